@@ -1,0 +1,114 @@
+//! `foothold`: the server and the operator's commands, in one binary.
+
+mod config;
+mod ops;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use config::Secret;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "foothold", version, about = "Foothold: a self-hosted platform for people who live with chronic pain.",
+    long_about = "Foothold: a self-hosted platform for people who live with chronic pain.\n\n\
+        With no configuration it keeps everything in an embedded SQLite database in ./foothold-data.\n\
+        Every option can also be set in a TOML file (--config) or a FOOTHOLD_* environment variable.\n\
+        See docs/OPERATIONS.md for running it in production.")]
+struct Cli {
+    /// A TOML configuration file (see docs/foothold.example.toml).
+    #[arg(long, env = "FOOTHOLD_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    /// Directory for the embedded SQLite database; created if missing. [default: ./foothold-data]
+    #[arg(long, env = "FOOTHOLD_DATA_DIR", global = true)]
+    data_dir: Option<PathBuf>,
+    /// Use this database instead, e.g. postgres://user:password@host/foothold. Never printed.
+    #[arg(long, env = "FOOTHOLD_DATABASE_URL", hide_env_values = true, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrates the database first).
+    Serve {
+        /// Address and port to listen on. [default: 127.0.0.1:8080]
+        #[arg(long, env = "FOOTHOLD_LISTEN")]
+        listen: Option<String>,
+        /// Mark cookies Secure and send HSTS: use whenever Foothold is reached over HTTPS.
+        #[arg(long, env = "FOOTHOLD_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Trust X-Forwarded-For from a reverse proxy (only behind one).
+        #[arg(long, env = "FOOTHOLD_TRUST_PROXY")]
+        trust_proxy: bool,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent copy of the live SQLite database to PATH (PostgreSQL: use pg_dump).
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        path: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from standard input (hidden at a terminal).
+    Create {
+        handle: String,
+        /// member, moderator or admin.
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// Optional contact address.
+        #[arg(long, default_value = "")]
+        email: String,
+    },
+    /// Set a new password (read from standard input) and log the account out everywhere.
+    SetPassword { handle: String },
+    /// Change what an account may do: member, moderator or admin.
+    SetRole { handle: String, role: String },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    ops::init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let file = config::FileConfig::load(cli.config.as_deref())?;
+    let data_dir = cli.data_dir.or(file.data_dir).unwrap_or_else(|| PathBuf::from("foothold-data"));
+    let url = cli.database_url.map(Secret::new).or(file.database_url);
+    let db = config::database(url, &data_dir)?;
+    let max_connections = file.max_connections.unwrap_or(16);
+    match cli.command {
+        Command::Serve { listen, secure_cookies, trust_proxy } => {
+            let mut web = file.web;
+            web.secure_cookies |= secure_cookies;
+            web.trust_proxy |= trust_proxy;
+            let listen = listen.or(file.listen).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+            ops::serve(&db, max_connections, &listen, web).await
+        }
+        Command::Migrate => ops::migrate(&db).await,
+        Command::User(UserCommand::Create { handle, role, email }) => ops::user_create(&db, &handle, &role, &email).await,
+        Command::User(UserCommand::SetPassword { handle }) => ops::user_set_password(&db, &handle).await,
+        Command::User(UserCommand::SetRole { handle, role }) => ops::user_set_role(&db, &handle, &role).await,
+        Command::Backup { path } => ops::backup(&db, &path).await,
+    }
+}

@@ -1,0 +1,169 @@
+//! What each command does.
+
+use crate::config::Database;
+use anyhow::{anyhow, bail, Context, Result};
+use foothold_core::account::{Handle, NewPassword, Role};
+use foothold_store::{migrate, Backend, Store};
+use foothold_web::config::WebConfig;
+use foothold_web::error::AppError;
+use foothold_web::i18n::Catalog;
+use foothold_web::{accounts, AppState};
+use std::io::{BufRead, IsTerminal};
+use std::path::Path;
+use std::time::Instant;
+use tokio::net::TcpListener;
+
+pub fn init_logging() {
+    // Logs carry no health data, e-mail or handles' passwords by construction (see
+    // docs/SECURITY.md); the level comes from FOOTHOLD_LOG (or RUST_LOG), default info.
+    let filter = std::env::var("FOOTHOLD_LOG")
+        .or_else(|_| std::env::var("RUST_LOG"))
+        .unwrap_or_else(|_| "info,sqlx=warn".to_owned());
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// A command-line error for an account operation, in plain English.
+fn explain(err: AppError) -> anyhow::Error {
+    let tr = match Catalog::load() {
+        Ok(c) => c.negotiate(Some("en"), None),
+        Err(e) => return anyhow!("{err} ({e})"),
+    };
+    let problems: Vec<String> = err.problems().iter().map(|p| format!("{}: {}", p.field, tr.error(p.code))).collect();
+    if problems.is_empty() {
+        anyhow!("{}", tr.error(err.code()))
+    } else {
+        anyhow!("{}", problems.join("\n       "))
+    }
+}
+
+async fn open(db: &Database, max_connections: u32) -> Result<Store> {
+    Store::open(db.url.expose(), max_connections)
+        .await
+        .with_context(|| format!("cannot open the database: {}", db.describe))
+}
+
+pub async fn serve(db: &Database, max_connections: u32, listen: &str, web: WebConfig) -> Result<()> {
+    let started = Instant::now();
+    let store = open(db, max_connections).await?;
+    if !web.crisis_configured() {
+        tracing::warn!("no crisis resources configured: the help page shows generic advice; set [web.crisis.<lang>] (docs/OPERATIONS.md)");
+    }
+    let state = AppState::new(store.clone(), web).map_err(|e| anyhow!("interface text failed to load: {e}"))?;
+    let listener = TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+    let addr = listener.local_addr()?;
+    // Tests and process supervisors wait for this exact line.
+    println!("foothold: listening on http://{addr} ({}), ready in {} ms", db.describe, started.elapsed().as_millis());
+    foothold_web::serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("stopped accepting requests; closing the database");
+    store.close().await;
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM (what service managers send).
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing requests in flight");
+}
+
+pub async fn migrate(db: &Database) -> Result<()> {
+    let store = Store::connect(db.url.expose(), 1).await.with_context(|| format!("cannot open {}", db.describe))?;
+    let applied = store.migrate().await?;
+    if applied.is_empty() {
+        println!("The database is up to date (schema version {}).", migrate::latest_version());
+    } else {
+        println!("Applied migrations {applied:?}; schema version is now {}.", migrate::latest_version());
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// Reads a password: hidden prompt at a terminal, otherwise the first line of stdin.
+fn read_password(prompt: &str) -> Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(prompt)?;
+        let again = rpassword::prompt_password("Again, to be sure: ")?;
+        if first != again {
+            bail!("the two passwords were not the same");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+async fn find(store: &Store, handle: &str) -> Result<foothold_store::User> {
+    let parsed = Handle::parse(handle).map_err(|_| anyhow!("\"{handle}\" is not a valid handle"))?;
+    store.user_by_handle(&parsed).await.map_err(|_| anyhow!("there is no account with the handle \"{handle}\""))
+}
+
+pub async fn user_create(db: &Database, handle: &str, role: &str, email: &str) -> Result<()> {
+    let role = Role::parse(role).map_err(|e| explain(e.into()))?;
+    let store = open(db, 2).await?;
+    let password = read_password(&format!("Password for {handle}: "))?;
+    let user = accounts::create(&store, handle, &password, email, role).await.map_err(explain)?;
+    println!("Created {} ({}).", user.handle, user.role);
+    store.close().await;
+    Ok(())
+}
+
+pub async fn user_set_password(db: &Database, handle: &str) -> Result<()> {
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    let password = read_password(&format!("New password for {}: ", user.handle))?;
+    let password = NewPassword::parse(&password, Some(&user.handle)).map_err(|e| explain(e.into()))?;
+    accounts::set_password(&store, user.id, &password).await.map_err(explain)?;
+    let ended = store.delete_other_sessions(user.id, None).await?;
+    println!("Password changed for {}; {ended} session(s) logged out.", user.handle);
+    store.close().await;
+    Ok(())
+}
+
+pub async fn user_set_role(db: &Database, handle: &str, role: &str) -> Result<()> {
+    let role = Role::parse(role).map_err(|e| explain(e.into()))?;
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    store.set_role(user.id, role).await?;
+    println!("{} is now {role}.", user.handle);
+    store.close().await;
+    Ok(())
+}
+
+pub async fn backup(db: &Database, path: &Path) -> Result<()> {
+    let store = open(db, 2).await?;
+    if store.backend() == Backend::Postgres {
+        println!(
+            "This Foothold uses PostgreSQL, which has its own consistent online backup tool:\n\n  \
+             pg_dump --format=custom --file={} \"$FOOTHOLD_DATABASE_URL\"\n\n\
+             Restore with pg_restore --clean --dbname=... (see docs/OPERATIONS.md).",
+            path.display()
+        );
+        return Ok(());
+    }
+    let started = Instant::now();
+    store.backup_sqlite(path).await.with_context(|| format!("backup to {} failed", path.display()))?;
+    println!("Wrote a consistent copy of {} to {} in {} ms.", db.describe, path.display(), started.elapsed().as_millis());
+    store.close().await;
+    Ok(())
+}

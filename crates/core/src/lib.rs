@@ -1,0 +1,9 @@
+//! Foothold's domain: types that validate themselves and the analysis that runs on them.
+//!
+//! Everything here is pure — no I/O, no async, no database — so it is cheap to test and to
+//! benchmark, and both the server and the command line share one definition of "valid".
+
+pub mod account;
+pub mod validation;
+
+pub use validation::{Invalid, Problem};

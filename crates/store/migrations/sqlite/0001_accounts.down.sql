@@ -1,0 +1,4 @@
+DROP TABLE rate_limits;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;

@@ -1,0 +1,57 @@
+use thiserror::Error;
+
+/// What can go wrong in the store. The web layer maps each variant to an HTTP status; the
+/// wrapped `sqlx::Error` is for the log only and never reaches a client.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// A unique value is already taken (the argument says which, e.g. "handle").
+    #[error("{0} already exists")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("database unreachable")]
+    Unavailable(#[source] sqlx::Error),
+    #[error("database URL must start with sqlite: or postgres://")]
+    UnsupportedUrl,
+    #[error("invalid database URL")]
+    Config(#[source] sqlx::Error),
+    #[error("not supported: {0}")]
+    Unsupported(&'static str),
+    #[error("migration {version} ({name}) failed")]
+    Migration {
+        version: i64,
+        name: &'static str,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error("the database schema (version {found}) is newer than this program knows (version {known}); upgrade Foothold")]
+    SchemaTooNew { found: i64, known: i64 },
+    /// A stored value the program cannot read back (e.g. an unknown role name).
+    #[error("unreadable value in {0}")]
+    Corrupt(&'static str),
+    #[error("database error")]
+    Database(#[source] sqlx::Error),
+}
+
+impl StoreError {
+    /// Maps a unique-constraint violation to [`StoreError::Conflict`] and anything else to a
+    /// database error. Use it on inserts and updates of unique columns.
+    pub(crate) fn unique(what: &'static str) -> impl FnOnce(sqlx::Error) -> Self {
+        move |err| match &err {
+            sqlx::Error::Database(db) if db.is_unique_violation() => Self::Conflict(what),
+            _ => Self::from(err),
+        }
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::RowNotFound => Self::NotFound,
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                Self::Unavailable(err)
+            }
+            other => Self::Database(other),
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Foothold's persistence: one repository API over SQLite (embedded, the default) and
+//! PostgreSQL (for operators who run several app servers).
+//!
+//! Business logic is written once. Each method runs the same SQL on whichever pool the URL
+//! chose, through [`on_db!`]; only statements that must differ between the two backends are
+//! written twice, side by side. Schema changes live in `migrations/<backend>/` and are embedded
+//! in the binary ([`migrate`]).
+
+mod error;
+pub mod migrate;
+mod rate_limit;
+mod sessions;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+#[cfg(test)]
+mod tests;
+mod tokens;
+mod users;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use error::StoreError;
+pub use sessions::{Session, SessionUser};
+pub use tokens::ApiToken;
+pub use users::{NewUser, User, UserId};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database engine a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs one expression against whichever pool the store holds. The expression is compiled
+/// once per backend, so it must be valid for both `SqlitePool` and `PgPool`.
+macro_rules! on_db {
+    ($store:expr, |$pool:ident| $body:expr) => {
+        match &$store.db {
+            $crate::Db::Sqlite($pool) => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_db;
+
+/// The handle every other layer uses to reach the database. Cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Connects to the database named by `url` (`sqlite://…` or `postgres://…`) without
+    /// running migrations. Callers that serve requests use [`Store::open`] instead.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self> {
+        let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url).map_err(StoreError::Config)?;
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await
+                .map_err(StoreError::Unavailable)?;
+            Db::Postgres(pool)
+        } else if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(StoreError::Config)?
+                .create_if_missing(true)
+                // WAL lets readers run while one writer commits. synchronous=FULL fsyncs the
+                // WAL on every commit, so an acknowledged write survives not only a killed
+                // process but also a power cut (NORMAL would only survive the former).
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                // Deleted rows are overwritten, so "delete my account" leaves no readable
+                // remains in free pages of the database file.
+                .pragma("secure_delete", "ON");
+            let pool = SqlitePoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await
+                .map_err(StoreError::Unavailable)?;
+            Db::Sqlite(pool)
+        } else {
+            return Err(StoreError::UnsupportedUrl);
+        };
+        Ok(Self { db })
+    }
+
+    /// Connects and brings the schema up to date: what `foothold serve` does at start-up.
+    pub async fn open(url: &str, max_connections: u32) -> Result<Self> {
+        let store = Self::connect(url, max_connections).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Whether the database answers a trivial query (for `/readyz`).
+    pub async fn ping(&self) -> Result<()> {
+        on_db!(self, |pool| sqlx::query("SELECT 1").execute(pool).await.map(|r| r.rows_affected()))
+            .map(|_| ())
+            .map_err(StoreError::Unavailable)
+    }
+
+    /// Writes a consistent copy of a live SQLite database to `target` without stopping the
+    /// server (`VACUUM INTO` reads one snapshot). PostgreSQL has its own tools (`pg_dump`),
+    /// so for it this returns [`StoreError::Unsupported`].
+    pub async fn backup_sqlite(&self, target: &Path) -> Result<()> {
+        let Db::Sqlite(pool) = &self.db else {
+            return Err(StoreError::Unsupported("backup of PostgreSQL; use pg_dump"));
+        };
+        if target.exists() {
+            return Err(StoreError::Conflict("backup file"));
+        }
+        let target = target.to_str().ok_or(StoreError::Unsupported("non-UTF-8 backup path"))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(pool)
+            .await
+            .map_err(StoreError::Database)?;
+        Ok(())
+    }
+
+    /// Waits for in-flight queries and closes every connection, so SQLite checkpoints its WAL.
+    pub async fn close(&self) {
+        on_db!(self, |pool| pool.close().await);
+    }
+}
+
+/// The current instant, truncated to whole seconds so that both backends store (and SQLite
+/// compares as text) one uniform format.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(0)
+}

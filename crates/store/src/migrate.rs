@@ -1,0 +1,181 @@
+//! Embedded schema migrations, one SQL file per step and backend, with a matching `down`.
+//!
+//! Each step runs in its own transaction together with the row that records it, so a crash
+//! leaves the schema either before or after a step, never half-way. Several app servers
+//! starting at once are safe: PostgreSQL serialises them with an advisory lock, SQLite with an
+//! immediate (write-locking) transaction, and each re-reads the version after taking the lock.
+
+use crate::{now, on_db, Backend, Result, Store, StoreError};
+
+/// One schema step.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    sqlite: [&'static str; 2],
+    postgres: [&'static str; 2],
+}
+
+macro_rules! migration {
+    ($version:expr, $name:literal) => {
+        Migration {
+            version: $version,
+            name: $name,
+            sqlite: [
+                include_str!(concat!("../migrations/sqlite/", $name, ".up.sql")),
+                include_str!(concat!("../migrations/sqlite/", $name, ".down.sql")),
+            ],
+            postgres: [
+                include_str!(concat!("../migrations/postgres/", $name, ".up.sql")),
+                include_str!(concat!("../migrations/postgres/", $name, ".down.sql")),
+            ],
+        }
+    };
+}
+
+/// Every migration, in order. Append only: a released step is never edited.
+pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_accounts")];
+
+/// The newest schema version this program knows.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// An arbitrary constant that names Foothold's migration lock in PostgreSQL.
+const PG_LOCK_KEY: i64 = 0x466f_6f74_686f_6c64; // "Foothold"
+
+#[derive(Clone, Copy)]
+enum Direction {
+    Up,
+    Down,
+}
+
+impl Migration {
+    fn sql(&self, backend: Backend, direction: Direction) -> &'static str {
+        let pair = match backend {
+            Backend::Sqlite => self.sqlite,
+            Backend::Postgres => self.postgres,
+        };
+        let [up, down] = pair;
+        match direction {
+            Direction::Up => up,
+            Direction::Down => down,
+        }
+    }
+}
+
+impl Store {
+    /// Applies every migration newer than the database's schema; returns the versions applied.
+    pub async fn migrate(&self) -> Result<Vec<i64>> {
+        let mut applied = Vec::new();
+        for m in MIGRATIONS {
+            if self.step(m, Direction::Up).await? {
+                applied.push(m.version);
+            }
+        }
+        Ok(applied)
+    }
+
+    /// Undoes migrations, newest first, until the schema is at `version`. For operators
+    /// rolling back an upgrade, and for the test that every `down` undoes its `up`.
+    pub async fn migrate_down_to(&self, version: i64) -> Result<()> {
+        for m in MIGRATIONS.iter().rev().filter(|m| m.version > version) {
+            self.step(m, Direction::Down).await?;
+        }
+        Ok(())
+    }
+
+    /// The schema version the database is at (0 for an empty database).
+    pub async fn schema_version(&self) -> Result<i64> {
+        self.ensure_migrations_table().await?;
+        let version: Option<i64> = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(version.unwrap_or(0))
+    }
+
+    async fn ensure_migrations_table(&self) -> Result<()> {
+        match &self.db {
+            crate::Db::Sqlite(pool) => {
+                sqlx::query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                )
+                .execute(pool)
+                .await?;
+            }
+            // Two servers racing on CREATE TABLE IF NOT EXISTS can still collide in
+            // PostgreSQL's catalogue, so this too happens under the migration lock.
+            crate::Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(PG_LOCK_KEY)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
+                )
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs one step in one transaction if it is still needed. Returns whether it ran.
+    async fn step(&self, m: &Migration, direction: Direction) -> Result<bool> {
+        self.ensure_migrations_table().await?;
+        let backend = self.backend();
+        let failed = |source| StoreError::Migration { version: m.version, name: m.name, source };
+        on_db!(self, |pool| {
+            let begin = match backend {
+                Backend::Sqlite => "BEGIN IMMEDIATE",
+                Backend::Postgres => "BEGIN",
+            };
+            let mut tx = pool.begin_with(begin).await?;
+            if backend == Backend::Postgres {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(PG_LOCK_KEY)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let current: Option<i64> =
+                sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let current = current.unwrap_or(0);
+            if current > latest_version() {
+                return Err(StoreError::SchemaTooNew { found: current, known: latest_version() });
+            }
+            let needed = match direction {
+                Direction::Up => current < m.version,
+                Direction::Down => current == m.version,
+            };
+            if !needed {
+                return Ok(false);
+            }
+            sqlx::raw_sql(m.sql(backend, direction))
+                .execute(&mut *tx)
+                .await
+                .map_err(failed)?;
+            let record = match direction {
+                Direction::Up => sqlx::query(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                )
+                .bind(m.version)
+                .bind(m.name)
+                .bind(now()),
+                Direction::Down => {
+                    sqlx::query("DELETE FROM schema_migrations WHERE version = $1").bind(m.version)
+                }
+            };
+            record.execute(&mut *tx).await?;
+            tx.commit().await?;
+            tracing::info!(version = m.version, name = m.name, up = matches!(direction, Direction::Up), "migration applied");
+            Ok(true)
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! Test support: a fresh, empty database per test on every backend the machine offers.
+//!
+//! SQLite always runs. PostgreSQL runs when `FOOTHOLD_TEST_POSTGRES_URL` names a server
+//! (any database on it; a new one is created per test and dropped afterwards). When
+//! `FOOTHOLD_TEST_REQUIRE_ALL=1` (CI sets it), a missing PostgreSQL is a failure, not a skip.
+
+use crate::Backend;
+use std::path::PathBuf;
+
+/// One throw-away database. Dropping it removes it.
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Files(PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+fn random_suffix() -> String {
+    let mut bytes = [0u8; 8];
+    #[allow(clippy::expect_used)] // test support: no randomness means no isolated tests
+    getrandom::fill(&mut bytes).expect("the OS random source is available");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether a test that needs `what` may be skipped when it is missing.
+pub fn require_all() -> bool {
+    std::env::var("FOOTHOLD_TEST_REQUIRE_ALL").is_ok_and(|v| v == "1" || v == "true")
+}
+
+/// The PostgreSQL server URL for tests, or `None` (with a note on stderr) when not set.
+///
+/// # Panics
+/// When it is not set but `FOOTHOLD_TEST_REQUIRE_ALL` is.
+#[allow(clippy::panic)]
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("FOOTHOLD_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if require_all() => {
+            panic!("FOOTHOLD_TEST_POSTGRES_URL is not set but FOOTHOLD_TEST_REQUIRE_ALL is: PostgreSQL tests may not be skipped")
+        }
+        _ => {
+            eprintln!("note: PostgreSQL part skipped (set FOOTHOLD_TEST_POSTGRES_URL to run it)");
+            None
+        }
+    }
+}
+
+/// Replaces the database name in a `postgres://…/name?params` URL.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base
+        .get(authority_end..)
+        .and_then(|rest| rest.find('/'))
+        .map_or(base.len(), |i| authority_end + i);
+    let head = base.get(..path_start).unwrap_or(base);
+    match query {
+        Some(q) => format!("{head}/{name}?{q}"),
+        None => format!("{head}/{name}"),
+    }
+}
+
+impl TestDb {
+    pub fn sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("foothold-test-{}.db", random_suffix()));
+        Self {
+            backend: Backend::Sqlite,
+            url: format!("sqlite://{}", path.display()),
+            cleanup: Cleanup::Files(path),
+        }
+    }
+
+    /// A new, empty PostgreSQL database, if a test server is configured.
+    #[allow(clippy::panic)]
+    pub async fn postgres() -> Option<Self> {
+        use sqlx::Connection;
+        let admin_url = postgres_admin_url()?;
+        let name = format!("foothold_test_{}", random_suffix());
+        let mut conn = match sqlx::PgConnection::connect(&admin_url).await {
+            Ok(c) => c,
+            Err(e) => panic!("cannot reach the PostgreSQL test server: {e}"),
+        };
+        if let Err(e) = sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&mut conn).await {
+            panic!("cannot create test database: {e}");
+        }
+        let _ = conn.close().await;
+        Some(Self {
+            backend: Backend::Postgres,
+            url: with_database(&admin_url, &name),
+            cleanup: Cleanup::Database { admin_url, name },
+        })
+    }
+
+    /// SQLite, plus PostgreSQL when configured: what every store-backed test iterates over.
+    pub async fn all() -> Vec<Self> {
+        let mut dbs = vec![Self::sqlite()];
+        dbs.extend(Self::postgres().await);
+        dbs
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::Files(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            Cleanup::Database { admin_url, name } => {
+                // Drop runs outside any async context we could borrow, so use a short-lived
+                // runtime on its own thread. FORCE ends connections a test left open.
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                let _ = std::thread::spawn(move || {
+                    use sqlx::Connection;
+                    let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                        return;
+                    };
+                    rt.block_on(async {
+                        if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                            let _ = sqlx::raw_sql(&sql).execute(&mut conn).await;
+                        }
+                    });
+                })
+                .join();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn database_name_is_replaced_and_parameters_kept() {
+        assert_eq!(with_database("postgres://u:p@h:5432/postgres", "x"), "postgres://u:p@h:5432/x");
+        assert_eq!(with_database("postgres://h/db?sslmode=disable", "x"), "postgres://h/x?sslmode=disable");
+        assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
+    }
+}

@@ -1,0 +1,163 @@
+//! Accounts.
+
+use crate::{on_db, Result, Store, StoreError};
+use chrono::{DateTime, Utc};
+use foothold_core::account::{Email, Handle, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UserId(pub i64);
+
+/// An account as the rest of the program sees it. The e-mail address and password hash are
+/// deliberately not part of it, so they cannot travel into a page or a log by accident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub handle: String,
+    pub role: Role,
+    /// The member's chosen interface language (a BCP 47 tag), if any.
+    pub locale: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct NewUser<'a> {
+    pub handle: &'a Handle,
+    /// An Argon2id PHC string; hashing is the caller's job so the store never sees passwords.
+    pub password_hash: &'a str,
+    pub email: Option<&'a Email>,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+pub(crate) type UserRow = (i64, String, String, Option<String>, DateTime<Utc>);
+pub(crate) const USER_COLUMNS: &str = "u.id, u.handle, u.role, u.locale, u.created_at";
+
+pub(crate) fn user_from_row((id, handle, role, locale, created_at): UserRow) -> Result<User> {
+    let role = Role::parse(&role).map_err(|_| StoreError::Corrupt("users.role"))?;
+    Ok(User { id: UserId(id), handle, role, locale, created_at })
+}
+
+impl Store {
+    /// Creates an account; [`StoreError::Conflict`]`("handle")` if the handle is taken in any
+    /// letter case.
+    pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {
+        let id: i64 = on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO users (handle, handle_key, password_hash, email, role, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(new.handle.as_str())
+            .bind(new.handle.key())
+            .bind(new.password_hash)
+            .bind(new.email.map(Email::as_str))
+            .bind(new.role.as_str())
+            .bind(new.created_at)
+            .fetch_one(pool)
+            .await
+        })
+        .map_err(StoreError::unique("handle"))?;
+        self.user(UserId(id)).await
+    }
+
+    pub async fn user(&self, id: UserId) -> Result<User> {
+        let row: UserRow = on_db!(self, |pool| {
+            sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"))
+                .bind(id.0)
+                .fetch_one(pool)
+                .await
+        })?;
+        user_from_row(row)
+    }
+
+    pub async fn user_by_handle(&self, handle: &Handle) -> Result<User> {
+        let row: UserRow = on_db!(self, |pool| {
+            sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.handle_key = $1"))
+                .bind(handle.key())
+                .fetch_one(pool)
+                .await
+        })?;
+        user_from_row(row)
+    }
+
+    /// The stored password hash of an account, for verifying a password.
+    pub async fn password_hash(&self, id: UserId) -> Result<String> {
+        let hash = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                .bind(id.0)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(hash)
+    }
+
+    pub async fn set_password_hash(&self, id: UserId, password_hash: &str) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(password_hash)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        expect_one(done)
+    }
+
+    pub async fn set_role(&self, id: UserId, role: Role) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+                .bind(role.as_str())
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        expect_one(done)
+    }
+
+    pub async fn set_locale(&self, id: UserId, locale: Option<&str>) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+                .bind(locale)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        expect_one(done)
+    }
+
+    /// The member's contact address, if they gave one.
+    pub async fn email(&self, id: UserId) -> Result<Option<String>> {
+        let email = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                .bind(id.0)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(email)
+    }
+
+    /// Deletes the account and, through `ON DELETE CASCADE`, everything that belongs to it.
+    /// Every table that holds a member's data must reference `users` that way; the store test
+    /// `deleting_a_user_leaves_no_row_behind` checks it table by table.
+    pub async fn delete_user(&self, id: UserId) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("DELETE FROM users WHERE id = $1").bind(id.0).execute(pool).await.map(|r| r.rows_affected())
+        })?;
+        expect_one(done)
+    }
+
+    pub async fn count_users(&self) -> Result<i64> {
+        let n = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await
+        })?;
+        Ok(n)
+    }
+}
+
+pub(crate) fn expect_one(rows: u64) -> Result<()> {
+    if rows == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,92 @@
+//! The JSON API under `/api/v1`. Its OpenAPI 3.1 document is generated from these handlers
+//! and types (utoipa) and served at `/api/v1/openapi.json`.
+//!
+//! Authentication: a personal API token (`Authorization: Bearer fh_…`), or the login cookie
+//! from `POST /api/v1/sessions` together with the `X-CSRF-Token` header it returns.
+
+mod account;
+mod tokens;
+
+use crate::AppState;
+use axum::routing::{delete, get, patch, post, put};
+use axum::{Json, Router};
+use serde::Serialize;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi_json))
+        .route("/api/v1/accounts", post(account::register))
+        .route("/api/v1/sessions", post(account::login))
+        .route("/api/v1/sessions/current", delete(account::logout))
+        .route("/api/v1/me", get(account::me).delete(account::delete_me))
+        .route("/api/v1/me", patch(account::update_me))
+        .route("/api/v1/me/password", put(account::change_password))
+        .route("/api/v1/tokens", get(tokens::list).post(tokens::create))
+        .route("/api/v1/tokens/{id}", delete(tokens::revoke))
+}
+
+/// The body of every error response.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable machine-readable code, e.g. `handle-taken`.
+    pub code: String,
+    /// A sentence for people, in the request's language.
+    pub message: String,
+    /// Per-field problems, for validation errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldProblem>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Foothold API",
+        description = "Your own data in Foothold, for scripts and apps. Health data is only ever visible to its member and to whom they choose.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(
+        account::register, account::login, account::logout, account::me, account::update_me,
+        account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke
+    ),
+    components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
+    modifiers(&Security),
+    tags((name = "account", description = "Accounts, sessions and API tokens"))
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::auth::SESSION_COOKIE,
+                "Login cookie from POST /api/v1/sessions; state-changing requests also need the X-CSRF-Token header.",
+            ))),
+        );
+    }
+}
+
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

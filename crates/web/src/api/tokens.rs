@@ -1,0 +1,66 @@
+use super::ErrorBody;
+use crate::accounts;
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use foothold_store::ApiToken;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenView {
+    id: i64,
+    name: String,
+    created_at: DateTime<Utc>,
+    /// Updated at most hourly.
+    last_used_at: Option<DateTime<Utc>>,
+}
+
+impl From<ApiToken> for TokenView {
+    fn from(t: ApiToken) -> Self {
+        Self { id: t.id, name: t.name, created_at: t.created_at, last_used_at: t.last_used_at }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TokenRequest {
+    /// What the token is for, e.g. "my export script".
+    name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NewToken {
+    token: TokenView,
+    /// The bearer token. Shown only this once; Foothold keeps only its hash.
+    secret: String,
+}
+
+/// Your API tokens, newest first.
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "account",
+    responses((status = 200, body = [TokenView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<TokenView>>> {
+    let user = viewer.require_user()?;
+    Ok(Json(app.store.tokens(user.id).await?.into_iter().map(TokenView::from).collect()))
+}
+
+/// Create an API token.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "account", request_body = TokenRequest,
+    responses((status = 201, body = NewToken), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn create(State(app): State<AppState>, viewer: Viewer, Json(req): Json<TokenRequest>) -> AppResult<(StatusCode, Json<NewToken>)> {
+    let user = viewer.require_user()?;
+    let (token, secret) = accounts::create_token(&app.store, user, &req.name).await?;
+    Ok((StatusCode::CREATED, Json(NewToken { token: token.into(), secret })))
+}
+
+/// Revoke one of your API tokens.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "account", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn revoke(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.delete_token(user.id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,35 @@
+//! Our own static files, embedded in the binary. Their URLs carry a content hash, so they
+//! can be cached for a year and still change the moment a new version ships.
+
+use crate::AppState;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+const CSS: &str = include_str!("../assets/foothold.css");
+const ICON: &str = include_str!("../assets/icon.svg");
+
+fn short_hash(content: &str) -> String {
+    Sha256::digest(content.as_bytes()).iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn css_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| format!("/assets/foothold.css?v={}", short_hash(CSS)))
+}
+
+pub fn icon_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| format!("/assets/icon.svg?v={}", short_hash(ICON)))
+}
+
+const CACHE: &str = "public, max-age=31536000, immutable";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/assets/foothold.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS).into_response() }))
+        .route("/assets/icon.svg", get(|| async { ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, CACHE)], ICON).into_response() }))
+}

@@ -1,0 +1,91 @@
+//! Settings the HTTP layer needs. The binary fills them from the TOML file, `FOOTHOLD_*`
+//! variables and flags; tests build them directly.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` and send HSTS. Turn on whenever members reach Foothold over
+    /// HTTPS (normally through a TLS-terminating proxy).
+    pub secure_cookies: bool,
+    /// Take the client address from the last `X-Forwarded-For` entry. Only safe behind a
+    /// proxy that sets that header; otherwise clients could choose their own rate-limit key.
+    pub trust_proxy: bool,
+    /// Days of inactivity after which a login session ends.
+    pub session_days: i64,
+    pub limits: RateLimits,
+    /// Crisis resources per language tag (`en`, `de`, …); `en` is the fallback.
+    pub crisis: BTreeMap<String, CrisisResources>,
+}
+
+/// Attempts allowed per window. Kept in the database, so they hold across app servers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimits {
+    pub window_secs: i64,
+    /// Login attempts from one network address per window.
+    pub login_per_ip: i64,
+    /// Failed logins on one account per window (then it waits, whoever is trying).
+    pub login_failures_per_account: i64,
+    /// New accounts from one network address per window.
+    pub register_per_ip: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisResources {
+    /// One or two sentences shown above the list.
+    #[serde(default)]
+    pub intro: Option<String>,
+    #[serde(default)]
+    pub lines: Vec<CrisisLine>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLine {
+    pub name: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            trust_proxy: false,
+            session_days: 30,
+            limits: RateLimits::default(),
+            crisis: BTreeMap::new(),
+        }
+    }
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self { window_secs: 15 * 60, login_per_ip: 30, login_failures_per_account: 10, register_per_ip: 10 }
+    }
+}
+
+impl WebConfig {
+    /// Whether the operator has set any crisis resources (if not, the help page says so).
+    pub fn crisis_configured(&self) -> bool {
+        self.crisis.values().any(|c| !c.lines.is_empty())
+    }
+
+    /// Resources for a language, falling back to English.
+    pub fn crisis_for(&self, lang: &str) -> Option<&CrisisResources> {
+        self.crisis
+            .get(lang)
+            .filter(|c| !c.lines.is_empty())
+            .or_else(|| self.crisis.get("en").filter(|c| !c.lines.is_empty()))
+    }
+}

@@ -1,0 +1,107 @@
+//! Foothold's HTTP layer: server-rendered pages, the JSON API, authentication, and the
+//! security baseline every response gets.
+//!
+//! Requests flow one way: middleware (headers → identify → errors → CSRF → limits) →
+//! handler → `accounts` (and later other services) → `foothold-store`. Handlers never
+//! touch SQL and the store never sees HTTP.
+
+pub mod accounts;
+mod api;
+mod assets;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod i18n;
+mod pages;
+mod respond;
+pub mod secret;
+mod security;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+use config::WebConfig;
+use foothold_store::Store;
+use i18n::Catalog;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use api::ApiDoc;
+
+/// The largest request body any route accepts unless it says otherwise.
+pub const BODY_LIMIT: usize = 64 * 1024;
+/// A request that takes longer than this is answered with 408 and abandoned.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub catalog: Arc<Catalog>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
+        Ok(Self { store, config: Arc::new(config), catalog: Catalog::load()? })
+    }
+}
+
+/// The whole application as one router.
+pub fn app(state: AppState) -> Router {
+    let routes = Router::new()
+        .merge(pages::router())
+        .merge(api::router())
+        .merge(assets::router())
+        .fallback(|| async { error::AppError::NotFound });
+    // Layers run outermost-last-added: a request meets catch_panic, headers, identify,
+    // render_errors, csrf, timeout, body limit, then the route.
+    routes
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(middleware::from_fn(security::csrf))
+        .layer(middleware::from_fn_with_state(state.clone(), respond::render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::identify))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(CatchPanicLayer::custom(|_| error::AppError::Internal.into_response()))
+        .merge(probes(state.clone()))
+        .with_state(state)
+}
+
+/// Liveness and readiness for load balancers and orchestrators: outside every other layer,
+/// so they stay cheap and never touch sessions.
+fn probes(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/readyz",
+            get(|State(app): State<AppState>| async move {
+                match app.store.ping().await {
+                    Ok(()) => (StatusCode::OK, "ready"),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "not ready");
+                        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+                    }
+                }
+            }),
+        )
+        .with_state(state)
+}
+
+/// Serves the application on `listener` until `shutdown` resolves, then lets in-flight
+/// requests finish before returning.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}

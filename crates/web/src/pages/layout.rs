@@ -1,0 +1,92 @@
+//! The frame around every page: skip link, landmarks, navigation, and the "Need help now?"
+//! link that is on every page, logged in or not, including error pages.
+
+use crate::assets;
+use crate::auth::Viewer;
+use crate::i18n::Tr;
+use maud::{html, Markup, DOCTYPE};
+
+fn head(tr: &Tr, title: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) " · Foothold" }
+            link rel="stylesheet" href=(assets::css_url());
+            link rel="icon" href=(assets::icon_url()) type="image/svg+xml";
+            meta name="color-scheme" content="light dark";
+            meta name="description" content=(tr.t("meta-description"));
+        }
+    }
+}
+
+fn help_link(tr: &Tr) -> Markup {
+    html! { a class="help-now" href="/help" { (tr.t("nav-help-now")) } }
+}
+
+fn footer(tr: &Tr) -> Markup {
+    html! {
+        footer class="site-footer" {
+            p { (tr.t("footer-not-medical")) }
+            p { (help_link(tr)) }
+        }
+    }
+}
+
+/// A full page for a visitor or member.
+pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
+    let tr = &viewer.tr;
+    html! {
+        (DOCTYPE)
+        html lang=(tr.lang()) {
+            (head(tr, title))
+            body {
+                a class="skip-link" href="#main" { (tr.t("skip-to-content")) }
+                header class="site-header" {
+                    a class="brand" href="/" { "Foothold" }
+                    nav aria-label=(tr.t("nav-label")) {
+                        ul {
+                            @if let Some(user) = viewer.user() {
+                                li { a href="/account" { (tr.t("nav-account")) } }
+                                li {
+                                    form method="post" action="/logout" class="inline" {
+                                        input type="hidden" name="csrf" value=(viewer.csrf);
+                                        button type="submit" class="link" {
+                                            (tr.ta("nav-logout", &[("handle", &user.handle)]))
+                                        }
+                                    }
+                                }
+                            } @else {
+                                li { a href="/login" { (tr.t("nav-login")) } }
+                                li { a href="/register" { (tr.t("nav-register")) } }
+                            }
+                        }
+                    }
+                    (help_link(tr))
+                }
+                main id="main" tabindex="-1" { (body) }
+                (footer(tr))
+            }
+        }
+    }
+}
+
+/// A page with no knowledge of the viewer (error pages, which may be rendered before or
+/// without identifying anyone).
+pub fn bare(tr: &Tr, title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(tr.lang()) {
+            (head(tr, title))
+            body {
+                a class="skip-link" href="#main" { (tr.t("skip-to-content")) }
+                header class="site-header" {
+                    a class="brand" href="/" { "Foothold" }
+                    (help_link(tr))
+                }
+                main id="main" tabindex="-1" { (body) }
+                (footer(tr))
+            }
+        }
+    }
+}

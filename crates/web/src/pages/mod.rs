@@ -1,0 +1,58 @@
+//! Server-rendered HTML pages. Every page works without JavaScript.
+
+mod account;
+pub mod form;
+mod help;
+mod home;
+pub mod layout;
+mod sign_in;
+
+use crate::auth::{set_cookie, SESSION_COOKIE};
+use crate::AppState;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use maud::Markup;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show))
+        .route("/help", get(help::show))
+        .route("/register", get(sign_in::register_form).post(sign_in::register))
+        .route("/login", get(sign_in::login_form).post(sign_in::login))
+        .route("/logout", post(sign_in::logout))
+        .route("/account", get(account::show))
+        .route("/account/password", post(account::change_password))
+        .route("/account/locale", post(account::set_locale))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/account/delete", post(account::delete))
+}
+
+/// A rendered page with a status.
+pub fn html(status: StatusCode, markup: Markup) -> Response {
+    (status, Html(markup.into_string())).into_response()
+}
+
+/// After a successful form post: 303 so that reloading the next page does not post again.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// Sends anonymous visitors of members-only pages to the login form.
+pub fn login_redirect() -> Response {
+    see_other("/login")
+}
+
+/// Sets (or with `None`, clears) the login cookie on a response.
+pub fn with_session_cookie(app: &AppState, mut response: Response, token: Option<&str>) -> Response {
+    let cookie = match token {
+        Some(t) => set_cookie(SESSION_COOKIE, t, Some(app.config.session_days * 86_400), "Lax", app.config.secure_cookies),
+        None => set_cookie(SESSION_COOKIE, "", Some(0), "Lax", app.config.secure_cookies),
+    };
+    if let Some(c) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    response
+}

@@ -1,0 +1,112 @@
+//! `spawn_app()`: the real server on a free loopback port, with a fresh database, driven
+//! over HTTP by a client that keeps cookies like a browser.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use foothold_store::testing::TestDb;
+use foothold_store::Store;
+use foothold_web::config::WebConfig;
+use foothold_web::AppState;
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response};
+use tokio::sync::oneshot;
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    pub db: TestDb,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+/// Limits high enough that ordinary tests never meet them; the rate-limit tests lower them.
+pub fn config() -> WebConfig {
+    let mut c = WebConfig::default();
+    c.limits.login_per_ip = 10_000;
+    c.limits.register_per_ip = 10_000;
+    c
+}
+
+pub async fn spawn_app(db: TestDb, config: WebConfig) -> TestApp {
+    let store = Store::open(&db.url, 8).await.expect("database opens");
+    let state = AppState::new(store.clone(), config).expect("catalog loads");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(foothold_web::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    TestApp { base, store, db, stop: Some(stop) }
+}
+
+/// One app per backend the machine offers (SQLite always, PostgreSQL when configured).
+pub async fn apps(config: WebConfig) -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for db in TestDb::all().await {
+        apps.push(spawn_app(db, config.clone()).await);
+    }
+    apps
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects (tests check them).
+pub fn browser() -> Client {
+    Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// Posts a form the way a browser would, after loading `page` to get its CSRF token.
+    pub async fn submit(&self, client: &Client, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+        let html = self.get(client, page).await.text().await.unwrap();
+        let token = csrf_token(&html);
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
+        form.extend_from_slice(fields);
+        client.post(self.url(action)).form(&form).send().await.unwrap()
+    }
+
+    /// Registers through the HTML form; the client ends up logged in.
+    pub async fn register(&self, client: &Client, handle: &str, password: &str) {
+        let r = self.submit(client, "/register", "/register", &[("handle", handle), ("password", password), ("email", "")]).await;
+        assert_eq!(r.status(), 303, "registration of {handle} failed: {}", r.text().await.unwrap());
+    }
+
+    /// Registers and logs in through the JSON API; returns the CSRF token for the cookie.
+    pub async fn api_login(&self, client: &Client, handle: &str, password: &str) -> String {
+        let r = client
+            .post(self.url("/api/v1/accounts"))
+            .json(&serde_json::json!({"handle": handle, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+        let r = client
+            .post(self.url("/api/v1/sessions"))
+            .json(&serde_json::json!({"handle": handle, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let body: serde_json::Value = r.json().await.unwrap();
+        body["csrf_token"].as_str().unwrap().to_owned()
+    }
+}
+
+/// The value of the first `name="csrf"` hidden input in a page.
+pub fn csrf_token(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).unwrap_or_else(|| panic!("no CSRF field in page:\n{html}")) + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}

@@ -1,0 +1,263 @@
+//! The HTML side, driven over HTTP like a browser without JavaScript.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+mod common;
+use common::{apps, browser, config, csrf_token};
+
+const PW: &str = "a calm long passphrase";
+
+#[tokio::test]
+async fn register_log_out_and_log_in_again() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Quiet_Fern", PW).await;
+        let home = app.get(&c, "/").await.text().await.unwrap();
+        assert!(home.contains("Hello, Quiet_Fern"), "{home}");
+
+        let html = app.get(&c, "/").await.text().await.unwrap();
+        let r = c.post(app.url("/logout")).form(&[("csrf", csrf_token(&html))]).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+        let account = app.get(&c, "/account").await;
+        assert_eq!((account.status().as_u16(), account.headers()["location"].to_str().unwrap()), (303, "/login"));
+
+        let r = app.submit(&c, "/login", "/login", &[("handle", "quiet_fern"), ("password", PW)]).await;
+        assert_eq!(r.status(), 303, "handles are matched regardless of case");
+        assert!(app.get(&c, "/account").await.text().await.unwrap().contains("Quiet_Fern"));
+    }
+}
+
+#[tokio::test]
+async fn a_bad_registration_shows_every_problem_keeps_input_and_changes_nothing() {
+    for app in apps(config()).await {
+        let c = browser();
+        let r = app
+            .submit(&c, "/register", "/register", &[("handle", "a b"), ("password", "short"), ("email", "kept@example")])
+            .await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("There is a problem"));
+        assert!(html.contains("Please use only letters"), "handle message");
+        assert!(html.contains("at least 10 characters"), "password message");
+        assert!(html.contains("does not look like an e-mail address"), "email message");
+        assert!(html.contains(r#"value="kept@example""#), "input kept");
+        assert!(html.contains(r#"value="a b""#), "input kept");
+        assert!(!html.contains(r#"value="short""#), "passwords are never echoed");
+        assert!(html.contains(r#"aria-invalid="true""#) && html.contains(r##"href="#handle""##));
+        assert_eq!(app.store.count_users().await.unwrap(), 0);
+    }
+}
+
+#[tokio::test]
+async fn a_taken_handle_is_a_conflict_shown_beside_the_field() {
+    for app in apps(config()).await {
+        app.register(&browser(), "River", PW).await;
+        let r = app.submit(&browser(), "/register", "/register", &[("handle", "RIVER"), ("password", PW)]).await;
+        assert_eq!(r.status(), 409);
+        assert!(r.text().await.unwrap().contains("Someone already uses that handle"));
+        assert_eq!(app.store.count_users().await.unwrap(), 1);
+    }
+}
+
+#[tokio::test]
+async fn wrong_password_is_refused_without_saying_which_part_was_wrong() {
+    for app in apps(config()).await {
+        app.register(&browser(), "Sparrow", PW).await;
+        let c = browser();
+        let wrong_pw = app.submit(&c, "/login", "/login", &[("handle", "Sparrow"), ("password", "not the password")]).await;
+        assert_eq!(wrong_pw.status(), 401);
+        let wrong_pw = wrong_pw.text().await.unwrap();
+        let no_user = app.submit(&c, "/login", "/login", &[("handle", "Nobody"), ("password", PW)]).await;
+        assert_eq!(no_user.status(), 401);
+        assert!(wrong_pw.contains("do not match an account"));
+        assert!(wrong_pw.contains(r#"value="Sparrow""#), "handle kept");
+        assert!(no_user.text().await.unwrap().contains("do not match an account"));
+    }
+}
+
+#[tokio::test]
+async fn state_changes_without_the_csrf_token_or_from_another_site_are_refused() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Heron", PW).await;
+        let html = app.get(&c, "/account").await.text().await.unwrap();
+        let token = csrf_token(&html);
+
+        let none = c.post(app.url("/logout")).form(&[("x", "y")]).send().await.unwrap();
+        assert_eq!(none.status(), 403);
+        assert!(none.text().await.unwrap().contains("This form has expired"));
+        let wrong = c.post(app.url("/logout")).form(&[("csrf", "0".repeat(64))]).send().await.unwrap();
+        assert_eq!(wrong.status(), 403);
+        let foreign = c
+            .post(app.url("/logout"))
+            .header("origin", "https://evil.example")
+            .form(&[("csrf", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(foreign.status(), 403);
+        assert!(app.get(&c, "/account").await.status().is_success(), "still logged in");
+
+        // Anonymous forms use the double-submit cookie: a token from another browser fails.
+        let other = browser();
+        let r = other
+            .post(app.url("/login"))
+            .form(&[("csrf", token.as_str()), ("handle", "Heron"), ("password", PW)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_logs_out_other_devices_only() {
+    for app in apps(config()).await {
+        let (phone, laptop) = (browser(), browser());
+        app.register(&phone, "Willow", PW).await;
+        let r = app.submit(&laptop, "/login", "/login", &[("handle", "Willow"), ("password", PW)]).await;
+        assert_eq!(r.status(), 303);
+
+        let bad = app
+            .submit(&phone, "/account", "/account/password", &[("current_password", "wrong one!!"), ("new_password", "x")])
+            .await;
+        assert_eq!(bad.status(), 422);
+        let bad = bad.text().await.unwrap();
+        assert!(bad.contains("That password is not right") && bad.contains("at least 10 characters"));
+
+        let ok = app
+            .submit(&phone, "/account", "/account/password", &[("current_password", PW), ("new_password", "another calm phrase")])
+            .await;
+        assert_eq!(ok.status(), 200);
+        assert!(ok.text().await.unwrap().contains("Other devices have been logged out"));
+        assert_eq!(app.get(&phone, "/account").await.status(), 200);
+        assert_eq!(app.get(&laptop, "/account").await.status(), 303);
+    }
+}
+
+#[tokio::test]
+async fn deleting_the_account_needs_the_password_and_removes_it() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Leaving", PW).await;
+        let r = app.submit(&c, "/account", "/account/delete", &[("password", "not my password")]).await;
+        assert_eq!(r.status(), 422);
+        assert_eq!(app.store.count_users().await.unwrap(), 1);
+
+        let r = app.submit(&c, "/account", "/account/delete", &[("password", PW)]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(app.store.count_users().await.unwrap(), 0);
+        let to = r.headers()["location"].to_str().unwrap().to_owned();
+        assert!(app.get(&c, &to).await.text().await.unwrap().contains("has been deleted"));
+        let again = app.submit(&browser(), "/login", "/login", &[("handle", "Leaving"), ("password", PW)]).await;
+        assert_eq!(again.status(), 401);
+    }
+}
+
+#[tokio::test]
+async fn api_tokens_are_shown_once_and_can_be_revoked_from_the_account_page() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Tinkerer", PW).await;
+        let r = app.submit(&c, "/account", "/account/tokens", &[("name", "export script")]).await;
+        let html = r.text().await.unwrap();
+        let secret = html.split("<code class=\"token\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        assert!(secret.starts_with("fh_"));
+        let me = reqwest::Client::new().get(app.url("/api/v1/me")).bearer_auth(&secret).send().await.unwrap();
+        assert_eq!(me.status(), 200);
+        let page = app.get(&c, "/account").await.text().await.unwrap();
+        assert!(page.contains("export script") && !page.contains(&secret), "listed, never shown again");
+
+        let id = page.split("/account/tokens/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+        let r = app.submit(&c, "/account", &format!("/account/tokens/{id}/revoke"), &[]).await;
+        assert_eq!(r.status(), 303);
+        let me = reqwest::Client::new().get(app.url("/api/v1/me")).bearer_auth(&secret).send().await.unwrap();
+        assert_eq!(me.status(), 401);
+    }
+}
+
+#[tokio::test]
+async fn every_page_has_security_headers_landmarks_and_the_help_link() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Checker", PW).await;
+        for (client, path, status) in [
+            (&browser(), "/", 200),
+            (&browser(), "/login", 200),
+            (&browser(), "/register", 200),
+            (&browser(), "/help", 200),
+            (&browser(), "/no-such-page", 404),
+            (&c, "/account", 200),
+            (&c, "/", 200),
+        ] {
+            let r = app.get(client, path).await;
+            assert_eq!(r.status().as_u16(), status, "{path}");
+            let h = r.headers().clone();
+            let csp = h["content-security-policy"].to_str().unwrap();
+            assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}");
+            assert!(!csp.contains("unsafe-inline"));
+            assert_eq!(h["x-content-type-options"], "nosniff");
+            assert_eq!(h["referrer-policy"], "no-referrer");
+            assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP");
+            let html = r.text().await.unwrap();
+            assert!(html.contains(r#"href="/help""#), "{path}: help link");
+            assert!(html.contains("<main") && html.contains(r#"<html lang="en""#), "{path}");
+            assert!(!html.contains("<script"), "{path}: no script needed");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_help_page_shows_the_operators_crisis_lines() {
+    let mut cfg = config();
+    cfg.crisis = toml_crisis();
+    for app in apps(cfg.clone()).await {
+        let html = app.get(&browser(), "/help").await.text().await.unwrap();
+        assert!(html.contains("Test Line") && html.contains(r#"href="tel:0800123""#), "{html}");
+        assert!(!html.contains("For the people who run this site"));
+    }
+    for app in apps(config()).await {
+        let html = app.get(&browser(), "/help").await.text().await.unwrap();
+        assert!(html.contains("For the people who run this site"), "unconfigured operators are told");
+    }
+}
+
+fn toml_crisis() -> std::collections::BTreeMap<String, foothold_web::config::CrisisResources> {
+    let line = foothold_web::config::CrisisLine {
+        name: "Test Line".into(),
+        phone: Some("0800 123".into()),
+        text: None,
+        url: None,
+        hours: None,
+    };
+    [("en".to_owned(), foothold_web::config::CrisisResources { intro: None, lines: vec![line] })].into()
+}
+
+#[tokio::test]
+async fn login_is_rate_limited_per_account_whatever_the_address() {
+    let mut cfg = config();
+    cfg.limits.login_failures_per_account = 3;
+    for app in apps(cfg.clone()).await {
+        app.register(&browser(), "Target", PW).await;
+        for _ in 0..3 {
+            let r = app.submit(&browser(), "/login", "/login", &[("handle", "Target"), ("password", "guess guess guess")]).await;
+            assert_eq!(r.status(), 401);
+        }
+        let r = app.submit(&browser(), "/login", "/login", &[("handle", "target"), ("password", PW)]).await;
+        assert_eq!(r.status(), 429, "even the right password waits");
+        assert!(r.headers().contains_key("retry-after"));
+        assert!(r.text().await.unwrap().contains("too many attempts"));
+    }
+}
+
+#[tokio::test]
+async fn registration_is_rate_limited_per_address() {
+    let mut cfg = config();
+    cfg.limits.register_per_ip = 2;
+    for app in apps(cfg.clone()).await {
+        app.register(&browser(), "First", PW).await;
+        app.register(&browser(), "Second", PW).await;
+        let r = app.submit(&browser(), "/register", "/register", &[("handle", "Third"), ("password", PW)]).await;
+        assert_eq!(r.status(), 429);
+        assert_eq!(app.store.count_users().await.unwrap(), 2);
+    }
+}
