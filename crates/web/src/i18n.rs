@@ -136,3 +136,67 @@ impl Tr {
         id.to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::error::AppError;
+
+    #[test]
+    fn languages_are_negotiated_with_english_as_fallback() {
+        let catalog = Catalog::load().unwrap();
+        assert_eq!(catalog.negotiate(None, Some("de-DE,de;q=0.9,en;q=0.5")).lang(), "en");
+        assert_eq!(catalog.negotiate(Some("en"), Some("ru")).lang(), "en");
+        assert_eq!(catalog.negotiate(None, None).lang(), "en");
+        assert_eq!(catalog.negotiate(Some("not a tag!"), None).lang(), "en");
+    }
+
+    #[test]
+    fn arguments_are_filled_in() {
+        let tr = Catalog::load().unwrap().negotiate(None, None);
+        assert_eq!(tr.ta("home-hello", &[("handle", "Sam")]), "Hello, Sam");
+    }
+
+    /// Every error code in the source — validation codes in core and web, and every
+    /// `AppError` — has an `err-<code>` message, so no member ever sees a bare code.
+    #[test]
+    fn every_error_code_has_a_message() {
+        let tr = Catalog::load().unwrap().negotiate(None, None);
+        let mut codes: Vec<String> = [
+            AppError::BadCredentials, AppError::LoginRequired, AppError::Csrf, AppError::NotFound,
+            AppError::RateLimited { retry_after: 1 }, AppError::TooLarge, AppError::MethodNotAllowed,
+            AppError::Timeout, AppError::BadRequest, AppError::Unavailable, AppError::Internal,
+            AppError::Invalid(foothold_core::Invalid::one("x", "y")),
+        ]
+        .iter()
+        .map(|e| e.code().to_owned())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for dir in ["core/src", "web/src"] {
+            for file in std::fs::read_dir(root.join(dir)).unwrap().chain(std::fs::read_dir(root.join(dir).join("pages")).into_iter().flatten()) {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in ["Invalid::one(\"", "code: \"", "problem(\""] {
+                    for piece in text.split(marker).skip(1) {
+                        let literal = if marker.starts_with("Invalid") {
+                            piece.split('"').nth(2)
+                        } else {
+                            piece.split('"').next()
+                        };
+                        if let Some(code) = literal.filter(|c| c.contains('-') && !c.contains(' ')) {
+                            codes.push(code.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        codes.retain(|c| c != "y");
+        assert!(codes.len() > 25, "the scan found the codes: {codes:?}");
+        let missing: Vec<_> = codes.iter().filter(|c| !tr.has(&format!("err-{c}"))).collect();
+        assert!(missing.is_empty(), "codes without an err- message: {missing:?}");
+    }
+}

@@ -6,6 +6,7 @@
 //! touch SQL and the store never sees HTTP.
 
 pub mod accounts;
+mod access_log;
 mod api;
 mod assets;
 pub mod auth;
@@ -61,7 +62,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(assets::router())
         .fallback(|| async { error::AppError::NotFound });
-    // Layers run outermost-last-added: a request meets catch_panic, headers, identify,
+    // Layers run outermost-last-added: a request meets the access log, catch_panic, headers, identify,
     // render_errors, csrf, timeout, body limit, then the route.
     routes
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -71,6 +72,7 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), auth::identify))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(CatchPanicLayer::custom(|_| error::AppError::Internal.into_response()))
+        .route_layer(middleware::from_fn(access_log::log))
         .merge(probes(state.clone()))
         .with_state(state)
 }

@@ -196,7 +196,7 @@ async fn every_page_has_security_headers_landmarks_and_the_help_link() {
             assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}");
             assert!(!csp.contains("unsafe-inline"));
             assert_eq!(h["x-content-type-options"], "nosniff");
-            assert_eq!(h["referrer-policy"], "no-referrer");
+            assert_eq!(h["referrer-policy"], "same-origin");
             assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP");
             let html = r.text().await.unwrap();
             assert!(html.contains(r#"href="/help""#), "{path}: help link");

@@ -33,9 +33,8 @@ fn footer(tr: &Tr) -> Markup {
     }
 }
 
-/// A full page for a visitor or member.
-pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
-    let tr = &viewer.tr;
+/// The frame shared by every page; `nav` is absent on error pages.
+fn frame(tr: &Tr, title: &str, nav: Option<Markup>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(tr.lang()) {
@@ -44,24 +43,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                 a class="skip-link" href="#main" { (tr.t("skip-to-content")) }
                 header class="site-header" {
                     a class="brand" href="/" { "Foothold" }
-                    nav aria-label=(tr.t("nav-label")) {
-                        ul {
-                            @if let Some(user) = viewer.user() {
-                                li { a href="/account" { (tr.t("nav-account")) } }
-                                li {
-                                    form method="post" action="/logout" class="inline" {
-                                        input type="hidden" name="csrf" value=(viewer.csrf);
-                                        button type="submit" class="link" {
-                                            (tr.ta("nav-logout", &[("handle", &user.handle)]))
-                                        }
-                                    }
-                                }
-                            } @else {
-                                li { a href="/login" { (tr.t("nav-login")) } }
-                                li { a href="/register" { (tr.t("nav-register")) } }
-                            }
-                        }
-                    }
+                    @if let Some(nav) = nav { (nav) }
                     (help_link(tr))
                 }
                 main id="main" tabindex="-1" { (body) }
@@ -71,22 +53,34 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
     }
 }
 
+/// A full page for a visitor or member.
+pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
+    let tr = &viewer.tr;
+    let nav = html! {
+        nav aria-label=(tr.t("nav-label")) {
+            ul {
+                @if let Some(user) = viewer.user() {
+                    li { a href="/account" { (tr.t("nav-account")) } }
+                    li {
+                        form method="post" action="/logout" class="inline" {
+                            input type="hidden" name="csrf" value=(viewer.csrf);
+                            button type="submit" class="link" {
+                                (tr.ta("nav-logout", &[("handle", &user.handle)]))
+                            }
+                        }
+                    }
+                } @else {
+                    li { a href="/login" { (tr.t("nav-login")) } }
+                    li { a href="/register" { (tr.t("nav-register")) } }
+                }
+            }
+        }
+    };
+    frame(tr, title, Some(nav), body)
+}
+
 /// A page with no knowledge of the viewer (error pages, which may be rendered before or
 /// without identifying anyone).
 pub fn bare(tr: &Tr, title: &str, body: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang=(tr.lang()) {
-            (head(tr, title))
-            body {
-                a class="skip-link" href="#main" { (tr.t("skip-to-content")) }
-                header class="site-header" {
-                    a class="brand" href="/" { "Foothold" }
-                    (help_link(tr))
-                }
-                main id="main" tabindex="-1" { (body) }
-                (footer(tr))
-            }
-        }
-    }
+    frame(tr, title, None, body)
 }

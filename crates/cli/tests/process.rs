@@ -1,0 +1,248 @@
+//! The `foothold` binary as an operator runs it: a real process, killed for real.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use foothold_core::account::Handle;
+use foothold_store::Store;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+const BIN: &str = env!("CARGO_BIN_EXE_foothold");
+const PW: &str = "a calm long passphrase";
+
+fn foothold(data: &Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("--data-dir").arg(data).env_remove("FOOTHOLD_DATABASE_URL").env("FOOTHOLD_LOG", "warn");
+    c
+}
+
+/// Starts `foothold serve` on a free port and waits for its "listening" line. The
+/// configuration file lifts the rate limits, which these tests are not about.
+fn serve(data: &Path) -> (Child, String) {
+    let config = data.join("test.toml");
+    std::fs::write(&config, "[web.limits]\nregister_per_ip = 100000\nlogin_per_ip = 100000\n").unwrap();
+    let mut child = foothold(data)
+        .arg("--config")
+        .arg(&config)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_owned();
+    (child, format!("http://{addr}"))
+}
+
+fn run(data: &Path, args: &[&str], stdin: &str) -> (bool, String) {
+    let mut child = foothold(data)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+async fn sqlite(data: &Path) -> Store {
+    Store::open(&format!("sqlite://{}", data.join("foothold.db").display()), 2).await.unwrap()
+}
+
+async fn register(client: &reqwest::Client, base: &str, handle: &str) -> Result<reqwest::StatusCode, reqwest::Error> {
+    client
+        .post(format!("{base}/api/v1/accounts"))
+        .json(&serde_json::json!({"handle": handle, "password": PW}))
+        .send()
+        .await
+        .map(|r| r.status())
+}
+
+/// Writes through the API from several connections, SIGKILLs the server while they are
+/// still writing, restarts it, and checks that every acknowledged write is there and the
+/// database is intact.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_writes_survive_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, base) = serve(dir.path());
+    let acknowledged = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let killed = Arc::new(AtomicBool::new(false));
+    let (enough_tx, mut enough_rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let mut workers = Vec::new();
+    for w in 0..8 {
+        let (base, acknowledged, killed, enough_tx) = (base.clone(), acknowledged.clone(), killed.clone(), enough_tx.clone());
+        workers.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            for i in 0.. {
+                if killed.load(Ordering::SeqCst) {
+                    break;
+                }
+                let handle = format!("w{w}_n{i}");
+                match register(&client, &base, &handle).await {
+                    Ok(s) if s == 201 => {
+                        acknowledged.lock().unwrap().push(handle);
+                        let _ = enough_tx.send(());
+                    }
+                    Ok(s) => panic!("unexpected status {s}"),
+                    Err(_) => break, // the server is gone
+                }
+            }
+        }));
+    }
+    drop(enough_tx);
+    // Kill once 40 writes were acknowledged; the workers are still sending.
+    for _ in 0..40 {
+        enough_rx.recv().await.expect("the workers stopped before 40 writes were acknowledged");
+    }
+    server.kill().unwrap(); // SIGKILL: no chance to flush or close anything
+    killed.store(true, Ordering::SeqCst);
+    server.wait().unwrap();
+    for w in workers {
+        w.await.unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 40);
+
+    let (mut again, base) = serve(dir.path());
+    assert_eq!(reqwest::get(format!("{base}/readyz")).await.unwrap().status(), 200);
+    let store = sqlite(dir.path()).await;
+    for handle in &acknowledged {
+        let found = store.user_by_handle(&Handle::parse(handle).unwrap()).await;
+        assert!(found.is_ok(), "acknowledged write {handle} was lost");
+    }
+    store.close().await;
+    again.kill().unwrap();
+    again.wait().unwrap();
+
+    let pool = sqlx_check(dir.path()).await;
+    assert_eq!(pool, "ok", "SQLite integrity check");
+}
+
+async fn sqlx_check(data: &Path) -> String {
+    let out = Command::new("python3")
+        .args(["-c", "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])"])
+        .arg(data.join("foothold.db"))
+        .output();
+    match out {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).trim().to_owned(),
+        // Without Python, check through the server's own driver instead.
+        _ => {
+            let store = sqlite(data).await;
+            let n = store.count_users().await.map(|_| "ok").unwrap_or("unreadable");
+            store.close().await;
+            n.to_owned()
+        }
+    }
+}
+
+/// SIGTERM lets requests in flight finish, then the process exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_shuts_down_gracefully() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, base) = serve(dir.path());
+    let client = reqwest::Client::new();
+    let in_flight: Vec<_> = (0..4)
+        .map(|i| {
+            let (client, base) = (client.clone(), base.clone());
+            tokio::spawn(async move { register(&client, &base, &format!("term{i}")).await })
+        })
+        .collect();
+    // Wait for the first to finish: the others were sent with it and are being served.
+    let mut results = Vec::new();
+    let mut iter = in_flight.into_iter();
+    results.push(iter.next().unwrap().await.unwrap());
+    Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    for task in iter {
+        results.push(task.await.unwrap());
+    }
+    let out = server.wait_with_output().unwrap();
+    assert!(out.status.success(), "exit status after SIGTERM: {:?}", out.status);
+    let store = sqlite(dir.path()).await;
+    for (i, r) in results.iter().enumerate() {
+        if let Ok(status) = r {
+            assert_eq!(*status, 201);
+            assert!(store.user_by_handle(&Handle::parse(&format!("term{i}")).unwrap()).await.is_ok());
+        }
+    }
+}
+
+#[tokio::test]
+async fn operators_manage_accounts_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (ok, out) = run(d, &["user", "create", "Keeper", "--role", "admin"], &format!("{PW}\n"));
+    assert!(ok, "{out}");
+    assert!(out.contains("Created Keeper (admin)"));
+
+    let (ok, out) = run(d, &["user", "create", "keeper"], &format!("{PW}\n"));
+    assert!(!ok && out.contains("Someone already uses that handle"), "{out}");
+    let (ok, out) = run(d, &["user", "create", "x y"], "short\n");
+    assert!(!ok && out.contains("handle:") && out.contains("password:"), "{out}");
+    let (ok, out) = run(d, &["user", "set-role", "Keeper", "boss"], "");
+    assert!(!ok && out.contains("member, moderator or admin"), "{out}");
+
+    let (ok, out) = run(d, &["user", "set-role", "Keeper", "moderator"], "");
+    assert!(ok, "{out}");
+    let (ok, out) = run(d, &["user", "set-password", "keeper"], "a brand new passphrase\n");
+    assert!(ok && out.contains("Password changed for Keeper"), "{out}");
+    let (ok, out) = run(d, &["user", "set-password", "ghost"], "a brand new passphrase\n");
+    assert!(!ok && out.contains("no account"), "{out}");
+
+    let (server, base) = serve(d);
+    let r = reqwest::Client::new()
+        .post(format!("{base}/api/v1/sessions"))
+        .json(&serde_json::json!({"handle": "Keeper", "password": "a brand new passphrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let me: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(me["user"]["role"], "moderator");
+
+    // Backup while the server is running: a consistent, openable copy.
+    let target = d.join("copy.db");
+    let (ok, out) = run(d, &["backup", target.to_str().unwrap()], "");
+    assert!(ok, "{out}");
+    let (ok, out) = run(d, &["backup", target.to_str().unwrap()], "");
+    assert!(!ok && out.contains("backup"), "refuses to overwrite: {out}");
+    let mut server = server;
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let copy = Store::open(&format!("sqlite://{}", target.display()), 1).await.unwrap();
+    assert_eq!(copy.count_users().await.unwrap(), 1);
+
+    let (ok, out) = run(d, &["migrate"], "");
+    assert!(ok && out.contains("up to date"), "{out}");
+}
+
+#[test]
+fn help_explains_every_command() {
+    let (ok, out) = run(Path::new("/nonexistent"), &["--help"], "");
+    assert!(ok);
+    for word in ["serve", "migrate", "user", "backup", "FOOTHOLD_DATA_DIR", "FOOTHOLD_DATABASE_URL"] {
+        assert!(out.contains(word), "--help mentions {word}");
+    }
+    let (ok, out) = run(Path::new("/nonexistent"), &["serve", "--help"], "");
+    assert!(ok && out.contains("FOOTHOLD_LISTEN") && out.contains("127.0.0.1:8080"));
+}
+
+#[test]
+fn a_database_url_is_never_printed() {
+    let (ok, out) = run(
+        Path::new("/nonexistent"),
+        &["--database-url", "postgres://someone:hunter2-secret@127.0.0.1:1/nowhere", "migrate"],
+        "",
+    );
+    assert!(!ok);
+    assert!(!out.contains("hunter2-secret"), "{out}");
+}

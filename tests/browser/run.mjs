@@ -1,0 +1,160 @@
+// Browser tests: Debian's Chromium, driven by playwright-core, through Foothold's core flows
+// on a phone-sized screen, with an axe-core audit of every page visited.
+//
+//   node run.mjs http://127.0.0.1:PORT
+//
+// Exits non-zero on the first failed check or on any serious or critical accessibility
+// violation. Started by crates/cli/tests/browser.rs against a freshly started server.
+
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const base = process.argv[2];
+if (!base) throw new Error('usage: node run.mjs BASE_URL');
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.FOOTHOLD_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const audited = [];
+const foreign = [];
+
+async function newPhone(width = 360) {
+  const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  // Foothold must never make a page load anything from another host.
+  page.on('request', (req) => { if (!req.url().startsWith(base) && !req.url().startsWith('data:')) foreign.push(req.url()); });
+  return { context, page };
+}
+
+/** axe-core on the current page: fails on serious or critical problems, reports the rest. */
+async function audit(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of result.violations) {
+    console.log(`  axe ${label}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.length} node(s))`);
+  }
+  assert.equal(bad.length, 0, `${label}: serious/critical accessibility violations:\n` +
+    bad.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n'));
+  // Reflow (WCAG 1.4.10): nothing scrolls sideways on a narrow screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `${label}: page is ${overflow}px wider than the screen`);
+  // The crisis link is on every page.
+  assert.ok(await page.locator('a[href="/help"]').first().isVisible(), `${label}: "Need help now?" link visible`);
+  audited.push(label);
+}
+
+async function step(name, fn) {
+  process.stdout.write(`- ${name}\n`);
+  await fn();
+}
+
+const handle = `Fern_${Date.now() % 100000}`;
+const password = 'a calm long passphrase';
+
+try {
+  const { context, page } = await newPhone();
+
+  await step('home page, and keyboard users reach the skip link first', async () => {
+    await page.goto(base + '/');
+    await audit(page, 'home');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  });
+
+  await step('help page', async () => {
+    await page.getByRole('link', { name: 'Need help now?' }).first().click();
+    await page.waitForURL(base + '/help');
+    await audit(page, 'help');
+  });
+
+  await step('registration shows its errors accessibly and keeps input', async () => {
+    await page.goto(base + '/register');
+    await audit(page, 'register');
+    await page.getByLabel('Handle').fill('a b');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel('Handle').inputValue(), 'a b');
+    assert.equal(await page.getByLabel('Handle').getAttribute('aria-invalid'), 'true');
+    await audit(page, 'register with errors');
+  });
+
+  await step('register and land on the home page, logged in', async () => {
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: `Hello, ${handle}` }).waitFor();
+    await audit(page, 'home (member)');
+  });
+
+  await step('account page', async () => {
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    await audit(page, 'account');
+  });
+
+  await step('log out', async () => {
+    await page.getByRole('button', { name: `Log out (${handle})` }).click();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+  });
+
+  await step('a wrong password is explained', async () => {
+    await page.goto(base + '/login');
+    await audit(page, 'login');
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').waitFor();
+    await audit(page, 'login with error');
+  });
+
+  await step('log in, then out again', async () => {
+    await page.getByLabel('Handle').fill(handle.toLowerCase());
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: `Hello, ${handle}` }).waitFor();
+    await page.getByRole('button', { name: `Log out (${handle})` }).click();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+  });
+
+  await step('an unknown address gets a friendly page', async () => {
+    const response = await page.goto(base + '/no-such-page');
+    assert.equal(response.status(), 404);
+    await audit(page, 'not found');
+  });
+  await context.close();
+
+  await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
+    const narrow = await newPhone(320);
+    for (const path of ['/', '/register', '/login', '/help']) {
+      await narrow.page.goto(base + path);
+      await audit(narrow.page, `${path} at 320px`);
+    }
+    await narrow.context.close();
+  });
+
+  await step('dark mode keeps its contrast', async () => {
+    const dark = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+    const page = await dark.newPage();
+    for (const path of ['/', '/register', '/help']) {
+      await page.goto(base + path);
+      await audit(page, `${path} (dark)`);
+    }
+    await dark.close();
+  });
+
+  assert.deepEqual(foreign, [], 'pages requested other hosts');
+  console.log(`browser tests passed; ${audited.length} audits with no serious or critical violations`);
+} finally {
+  await browser.close();
+}
