@@ -41,7 +41,8 @@ impl fmt::Debug for Secret {
 impl FileConfig {
     pub fn load(path: Option<&Path>) -> Result<Self> {
         let Some(path) = path else { return Ok(Self::default()) };
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read configuration file {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read configuration file {}", path.display()))?;
         toml::from_str(&text).with_context(|| format!("configuration file {} is not valid", path.display()))
     }
 }
@@ -62,9 +63,13 @@ pub fn database(url: Option<Secret>, data_dir: &Path) -> Result<Database> {
         };
         return Ok(Database { url, describe });
     }
-    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
     let file = data_dir.join("foothold.db");
-    Ok(Database { url: Secret::new(format!("sqlite://{}", file.display())), describe: format!("SQLite ({})", file.display()) })
+    Ok(Database {
+        url: Secret::new(format!("sqlite://{}", file.display())),
+        describe: format!("SQLite ({})", file.display()),
+    })
 }
 
 #[cfg(test)]

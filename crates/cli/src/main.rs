@@ -9,11 +9,15 @@ use config::Secret;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "foothold", version, about = "Foothold: a self-hosted platform for people who live with chronic pain.",
+#[command(
+    name = "foothold",
+    version,
+    about = "Foothold: a self-hosted platform for people who live with chronic pain.",
     long_about = "Foothold: a self-hosted platform for people who live with chronic pain.\n\n\
         With no configuration it keeps everything in an embedded SQLite database in ./foothold-data.\n\
         Every option can also be set in a TOML file (--config) or a FOOTHOLD_* environment variable.\n\
-        See docs/OPERATIONS.md for running it in production.")]
+        See docs/OPERATIONS.md for running it in production."
+)]
 struct Cli {
     /// A TOML configuration file (see docs/foothold.example.toml).
     #[arg(long, env = "FOOTHOLD_CONFIG", global = true)]
@@ -106,7 +110,9 @@ async fn run(cli: Cli) -> Result<()> {
             ops::serve(&db, max_connections, &listen, web).await
         }
         Command::Migrate => ops::migrate(&db).await,
-        Command::User(UserCommand::Create { handle, role, email }) => ops::user_create(&db, &handle, &role, &email).await,
+        Command::User(UserCommand::Create { handle, role, email }) => {
+            ops::user_create(&db, &handle, &role, &email).await
+        }
         Command::User(UserCommand::SetPassword { handle }) => ops::user_set_password(&db, &handle).await,
         Command::User(UserCommand::SetRole { handle, role }) => ops::user_set_role(&db, &handle, &role).await,
         Command::Backup { path } => ops::backup(&db, &path).await,

@@ -31,7 +31,8 @@ fn explain(err: AppError) -> anyhow::Error {
         Ok(c) => c.negotiate(Some("en"), None),
         Err(e) => return anyhow!("{err} ({e})"),
     };
-    let problems: Vec<String> = err.problems().iter().map(|p| format!("{}: {}", p.field, tr.error(p.code))).collect();
+    let problems: Vec<String> =
+        err.problems().iter().map(|p| format!("{}: {}", p.field, tr.error(p.code))).collect();
     if problems.is_empty() {
         anyhow!("{}", tr.error(err.code()))
     } else {
@@ -51,11 +52,16 @@ pub async fn serve(db: &Database, max_connections: u32, listen: &str, web: WebCo
     if !web.crisis_configured() {
         tracing::warn!("no crisis resources configured: the help page shows generic advice; set [web.crisis.<lang>] (docs/OPERATIONS.md)");
     }
-    let state = AppState::new(store.clone(), web).map_err(|e| anyhow!("interface text failed to load: {e}"))?;
+    let state =
+        AppState::new(store.clone(), web).map_err(|e| anyhow!("interface text failed to load: {e}"))?;
     let listener = TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let addr = listener.local_addr()?;
     // Tests and process supervisors wait for this exact line.
-    println!("foothold: listening on http://{addr} ({}), ready in {} ms", db.describe, started.elapsed().as_millis());
+    println!(
+        "foothold: listening on http://{addr} ({}), ready in {} ms",
+        db.describe,
+        started.elapsed().as_millis()
+    );
     foothold_web::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped accepting requests; closing the database");
     store.close().await;
@@ -86,7 +92,8 @@ async fn shutdown_signal() {
 }
 
 pub async fn migrate(db: &Database) -> Result<()> {
-    let store = Store::connect(db.url.expose(), 1).await.with_context(|| format!("cannot open {}", db.describe))?;
+    let store =
+        Store::connect(db.url.expose(), 1).await.with_context(|| format!("cannot open {}", db.describe))?;
     let applied = store.migrate().await?;
     if applied.is_empty() {
         println!("The database is up to date (schema version {}).", migrate::latest_version());
@@ -115,7 +122,10 @@ fn read_password(prompt: &str) -> Result<String> {
 
 async fn find(store: &Store, handle: &str) -> Result<foothold_store::User> {
     let parsed = Handle::parse(handle).map_err(|_| anyhow!("\"{handle}\" is not a valid handle"))?;
-    store.user_by_handle(&parsed).await.map_err(|_| anyhow!("there is no account with the handle \"{handle}\""))
+    store
+        .user_by_handle(&parsed)
+        .await
+        .map_err(|_| anyhow!("there is no account with the handle \"{handle}\""))
 }
 
 pub async fn user_create(db: &Database, handle: &str, role: &str, email: &str) -> Result<()> {
@@ -163,7 +173,12 @@ pub async fn backup(db: &Database, path: &Path) -> Result<()> {
     }
     let started = Instant::now();
     store.backup_sqlite(path).await.with_context(|| format!("backup to {} failed", path.display()))?;
-    println!("Wrote a consistent copy of {} to {} in {} ms.", db.describe, path.display(), started.elapsed().as_millis());
+    println!(
+        "Wrote a consistent copy of {} to {} in {} ms.",
+        db.describe,
+        path.display(),
+        started.elapsed().as_millis()
+    );
     store.close().await;
     Ok(())
 }

@@ -29,7 +29,11 @@ fn core_flows_in_chromium_with_accessibility_audit() {
         .unwrap();
     let mut line = String::new();
     BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let base = line.split_whitespace().find(|w| w.starts_with("http://")).unwrap_or_else(|| panic!("{line}")).to_owned();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("{line}"))
+        .to_owned();
 
     let out = Command::new("node")
         .arg(root.join("tests/browser/run.mjs"))

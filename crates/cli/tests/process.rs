@@ -59,7 +59,11 @@ async fn sqlite(data: &Path) -> Store {
     Store::open(&format!("sqlite://{}", data.join("foothold.db").display()), 2).await.unwrap()
 }
 
-async fn register(client: &reqwest::Client, base: &str, handle: &str) -> Result<reqwest::StatusCode, reqwest::Error> {
+async fn register(
+    client: &reqwest::Client,
+    base: &str,
+    handle: &str,
+) -> Result<reqwest::StatusCode, reqwest::Error> {
     client
         .post(format!("{base}/api/v1/accounts"))
         .json(&serde_json::json!({"handle": handle, "password": PW}))
@@ -80,7 +84,8 @@ async fn acknowledged_writes_survive_sigkill() {
     let (enough_tx, mut enough_rx) = tokio::sync::mpsc::unbounded_channel::<()>();
     let mut workers = Vec::new();
     for w in 0..8 {
-        let (base, acknowledged, killed, enough_tx) = (base.clone(), acknowledged.clone(), killed.clone(), enough_tx.clone());
+        let (base, acknowledged, killed, enough_tx) =
+            (base.clone(), acknowledged.clone(), killed.clone(), enough_tx.clone());
         workers.push(tokio::spawn(async move {
             let client = reqwest::Client::new();
             for i in 0.. {

@@ -13,8 +13,19 @@ pub struct Handle(String);
 
 /// Names that would let someone pass as staff or as the system itself.
 const RESERVED_HANDLES: &[&str] = &[
-    "admin", "administrator", "foothold", "moderator", "mod", "root", "staff", "support",
-    "system", "help", "crisis", "anonymous", "deleted",
+    "admin",
+    "administrator",
+    "foothold",
+    "moderator",
+    "mod",
+    "root",
+    "staff",
+    "support",
+    "system",
+    "help",
+    "crisis",
+    "anonymous",
+    "deleted",
 ];
 
 impl Handle {
@@ -33,10 +44,7 @@ impl Handle {
         if s.chars().count() > Self::MAX {
             return problem("handle-too-long");
         }
-        if !s
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        {
+        if !s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
             return problem("handle-characters");
         }
         if !s.starts_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -87,7 +95,9 @@ impl NewPassword {
         if handle.is_some_and(|h| input.trim().eq_ignore_ascii_case(h.trim())) {
             return problem("password-is-handle");
         }
-        if input.chars().all(|c| Some(c) == input.chars().next()) {
+        let mut chars = input.chars();
+        let first = chars.next();
+        if chars.all(|c| Some(c) == first) {
             return problem("password-one-character");
         }
         Ok(Self(input.to_owned()))
@@ -211,18 +221,9 @@ mod tests {
     fn passwords_need_length_and_must_not_repeat_the_handle() {
         assert!(NewPassword::parse("correct horse battery", Some("sam")).is_ok());
         assert_eq!(code(NewPassword::parse("short", None)), Some("password-too-short"));
-        assert_eq!(
-            code(NewPassword::parse(&"x".repeat(1025), None)),
-            Some("password-too-long")
-        );
-        assert_eq!(
-            code(NewPassword::parse("QuietFern77", Some("quietfern77"))),
-            Some("password-is-handle")
-        );
-        assert_eq!(
-            code(NewPassword::parse("aaaaaaaaaaaa", None)),
-            Some("password-one-character")
-        );
+        assert_eq!(code(NewPassword::parse(&"x".repeat(1025), None)), Some("password-too-long"));
+        assert_eq!(code(NewPassword::parse("QuietFern77", Some("quietfern77"))), Some("password-is-handle"));
+        assert_eq!(code(NewPassword::parse("aaaaaaaaaaaa", None)), Some("password-one-character"));
     }
 
     #[test]

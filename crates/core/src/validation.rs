@@ -31,11 +31,7 @@ impl Invalid {
     /// Joins the problems of several independent checks, so a form shows every problem at
     /// once instead of one per submit.
     pub fn collect<const N: usize>(results: [Result<(), Invalid>; N]) -> Result<(), Invalid> {
-        let problems: Vec<Problem> = results
-            .into_iter()
-            .filter_map(Result::err)
-            .flat_map(|e| e.0)
-            .collect();
+        let problems: Vec<Problem> = results.into_iter().filter_map(Result::err).flat_map(|e| e.0).collect();
         if problems.is_empty() {
             Ok(())
         } else {
@@ -46,11 +42,7 @@ impl Invalid {
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let codes: Vec<String> = self
-            .0
-            .iter()
-            .map(|p| format!("{}: {}", p.field, p.code))
-            .collect();
+        let codes: Vec<String> = self.0.iter().map(|p| format!("{}: {}", p.field, p.code)).collect();
         write!(f, "invalid input ({})", codes.join(", "))
     }
 }
@@ -62,19 +54,9 @@ mod tests {
     #[test]
     fn collect_keeps_every_problem_and_passes_when_none() {
         assert_eq!(Invalid::collect([Ok(()), Ok(())]), Ok(()));
-        let err = Invalid::collect([
-            Err(Invalid::one("a", "x")),
-            Ok(()),
-            Err(Invalid::one("b", "y")),
-        ])
-        .err()
-        .map(|e| e.problems().to_vec());
-        assert_eq!(
-            err,
-            Some(vec![
-                Problem { field: "a", code: "x" },
-                Problem { field: "b", code: "y" }
-            ])
-        );
+        let err = Invalid::collect([Err(Invalid::one("a", "x")), Ok(()), Err(Invalid::one("b", "y"))])
+            .err()
+            .map(|e| e.problems().to_vec());
+        assert_eq!(err, Some(vec![Problem { field: "a", code: "x" }, Problem { field: "b", code: "y" }]));
     }
 }

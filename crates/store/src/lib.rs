@@ -135,11 +135,7 @@ impl Store {
             return Err(StoreError::Conflict("backup file"));
         }
         let target = target.to_str().ok_or(StoreError::Unsupported("non-UTF-8 backup path"))?;
-        sqlx::query("VACUUM INTO $1")
-            .bind(target)
-            .execute(pool)
-            .await
-            .map_err(StoreError::Database)?;
+        sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await.map_err(StoreError::Database)?;
         Ok(())
     }
 

@@ -88,9 +88,7 @@ impl Store {
     pub async fn schema_version(&self) -> Result<i64> {
         self.ensure_migrations_table().await?;
         let version: Option<i64> = on_db!(self, |pool| {
-            sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
-                .fetch_one(pool)
-                .await
+            sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(pool).await
         })?;
         Ok(version.unwrap_or(0))
     }
@@ -109,10 +107,7 @@ impl Store {
             // PostgreSQL's catalogue, so this too happens under the migration lock.
             crate::Db::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                    .bind(PG_LOCK_KEY)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_LOCK_KEY).execute(&mut *tx).await?;
                 sqlx::query(
                     "CREATE TABLE IF NOT EXISTS schema_migrations (
                         version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
@@ -137,15 +132,10 @@ impl Store {
             };
             let mut tx = pool.begin_with(begin).await?;
             if backend == Backend::Postgres {
-                sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                    .bind(PG_LOCK_KEY)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_LOCK_KEY).execute(&mut *tx).await?;
             }
             let current: Option<i64> =
-                sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations")
-                    .fetch_one(&mut *tx)
-                    .await?;
+                sqlx::query_scalar("SELECT MAX(version) FROM schema_migrations").fetch_one(&mut *tx).await?;
             let current = current.unwrap_or(0);
             if current > latest_version() {
                 return Err(StoreError::SchemaTooNew { found: current, known: latest_version() });
@@ -157,10 +147,7 @@ impl Store {
             if !needed {
                 return Ok(false);
             }
-            sqlx::raw_sql(m.sql(backend, direction))
-                .execute(&mut *tx)
-                .await
-                .map_err(failed)?;
+            sqlx::raw_sql(m.sql(backend, direction)).execute(&mut *tx).await.map_err(failed)?;
             let record = match direction {
                 Direction::Up => sqlx::query(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
@@ -174,7 +161,12 @@ impl Store {
             };
             record.execute(&mut *tx).await?;
             tx.commit().await?;
-            tracing::info!(version = m.version, name = m.name, up = matches!(direction, Direction::Up), "migration applied");
+            tracing::info!(
+                version = m.version,
+                name = m.name,
+                up = matches!(direction, Direction::Up),
+                "migration applied"
+            );
             Ok(true)
         })
     }

@@ -41,7 +41,11 @@ impl Store {
 
     pub async fn clear_hits(&self, key: &str) -> Result<()> {
         on_db!(self, |pool| {
-            sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(pool).await.map(|r| r.rows_affected())
+            sqlx::query("DELETE FROM rate_limits WHERE key = $1")
+                .bind(key)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
         })?;
         Ok(())
     }

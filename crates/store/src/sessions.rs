@@ -101,7 +101,11 @@ impl Store {
 
     pub async fn purge_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64> {
         let done = on_db!(self, |pool| {
-            sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(pool).await.map(|r| r.rows_affected())
+            sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
         })?;
         Ok(done)
     }

@@ -53,10 +53,8 @@ pub fn postgres_admin_url() -> Option<String> {
 fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let authority_end = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base
-        .get(authority_end..)
-        .and_then(|rest| rest.find('/'))
-        .map_or(base.len(), |i| authority_end + i);
+    let path_start =
+        base.get(authority_end..).and_then(|rest| rest.find('/')).map_or(base.len(), |i| authority_end + i);
     let head = base.get(..path_start).unwrap_or(base);
     match query {
         Some(q) => format!("{head}/{name}?{q}"),

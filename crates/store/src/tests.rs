@@ -1,10 +1,10 @@
 //! The repository API against real databases: SQLite always, PostgreSQL when configured.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-use chrono::Duration;
-use foothold_core::account::{Email, Handle, Role};
 use crate::testing::TestDb;
 use crate::{migrate, now, NewUser, Session, Store, StoreError, User};
+use chrono::Duration;
+use foothold_core::account::{Email, Handle, Role};
 
 async fn open(db: &TestDb) -> Store {
     Store::open(&db.url, 4).await.unwrap_or_else(|e| panic!("{:?}: {e:?}", db.backend))
@@ -53,8 +53,10 @@ async fn sessions_expire_and_can_be_ended_except_the_current_one() {
         let store = open(&db).await;
         let u = user(&store, "sessions").await;
         let t = now();
-        let live = Session { token_hash: "a".into(), csrf_token: "c1".into(), expires_at: t + Duration::hours(1) };
-        let other = Session { token_hash: "b".into(), csrf_token: "c2".into(), expires_at: t + Duration::hours(1) };
+        let live =
+            Session { token_hash: "a".into(), csrf_token: "c1".into(), expires_at: t + Duration::hours(1) };
+        let other =
+            Session { token_hash: "b".into(), csrf_token: "c2".into(), expires_at: t + Duration::hours(1) };
         store.create_session(u.id, &live, t).await.unwrap();
         store.create_session(u.id, &other, t).await.unwrap();
 
@@ -121,7 +123,11 @@ async fn deleting_a_user_leaves_no_row_behind() {
         let gone = user(&store, "leaving").await;
         let stays = user(&store, "staying").await;
         for u in [&gone, &stays] {
-            let s = Session { token_hash: format!("s{}", u.id.0), csrf_token: "c".into(), expires_at: now() + Duration::hours(1) };
+            let s = Session {
+                token_hash: format!("s{}", u.id.0),
+                csrf_token: "c".into(),
+                expires_at: now() + Duration::hours(1),
+            };
             store.create_session(u.id, &s, now()).await.unwrap();
             store.create_token(u.id, "t", &format!("t{}", u.id.0), now()).await.unwrap();
         }

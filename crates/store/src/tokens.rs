@@ -71,7 +71,17 @@ impl Store {
 
     /// The token with this hash and the user it belongs to.
     pub async fn token_user(&self, token_hash: &str) -> Result<Option<(ApiToken, User)>> {
-        type Row = (i64, String, DateTime<Utc>, Option<DateTime<Utc>>, i64, String, String, Option<String>, DateTime<Utc>);
+        type Row = (
+            i64,
+            String,
+            DateTime<Utc>,
+            Option<DateTime<Utc>>,
+            i64,
+            String,
+            String,
+            Option<String>,
+            DateTime<Utc>,
+        );
         let row: Option<Row> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT t.id, t.name, t.created_at, t.last_used_at, {USER_COLUMNS}

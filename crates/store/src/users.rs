@@ -128,10 +128,7 @@ impl Store {
     /// The member's contact address, if they gave one.
     pub async fn email(&self, id: UserId) -> Result<Option<String>> {
         let email = on_db!(self, |pool| {
-            sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-                .bind(id.0)
-                .fetch_one(pool)
-                .await
+            sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id.0).fetch_one(pool).await
         })?;
         Ok(email)
     }
@@ -141,15 +138,18 @@ impl Store {
     /// `deleting_a_user_leaves_no_row_behind` checks it table by table.
     pub async fn delete_user(&self, id: UserId) -> Result<()> {
         let done = on_db!(self, |pool| {
-            sqlx::query("DELETE FROM users WHERE id = $1").bind(id.0).execute(pool).await.map(|r| r.rows_affected())
+            sqlx::query("DELETE FROM users WHERE id = $1")
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
         })?;
         expect_one(done)
     }
 
     pub async fn count_users(&self) -> Result<i64> {
-        let n = on_db!(self, |pool| {
-            sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await
-        })?;
+        let n =
+            on_db!(self, |pool| { sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await })?;
         Ok(n)
     }
 }

@@ -50,18 +50,27 @@ async fn limit(app: &AppState, key: &str, max: i64) -> AppResult<()> {
 }
 
 /// Creates an account as a member would, from the registration form or API.
-pub async fn register(app: &AppState, ip: IpAddr, handle: &str, password: &str, email: &str) -> AppResult<User> {
+pub async fn register(
+    app: &AppState,
+    ip: IpAddr,
+    handle: &str,
+    password: &str,
+    email: &str,
+) -> AppResult<User> {
     limit(app, &format!("register:ip:{}", ip_key(ip)), app.config.limits.register_per_ip).await?;
     create(&app.store, handle, password, email, Role::Member).await
 }
 
 /// Creates an account without rate limits (the operator's `foothold user create`).
 pub async fn create(store: &Store, handle: &str, password: &str, email: &str, role: Role) -> AppResult<User> {
-    let (handle, password, email) =
-        match (Handle::parse(handle), NewPassword::parse(password, Some(handle)), Email::parse_optional(email)) {
-            (Ok(h), Ok(p), Ok(e)) => (h, p, e),
-            (h, p, e) => return Err(all_problems([h.map(drop), p.map(drop), e.map(drop)])),
-        };
+    let (handle, password, email) = match (
+        Handle::parse(handle),
+        NewPassword::parse(password, Some(handle)),
+        Email::parse_optional(email),
+    ) {
+        (Ok(h), Ok(p), Ok(e)) => (h, p, e),
+        (h, p, e) => return Err(all_problems([h.map(drop), p.map(drop), e.map(drop)])),
+    };
     let password = &password;
     let handle = &handle;
     let hash = hash_password(password).await?;
@@ -69,7 +78,9 @@ pub async fn create(store: &Store, handle: &str, password: &str, email: &str, ro
         .create_user(NewUser { handle, password_hash: &hash, email: email.as_ref(), role, created_at: now() })
         .await
         .map_err(|e| match e {
-            StoreError::Conflict("handle") => AppError::Conflict(Problem { field: "handle", code: "handle-taken" }),
+            StoreError::Conflict("handle") => {
+                AppError::Conflict(Problem { field: "handle", code: "handle-taken" })
+            }
             other => other.into(),
         })
 }

@@ -30,6 +30,18 @@ const CACHE: &str = "public, max-age=31536000, immutable";
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/assets/foothold.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS).into_response() }))
-        .route("/assets/icon.svg", get(|| async { ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, CACHE)], ICON).into_response() }))
+        .route(
+            "/assets/foothold.css",
+            get(|| async {
+                ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS)
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/icon.svg",
+            get(|| async {
+                ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, CACHE)], ICON)
+                    .into_response()
+            }),
+        )
 }

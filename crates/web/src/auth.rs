@@ -24,7 +24,10 @@ pub enum Auth {
     /// A browser (or API client) with a login cookie; state changes need the CSRF token.
     Session(SessionUser),
     /// `Authorization: Bearer` with a personal API token; no ambient credential, no CSRF.
-    Token { token: ApiToken, user: User },
+    Token {
+        token: ApiToken,
+        user: User,
+    },
 }
 
 /// Everything a handler needs to know about the requester.
@@ -84,7 +87,13 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 /// A `Set-Cookie` value with Foothold's flags. `max_age` of `None` makes a browser-session
 /// cookie; `Some(0)` deletes the cookie.
-pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, same_site: &str, secure: bool) -> Option<HeaderValue> {
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    same_site: &str,
+    secure: bool,
+) -> Option<HeaderValue> {
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
@@ -112,12 +121,11 @@ fn looks_like_token(v: &str) -> bool {
 
 /// Middleware: resolves the [`Viewer`] and puts it into the request's extensions.
 pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
-    let accept_language = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let negotiate = |user: Option<&User>| app.catalog.negotiate(user.and_then(|u| u.locale.as_deref()), accept_language.as_deref());
+    let accept_language =
+        req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let negotiate = |user: Option<&User>| {
+        app.catalog.negotiate(user.and_then(|u| u.locale.as_deref()), accept_language.as_deref())
+    };
 
     let auth = match resolve(&app, req.headers()).await {
         Ok(auth) => auth,
@@ -127,7 +135,8 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
             return response;
         }
     };
-    let stale_session_cookie = matches!(auth, Auth::Anonymous) && cookie(req.headers(), SESSION_COOKIE).is_some();
+    let stale_session_cookie =
+        matches!(auth, Auth::Anonymous) && cookie(req.headers(), SESSION_COOKIE).is_some();
     let (csrf, new_csrf_cookie) = match &auth {
         Auth::Session(s) => (s.session.csrf_token.clone(), false),
         Auth::Token { .. } => (String::new(), false),
@@ -144,7 +153,12 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
         Auth::Session(s) => Some(&s.user),
         Auth::Token { user, .. } => Some(user),
     });
-    let viewer = Viewer { auth, tr: tr.clone(), csrf: csrf.clone(), client_ip: client_ip(&req, app.config.trust_proxy) };
+    let viewer = Viewer {
+        auth,
+        tr: tr.clone(),
+        csrf: csrf.clone(),
+        client_ip: client_ip(&req, app.config.trust_proxy),
+    };
     req.extensions_mut().insert(viewer);
 
     let mut response = next.run(req).await;
@@ -152,10 +166,12 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
     let secure = app.config.secure_cookies;
     let headers = response.headers_mut();
     if new_csrf_cookie {
-        headers.extend(set_cookie(CSRF_COOKIE, &csrf, None, "Strict", secure).map(|v| (header::SET_COOKIE, v)));
+        headers
+            .extend(set_cookie(CSRF_COOKIE, &csrf, None, "Strict", secure).map(|v| (header::SET_COOKIE, v)));
     }
     if stale_session_cookie && !headers.contains_key(header::SET_COOKIE) {
-        headers.extend(set_cookie(SESSION_COOKIE, "", Some(0), "Lax", secure).map(|v| (header::SET_COOKIE, v)));
+        headers
+            .extend(set_cookie(SESSION_COOKIE, "", Some(0), "Lax", secure).map(|v| (header::SET_COOKIE, v)));
     }
     response
 }
@@ -163,12 +179,10 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
 async fn resolve(app: &AppState, headers: &HeaderMap) -> AppResult<Auth> {
     let t = now();
     if let Some(value) = headers.get(header::AUTHORIZATION) {
-        let token = value
-            .to_str()
-            .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(AppError::LoginRequired)?;
-        let (token, user) = app.store.token_user(&token_hash(token.trim())).await?.ok_or(AppError::LoginRequired)?;
+        let token =
+            value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).ok_or(AppError::LoginRequired)?;
+        let (token, user) =
+            app.store.token_user(&token_hash(token.trim())).await?.ok_or(AppError::LoginRequired)?;
         // Recording every use would turn each API read into a write; hourly is enough to
         // show a member which tokens are still in use.
         if token.last_used_at.is_none_or(|used| t - used > Duration::hours(1)) {

@@ -14,10 +14,8 @@ macro_rules! ftl {
 }
 
 /// Every embedded message file, by language. English first: it is the fallback.
-const SOURCES: &[(&str, &[&str])] = &[(
-    "en",
-    &[ftl!("en", "shell.ftl"), ftl!("en", "accounts.ftl"), ftl!("en", "errors.ftl")],
-)];
+const SOURCES: &[(&str, &[&str])] =
+    &[("en", &[ftl!("en", "shell.ftl"), ftl!("en", "accounts.ftl"), ftl!("en", "errors.ftl")])];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -72,15 +70,12 @@ impl Catalog {
             default.as_ref(),
             fluent_langneg::NegotiationStrategy::Lookup,
         );
-        let index = chosen
-            .first()
-            .and_then(|c| self.bundles.iter().position(|(l, _)| l == *c))
-            .unwrap_or(0);
+        let index = chosen.first().and_then(|c| self.bundles.iter().position(|(l, _)| l == *c)).unwrap_or(0);
         Tr { catalog: Arc::clone(self), index }
     }
 
     pub fn has_language(&self, tag: &str) -> bool {
-        self.bundles.iter().any(|(l, _)| l.to_string() == tag)
+        self.bundles.iter().any(|(l, _)| *l == tag)
     }
 }
 
@@ -164,9 +159,17 @@ mod tests {
     fn every_error_code_has_a_message() {
         let tr = Catalog::load().unwrap().negotiate(None, None);
         let mut codes: Vec<String> = [
-            AppError::BadCredentials, AppError::LoginRequired, AppError::Csrf, AppError::NotFound,
-            AppError::RateLimited { retry_after: 1 }, AppError::TooLarge, AppError::MethodNotAllowed,
-            AppError::Timeout, AppError::BadRequest, AppError::Unavailable, AppError::Internal,
+            AppError::BadCredentials,
+            AppError::LoginRequired,
+            AppError::Csrf,
+            AppError::NotFound,
+            AppError::RateLimited { retry_after: 1 },
+            AppError::TooLarge,
+            AppError::MethodNotAllowed,
+            AppError::Timeout,
+            AppError::BadRequest,
+            AppError::Unavailable,
+            AppError::Internal,
             AppError::Invalid(foothold_core::Invalid::one("x", "y")),
         ]
         .iter()
@@ -174,7 +177,10 @@ mod tests {
         .collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         for dir in ["core/src", "web/src"] {
-            for file in std::fs::read_dir(root.join(dir)).unwrap().chain(std::fs::read_dir(root.join(dir).join("pages")).into_iter().flatten()) {
+            for file in std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .chain(std::fs::read_dir(root.join(dir).join("pages")).into_iter().flatten())
+            {
                 let path = file.unwrap().path();
                 if path.extension().is_none_or(|e| e != "rs") {
                     continue;

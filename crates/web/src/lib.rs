@@ -5,8 +5,8 @@
 //! handler → `accounts` (and later other services) → `foothold-store`. Handlers never
 //! touch SQL and the store never sees HTTP.
 
-pub mod accounts;
 mod access_log;
+pub mod accounts;
 mod api;
 mod assets;
 pub mod auth;

@@ -16,11 +16,8 @@ use serde_json::json;
 /// body, so their error is derived from the status.
 pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let accept_language = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let accept_language =
+        req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let response = next.run(req).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -60,11 +57,11 @@ fn json_body(error: &AppError, tr: &Tr) -> Response {
         .iter()
         .map(|p| json!({ "field": p.field, "code": p.code, "message": tr.error(p.code) }))
         .collect();
-    let mut body = json!({ "error": { "code": error.code(), "message": tr.error(error.code()) } });
-    if !fields.is_empty() {
-        body["error"]["fields"] = fields.into();
+    let mut detail = json!({ "code": error.code(), "message": tr.error(error.code()) });
+    if let (false, Some(map)) = (fields.is_empty(), detail.as_object_mut()) {
+        map.insert("fields".into(), fields.into());
     }
-    Json(body).into_response()
+    Json(json!({ "error": detail })).into_response()
 }
 
 fn html_body(error: &AppError, tr: &Tr) -> Response {
@@ -79,8 +76,6 @@ fn html_body(error: &AppError, tr: &Tr) -> Response {
     };
     let page = layout::bare(tr, &title, body);
     let mut response = axum::response::Html(page.into_string()).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     response
 }

@@ -45,20 +45,15 @@ fn hash_blocking(password: &str) -> AppResult<String> {
         tracing::error!(error = %e, "salt encoding failed");
         AppError::Internal
     })?;
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| {
-            tracing::error!(error = %e, "password hashing failed");
-            AppError::Internal
-        })
+    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| {
+        tracing::error!(error = %e, "password hashing failed");
+        AppError::Internal
+    })
 }
 
 pub async fn hash_password(password: &NewPassword) -> AppResult<String> {
     let password = password.expose().to_owned();
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(|_| AppError::Internal)?
+    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|_| AppError::Internal)?
 }
 
 /// Checks a password against a stored hash. With no hash (unknown handle) it still spends

@@ -28,7 +28,10 @@ pub async fn headers(State(app): State<AppState>, req: Request, next: Next) -> R
     // would blind the origin check below. "same-origin" still tells other sites nothing.
     set(header::REFERRER_POLICY, "same-origin");
     set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    set(
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     if app.config.secure_cookies {
         set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
     }
@@ -75,11 +78,7 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     if is_api && matches!(viewer.auth, Auth::Anonymous) {
         return next.run(req).await;
     }
-    let header_token = req
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let (req, token) = match header_token {
         Some(t) => (req, Some(t)),
         None if is_form(&req) => match form_token(req).await {
@@ -121,9 +120,8 @@ fn is_form(req: &Request) -> bool {
 /// bytes for the handler.
 async fn form_token(req: Request) -> Result<(Request, Option<String>), Response> {
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, FORM_SCAN_LIMIT)
-        .await
-        .map_err(|_| AppError::TooLarge.into_response())?;
+    let bytes =
+        axum::body::to_bytes(body, FORM_SCAN_LIMIT).await.map_err(|_| AppError::TooLarge.into_response())?;
     let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
         .and_then(|fields| fields.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));

@@ -20,10 +20,17 @@ async fn register_log_in_use_and_log_out_with_the_cookie_and_csrf_header() {
         assert_eq!(no_header.status(), 403, "cookie auth needs the CSRF header");
         let body: Value = no_header.json().await.unwrap();
         assert_eq!(body["error"]["code"], "csrf");
-        let ok = c.put(app.url("/api/v1/me/password")).header("x-csrf-token", &csrf).json(&change).send().await.unwrap();
+        let ok = c
+            .put(app.url("/api/v1/me/password"))
+            .header("x-csrf-token", &csrf)
+            .json(&change)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(ok.status(), 204);
 
-        let out = c.delete(app.url("/api/v1/sessions/current")).header("x-csrf-token", &csrf).send().await.unwrap();
+        let out =
+            c.delete(app.url("/api/v1/sessions/current")).header("x-csrf-token", &csrf).send().await.unwrap();
         assert_eq!(out.status(), 204);
         let me = c.get(app.url("/api/v1/me")).send().await.unwrap();
         assert_eq!(me.status(), 401);
@@ -50,16 +57,34 @@ async fn bearer_tokens_work_without_csrf_and_stop_working_when_revoked() {
         let id = created["token"]["id"].as_i64().unwrap();
 
         let bot = reqwest::Client::new();
-        let list: Value = bot.get(app.url("/api/v1/tokens")).bearer_auth(&secret).send().await.unwrap().json().await.unwrap();
+        let list: Value = bot
+            .get(app.url("/api/v1/tokens"))
+            .bearer_auth(&secret)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert_eq!(list[0]["name"], "backup job");
         assert!(list[0]["last_used_at"].is_string(), "use is recorded");
-        let patched = bot.patch(app.url("/api/v1/me")).bearer_auth(&secret).json(&json!({"locale": "en"})).send().await.unwrap();
+        let patched = bot
+            .patch(app.url("/api/v1/me"))
+            .bearer_auth(&secret)
+            .json(&json!({"locale": "en"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(patched.status(), 200, "no CSRF needed with a bearer token");
 
-        let gone = bot.delete(app.url(&format!("/api/v1/tokens/{id}"))).bearer_auth(&secret).send().await.unwrap();
+        let gone =
+            bot.delete(app.url(&format!("/api/v1/tokens/{id}"))).bearer_auth(&secret).send().await.unwrap();
         assert_eq!(gone.status(), 204);
         assert_eq!(bot.get(app.url("/api/v1/me")).bearer_auth(&secret).send().await.unwrap().status(), 401);
-        assert_eq!(bot.get(app.url("/api/v1/me")).bearer_auth("fh_forged").send().await.unwrap().status(), 401);
+        assert_eq!(
+            bot.get(app.url("/api/v1/me")).bearer_auth("fh_forged").send().await.unwrap().status(),
+            401
+        );
     }
 }
 
@@ -74,13 +99,19 @@ async fn validation_errors_are_422_with_field_codes_and_change_nothing() {
             .unwrap();
         assert_eq!(r.status(), 422);
         let body: Value = r.json().await.unwrap();
-        let codes: Vec<&str> = body["error"]["fields"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+        let codes: Vec<&str> =
+            body["error"]["fields"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
         assert_eq!(codes, ["handle-too-short", "password-too-short", "email-invalid"]);
         assert!(body["error"]["fields"][0]["message"].as_str().unwrap().contains("at least 3"));
         assert_eq!(app.store.count_users().await.unwrap(), 0);
 
         app.api_login(&browser(), "Taken", PW).await;
-        let r = browser().post(app.url("/api/v1/accounts")).json(&json!({"handle": "taken", "password": PW})).send().await.unwrap();
+        let r = browser()
+            .post(app.url("/api/v1/accounts"))
+            .json(&json!({"handle": "taken", "password": PW}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 409);
         let body: Value = r.json().await.unwrap();
         assert_eq!(body["error"]["code"], "handle-taken");
@@ -88,7 +119,13 @@ async fn validation_errors_are_422_with_field_codes_and_change_nothing() {
 
         let c = browser();
         let csrf = app.api_login(&c, "Settings", PW).await;
-        let r = c.patch(app.url("/api/v1/me")).header("x-csrf-token", &csrf).json(&json!({"locale": "tlh"})).send().await.unwrap();
+        let r = c
+            .patch(app.url("/api/v1/me"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"locale": "tlh"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 422);
     }
 }
@@ -99,7 +136,12 @@ async fn malformed_oversized_and_misrouted_requests_get_json_errors() {
         let c = reqwest::Client::new();
         let post = |path: &str| c.post(app.url(path));
 
-        let r = post("/api/v1/accounts").header("content-type", "application/json").body("{not json").send().await.unwrap();
+        let r = post("/api/v1/accounts")
+            .header("content-type", "application/json")
+            .body("{not json")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 400);
         assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "bad-request");
 
@@ -132,9 +174,21 @@ async fn deleting_the_account_via_the_api_removes_it() {
     for app in apps(config()).await {
         let c = browser();
         let csrf = app.api_login(&c, "Goodbye", PW).await;
-        let wrong = c.delete(app.url("/api/v1/me")).header("x-csrf-token", &csrf).json(&json!({"password": "nope nope nope"})).send().await.unwrap();
+        let wrong = c
+            .delete(app.url("/api/v1/me"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"password": "nope nope nope"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(wrong.status(), 422);
-        let ok = c.delete(app.url("/api/v1/me")).header("x-csrf-token", &csrf).json(&json!({"password": PW})).send().await.unwrap();
+        let ok = c
+            .delete(app.url("/api/v1/me"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"password": PW}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(ok.status(), 204);
         assert_eq!(app.store.count_users().await.unwrap(), 0);
     }
@@ -145,7 +199,15 @@ async fn the_openapi_document_is_3_1_and_lists_every_route() {
     for app in apps(config()).await {
         let doc: Value = reqwest::get(app.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
         assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
-        for path in ["/api/v1/accounts", "/api/v1/sessions", "/api/v1/sessions/current", "/api/v1/me", "/api/v1/me/password", "/api/v1/tokens", "/api/v1/tokens/{id}"] {
+        for path in [
+            "/api/v1/accounts",
+            "/api/v1/sessions",
+            "/api/v1/sessions/current",
+            "/api/v1/me",
+            "/api/v1/me/password",
+            "/api/v1/tokens",
+            "/api/v1/tokens/{id}",
+        ] {
             assert!(doc["paths"][path].is_object(), "{path} documented");
         }
         assert!(doc["components"]["securitySchemes"]["token"].is_object());
@@ -168,7 +230,12 @@ async fn health_and_readiness_probes_answer() {
 #[tokio::test]
 async fn json_errors_follow_accept_language_and_fall_back_to_english() {
     for app in apps(config()).await {
-        let r = reqwest::Client::new().get(app.url("/api/v1/me")).header("accept-language", "de-DE, ru;q=0.5").send().await.unwrap();
+        let r = reqwest::Client::new()
+            .get(app.url("/api/v1/me"))
+            .header("accept-language", "de-DE, ru;q=0.5")
+            .send()
+            .await
+            .unwrap();
         let body: Value = r.json().await.unwrap();
         assert_eq!(body["error"]["message"], "Please log in to see this.");
     }

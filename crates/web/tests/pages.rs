@@ -18,7 +18,10 @@ async fn register_log_out_and_log_in_again() {
         let r = c.post(app.url("/logout")).form(&[("csrf", csrf_token(&html))]).send().await.unwrap();
         assert_eq!(r.status(), 303);
         let account = app.get(&c, "/account").await;
-        assert_eq!((account.status().as_u16(), account.headers()["location"].to_str().unwrap()), (303, "/login"));
+        assert_eq!(
+            (account.status().as_u16(), account.headers()["location"].to_str().unwrap()),
+            (303, "/login")
+        );
 
         let r = app.submit(&c, "/login", "/login", &[("handle", "quiet_fern"), ("password", PW)]).await;
         assert_eq!(r.status(), 303, "handles are matched regardless of case");
@@ -31,7 +34,12 @@ async fn a_bad_registration_shows_every_problem_keeps_input_and_changes_nothing(
     for app in apps(config()).await {
         let c = browser();
         let r = app
-            .submit(&c, "/register", "/register", &[("handle", "a b"), ("password", "short"), ("email", "kept@example")])
+            .submit(
+                &c,
+                "/register",
+                "/register",
+                &[("handle", "a b"), ("password", "short"), ("email", "kept@example")],
+            )
             .await;
         assert_eq!(r.status(), 422);
         let html = r.text().await.unwrap();
@@ -51,7 +59,8 @@ async fn a_bad_registration_shows_every_problem_keeps_input_and_changes_nothing(
 async fn a_taken_handle_is_a_conflict_shown_beside_the_field() {
     for app in apps(config()).await {
         app.register(&browser(), "River", PW).await;
-        let r = app.submit(&browser(), "/register", "/register", &[("handle", "RIVER"), ("password", PW)]).await;
+        let r =
+            app.submit(&browser(), "/register", "/register", &[("handle", "RIVER"), ("password", PW)]).await;
         assert_eq!(r.status(), 409);
         assert!(r.text().await.unwrap().contains("Someone already uses that handle"));
         assert_eq!(app.store.count_users().await.unwrap(), 1);
@@ -63,7 +72,9 @@ async fn wrong_password_is_refused_without_saying_which_part_was_wrong() {
     for app in apps(config()).await {
         app.register(&browser(), "Sparrow", PW).await;
         let c = browser();
-        let wrong_pw = app.submit(&c, "/login", "/login", &[("handle", "Sparrow"), ("password", "not the password")]).await;
+        let wrong_pw = app
+            .submit(&c, "/login", "/login", &[("handle", "Sparrow"), ("password", "not the password")])
+            .await;
         assert_eq!(wrong_pw.status(), 401);
         let wrong_pw = wrong_pw.text().await.unwrap();
         let no_user = app.submit(&c, "/login", "/login", &[("handle", "Nobody"), ("password", PW)]).await;
@@ -118,14 +129,24 @@ async fn changing_the_password_logs_out_other_devices_only() {
         assert_eq!(r.status(), 303);
 
         let bad = app
-            .submit(&phone, "/account", "/account/password", &[("current_password", "wrong one!!"), ("new_password", "x")])
+            .submit(
+                &phone,
+                "/account",
+                "/account/password",
+                &[("current_password", "wrong one!!"), ("new_password", "x")],
+            )
             .await;
         assert_eq!(bad.status(), 422);
         let bad = bad.text().await.unwrap();
         assert!(bad.contains("That password is not right") && bad.contains("at least 10 characters"));
 
         let ok = app
-            .submit(&phone, "/account", "/account/password", &[("current_password", PW), ("new_password", "another calm phrase")])
+            .submit(
+                &phone,
+                "/account",
+                "/account/password",
+                &[("current_password", PW), ("new_password", "another calm phrase")],
+            )
             .await;
         assert_eq!(ok.status(), 200);
         assert!(ok.text().await.unwrap().contains("Other devices have been logged out"));
@@ -148,7 +169,8 @@ async fn deleting_the_account_needs_the_password_and_removes_it() {
         assert_eq!(app.store.count_users().await.unwrap(), 0);
         let to = r.headers()["location"].to_str().unwrap().to_owned();
         assert!(app.get(&c, &to).await.text().await.unwrap().contains("has been deleted"));
-        let again = app.submit(&browser(), "/login", "/login", &[("handle", "Leaving"), ("password", PW)]).await;
+        let again =
+            app.submit(&browser(), "/login", "/login", &[("handle", "Leaving"), ("password", PW)]).await;
         assert_eq!(again.status(), 401);
     }
 }
@@ -160,7 +182,8 @@ async fn api_tokens_are_shown_once_and_can_be_revoked_from_the_account_page() {
         app.register(&c, "Tinkerer", PW).await;
         let r = app.submit(&c, "/account", "/account/tokens", &[("name", "export script")]).await;
         let html = r.text().await.unwrap();
-        let secret = html.split("<code class=\"token\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        let secret =
+            html.split("<code class=\"token\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
         assert!(secret.starts_with("fh_"));
         let me = reqwest::Client::new().get(app.url("/api/v1/me")).bearer_auth(&secret).send().await.unwrap();
         assert_eq!(me.status(), 200);
@@ -239,7 +262,14 @@ async fn login_is_rate_limited_per_account_whatever_the_address() {
     for app in apps(cfg.clone()).await {
         app.register(&browser(), "Target", PW).await;
         for _ in 0..3 {
-            let r = app.submit(&browser(), "/login", "/login", &[("handle", "Target"), ("password", "guess guess guess")]).await;
+            let r = app
+                .submit(
+                    &browser(),
+                    "/login",
+                    "/login",
+                    &[("handle", "Target"), ("password", "guess guess guess")],
+                )
+                .await;
             assert_eq!(r.status(), 401);
         }
         let r = app.submit(&browser(), "/login", "/login", &[("handle", "target"), ("password", PW)]).await;
@@ -256,7 +286,8 @@ async fn registration_is_rate_limited_per_address() {
     for app in apps(cfg.clone()).await {
         app.register(&browser(), "First", PW).await;
         app.register(&browser(), "Second", PW).await;
-        let r = app.submit(&browser(), "/register", "/register", &[("handle", "Third"), ("password", PW)]).await;
+        let r =
+            app.submit(&browser(), "/register", "/register", &[("handle", "Third"), ("password", PW)]).await;
         assert_eq!(r.status(), 429);
         assert_eq!(app.store.count_users().await.unwrap(), 2);
     }

@@ -43,7 +43,13 @@ pub struct UserView {
 
 impl From<&User> for UserView {
     fn from(u: &User) -> Self {
-        Self { id: u.id.0, handle: u.handle.clone(), role: u.role.to_string(), locale: u.locale.clone(), created_at: u.created_at }
+        Self {
+            id: u.id.0,
+            handle: u.handle.clone(),
+            role: u.role.to_string(),
+            locale: u.locale.clone(),
+            created_at: u.created_at,
+        }
     }
 }
 
@@ -76,7 +82,11 @@ pub struct MeUpdate {
 #[utoipa::path(post, path = "/api/v1/accounts", tag = "account", request_body = RegisterRequest,
     responses((status = 201, body = UserView), (status = 409, body = ErrorBody, description = "Handle taken"),
               (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
-pub async fn register(State(app): State<AppState>, viewer: Viewer, Json(req): Json<RegisterRequest>) -> AppResult<Response> {
+pub async fn register(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<RegisterRequest>,
+) -> AppResult<Response> {
     let email = req.email.unwrap_or_default();
     let user = accounts::register(&app, viewer.client_ip, &req.handle, &req.password, &email).await?;
     Ok((StatusCode::CREATED, Json(UserView::from(&user))).into_response())
@@ -85,9 +95,16 @@ pub async fn register(State(app): State<AppState>, viewer: Viewer, Json(req): Js
 /// Log in; sets the login cookie and returns the CSRF token to use with it.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "account", request_body = LoginRequest,
     responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
-pub async fn login(State(app): State<AppState>, viewer: Viewer, Json(req): Json<LoginRequest>) -> AppResult<Response> {
+pub async fn login(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<LoginRequest>,
+) -> AppResult<Response> {
     let login = accounts::login(&app, viewer.client_ip, &req.handle, &req.password).await?;
-    let body = Json(LoginResponse { user: UserView::from(&login.user), csrf_token: login.session.csrf_token.clone() });
+    let body = Json(LoginResponse {
+        user: UserView::from(&login.user),
+        csrf_token: login.session.csrf_token.clone(),
+    });
     Ok(with_session_cookie(&app, body.into_response(), Some(&login.token)))
 }
 
@@ -110,7 +127,11 @@ pub async fn me(viewer: Viewer) -> AppResult<Json<UserView>> {
 /// Change account settings.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "account", request_body = MeUpdate,
     responses((status = 200, body = UserView), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn update_me(State(app): State<AppState>, viewer: Viewer, Json(req): Json<MeUpdate>) -> AppResult<Json<UserView>> {
+pub async fn update_me(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<MeUpdate>,
+) -> AppResult<Json<UserView>> {
     let user = viewer.require_user()?;
     let locale = req.locale.as_deref().map(str::trim).filter(|l| !l.is_empty());
     if let Some(tag) = locale {
@@ -123,16 +144,31 @@ pub async fn update_me(State(app): State<AppState>, viewer: Viewer, Json(req): J
 /// Change your password; every other session is logged out.
 #[utoipa::path(put, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
     responses((status = 204), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn change_password(State(app): State<AppState>, viewer: Viewer, Json(req): Json<PasswordChange>) -> AppResult<StatusCode> {
+pub async fn change_password(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<PasswordChange>,
+) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
-    accounts::change_password(&app.store, user, &req.current_password, &req.new_password, viewer.session_hash()).await?;
+    accounts::change_password(
+        &app.store,
+        user,
+        &req.current_password,
+        &req.new_password,
+        viewer.session_hash(),
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Delete your account and everything in it. This cannot be undone.
 #[utoipa::path(delete, path = "/api/v1/me", tag = "account", request_body = AccountDeletion,
     responses((status = 204), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn delete_me(State(app): State<AppState>, viewer: Viewer, Json(req): Json<AccountDeletion>) -> AppResult<Response> {
+pub async fn delete_me(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<AccountDeletion>,
+) -> AppResult<Response> {
     let user = viewer.require_user()?;
     accounts::delete_account(&app.store, user, &req.password).await?;
     Ok(with_session_cookie(&app, StatusCode::NO_CONTENT.into_response(), None))

@@ -50,7 +50,11 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
 /// Create an API token.
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "account", request_body = TokenRequest,
     responses((status = 201, body = NewToken), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn create(State(app): State<AppState>, viewer: Viewer, Json(req): Json<TokenRequest>) -> AppResult<(StatusCode, Json<NewToken>)> {
+pub async fn create(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<TokenRequest>,
+) -> AppResult<(StatusCode, Json<NewToken>)> {
     let user = viewer.require_user()?;
     let (token, secret) = accounts::create_token(&app.store, user, &req.name).await?;
     Ok((StatusCode::CREATED, Json(NewToken { token: token.into(), secret })))
@@ -59,7 +63,11 @@ pub async fn create(State(app): State<AppState>, viewer: Viewer, Json(req): Json
 /// Revoke one of your API tokens.
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "account", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn revoke(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<StatusCode> {
+pub async fn revoke(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
     app.store.delete_token(user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)

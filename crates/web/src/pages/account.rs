@@ -28,7 +28,8 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
         Ok(t) => t,
         Err(e) => return AppError::from(e).into_response(),
     };
-    let errors_for = |form: &str| Errors { tr, error: outcome.error.filter(|(f, _)| *f == form).map(|(_, e)| e) };
+    let errors_for =
+        |form: &str| Errors { tr, error: outcome.error.filter(|(f, _)| *f == form).map(|(_, e)| e) };
     let title = tr.t("account-title");
     let languages: Vec<String> = app.catalog.languages().map(ToString::to_string).collect();
     let current_lang = user.locale.clone().unwrap_or_default();
@@ -86,7 +87,12 @@ fn password_form(viewer: &Viewer, errors: &Errors) -> Markup {
     }
 }
 
-fn tokens_section(viewer: &Viewer, tokens: &[foothold_store::ApiToken], new_token: Option<&str>, errors: &Errors) -> Markup {
+fn tokens_section(
+    viewer: &Viewer,
+    tokens: &[foothold_store::ApiToken],
+    new_token: Option<&str>,
+    errors: &Errors,
+) -> Markup {
     let tr = &viewer.tr;
     html! {
         section aria-labelledby="tokens" {
@@ -160,12 +166,33 @@ pub struct PasswordForm {
     new_password: String,
 }
 
-pub async fn change_password(State(app): State<AppState>, viewer: Viewer, Form(input): Form<PasswordForm>) -> Response {
+pub async fn change_password(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(input): Form<PasswordForm>,
+) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    let done = accounts::change_password(&app.store, &user, &input.current_password, &input.new_password, viewer.session_hash()).await;
+    let done = accounts::change_password(
+        &app.store,
+        &user,
+        &input.current_password,
+        &input.new_password,
+        viewer.session_hash(),
+    )
+    .await;
     match done {
-        Ok(()) => page(&app, &viewer, &user, Outcome { notice: Some(viewer.tr.t("account-password-changed")), ..Outcome::default() }).await,
-        Err(e @ AppError::Invalid(_)) => page(&app, &viewer, &user, Outcome { error: Some(("password", &e)), ..Outcome::default() }).await,
+        Ok(()) => {
+            page(
+                &app,
+                &viewer,
+                &user,
+                Outcome { notice: Some(viewer.tr.t("account-password-changed")), ..Outcome::default() },
+            )
+            .await
+        }
+        Err(e @ AppError::Invalid(_)) => {
+            page(&app, &viewer, &user, Outcome { error: Some(("password", &e)), ..Outcome::default() }).await
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -176,12 +203,17 @@ pub struct LocaleForm {
     locale: String,
 }
 
-pub async fn set_locale(State(app): State<AppState>, viewer: Viewer, Form(input): Form<LocaleForm>) -> Response {
+pub async fn set_locale(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(input): Form<LocaleForm>,
+) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let tag = input.locale.trim();
     if !tag.is_empty() {
         if let Err(e) = accounts::set_locale_allowed(&app, tag) {
-            return page(&app, &viewer, &user, Outcome { error: Some(("locale", &e)), ..Outcome::default() }).await;
+            return page(&app, &viewer, &user, Outcome { error: Some(("locale", &e)), ..Outcome::default() })
+                .await;
         }
     }
     match app.store.set_locale(user.id, (!tag.is_empty()).then_some(tag)).await {
@@ -196,11 +228,19 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(State(app): State<AppState>, viewer: Viewer, Form(input): Form<TokenForm>) -> Response {
+pub async fn create_token(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(input): Form<TokenForm>,
+) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match accounts::create_token(&app.store, &user, &input.name).await {
-        Ok((_, raw)) => page(&app, &viewer, &user, Outcome { new_token: Some(&raw), ..Outcome::default() }).await,
-        Err(e @ AppError::Invalid(_)) => page(&app, &viewer, &user, Outcome { error: Some(("token", &e)), ..Outcome::default() }).await,
+        Ok((_, raw)) => {
+            page(&app, &viewer, &user, Outcome { new_token: Some(&raw), ..Outcome::default() }).await
+        }
+        Err(e @ AppError::Invalid(_)) => {
+            page(&app, &viewer, &user, Outcome { error: Some(("token", &e)), ..Outcome::default() }).await
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -223,7 +263,9 @@ pub async fn delete(State(app): State<AppState>, viewer: Viewer, Form(input): Fo
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match accounts::delete_account(&app.store, &user, &input.password).await {
         Ok(()) => with_session_cookie(&app, see_other("/?deleted=1"), None),
-        Err(e @ AppError::Invalid(_)) => page(&app, &viewer, &user, Outcome { error: Some(("delete", &e)), ..Outcome::default() }).await,
+        Err(e @ AppError::Invalid(_)) => {
+            page(&app, &viewer, &user, Outcome { error: Some(("delete", &e)), ..Outcome::default() }).await
+        }
         Err(e) => e.into_response(),
     }
 }

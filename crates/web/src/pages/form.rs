@@ -53,13 +53,11 @@ impl Field<'_> {
         let error = errors.for_field(self.name);
         let hint_id = format!("{}-hint", self.name);
         let error_id = format!("{}-error", self.name);
-        let described: Vec<&str> = [
-            self.hint.as_ref().map(|_| hint_id.as_str()),
-            error.as_ref().map(|_| error_id.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let described: Vec<&str> =
+            [self.hint.as_ref().map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str())]
+                .into_iter()
+                .flatten()
+                .collect();
         html! {
             div class={ "field" @if error.is_some() { " field-error" } } {
                 label for=(self.name) { (self.label) }

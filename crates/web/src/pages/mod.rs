@@ -48,7 +48,13 @@ pub fn login_redirect() -> Response {
 /// Sets (or with `None`, clears) the login cookie on a response.
 pub fn with_session_cookie(app: &AppState, mut response: Response, token: Option<&str>) -> Response {
     let cookie = match token {
-        Some(t) => set_cookie(SESSION_COOKIE, t, Some(app.config.session_days * 86_400), "Lax", app.config.secure_cookies),
+        Some(t) => set_cookie(
+            SESSION_COOKIE,
+            t,
+            Some(app.config.session_days * 86_400),
+            "Lax",
+            app.config.secure_cookies,
+        ),
         None => set_cookie(SESSION_COOKIE, "", Some(0), "Lax", app.config.secure_cookies),
     };
     if let Some(c) = cookie {

@@ -88,8 +88,13 @@ pub async fn register_form(viewer: Viewer) -> Response {
     register_page(&viewer, &RegisterForm::default(), None)
 }
 
-pub async fn register(State(app): State<AppState>, viewer: Viewer, Form(input): Form<RegisterForm>) -> Response {
-    let created = accounts::register(&app, viewer.client_ip, &input.handle, &input.password, &input.email).await;
+pub async fn register(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(input): Form<RegisterForm>,
+) -> Response {
+    let created =
+        accounts::register(&app, viewer.client_ip, &input.handle, &input.password, &input.email).await;
     let user = match created {
         Ok(user) => user,
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::RateLimited { .. })) => {
@@ -114,7 +119,9 @@ pub async fn login_form(viewer: Viewer) -> Response {
 pub async fn login(State(app): State<AppState>, viewer: Viewer, Form(input): Form<LoginForm>) -> Response {
     match accounts::login(&app, viewer.client_ip, &input.handle, &input.password).await {
         Ok(login) => with_session_cookie(&app, see_other("/"), Some(&login.token)),
-        Err(e @ (AppError::BadCredentials | AppError::RateLimited { .. })) => login_page(&viewer, &input, Some(&e)),
+        Err(e @ (AppError::BadCredentials | AppError::RateLimited { .. })) => {
+            login_page(&viewer, &input, Some(&e))
+        }
         Err(e) => axum::response::IntoResponse::into_response(e),
     }
 }

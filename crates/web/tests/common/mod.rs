@@ -69,7 +69,13 @@ impl TestApp {
     }
 
     /// Posts a form the way a browser would, after loading `page` to get its CSRF token.
-    pub async fn submit(&self, client: &Client, page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
+    pub async fn submit(
+        &self,
+        client: &Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
         let html = self.get(client, page).await.text().await.unwrap();
         let token = csrf_token(&html);
         let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
@@ -79,7 +85,14 @@ impl TestApp {
 
     /// Registers through the HTML form; the client ends up logged in.
     pub async fn register(&self, client: &Client, handle: &str, password: &str) {
-        let r = self.submit(client, "/register", "/register", &[("handle", handle), ("password", password), ("email", "")]).await;
+        let r = self
+            .submit(
+                client,
+                "/register",
+                "/register",
+                &[("handle", handle), ("password", password), ("email", "")],
+            )
+            .await;
         assert_eq!(r.status(), 303, "registration of {handle} failed: {}", r.text().await.unwrap());
     }
 
