@@ -9,6 +9,7 @@
 mod error;
 pub mod migrate;
 mod rate_limit;
+mod session_cache;
 mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -61,7 +62,11 @@ pub(crate) use on_db;
 #[derive(Clone)]
 pub struct Store {
     db: Db,
+    sessions: std::sync::Arc<session_cache::SessionCache>,
 }
+
+/// How long a session lookup is reused within one process (see `session_cache`).
+pub const SESSION_CACHE_TTL: Duration = Duration::from_secs(2);
 
 impl Store {
     /// Connects to the database named by `url` (`sqlite://…` or `postgres://…`) without
@@ -100,7 +105,13 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl);
         };
-        Ok(Self { db })
+        Ok(Self { db, sessions: std::sync::Arc::new(session_cache::SessionCache::new(SESSION_CACHE_TTL)) })
+    }
+
+    /// The same store with a different session-cache lifetime (zero turns it off).
+    pub fn with_session_cache(mut self, ttl: Duration) -> Self {
+        self.sessions = std::sync::Arc::new(session_cache::SessionCache::new(ttl));
+        self
     }
 
     /// Connects and brings the schema up to date: what `foothold serve` does at start-up.

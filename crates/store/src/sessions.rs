@@ -41,6 +41,10 @@ impl Store {
 
     /// The live session with this token hash and its user; `None` if unknown or expired.
     pub async fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<SessionUser>> {
+        if let Some(found) = self.sessions.get(token_hash) {
+            return Ok((found.session.expires_at > now).then_some(found));
+        }
+        let epoch = self.sessions.epoch();
         type Row = (String, DateTime<Utc>, i64, String, String, Option<String>, DateTime<Utc>);
         let row: Option<Row> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
@@ -58,7 +62,9 @@ impl Store {
         };
         let user = user_from_row((id, handle, role, locale, created_at) as UserRow)?;
         let session = Session { token_hash: token_hash.to_owned(), csrf_token, expires_at };
-        Ok(Some(SessionUser { session, user }))
+        let found = SessionUser { session, user };
+        self.sessions.put(epoch, &found);
+        Ok(Some(found))
     }
 
     /// Moves a session's expiry (sliding expiry for members who keep using Foothold).
@@ -71,6 +77,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget(token_hash);
         Ok(())
     }
 
@@ -82,6 +89,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget(token_hash);
         Ok(())
     }
 
@@ -96,6 +104,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget_user(user);
         Ok(done)
     }
 

@@ -168,3 +168,35 @@ async fn sqlite_backup_is_a_readable_copy_and_refuses_to_overwrite() {
     let copy = Store::open(&format!("sqlite://{}", target.display()), 1).await.unwrap();
     assert_eq!(copy.count_users().await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn session_cache_is_invalidated_here_at_once_and_elsewhere_within_its_ttl() {
+    for db in TestDb::all().await {
+        let here = open(&db).await;
+        // Another app server: same database, its own cache.
+        let there = Store::connect(&db.url, 2).await.unwrap();
+        let uncached =
+            Store::connect(&db.url, 2).await.unwrap().with_session_cache(std::time::Duration::ZERO);
+        let u = user(&here, "cached").await;
+        let t = now();
+        for hash in ["x1", "x2"] {
+            let s = Session {
+                token_hash: hash.into(),
+                csrf_token: "c".into(),
+                expires_at: t + Duration::hours(1),
+            };
+            here.create_session(u.id, &s, t).await.unwrap();
+        }
+        for store in [&here, &there, &uncached] {
+            assert!(store.session("x1", t).await.unwrap().is_some());
+            assert!(store.session("x2", t).await.unwrap().is_some());
+        }
+        here.delete_session("x1").await.unwrap();
+        here.set_locale(u.id, Some("en")).await.unwrap();
+        assert!(here.session("x1", t).await.unwrap().is_none(), "same process: at once");
+        assert_eq!(here.session("x2", t).await.unwrap().unwrap().user.locale.as_deref(), Some("en"));
+        assert!(uncached.session("x1", t).await.unwrap().is_none(), "no cache: at once");
+        assert!(there.session("x1", t).await.unwrap().is_some(), "other process: stale within the TTL");
+        assert!(there.session("x1", t + Duration::hours(2)).await.unwrap().is_none(), "expiry still applies");
+    }
+}

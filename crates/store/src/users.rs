@@ -98,6 +98,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget_user(id);
         expect_one(done)
     }
 
@@ -110,6 +111,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget_user(id);
         expect_one(done)
     }
 
@@ -122,6 +124,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget_user(id);
         expect_one(done)
     }
 
@@ -144,6 +147,7 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        self.sessions.forget_user(id);
         expect_one(done)
     }
 
