@@ -46,12 +46,13 @@ echo "== start to ready on the existing database (ms), 5 runs"
 for _ in 1 2 3 4 5; do start; sleep 0.2; kill "$PID"; wait 2>/dev/null || true; done
 
 start; sleep 0.3
+echo "== idle resident memory right after start: $(grep VmRSS /proc/$PID/status)"
 COOKIE="$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
   -d '{"handle":"bench","password":"a calm long passphrase"}' "$BASE/api/v1/sessions" \
   | tr -d '\r' | sed -n 's/^set-cookie: \(foothold_session=[^;]*\).*/\1/Ip')"
 curl -sf -H "cookie: $COOKIE" "$BASE/" | grep -q "Hello, bench" || { echo "authenticated page check failed"; exit 1; }
 for _ in $(seq 1 50); do curl -s -o /dev/null "$BASE/healthz"; done
-echo "== idle resident memory after warm-up: $(grep VmRSS /proc/$PID/status)"
+echo "== idle resident memory after a login and 50 requests: $(grep VmRSS /proc/$PID/status)"
 
 echo "== wrk /healthz, 64 connections, ${DURATION}s"
 wrk -t2 -c64 -d"${DURATION}s" --latency "$BASE/healthz"
