@@ -127,8 +127,8 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
         app.catalog.negotiate(user.and_then(|u| u.locale.as_deref()), accept_language.as_deref())
     };
 
-    let auth = match resolve(&app, req.headers()).await {
-        Ok(auth) => auth,
+    let (auth, extended) = match resolve(&app, req.headers()).await {
+        Ok(resolved) => resolved,
         Err(err) => {
             let mut response = err.into_response();
             response.extensions_mut().insert(negotiate(None));
@@ -169,6 +169,14 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
         headers
             .extend(set_cookie(CSRF_COOKIE, &csrf, None, "Strict", secure).map(|v| (header::SET_COOKIE, v)));
     }
+    // The server-side expiry slid forward: let the browser's cookie slide with it, or it
+    // would still be dropped `session_days` after the login.
+    if let (Some(token), false) = (extended, headers.contains_key(header::SET_COOKIE)) {
+        let max_age = Some(app.config.session_days * 86_400);
+        headers.extend(
+            set_cookie(SESSION_COOKIE, &token, max_age, "Lax", secure).map(|v| (header::SET_COOKIE, v)),
+        );
+    }
     if stale_session_cookie && !headers.contains_key(header::SET_COOKIE) {
         headers
             .extend(set_cookie(SESSION_COOKIE, "", Some(0), "Lax", secure).map(|v| (header::SET_COOKIE, v)));
@@ -176,7 +184,9 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
     response
 }
 
-async fn resolve(app: &AppState, headers: &HeaderMap) -> AppResult<Auth> {
+/// Who the request is from, and — if a session's expiry was just extended — its raw token,
+/// so the cookie can be renewed.
+async fn resolve(app: &AppState, headers: &HeaderMap) -> AppResult<(Auth, Option<String>)> {
     let t = now();
     if let Some(value) = headers.get(header::AUTHORIZATION) {
         let token =
@@ -188,18 +198,19 @@ async fn resolve(app: &AppState, headers: &HeaderMap) -> AppResult<Auth> {
         if token.last_used_at.is_none_or(|used| t - used > Duration::hours(1)) {
             app.store.mark_token_used(token.id, t).await?;
         }
-        return Ok(Auth::Token { token, user });
+        return Ok((Auth::Token { token, user }, None));
     }
     let Some(raw) = cookie(headers, SESSION_COOKIE).filter(|v| looks_like_token(v)) else {
-        return Ok(Auth::Anonymous);
+        return Ok((Auth::Anonymous, None));
     };
     let Some(found) = app.store.session(&token_hash(raw), t).await? else {
-        return Ok(Auth::Anonymous);
+        return Ok((Auth::Anonymous, None));
     };
     // Sliding expiry, written at most once a day per session.
     let lifetime = Duration::days(app.config.session_days);
     if found.session.expires_at - t < lifetime - Duration::days(1) {
         app.store.extend_session(&found.session.token_hash, t + lifetime).await?;
+        return Ok((Auth::Session(found), Some(raw.to_owned())));
     }
-    Ok(Auth::Session(found))
+    Ok((Auth::Session(found), None))
 }

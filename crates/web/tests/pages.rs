@@ -292,3 +292,35 @@ async fn registration_is_rate_limited_per_address() {
         assert_eq!(app.store.count_users().await.unwrap(), 2);
     }
 }
+
+#[tokio::test]
+async fn an_active_session_slides_forward_and_renews_its_cookie() {
+    use foothold_core::account::Handle;
+    for app in apps(config()).await {
+        app.register(&browser(), "Regular", PW).await;
+        let user = app.store.user_by_handle(&Handle::parse("Regular").unwrap()).await.unwrap();
+        // A login from three weeks ago: ten days left.
+        let raw = "ab".repeat(32);
+        let old = foothold_store::Session {
+            token_hash: foothold_web::secret::token_hash(&raw),
+            csrf_token: "c".repeat(64),
+            expires_at: foothold_store::now() + chrono::Duration::days(10),
+        };
+        app.store.create_session(user.id, &old, foothold_store::now()).await.unwrap();
+        let r = reqwest::Client::new()
+            .get(app.url("/account"))
+            .header("cookie", format!("foothold_session={raw}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(
+            cookie.starts_with(&format!("foothold_session={raw};")) && cookie.contains("Max-Age=2592000"),
+            "{cookie}"
+        );
+        let now = foothold_store::now();
+        let found = app.store.session(&old.token_hash, now).await.unwrap().unwrap();
+        assert!(found.session.expires_at > now + chrono::Duration::days(29));
+    }
+}
