@@ -97,6 +97,23 @@ try {
     await audit(page, 'home (member)');
   });
 
+  await step('a full check-in on the phone, by tapping', async () => {
+    await page.getByRole('link', { name: 'Check in for today' }).click();
+    await page.getByRole('heading', { name: 'Check-in: Today' }).waitFor();
+    await audit(page, 'check-in');
+    await page.getByRole('group', { name: 'Pain right now' }).getByLabel('6', { exact: true }).check();
+    await page.getByRole('group', { name: 'Your average pain' }).getByLabel('5', { exact: true }).check();
+    await page.getByRole('group', { name: 'Mood' }).getByLabel('7', { exact: true }).check();
+    await page.getByRole('group', { name: /control did you feel/ }).getByLabel('4', { exact: true }).check();
+    await page.getByLabel('Walk', { exact: true }).check();
+    await page.getByLabel('Note').fill('Short walk in the sun.');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText('Saved. Thank you for checking in.').waitFor();
+    assert.ok(await page.getByLabel('Walk', { exact: true }).isChecked());
+    assert.equal(await page.getByLabel('Note').inputValue(), 'Short walk in the sun.');
+    await audit(page, 'check-in saved');
+  });
+
   await step('account page', async () => {
     await page.getByRole('link', { name: 'Your account' }).click();
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();

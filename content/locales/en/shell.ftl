@@ -4,6 +4,7 @@ meta-description = Foothold helps people who live with chronic pain see what hel
 skip-to-content = Skip to main content
 nav-label = Main
 nav-account = Your account
+nav-checkin = Check-in
 nav-logout = Log out ({ $handle })
 nav-login = Log in
 nav-register = Create an account
@@ -21,7 +22,8 @@ home-pillar-connect = Skills, groups and people who understand.
 home-start = Create your account
 home-have-account = I already have an account
 home-hello = Hello, { $handle }
-home-member-intro = This is your space. The daily check-in, your history and what helps you will appear here as Foothold grows.
+home-member-intro = This is your space. A short check-in each day — even a few taps — builds a picture of what goes with your better days.
+home-checkin = Check in for today
 home-deleted = Your account and everything in it has been deleted. Take care of yourself.
 
 help-title = Need help now?

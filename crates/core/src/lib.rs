@@ -4,6 +4,8 @@
 //! benchmark, and both the server and the command line share one definition of "valid".
 
 pub mod account;
+pub mod checkin;
+pub mod strategy;
 pub mod validation;
 
 pub use validation::{Invalid, Problem};

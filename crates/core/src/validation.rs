@@ -24,6 +24,18 @@ impl Invalid {
         Self(vec![Problem { field, code }])
     }
 
+    /// `None` when there are no problems.
+    pub fn from_problems(problems: Vec<Problem>) -> Option<Self> {
+        (!problems.is_empty()).then_some(Self(problems))
+    }
+
+    /// Adds the problems of `result`, if it failed, to `problems`.
+    pub fn gather<T>(problems: &mut Vec<Problem>, result: &Result<T, Invalid>) {
+        if let Err(e) = result {
+            problems.extend_from_slice(&e.0);
+        }
+    }
+
     pub fn problems(&self) -> &[Problem] {
         &self.0
     }

@@ -9,6 +9,12 @@ pub enum StoreError {
     Conflict(&'static str),
     #[error("not found")]
     NotFound,
+    /// The row changed since the caller read it (optimistic concurrency).
+    #[error("changed since it was read")]
+    Stale,
+    /// A reference to something that is not the member's (e.g. another member's strategy).
+    #[error("unknown {0}")]
+    UnknownReference(&'static str),
     #[error("database unreachable")]
     Unavailable(#[source] sqlx::Error),
     #[error("database URL must start with sqlite: or postgres://")]

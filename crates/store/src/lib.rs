@@ -6,6 +6,7 @@
 //! written twice, side by side. Schema changes live in `migrations/<backend>/` and are embedded
 //! in the binary ([`migrate`]).
 
+mod diary;
 mod error;
 pub mod migrate;
 mod rate_limit;
@@ -26,6 +27,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use diary::{CheckIn, CheckInWrite, Strategy};
 pub use error::StoreError;
 pub use sessions::{Session, SessionUser};
 pub use tokens::ApiToken;
@@ -125,6 +127,17 @@ impl Store {
         match self.db {
             Db::Sqlite(_) => Backend::Sqlite,
             Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// How to open a transaction that will write. SQLite's default (deferred) transaction
+    /// takes the write lock only at the first write, so two transactions that both read
+    /// first end in a "database is locked" error instead of one waiting for the other;
+    /// `BEGIN IMMEDIATE` takes the lock up front and makes the second wait.
+    pub(crate) fn begin_write(&self) -> &'static str {
+        match self.backend() {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
         }
     }
 

@@ -33,7 +33,7 @@ macro_rules! migration {
 }
 
 /// Every migration, in order. Append only: a released step is never edited.
-pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_accounts")];
+pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_accounts"), migration!(2, "0002_diary")];
 
 /// The newest schema version this program knows.
 pub fn latest_version() -> i64 {
@@ -125,11 +125,8 @@ impl Store {
         self.ensure_migrations_table().await?;
         let backend = self.backend();
         let failed = |source| StoreError::Migration { version: m.version, name: m.name, source };
+        let begin = self.begin_write();
         on_db!(self, |pool| {
-            let begin = match backend {
-                Backend::Sqlite => "BEGIN IMMEDIATE",
-                Backend::Postgres => "BEGIN",
-            };
             let mut tx = pool.begin_with(begin).await?;
             if backend == Backend::Postgres {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_LOCK_KEY).execute(&mut *tx).await?;

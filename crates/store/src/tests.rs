@@ -200,3 +200,177 @@ async fn session_cache_is_invalidated_here_at_once_and_elsewhere_within_its_ttl(
         assert!(there.session("x1", t + Duration::hours(2)).await.unwrap().is_none(), "expiry still applies");
     }
 }
+
+mod diary {
+    use super::{open, user};
+    use crate::testing::TestDb;
+    use crate::{CheckInWrite, StoreError};
+    use chrono::NaiveDate;
+    use foothold_core::checkin::{Ratings, Score};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn ratings(pain: i64) -> Ratings {
+        Ratings { pain: Score::new(pain), mood: Score::new(6), ..Ratings::default() }
+    }
+
+    #[tokio::test]
+    async fn strategies_start_with_the_built_in_list_and_names_are_unique_per_member() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let (a, b) = (user(&store, "alpha").await, user(&store, "beta").await);
+            store.ensure_builtin_strategies(a.id, day(1)).await.unwrap();
+            store.ensure_builtin_strategies(a.id, day(2)).await.unwrap();
+            let list = store.strategies(a.id).await.unwrap();
+            assert_eq!(list.len(), foothold_core::strategy::BUILT_IN.len(), "seeding is idempotent");
+            assert!(list.iter().all(|s| s.tracked_from == day(1)));
+            store.create_strategy(a.id, "Warm bath", day(3)).await.unwrap();
+            assert!(matches!(
+                store.create_strategy(a.id, "warm BATH", day(3)).await,
+                Err(StoreError::Conflict("strategy"))
+            ));
+            assert!(
+                store.create_strategy(b.id, "Warm bath", day(3)).await.is_ok(),
+                "another member may use the name"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_check_in_is_created_then_edited_by_version_and_stale_forms_change_nothing() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let u = user(&store, "diarist").await;
+            store.ensure_builtin_strategies(u.id, day(1)).await.unwrap();
+            let ids: Vec<i64> = store.strategies(u.id).await.unwrap().iter().map(|s| s.id).take(3).collect();
+
+            let first = CheckInWrite {
+                day: day(5),
+                ratings: ratings(7),
+                note: Some("hard day"),
+                strategies: &ids[..2],
+                expected_version: None,
+            };
+            let saved = store.save_checkin(u.id, &first).await.unwrap();
+            assert_eq!(
+                (saved.version, saved.ratings.pain.map(Score::value), saved.strategies.len()),
+                (1, Some(7), 2)
+            );
+
+            let edit = CheckInWrite {
+                ratings: ratings(4),
+                note: None,
+                strategies: &ids[2..],
+                expected_version: Some(1),
+                ..first
+            };
+            let edited = store.save_checkin(u.id, &edit).await.unwrap();
+            assert_eq!(
+                (edited.version, edited.ratings.pain.map(Score::value), edited.note.clone()),
+                (2, Some(4), None)
+            );
+            assert_eq!(edited.strategies, ids[2..].to_vec());
+
+            // A second tab still showing version 1, and a "new" form for a day that has one.
+            for stale in [Some(1), None] {
+                let w = CheckInWrite { ratings: ratings(9), expected_version: stale, ..edit };
+                assert!(matches!(store.save_checkin(u.id, &w).await, Err(StoreError::Stale)));
+            }
+            assert_eq!(store.checkin(u.id, day(5)).await.unwrap().unwrap(), edited, "nothing changed");
+
+            assert!(matches!(store.delete_checkin(u.id, day(5), 1).await, Err(StoreError::Stale)));
+            store.delete_checkin(u.id, day(5), 2).await.unwrap();
+            assert!(store.checkin(u.id, day(5)).await.unwrap().is_none());
+            assert!(matches!(store.delete_checkin(u.id, day(5), 2).await, Err(StoreError::NotFound)));
+        }
+    }
+
+    #[tokio::test]
+    async fn another_members_strategy_is_refused_and_the_whole_save_undone() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let (a, b) = (user(&store, "owner1").await, user(&store, "other1").await);
+            let mine = store.create_strategy(a.id, "Swimming", day(1)).await.unwrap();
+            let theirs = store.create_strategy(b.id, "Knitting", day(1)).await.unwrap();
+            let w = CheckInWrite {
+                day: day(2),
+                ratings: ratings(3),
+                note: None,
+                strategies: &[mine.id, theirs.id],
+                expected_version: None,
+            };
+            assert!(matches!(
+                store.save_checkin(a.id, &w).await,
+                Err(StoreError::UnknownReference("strategy"))
+            ));
+            assert!(store.checkin(a.id, day(2)).await.unwrap().is_none(), "rolled back");
+        }
+    }
+
+    #[tokio::test]
+    async fn ranges_are_ordered_and_strategy_use_is_counted() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let u = user(&store, "ranger").await;
+            let walk = store.create_strategy(u.id, "Walk by the river", day(1)).await.unwrap();
+            let rest = store.create_strategy(u.id, "Rest", day(1)).await.unwrap();
+            for d in [9, 3, 6] {
+                let tags = if d == 6 { vec![rest.id] } else { vec![walk.id] };
+                let w = CheckInWrite {
+                    day: day(d),
+                    ratings: ratings(i64::from(d)),
+                    note: None,
+                    strategies: &tags,
+                    expected_version: None,
+                };
+                store.save_checkin(u.id, &w).await.unwrap();
+            }
+            let days: Vec<u32> = store
+                .checkins(u.id, day(3), day(8))
+                .await
+                .unwrap()
+                .iter()
+                .map(|c| chrono::Datelike::day(&c.day))
+                .collect();
+            assert_eq!(days, [3, 6]);
+            let list = store.strategies(u.id).await.unwrap();
+            assert_eq!((list[0].id, list[0].uses, list[1].uses), (walk.id, 2, 1), "most used first");
+            store.delete_user(u.id).await.unwrap();
+            assert!(store.checkins(u.id, day(1), day(30)).await.unwrap().is_empty());
+        }
+    }
+
+    #[tokio::test]
+    async fn racing_first_saves_of_one_day_leave_exactly_one() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let u = user(&store, "racer").await;
+            let mut tasks = Vec::new();
+            for pain in 0..6 {
+                let store = store.clone();
+                tasks.push(tokio::spawn(async move {
+                    let w = CheckInWrite {
+                        day: day(7),
+                        ratings: ratings(pain),
+                        note: None,
+                        strategies: &[],
+                        expected_version: None,
+                    };
+                    store.save_checkin(u.id, &w).await
+                }));
+            }
+            let mut ok = 0;
+            for t in tasks {
+                match t.await.unwrap() {
+                    Ok(_) => ok += 1,
+                    Err(StoreError::Stale) => {}
+                    Err(e) => panic!("{:?}: {e:?}", db.backend),
+                }
+            }
+            assert_eq!(ok, 1, "{:?}", db.backend);
+            assert_eq!(store.checkin(u.id, day(7)).await.unwrap().unwrap().version, 1);
+        }
+    }
+}

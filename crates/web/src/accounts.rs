@@ -213,3 +213,11 @@ pub fn set_locale_allowed(app: &AppState, tag: &str) -> AppResult<()> {
         Err(Invalid::one("locale", "locale-unknown").into())
     }
 }
+
+/// Sets the time zone that decides what "today" is for the member's diary.
+pub async fn set_time_zone(store: &Store, user: &User, input: &str) -> AppResult<()> {
+    let tz: chrono_tz::Tz =
+        input.trim().parse().map_err(|_| Invalid::one("time_zone", "time-zone-unknown"))?;
+    store.set_time_zone(user.id, tz.name()).await?;
+    Ok(())
+}

@@ -127,6 +127,8 @@ impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
         match err {
             StoreError::NotFound => Self::NotFound,
+            StoreError::Stale => Self::Conflict(Problem { field: "version", code: "changed-elsewhere" }),
+            StoreError::UnknownReference(_) => Self::Invalid(Invalid::one("strategies", "strategy-unknown")),
             StoreError::Conflict(what) => {
                 tracing::error!(what, "unmapped conflict");
                 Self::Internal

@@ -14,8 +14,15 @@ macro_rules! ftl {
 }
 
 /// Every embedded message file, by language. English first: it is the fallback.
-const SOURCES: &[(&str, &[&str])] =
-    &[("en", &[ftl!("en", "shell.ftl"), ftl!("en", "accounts.ftl"), ftl!("en", "errors.ftl")])];
+const SOURCES: &[(&str, &[&str])] = &[(
+    "en",
+    &[
+        ftl!("en", "shell.ftl"),
+        ftl!("en", "accounts.ftl"),
+        ftl!("en", "errors.ftl"),
+        ftl!("en", "checkin.ftl"),
+    ],
+)];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -151,6 +158,39 @@ mod tests {
     fn arguments_are_filled_in() {
         let tr = Catalog::load().unwrap().negotiate(None, None);
         assert_eq!(tr.ta("home-hello", &[("handle", "Sam")]), "Hello, Sam");
+    }
+
+    /// Every message id written literally in the code (`tr.t("…")`, `tr.ta("…", …)`) exists
+    /// in English, so no member sees a raw id.
+    #[test]
+    fn every_literal_message_id_exists() {
+        let tr = Catalog::load().unwrap().negotiate(None, None);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut ids = Vec::new();
+        for dir in [root.clone(), root.join("pages"), root.join("api")] {
+            for file in std::fs::read_dir(dir).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in [".t(\"", ".ta(\""] {
+                    for piece in text.split(marker).skip(1) {
+                        if let Some(id) = piece.split('"').next().filter(|id| {
+                            !id.is_empty()
+                                && id
+                                    .bytes()
+                                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        }) {
+                            ids.push(id.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ids.len() > 60, "the scan found the ids: {ids:?}");
+        let missing: Vec<_> = ids.iter().filter(|id| !tr.has(id)).collect();
+        assert!(missing.is_empty(), "message ids without English text: {missing:?}");
     }
 
     /// Every error code in the source — validation codes in core and web, and every

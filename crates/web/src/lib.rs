@@ -11,6 +11,7 @@ mod api;
 mod assets;
 pub mod auth;
 pub mod config;
+pub mod diary;
 pub mod error;
 pub mod i18n;
 mod pages;

@@ -5,6 +5,7 @@
 //! from `POST /api/v1/sessions` together with the `X-CSRF-Token` header it returns.
 
 mod account;
+mod diary;
 mod tokens;
 
 use crate::AppState;
@@ -25,6 +26,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/me/password", put(account::change_password))
         .route("/api/v1/tokens", get(tokens::list).post(tokens::create))
         .route("/api/v1/tokens/{id}", delete(tokens::revoke))
+        .route("/api/v1/strategies", get(diary::strategies).post(diary::create_strategy))
+        .route("/api/v1/checkins", get(diary::list))
+        .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
 }
 
 /// The body of every error response.
@@ -60,11 +64,13 @@ pub struct FieldProblem {
     ),
     paths(
         account::register, account::login, account::logout, account::me, account::update_me,
-        account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke
+        account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
+        diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
-    tags((name = "account", description = "Accounts, sessions and API tokens"))
+    tags((name = "account", description = "Accounts, sessions and API tokens"),
+         (name = "diary", description = "Daily check-ins and strategies"))
 )]
 pub struct ApiDoc;
 

@@ -33,6 +33,10 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
     let title = tr.t("account-title");
     let languages: Vec<String> = app.catalog.languages().map(ToString::to_string).collect();
     let current_lang = user.locale.clone().unwrap_or_default();
+    let time_zone = match app.store.time_zone(user.id).await {
+        Ok(tz) => tz,
+        Err(e) => return AppError::from(e).into_response(),
+    };
     let body = html! {
         h1 { (title) }
         @if let Some(notice) = &outcome.notice {
@@ -58,6 +62,16 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
                         option value=(l) selected[*l == current_lang] { (tr.t(&format!("locale-{l}"))) }
                     }
                 }
+                button type="submit" { (tr.t("save")) }
+            }
+        }
+        section aria-labelledby="time-zone" {
+            h2 id="time-zone" { (tr.t("account-time-zone")) }
+            (errors_for("time_zone").summary())
+            form method="post" action="/account/time-zone" novalidate {
+                (csrf(&viewer.csrf))
+                (Field { name: "time_zone", label: tr.t("field-time-zone"), kind: "text", value: &time_zone,
+                         hint: Some(tr.t("field-time-zone-hint")), autocomplete: "off", required: true }.render(&errors_for("time_zone")))
                 button type="submit" { (tr.t("save")) }
             }
         }
@@ -265,6 +279,27 @@ pub async fn delete(State(app): State<AppState>, viewer: Viewer, Form(input): Fo
         Ok(()) => with_session_cookie(&app, see_other("/?deleted=1"), None),
         Err(e @ AppError::Invalid(_)) => {
             page(&app, &viewer, &user, Outcome { error: Some(("delete", &e)), ..Outcome::default() }).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TimeZoneForm {
+    time_zone: String,
+}
+
+pub async fn set_time_zone(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(input): Form<TimeZoneForm>,
+) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    match accounts::set_time_zone(&app.store, &user, &input.time_zone).await {
+        Ok(()) => see_other("/account#time-zone"),
+        Err(e @ AppError::Invalid(_)) => {
+            page(&app, &viewer, &user, Outcome { error: Some(("time_zone", &e)), ..Outcome::default() }).await
         }
         Err(e) => e.into_response(),
     }

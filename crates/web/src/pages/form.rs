@@ -13,7 +13,7 @@ pub struct Errors<'a> {
 }
 
 impl Errors<'_> {
-    fn for_field(&self, field: &str) -> Option<String> {
+    pub fn message_for(&self, field: &str) -> Option<String> {
         let e = self.error?;
         e.problems().iter().find(|p| p.field == field).map(|p| self.tr.error(p.code))
     }
@@ -50,7 +50,7 @@ pub struct Field<'a> {
 
 impl Field<'_> {
     pub fn render(&self, errors: &Errors) -> Markup {
-        let error = errors.for_field(self.name);
+        let error = errors.message_for(self.name);
         let hint_id = format!("{}-hint", self.name);
         let error_id = format!("{}-error", self.name);
         let described: Vec<&str> =

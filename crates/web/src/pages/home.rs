@@ -19,6 +19,7 @@ pub async fn show(viewer: Viewer, Query(query): Query<HomeQuery>) -> Response {
         Some(user) => html! {
             h1 { (tr.ta("home-hello", &[("handle", &user.handle)])) }
             p { (tr.t("home-member-intro")) }
+            p { a class="button" href="/checkin" { (tr.t("home-checkin")) } }
         },
         None => html! {
             @if farewell { p class="notice" role="status" { (tr.t("home-deleted")) } }

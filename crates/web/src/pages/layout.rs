@@ -60,6 +60,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
         nav aria-label=(tr.t("nav-label")) {
             ul {
                 @if let Some(user) = viewer.user() {
+                    li { a href="/checkin" { (tr.t("nav-checkin")) } }
                     li { a href="/account" { (tr.t("nav-account")) } }
                     li {
                         form method="post" action="/logout" class="inline" {

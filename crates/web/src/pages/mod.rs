@@ -1,6 +1,7 @@
 //! Server-rendered HTML pages. Every page works without JavaScript.
 
 mod account;
+mod checkin;
 pub mod form;
 mod help;
 mod home;
@@ -19,12 +20,14 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home::show))
         .route("/help", get(help::show))
+        .route("/checkin", get(checkin::show).post(checkin::save))
         .route("/register", get(sign_in::register_form).post(sign_in::register))
         .route("/login", get(sign_in::login_form).post(sign_in::login))
         .route("/logout", post(sign_in::logout))
         .route("/account", get(account::show))
         .route("/account/password", post(account::change_password))
         .route("/account/locale", post(account::set_locale))
+        .route("/account/time-zone", post(account::set_time_zone))
         .route("/account/tokens", post(account::create_token))
         .route("/account/tokens/{id}/revoke", post(account::revoke_token))
         .route("/account/delete", post(account::delete))

@@ -1,0 +1,54 @@
+# The daily check-in.
+
+checkin-page-title = Check-in
+checkin-title = Check-in: { $day }
+checkin-today = Today
+checkin-yesterday = Yesterday
+checkin-days = Other days
+checkin-previous-day = Day before
+checkin-next-day = Day after
+checkin-pick-day = Another day
+checkin-go = Open
+checkin-all-optional = Everything here is optional. Answer what you can; skip the rest.
+checkin-skip = Skip
+checkin-saved = Saved. Thank you for checking in.
+checkin-conflict = This day was saved somewhere else (another tab or device?) since you opened it. What you entered is still below; saving now will replace the other version.
+checkin-for-handle = Only you ({ $handle }) can see your check-ins.
+checkin-save = Save check-in
+
+checkin-pain = Pain right now
+checkin-pain-hint = 0 = no pain, 10 = pain as bad as you can imagine.
+checkin-peg = The past day (PEG)
+checkin-peg-pain = Your average pain
+checkin-peg-pain-hint = 0 = no pain, 10 = pain as bad as you can imagine.
+checkin-peg-enjoyment = How much pain got in the way of enjoying life
+checkin-peg-enjoyment-hint = 0 = not at all, 10 = completely.
+checkin-peg-activity = How much pain got in the way of your general activity
+checkin-peg-activity-hint = 0 = not at all, 10 = completely.
+checkin-mood = Mood
+checkin-mood-hint = 0 = very low, 10 = very good.
+checkin-sleep = Sleep last night
+checkin-sleep-hint = 0 = very poor, 10 = very good.
+checkin-control = How much control did you feel over your pain today?
+checkin-control-hint = 0 = none at all, 10 = a great deal.
+
+checkin-strategies = What you did today
+checkin-strategies-hint = Tap everything that applies. Your most used come first.
+checkin-new-strategy = Something else? Add your own
+checkin-note = Note
+checkin-note-hint = Anything you want to remember about today. Up to { $max } characters; only you can see it.
+
+strategy-walk = Walk
+strategy-stretching = Stretching
+strategy-physio-exercises = Physiotherapy exercises
+strategy-group-exercise = Group exercise
+strategy-heat = Heat
+strategy-cold = Cold
+strategy-medication-as-prescribed = Medication as prescribed
+strategy-extra-medication = Extra medication
+strategy-meditation = Meditation or breathing
+strategy-pacing-break = Pacing break
+strategy-sleep-routine = Good sleep routine
+strategy-friends-family = Time with friends or family
+strategy-called-a-friend = Called a friend
+strategy-support-group = Support group

@@ -1,0 +1,86 @@
+//! Strategies: what a member does that might go with better days. Foothold starts every
+//! diary with the built-in list below (names are translated, so they are stored by key);
+//! members add their own.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Movement,
+    Body,
+    Medication,
+    Mind,
+    Connection,
+    Own,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Movement,
+        Category::Body,
+        Category::Medication,
+        Category::Mind,
+        Category::Connection,
+        Category::Own,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Movement => "movement",
+            Category::Body => "body",
+            Category::Medication => "medication",
+            Category::Mind => "mind",
+            Category::Connection => "connection",
+            Category::Own => "own",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// A strategy every diary starts with. `key` names the Fluent message `strategy-<key>`.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltIn {
+    pub key: &'static str,
+    pub category: Category,
+}
+
+const fn b(key: &'static str, category: Category) -> BuiltIn {
+    BuiltIn { key, category }
+}
+
+pub const BUILT_IN: &[BuiltIn] = &[
+    b("walk", Category::Movement),
+    b("stretching", Category::Movement),
+    b("physio-exercises", Category::Movement),
+    b("group-exercise", Category::Movement),
+    b("heat", Category::Body),
+    b("cold", Category::Body),
+    b("medication-as-prescribed", Category::Medication),
+    b("extra-medication", Category::Medication),
+    b("meditation", Category::Mind),
+    b("pacing-break", Category::Mind),
+    b("sleep-routine", Category::Mind),
+    b("friends-family", Category::Connection),
+    b("called-a-friend", Category::Connection),
+    b("support-group", Category::Connection),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_keys_are_unique_and_categories_round_trip() {
+        let mut keys: Vec<_> = BUILT_IN.iter().map(|b| b.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), BUILT_IN.len());
+        for c in Category::ALL {
+            assert_eq!(Category::parse(c.as_str()), Some(c));
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The diary: strategies and daily check-ins.
+
+use crate::{on_db, Result, Store, StoreError, UserId};
+use chrono::{DateTime, NaiveDate, Utc};
+use foothold_core::checkin::{Ratings, Score};
+use foothold_core::strategy::{Category, BUILT_IN};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strategy {
+    pub id: i64,
+    /// For built-in strategies: the key of their translated name.
+    pub builtin_key: Option<String>,
+    /// For the member's own strategies: the name they gave it.
+    pub name: Option<String>,
+    pub category: Category,
+    pub archived: bool,
+    pub tracked_from: NaiveDate,
+    /// On how many days the member tagged it.
+    pub uses: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckIn {
+    pub day: NaiveDate,
+    pub ratings: Ratings,
+    pub note: Option<String>,
+    /// Ids of the strategies tagged that day, ascending.
+    pub strategies: Vec<i64>,
+    /// Bumped on every change; a save must name the version it edited (optimistic
+    /// concurrency), so a stale form can never overwrite newer data.
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a member saves for a day.
+pub struct CheckInWrite<'a> {
+    pub day: NaiveDate,
+    pub ratings: Ratings,
+    pub note: Option<&'a str>,
+    pub strategies: &'a [i64],
+    /// `None` for a day without a check-in yet; otherwise the version the form showed.
+    pub expected_version: Option<i64>,
+}
+
+type StrategyRow = (i64, Option<String>, Option<String>, String, bool, NaiveDate, i64);
+type CheckInRow = (
+    i64,
+    NaiveDate,
+    Option<i16>,
+    Option<i16>,
+    Option<i16>,
+    Option<i16>,
+    Option<i16>,
+    Option<i16>,
+    Option<i16>,
+    Option<String>,
+    i64,
+    DateTime<Utc>,
+);
+
+const CHECKIN_COLUMNS: &str = "id, day, pain, peg_pain, peg_enjoyment, peg_activity, mood, sleep, control, \
+     note, version, updated_at";
+
+fn score(v: Option<i16>) -> Result<Option<Score>> {
+    v.map(|v| Score::new(i64::from(v)).ok_or(StoreError::Corrupt("checkins score"))).transpose()
+}
+
+fn to_db(s: Option<Score>) -> Option<i16> {
+    s.map(|s| i16::from(s.value()))
+}
+
+fn checkin_from_row(row: CheckInRow, strategies: Vec<i64>) -> Result<(i64, CheckIn)> {
+    let (
+        id,
+        day,
+        pain,
+        peg_pain,
+        peg_enjoyment,
+        peg_activity,
+        mood,
+        sleep,
+        control,
+        note,
+        version,
+        updated_at,
+    ) = row;
+    let ratings = Ratings {
+        pain: score(pain)?,
+        peg_pain: score(peg_pain)?,
+        peg_enjoyment: score(peg_enjoyment)?,
+        peg_activity: score(peg_activity)?,
+        mood: score(mood)?,
+        sleep: score(sleep)?,
+        control: score(control)?,
+    };
+    Ok((id, CheckIn { day, ratings, note, strategies, version, updated_at }))
+}
+
+impl Store {
+    /// Gives a member the built-in strategies they do not have yet. Idempotent.
+    pub async fn ensure_builtin_strategies(&self, user: UserId, today: NaiveDate) -> Result<()> {
+        for b in BUILT_IN {
+            on_db!(self, |pool| {
+                sqlx::query(
+                    "INSERT INTO strategies (user_id, builtin_key, name_key, category, tracked_from, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, name_key) DO NOTHING",
+                )
+                .bind(user.0)
+                .bind(b.key)
+                .bind(format!("builtin:{}", b.key))
+                .bind(b.category.as_str())
+                .bind(today)
+                .bind(crate::now())
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// A member's own new strategy; `Conflict("strategy")` if they have one by that name.
+    pub async fn create_strategy(&self, user: UserId, name: &str, today: NaiveDate) -> Result<Strategy> {
+        let id: i64 = on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO strategies (user_id, name, name_key, category, tracked_from, created_at)
+                 VALUES ($1, $2, $3, 'own', $4, $5) RETURNING id",
+            )
+            .bind(user.0)
+            .bind(name)
+            .bind(name.to_lowercase())
+            .bind(today)
+            .bind(crate::now())
+            .fetch_one(pool)
+            .await
+        })
+        .map_err(StoreError::unique("strategy"))?;
+        Ok(Strategy {
+            id,
+            builtin_key: None,
+            name: Some(name.to_owned()),
+            category: Category::Own,
+            archived: false,
+            tracked_from: today,
+            uses: 0,
+        })
+    }
+
+    /// A member's strategies, most used first (so the likeliest taps come first).
+    pub async fn strategies(&self, user: UserId) -> Result<Vec<Strategy>> {
+        let rows: Vec<StrategyRow> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.id, s.builtin_key, s.name, s.category, s.archived, s.tracked_from,
+                        (SELECT COUNT(*) FROM checkin_strategies cs WHERE cs.strategy_id = s.id)
+                 FROM strategies s WHERE s.user_id = $1
+                 ORDER BY 7 DESC, s.id",
+            )
+            .bind(user.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(id, builtin_key, name, category, archived, tracked_from, uses)| {
+                let category =
+                    Category::parse(&category).ok_or(StoreError::Corrupt("strategies.category"))?;
+                Ok(Strategy { id, builtin_key, name, category, archived, tracked_from, uses })
+            })
+            .collect()
+    }
+
+    /// The check-in of one day, if there is one.
+    pub async fn checkin(&self, user: UserId, day: NaiveDate) -> Result<Option<CheckIn>> {
+        Ok(self.checkins(user, day, day).await?.into_iter().next())
+    }
+
+    /// Check-ins from `from` to `to` inclusive, oldest first.
+    pub async fn checkins(&self, user: UserId, from: NaiveDate, to: NaiveDate) -> Result<Vec<CheckIn>> {
+        let (rows, tags): (Vec<CheckInRow>, Vec<(i64, i64)>) = on_db!(self, |pool| {
+            let rows = sqlx::query_as(&format!(
+                "SELECT {CHECKIN_COLUMNS} FROM checkins
+                 WHERE user_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day"
+            ))
+            .bind(user.0)
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?;
+            let tags = sqlx::query_as(
+                "SELECT cs.checkin_id, cs.strategy_id FROM checkin_strategies cs
+                 JOIN checkins c ON c.id = cs.checkin_id
+                 WHERE c.user_id = $1 AND c.day BETWEEN $2 AND $3
+                 ORDER BY cs.checkin_id, cs.strategy_id",
+            )
+            .bind(user.0)
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?;
+            Ok::<_, sqlx::Error>((rows, tags))
+        })?;
+        let mut by_checkin: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+        for (checkin, strategy) in tags {
+            by_checkin.entry(checkin).or_default().push(strategy);
+        }
+        rows.into_iter()
+            .map(|row| {
+                let id = row.0;
+                checkin_from_row(row, by_checkin.remove(&id).unwrap_or_default()).map(|(_, c)| c)
+            })
+            .collect()
+    }
+
+    /// Saves the check-in of a day in one transaction: creates it, or updates it if the
+    /// caller edited the current version. Errors, with nothing changed:
+    /// `Stale` if someone saved the day since the form was loaded; `UnknownReference` if a
+    /// strategy id is not one of the member's.
+    pub async fn save_checkin(&self, user: UserId, write: &CheckInWrite<'_>) -> Result<CheckIn> {
+        let now = crate::now();
+        let r = write.ratings;
+        let mut ids: Vec<i64> = write.strategies.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let begin = self.begin_write();
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            let current: Option<(i64, i64)> =
+                sqlx::query_as("SELECT id, version FROM checkins WHERE user_id = $1 AND day = $2")
+                    .bind(user.0)
+                    .bind(write.day)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let id: i64 = match (current, write.expected_version) {
+                (None, None) => {
+                    sqlx::query_scalar(
+                        "INSERT INTO checkins (user_id, day, pain, peg_pain, peg_enjoyment, peg_activity, mood,
+                            sleep, control, note, version, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id",
+                    )
+                    .bind(user.0)
+                    .bind(write.day)
+                    .bind(to_db(r.pain))
+                    .bind(to_db(r.peg_pain))
+                    .bind(to_db(r.peg_enjoyment))
+                    .bind(to_db(r.peg_activity))
+                    .bind(to_db(r.mood))
+                    .bind(to_db(r.sleep))
+                    .bind(to_db(r.control))
+                    .bind(write.note)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await
+                    // Two first saves of the same day racing: the loser is stale.
+                    .map_err(|e| match &e {
+                        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Stale,
+                        _ => StoreError::from(e),
+                    })?
+                }
+                (Some((id, version)), Some(expected)) if version == expected => {
+                    let updated = sqlx::query(
+                        "UPDATE checkins SET pain = $1, peg_pain = $2, peg_enjoyment = $3, peg_activity = $4,
+                            mood = $5, sleep = $6, control = $7, note = $8, version = version + 1, updated_at = $9
+                         WHERE id = $10 AND version = $11",
+                    )
+                    .bind(to_db(r.pain))
+                    .bind(to_db(r.peg_pain))
+                    .bind(to_db(r.peg_enjoyment))
+                    .bind(to_db(r.peg_activity))
+                    .bind(to_db(r.mood))
+                    .bind(to_db(r.sleep))
+                    .bind(to_db(r.control))
+                    .bind(write.note)
+                    .bind(now)
+                    .bind(id)
+                    .bind(expected)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if updated != 1 {
+                        return Err(StoreError::Stale);
+                    }
+                    sqlx::query("DELETE FROM checkin_strategies WHERE checkin_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    id
+                }
+                _ => return Err(StoreError::Stale),
+            };
+            for strategy in &ids {
+                // Inserted only if the strategy is the member's own: anything else is refused.
+                let added = sqlx::query(
+                    "INSERT INTO checkin_strategies (checkin_id, strategy_id)
+                     SELECT $1, id FROM strategies WHERE id = $2 AND user_id = $3",
+                )
+                .bind(id)
+                .bind(strategy)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if added != 1 {
+                    return Err(StoreError::UnknownReference("strategy"));
+                }
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        self.checkin(user, write.day).await?.ok_or(StoreError::NotFound)
+    }
+
+    /// Deletes a day's check-in if it is still at `expected_version`.
+    pub async fn delete_checkin(&self, user: UserId, day: NaiveDate, expected_version: i64) -> Result<()> {
+        let deleted = on_db!(self, |pool| {
+            sqlx::query("DELETE FROM checkins WHERE user_id = $1 AND day = $2 AND version = $3")
+                .bind(user.0)
+                .bind(day)
+                .bind(expected_version)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        if deleted == 1 {
+            return Ok(());
+        }
+        match self.checkin(user, day).await? {
+            Some(_) => Err(StoreError::Stale),
+            None => Err(StoreError::NotFound),
+        }
+    }
+
+    /// The member's time zone (IANA name, e.g. `Europe/Berlin`).
+    pub async fn time_zone(&self, user: UserId) -> Result<String> {
+        let tz = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1").bind(user.0).fetch_one(pool).await
+        })?;
+        Ok(tz)
+    }
+
+    pub async fn set_time_zone(&self, user: UserId, time_zone: &str) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
+                .bind(time_zone)
+                .bind(user.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        crate::users::expect_one(done)
+    }
+}

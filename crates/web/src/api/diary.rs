@@ -1,0 +1,236 @@
+//! Check-ins and strategies in the JSON API. Saving goes through the same
+//! `diary::save` as the HTML form, so both validate identically.
+
+use super::ErrorBody;
+use crate::auth::Viewer;
+use crate::diary::{self, strategy_name, Submitted, SCORE_FIELDS};
+use crate::error::{AppError, AppResult};
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, NaiveDate, Utc};
+use foothold_core::checkin::{self, Score};
+use foothold_core::Invalid;
+use foothold_store::{CheckIn, Strategy};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// The longest range one request may list (ten years).
+const MAX_RANGE_DAYS: i64 = 3_660;
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckInView {
+    day: NaiveDate,
+    pain: Option<u8>,
+    peg_pain: Option<u8>,
+    peg_enjoyment: Option<u8>,
+    peg_activity: Option<u8>,
+    mood: Option<u8>,
+    sleep: Option<u8>,
+    control: Option<u8>,
+    /// Mean of the three PEG items, when all three were given.
+    peg: Option<f64>,
+    note: Option<String>,
+    /// Ids of the strategies tagged that day.
+    strategies: Vec<i64>,
+    /// Send this back when editing; a save against an older version gets 409.
+    version: i64,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<CheckIn> for CheckInView {
+    fn from(c: CheckIn) -> Self {
+        let r = c.ratings;
+        let v = |s: Option<Score>| s.map(Score::value);
+        Self {
+            day: c.day,
+            pain: v(r.pain),
+            peg_pain: v(r.peg_pain),
+            peg_enjoyment: v(r.peg_enjoyment),
+            peg_activity: v(r.peg_activity),
+            mood: v(r.mood),
+            sleep: v(r.sleep),
+            control: v(r.control),
+            peg: r.peg(),
+            note: c.note,
+            strategies: c.strategies,
+            version: c.version,
+            updated_at: c.updated_at,
+        }
+    }
+}
+
+/// A day's check-in as sent. Every rating is optional (null or absent = skipped).
+#[derive(Deserialize, ToSchema)]
+pub struct CheckInRequest {
+    #[schema(value_type = Option<i64>)]
+    pain: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>)]
+    peg_pain: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>)]
+    peg_enjoyment: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>)]
+    peg_activity: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>)]
+    mood: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>)]
+    sleep: Option<serde_json::Number>,
+    #[schema(value_type = Option<i64>)]
+    control: Option<serde_json::Number>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    strategies: Vec<i64>,
+    /// Null to create the day's check-in; the current version to replace it.
+    #[serde(default)]
+    version: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StrategyView {
+    id: i64,
+    /// In the member's language.
+    name: String,
+    /// For built-in strategies, their stable key (e.g. `walk`).
+    builtin_key: Option<String>,
+    category: String,
+    archived: bool,
+    tracked_from: NaiveDate,
+    /// Days on which it was tagged.
+    uses: i64,
+}
+
+fn strategy_view(viewer: &Viewer, s: Strategy) -> StrategyView {
+    StrategyView {
+        name: strategy_name(&viewer.tr, &s),
+        id: s.id,
+        builtin_key: s.builtin_key,
+        category: s.category.as_str().to_owned(),
+        archived: s.archived,
+        tracked_from: s.tracked_from,
+        uses: s.uses,
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct StrategyRequest {
+    name: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct Range {
+    /// First day, `YYYY-MM-DD`.
+    from: NaiveDate,
+    /// Last day (inclusive).
+    to: NaiveDate,
+}
+
+/// Your strategies, most used first (built-in ones included).
+#[utoipa::path(get, path = "/api/v1/strategies", tag = "diary",
+    responses((status = 200, body = [StrategyView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn strategies(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<StrategyView>>> {
+    let user = viewer.require_user()?;
+    let today = diary::today(&app.store.time_zone(user.id).await?);
+    app.store.ensure_builtin_strategies(user.id, today).await?;
+    let list = app.store.strategies(user.id).await?;
+    Ok(Json(list.into_iter().map(|s| strategy_view(&viewer, s)).collect()))
+}
+
+/// Add a strategy of your own.
+#[utoipa::path(post, path = "/api/v1/strategies", tag = "diary", request_body = StrategyRequest,
+    responses((status = 201, body = StrategyView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn create_strategy(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<StrategyRequest>,
+) -> AppResult<(StatusCode, Json<StrategyView>)> {
+    let user = viewer.require_user()?;
+    let name = checkin::parse_strategy_name(&req.name)?;
+    let today = diary::today(&app.store.time_zone(user.id).await?);
+    let created = app.store.create_strategy(user.id, &name, today).await.map_err(|e| match e {
+        foothold_store::StoreError::Conflict(_) => {
+            AppError::Conflict(foothold_core::Problem { field: "name", code: "strategy-taken" })
+        }
+        other => other.into(),
+    })?;
+    Ok((StatusCode::CREATED, Json(strategy_view(&viewer, created))))
+}
+
+/// Your check-ins in a date range, oldest first.
+#[utoipa::path(get, path = "/api/v1/checkins", tag = "diary", params(Range),
+    responses((status = 200, body = [CheckInView]), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn list(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(r): Query<Range>,
+) -> AppResult<Json<Vec<CheckInView>>> {
+    let user = viewer.require_user()?;
+    if r.to < r.from || (r.to - r.from).num_days() > MAX_RANGE_DAYS {
+        return Err(Invalid::one("to", "range-invalid").into());
+    }
+    let list = app.store.checkins(user.id, r.from, r.to).await?;
+    Ok(Json(list.into_iter().map(CheckInView::from).collect()))
+}
+
+/// One day's check-in.
+#[utoipa::path(get, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = NaiveDate, Path)),
+    responses((status = 200, body = CheckInView), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn get_day(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(day): Path<NaiveDate>,
+) -> AppResult<Json<CheckInView>> {
+    let user = viewer.require_user()?;
+    let found = app.store.checkin(user.id, day).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(found.into()))
+}
+
+/// Create or replace one day's check-in.
+#[utoipa::path(put, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = String, Path)), request_body = CheckInRequest,
+    responses((status = 200, body = CheckInView), (status = 409, body = ErrorBody, description = "Saved elsewhere since you read it"),
+              (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn put_day(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(day): Path<String>,
+    Json(req): Json<CheckInRequest>,
+) -> AppResult<Json<CheckInView>> {
+    let user = viewer.require_user()?;
+    let values =
+        [req.pain, req.peg_pain, req.peg_enjoyment, req.peg_activity, req.mood, req.sleep, req.control];
+    let mut scores = SCORE_FIELDS.map(|f| (f, String::new()));
+    for (slot, v) in scores.iter_mut().zip(values) {
+        slot.1 = v.map(|n| n.to_string()).unwrap_or_default();
+    }
+    let form = Submitted {
+        day,
+        scores,
+        strategies: req.strategies.iter().map(ToString::to_string).collect(),
+        new_strategy: String::new(),
+        note: req.note.unwrap_or_default(),
+        version: req.version.map(|v| v.to_string()).unwrap_or_default(),
+    };
+    Ok(Json(diary::save(&app.store, user, &form).await?.into()))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct VersionQuery {
+    /// The version being deleted.
+    version: i64,
+}
+
+/// Delete one day's check-in (at the version you last read).
+#[utoipa::path(delete, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = NaiveDate, Path), VersionQuery),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn delete_day(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(day): Path<NaiveDate>,
+    Query(q): Query<VersionQuery>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.delete_checkin(user.id, day, q.version).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

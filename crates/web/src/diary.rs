@@ -1,0 +1,164 @@
+//! The daily check-in as members (pages and API) use it: the member's own "today", form
+//! parsing with every problem reported at once, and saving with optimistic concurrency.
+
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use chrono::{NaiveDate, Utc};
+use chrono_tz::Tz;
+use foothold_core::checkin::{self, Ratings, Score};
+use foothold_core::Invalid;
+use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User};
+
+/// Today's date where the member lives (their time zone setting; UTC if unknown).
+pub fn today(time_zone: &str) -> NaiveDate {
+    match time_zone.parse::<Tz>() {
+        Ok(tz) => Utc::now().with_timezone(&tz).date_naive(),
+        Err(_) => Utc::now().date_naive(),
+    }
+}
+
+/// The display name of a strategy in the member's language.
+pub fn strategy_name(tr: &Tr, s: &Strategy) -> String {
+    match (&s.name, &s.builtin_key) {
+        (Some(name), _) => name.clone(),
+        (None, Some(key)) => tr.t(&format!("strategy-{key}")),
+        (None, None) => String::new(),
+    }
+}
+
+/// A check-in as submitted, still unparsed (so a failed form can be shown again as typed).
+#[derive(Debug, Default, Clone)]
+pub struct Submitted {
+    pub day: String,
+    pub scores: [(&'static str, String); 7],
+    pub strategies: Vec<String>,
+    pub new_strategy: String,
+    pub note: String,
+    pub version: String,
+}
+
+pub const SCORE_FIELDS: [&str; 7] =
+    ["pain", "peg_pain", "peg_enjoyment", "peg_activity", "mood", "sleep", "control"];
+
+impl Submitted {
+    /// From `application/x-www-form-urlencoded` pairs; `strategy` may repeat.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut s = Self { scores: SCORE_FIELDS.map(|f| (f, String::new())), ..Self::default() };
+        for (k, v) in pairs {
+            match k.as_str() {
+                "day" => s.day = v,
+                "strategy" => s.strategies.push(v),
+                "new_strategy" => s.new_strategy = v,
+                "note" => s.note = v,
+                "version" => s.version = v,
+                other => {
+                    if let Some(slot) = s.scores.iter_mut().find(|(f, _)| *f == other) {
+                        slot.1 = v;
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// The form as it shows a saved check-in.
+    pub fn from_saved(c: &CheckIn) -> Self {
+        let r = c.ratings;
+        let values = [r.pain, r.peg_pain, r.peg_enjoyment, r.peg_activity, r.mood, r.sleep, r.control];
+        let mut scores = SCORE_FIELDS.map(|f| (f, String::new()));
+        for (slot, v) in scores.iter_mut().zip(values) {
+            slot.1 = v.map(|s| s.value().to_string()).unwrap_or_default();
+        }
+        Self {
+            day: c.day.to_string(),
+            scores,
+            strategies: c.strategies.iter().map(ToString::to_string).collect(),
+            new_strategy: String::new(),
+            note: c.note.clone().unwrap_or_default(),
+            version: c.version.to_string(),
+        }
+    }
+
+    pub fn score(&self, field: &str) -> &str {
+        self.scores.iter().find(|(f, _)| *f == field).map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// Validates and saves a submitted check-in. Nothing is written unless all of it is valid.
+pub async fn save(store: &Store, user: &User, form: &Submitted) -> AppResult<CheckIn> {
+    let time_zone = store.time_zone(user.id).await?;
+    let today = today(&time_zone);
+    let day = checkin::parse_day(&form.day, today);
+    let mut scores: Vec<Result<Option<Score>, Invalid>> =
+        form.scores.iter().map(|(field, v)| Score::parse_field(v, field)).collect();
+    let note = checkin::parse_note(&form.note);
+    let ids: Result<Vec<i64>, Invalid> = form
+        .strategies
+        .iter()
+        .map(|s| s.trim().parse::<i64>().map_err(|_| Invalid::one("strategies", "strategy-unknown")))
+        .collect();
+    let too_many = if form.strategies.len() > checkin::STRATEGIES_PER_DAY_MAX {
+        Err(Invalid::one("strategies", "strategies-too-many"))
+    } else {
+        Ok(())
+    };
+    let new_name = match form.new_strategy.trim() {
+        "" => Ok(None),
+        name => checkin::parse_strategy_name(name)
+            .map(Some)
+            .map_err(|_| Invalid::one("new_strategy", "strategy-name-invalid")),
+    };
+    let version = match form.version.trim() {
+        "" => Ok(None),
+        v => v.parse::<i64>().map(Some).map_err(|_| Invalid::one("version", "bad-request")),
+    };
+    let mut problems = Vec::new();
+    Invalid::gather(&mut problems, &day);
+    for s in &scores {
+        Invalid::gather(&mut problems, s);
+    }
+    Invalid::gather(&mut problems, &note);
+    Invalid::gather(&mut problems, &ids);
+    Invalid::gather(&mut problems, &too_many);
+    Invalid::gather(&mut problems, &new_name);
+    Invalid::gather(&mut problems, &version);
+    if let Some(invalid) = Invalid::from_problems(problems) {
+        return Err(AppError::Invalid(invalid));
+    }
+    let (Ok(day), Ok(note), Ok(mut ids), Ok(new_name), Ok(expected_version)) =
+        (day, note, ids, new_name, version)
+    else {
+        return Err(AppError::Internal);
+    };
+    let mut values = scores.drain(..).map(|s| s.ok().flatten());
+    let mut next = || values.next().flatten();
+    let ratings = Ratings {
+        pain: next(),
+        peg_pain: next(),
+        peg_enjoyment: next(),
+        peg_activity: next(),
+        mood: next(),
+        sleep: next(),
+        control: next(),
+    };
+    if let Some(name) = new_name {
+        ids.push(own_strategy(store, user, &name, today).await?);
+    }
+    let write = CheckInWrite { day, ratings, note: note.as_deref(), strategies: &ids, expected_version };
+    store.save_checkin(user.id, &write).await.map_err(AppError::from)
+}
+
+/// The id of the member's strategy with this name, created if they have none.
+async fn own_strategy(store: &Store, user: &User, name: &str, today: NaiveDate) -> AppResult<i64> {
+    match store.create_strategy(user.id, name, today).await {
+        Ok(s) => Ok(s.id),
+        Err(StoreError::Conflict(_)) => store
+            .strategies(user.id)
+            .await?
+            .into_iter()
+            .find(|s| s.name.as_deref().is_some_and(|n| n.to_lowercase() == name.to_lowercase()))
+            .map(|s| s.id)
+            .ok_or(AppError::Internal),
+        Err(e) => Err(e.into()),
+    }
+}

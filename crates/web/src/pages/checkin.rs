@@ -1,0 +1,234 @@
+//! The daily check-in form: one page, big tap targets, every item skippable, works without
+//! JavaScript. Opening a day that has a check-in edits it.
+
+use super::form::{csrf, Errors};
+use super::{html, layout, login_redirect, see_other};
+use crate::auth::Viewer;
+use crate::diary::{self, strategy_name, Submitted};
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use chrono::{Duration, NaiveDate};
+use foothold_core::checkin;
+use foothold_store::{Strategy, User};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct DayQuery {
+    day: Option<String>,
+    saved: Option<String>,
+}
+
+struct View<'a> {
+    user: &'a User,
+    day: NaiveDate,
+    today: NaiveDate,
+    form: &'a Submitted,
+    strategies: &'a [Strategy],
+    error: Option<&'a AppError>,
+    saved: bool,
+}
+
+fn day_label(viewer: &Viewer, day: NaiveDate, today: NaiveDate) -> String {
+    let tr = &viewer.tr;
+    if day == today {
+        tr.t("checkin-today")
+    } else if Some(day) == today.pred_opt() {
+        tr.t("checkin-yesterday")
+    } else {
+        day.format("%Y-%m-%d").to_string()
+    }
+}
+
+fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Errors) -> Markup {
+    let tr = &viewer.tr;
+    let legend = tr.t(&format!("checkin-{}", field.replace('_', "-")));
+    let hint = tr.t(&format!("checkin-{}-hint", field.replace('_', "-")));
+    let error = errors.message_for(field);
+    html! {
+        fieldset class={ "scale" @if error.is_some() { " field-error" } } id=(field) {
+            legend { (legend) }
+            p class="hint" { (hint) }
+            @if let Some(message) = &error { p class="error-message" { (message) } }
+            div class="scale-options" {
+                label class="scale-skip" {
+                    input type="radio" name=(field) value="" checked[value.is_empty()];
+                    span { (tr.t("checkin-skip")) }
+                }
+                @for n in 0..=10 {
+                    @let v = n.to_string();
+                    label {
+                        input type="radio" name=(field) value=(v) checked[value == v];
+                        span { (n) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn render(viewer: &Viewer, v: &View) -> Response {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error: v.error };
+    let title = tr.ta("checkin-title", &[("day", &day_label(viewer, v.day, v.today))]);
+    let chosen: Vec<&str> = v.form.strategies.iter().map(String::as_str).collect();
+    let body = html! {
+        h1 { (title) }
+        @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
+        @if let Some(AppError::Conflict(_)) = v.error {
+            p class="notice" role="alert" { (tr.t("checkin-conflict")) }
+        } @else {
+            (errors.summary())
+        }
+        nav class="day-nav" aria-label=(tr.t("checkin-days")) {
+            @if let Some(prev) = v.day.pred_opt() {
+                a href={ "/checkin?day=" (prev) } { (tr.t("checkin-previous-day")) }
+            }
+            @if v.day < v.today {
+                a href={ "/checkin?day=" (v.day + Duration::days(1)) } { (tr.t("checkin-next-day")) }
+                a href="/checkin" { (tr.t("checkin-today")) }
+            }
+            form method="get" action="/checkin" class="day-picker" {
+                label for="pick-day" { (tr.t("checkin-pick-day")) }
+                input type="date" id="pick-day" name="day" value=(v.day) max=(v.today);
+                button type="submit" class="secondary" { (tr.t("checkin-go")) }
+            }
+        }
+        form method="post" action="/checkin" class="checkin" novalidate {
+            (csrf(&viewer.csrf))
+            input type="hidden" name="day" value=(v.day);
+            input type="hidden" name="version" value=(v.form.version);
+            p class="hint" { (tr.t("checkin-all-optional")) }
+            (score_group(viewer, "pain", v.form.score("pain"), &errors))
+            fieldset class="peg" {
+                legend { (tr.t("checkin-peg")) }
+                @for field in ["peg_pain", "peg_enjoyment", "peg_activity"] {
+                    (score_group(viewer, field, v.form.score(field), &errors))
+                }
+            }
+            @for field in ["mood", "sleep", "control"] {
+                (score_group(viewer, field, v.form.score(field), &errors))
+            }
+            fieldset class="strategies" id="strategies" {
+                legend { (tr.t("checkin-strategies")) }
+                p class="hint" { (tr.t("checkin-strategies-hint")) }
+                @if let Some(message) = errors.message_for("strategies") { p class="error-message" { (message) } }
+                div class="chips" {
+                    @for s in v.strategies.iter().filter(|s| !s.archived || chosen.contains(&s.id.to_string().as_str())) {
+                        @let id = s.id.to_string();
+                        label class="chip" {
+                            input type="checkbox" name="strategy" value=(id) checked[chosen.contains(&id.as_str())];
+                            span { (strategy_name(tr, s)) }
+                        }
+                    }
+                }
+                div class="field" {
+                    label for="new_strategy" { (tr.t("checkin-new-strategy")) }
+                    @if let Some(message) = errors.message_for("new_strategy") { p class="error-message" { (message) } }
+                    input type="text" id="new_strategy" name="new_strategy" value=(v.form.new_strategy) maxlength="60" autocomplete="off";
+                }
+            }
+            div class={ "field" @if errors.message_for("note").is_some() { " field-error" } } {
+                label for="note" { (tr.t("checkin-note")) }
+                p class="hint" id="note-hint" { (tr.ta("checkin-note-hint", &[("max", &checkin::NOTE_MAX.to_string())])) }
+                @if let Some(message) = errors.message_for("note") { p class="error-message" { (message) } }
+                textarea id="note" name="note" rows="4" aria-describedby="note-hint" { (v.form.note) }
+            }
+            button type="submit" { (tr.t("checkin-save")) }
+        }
+        p class="hint" { (tr.ta("checkin-for-handle", &[("handle", &v.user.handle)])) }
+    };
+    let status = v.error.map_or(StatusCode::OK, AppError::status);
+    html(status, layout::page(viewer, &tr.t("checkin-page-title"), body))
+}
+
+async fn context(app: &AppState, user: &User) -> Result<(NaiveDate, Vec<Strategy>), AppError> {
+    let tz = app.store.time_zone(user.id).await?;
+    let today = diary::today(&tz);
+    app.store.ensure_builtin_strategies(user.id, today).await?;
+    Ok((today, app.store.strategies(user.id).await?))
+}
+
+pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DayQuery>) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    let (today, strategies) = match context(&app, &user).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    let day = match q.day.as_deref().filter(|d| !d.is_empty()) {
+        None => today,
+        Some(d) => match checkin::parse_day(d, today) {
+            Ok(day) => day,
+            Err(e) => {
+                let form = Submitted { day: today.to_string(), ..Submitted::from_pairs(Vec::new()) };
+                let error = AppError::Invalid(e);
+                let view = View {
+                    user: &user,
+                    day: today,
+                    today,
+                    form: &form,
+                    strategies: &strategies,
+                    error: Some(&error),
+                    saved: false,
+                };
+                return render(&viewer, &view);
+            }
+        },
+    };
+    let form = match app.store.checkin(user.id, day).await {
+        Ok(Some(saved)) => Submitted::from_saved(&saved),
+        Ok(None) => Submitted { day: day.to_string(), ..Submitted::from_pairs(Vec::new()) },
+        Err(e) => return AppError::from(e).into_response(),
+    };
+    let view = View {
+        user: &user,
+        day,
+        today,
+        form: &form,
+        strategies: &strategies,
+        error: None,
+        saved: q.saved.is_some(),
+    };
+    render(&viewer, &view)
+}
+
+pub async fn save(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    let mut form = Submitted::from_pairs(pairs);
+    match diary::save(&app.store, &user, &form).await {
+        Ok(saved) => see_other(&format!("/checkin?day={}&saved=1", saved.day)),
+        Err(error @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let (today, strategies) = match context(&app, &user).await {
+                Ok(c) => c,
+                Err(e) => return e.into_response(),
+            };
+            let day = checkin::parse_day(&form.day, today).unwrap_or(today);
+            if let AppError::Conflict(_) = error {
+                // Keep what the member typed, but move the form to the saved version, so
+                // saving again is a deliberate choice to replace the other edit.
+                if let Ok(Some(current)) = app.store.checkin(user.id, day).await {
+                    form.version = current.version.to_string();
+                }
+            }
+            let view = View {
+                user: &user,
+                day,
+                today,
+                form: &form,
+                strategies: &strategies,
+                error: Some(&error),
+                saved: false,
+            };
+            render(&viewer, &view)
+        }
+        Err(e) => e.into_response(),
+    }
+}

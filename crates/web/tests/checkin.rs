@@ -1,0 +1,256 @@
+//! The daily check-in over HTTP: the form (as a browser without JavaScript) and the API.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+mod common;
+use chrono::{Duration, Utc};
+use common::{apps, browser, config, csrf_token};
+use serde_json::{json, Value};
+
+const PW: &str = "a calm long passphrase";
+
+fn today_utc() -> String {
+    Utc::now().date_naive().to_string()
+}
+
+/// The value of the first checkbox whose label is `label` on a check-in page.
+fn strategy_id(html: &str, label: &str) -> String {
+    let end = html.find(&format!("<span>{label}</span>")).unwrap_or_else(|| panic!("no {label}"));
+    let before = &html[..end];
+    let start = before.rfind("value=\"").unwrap() + 7;
+    before[start..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_check_in_is_saved_from_the_form_and_opens_again_for_editing() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Checker", PW).await;
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(page.contains("Check-in: Today") && page.contains("Walk") && page.contains("Support group"));
+        let walk = strategy_id(&page, "Walk");
+        let heat = strategy_id(&page, "Heat");
+        let form = [
+            ("csrf", csrf_token(&page)),
+            ("day", today_utc()),
+            ("version", String::new()),
+            ("pain", "6".into()),
+            ("peg_pain", "5".into()),
+            ("mood", String::new()),
+            ("control", "3".into()),
+            ("strategy", walk.clone()),
+            ("strategy", heat.clone()),
+            ("new_strategy", "Warm bath".into()),
+            ("note", "Slow morning, better after the walk.".into()),
+        ];
+        let r = c.post(app.url("/checkin")).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+        let to = r.headers()["location"].to_str().unwrap().to_owned();
+        let page = app.get(&c, &to).await.text().await.unwrap();
+        assert!(page.contains("Saved. Thank you for checking in."));
+        assert!(page.contains(r#"name="pain" value="6" checked"#), "rating shown again");
+        assert!(page.contains(r#"name="mood" value="" checked"#), "skipped stays skipped");
+        assert!(page.contains(&format!(r#"value="{walk}" checked"#)));
+        assert!(page.contains("Warm bath") && page.contains("Slow morning"));
+        assert!(page.contains(r#"name="version" value="1""#));
+    }
+}
+
+#[tokio::test]
+async fn bad_check_ins_show_every_problem_keep_the_input_and_save_nothing() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Careful", PW).await;
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        let tomorrow = (Utc::now().date_naive() + Duration::days(2)).to_string();
+        for (field, value, message) in [
+            ("pain", "11", "whole number from 0 to 10"),
+            ("note", &"x".repeat(5_001), "at most 5,000 characters"),
+            ("day", &tomorrow, "today or earlier"),
+            ("strategy", "999999", "not in your list"),
+            ("new_strategy", "a;b", "without a semicolon"),
+        ] {
+            let mut form = vec![("csrf", csrf_token(&page)), ("day", today_utc()), ("mood", "7".into())];
+            form.retain(|(k, _)| *k != field);
+            form.push((field, value.to_owned()));
+            let r = c.post(app.url("/checkin")).form(&form).send().await.unwrap();
+            assert_eq!(r.status(), 422, "{field}");
+            let html = r.text().await.unwrap();
+            assert!(html.contains(message), "{field}: {message}");
+            assert!(html.contains(r#"name="mood" value="7" checked"#), "{field}: input kept");
+        }
+        let r = c.get(app.url(&format!("/api/v1/checkins/{}", today_utc()))).send().await.unwrap();
+        assert_eq!(r.status(), 404, "nothing was saved");
+    }
+}
+
+#[tokio::test]
+async fn a_stale_form_never_overwrites_a_newer_save_silently() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "TwoTabs", PW).await;
+        let tab1 = app.get(&c, "/checkin").await.text().await.unwrap();
+        let tab2 = tab1.clone();
+        let save = |page: &str, pain: &str| {
+            let form = [
+                ("csrf", csrf_token(page)),
+                ("day", today_utc()),
+                ("version", String::new()),
+                ("pain", pain.to_owned()),
+            ];
+            c.post(app.url("/checkin")).form(&form).send()
+        };
+        assert_eq!(save(&tab1, "4").await.unwrap().status(), 303);
+        let r = save(&tab2, "8").await.unwrap();
+        assert_eq!(r.status(), 409);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("saved somewhere else"));
+        assert!(html.contains(r#"name="pain" value="8" checked"#), "what the member typed is kept");
+        let api: Value = c
+            .get(app.url(&format!("/api/v1/checkins/{}", today_utc())))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(api["pain"], 4, "the earlier save is intact");
+        // Saving the shown form again is now a deliberate replacement.
+        let form = [
+            ("csrf", csrf_token(&html)),
+            ("day", today_utc()),
+            ("version", "1".into()),
+            ("pain", "8".into()),
+        ];
+        assert!(html.contains(r#"name="version" value="1""#));
+        assert_eq!(c.post(app.url("/checkin")).form(&form).send().await.unwrap().status(), 303);
+    }
+}
+
+#[tokio::test]
+async fn the_api_creates_edits_lists_and_deletes_check_ins_with_versions() {
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "ApiDiary", PW).await;
+        let put = |day: &str, body: Value| {
+            c.put(app.url(&format!("/api/v1/checkins/{day}")))
+                .header("x-csrf-token", &csrf)
+                .json(&body)
+                .send()
+        };
+        let strategies: Value =
+            c.get(app.url("/api/v1/strategies")).send().await.unwrap().json().await.unwrap();
+        let walk = strategies.as_array().unwrap().iter().find(|s| s["builtin_key"] == "walk").unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let yesterday = (Utc::now().date_naive() - Duration::days(1)).to_string();
+
+        let r = put(&yesterday, json!({"pain": 5, "peg_pain": 6, "peg_enjoyment": 3, "peg_activity": 6, "strategies": [walk], "version": null})).await.unwrap();
+        assert_eq!(r.status(), 200);
+        let saved: Value = r.json().await.unwrap();
+        assert_eq!(
+            (saved["version"].as_i64(), saved["peg"].as_f64(), saved["mood"].is_null()),
+            (Some(1), Some(5.0), true)
+        );
+
+        let stale = put(&yesterday, json!({"pain": 2, "version": null})).await.unwrap();
+        assert_eq!(stale.status(), 409);
+        assert_eq!(stale.json::<Value>().await.unwrap()["error"]["code"], "changed-elsewhere");
+        let bad = put(&yesterday, json!({"pain": 11, "mood": 7.5, "version": 1})).await.unwrap();
+        assert_eq!(bad.status(), 422);
+        let codes: Vec<Value> = bad.json::<Value>().await.unwrap()["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].clone())
+            .collect();
+        assert_eq!(codes, [json!("pain"), json!("mood")]);
+        let edited: Value =
+            put(&yesterday, json!({"pain": 2, "version": 1})).await.unwrap().json().await.unwrap();
+        assert_eq!(
+            (
+                edited["pain"].as_i64(),
+                edited["version"].as_i64(),
+                edited["strategies"].as_array().unwrap().len()
+            ),
+            (Some(2), Some(2), 0)
+        );
+
+        let list: Value = c
+            .get(app.url(&format!("/api/v1/checkins?from={yesterday}&to={}", today_utc())))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        let r = c.get(app.url("/api/v1/checkins?from=2026-01-02&to=2026-01-01")).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+
+        let del = |v: i64| {
+            c.delete(app.url(&format!("/api/v1/checkins/{yesterday}?version={v}")))
+                .header("x-csrf-token", &csrf)
+                .send()
+        };
+        assert_eq!(del(1).await.unwrap().status(), 409);
+        assert_eq!(del(2).await.unwrap().status(), 204);
+        assert_eq!(del(2).await.unwrap().status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn members_never_see_or_use_each_others_diary() {
+    for app in apps(config()).await {
+        let (a, b) = (browser(), browser());
+        let csrf_a = app.api_login(&a, "Private_A", PW).await;
+        let csrf_b = app.api_login(&b, "Private_B", PW).await;
+        let mine: Value = a
+            .post(app.url("/api/v1/strategies"))
+            .header("x-csrf-token", &csrf_a)
+            .json(&json!({"name": "Swimming"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let day = today_utc();
+        let r = a
+            .put(app.url(&format!("/api/v1/checkins/{day}")))
+            .header("x-csrf-token", &csrf_a)
+            .json(&json!({"pain": 3, "note": "private"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(b.get(app.url(&format!("/api/v1/checkins/{day}"))).send().await.unwrap().status(), 404);
+        let r = b
+            .put(app.url(&format!("/api/v1/checkins/{day}")))
+            .header("x-csrf-token", &csrf_b)
+            .json(&json!({"pain": 1, "strategies": [mine["id"]]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422, "another member's strategy id is refused");
+        let theirs: Value = b.get(app.url("/api/v1/strategies")).send().await.unwrap().json().await.unwrap();
+        assert!(theirs.as_array().unwrap().iter().all(|s| s["name"] != "Swimming"));
+    }
+}
+
+#[tokio::test]
+async fn today_is_the_members_own_date() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "FarEast", PW).await;
+        let r = app.submit(&c, "/account", "/account/time-zone", &[("time_zone", "Mars/Olympus")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("time zone is not known"));
+        let r =
+            app.submit(&c, "/account", "/account/time-zone", &[("time_zone", "Pacific/Kiritimati")]).await;
+        assert_eq!(r.status(), 303);
+        let tz: chrono_tz::Tz = "Pacific/Kiritimati".parse().unwrap();
+        let their_today = Utc::now().with_timezone(&tz).date_naive().to_string();
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(page.contains(&format!(r#"name="day" value="{their_today}""#)), "UTC+14: {their_today}");
+    }
+}
