@@ -45,16 +45,47 @@ enum Command {
         /// Trust X-Forwarded-For from a reverse proxy (only behind one).
         #[arg(long, env = "FOOTHOLD_TRUST_PROXY")]
         trust_proxy: bool,
+        /// Create the demo member (a year of simulated diary) if missing and print its login.
+        /// For trying Foothold out, never on a public instance: the password is printed.
+        #[arg(long)]
+        demo: bool,
     },
+    /// Create a demo member with about a year of simulated diary data (docs/DEMO.md).
+    Demo,
     /// Bring the database schema up to date, then exit.
     Migrate,
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Export or import a member's diary in Foothold's CSV exchange format (docs/DIARY-CSV.md).
+    #[command(subcommand)]
+    Diary(DiaryCommand),
     /// Write a consistent copy of the live SQLite database to PATH (PostgreSQL: use pg_dump).
     Backup {
         /// Where to write the copy; must not exist yet.
         path: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum DiaryCommand {
+    /// Write the member's whole diary as CSV ("-" for standard output).
+    Export {
+        #[arg(long)]
+        user: String,
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+    },
+    /// Read a CSV diary into the member's account: all rows or none. Days in the file
+    /// replace the same days in the diary; strategies the member lacks are created.
+    Import {
+        #[arg(long)]
+        user: String,
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+        /// Check the file and show what would change, without changing anything.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -102,19 +133,27 @@ async fn run(cli: Cli) -> Result<()> {
     let db = config::database(url, &data_dir)?;
     let max_connections = file.max_connections.unwrap_or(16);
     match cli.command {
-        Command::Serve { listen, secure_cookies, trust_proxy } => {
+        Command::Serve { listen, secure_cookies, trust_proxy, demo } => {
             let mut web = file.web;
             web.secure_cookies |= secure_cookies;
             web.trust_proxy |= trust_proxy;
             let listen = listen.or(file.listen).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+            if demo {
+                ops::demo(&db).await?;
+            }
             ops::serve(&db, max_connections, &listen, web).await
         }
         Command::Migrate => ops::migrate(&db).await,
+        Command::Demo => ops::demo(&db).await,
         Command::User(UserCommand::Create { handle, role, email }) => {
             ops::user_create(&db, &handle, &role, &email).await
         }
         Command::User(UserCommand::SetPassword { handle }) => ops::user_set_password(&db, &handle).await,
         Command::User(UserCommand::SetRole { handle, role }) => ops::user_set_role(&db, &handle, &role).await,
+        Command::Diary(DiaryCommand::Export { user, csv }) => ops::diary_export(&db, &user, &csv).await,
+        Command::Diary(DiaryCommand::Import { user, csv, dry_run }) => {
+            ops::diary_import(&db, &user, &csv, dry_run).await
+        }
         Command::Backup { path } => ops::backup(&db, &path).await,
     }
 }

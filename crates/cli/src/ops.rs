@@ -183,3 +183,86 @@ pub async fn backup(db: &Database, path: &Path) -> Result<()> {
     store.close().await;
     Ok(())
 }
+
+pub async fn diary_export(db: &Database, handle: &str, path: &Path) -> Result<()> {
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    let rows = store.export_diary(user.id).await?;
+    let mut out = Vec::new();
+    foothold_core::diary_csv::write(&rows, &mut out)?;
+    if path.as_os_str() == "-" {
+        std::io::Write::write_all(&mut std::io::stdout(), &out)?;
+    } else {
+        std::fs::write(path, &out).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("Wrote {} days of {}'s diary to {}.", rows.len(), user.handle, path.display());
+    }
+    store.close().await;
+    Ok(())
+}
+
+pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: bool) -> Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    let today = foothold_web::diary::today(&store.time_zone(user.id).await?);
+    let rows = match foothold_core::diary_csv::parse(&bytes, today) {
+        Ok(rows) => rows,
+        Err(errors) => {
+            let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
+            for e in &errors {
+                let column =
+                    if e.column.is_empty() { String::new() } else { format!(", column {}", e.column) };
+                eprintln!("line {}{column}: {}", e.line, tr.error(e.code));
+            }
+            bail!("nothing was imported: {} problem(s) in {}", errors.len(), path.display());
+        }
+    };
+    let s = store.import_diary(user.id, &rows, today, dry_run).await?;
+    let verb = if dry_run { "Would import" } else { "Imported" };
+    println!(
+        "{verb} {} rows into {}'s diary: {} new days, {} changed, {} unchanged; {} new strategies{}",
+        rows.len(),
+        user.handle,
+        s.created,
+        s.updated,
+        s.unchanged,
+        s.new_strategies.len(),
+        if s.new_strategies.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", s.new_strategies.join(", "))
+        }
+    );
+    store.close().await;
+    Ok(())
+}
+
+/// The demo member's login. Public by design: the demo exists to be tried.
+const DEMO_HANDLE: &str = "demo";
+const DEMO_PASSWORD: &str = "try-foothold-demo";
+
+/// Creates the demo member with a year of simulated diary (foothold_core::simulate), unless
+/// it exists already, and prints how to log in.
+pub async fn demo(db: &Database) -> Result<()> {
+    let store = open(db, 2).await?;
+    let handle = Handle::parse(DEMO_HANDLE).map_err(|e| explain(e.into()))?;
+    let user = match store.user_by_handle(&handle).await {
+        Ok(user) => {
+            eprintln!("The demo member exists already.");
+            user
+        }
+        Err(_) => {
+            let user = accounts::create(&store, DEMO_HANDLE, DEMO_PASSWORD, "", Role::Member)
+                .await
+                .map_err(explain)?;
+            let today = foothold_web::diary::today("UTC");
+            let rows = foothold_core::simulate::diary(2026, today, 365);
+            let s = store.import_diary(user.id, &rows, today, false).await?;
+            eprintln!("Created the demo member with {} days of simulated diary (docs/DEMO.md).", s.created);
+            user
+        }
+    };
+    println!("Demo login: handle \"{}\", password \"{DEMO_PASSWORD}\"", user.handle);
+    store.close().await;
+    Ok(())
+}

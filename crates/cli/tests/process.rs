@@ -251,3 +251,41 @@ fn a_database_url_is_never_printed() {
     assert!(!ok);
     assert!(!out.contains("hunter2-secret"), "{out}");
 }
+
+#[test]
+fn operators_export_and_import_diaries_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(run(d, &["user", "create", "Diarist"], &format!("{PW}\n")).0);
+    let csv = d.join("in.csv");
+    std::fs::write(&csv, "date,pain,strategies\n2026-01-01,5,walk;Gardening\n2026-01-02,,\n").unwrap();
+    let (ok, out) =
+        run(d, &["diary", "import", "--user", "diarist", "--csv", csv.to_str().unwrap(), "--dry-run"], "");
+    assert!(ok && out.contains("Would import 2 rows") && out.contains("(Gardening)"), "{out}");
+    let (ok, out) = run(d, &["diary", "import", "--user", "diarist", "--csv", csv.to_str().unwrap()], "");
+    assert!(ok && out.contains("Imported 2 rows") && out.contains("2 new days"), "{out}");
+    let (ok, out) = run(d, &["diary", "export", "--user", "Diarist", "--csv", "-"], "");
+    assert!(ok, "{out}");
+    assert!(
+        out.starts_with("date,pain,peg_pain") && out.contains("2026-01-01,5,,,,,,,walk;Gardening,"),
+        "{out}"
+    );
+
+    std::fs::write(&csv, "date,pain\n2026-01-03,eleven\n").unwrap();
+    let (ok, out) = run(d, &["diary", "import", "--user", "diarist", "--csv", csv.to_str().unwrap()], "");
+    assert!(!ok && out.contains("line 2, column pain") && out.contains("nothing was imported"), "{out}");
+}
+
+#[test]
+fn the_demo_member_has_a_year_of_diary_and_is_created_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out) = run(dir.path(), &["demo"], "");
+    assert!(ok && out.contains("Demo login: handle \"demo\", password \"try-foothold-demo\""), "{out}");
+    let days: usize =
+        out.split("with ").nth(1).and_then(|s| s.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!((250..=340).contains(&days), "{days} days");
+    let (ok, out) = run(dir.path(), &["demo"], "");
+    assert!(ok && out.contains("exists already") && out.contains("Demo login"), "{out}");
+    let (ok, csv) = run(dir.path(), &["diary", "export", "--user", "demo", "--csv", "-"], "");
+    assert!(ok && csv.lines().count() == days + 1, "every simulated day exported");
+}

@@ -5,6 +5,8 @@
 
 pub mod account;
 pub mod checkin;
+pub mod diary_csv;
+pub mod simulate;
 pub mod strategy;
 pub mod validation;
 

@@ -8,6 +8,7 @@
 
 mod diary;
 mod error;
+mod import;
 pub mod migrate;
 mod rate_limit;
 mod session_cache;
@@ -29,6 +30,7 @@ use std::time::Duration;
 
 pub use diary::{CheckIn, CheckInWrite, Strategy};
 pub use error::StoreError;
+pub use import::ImportSummary;
 pub use sessions::{Session, SessionUser};
 pub use tokens::ApiToken;
 pub use users::{NewUser, User, UserId};

@@ -374,3 +374,64 @@ mod diary {
         }
     }
 }
+
+mod exchange {
+    use super::{open, user};
+    use crate::testing::TestDb;
+    use chrono::NaiveDate;
+    use foothold_core::diary_csv;
+
+    const CSV: &str = "date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,strategies,note\n\
+        2026-10-01,6,5,4,6,5,7,3,walk;Support group;Warm bath,\"Slow start, better later\"\n\
+        2026-10-02,4,,,,6,,5,warm BATH,\n\
+        2026-10-04,,,,,,,,,\n";
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[tokio::test]
+    async fn import_is_idempotent_dry_runs_write_nothing_and_export_round_trips() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let u = user(&store, "importer").await;
+            let rows = diary_csv::parse(CSV.as_bytes(), today()).unwrap();
+
+            let preview = store.import_diary(u.id, &rows, today(), true).await.unwrap();
+            assert_eq!((preview.created, preview.new_strategies.clone()), (3, vec!["Warm bath".to_owned()]));
+            assert!(store.export_diary(u.id).await.unwrap().is_empty(), "dry run wrote nothing");
+
+            let first = store.import_diary(u.id, &rows, today(), false).await.unwrap();
+            assert_eq!((first.created, first.updated, first.unchanged), (3, 0, 0));
+            let again = store.import_diary(u.id, &rows, today(), false).await.unwrap();
+            assert_eq!(
+                (again.created, again.updated, again.unchanged, again.new_strategies.len()),
+                (0, 0, 3, 0)
+            );
+            let day1 = store.checkin(u.id, rows[0].date).await.unwrap().unwrap();
+            assert_eq!(
+                (day1.version, day1.strategies.len()),
+                (1, 3),
+                "built-ins matched by key and by words"
+            );
+
+            let exported = store.export_diary(u.id).await.unwrap();
+            let mut out = Vec::new();
+            diary_csv::write(&exported, &mut out).unwrap();
+            let other = user(&store, "copy").await;
+            let reread = diary_csv::parse(&out, today()).unwrap();
+            store.import_diary(other.id, &reread, today(), false).await.unwrap();
+            assert_eq!(
+                store.export_diary(other.id).await.unwrap(),
+                exported,
+                "export → import gives the same diary"
+            );
+
+            let mut changed = rows.clone();
+            changed[1].note = Some("edited".into());
+            let third = store.import_diary(u.id, &changed, today(), false).await.unwrap();
+            assert_eq!((third.updated, third.unchanged), (1, 2));
+            assert_eq!(store.checkin(u.id, rows[1].date).await.unwrap().unwrap().version, 2);
+        }
+    }
+}

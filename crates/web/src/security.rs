@@ -59,7 +59,8 @@ const FORM_SCAN_LIMIT: usize = 64 * 1024;
 /// - API requests without a login cookie need nothing more: they must be JSON, which a
 ///   foreign page cannot send here without a CORS preflight that Foothold never grants.
 /// - Everything else must carry the token — the session's, or for anonymous forms the
-///   double-submit cookie's — as form field `csrf` or header `X-CSRF-Token`.
+///   double-submit cookie's — as form field `csrf`, header `X-CSRF-Token`, or (file uploads)
+///   query parameter `csrf`.
 pub async fn csrf(req: Request, next: Next) -> Response {
     if is_safe(req.method()) {
         return next.run(req).await;
@@ -78,7 +79,15 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     if is_api && matches!(viewer.auth, Auth::Anonymous) {
         return next.run(req).await;
     }
-    let header_token = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    // File uploads (multipart) carry the token in the form's action URL, as their body is
+    // too large to scan.
+    let query_token = req.uri().query().and_then(|q| {
+        serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+            .ok()
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v))
+    });
+    let header_token =
+        req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned).or(query_token);
     let (req, token) = match header_token {
         Some(t) => (req, Some(t)),
         None if is_form(&req) => match form_token(req).await {

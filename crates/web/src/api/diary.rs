@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
-use foothold_core::checkin::{self, Score};
+use foothold_core::checkin::{self, Ratings, Score};
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, Strategy};
 use serde::{Deserialize, Serialize};
@@ -19,9 +19,9 @@ use utoipa::{IntoParams, ToSchema};
 /// The longest range one request may list (ten years).
 const MAX_RANGE_DAYS: i64 = 3_660;
 
+/// A day's ratings, 0–10 each, null when not recorded.
 #[derive(Serialize, ToSchema)]
-pub struct CheckInView {
-    day: NaiveDate,
+pub struct RatingsView {
     pain: Option<u8>,
     peg_pain: Option<u8>,
     peg_enjoyment: Option<u8>,
@@ -31,6 +31,29 @@ pub struct CheckInView {
     control: Option<u8>,
     /// Mean of the three PEG items, when all three were given.
     peg: Option<f64>,
+}
+
+impl From<Ratings> for RatingsView {
+    fn from(r: Ratings) -> Self {
+        let v = |s: Option<Score>| s.map(Score::value);
+        Self {
+            pain: v(r.pain),
+            peg_pain: v(r.peg_pain),
+            peg_enjoyment: v(r.peg_enjoyment),
+            peg_activity: v(r.peg_activity),
+            mood: v(r.mood),
+            sleep: v(r.sleep),
+            control: v(r.control),
+            peg: r.peg(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckInView {
+    day: NaiveDate,
+    #[serde(flatten)]
+    ratings: RatingsView,
     note: Option<String>,
     /// Ids of the strategies tagged that day.
     strategies: Vec<i64>,
@@ -41,18 +64,9 @@ pub struct CheckInView {
 
 impl From<CheckIn> for CheckInView {
     fn from(c: CheckIn) -> Self {
-        let r = c.ratings;
-        let v = |s: Option<Score>| s.map(Score::value);
         Self {
             day: c.day,
-            pain: v(r.pain),
-            peg_pain: v(r.peg_pain),
-            peg_enjoyment: v(r.peg_enjoyment),
-            peg_activity: v(r.peg_activity),
-            mood: v(r.mood),
-            sleep: v(r.sleep),
-            control: v(r.control),
-            peg: r.peg(),
+            ratings: c.ratings.into(),
             note: c.note,
             strategies: c.strategies,
             version: c.version,
@@ -233,4 +247,57 @@ pub async fn delete_day(
     let user = viewer.require_user()?;
     app.store.delete_checkin(user.id, day, q.version).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A day of the exported diary in JSON: the CSV's columns, plus the PEG score.
+#[derive(Serialize, ToSchema)]
+pub struct ExportedDay {
+    date: NaiveDate,
+    #[serde(flatten)]
+    ratings: RatingsView,
+    /// Built-in strategies by key, the member's own by name.
+    strategies: Vec<String>,
+    note: Option<String>,
+}
+
+fn attachment(name: &str) -> String {
+    format!("attachment; filename=\"foothold-diary-{}.{name}\"", Utc::now().date_naive())
+}
+
+/// Your whole diary in Foothold's CSV exchange format (docs/DIARY-CSV.md).
+#[utoipa::path(get, path = "/api/v1/diary.csv", tag = "diary",
+    responses((status = 200, content_type = "text/csv", body = String)), security(("token" = []), ("session" = [])))]
+pub async fn export_csv(State(app): State<AppState>, viewer: Viewer) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let user = viewer.require_user()?;
+    let rows = app.store.export_diary(user.id).await?;
+    let mut out = Vec::new();
+    foothold_core::diary_csv::write(&rows, &mut out).map_err(|e| {
+        tracing::error!(error = %e, "CSV export failed");
+        AppError::Internal
+    })?;
+    let headers = [
+        (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+        (axum::http::header::CONTENT_DISPOSITION, attachment("csv")),
+    ];
+    Ok((headers, out).into_response())
+}
+
+/// Your whole diary as JSON.
+#[utoipa::path(get, path = "/api/v1/diary.json", tag = "diary",
+    responses((status = 200, body = [ExportedDay])), security(("token" = []), ("session" = [])))]
+pub async fn export_json(State(app): State<AppState>, viewer: Viewer) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let user = viewer.require_user()?;
+    let rows = app.store.export_diary(user.id).await?;
+    let days: Vec<ExportedDay> = rows
+        .into_iter()
+        .map(|r| ExportedDay {
+            date: r.date,
+            ratings: r.ratings.into(),
+            strategies: r.strategies,
+            note: r.note,
+        })
+        .collect();
+    Ok(([(axum::http::header::CONTENT_DISPOSITION, attachment("json"))], Json(days)).into_response())
 }

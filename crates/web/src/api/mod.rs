@@ -28,6 +28,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/tokens/{id}", delete(tokens::revoke))
         .route("/api/v1/strategies", get(diary::strategies).post(diary::create_strategy))
         .route("/api/v1/checkins", get(diary::list))
+        .route("/api/v1/diary.csv", get(diary::export_csv))
+        .route("/api/v1/diary.json", get(diary::export_json))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
 }
 
@@ -65,7 +67,8 @@ pub struct FieldProblem {
     paths(
         account::register, account::login, account::logout, account::me, account::update_me,
         account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
-        diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day
+        diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
+        diary::export_csv, diary::export_json
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

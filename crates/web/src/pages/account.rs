@@ -75,6 +75,10 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
                 button type="submit" { (tr.t("save")) }
             }
         }
+        section aria-labelledby="data" {
+            h2 id="data" { (tr.t("account-data")) }
+            p { a href="/diary" { (tr.t("account-data-link")) } }
+        }
         (password_form(viewer, &errors_for("password")))
         (tokens_section(viewer, &tokens, outcome.new_token, &errors_for("token")))
         (delete_form(viewer, &errors_for("delete")))

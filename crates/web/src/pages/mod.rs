@@ -2,6 +2,7 @@
 
 mod account;
 mod checkin;
+mod diary_data;
 pub mod form;
 mod help;
 mod home;
@@ -21,6 +22,11 @@ pub fn router() -> Router<AppState> {
         .route("/", get(home::show))
         .route("/help", get(help::show))
         .route("/checkin", get(checkin::show).post(checkin::save))
+        .route("/diary", get(diary_data::show))
+        .route(
+            "/diary/import",
+            post(diary_data::import).layer(axum::extract::DefaultBodyLimit::max(diary_data::IMPORT_LIMIT)),
+        )
         .route("/register", get(sign_in::register_form).post(sign_in::register))
         .route("/login", get(sign_in::login_form).post(sign_in::login))
         .route("/logout", post(sign_in::logout))
