@@ -11,7 +11,8 @@ PORT=18556
 BASE="http://127.0.0.1:$PORT"
 DATA="$(mktemp -d)"
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
-printf '[web.limits]\nlogin_per_ip = 1000000\nregister_per_ip = 1000000\n' >"$DATA/bench.toml"
+SYNC="${SYNC:-full}"   # SQLite durability: full (default) or normal
+printf 'sqlite_synchronous = "%s"\n[web.limits]\nlogin_per_ip = 1000000\nregister_per_ip = 1000000\n' "$SYNC" >"$DATA/bench.toml"
 FOOTHOLD_LOG=warn "$BIN" --config "$DATA/bench.toml" --data-dir "$DATA" serve --listen "127.0.0.1:$PORT" >/dev/null &
 PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.05; done
@@ -58,7 +59,7 @@ end
 LUA
 } >"$LUA"
 
-echo "== wrk PUT /api/v1/checkins/{day} (new day each request, synchronous=FULL), 64 connections, ${DURATION}s"
+echo "== wrk PUT /api/v1/checkins/{day} (new day each request, sqlite_synchronous=$SYNC), 64 connections, ${DURATION}s"
 wrk -t2 -c64 -d"${DURATION}s" --latency -s "$LUA" "$BASE"
 python3 - "$DATA/foothold.db" <<'PY'
 import sqlite3, sys

@@ -15,6 +15,9 @@ pub struct FileConfig {
     pub data_dir: Option<PathBuf>,
     pub database_url: Option<Secret>,
     pub max_connections: Option<u32>,
+    /// SQLite only: "full" (default; acknowledged writes survive a power cut) or "normal"
+    /// (they survive a crashed process; much higher write throughput).
+    pub sqlite_synchronous: Option<String>,
     pub web: WebConfig,
 }
 
@@ -50,24 +53,30 @@ impl FileConfig {
 /// Where the database is, after every source has been consulted.
 pub struct Database {
     pub url: Secret,
+    pub durability: foothold_store::Durability,
     /// For SQLite, the file; used in messages (never the URL, which could hold a password).
     pub describe: String,
 }
 
-pub fn database(url: Option<Secret>, data_dir: &Path) -> Result<Database> {
+pub fn database(
+    url: Option<Secret>,
+    data_dir: &Path,
+    durability: foothold_store::Durability,
+) -> Result<Database> {
     if let Some(url) = url {
         let describe = if url.expose().starts_with("sqlite:") {
             format!("SQLite ({})", url.expose().trim_start_matches("sqlite://").trim_start_matches("sqlite:"))
         } else {
             "PostgreSQL".to_owned()
         };
-        return Ok(Database { url, describe });
+        return Ok(Database { url, durability, describe });
     }
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
     let file = data_dir.join("foothold.db");
     Ok(Database {
         url: Secret::new(format!("sqlite://{}", file.display())),
+        durability,
         describe: format!("SQLite ({})", file.display()),
     })
 }
@@ -88,5 +97,14 @@ mod tests {
     #[test]
     fn unknown_keys_are_refused_rather_than_ignored() {
         assert!(toml::from_str::<FileConfig>("listne = \"x\"").is_err());
+    }
+}
+
+/// The SQLite durability named in the configuration.
+pub fn durability(setting: Option<&str>) -> Result<foothold_store::Durability> {
+    match setting.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("full") => Ok(foothold_store::Durability::PowerLoss),
+        Some("normal") => Ok(foothold_store::Durability::ProcessCrash),
+        Some(other) => anyhow::bail!("sqlite_synchronous must be \"full\" or \"normal\", not \"{other}\""),
     }
 }

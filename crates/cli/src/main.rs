@@ -130,7 +130,8 @@ async fn run(cli: Cli) -> Result<()> {
     let file = config::FileConfig::load(cli.config.as_deref())?;
     let data_dir = cli.data_dir.or(file.data_dir).unwrap_or_else(|| PathBuf::from("foothold-data"));
     let url = cli.database_url.map(Secret::new).or(file.database_url);
-    let db = config::database(url, &data_dir)?;
+    let durability = config::durability(file.sqlite_synchronous.as_deref())?;
+    let db = config::database(url, &data_dir, durability)?;
     let max_connections = file.max_connections.unwrap_or(16);
     match cli.command {
         Command::Serve { listen, secure_cookies, trust_proxy, demo } => {

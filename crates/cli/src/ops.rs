@@ -42,7 +42,7 @@ fn explain(err: AppError) -> anyhow::Error {
 }
 
 async fn open(db: &Database, max_connections: u32) -> Result<Store> {
-    Store::open(db.url.expose(), max_connections)
+    Store::open_with(db.url.expose(), max_connections, db.durability)
         .await
         .with_context(|| format!("cannot open the database: {}", db.describe))
 }

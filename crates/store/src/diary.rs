@@ -221,6 +221,7 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let begin = self.begin_write();
+        let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
             let current: Option<(i64, i64)> =

@@ -61,6 +61,7 @@ impl Store {
         let existing: HashMap<NaiveDate, CheckIn> =
             self.checkins(user, first, last).await?.into_iter().map(|c| (c.day, c)).collect();
         let begin = self.begin_write();
+        let _turn = self.write_turn().await;
         let now = crate::now();
         let result = on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;

@@ -37,6 +37,18 @@ pub use users::{NewUser, User, UserId};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// What an acknowledged SQLite write survives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Durability {
+    /// `synchronous=FULL`: the WAL is fsynced at every commit, so a write the member saw
+    /// saved survives a killed process *and* a power cut or kernel crash. The default.
+    #[default]
+    PowerLoss,
+    /// `synchronous=NORMAL`: survives a killed or crashed Foothold process, but a power cut
+    /// may lose the last moments of writes. Several times the write throughput.
+    ProcessCrash,
+}
+
 /// Which database engine a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -67,6 +79,10 @@ pub(crate) use on_db;
 pub struct Store {
     db: Db,
     sessions: std::sync::Arc<session_cache::SessionCache>,
+    /// SQLite has one write lock per database. Write transactions queue here, in order,
+    /// instead of in SQLite's busy handler, which sleeps with back-off (up to 100 ms a try)
+    /// and made the slowest writes wait half a second under load (docs/BENCHMARKS.md).
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// How long a session lookup is reused within one process (see `session_cache`).
@@ -76,6 +92,12 @@ impl Store {
     /// Connects to the database named by `url` (`sqlite://…` or `postgres://…`) without
     /// running migrations. Callers that serve requests use [`Store::open`] instead.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self> {
+        Self::connect_with(url, max_connections, Durability::default()).await
+    }
+
+    /// [`Store::connect`] with a chosen SQLite durability (ignored for PostgreSQL, whose
+    /// commits are always synchronous here).
+    pub async fn connect_with(url: &str, max_connections: u32, durability: Durability) -> Result<Self> {
         let db = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url).map_err(StoreError::Config)?;
             let pool = PgPoolOptions::new()
@@ -89,11 +111,13 @@ impl Store {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(StoreError::Config)?
                 .create_if_missing(true)
-                // WAL lets readers run while one writer commits. synchronous=FULL fsyncs the
-                // WAL on every commit, so an acknowledged write survives not only a killed
-                // process but also a power cut (NORMAL would only survive the former).
+                // WAL lets readers run while one writer commits; see `Durability` for the
+                // synchronous setting.
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Full)
+                .synchronous(match durability {
+                    Durability::PowerLoss => SqliteSynchronous::Full,
+                    Durability::ProcessCrash => SqliteSynchronous::Normal,
+                })
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 // Deleted rows are overwritten, so "delete my account" leaves no readable
@@ -109,7 +133,11 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl);
         };
-        Ok(Self { db, sessions: std::sync::Arc::new(session_cache::SessionCache::new(SESSION_CACHE_TTL)) })
+        Ok(Self {
+            db,
+            sessions: std::sync::Arc::new(session_cache::SessionCache::new(SESSION_CACHE_TTL)),
+            writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
+        })
     }
 
     /// The same store with a different session-cache lifetime (zero turns it off).
@@ -120,7 +148,12 @@ impl Store {
 
     /// Connects and brings the schema up to date: what `foothold serve` does at start-up.
     pub async fn open(url: &str, max_connections: u32) -> Result<Self> {
-        let store = Self::connect(url, max_connections).await?;
+        Self::open_with(url, max_connections, Durability::default()).await
+    }
+
+    /// [`Store::open`] with a chosen SQLite durability.
+    pub async fn open_with(url: &str, max_connections: u32, durability: Durability) -> Result<Self> {
+        let store = Self::connect_with(url, max_connections, durability).await?;
         store.migrate().await?;
         Ok(store)
     }
@@ -136,6 +169,15 @@ impl Store {
     /// takes the write lock only at the first write, so two transactions that both read
     /// first end in a "database is locked" error instead of one waiting for the other;
     /// `BEGIN IMMEDIATE` takes the lock up front and makes the second wait.
+    /// Waits for this process's turn to write (SQLite only; PostgreSQL has row locks).
+    /// Hold the guard for the whole write transaction.
+    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.db {
+            Db::Sqlite(_) => Some(self.writer.lock().await),
+            Db::Postgres(_) => None,
+        }
+    }
+
     pub(crate) fn begin_write(&self) -> &'static str {
         match self.backend() {
             Backend::Sqlite => "BEGIN IMMEDIATE",
