@@ -81,6 +81,15 @@ pub fn database(
     })
 }
 
+/// The SQLite durability named in the configuration.
+pub fn durability(setting: Option<&str>) -> Result<foothold_store::Durability> {
+    match setting.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("full") => Ok(foothold_store::Durability::PowerLoss),
+        Some("normal") => Ok(foothold_store::Durability::ProcessCrash),
+        Some(other) => anyhow::bail!("sqlite_synchronous must be \"full\" or \"normal\", not \"{other}\""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -97,14 +106,5 @@ mod tests {
     #[test]
     fn unknown_keys_are_refused_rather_than_ignored() {
         assert!(toml::from_str::<FileConfig>("listne = \"x\"").is_err());
-    }
-}
-
-/// The SQLite durability named in the configuration.
-pub fn durability(setting: Option<&str>) -> Result<foothold_store::Durability> {
-    match setting.map(str::to_ascii_lowercase).as_deref() {
-        None | Some("full") => Ok(foothold_store::Durability::PowerLoss),
-        Some("normal") => Ok(foothold_store::Durability::ProcessCrash),
-        Some(other) => anyhow::bail!("sqlite_synchronous must be \"full\" or \"normal\", not \"{other}\""),
     }
 }
