@@ -112,6 +112,9 @@ try {
     assert.ok(await page.getByLabel('Walk', { exact: true }).isChecked());
     assert.equal(await page.getByLabel('Note').inputValue(), 'Short walk in the sun.');
     await audit(page, 'check-in saved');
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('table').waitFor();
+    await audit(page, 'history');
   });
 
   await step('account page', async () => {

@@ -5,6 +5,7 @@ skip-to-content = Skip to main content
 nav-label = Main
 nav-account = Your account
 nav-checkin = Check-in
+nav-history = History
 nav-logout = Log out ({ $handle })
 nav-login = Log in
 nav-register = Create an account

@@ -254,3 +254,38 @@ async fn today_is_the_members_own_date() {
         assert!(page.contains(&format!(r#"name="day" value="{their_today}""#)), "UTC+14: {their_today}");
     }
 }
+
+#[tokio::test]
+async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "Historian", PW).await;
+        let today = Utc::now().date_naive();
+        // Two runs of days with a gap between them: the chart must not bridge the gap.
+        for back in [0, 1, 2, 5, 6] {
+            let day = (today - Duration::days(back)).to_string();
+            let r = c
+                .put(app.url(&format!("/api/v1/checkins/{day}")))
+                .header("x-csrf-token", &csrf)
+                .json(&json!({"pain": back + 2, "peg_pain": 4, "peg_enjoyment": 4, "peg_activity": 4}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+        }
+        let html = c.get(app.url("/history")).send().await.unwrap().text().await.unwrap();
+        assert!(
+            html.contains("<svg")
+                && html.contains(r#"role="img""#)
+                && html.contains("Pain and PEG over the last 30 days")
+        );
+        let pain = html.split(r#"class="series pain""#).nth(1).unwrap().split("</g>").next().unwrap();
+        assert_eq!(pain.matches("<polyline").count(), 2, "a gap splits the line: {pain}");
+        assert_eq!(html.matches(r#"<th scope="row">"#).count(), 5, "one table row per check-in");
+        assert!(html.contains("5 check-ins in the last 30 days"));
+        let empty = app.get(&browser(), "/history").await;
+        assert_eq!(empty.status(), 303, "members only");
+        let r = c.get(app.url("/history?days=365")).send().await.unwrap().text().await.unwrap();
+        assert!(r.contains("over the last 365 days"));
+    }
+}

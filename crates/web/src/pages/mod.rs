@@ -5,6 +5,7 @@ mod checkin;
 mod diary_data;
 pub mod form;
 mod help;
+mod history;
 mod home;
 pub mod layout;
 mod sign_in;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/help", get(help::show))
         .route("/checkin", get(checkin::show).post(checkin::save))
         .route("/diary", get(diary_data::show))
+        .route("/history", get(history::show))
         .route(
             "/diary/import",
             post(diary_data::import).layer(axum::extract::DefaultBodyLimit::max(diary_data::IMPORT_LIMIT)),

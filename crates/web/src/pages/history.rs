@@ -1,0 +1,164 @@
+//! History: the member's days as a chart (server-rendered SVG, so it works without
+//! JavaScript and can later go into the PDF report) and, always beside it, the same days as a
+//! table for screen readers and for people who prefer numbers.
+
+use super::{html, layout, login_redirect};
+use crate::auth::Viewer;
+use crate::diary::{self, strategy_name};
+use crate::error::AppError;
+use crate::AppState;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::{Duration, NaiveDate};
+use foothold_core::checkin::Score;
+use foothold_store::CheckIn;
+use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+pub const RANGES: [i64; 3] = [30, 90, 365];
+
+#[derive(Deserialize)]
+pub struct RangeQuery {
+    days: Option<i64>,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 220.0;
+const PAD_L: f64 = 32.0;
+const PAD_B: f64 = 24.0;
+const PAD_T: f64 = 10.0;
+
+/// Polylines for one series; a missing day breaks the line rather than being drawn as zero.
+fn series(days: &[CheckIn], from: NaiveDate, span: i64, value: impl Fn(&CheckIn) -> Option<f64>) -> String {
+    let x =
+        |d: NaiveDate| PAD_L + (W - PAD_L - 4.0) * ((d - from).num_days() as f64) / (span.max(2) - 1) as f64;
+    let y = |v: f64| PAD_T + (H - PAD_T - PAD_B) * (1.0 - v / 10.0);
+    let mut out = String::new();
+    let mut current = String::new();
+    let mut previous: Option<NaiveDate> = None;
+    for c in days {
+        let Some(v) = value(c) else {
+            previous = None;
+            continue;
+        };
+        if previous.is_none_or(|p| c.day - p > Duration::days(1)) && !current.is_empty() {
+            let _ = write!(out, "<polyline points=\"{}\"/>", current.trim_end());
+            current.clear();
+        }
+        let _ = write!(current, "{:.1},{:.1} ", x(c.day), y(v));
+        previous = Some(c.day);
+    }
+    if !current.is_empty() {
+        let _ = write!(out, "<polyline points=\"{}\"/>", current.trim_end());
+    }
+    out
+}
+
+fn chart(viewer: &Viewer, days: &[CheckIn], from: NaiveDate, span: i64) -> Markup {
+    let tr = &viewer.tr;
+    let pain = series(days, from, span, |c| c.ratings.pain.map(|s| f64::from(s.value())));
+    let peg = series(days, from, span, |c| c.ratings.peg());
+    let mut grid = String::new();
+    for v in [0.0, 5.0, 10.0] {
+        let y = PAD_T + (H - PAD_T - PAD_B) * (1.0 - v / 10.0);
+        let _ = write!(
+            grid,
+            "<line x1=\"{PAD_L}\" x2=\"{W}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text x=\"{}\" y=\"{:.1}\">{v}</text>",
+            PAD_L - 6.0,
+            y + 4.0
+        );
+    }
+    html! {
+        figure class="chart" {
+            svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby="chart-title chart-desc" {
+                title id="chart-title" { (tr.ta("history-chart-title", &[("days", &span.to_string())])) }
+                desc id="chart-desc" { (tr.t("history-chart-desc")) }
+                g class="grid" { (PreEscaped(grid)) }
+                g class="series pain" { (PreEscaped(pain)) }
+                g class="series peg" { (PreEscaped(peg)) }
+            }
+            figcaption {
+                span class="key pain" { (tr.t("history-key-pain")) }
+                " "
+                span class="key peg" { (tr.t("history-key-peg")) }
+            }
+        }
+    }
+}
+
+fn cell(s: Option<Score>) -> String {
+    s.map(|s| s.value().to_string()).unwrap_or_else(|| "–".into())
+}
+
+pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<RangeQuery>) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    let span = q.days.filter(|d| RANGES.contains(d)).unwrap_or(30);
+    let loaded = async {
+        let today = diary::today(&app.store.time_zone(user.id).await?);
+        let from = today - Duration::days(span - 1);
+        let days = app.store.checkins(user.id, from, today).await?;
+        let names: HashMap<i64, String> = app
+            .store
+            .strategies(user.id)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, strategy_name(&viewer.tr, &s)))
+            .collect();
+        Ok::<_, AppError>((from, days, names))
+    };
+    let (from, days, names) = match loaded.await {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    let tr = &viewer.tr;
+    let title = tr.t("history-title");
+    let body = html! {
+        h1 { (title) }
+        nav aria-label=(tr.t("history-ranges")) class="ranges" {
+            @for r in RANGES {
+                @if r == span {
+                    span aria-current="page" { (tr.ta("history-range", &[("days", &r.to_string())])) }
+                } @else {
+                    a href={ "/history?days=" (r) } { (tr.ta("history-range", &[("days", &r.to_string())])) }
+                }
+            }
+        }
+        @if days.is_empty() {
+            p { (tr.t("history-empty")) " " a href="/checkin" { (tr.t("home-checkin")) } }
+        } @else {
+            (chart(&viewer, &days, from, span))
+            p class="hint" { (tr.ta("history-count", &[("count", &days.len().to_string()), ("days", &span.to_string())])) }
+            div class="table-scroll" tabindex="0" role="region" aria-labelledby="days-caption" {
+                table {
+                    caption id="days-caption" { (tr.t("history-table")) }
+                    thead { tr {
+                        th scope="col" { (tr.t("history-col-day")) }
+                        th scope="col" { (tr.t("history-col-pain")) }
+                        th scope="col" { "PEG" }
+                        th scope="col" { (tr.t("history-col-mood")) }
+                        th scope="col" { (tr.t("history-col-sleep")) }
+                        th scope="col" { (tr.t("history-col-control")) }
+                        th scope="col" { (tr.t("history-col-strategies")) }
+                    } }
+                    tbody {
+                        @for c in days.iter().rev() {
+                            tr {
+                                th scope="row" { a href={ "/checkin?day=" (c.day) } { (c.day) } }
+                                td { (cell(c.ratings.pain)) }
+                                td { (c.ratings.peg().map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"))) }
+                                td { (cell(c.ratings.mood)) }
+                                td { (cell(c.ratings.sleep)) }
+                                td { (cell(c.ratings.control)) }
+                                td { (c.strategies.iter().filter_map(|id| names.get(id).cloned()).collect::<Vec<_>>().join(", ")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    html(StatusCode::OK, layout::page(&viewer, &title, body))
+}
