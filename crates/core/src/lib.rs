@@ -4,6 +4,8 @@
 //! benchmark, and both the server and the command line share one definition of "valid".
 
 pub mod account;
+pub mod agency;
+pub mod calibration;
 pub mod checkin;
 pub mod diary_csv;
 pub mod simulate;

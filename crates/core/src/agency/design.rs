@@ -1,0 +1,151 @@
+//! The regression design for one outcome: which days are usable and what each column holds.
+//!
+//! Columns, in order:
+//! - `0..S`: strategy `s` done that day (lag 0); `S..2S`: done the day before (lag 1);
+//! - the intercept, a linear trend and a few slow cosine waves (so slow drifts in pain are
+//!   not credited to whichever strategies happened to be in fashion), the weekday;
+//! - "the day before has no check-in": then yesterday's strategies are unknown; their
+//!   columns hold 0 and this indicator absorbs the difference. (Filling in the member's usual
+//!   rate instead gives the same estimates — the indicator absorbs that constant too — at
+//!   the cost of dense rows.) So a day is not lost just because the one before is missing;
+//! - "not tracked yet" for each strategy added after the diary began: on such days its
+//!   columns are 0 and this indicator absorbs the difference, so "not tracked" never counts
+//!   as "not done".
+
+use super::linalg::Sparse;
+use super::{Diary, Outcome};
+use chrono::Datelike;
+use std::collections::HashMap;
+
+pub struct Row {
+    /// Days since the diary's first day.
+    pub day: i64,
+    /// Index into `Diary::days`.
+    pub checkin: usize,
+    pub x: Sparse,
+    pub y: f64,
+}
+
+pub struct Design {
+    pub strategies: usize,
+    pub columns: usize,
+    pub rows: Vec<Row>,
+    /// Per strategy and lag: rows with the strategy, and rows where it was tracked but not done.
+    pub with: Vec<[usize; 2]>,
+    pub without: Vec<[usize; 2]>,
+}
+
+impl Design {
+    /// Columns that are not strategy effects (intercept, trend, weekday, indicators).
+    pub fn nuisance(&self) -> std::ops::Range<usize> {
+        2 * self.strategies..self.columns
+    }
+}
+
+/// How many slow cosine waves describe the trend: about one per two months of diary.
+fn trend_waves(span: i64) -> usize {
+    usize::try_from(span / 60).unwrap_or(0).clamp(1, 6)
+}
+
+pub fn build(diary: &Diary, outcome: Outcome) -> Design {
+    let s_count = diary.strategies.len();
+    let (Some(first), Some(last)) = (diary.days.first(), diary.days.last()) else {
+        return Design {
+            strategies: s_count,
+            columns: 2 * s_count,
+            rows: vec![],
+            with: vec![],
+            without: vec![],
+        };
+    };
+    let first = first.date;
+    let span = (last.date - first).num_days() + 1;
+    let by_day: HashMap<i64, usize> =
+        diary.days.iter().enumerate().map(|(i, d)| ((d.date - first).num_days(), i)).collect();
+    // Flat tables, so the loops below ask "done?" and "tracked?" in constant time.
+    let first_tracked: Vec<usize> = diary
+        .strategies
+        .iter()
+        .map(|t| t.tracked_from.map_or(0, |from| diary.days.partition_point(|d| d.date < from)))
+        .collect();
+    let tracked = |s: usize, checkin: usize| first_tracked.get(s).is_some_and(|&f| checkin >= f);
+    let mut done_table = vec![false; diary.days.len() * s_count];
+    for (i, d) in diary.days.iter().enumerate() {
+        for &s in &d.done {
+            if let Some(cell) = done_table.get_mut(i * s_count + s) {
+                *cell = s < s_count;
+            }
+        }
+    }
+    let done = |s: usize, checkin: usize| done_table.get(checkin * s_count + s).copied().unwrap_or(false);
+    let waves = trend_waves(span);
+    let intercept = 2 * s_count;
+    let linear = intercept + 1;
+    let wave0 = linear + 1;
+    let weekday0 = wave0 + waves;
+    let prev_missing = weekday0 + 6;
+    let mut columns = prev_missing + 1;
+    let mut untracked_col: HashMap<usize, usize> = HashMap::new();
+    for s in 0..s_count {
+        if first_tracked.get(s).is_some_and(|&f| f > 0) {
+            untracked_col.insert(s, columns);
+            columns += 1;
+        }
+    }
+
+    let mut with = vec![[0usize; 2]; s_count];
+    let mut without = vec![[0usize; 2]; s_count];
+    let mut rows = Vec::new();
+    for (i, d) in diary.days.iter().enumerate() {
+        let Some(y) = outcome.of(&d.ratings) else { continue };
+        let day = (d.date - first).num_days();
+        let prev = by_day.get(&(day - 1)).copied();
+        let mut x: Sparse = Vec::new();
+        for s in 0..s_count {
+            if tracked(s, i) && done(s, i) {
+                x.push((s, 1.0));
+            }
+        }
+        for s in 0..s_count {
+            let lag1 = match prev {
+                Some(p) if tracked(s, p) => {
+                    let done = done(s, p);
+                    let counts = if done { &mut with } else { &mut without };
+                    if let Some(c) = counts.get_mut(s) {
+                        c[1] += 1;
+                    }
+                    f64::from(u8::from(done))
+                }
+                // Unknown: the "day before missing" (or "not tracked") indicator carries it.
+                _ => 0.0,
+            };
+            if lag1 != 0.0 {
+                x.push((s_count + s, lag1));
+            }
+            if tracked(s, i) {
+                let counts = if done(s, i) { &mut with } else { &mut without };
+                if let Some(c) = counts.get_mut(s) {
+                    c[0] += 1;
+                }
+            } else if let Some(&c) = untracked_col.get(&s) {
+                x.push((c, 1.0));
+            }
+        }
+        let position = (day as f64 + 0.5) / span as f64;
+        x.push((intercept, 1.0));
+        x.push((linear, 2.0 * position - 1.0));
+        for k in 0..waves {
+            x.push((wave0 + k, (std::f64::consts::PI * (k + 1) as f64 * position).cos()));
+        }
+        let weekday = d.date.weekday().num_days_from_monday() as usize;
+        if weekday > 0 {
+            x.push((weekday0 + weekday - 1, 1.0));
+        }
+        if prev.is_none() {
+            x.push((prev_missing, 1.0));
+        }
+        x.sort_unstable_by_key(|&(c, _)| c);
+        rows.push(Row { day, checkin: i, x, y });
+    }
+    Design { strategies: s_count, columns, rows, with, without }
+}

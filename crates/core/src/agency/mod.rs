@@ -1,0 +1,319 @@
+//! "What helps me": the agency engine.
+//!
+//! From a member's own diary it estimates, for each strategy, outcome and lag (0 = the same
+//! day, 1 = the next day), how the outcome differs on days with the strategy and days
+//! without — all strategies jointly, adjusted for slow trends and the weekday, with AR(1)
+//! errors, and with a sceptical prior centred on zero so that thin evidence shrinks towards
+//! "no clear difference" instead of celebrating flukes. It also measures *contingency*: how
+//! strongly the member's actions go with good days, beside how much control they felt.
+//!
+//! Everything is "goes with", never "causes": the diary is observational. The personal
+//! experiments (n-of-1 trials) are how a member tests a strategy properly.
+
+mod contingency;
+mod design;
+pub mod dist;
+mod linalg;
+mod regression;
+
+pub use contingency::{ActionsMatter, Contingency, FeltControl, GoodDays, OutcomeContingency};
+
+use crate::checkin::Ratings;
+use crate::diary_csv::DiaryRow;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The daily outcomes the engine analyses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pain,
+    Peg,
+    Mood,
+    Sleep,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [Outcome::Pain, Outcome::Peg, Outcome::Mood, Outcome::Sleep];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pain => "pain",
+            Outcome::Peg => "peg",
+            Outcome::Mood => "mood",
+            Outcome::Sleep => "sleep",
+        }
+    }
+
+    /// For pain and PEG lower is better; for mood and sleep higher is better.
+    pub fn lower_is_better(self) -> bool {
+        matches!(self, Outcome::Pain | Outcome::Peg)
+    }
+
+    pub fn of(self, r: &Ratings) -> Option<f64> {
+        let score = |s: Option<crate::checkin::Score>| s.map(|s| f64::from(s.value()));
+        match self {
+            Outcome::Pain => score(r.pain),
+            Outcome::Peg => r.peg(),
+            Outcome::Mood => score(r.mood),
+            Outcome::Sleep => score(r.sleep),
+        }
+    }
+
+    /// A change of this many points is the smallest that matters (1 point on 0–10 scales).
+    pub fn meaningful(self) -> f64 {
+        1.0
+    }
+}
+
+/// A strategy as the engine sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tracked {
+    pub name: String,
+    /// The first day the member could tag it; earlier days are "not tracked", not "not done".
+    /// `None`: tracked for the whole diary.
+    pub tracked_from: Option<NaiveDate>,
+}
+
+/// One check-in: its day, ratings and the indices (into `Diary::strategies`) done that day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub ratings: Ratings,
+    pub done: Vec<usize>,
+}
+
+/// A diary ready for analysis: days ascending and distinct, `done` without duplicates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Diary {
+    pub strategies: Vec<Tracked>,
+    pub days: Vec<Day>,
+}
+
+impl Diary {
+    /// From rows of the exchange format. Strategy names match ignoring letter case; every
+    /// strategy counts as tracked for the whole diary (the format does not say otherwise).
+    pub fn from_rows(rows: &[DiaryRow]) -> Self {
+        let mut strategies: Vec<Tracked> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut days: Vec<Day> = rows
+            .iter()
+            .map(|r| {
+                let mut done: Vec<usize> = r
+                    .strategies
+                    .iter()
+                    .map(|name| {
+                        *index.entry(name.to_lowercase()).or_insert_with(|| {
+                            strategies.push(Tracked { name: name.clone(), tracked_from: None });
+                            strategies.len() - 1
+                        })
+                    })
+                    .collect();
+                done.sort_unstable();
+                done.dedup();
+                Day { date: r.date, ratings: r.ratings, done }
+            })
+            .collect();
+        days.sort_by_key(|d| d.date);
+        days.dedup_by_key(|d| d.date);
+        Self { strategies, days }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    LikelyHelps,
+    LikelyWorse,
+    NoClearDifference,
+    NotEnoughData,
+}
+
+/// The estimated difference that one strategy goes with, for one outcome and lag.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Effect {
+    pub strategy: String,
+    pub outcome: Outcome,
+    pub lag: u8,
+    /// Expected difference in the outcome (its own 0–10 scale) between days with the
+    /// strategy (`lag` days before) and days without, other strategies, trend and weekday
+    /// held equal.
+    pub estimate: f64,
+    /// 90 % credible interval.
+    pub interval: [f64; 2],
+    /// Probability that the difference is in the better direction.
+    pub p_benefit: f64,
+    /// Probability that it is better by at least the meaningful difference (1 point).
+    pub p_meaningful: f64,
+    pub n_with: usize,
+    pub n_without: usize,
+    pub label: Label,
+}
+
+/// Strategies the member almost always does together: their separate effects cannot be told
+/// apart from the diary alone (an experiment can).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoOccurring {
+    pub strategies: [String; 2],
+    pub together: usize,
+    pub apart: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub results: Vec<Effect>,
+    pub contingency: Contingency,
+    pub co_occurring: Vec<CoOccurring>,
+}
+
+/// Below these counts an estimate is labelled "not enough data yet".
+pub const MIN_DAYS_WITH: usize = 7;
+pub const MIN_DAYS_WITHOUT: usize = 7;
+pub const MIN_DAYS: usize = 21;
+/// Prior standard deviation of a strategy's effect, in points: most strategies change a
+/// 0–10 rating by well under two points, and many by nothing.
+const PRIOR_SD: f64 = 1.5;
+/// Vague prior for the intercept, trend, weekday and indicator columns.
+const NUISANCE_PRIOR_SD: f64 = 100.0;
+/// A label claims a direction only when the posterior is this sure of it (two-sided, so a
+/// strategy with no true effect gets a claim about 5 % of the time at most).
+const DECISION: f64 = 0.96;
+
+/// The full analysis of a diary: every strategy × outcome × lag, contingency, co-occurrence.
+pub fn analyze(diary: &Diary) -> Report {
+    let mut results = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut cache = regression::PlainCache::default();
+    for outcome in Outcome::ALL {
+        let (effects, contingency) = analyze_outcome_with(diary, outcome, &mut cache);
+        results.extend(effects);
+        outcomes.push(contingency);
+    }
+    Report {
+        results,
+        contingency: Contingency { outcomes, felt_control: contingency::felt_control(diary) },
+        co_occurring: co_occurring(diary),
+    }
+}
+
+/// The effects of every strategy (lags 0 and 1) on one outcome, and its contingency.
+pub fn analyze_outcome(diary: &Diary, outcome: Outcome) -> (Vec<Effect>, OutcomeContingency) {
+    analyze_outcome_with(diary, outcome, &mut regression::PlainCache::default())
+}
+
+fn analyze_outcome_with(
+    diary: &Diary,
+    outcome: Outcome,
+    cache: &mut regression::PlainCache,
+) -> (Vec<Effect>, OutcomeContingency) {
+    let design = design::build(diary, outcome);
+    let prior_sd: Vec<f64> = (0..design.columns)
+        .map(|j| if j < 2 * design.strategies { PRIOR_SD } else { NUISANCE_PRIOR_SD })
+        .collect();
+    let fitted = regression::fit(&design.rows, design.columns, &prior_sd, cache);
+    // All coefficients of one fit share their degrees of freedom, so one quantile serves all.
+    let df = fitted.as_ref().map_or(2.0, |f| f.posterior.df);
+    let q = dist::t_quantile(0.95, df);
+    let mut effects = Vec::with_capacity(2 * diary.strategies.len());
+    for (s, tracked) in diary.strategies.iter().enumerate() {
+        for lag in 0..2u8 {
+            let column = usize::from(lag) * design.strategies + s;
+            let counts =
+                |v: &Vec<[usize; 2]>| v.get(s).and_then(|c| c.get(usize::from(lag))).copied().unwrap_or(0);
+            let (n_with, n_without) = (counts(&design.with), counts(&design.without));
+            let posterior = fitted
+                .as_ref()
+                .map(|f| &f.posterior)
+                .and_then(|p| Some((*p.mean.get(column)?, *p.scale.get(column)?)));
+            let counts = Counts { with: n_with, without: n_without, rows: design.rows.len() };
+            effects.push(effect(tracked, outcome, lag, posterior.map(|(m, s)| (m, s, df, q)), counts));
+        }
+    }
+    let nuisance: Vec<usize> = design.nuisance().collect();
+    let share = fitted.as_ref().and_then(|f| regression::cross_validated_share(f, &nuisance));
+    (effects, contingency::for_outcome(diary, &design, outcome, share))
+}
+
+struct Counts {
+    with: usize,
+    without: usize,
+    rows: usize,
+}
+
+/// One effect from its posterior `(mean, scale, df, 95 % quantile of t(df))`.
+fn effect(
+    tracked: &Tracked,
+    outcome: Outcome,
+    lag: u8,
+    posterior: Option<(f64, f64, f64, f64)>,
+    n: Counts,
+) -> Effect {
+    // Without a fit (no usable days at all) the prior speaks: centred on zero, wide.
+    let (mean, scale, df, q) = posterior.unwrap_or((0.0, PRIOR_SD, 2.0, 2.919_986));
+    let below = |x: f64| dist::t_cdf((x - mean) / scale.max(1e-12), df);
+    let m = outcome.meaningful();
+    let (p_benefit, p_meaningful) =
+        if outcome.lower_is_better() { (below(0.0), below(-m)) } else { (1.0 - below(0.0), 1.0 - below(m)) };
+    let label =
+        if n.with < MIN_DAYS_WITH || n.without < MIN_DAYS_WITHOUT || n.rows < MIN_DAYS || posterior.is_none()
+        {
+            Label::NotEnoughData
+        } else if p_benefit >= DECISION {
+            Label::LikelyHelps
+        } else if p_benefit <= 1.0 - DECISION {
+            Label::LikelyWorse
+        } else {
+            Label::NoClearDifference
+        };
+    Effect {
+        strategy: tracked.name.clone(),
+        outcome,
+        lag,
+        estimate: mean,
+        interval: [mean - q * scale, mean + q * scale],
+        p_benefit,
+        p_meaningful,
+        n_with: n.with,
+        n_without: n.without,
+        label,
+    }
+}
+
+/// Pairs of strategies (each done on at least 7 days) done together on at least 85 % of the
+/// days either was done.
+pub fn co_occurring(diary: &Diary) -> Vec<CoOccurring> {
+    let n = diary.strategies.len();
+    let mut uses = vec![0usize; n];
+    let mut both = std::collections::HashMap::<(usize, usize), usize>::new();
+    for d in &diary.days {
+        for (i, &a) in d.done.iter().enumerate() {
+            if let Some(u) = uses.get_mut(a) {
+                *u += 1;
+            }
+            for &b in d.done.iter().skip(i + 1) {
+                *both.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<CoOccurring> = both
+        .into_iter()
+        .filter_map(|((a, b), together)| {
+            let (ua, ub) = (*uses.get(a)?, *uses.get(b)?);
+            let either = ua + ub - together;
+            let close = ua >= MIN_DAYS_WITH && ub >= MIN_DAYS_WITH && together as f64 >= 0.85 * either as f64;
+            if !close {
+                return None;
+            }
+            Some(CoOccurring {
+                strategies: [diary.strategies.get(a)?.name.clone(), diary.strategies.get(b)?.name.clone()],
+                together,
+                apart: either - together,
+            })
+        })
+        .collect();
+    pairs.sort_by(|x, y| x.strategies.cmp(&y.strategies));
+    pairs
+}
+
+#[cfg(test)]
+mod tests;
