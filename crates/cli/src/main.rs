@@ -1,5 +1,6 @@
 //! `foothold`: the server and the operator's commands, in one binary.
 
+mod analyze;
 mod config;
 mod ops;
 
@@ -60,6 +61,15 @@ enum Command {
     /// Export or import a member's diary in Foothold's CSV exchange format (docs/DIARY-CSV.md).
     #[command(subcommand)]
     Diary(DiaryCommand),
+    /// What goes with better days: the agency engine on a diary CSV (docs/ANALYSIS.md).
+    Analyze {
+        /// A diary in Foothold's CSV exchange format ("-" for standard input).
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a consistent copy of the live SQLite database to PATH (PostgreSQL: use pg_dump).
     Backup {
         /// Where to write the copy; must not exist yet.
@@ -127,13 +137,18 @@ fn main() -> std::process::ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<()> {
+    // Analysis needs no database: answer it before one is configured.
+    let command = match cli.command {
+        Command::Analyze { csv, json } => return analyze::run(&csv, json),
+        other => other,
+    };
     let file = config::FileConfig::load(cli.config.as_deref())?;
     let data_dir = cli.data_dir.or(file.data_dir).unwrap_or_else(|| PathBuf::from("foothold-data"));
     let url = cli.database_url.map(Secret::new).or(file.database_url);
     let durability = config::durability(file.sqlite_synchronous.as_deref())?;
     let db = config::database(url, &data_dir, durability)?;
     let max_connections = file.max_connections.unwrap_or(16);
-    match cli.command {
+    match command {
         Command::Serve { listen, secure_cookies, trust_proxy, demo } => {
             let mut web = file.web;
             web.secure_cookies |= secure_cookies;
@@ -156,5 +171,6 @@ async fn run(cli: Cli) -> Result<()> {
             ops::diary_import(&db, &user, &csv, dry_run).await
         }
         Command::Backup { path } => ops::backup(&db, &path).await,
+        Command::Analyze { csv, json } => analyze::run(&csv, json),
     }
 }

@@ -289,3 +289,45 @@ fn the_demo_member_has_a_year_of_diary_and_is_created_once() {
     let (ok, csv) = run(dir.path(), &["diary", "export", "--user", "demo", "--csv", "-"], "");
     assert!(ok && csv.lines().count() == days + 1, "every simulated day exported");
 }
+
+#[test]
+fn analyze_reads_a_diary_csv_and_finds_the_simulated_effects() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("diary.csv");
+    let today = chrono::Utc::now().date_naive();
+    let mut bytes = Vec::new();
+    foothold_core::diary_csv::write(&foothold_core::simulate::diary(11, today, 365), &mut bytes).unwrap();
+    std::fs::write(&csv, &bytes).unwrap();
+
+    let (ok, out) = run(dir.path(), &["analyze", "--csv", csv.to_str().unwrap(), "--json"], "");
+    assert!(ok, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let find = |strategy: &str, outcome: &str, lag: u64| {
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["strategy"] == strategy && r["outcome"] == outcome && r["lag"] == lag)
+            .unwrap()
+            .clone()
+    };
+    let walk = find("walk", "pain", 0);
+    assert_eq!(walk["label"], "likely_helps", "{walk}");
+    assert!(walk["estimate"].as_f64().unwrap() < 0.0);
+    let [lo, hi] = [walk["interval"][0].as_f64().unwrap(), walk["interval"][1].as_f64().unwrap()];
+    assert!(lo < walk["estimate"].as_f64().unwrap() && walk["estimate"].as_f64().unwrap() < hi);
+    for key in ["p_benefit", "p_meaningful", "n_with", "n_without"] {
+        assert!(walk[key].is_number(), "{key}");
+    }
+    assert_eq!(find("heat", "pain", 0)["label"], "no_clear_difference");
+    assert!(report["contingency"]["outcomes"].is_array() && report["co_occurring"].is_array());
+
+    let (ok, table) = run(dir.path(), &["analyze", "--csv", csv.to_str().unwrap()], "");
+    assert!(ok && table.contains("likely helps") && table.contains("not what causes"), "{table}");
+
+    std::fs::write(&csv, "date,pain,strategies\n2026-01-01,5,walk\n2026-01-02,12,walk\nnot-a-date,3,\n")
+        .unwrap();
+    let (ok, out) = run(dir.path(), &["analyze", "--csv", csv.to_str().unwrap(), "--json"], "");
+    assert!(!ok, "{out}");
+    assert!(out.contains("line 3, column pain") && out.contains("line 4, column date"), "{out}");
+}
