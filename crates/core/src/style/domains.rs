@@ -1,0 +1,56 @@
+//! Pervasiveness by enumeration: "the flares wreck my work, my sleep and my relationships",
+//! "I can't work, can't sleep, can't see friends". Several areas of life named in one
+//! sentence together with something that spoils them.
+
+use super::context::negated;
+use super::text::{Sentence, Text};
+
+const DOMAINS: &[&str] = &[
+    "work", "job", "jobs", "career", "sleep", "marriage", "relationship", "relationships", "friends", "friend",
+    "friendship", "friendships", "family", "hobbies", "hobby", "home", "money", "finances", "confidence", "kids",
+    "children", "partner", "husband", "wife", "dreams", "bed", "plans", "plan", "body", "brain", "mind", "mood",
+    "health", "future", "holidays", "studies", "school", "independence", "identity", "weekends", "social",
+];
+
+/// Words that spoil whatever they touch.
+const STRONG: &[&str] = &[
+    "ruin", "ruins", "ruined", "ruining", "wreck", "wrecks", "wrecked", "wrecking", "destroy", "destroys",
+    "destroyed", "spoil", "spoils", "spoiled", "spoilt", "taken", "takes", "took", "eaten", "eats", "ate", "stole",
+    "stolen", "steals", "lost", "lose", "losing", "costs", "cost", "gone", "affects", "affected", "damaged",
+    "shattered", "apart", "killed", "killing",
+];
+
+/// Words that only spoil in numbers ("can't work, can't sleep, can't see friends").
+const WEAK: &[&str] = &["not", "no", "never", "failing", "fail", "into", "follows", "nothing", "without", "none"];
+
+/// Word ranges of sentences that name several areas of life as spoiled.
+pub(super) fn enumerations(text: &Text, s: &Sentence) -> Option<(usize, usize)> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut positions = Vec::new();
+    for i in s.first..s.end {
+        let Some(w) = text.word(i) else { continue };
+        if DOMAINS.contains(&w) {
+            let lemma = w.trim_end_matches('s');
+            if !seen.contains(&lemma) {
+                seen.push(lemma);
+            }
+            positions.push(i);
+        }
+    }
+    if seen.len() < 2 {
+        return None;
+    }
+    let strong: Vec<usize> = (s.first..s.end)
+        .filter(|&i| text.word(i).is_some_and(|w| STRONG.contains(&w)) && !negated(text, i, 3))
+        .collect();
+    let weak: Vec<usize> = (s.first..s.end).filter(|&i| text.word(i).is_some_and(|w| WEAK.contains(&w))).collect();
+    let repeated_weak = weak.iter().any(|&i| weak.iter().filter(|&&j| text.word(j) == text.word(i)).count() >= 2);
+    let pervasive = !strong.is_empty() || (seen.len() >= 3 && !weak.is_empty()) || repeated_weak;
+    if !pervasive {
+        return None;
+    }
+    let cue = strong.first().or(weak.first()).copied();
+    let first = positions.iter().copied().chain(cue).min()?;
+    let last = positions.iter().copied().chain(cue).max()?;
+    Some((first, last + 1))
+}

@@ -1,0 +1,224 @@
+//! The explanatory-style reader: finds the phrases in a thought, note or post that explain a
+//! bad situation as **permanent** ("it will never change"), **pervasive** ("it ruins
+//! everything") or **personal** in a self-blaming way ("I'm useless"), the phrases of
+//! **helplessness** ("why bother", "nothing I do matters"), and **absolutist** words
+//! ("always", "nothing", "every"). Each phrase comes with a short, warm reason, and the
+//! reading with one gentle question per dimension found — never a diagnosis.
+//!
+//! Everything is transparent rules and word lists written for Foothold ([`rules`], [`words`],
+//! [`domains`]); nothing is learned or licensed. Quotation and reported speech, past beliefs,
+//! genuine questions ([`context`]) and negation ("it's not always bad") are not read as the
+//! writer's own explanation. How well it does is measured on `content/eval` by [`eval`].
+//!
+//! Limits: only the first [`MAX_BYTES`] bytes are read (the caller limits input size; nothing
+//! is refused); `crisis` is detected on the whole text, because safety must not depend on
+//! where a sentence falls.
+
+mod context;
+mod domains;
+pub mod eval;
+pub(crate) mod pattern;
+mod rules;
+#[cfg(test)]
+mod tests;
+pub(crate) mod text;
+mod words;
+
+use pattern::Pattern;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// The reader reads at most this many bytes (cut back to a char boundary).
+pub const MAX_BYTES: usize = 10_000;
+
+/// What kind of explanation a phrase gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Permanent,
+    Pervasive,
+    Personal,
+    Helpless,
+    Absolutist,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 5] =
+        [Dimension::Permanent, Dimension::Pervasive, Dimension::Personal, Dimension::Helpless, Dimension::Absolutist];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Permanent => "permanent",
+            Dimension::Pervasive => "pervasive",
+            Dimension::Personal => "personal",
+            Dimension::Helpless => "helpless",
+            Dimension::Absolutist => "absolutist",
+        }
+    }
+
+    /// The gentle question shown once when this dimension is found.
+    pub fn question(self) -> &'static str {
+        match self {
+            Dimension::Permanent => "Has there been a day, even one, when it was a bit different?",
+            Dimension::Pervasive => "Is there one part of your life, however small, that the pain hasn't reached?",
+            Dimension::Personal => "What would you say to a good friend who blamed themselves in the same way?",
+            Dimension::Helpless => "Is there one small thing, even a tiny one, that has made a difference before?",
+            Dimension::Absolutist => "Is it every time, or most of the time? Which word would fit exactly?",
+        }
+    }
+
+    fn reason(self, phrase: &str) -> String {
+        let short: String = phrase.chars().filter(|c| !c.is_control()).collect();
+        let quoted = if short.chars().count() <= 40 { format!("'{short}'") } else { "This".to_owned() };
+        let why = match self {
+            Dimension::Permanent => "describes the pain as something that can't change",
+            Dimension::Pervasive => "describes the pain as reaching into every part of life",
+            Dimension::Personal => "puts the cause on who you are, rather than on what happened",
+            Dimension::Helpless => "says nothing you do could make a difference",
+            Dimension::Absolutist => "is an all-or-nothing word; most things are more mixed than that",
+        };
+        format!("{quoted} {why}")
+    }
+}
+
+/// One flagged phrase. `start..end` are byte offsets into the text, always on char
+/// boundaries, and `text` is exactly that slice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub dimension: Dimension,
+    pub reason: String,
+}
+
+/// What the reader found: the phrases (ordered by position), one question per dimension
+/// found (in the order of [`Dimension::ALL`]), and whether the text uses crisis language.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Reading {
+    pub spans: Vec<Span>,
+    pub questions: Vec<String>,
+    pub crisis: bool,
+}
+
+impl Reading {
+    pub fn has(&self, dimension: Dimension) -> bool {
+        self.spans.iter().any(|s| s.dimension == dimension)
+    }
+}
+
+/// Reads `text` (its first [`MAX_BYTES`] bytes) for explanatory style; see the module docs.
+pub fn read(text: &str) -> Reading {
+    let head = head(text, MAX_BYTES);
+    let parsed = text::parse(head);
+    let silence = context::silenced(&parsed);
+    let mut hits = rule_hits(&parsed, &silence);
+    hits.extend(word_hits(&parsed, &silence));
+    hits.extend(enumeration_hits(&parsed, &silence));
+    let spans = to_spans(head, &parsed, hits);
+    let questions = Dimension::ALL
+        .into_iter()
+        .filter(|d| spans.iter().any(|s| s.dimension == *d))
+        .map(|d| d.question().to_owned())
+        .collect();
+    Reading { spans, questions, crisis: crate::crisis::detect(text) }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
+/// A phrase found, as a word range.
+struct Hit {
+    first: usize,
+    end: usize,
+    dimension: Dimension,
+}
+
+static COMPILED: LazyLock<Vec<(Pattern, rules::Rule)>> = LazyLock::new(|| {
+    rules::RULES.iter().filter_map(|r| Pattern::compile(r.pattern, rules::LISTS).ok().map(|p| (p, *r))).collect()
+});
+
+fn rule_hits(t: &text::Text, silence: &context::Silence) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (pattern, rule) in COMPILED.iter() {
+        for s in &t.sentences {
+            for (first, end) in pattern.find(&t.words, s.first, s.end) {
+                let silenced = (first..end).any(|i| silence.at(i, rule.in_questions));
+                let negated = rule.negatable && context::negated(t, first, 3);
+                let next_blocks = (end..end + 2).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w)));
+                let prev_blocks =
+                    first.checked_sub(1).and_then(|i| t.word(i)).is_some_and(|w| rule.unless_prev.contains(&w));
+                if silenced || negated || next_blocks || prev_blocks {
+                    continue;
+                }
+                for &dimension in rule.dims {
+                    if dimension == Dimension::Permanent && positive_clause(t, first, end) {
+                        continue;
+                    }
+                    hits.push(Hit { first, end, dimension });
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// "I'll love her for the rest of my life" is not a bleak forecast.
+fn positive_clause(t: &text::Text, first: usize, end: usize) -> bool {
+    let clauses: Vec<usize> = (first..end).filter_map(|i| t.words.get(i).map(|w| w.clause)).collect();
+    t.words.iter().any(|w| clauses.contains(&w.clause) && words::POSITIVE.contains(&w.norm.as_str()))
+}
+
+fn word_hits(t: &text::Text, silence: &context::Silence) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for i in 0..t.words.len() {
+        let Some(end) = words::absolutist(t, i) else { continue };
+        if (i..end).any(|j| silence.at(j, false)) {
+            continue;
+        }
+        hits.push(Hit { first: i, end, dimension: Dimension::Absolutist });
+        if words::permanent(t, i) {
+            hits.push(Hit { first: i, end, dimension: Dimension::Permanent });
+        }
+    }
+    hits
+}
+
+fn enumeration_hits(t: &text::Text, silence: &context::Silence) -> Vec<Hit> {
+    t.sentences
+        .iter()
+        .filter_map(|s| domains::enumerations(t, s))
+        .filter(|&(first, end)| !(first..end).any(|i| silence.at(i, false)))
+        .map(|(first, end)| Hit { first, end, dimension: Dimension::Pervasive })
+        .collect()
+}
+
+/// Byte spans for the hits, one per phrase and dimension (overlaps within a dimension keep
+/// the earliest, longest phrase), ordered by position.
+fn to_spans(head: &str, t: &text::Text, mut hits: Vec<Hit>) -> Vec<Span> {
+    hits.sort_by_key(|h| (h.dimension, h.first, std::cmp::Reverse(h.end)));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        let overlaps = kept.iter().any(|k| k.dimension == h.dimension && h.first < k.end && k.first < h.end);
+        if !overlaps {
+            kept.push(h);
+        }
+    }
+    let mut spans: Vec<Span> = kept
+        .into_iter()
+        .filter_map(|h| {
+            let start = t.words.get(h.first)?.start;
+            let end = t.words.get(h.end.checked_sub(1)?)?.end;
+            let text = head.get(start..end)?.to_owned();
+            Some(Span { start, end, reason: h.dimension.reason(&text), text, dimension: h.dimension })
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.dimension, s.end));
+    spans
+}

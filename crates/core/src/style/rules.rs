@@ -1,0 +1,297 @@
+//! The phrase rules for the permanent, pervasive, personal and helpless dimensions, written
+//! for Foothold in the pattern language of [`super::pattern`]. Absolutist words, and
+//! "always/never/forever" about the future, are decided word by word in [`super::words`].
+
+use super::pattern::Lists;
+use super::Dimension::{self, Helpless, Permanent, Personal, Pervasive};
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rule {
+    pub pattern: &'static str,
+    pub dims: &'static [Dimension],
+    /// Check for "not", "never", "hardly"… just before the phrase ("it's not my fault").
+    pub negatable: bool,
+    /// Still read inside a genuine question ("Is there any point?").
+    pub in_questions: bool,
+    /// Not a match when one of these words follows within two words.
+    pub unless_next: &'static [&'static str],
+    /// Not a match when the word just before is one of these.
+    pub unless_prev: &'static [&'static str],
+}
+
+const fn n(pattern: &'static str, dims: &'static [Dimension]) -> Rule {
+    Rule { pattern, dims, negatable: true, in_questions: false, unless_next: &[], unless_prev: &[] }
+}
+
+/// A rule whose pattern carries its own negation ("why do I bother", "I don't see the point"),
+/// so a "not" before it does not cancel it.
+const fn f(pattern: &'static str, dims: &'static [Dimension]) -> Rule {
+    Rule { negatable: false, ..n(pattern, dims) }
+}
+
+impl Rule {
+    const fn unless_next(self, words: &'static [&'static str]) -> Rule {
+        Rule { unless_next: words, ..self }
+    }
+    const fn unless_prev(self, words: &'static [&'static str]) -> Rule {
+        Rule { unless_prev: words, ..self }
+    }
+    const fn in_questions(self) -> Rule {
+        Rule { in_questions: true, ..self }
+    }
+}
+
+const PERM: &[Dimension] = &[Permanent];
+const PERV: &[Dimension] = &[Pervasive];
+const PERS: &[Dimension] = &[Personal];
+const HELP: &[Dimension] = &[Helpless];
+const PERV_PERS: &[Dimension] = &[Pervasive, Personal];
+const PERV_HELP: &[Dimension] = &[Pervasive, Helpless];
+
+pub(super) const LISTS: Lists = &[
+    (
+        "intens",
+        &[
+            "just", "so", "such", "really", "completely", "totally", "utterly", "absolutely", "a", "an", "the",
+            "being", "basically", "only", "honestly", "pretty", "bloody", "fucking", "literally", "actually",
+            "a bit", "kind of", "sort of", "such a", "becoming", "turning into", "big", "massive", "huge", "useless",
+            "complete", "total", "nothing but", "still", "always", "also", "now", "getting", "very",
+        ],
+    ),
+    (
+        "self_neg",
+        &[
+            "useless", "worthless", "weak", "pathetic", "stupid", "lazy", "hopeless", "failure", "burden", "drain",
+            "disappointment", "embarrassment", "let down", "letdown", "nuisance", "liability", "waste of space",
+            "joke", "idiot", "baby", "fraud", "coward", "selfish", "wimp", "loser", "weakling", "moron", "to blame",
+            "the problem", "weak link", "inadequate", "defective", "unlovable", "whinger", "failing", "a mess",
+        ],
+    ),
+    (
+        "role",
+        &[
+            "wife", "husband", "mother", "mum", "mom", "father", "dad", "parent", "friend", "sister", "brother",
+            "daughter", "son", "partner", "employee", "worker", "colleague", "person", "human", "grandparent",
+            "grandma", "grandmother", "gran", "nan", "nana", "grandad", "grandfather", "boss", "patient",
+            "teacher", "carer", "girlfriend", "boyfriend", "aunt", "auntie", "uncle", "neighbour", "student",
+            "manager", "man", "woman", "role model", "example", "provider", "housewife", "host", "team mate",
+            "teammate", "granny", "grandpa", "spouse", "child", "kid", "member", "excuse for a",
+        ],
+    ),
+    (
+        "bad_adj",
+        &[
+            "bad", "terrible", "awful", "rubbish", "useless", "lousy", "crap", "crappy", "shit", "shitty", "hopeless",
+            "pathetic", "horrible", "poor", "failing", "worthless", "weak", "lazy", "selfish", "rotten", "dreadful",
+            "appalling", "sorry", "disappointing", "embarrassing",
+        ],
+    ),
+    (
+        "neg_future",
+        &[
+            "will not", "would not", "is not going to", "are not going to", "am not going to", "not going to",
+            "is never going to", "are never going to", "am never going to", "never going to", "will never",
+            "not ever going to", "will not ever", "is not gonna",
+        ],
+    ),
+    (
+        "change",
+        &[
+            "get (any)? (better|easier)", "be getting better", "improve", "change", "heal", "go away",
+            "recover", "be cured", "be fixed", "be the same", "be normal", "be right", "ease",
+            "ease up", "clear up", "lift", "end", "be over", "get back to normal", "be back to normal",
+        ],
+    ),
+    (
+        "damage",
+        &[
+            "ruin*", "wreck*", "destroy*", "spoil*", "affect*", "colour*", "color*", "touch*", "take* over",
+            "took over", "consume*", "steal*", "stole*", "dominate*", "rule*", "leak* into",
+            "seep* into", "creep* into", "crept into", "get* into", "got into", "bleed* into", "swallow*", "lost",
+            "lose", "losing", "taint*", "poison*", "invade*", "mess* up", "screw* up", "fuck* up", "hijack*",
+            "shatter*", "taken", "gets into", "overshadow*", "blight*", "get* in the way of", "got in the way of",
+            "spill* into", "seep* into",
+        ],
+    ),
+    (
+        "bad_state",
+        &[
+            "ruined", "wrecked", "destroyed", "over", "gone", "lost", "on hold", "shrunk", "shrinking", "shrinks",
+            "fall* apart", "fallen apart", "a struggle", "awful", "terrible", "horrible", "grey", "gray", "dark",
+            "bleak", "pointless", "hopeless", "miserable", "hell", "worse", "harder", "hard", "difficult",
+            "impossible", "too much", "wrong", "broken", "taken", "stolen", "rubbish", "crap", "shit", "shite",
+            "empty", "meaningless", "pain", "about pain", "revolves around", "consumed", "dominated", "affected",
+            "spoiled", "spoilt", "suffers", "grim", "a mess", "a battle", "a nightmare", "an effort", "exhausting",
+            "falling to pieces", "in pieces", "in tatters", "a misery", "suffering", "on pause", "a write off",
+        ],
+    ),
+    ("everything", &["everything", "every part of my life", "every area of my life", "every aspect of my life"]),
+    ("my_life", &["my (whole|entire|old|normal)? (life|world|existence|future)", "all of my life"]),
+];
+
+/// The rules. Each names the dimensions its phrase gives evidence for.
+pub(super) const RULES: &[Rule] = &[
+    // ---- permanent: the bad situation cannot change, or lasts for ever --------------------
+    f("{neg_future} (ever)? (really)? {change}", PERM).unless_next(&[
+        "my", "the", "a", "his", "her", "their", "your", "our", "plans", "anything", "overnight", "quickly",
+        "soon", "straight", "immediately", "much", "that", "it",
+    ]),
+    f("(it|this|that|things|the pain|my pain|nothing|pain|my body|my back) (can|could) not (ever)? (get better|improve|heal|be cured|be fixed|change)", PERM),
+    f("nothing (is|will|is ever|will ever) (ever)? (going to)? (ever)? (change|improve|get better|be different|get easier)", PERM),
+    n("nothing ever (changes|improves|gets better|gets easier)", PERM),
+    f("not (think|believe|expect) (that)? (i|it|this|things|the pain|my pain|my back|my body) (will|is going to|am going to|are going to) (ever)? {change}", PERM),
+    f("(gone|over|lost|taken) ~6 (not|never) (ever)? (coming|come) back", PERM),
+    f("never (ever)? (coming|come) back", PERM),
+    n("(for)? (the)? rest of my (life|days|days on earth|natural)", PERM),
+    n("for life", PERM).unless_prev(&["friends", "friend", "mates", "banned", "fight", "fighting", "insurance", "partner", "partners"]),
+    n("in my lifetime", PERM),
+    n("(until|till|til) (i die|the day i die|my dying day)", PERM),
+    n("here to stay", PERM),
+    n("(the)? new normal", PERM),
+    n("life sentence", PERM),
+    n("(no way|no going) back", PERM),
+    n("past the point", PERM),
+    n("too late for (me|that|my body|recovery)", PERM),
+    n("damage is done", PERM),
+    n("permanent*", PERM).unless_next(&[
+        "job", "contract", "position", "post", "marker", "address", "resident", "residency", "staff", "role",
+        "wave", "makeup", "collection", "exhibition", "record", "member", "home",
+    ]),
+    n("stuck (like this|with (this|it|the pain|my pain))", PERM),
+    n("resigned to", PERM),
+    n("this is (exactly|just|simply)? (what|how) ~3 (years|i will be|it will be|life will be|it is going to be|look like|my life will|the rest)", PERM),
+    f("not (next|in|this) _? (year|years|decade|decades|lifetime)", PERM),
+    f("can not see (this|it|the pain|things|my life|anything) ~2 (lifting|improving|getting better|changing|easing|ending|going away|clearing)", PERM),
+    n("(year|years) i have (got)? left", PERM),
+    f("there (will not|will never|is never going to|is not going to) be (one|a cure|any cure|a recovery|any recovery|an end|any improvement|a way out|a way back)", PERM),
+    n("no (getting better|recovery|recovering) (from)?", PERM),
+    n("(will|going to) (always)? (stay|remain) (like this|that way|this way|the same)", PERM),
+    n("incurable", PERM),
+    n("(here|is|stay|stays|last|lasts) for good", PERM),
+    n("(will|going to) ~5 for good", PERM),
+    n("(will|going to) ~4 from now on", PERM),
+    n("no end in sight", PERM),
+    n("(no|nothing|nobody) ~3 will ever (fix|cure|help|change|heal)", PERM),
+    n("(will|going to) (only|just)? (keep getting|get|keep|continue to get) worse", PERM),
+    f("(recovery|a cure|getting better|improvement|things improving) (is|are|will)? not (going to)? (happen|come)", PERM),
+    // ---- pervasive: it spoils everything, or many parts of life ------------------------------
+    n("{damage} (absolutely|literally|just|pretty much|basically|completely|totally)? (everything|all of it|every _|my (whole|entire)? (life|world|days|existence|future|plans))", PERV),
+    n("({everything}|{my_life}) (as i knew it|as it was)? ~3 {bad_state}", PERV),
+    n("my (whole|entire) way of (living|life)", PERV),
+    n("(can|could) not enjoy (anything|a thing|life|nothing)", PERV),
+    n("nothing (is|feels|seems) (enjoyable|fun|good|right|worth it|the same)", PERV),
+    n("(no|any) (joy|pleasure|fun) (in|from|out of) (anything|life)", PERV),
+    n("nothing (in my life)? (goes|is going|went|ever goes) right", PERV),
+    n("nothing in my life", PERV),
+    n("nothing left of my (old)? (life|world|self)", PERV),
+    n("(control*|rule*|run*|dominate*|consume*) my (whole|entire)? life", PERV),
+    n("it is my (whole|entire) (life|world|way of living|way of life)", PERV),
+    n("(no|not one|not a single) (part|area|corner|bit) of my life", PERV),
+    f("(can|could) not do anything (i|that i) (used to)? (enjoy|love|like)", PERV),
+    n("point (of|in) (anything|everything|life|it all|doing anything)", PERV_HELP),
+    n("(gets|takes|ruins|wrecks|spoils|steals|touches|affects|eats) (them|it) all", PERV),
+    n("(fail*|failure|useless|hopeless|rubbish|bad|terrible|crap) at everything", PERV_PERS),
+    n("i (always)? (ruin*|spoil*|mess* up|wreck*|screw* up|muck* up|destroy*) (everything|every _)", PERV_PERS),
+    n("in every (way|area|aspect|part|corner)", PERV),
+    n("{damage} whatever (i|we)", PERV),
+    n("nothing works", PERV).unless_next(&["for", "on"]),
+    // ---- personal: a self-blaming, characterological explanation ----------------------------
+    f("i am {intens}* {self_neg}", PERS).unless_next(&["thing", "things", "after", "from"]),
+    f("(why|how) am i {intens}* {self_neg}", PERS),
+    f("i was {intens}* (stupid|an idiot|idiot|useless|pathetic|lazy|a failure|failure|a burden|burden|an embarrassment)", PERS),
+    n("i (hate|loathe|despise) myself", PERS),
+    n("i am the (whole)? (reason|cause|problem)", PERS),
+    f("not the {role} (he|she|they|you|my kids|my family|my children) (deserve*|need*)", PERS),
+    n("deserve* better", PERS),
+    n("(it is|it's) all on me", PERS),
+    n("i caused (this|it|all this|all of this)", PERS),
+    n("(idiot|fool|failure|burden) that i am", PERS),
+    f("i am {intens}* {bad_adj} {role}", PERS),
+    f("i am {intens}* {bad_adj} (at|with) _", PERS),
+    f("i (feel|felt|am feeling) (like)? {intens}* (useless|worthless|a failure|a burden|pathetic|a fraud|a let down|a nuisance|a disappointment|an embarrassment|a drain)", PERS),
+    f("i am {intens}* (not|never) (tough|strong|good|brave|disciplined) enough", PERS),
+    f("i am {intens}* too (soft|sensitive|weak|pathetic|useless|lazy|stupid|needy|dramatic)", PERS),
+    n("my (own)? (stupid|damn|bloody)? fault", PERS),
+    n("my (own)? (stupid|big|own)? mistake", PERS),
+    n("myself to blame", PERS),
+    n("i blame myself", PERS),
+    f("blame (anyone|anybody|nobody|no one) (else)? but (me|myself)", PERS),
+    n("(brought|bring|bringing) (this|it) on myself", PERS),
+    n("i (deserve|deserved) (this|it|the pain|to (hurt|suffer|be in pain))", PERS),
+    n("i (did|have done) this to myself", PERS),
+    n("because of me", PERS),
+    n("i should (have)? (been|be) ~2 (stronger|tougher|better|able|coping|fine|over)", PERS),
+    n("i (should|could) have (tried|done|pushed|worked|known) (harder|more|better)", PERS),
+    n("if (only)? i (had|would|were|was) ~2 (harder|better|stronger|tougher|more careful)", PERS),
+    f("what (kind|sort|type) of {role}", PERS),
+    n("better {role}? than me", PERS),
+    n("(stupid|silly|idiot|useless|pathetic) me", PERS),
+    n("(the)? weak link", PERS),
+    n("it is (always|all)? me (who|that)", PERS),
+    n("i (always)? (ruin*|spoil*|mess* up|screw* up|muck* up) (it|things|it all|days out|family days out)", PERS),
+    n("me who (ruin*|spoil*|mess* up|let* ~2 down)", PERS),
+    n("i (let|am letting|keep letting|always let) (everyone|everybody|them|my family|people|my kids|the kids|my wife|my husband|my partner|him|her|you) down", PERS),
+    n("(flake|bottle|chicken|mess|screw|cock|muck) (it)? (out|up) like i always do", PERS),
+    n("i will (just)? (flake|bottle|chicken) out", PERS),
+    // ---- helpless: nothing I do makes a difference --------------------------------------------
+    f("why (should|do|would|even)? (i|we)? (even)? bother", HELP),
+    f("what is the (point|use)", HELP),
+    n("no (point|use)", HELP),
+    f("(do|does|can) not see (the|any) point", HELP),
+    n("pointless", HELP),
+    n("is there (any|even any|a|much)? point", HELP).in_questions(),
+    n("nothing (i|we) (do|try|did|tried|have tried) ~2 (matter*|help*|work*|make*|change*|is enough|seems)", HELP),
+    n("nothing (is|seems to be) working", HELP),
+    n("exhausted (all)? (my|the)? options", HELP),
+    n("nothing (ever|really|seems to|has|is|will|has ever|ever really)? (helps|helped|works for|work for|works on|worked)", HELP)
+        .unless_next(&["until", "till", "before"]),
+    f("(i|we|you) (can|could) not (do|change) (anything|a thing|a single thing|much|nothing) (about|to)?", HELP)
+        .unless_next(&["i", "that", "without", "fun"]),
+    f("i (can|could) not make (it|this|things) (any)? better", HELP),
+    n("no (treatment|medication|medicine|tablet|pill|therapy|doctor|drug)s? (has|have)? (ever)? (worked|helped)", HELP),
+    f("why (do|should|would)? (i|we)? (even)? try", HELP),
+    n("(nobody|no one|nothing) can (do anything|help|fix (it|this|me))", HELP),
+    n("nothing (i|we|anyone|they|you|the doctors) can do", HELP),
+    n("there is nothing (more|else|left)? (to do|to try|to be done)", HELP),
+    f("i (can|could) not (change|fix|influence|control|escape|beat|affect|stop) (it|this|that|any|how|anything|what|the pain|my pain|the flares|things)", HELP),
+    f("(can|could) not win", HELP),
+    n("out of my (hands|control)", HELP),
+    n("beyond my control", HELP),
+    n("(no|zero) control over", HELP),
+    n("(have|got) no (control|say|power|choice|options)", HELP),
+    n("(powerless|helpless)", HELP),
+    n("(feel|feeling|felt|it is|this is|everything is|seems|is all|things are|life is|situation is) {intens}* hopeless", HELP),
+    n("at the mercy of", HELP),
+    n("tried (everything|all of it|it all|them all|every _)", HELP),
+    n("nothing left (to try|that i have not tried|i have not tried|to do)", HELP),
+    n("run* out of (options|ideas|things to try|treatments)", HELP),
+    n("no (options|treatments|hope|ideas) left", HELP),
+    n("(there is|i have|i have got) no hope", HELP),
+    n("(lost|given up|give up|losing) (all)? hope", HELP),
+    n("(i|we) (give|am giving|have given|gave|just give) up", HELP).unless_next(&[
+        "diet", "smoking", "sugar", "coffee", "caffeine", "alcohol", "drinking", "booze", "meat", "gluten",
+        "dairy", "chocolate", "seat", "car", "my", "the", "some", "a",
+    ]),
+    n("giving up", HELP).unless_next(&["smoking", "sugar", "coffee", "alcohol", "drinking", "my", "the"]),
+    n("(stopped|stop|quit|quitting) (trying|bothering|planning|hoping)", HELP),
+    n("done (hoping|trying)", HELP),
+    n("(make|makes|made|making) (no|zero|little) (difference|odds)", HELP),
+    f("not (make|made) (a|any|the slightest|much of a) (difference|odds)", HELP),
+    n("none of (it|them|this|that) (make*|made|help*|work*|matter*)", HELP),
+    f("no matter (what|how hard|how much) (i|we) (do|try|did)?", HELP),
+    f("(does|did) not matter (what|how much|how hard|how) (i|we)", HELP),
+    n("whatever (i|we) (do|try)", HELP),
+    n("(just|only)? have to (lie here and)? (take it|put up with it|lump it|suffer)", HELP).unless_next(&[
+        "easy", "slowly", "gently", "steady", "steadily", "one", "day",
+    ]),
+    n("lie here and take it", HELP),
+    n("set* me up (for|to) (another|more)? (disappointment|fail|failure|a fall|heartbreak)", HELP),
+    f("(i|we) (can|could) not (see|find) (any|a) way (out|forward|through)", HELP),
+    n("no way out", HELP),
+    n("(they|it|he|she) will (just)? (turn me down|say no|refuse|not help|not listen) anyway", HELP),
+    n("futile", HELP),
+    n("the pain (always)? wins", HELP),
+    n("(fed up|sick|tired) (of|with) trying", HELP),
+    n("(trying|try|tried) ~4 nothing (changes|helps|works)", HELP),
+    n("too ~2 to (help myself|do anything|change anything|fix (it|this|anything))", HELP),
+];
