@@ -14,8 +14,8 @@
 //! falls. Privacy: neither the text nor the rule that matched may be logged — both say what
 //! the member wrote.
 
-use crate::style::pattern::{Lists, Pattern};
-use crate::style::text::{self, Text};
+use crate::style::pattern::{Lists, PatternSet};
+use crate::style::text::{self, Sentence, Text};
 use std::sync::LazyLock;
 
 /// Does `text` use the language of suicide, self-harm or acute crisis?
@@ -26,14 +26,13 @@ pub fn detect(text: &str) -> bool {
 /// The pattern of the first rule that matched, for tests and evaluation only (never log it).
 pub fn matching_rule(text: &str) -> Option<&'static str> {
     let t = text::parse(text);
-    let lie = LIE.iter().any(|p| !p.find(&t.words, 0, t.words.len()).is_empty());
+    let lie = LIE.any(&t.words, 0, t.words.len());
     for (k, s) in t.sentences.iter().enumerate() {
         let window = SentenceWindow { text: &t, this: k };
-        for (pattern, rule) in COMPILED.iter() {
-            for (first, end) in pattern.find(&t.words, s.first, s.end) {
-                if rule_applies(&t, rule, first, end, s.first, s.end, lie) && !window.resolved_past() {
-                    return Some(rule.pattern);
-                }
+        for (id, first, end) in COMPILED.find(&t.words, s.first, s.end) {
+            let Some(rule) = RULES.get(id) else { continue };
+            if rule_applies(&t, rule, (first, end), s, lie) && !window.resolved_past() {
+                return Some(rule.pattern);
             }
         }
     }
@@ -79,51 +78,56 @@ impl Rule {
 }
 
 /// Talk about suicide as a topic: a course, the news, a book, someone else's death.
+#[rustfmt::skip]
 const TOPIC: &[&str] = &[
-    "prevention", "awareness", "course", "training", "documentary", "film", "movie", "book", "novel", "character",
-    "news", "article", "podcast", "debate", "statistics", "rates", "charity", "memorial", "died", "footballer",
-    "celebrity", "programme", "series", "research", "study", "campaign", "'s",
+    "prevention", "awareness", "course", "training", "documentary", "film", "movie", "book", "novel",
+    "character", "news", "article", "podcast", "debate", "statistics", "rates", "charity", "memorial", "died",
+    "footballer", "celebrity", "programme", "series", "research", "study", "campaign", "'s",
 ];
 /// An accident, not self-harm.
+#[rustfmt::skip]
 const ACCIDENT: &[&str] = &[
     "accident", "accidentally", "shaving", "chopping", "cooking", "slicing", "tripping", "tripped", "falling",
-    "fell", "lifting", "opening", "gardening", "kettle", "oven", "iron", "tin", "laughing", "nearly", "almost",
-    "slipped", "diy", "onions", "paper", "moving", "carrying", "cupboard", "door", "shelf",
+    "fell", "lifting", "opening", "gardening", "kettle", "oven", "iron", "tin", "laughing", "nearly",
+    "almost", "slipped", "diy", "onions", "paper", "moving", "carrying", "cupboard", "door", "shelf",
 ];
 /// Being away, not being gone.
+#[rustfmt::skip]
 const AWAY: &[&str] = &[
-    "holiday", "holidays", "trip", "away", "staying", "visiting", "abroad", "travelling", "retiring", "retire",
-    "moving", "busy", "conference", "weekend", "hospital", "mum's", "work", "course", "break", "appointment",
-    "operation", "surgery", "offline", "camping", "off", "mum", "sister", "week's", "fortnight",
+    "holiday", "holidays", "trip", "away", "staying", "visiting", "abroad", "travelling", "retiring",
+    "retire", "moving", "busy", "conference", "weekend", "hospital", "mum's", "work", "course", "break",
+    "appointment", "operation", "surgery", "offline", "camping", "off", "mum", "sister", "week's",
+    "fortnight",
 ];
+#[rustfmt::skip]
 const MEDS_ROUTINE: &[&str] = &[
-    "morning", "evening", "usual", "prescribed", "breakfast", "lunch", "dinner", "organiser", "knocked", "night",
-    "bedtime", "dose", "doses",
+    "morning", "evening", "usual", "prescribed", "breakfast", "lunch", "dinner", "organiser", "knocked",
+    "night", "bedtime", "dose", "doses",
 ];
-const PILLS: &[&str] = &["pills", "tablets", "painkillers", "meds", "medication", "paracetamol", "box", "bottle"];
+const PILLS: &[&str] =
+    &["pills", "tablets", "painkillers", "meds", "medication", "paracetamol", "box", "bottle"];
 const SELF_HARM_FREE: &[&str] = &["free", "clean", "since", "stopped", "proud", "anniversary"];
-const RELAPSE: &[&str] = &["relapsed", "relapse", "again", "back", "started", "urge", "urges", "tonight", "want"];
+const RELAPSE: &[&str] =
+    &["relapsed", "relapse", "again", "back", "started", "urge", "urges", "tonight", "want"];
 
 const LISTS: Lists = &[
     (
         "wish",
-        &[
-            "want", "wants", "wanted", "wanting", "wanna", "wnat", "wnt", "wish", "wishing", "hope", "hoping", "pray",
-            "praying", "ready", "deserve", "urge", "longing", "would like to",
-        ],
+        "want|wants|wanted|wanting|wanna|wnat|wnt|wish|wishing|hope|hoping|pray|praying|ready|\
+         deserve|urge|longing|would like to",
     ),
-    ("self_injure", &[
-        "cut", "cutting", "burn", "burning", "burned", "burnt", "scratch", "scratching", "hurt", "hurting", "harm",
-        "harming", "hit", "hitting", "punish", "punishing", "starve", "starving", "bleed", "bruise", "punch",
-        "punching", "kill", "killing", "kills", "killed", "top", "topping", "off", "offing", "end", "ending",
-        "hang", "hanging", "drown", "drowning", "shoot", "shooting", "unalive", "unaliving", "unalived", "poison",
-    ]),
-    ("body_part", &[
-        "arm", "arms", "wrist", "wrists", "leg", "legs", "skin", "thigh", "thighs", "body", "stomach", "hand", "hands",
-    ]),
-    ("pills", &["pills", "tablets", "painkillers", "meds", "medication", "paracetamol", "codeine"]),
+    (
+        "self_injure",
+        "cut|cutting|burn|burning|burned|burnt|scratch|scratching|hurt|hurting|harm|harming|hit|\
+         hitting|punish|punishing|starve|starving|bleed|bruise|punch|punching|kill|killing|kills|\
+         killed|top|topping|off|offing|end|ending|hang|hanging|drown|drowning|shoot|shooting|unalive|\
+         unaliving|unalived|poison",
+    ),
+    ("body_part", "arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|body|stomach|hand|hands"),
+    ("pills", "pills|tablets|painkillers|meds|medication|paracetamol|codeine"),
 ];
 
+#[rustfmt::skip]
 const RULES: &[Rule] = &[
     // Suicide and killing oneself.
     n("{self_injure} myself").blocked(ACCIDENT),
@@ -133,14 +137,16 @@ const RULES: &[Rule] = &[
     n("(end|ending|ended) (it|it all|things|everything|my suffering) (all)?").unless_next(&[
         "with", "up", "off", "between", "early", "at", "the", "on", "a",
     ]),
-    n("(i|i am|i feel|feeling|felt|been|getting|still|am|feel) (so|very|really|quite|a bit|pretty)? (suicid*|sucid*|suicd*)"),
+    n("(i|i am|i feel|feeling|felt|been|getting|still|am|feel) (so|very|really|quite|a bit|pretty)? (suicid*|\
+        sucid*|suicd*)"),
     n("(suicidal|sucidal|suicdal) (again|tonight|today|thoughts|ideation|feelings|urges|now)"),
     n("(think|thinking|thought|thoughts) (about|of) suicide"),
     n("suicide (is|has been)? on my mind"),
     n("(suicid*|sucid*|suicd*|suicde|suiside)").blocked(TOPIC),
     n("(suicide|goodbye|final|farewell) (note|notes|letter|letters|message)").blocked(TOPIC),
     // Wishing to be dead, or not to wake up.
-    n("{wish} (to|i|that i)? (could|would|will|can|might|was|were|had|am)? (just|simply)? (die|dead|be dead|been dead|died)")
+    n("{wish} (to|i|that i)? (could|would|will|can|might|was|were|had|am)? (just|simply)? (die|dead|be dead|\
+        been dead|died)")
         .unless_next(&["for", "of", "laughing", "down"]),
     n("{wish} ~4 (kill|kills|killed|hit|hits|run over) me"),
     n("(telling|tells|told|tell) me to (die|kill myself|end it|hurt myself)"),
@@ -162,7 +168,8 @@ const RULES: &[Rule] = &[
     f("not worth (living|it any more|it anymore)"),
     f("life is not worth it"),
     n("(done|finished|had enough|sick|tired) (with|of) (living|life|being alive|existing)"),
-    f("(no|not any|nothing) (reason|point) (for me)? (to|in) (living|live|keep going|go on|carry on|be here|stay|keep living|exist)"),
+    f("(no|not any|nothing) (reason|point) (for me)? (to|in) (living|live|keep going|go on|carry on|be here|\
+        stay|keep living|exist)"),
     n("nothing (left)? to live for"),
     f("point (in|of) (being alive|living|going on|existing|carrying on|me being here)"),
     n("(stop|stopped|stopping) existing"),
@@ -173,17 +180,21 @@ const RULES: &[Rule] = &[
     n("(i|me|myself) ~4 fade away"),
     f("and not be found"),
     n("(it all|everything|all of it) to (stop|end|be over)").unless_next(&["hurting", "aching"]),
-    n("(want|wish|need) (it all|everything|all of it) to (stop|end|be over)").unless_next(&["hurting", "aching"]),
+    n("(want|wish|need) (it all|everything|all of it) to (stop|end|be \
+        over)").unless_next(&["hurting", "aching"]),
     n("make (it|this|everything) (all)? stop (for good|forever|for ever|permanently)"),
     n("(it|everything) to stop (for good|forever|permanently)"),
     n("me included"),
     n("(knock|knocks|put|puts) me (out|to sleep) (for good|forever|for ever|permanently)"),
     n("(only|still) (still)? here (because|for)"),
-    n("lost (the|all)? will to live").unless_next(&["in", "at", "during", "waiting", "watching", "reading", "listening", "over"]),
+    n("lost (the|all)? will to \
+        live").unless_next(&["in", "at", "during", "waiting", "watching", "reading", "listening", "over"]),
     // Everyone better off without me; not being around.
-    n("(better|happier|easier) (off)? without me").unless_next(&["as", "in", "on", "at", "there", "doing", "for"]),
+    n("(better|happier|easier) (off)? without \
+        me").unless_next(&["as", "in", "on", "at", "there", "doing", "for"]),
     n("better off without (a|an) _ like me"),
-    n("(nobody|no one|noone) (will|would) (miss|notice|care) ~3 (when|if) i (am|was|were)? (gone|dead|died|disappeared)"),
+    n("(nobody|no one|noone) (will|would) (miss|notice|care) ~3 (when|if) i (am|was|were)? (gone|dead|died|\
+        disappeared)"),
     n("(nobody|no one|noone) (will|would) miss me"),
     n("(when|after|once) i am (gone|dead|no longer here)"),
     f("i (will|would|am going to|might|may) (not|no longer) be (around|here|alive)").blocked(AWAY),
@@ -202,8 +213,8 @@ const RULES: &[Rule] = &[
     n("told ~3 goodbye"),
     n("whoever finds me"),
     n("my last (post|message|words)").unless_next(&[
-        "for", "before", "of", "on", "in", "till", "until", "here", "about", "got", "was", "is", "had", "did", "has",
-        "were", "went", "that", "which", "said", "asked",
+        "for", "before", "of", "on", "in", "till", "until", "here", "about", "got", "was", "is", "had", "did",
+        "has", "were", "went", "that", "which", "said", "asked",
     ]),
     n("tell ~3 i loved"),
     f("not (try to)? stop me"),
@@ -228,24 +239,29 @@ const RULES: &[Rule] = &[
     n("how (i would|i will|i could|i am going to) (do it|end it|kill myself|die)"),
     n("where i (would|will|could) do it"),
     n("(really|actually|finally)? do it this time"),
-    n("(take|taking|took|swallow*|down|downing) (all|all of|the whole|every|a whole) ~3 (pills|tablets|painkillers|meds|medication|box|bottle|packet|lot)")
+    n("(take|taking|took|swallow*|down|downing) (all|all of|the whole|every|a whole) ~3 (pills|tablets|\
+        painkillers|meds|medication|box|bottle|packet|lot)")
         .blocked(MEDS_ROUTINE),
     n("(take|taking|swallow*) all of them").requires(PILLS),
     n("(saving|saved|stockpil*|hoard*|collecting) (up)? (my|the)? {pills}"),
     n("{pills} (saved|stockpiled|hoarded|stashed)"),
-    n("(cut|cutting|slit|slitting|slash|slashing) my (arm|arms|wrist|wrists|thigh|thighs|legs|leg|skin|stomach)")
+    n("(cut|cutting|slit|slitting|slash|slashing) my (arm|arms|wrist|wrists|thigh|thighs|legs|leg|skin|\
+        stomach)")
         .blocked(ACCIDENT),
     n("i (overdosed|have overdosed|took an overdose|have taken an overdose)").blocked(ACCIDENT),
-    n("(taken|took|swallowed|had) (too many|loads of|a load of|lots of|way too many) {pills}").blocked(ACCIDENT),
+    n("(taken|took|swallowed|had) (too many|loads of|a load of|lots of|way too many) \
+        {pills}").blocked(ACCIDENT),
     n("(got|have|bought|buy|buying|found) (a|the) (rope|noose)"),
     n("how many {pills}"),
-    n("(thoughts of|thinking of|thinking about|want to|going to|plan to|planning to|tempted to|about to) ~2 (overdose|overdosing|od)"),
+    n("(thoughts of|thinking of|thinking about|want to|going to|plan to|planning to|tempted to|about to) ~2 \
+        (overdose|overdosing|od)"),
     n("how many (pills|tablets|it takes|it would take|would)"),
     n("going back to the (pills|tablets|rope|bridge|knife)"),
     n("hid* (the|my) {pills} so"),
     n("before i (use|take) them").requires(PILLS),
     f("(walk*|swim*|go|going|drive|driving) ~4 and (not|never) (come|coming) back"),
-    n("(jump|jumping|throw myself|throwing myself|step|stepping) (off|in front of|under) (a|the)? (bridge|building|cliff|train|bus|lorry|truck|roof|car park|tracks)"),
+    n("(jump|jumping|throw myself|throwing myself|step|stepping) (off|in front of|under) (a|the)? (bridge|\
+        building|cliff|train|bus|lorry|truck|roof|car park|tracks)"),
     n("i am (standing|sitting)? (on|at) the (bridge|edge|cliff|tracks|roof|ledge)"),
     // Acute danger.
     f("not (keep|keeping) myself safe"),
@@ -254,7 +270,8 @@ const RULES: &[Rule] = &[
     f("not trust myself ~4 (alone|tonight|safe|right now|with|around)"),
     f("not ~3 make it through (the night|tonight|the weekend|the week)"),
     n("(scared|afraid|frightened) ~3 (i will|i might|what i) ~2 (do|might do)"),
-    n("(think|thinking|thought|thoughts|dream|dreaming|fantasi*|obsess*|imagin*) (about|of) (death|dying|my death|being dead|not being here|not waking up|ending it|not existing|killing myself)"),
+    n("(think|thinking|thought|thoughts|dream|dreaming|fantasi*|obsess*|imagin*) (about|of) (death|dying|my \
+        death|being dead|not being here|not waking up|ending it|not existing|killing myself)"),
     n("(dark|suicidal|intrusive|death) thoughts"),
     f("way out ~5 (death|dying|die|suicide)"),
     n("{pills} ~4 way out"),
@@ -262,14 +279,15 @@ const RULES: &[Rule] = &[
     f("not to wake (up)?"),
     f("(not|can not) see myself (still)? (being)? (here|alive|around)"),
     f("not (plan|planning|intend|intending|expect|expecting) to be (here|around|alive)"),
-    n("(going to|want to|thinking of|thinking about|thought about|thought of|think about|wanna|tempted to) ~2 (walk*|swim*|driv*|jump*|step*) (into|off|in front of|under)"),
+    n("(going to|want to|thinking of|thinking about|thought about|thought of|think about|wanna|tempted to) \
+        ~2 (walk*|swim*|driv*|jump*|step*) (into|off|in front of|under)"),
     n("(ways|way|how) to (die|kill myself|end it|end my life|commit suicide)"),
-    n("plan (is)? to (do it|end it|die|kill myself|go through with it)"),
-    n("be my last (night|day|week|christmas|birthday)"),
+    n("plan (is)? to (end it|die|kill myself|go through with it)"),
+    n("be my last (night|day|week|christmas|birthday)").blocked(AWAY),
     f("if i (just)? (did not|do not|never) wake up"),
-    n("(stop|stopped|stopping) (living|breathing)"),
+    n("(stop|stopped|stopping) living"),
     f("not deserve to (live|be alive|be here|exist)"),
-    n("{wish} (to)? (just)? be gone"),
+    n("{wish} (to)? (just)? be gone").unless_next(&["by", "before", "for"]),
     n("rather (die|be dead) than"),
     f("{wish} ~3 not (survive|make it)"),
     f("not sure (if|whether)? i (want to|wanna) (live|be alive|be here|go on|exist)"),
@@ -278,20 +296,17 @@ const RULES: &[Rule] = &[
     n("death (is|would be|seems) (the only|a|my) (way out|answer|relief|release|escape)"),
 ];
 
-static COMPILED: LazyLock<Vec<(Pattern, Rule)>> = LazyLock::new(|| {
-    RULES.iter().filter_map(|r| Pattern::compile(r.pattern, LISTS).ok().map(|p| (p, *r))).collect()
-});
+static COMPILED: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(RULES.iter().map(|r| r.pattern), LISTS));
 
 /// "…but that was a lie": the writer takes back an earlier "I'm not suicidal".
-static LIE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    ["(was|is) a lie", "i lied", "i was lying", "(that is|that was) not true"]
-        .iter()
-        .filter_map(|s| Pattern::compile(s, LISTS).ok())
-        .collect()
+static LIE: LazyLock<PatternSet> = LazyLock::new(|| {
+    PatternSet::new(["(was|is) a lie", "i lied", "i was lying", "(that is|that was) not true"], LISTS)
 });
 
-fn rule_applies(t: &Text, rule: &Rule, first: usize, end: usize, s_first: usize, s_end: usize, lie: bool) -> bool {
-    let in_sentence = |words: &[&str]| t.any_in(s_first, s_end, words);
+/// Does the match `first..end` of `rule` in sentence `s` count?
+fn rule_applies(t: &Text, rule: &Rule, (first, end): (usize, usize), s: &Sentence, lie: bool) -> bool {
+    let in_sentence = |words: &[&str]| t.any_in(s.first, s.end, words);
     // In a negatable rule a "not" inside the match negates it too ("I hope it doesn't die").
     let not_inside = (first..end).any(|i| t.is(i, "not"));
     if rule.negatable && !lie && (negated(t, first) || not_inside) {
@@ -306,7 +321,7 @@ fn rule_applies(t: &Text, rule: &Rule, first: usize, end: usize, s_first: usize,
     if (end..end + 2).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w))) {
         return false;
     }
-    !someone_else(t, first, s_first)
+    !someone_else(t, first, s.first)
 }
 
 /// "not", "never" or "no" within three words before, in the same clause.
@@ -316,13 +331,18 @@ fn negated(t: &Text, i: usize) -> bool {
         .filter_map(|k| i.checked_sub(k))
         .take_while(|&j| t.words.get(j).is_some_and(|w| w.clause == clause))
         // "can't stop thinking about…" is not a negation.
-        .any(|j| matches!(t.word(j), Some("not" | "never" | "no")) && !matches!(t.word(j + 1), Some("stop" | "help")))
+        .any(|j| {
+            matches!(t.word(j), Some("not" | "never" | "no"))
+                && !matches!(t.word(j + 1), Some("stop" | "help"))
+        })
 }
 
+#[rustfmt::skip]
 const OTHERS: &[&str] = &[
     "she", "he", "they", "someone", "somebody", "her", "his", "their", "woman", "man", "friend", "neighbour",
-    "son", "daughter", "brother", "sister", "mum", "dad", "husband", "wife", "partner", "colleague", "character",
-    "people", "person", "singer", "actor", "footballer", "cousin", "boy", "girl", "kid", "patient",
+    "son", "daughter", "brother", "sister", "mum", "dad", "husband", "wife", "partner", "colleague",
+    "character", "people", "person", "singer", "actor", "footballer", "cousin", "boy", "girl", "kid",
+    "patient",
 ];
 const SELF: &[&str] = &["i", "me", "myself"];
 
@@ -336,14 +356,18 @@ fn someone_else(t: &Text, i: usize, s_first: usize) -> bool {
 
 /// A goodbye together with a farewell ("Sorry for everything. I love you all. Goodbye.").
 fn farewell(t: &Text) -> Option<&'static str> {
-    static FAREWELL: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-        ["sorry for everything", "love you all", "forgive me", "for the last time", "take care of (my|the) (kids|dog|cat)"]
-            .iter()
-            .filter_map(|s| Pattern::compile(s, LISTS).ok())
-            .collect()
+    static FAREWELL: LazyLock<PatternSet> = LazyLock::new(|| {
+        let sources = [
+            "sorry for everything",
+            "love you all",
+            "forgive me",
+            "for the last time",
+            "take care of (my|the) (kids|dog|cat)",
+        ];
+        PatternSet::new(sources, LISTS)
     });
     let goodbye = t.words.iter().any(|w| matches!(w.norm.as_str(), "goodbye" | "goodbyes"));
-    let farewell = FAREWELL.iter().any(|p| !p.find(&t.words, 0, t.words.len()).is_empty());
+    let farewell = FAREWELL.any(&t.words, 0, t.words.len());
     (goodbye && farewell).then_some("goodbye + farewell")
 }
 
@@ -354,36 +378,32 @@ struct SentenceWindow<'a> {
     this: usize,
 }
 
-static PAST_MARKERS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(PAST_SRC));
-static SAFE_NOW: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(SAFE_SRC));
-static STILL_NOW: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(CURRENT_SRC));
+static PAST_MARKERS: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(PAST_SRC.iter().copied(), LISTS));
+static SAFE_NOW: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(SAFE_SRC.iter().copied(), LISTS));
+static STILL_NOW: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(CURRENT_SRC.iter().copied(), LISTS));
 
-fn compile(sources: &[&str]) -> Vec<Pattern> {
-    sources.iter().filter_map(|s| Pattern::compile(s, LISTS).ok()).collect()
-}
-
+#[rustfmt::skip]
 const PAST_SRC: &[&str] = &[
-    "(years|months|ages|decades|year|month) ago",
-    "(last|that) (year|spring|summer|autumn|winter|month)",
-    "used to",
-    "in the past",
-    "when i was (younger|first|a teenager|at school|diagnosed|in my)",
-    "there was a time",
-    "the time i was",
-    "back then",
-    "years back",
-    "i (was|felt|had been) suicidal",
+    "(years|months|ages|decades|year|month) ago", "(last|that) (year|spring|summer|autumn|winter|month)",
+    "used to", "in the past", "when i was (younger|first|a teenager|at school|diagnosed|in my)",
+    "there was a time", "the time i was", "back then", "years back", "i (was|felt|had been) suicidal",
     "i (tried|attempted) to",
 ];
+#[rustfmt::skip]
 const SAFE_SRC: &[&str] = &[
-    "glad", "i am (ok|okay|fine|safe|alright|all right|well|doing well|doing better|in a (much)? better place)",
+    "glad",
+    "i am (ok|okay|fine|safe|alright|all right|well|doing well|doing better|in a (much)? better place)",
     "doing (well|better|ok|okay)", "better place", "got help", "helped", "(close|closed) that chapter",
-    "want to be here", "(did|do) not act", "managing", "good day", "recovered", "proud", "grateful", "thankful",
-    "safe now", "came through", "the illness talking", "i know now", "not any more", "long gone",
+    "want to be here", "(did|do) not act", "managing", "good day", "recovered", "proud", "grateful",
+    "thankful", "safe now", "came through", "the illness talking", "i know now", "not any more", "long gone",
 ];
+#[rustfmt::skip]
 const CURRENT_SRC: &[&str] = &[
-    "tonight", "again", "still (do|want|feel|think|am|have)", "the same (way)?", "(are|is|were|came|coming|creeping) back",
-    "not sure", "right now", "currently", "lately", "at the moment", "this week", "these days",
+    "tonight", "again", "still (do|want|feel|think|am|have)", "the same (way)?",
+    "(are|is|were|came|coming|creeping) back", "not sure", "right now", "currently", "lately",
+    "at the moment", "this week", "these days",
 ];
 
 impl SentenceWindow<'_> {
@@ -391,10 +411,8 @@ impl SentenceWindow<'_> {
         self.text.sentences.get(k).map(|s| (s.first, s.end))
     }
 
-    fn any(&self, patterns: &[Pattern], sentences: &[usize]) -> bool {
-        sentences.iter().filter_map(|&k| self.range(k)).any(|(a, b)| {
-            patterns.iter().any(|p| !p.find(&self.text.words, a, b).is_empty())
-        })
+    fn any(&self, patterns: &PatternSet, sentences: &[usize]) -> bool {
+        sentences.iter().filter_map(|&k| self.range(k)).any(|(a, b)| patterns.any(&self.text.words, a, b))
     }
 
     fn resolved_past(&self) -> bool {
@@ -414,10 +432,10 @@ mod tests {
     #[test]
     fn every_rule_compiles() {
         for r in RULES {
-            assert!(Pattern::compile(r.pattern, LISTS).is_ok(), "{}", r.pattern);
+            assert!(crate::style::pattern::Pattern::compile(r.pattern, LISTS).is_ok(), "{}", r.pattern);
         }
         for p in PAST_SRC.iter().chain(SAFE_SRC).chain(CURRENT_SRC) {
-            assert!(Pattern::compile(p, LISTS).is_ok(), "{p}");
+            assert!(crate::style::pattern::Pattern::compile(p, LISTS).is_ok(), "{p}");
         }
     }
 

@@ -11,7 +11,7 @@
 //!
 //! Negation and hedges are checked per phrase by [`negated`].
 
-use super::pattern::{Lists, Pattern};
+use super::pattern::{Lists, PatternSet};
 use super::text::Text;
 use std::sync::LazyLock;
 
@@ -36,7 +36,7 @@ pub(crate) fn silenced(text: &Text) -> Silence {
     let mut question = vec![false; text.words.len()];
     for s in &text.sentences {
         let adopted = any_match(&ADOPTION, text, s.first, s.end, true);
-        let genuine_question = s.question && text.word(s.first).is_some_and(|w| QUESTION_OPENERS.contains(&w));
+        let genuine_question = s.question && genuine_opener(text, s.first);
         for i in s.first..s.end {
             let quoted = text.words.get(i).is_some_and(|w| w.quoted) && !own_quote(text, i, s.first);
             if let Some(flag) = out.get_mut(i) {
@@ -64,17 +64,25 @@ pub(crate) fn silenced(text: &Text) -> Silence {
 pub(crate) fn negated(text: &Text, i: usize, window: usize) -> bool {
     let Some(clause) = text.words.get(i).map(|w| w.clause) else { return false };
     let hedged = |k: usize| {
-        i.checked_sub(k).and_then(|j| text.words.get(j)).is_some_and(|w| w.clause == clause && HEDGES.contains(&w.norm.as_str()))
+        i.checked_sub(k)
+            .and_then(|j| text.words.get(j))
+            .is_some_and(|w| w.clause == clause && HEDGES.contains(&w.norm.as_str()))
     };
-    if hedged(1) || (hedged(2) && text.word(i.wrapping_sub(1)).is_some_and(|w| ["much", "all", "quite"].contains(&w))) {
+    if hedged(1)
+        || (hedged(2) && text.word(i.wrapping_sub(1)).is_some_and(|w| ["much", "all", "quite"].contains(&w)))
+    {
         return true;
     }
-    (1..=window).filter_map(|k| i.checked_sub(k)).take_while(|&j| text.words.get(j).is_some_and(|w| w.clause == clause)).any(
-        |j| {
+    (1..=window)
+        .filter_map(|k| i.checked_sub(k))
+        .take_while(|&j| text.words.get(j).is_some_and(|w| w.clause == clause))
+        .any(|j| {
             let w = text.word(j).unwrap_or("");
-            NEGATORS.contains(&w) && !(w == "not" && matches!(text.word(j + 1), Some("only" | "just")))
-        },
-    )
+            // "not only", "not just" and "don't know why…" do not negate what follows.
+            let not_a_negation =
+                matches!(text.word(j + 1), Some("only" | "just" | "know" | "understand" | "care"));
+            NEGATORS.contains(&w) && !(w == "not" && not_a_negation)
+        })
 }
 
 const NEGATORS: &[&str] = &["not", "never", "hardly", "barely", "scarcely", "without", "nor", "doubt"];
@@ -82,70 +90,75 @@ const HEDGES: &[&str] = &["almost", "nearly", "practically", "virtually", "mostl
 
 /// First words of a yes/no or information question ("Does…", "Is it normal that…",
 /// "Anyone else…"). Sentences starting with "what"/"why" are usually rhetorical.
+#[rustfmt::skip]
 const QUESTION_OPENERS: &[&str] = &[
     "do", "does", "did", "is", "are", "was", "were", "am", "can", "could", "will", "would", "should", "has",
-    "have", "had", "may", "might", "anyone", "anybody", "where", "which", "when", "who", "whose", "how",
+    "have", "had", "may", "might", "anyone", "anybody", "where", "which", "when", "who", "whose",
 ];
+
+/// "How long…?" asks; "How am I supposed to cope?" claims.
+fn genuine_opener(text: &Text, first: usize) -> bool {
+    match text.word(first) {
+        Some("how") => matches!(
+            text.word(first + 1),
+            Some("long" | "often" | "many" | "much" | "do" | "did" | "does" | "soon" | "far")
+        ),
+        Some(w) => QUESTION_OPENERS.contains(&w),
+        None => false,
+    }
+}
 
 const LISTS: Lists = &[];
 
-fn compile_all(sources: &[&str]) -> Vec<Pattern> {
-    sources.iter().filter_map(|s| Pattern::compile(s, LISTS).ok()).collect()
-}
-
-static ADOPTION: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile_all(ADOPTION_SRC));
-static PAST: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile_all(PAST_SRC));
+static ADOPTION: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(ADOPTION_SRC.iter().copied(), LISTS));
+static PAST: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(PAST_SRC.iter().copied(), LISTS));
+#[rustfmt::skip]
 pub(crate) const ADOPTION_SRC: &[&str] = &[
-    "i (honestly|totally|really|do|fully)? agree",
-    "agree with (him|her|them|that|it)",
+    "i (honestly|totally|really|do|fully)? agree", "agree with (him|her|them|that|it)",
     "(he|she|they|you) (is|are|was|were) (probably|totally|absolutely)? right",
-    "(it|that) is (probably)? true",
-    "i believe (him|her|them|it)",
+    "(it|that) is (probably)? true", "i believe (him|her|them|it)",
 ];
 
 /// Beliefs held then, told as past.
+#[rustfmt::skip]
 pub(crate) const PAST_SRC: &[&str] = &[
-    "used to (think|say|believe|feel|tell|call|worry|be convinced|be sure)",
-    "i (thought|believed) (that)?",
-    "i was (convinced|sure|certain)",
-    "back then",
-    "(years|months|decades|ages) ago",
-    "at (first|the start|the beginning)",
-    "when i was (first)? (diagnosed|younger|first ill)",
-    "when (this|it) (first)? (started|began)",
-    "(went|go|going|been) through a (stage|phase|period|time)",
-    "there was a time",
-    "(last|that) (year|winter|summer|spring|autumn|fall)",
-    "for a (while|time) i",
-    "i would have said",
-    "in the (past|early days)",
-    "i kept (calling|thinking|telling|saying)",
+    "used to (think|say|believe|feel|tell|call|worry|be convinced|be sure)", "i (thought|believed) (that)?",
+    "i was (convinced|sure|certain)", "back then", "(years|months|decades|ages) ago",
+    "at (first|the start|the beginning)", "when i was (first)? (diagnosed|younger|first ill)",
+    "when (this|it) (first)? (started|began)", "(went|go|going|been) through a (stage|phase|period|time)",
+    "there was a time", "(last|that) (year|winter|summer|spring|autumn|fall)", "for a (while|time) i",
+    "i would have said", "in the (past|early days)", "i kept (calling|thinking|telling|saying)",
     "until recently",
 ];
 
 /// Words that turn a sentence back to the present after a past belief.
 const BACK_TO_NOW: &[&str] = &["but", "now", "nowadays", "today", "still", "these"];
 
-fn any_match(patterns: &[Pattern], text: &Text, first: usize, end: usize, unnegated: bool) -> bool {
-    patterns.iter().any(|p| p.find(&text.words, first, end).iter().any(|&(s, _)| !unnegated || !negated(text, s, 3)))
+fn any_match(patterns: &PatternSet, text: &Text, first: usize, end: usize, unnegated: bool) -> bool {
+    patterns.find(&text.words, first, end).iter().any(|&(_, s, _)| !unnegated || !negated(text, s, 3))
 }
 
 /// A quote the writer says to themself ("I keep thinking 'why bother'") is their own voice.
 fn own_quote(text: &Text, i: usize, first: usize) -> bool {
-    let open = (first..=i).rev().take_while(|&j| text.words.get(j).is_some_and(|w| w.quoted)).last().unwrap_or(i);
+    let open =
+        (first..=i).rev().take_while(|&j| text.words.get(j).is_some_and(|w| w.quoted)).last().unwrap_or(i);
     let before: Vec<&str> = (open.saturating_sub(4).max(first)..open).filter_map(|j| text.word(j)).collect();
-    before.contains(&"i") && before.iter().any(|w| ["think", "thinking", "myself", "tell", "telling"].contains(w))
+    before.contains(&"i")
+        && before.iter().any(|w| ["think", "thinking", "myself", "tell", "telling"].contains(w))
 }
 
+#[rustfmt::skip]
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "thinks", "think", "reckons", "reckon",
-    "believes", "wrote", "writes", "claimed", "claims", "claim", "insists", "insisted", "reckoned", "suggested",
-    "suggests", "warned", "warns", "predicted", "predicts", "implied", "implies",
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "thinks", "think", "reckons",
+    "reckon", "believes", "wrote", "writes", "claimed", "claims", "claim", "insists", "insisted", "reckoned",
+    "suggested", "suggests", "warned", "warns", "predicted", "predicts", "implied", "implies",
 ];
 /// Words that may stand between a subject and its reporting verb ("my dad keeps telling").
+#[rustfmt::skip]
 const ADVERBS: &[&str] = &[
-    "keeps", "keep", "kept", "always", "just", "also", "still", "often", "once", "to", "used", "even", "would", "will",
-    "can", "could", "might", "may",
+    "keeps", "keep", "kept", "always", "just", "also", "still", "often", "once", "to", "used", "even",
+    "would", "will", "can", "could", "might", "may",
 ];
 const OWN_SUBJECTS: &[&str] = &["i", "we", "myself"];
 
@@ -173,7 +186,9 @@ fn reported(text: &Text, first: usize, end: usize) -> Vec<(usize, usize)> {
         while to < end {
             if clause_of(to) != clause_of(to - 1) {
                 clauses_left -= 1;
-                let takes_over = text.word(to).is_some_and(|w| ["i", "but", "and", "though", "although", "yet"].contains(&w))
+                let takes_over = text
+                    .word(to)
+                    .is_some_and(|w| ["i", "but", "and", "though", "although", "yet"].contains(&w))
                     || text.words.get(to).is_some_and(|w| w.strong_break);
                 if clauses_left == 0 || takes_over {
                     break;
@@ -189,8 +204,8 @@ fn reported(text: &Text, first: usize, end: usize) -> Vec<(usize, usize)> {
 /// Word ranges inside a past belief.
 fn past(text: &Text, first: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for p in PAST.iter() {
-        for (s, _) in p.find(&text.words, first, end) {
+    {
+        for (_, s, _) in PAST.find(&text.words, first, end) {
             let mut to = s + 1;
             while to < end
                 && !text.word(to).is_some_and(|w| BACK_TO_NOW.contains(&w))

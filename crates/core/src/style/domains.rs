@@ -5,23 +5,27 @@
 use super::context::negated;
 use super::text::{Sentence, Text};
 
+#[rustfmt::skip]
 const DOMAINS: &[&str] = &[
-    "work", "job", "jobs", "career", "sleep", "marriage", "relationship", "relationships", "friends", "friend",
-    "friendship", "friendships", "family", "hobbies", "hobby", "home", "money", "finances", "confidence", "kids",
-    "children", "partner", "husband", "wife", "dreams", "bed", "plans", "plan", "body", "brain", "mind", "mood",
-    "health", "future", "holidays", "studies", "school", "independence", "identity", "weekends", "social",
+    "work", "job", "jobs", "career", "sleep", "marriage", "relationship", "relationships", "friends",
+    "friend", "friendship", "friendships", "family", "hobbies", "hobby", "home", "money", "finances",
+    "confidence", "kids", "children", "partner", "husband", "wife", "dreams", "bed", "plans", "plan", "body",
+    "brain", "mind", "mood", "health", "future", "holidays", "studies", "school", "independence", "identity",
+    "weekends", "social",
 ];
 
 /// Words that spoil whatever they touch.
+#[rustfmt::skip]
 const STRONG: &[&str] = &[
     "ruin", "ruins", "ruined", "ruining", "wreck", "wrecks", "wrecked", "wrecking", "destroy", "destroys",
-    "destroyed", "spoil", "spoils", "spoiled", "spoilt", "taken", "takes", "took", "eaten", "eats", "ate", "stole",
-    "stolen", "steals", "lost", "lose", "losing", "costs", "cost", "gone", "affects", "affected", "damaged",
-    "shattered", "apart", "killed", "killing",
+    "destroyed", "spoil", "spoils", "spoiled", "spoilt", "taken", "takes", "took", "eaten", "eats", "ate",
+    "stole", "stolen", "steals", "lost", "lose", "losing", "costs", "cost", "gone", "affects", "affected",
+    "damaged", "shattered", "apart", "killed", "killing",
 ];
 
 /// Words that only spoil in numbers ("can't work, can't sleep, can't see friends").
-const WEAK: &[&str] = &["not", "no", "never", "failing", "fail", "into", "follows", "nothing", "without", "none"];
+const WEAK: &[&str] =
+    &["not", "no", "never", "failing", "fail", "into", "follows", "nothing", "without", "none"];
 
 /// Word ranges of sentences that name several areas of life as spoiled.
 pub(super) fn enumerations(text: &Text, s: &Sentence) -> Option<(usize, usize)> {
@@ -43,8 +47,10 @@ pub(super) fn enumerations(text: &Text, s: &Sentence) -> Option<(usize, usize)> 
     let strong: Vec<usize> = (s.first..s.end)
         .filter(|&i| text.word(i).is_some_and(|w| STRONG.contains(&w)) && !negated(text, i, 3))
         .collect();
-    let weak: Vec<usize> = (s.first..s.end).filter(|&i| text.word(i).is_some_and(|w| WEAK.contains(&w))).collect();
-    let repeated_weak = weak.iter().any(|&i| weak.iter().filter(|&&j| text.word(j) == text.word(i)).count() >= 2);
+    let weak: Vec<usize> =
+        (s.first..s.end).filter(|&i| text.word(i).is_some_and(|w| WEAK.contains(&w))).collect();
+    let repeated_weak =
+        weak.iter().any(|&i| weak.iter().filter(|&&j| text.word(j) == text.word(i)).count() >= 2);
     let pervasive = !strong.is_empty() || (seen.len() >= 3 && !weak.is_empty()) || repeated_weak;
     if !pervasive {
         return None;

@@ -124,7 +124,11 @@ impl StyleScores {
 impl fmt::Display for StyleScores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "explanatory style, {} split", self.split)?;
-        writeln!(f, "  {:<11} {:>9} {:>7} {:>4} {:>4} {:>4}", "dimension", "precision", "recall", "tp", "fp", "fn")?;
+        writeln!(
+            f,
+            "  {:<11} {:>9} {:>7} {:>4} {:>4} {:>4}",
+            "dimension", "precision", "recall", "tp", "fp", "fn"
+        )?;
         for (d, c) in &self.counts {
             writeln!(
                 f,

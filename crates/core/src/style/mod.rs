@@ -24,7 +24,7 @@ mod tests;
 pub(crate) mod text;
 mod words;
 
-use pattern::Pattern;
+use pattern::PatternSet;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -43,8 +43,13 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 5] =
-        [Dimension::Permanent, Dimension::Pervasive, Dimension::Personal, Dimension::Helpless, Dimension::Absolutist];
+    pub const ALL: [Dimension; 5] = [
+        Dimension::Permanent,
+        Dimension::Pervasive,
+        Dimension::Personal,
+        Dimension::Helpless,
+        Dimension::Absolutist,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -60,9 +65,15 @@ impl Dimension {
     pub fn question(self) -> &'static str {
         match self {
             Dimension::Permanent => "Has there been a day, even one, when it was a bit different?",
-            Dimension::Pervasive => "Is there one part of your life, however small, that the pain hasn't reached?",
-            Dimension::Personal => "What would you say to a good friend who blamed themselves in the same way?",
-            Dimension::Helpless => "Is there one small thing, even a tiny one, that has made a difference before?",
+            Dimension::Pervasive => {
+                "Is there one part of your life, however small, that the pain hasn't reached?"
+            }
+            Dimension::Personal => {
+                "What would you say to a good friend who blamed themselves in the same way?"
+            }
+            Dimension::Helpless => {
+                "Is there one small thing, even a tiny one, that has made a difference before?"
+            }
             Dimension::Absolutist => "Is it every time, or most of the time? Which word would fit exactly?",
         }
     }
@@ -140,29 +151,30 @@ struct Hit {
     dimension: Dimension,
 }
 
-static COMPILED: LazyLock<Vec<(Pattern, rules::Rule)>> = LazyLock::new(|| {
-    rules::RULES.iter().filter_map(|r| Pattern::compile(r.pattern, rules::LISTS).ok().map(|p| (p, *r))).collect()
-});
+/// The rules, compiled once and indexed by first word.
+static COMPILED: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(rules::RULES.iter().map(|r| r.pattern), rules::LISTS));
 
 fn rule_hits(t: &text::Text, silence: &context::Silence) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for (pattern, rule) in COMPILED.iter() {
-        for s in &t.sentences {
-            for (first, end) in pattern.find(&t.words, s.first, s.end) {
-                let silenced = (first..end).any(|i| silence.at(i, rule.in_questions));
-                let negated = rule.negatable && context::negated(t, first, 3);
-                let next_blocks = (end..end + 2).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w)));
-                let prev_blocks =
-                    first.checked_sub(1).and_then(|i| t.word(i)).is_some_and(|w| rule.unless_prev.contains(&w));
-                if silenced || negated || next_blocks || prev_blocks {
+    for s in &t.sentences {
+        for (id, first, end) in COMPILED.find(&t.words, s.first, s.end) {
+            let Some(rule) = rules::RULES.get(id) else { continue };
+            let silenced = (first..end).any(|i| silence.at(i, rule.in_questions));
+            let negated = rule.negatable && context::negated(t, first, 3);
+            let next_blocks =
+                (end..end + 2).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w)));
+            let prev_blocks =
+                first.checked_sub(1).and_then(|i| t.word(i)).is_some_and(|w| rule.unless_prev.contains(&w));
+            let inside_blocks = t.any_in(first, end, rule.unless_inside);
+            if silenced || negated || next_blocks || prev_blocks || inside_blocks {
+                continue;
+            }
+            for &dimension in rule.dims {
+                if dimension == Dimension::Permanent && positive_clause(t, first, end) {
                     continue;
                 }
-                for &dimension in rule.dims {
-                    if dimension == Dimension::Permanent && positive_clause(t, first, end) {
-                        continue;
-                    }
-                    hits.push(Hit { first, end, dimension });
-                }
+                hits.push(Hit { first, end, dimension });
             }
         }
     }

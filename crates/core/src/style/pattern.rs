@@ -3,7 +3,7 @@
 //!
 //! - `word` one word; `word*` any word starting with `word` (`ruin*` = ruin, ruins, ruined)
 //! - `(a|b c|d)` one of the alternatives, each a sequence of items
-//! - `{name}` one of the phrases of a named word list
+//! - `{name}` one of the phrases of a named list (itself written as `a|b c|d`)
 //! - `_` any one word; `~3` up to three words, never across a comma or other clause break
 //! - after an item, `?` makes it optional, `+` lets it repeat (one or more) and `*` makes it
 //!   optional and repeatable (`{intens}*`, `(so|very)*`)
@@ -12,10 +12,19 @@
 //! `i am`, `can not`, `will not`, `it is`.
 
 use super::text::Word;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     items: Vec<Item>,
+    /// The words a match can start with, when they are known: a cheap first check.
+    starts: Option<Vec<Start>>,
+}
+
+#[derive(Debug, Clone)]
+enum Start {
+    Word(String),
+    Prefix(String),
 }
 
 #[derive(Debug, Clone)]
@@ -41,8 +50,9 @@ enum Atom {
     Alt(Vec<Vec<Item>>),
 }
 
-/// Named word lists a pattern may refer to as `{name}`.
-pub(crate) type Lists = &'static [(&'static str, &'static [&'static str])];
+/// Named lists a pattern may refer to as `{name}`: alternatives separated by `|`, each a
+/// phrase in the same pattern language.
+pub(crate) type Lists = &'static [(&'static str, &'static str)];
 
 /// At most this many repetitions of a `+` item, which keeps matching cheap on any input.
 const MAX_REPEAT: usize = 6;
@@ -59,20 +69,116 @@ impl Pattern {
         if items.is_empty() {
             return Err(format!("empty pattern `{src}`"));
         }
-        Ok(Pattern { items })
+        let starts = starts(&items);
+        Ok(Pattern { items, starts })
     }
 
     /// The end (exclusive) of the longest match starting at word `start`, not going past
     /// word `stop` (the end of the sentence).
     pub fn match_at(&self, words: &[Word], start: usize, stop: usize) -> Option<usize> {
+        if let (Some(starts), Some(word)) = (&self.starts, words.get(start)) {
+            let w = word.norm.as_str();
+            let possible = starts.iter().any(|s| match s {
+                Start::Word(x) => x == w,
+                Start::Prefix(p) => w.starts_with(p.as_str()),
+            });
+            if !possible {
+                return None;
+            }
+        }
         let mut ends = Vec::new();
         seq_ends(&self.items, words, start, stop, &mut ends);
         ends.into_iter().filter(|&e| e > start).max()
     }
 
     /// Every match inside `first..stop`, as `(start, end)` word ranges.
+    #[cfg(test)]
     pub fn find(&self, words: &[Word], first: usize, stop: usize) -> Vec<(usize, usize)> {
         (first..stop).filter_map(|s| self.match_at(words, s, stop).map(|e| (s, e))).collect()
+    }
+}
+
+/// Many patterns, indexed by the words they can start with, so a text is scanned once
+/// instead of once per pattern.
+#[derive(Debug, Default)]
+pub(crate) struct PatternSet {
+    /// Each compiled pattern with its index among the sources.
+    patterns: Vec<(usize, Pattern)>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_prefix: Vec<(String, usize)>,
+    anywhere: Vec<usize>,
+}
+
+impl PatternSet {
+    /// Compiles `sources` in order; a pattern that does not compile is left out (the rule
+    /// tables have unit tests that every pattern compiles).
+    pub fn new<'a>(sources: impl IntoIterator<Item = &'a str>, lists: Lists) -> PatternSet {
+        let mut set = PatternSet::default();
+        for (source, src) in sources.into_iter().enumerate() {
+            let Ok(p) = Pattern::compile(src, lists) else { continue };
+            let id = set.patterns.len();
+            match &p.starts {
+                None => set.anywhere.push(id),
+                Some(starts) => {
+                    for s in starts {
+                        match s {
+                            Start::Word(w) => set.by_word.entry(w.clone()).or_default().push(id),
+                            Start::Prefix(x) => set.by_prefix.push((x.clone(), id)),
+                        }
+                    }
+                }
+            }
+            set.patterns.push((source, p));
+        }
+        set
+    }
+
+    /// Every match inside `first..stop` as `(source index, start, end)`, ordered by start
+    /// and then by source index.
+    pub fn find(&self, words: &[Word], first: usize, stop: usize) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (start, word) in words.iter().enumerate().take(stop).skip(first) {
+            let w = word.norm.as_str();
+            let mut ids: Vec<usize> = self.by_word.get(w).cloned().unwrap_or_default();
+            ids.extend(self.by_prefix.iter().filter(|(x, _)| w.starts_with(x.as_str())).map(|(_, id)| *id));
+            ids.extend_from_slice(&self.anywhere);
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                if let Some((source, p)) = self.patterns.get(id) {
+                    if let Some(end) = p.match_at(words, start, stop) {
+                        out.push((*source, start, end));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Does any pattern match inside `first..stop`?
+    pub fn any(&self, words: &[Word], first: usize, stop: usize) -> bool {
+        !self.find(words, first, stop).is_empty()
+    }
+}
+
+/// The possible first words of a sequence, or `None` when it may start with any word or
+/// match nothing at all.
+fn starts(items: &[Item]) -> Option<Vec<Start>> {
+    let first = items.first()?;
+    if matches!(first.rep, Rep::Optional | Rep::ZeroOrMore) {
+        return None;
+    }
+    match &first.atom {
+        Atom::Word(w) => Some(vec![Start::Word(w.clone())]),
+        Atom::Prefix(p) => Some(vec![Start::Prefix(p.clone())]),
+        Atom::Any | Atom::Gap(_) => None,
+        Atom::Alt(alts) => {
+            let mut out = Vec::new();
+            for alt in alts {
+                out.extend(starts(alt)?);
+            }
+            Some(out)
+        }
     }
 }
 
@@ -124,12 +230,9 @@ fn parse_seq(tokens: &[String], pos: &mut usize, lists: Lists) -> Result<Vec<Ite
                     .find(|(n, _)| *n == name)
                     .map(|(_, p)| *p)
                     .ok_or_else(|| format!("unknown list `{name}`"))?;
-                let mut alts = Vec::new();
-                for phrase in phrases {
-                    let mut p = 0;
-                    alts.push(parse_seq(&lex(phrase), &mut p, lists)?);
-                }
-                Atom::Alt(alts)
+                let mut p = 0;
+                let group = parse_seq(&lex(&format!("({phrases})")), &mut p, lists)?;
+                Atom::Alt(vec![group])
             }
             t if t.starts_with('~') => {
                 Atom::Gap(t.trim_start_matches('~').parse().map_err(|_| format!("bad gap `{t}`"))?)
@@ -236,7 +339,7 @@ mod tests {
     use super::super::text::parse;
     use super::*;
 
-    const LISTS: Lists = &[("bad", &["useless", "a failure", "so weak"])];
+    const LISTS: Lists = &[("bad", "useless|a failure|so weak")];
 
     fn matches(pattern: &str, text: &str) -> Vec<String> {
         let p = Pattern::compile(pattern, LISTS).unwrap();
@@ -249,7 +352,10 @@ mod tests {
 
     #[test]
     fn words_alternatives_lists_and_repeats() {
-        assert_eq!(matches("i am (just|really)+ {bad}", "Honestly I'm just really useless."), ["I'm just really useless"]);
+        assert_eq!(
+            matches("i am (just|really)+ {bad}", "Honestly I'm just really useless."),
+            ["I'm just really useless"]
+        );
         assert_eq!(matches("i am (just)? {bad}", "I am a failure"), ["I am a failure"]);
         assert_eq!(matches("i am {bad}* so weak", "I'm useless so weak"), ["I'm useless so weak"]);
         assert_eq!(matches("i am (really)* so weak", "I'm so weak"), ["I'm so weak"]);
@@ -260,7 +366,10 @@ mod tests {
 
     #[test]
     fn gaps_stay_inside_a_clause() {
-        assert_eq!(matches("everything ~3 gone", "Everything I loved is gone"), ["Everything I loved is gone"]);
+        assert_eq!(
+            matches("everything ~3 gone", "Everything I loved is gone"),
+            ["Everything I loved is gone"]
+        );
         assert!(matches("everything ~3 gone", "Everything, I loved, is gone").is_empty());
         assert!(matches("everything ~1 gone", "Everything I loved is gone").is_empty());
     }

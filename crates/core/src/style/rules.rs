@@ -17,10 +17,20 @@ pub(super) struct Rule {
     pub unless_next: &'static [&'static str],
     /// Not a match when the word just before is one of these.
     pub unless_prev: &'static [&'static str],
+    /// Not a match when one of these words is inside it.
+    pub unless_inside: &'static [&'static str],
 }
 
 const fn n(pattern: &'static str, dims: &'static [Dimension]) -> Rule {
-    Rule { pattern, dims, negatable: true, in_questions: false, unless_next: &[], unless_prev: &[] }
+    Rule {
+        pattern,
+        dims,
+        negatable: true,
+        in_questions: false,
+        unless_next: &[],
+        unless_prev: &[],
+        unless_inside: &[],
+    }
 }
 
 /// A rule whose pattern carries its own negation ("why do I bother", "I don't see the point"),
@@ -35,6 +45,9 @@ impl Rule {
     }
     const fn unless_prev(self, words: &'static [&'static str]) -> Rule {
         Rule { unless_prev: words, ..self }
+    }
+    const fn unless_inside(self, words: &'static [&'static str]) -> Rule {
+        Rule { unless_inside: words, ..self }
     }
     const fn in_questions(self) -> Rule {
         Rule { in_questions: true, ..self }
@@ -51,99 +64,86 @@ const PERV_HELP: &[Dimension] = &[Pervasive, Helpless];
 pub(super) const LISTS: Lists = &[
     (
         "intens",
-        &[
-            "just", "so", "such", "really", "completely", "totally", "utterly", "absolutely", "a", "an", "the",
-            "being", "basically", "only", "honestly", "pretty", "bloody", "fucking", "literally", "actually",
-            "a bit", "kind of", "sort of", "such a", "becoming", "turning into", "big", "massive", "huge", "useless",
-            "complete", "total", "nothing but", "still", "always", "also", "now", "getting", "very",
-        ],
+        "just|so|such|really|completely|totally|utterly|absolutely|a|an|the|being|basically|only|\
+         honestly|pretty|bloody|fucking|literally|actually|a bit|kind of|sort of|such a|becoming|\
+         turning into|big|massive|huge|useless|complete|total|nothing but|still|always|also|now|\
+         getting|very",
     ),
     (
         "self_neg",
-        &[
-            "useless", "worthless", "weak", "pathetic", "stupid", "lazy", "hopeless", "failure", "burden", "drain",
-            "disappointment", "embarrassment", "let down", "letdown", "nuisance", "liability", "waste of space",
-            "joke", "idiot", "baby", "fraud", "coward", "selfish", "wimp", "loser", "weakling", "moron", "to blame",
-            "the problem", "weak link", "inadequate", "defective", "unlovable", "whinger", "failing", "a mess",
-        ],
+        "useless|worthless|weak|pathetic|stupid|lazy|hopeless|failure|burden|drain|disappointment|\
+         embarrassment|let down|letdown|nuisance|liability|waste of space|joke|idiot|baby|fraud|\
+         coward|selfish|wimp|loser|weakling|moron|to blame|the problem|weak link|inadequate|\
+         defective|unlovable|whinger|failing|a mess",
     ),
     (
         "role",
-        &[
-            "wife", "husband", "mother", "mum", "mom", "father", "dad", "parent", "friend", "sister", "brother",
-            "daughter", "son", "partner", "employee", "worker", "colleague", "person", "human", "grandparent",
-            "grandma", "grandmother", "gran", "nan", "nana", "grandad", "grandfather", "boss", "patient",
-            "teacher", "carer", "girlfriend", "boyfriend", "aunt", "auntie", "uncle", "neighbour", "student",
-            "manager", "man", "woman", "role model", "example", "provider", "housewife", "host", "team mate",
-            "teammate", "granny", "grandpa", "spouse", "child", "kid", "member", "excuse for a",
-        ],
+        "wife|husband|mother|mum|mom|father|dad|parent|friend|sister|brother|daughter|son|partner|\
+         employee|worker|colleague|person|human|grandparent|grandma|grandmother|gran|nan|nana|\
+         grandad|grandfather|boss|patient|teacher|carer|girlfriend|boyfriend|aunt|auntie|uncle|\
+         neighbour|student|manager|man|woman|role model|example|provider|housewife|host|team mate|\
+         teammate|granny|grandpa|spouse|child|kid|member|excuse for a",
     ),
     (
         "bad_adj",
-        &[
-            "bad", "terrible", "awful", "rubbish", "useless", "lousy", "crap", "crappy", "shit", "shitty", "hopeless",
-            "pathetic", "horrible", "poor", "failing", "worthless", "weak", "lazy", "selfish", "rotten", "dreadful",
-            "appalling", "sorry", "disappointing", "embarrassing",
-        ],
+        "bad|terrible|awful|rubbish|useless|lousy|crap|crappy|shit|shitty|hopeless|pathetic|horrible|\
+         poor|failing|worthless|weak|lazy|selfish|rotten|dreadful|appalling|sorry|disappointing|\
+         embarrassing",
     ),
     (
         "neg_future",
-        &[
-            "will not", "would not", "is not going to", "are not going to", "am not going to", "not going to",
-            "is never going to", "are never going to", "am never going to", "never going to", "will never",
-            "not ever going to", "will not ever", "is not gonna",
-        ],
+        "will not|would not|is not going to|are not going to|am not going to|not going to|\
+         is never going to|are never going to|am never going to|never going to|will never|\
+         not ever going to|will not ever|is not gonna",
     ),
     (
         "change",
-        &[
-            "get (any)? (better|easier)", "be getting better", "improve", "change", "heal", "go away",
-            "recover", "be cured", "be fixed", "be the same", "be normal", "be right", "ease",
-            "ease up", "clear up", "lift", "end", "be over", "get back to normal", "be back to normal",
-        ],
+        "get (any)? (better|easier)|be getting better|improve|change|heal|go away|recover|be cured|\
+         be fixed|be the same|be normal|be right|ease|ease up|clear up|lift|end|be over|\
+         get back to normal|be back to normal",
     ),
     (
         "damage",
-        &[
-            "ruin*", "wreck*", "destroy*", "spoil*", "affect*", "colour*", "color*", "touch*", "take* over",
-            "took over", "consume*", "steal*", "stole*", "dominate*", "rule*", "leak* into",
-            "seep* into", "creep* into", "crept into", "get* into", "got into", "bleed* into", "swallow*", "lost",
-            "lose", "losing", "taint*", "poison*", "invade*", "mess* up", "screw* up", "fuck* up", "hijack*",
-            "shatter*", "taken", "gets into", "overshadow*", "blight*", "get* in the way of", "got in the way of",
-            "spill* into", "seep* into",
-        ],
+        "ruin*|wreck*|destroy*|spoil*|affect*|colour*|color*|touch*|take* over|took over|consume*|\
+         steal*|stole*|dominate*|rule*|leak* into|seep* into|creep* into|crept into|get* into|\
+         got into|bleed* into|swallow*|lost|lose|losing|taint*|poison*|invade*|mess* up|screw* up|\
+         fuck* up|hijack*|shatter*|taken|gets into|overshadow*|blight*|get* in the way of|\
+         got in the way of|spill* into",
     ),
     (
         "bad_state",
-        &[
-            "ruined", "wrecked", "destroyed", "over", "gone", "lost", "on hold", "shrunk", "shrinking", "shrinks",
-            "fall* apart", "fallen apart", "a struggle", "awful", "terrible", "horrible", "grey", "gray", "dark",
-            "bleak", "pointless", "hopeless", "miserable", "hell", "worse", "harder", "hard", "difficult",
-            "impossible", "too much", "wrong", "broken", "taken", "stolen", "rubbish", "crap", "shit", "shite",
-            "empty", "meaningless", "pain", "about pain", "revolves around", "consumed", "dominated", "affected",
-            "spoiled", "spoilt", "suffers", "grim", "a mess", "a battle", "a nightmare", "an effort", "exhausting",
-            "falling to pieces", "in pieces", "in tatters", "a misery", "suffering", "on pause", "a write off",
-        ],
+        "ruined|wrecked|destroyed|over|gone|lost|on hold|shrunk|shrinking|shrinks|fall* apart|\
+         fallen apart|a struggle|awful|terrible|horrible|grey|gray|dark|bleak|pointless|hopeless|\
+         miserable|hell|worse|harder|hard|difficult|impossible|too much|wrong|broken|taken|stolen|\
+         rubbish|crap|shit|shite|empty|meaningless|pain|about pain|revolves around|consumed|\
+         dominated|affected|spoiled|spoilt|suffers|grim|a mess|a battle|a nightmare|an effort|\
+         exhausting|falling to pieces|in pieces|in tatters|a misery|suffering|on pause|a write off",
     ),
-    ("everything", &["everything", "every part of my life", "every area of my life", "every aspect of my life"]),
-    ("my_life", &["my (whole|entire|old|normal)? (life|world|existence|future)", "all of my life"]),
+    ("everything", "everything|every part of my life|every area of my life|every aspect of my life"),
+    ("my_life", "my (whole|entire|old|normal)? (life|world|existence|future)|all of my life"),
 ];
 
 /// The rules. Each names the dimensions its phrase gives evidence for.
+#[rustfmt::skip]
 pub(super) const RULES: &[Rule] = &[
     // ---- permanent: the bad situation cannot change, or lasts for ever --------------------
     f("{neg_future} (ever)? (really)? {change}", PERM).unless_next(&[
         "my", "the", "a", "his", "her", "their", "your", "our", "plans", "anything", "overnight", "quickly",
         "soon", "straight", "immediately", "much", "that", "it",
     ]),
-    f("(it|this|that|things|the pain|my pain|nothing|pain|my body|my back) (can|could) not (ever)? (get better|improve|heal|be cured|be fixed|change)", PERM),
-    f("nothing (is|will|is ever|will ever) (ever)? (going to)? (ever)? (change|improve|get better|be different|get easier)", PERM),
+    f("(it|this|that|things|the pain|my pain|nothing|pain|my body|my back) (can|could) not (ever)? (get \
+        better|improve|heal|be cured|be fixed|change)", PERM),
+    f("nothing (is|will|is ever|will ever) (ever)? (going to)? (ever)? (change|improve|get better|be \
+        different|get easier)", PERM),
     n("nothing ever (changes|improves|gets better|gets easier)", PERM),
-    f("not (think|believe|expect) (that)? (i|it|this|things|the pain|my pain|my back|my body) (will|is going to|am going to|are going to) (ever)? {change}", PERM),
+    f("not (think|believe|expect) (that)? (i|it|this|things|the pain|my pain|my back|my body) (will|is going \
+        to|am going to|are going to) (ever)? {change}", PERM),
     f("(gone|over|lost|taken) ~6 (not|never) (ever)? (coming|come) back", PERM),
     f("never (ever)? (coming|come) back", PERM),
     n("(for)? (the)? rest of my (life|days|days on earth|natural)", PERM),
-    n("for life", PERM).unless_prev(&["friends", "friend", "mates", "banned", "fight", "fighting", "insurance", "partner", "partners"]),
+    n("for life", PERM).unless_prev(&[
+        "friends", "friend", "mates", "banned", "fight", "fighting", "insurance", "partner", "partners",
+    ]),
     n("in my lifetime", PERM),
     n("(until|till|til) (i die|the day i die|my dying day)", PERM),
     n("here to stay", PERM),
@@ -159,23 +159,32 @@ pub(super) const RULES: &[Rule] = &[
     ]),
     n("stuck (like this|with (this|it|the pain|my pain))", PERM),
     n("resigned to", PERM),
-    n("this is (exactly|just|simply)? (what|how) ~3 (years|i will be|it will be|life will be|it is going to be|look like|my life will|the rest)", PERM),
+    n("this is (exactly|just|simply)? (what|how) ~3 (years|i will be|it will be|life will be|it is going to \
+        be|look like|my life will|the rest)", PERM),
     f("not (next|in|this) _? (year|years|decade|decades|lifetime)", PERM),
-    f("can not see (this|it|the pain|things|my life|anything) ~2 (lifting|improving|getting better|changing|easing|ending|going away|clearing)", PERM),
+    f("can not see (this|it|the pain|things|my life|anything) ~2 (lifting|improving|getting better|changing|\
+        easing|ending|going away|clearing)", PERM),
     n("(year|years) i have (got)? left", PERM),
-    f("there (will not|will never|is never going to|is not going to) be (one|a cure|any cure|a recovery|any recovery|an end|any improvement|a way out|a way back)", PERM),
+    f("there (will not|will never|is never going to|is not going to) be (one|a cure|any cure|a recovery|any \
+        recovery|an end|any improvement|a way out|a way back)", PERM),
     n("no (getting better|recovery|recovering) (from)?", PERM),
     n("(will|going to) (always)? (stay|remain) (like this|that way|this way|the same)", PERM),
     n("incurable", PERM),
     n("(here|is|stay|stays|last|lasts) for good", PERM),
-    n("(will|going to) ~5 for good", PERM),
+    n("(will|going to) ~5 for good", PERM)
+        .unless_inside(&["quit", "stop", "give", "kick", "beat", "stopping"]),
     n("(will|going to) ~4 from now on", PERM),
     n("no end in sight", PERM),
     n("(no|nothing|nobody) ~3 will ever (fix|cure|help|change|heal)", PERM),
     n("(will|going to) (only|just)? (keep getting|get|keep|continue to get) worse", PERM),
-    f("(recovery|a cure|getting better|improvement|things improving) (is|are|will)? not (going to)? (happen|come)", PERM),
+    f("(recovery|a cure|getting better|improvement|things improving) (is|are|will)? not (going to)? (happen|\
+        come)", PERM),
     // ---- pervasive: it spoils everything, or many parts of life ------------------------------
-    n("{damage} (absolutely|literally|just|pretty much|basically|completely|totally)? (everything|all of it|every _|my (whole|entire)? (life|world|days|existence|future|plans))", PERV),
+    n("{damage} (absolutely|literally|just|pretty much|basically|completely|totally)? (everything|all of it|\
+        every _|my (whole|entire)? (life|world|days|existence|future|plans))", PERV)
+        .unless_inside(&[
+            "joint", "joints", "bone", "bones", "muscle", "muscles", "inch", "step", "movement", "nerve",
+        ]),
     n("({everything}|{my_life}) (as i knew it|as it was)? ~3 {bad_state}", PERV),
     n("my (whole|entire) way of (living|life)", PERV),
     n("(can|could) not enjoy (anything|a thing|life|nothing)", PERV),
@@ -191,24 +200,27 @@ pub(super) const RULES: &[Rule] = &[
     n("point (of|in) (anything|everything|life|it all|doing anything)", PERV_HELP),
     n("(gets|takes|ruins|wrecks|spoils|steals|touches|affects|eats) (them|it) all", PERV),
     n("(fail*|failure|useless|hopeless|rubbish|bad|terrible|crap) at everything", PERV_PERS),
-    n("i (always)? (ruin*|spoil*|mess* up|wreck*|screw* up|muck* up|destroy*) (everything|every _)", PERV_PERS),
+    n("i (always)? (ruin*|spoil*|mess* up|wreck*|screw* up|muck* up|destroy*) (everything|every \
+        _)", PERV_PERS),
     n("in every (way|area|aspect|part|corner)", PERV),
     n("{damage} whatever (i|we)", PERV),
     n("nothing works", PERV).unless_next(&["for", "on"]),
     // ---- personal: a self-blaming, characterological explanation ----------------------------
     f("i am {intens}* {self_neg}", PERS).unless_next(&["thing", "things", "after", "from"]),
     f("(why|how) am i {intens}* {self_neg}", PERS),
-    f("i was {intens}* (stupid|an idiot|idiot|useless|pathetic|lazy|a failure|failure|a burden|burden|an embarrassment)", PERS),
+    f("i was {intens}* (stupid|an idiot|idiot|useless|pathetic|lazy|a failure|failure|a burden|burden|an \
+        embarrassment)", PERS),
     n("i (hate|loathe|despise) myself", PERS),
     n("i am the (whole)? (reason|cause|problem)", PERS),
     f("not the {role} (he|she|they|you|my kids|my family|my children) (deserve*|need*)", PERS),
-    n("deserve* better", PERS),
+    n("deserve* better", PERS).unless_prev(&["i", "we", "you"]),
     n("(it is|it's) all on me", PERS),
     n("i caused (this|it|all this|all of this)", PERS),
     n("(idiot|fool|failure|burden) that i am", PERS),
     f("i am {intens}* {bad_adj} {role}", PERS),
     f("i am {intens}* {bad_adj} (at|with) _", PERS),
-    f("i (feel|felt|am feeling) (like)? {intens}* (useless|worthless|a failure|a burden|pathetic|a fraud|a let down|a nuisance|a disappointment|an embarrassment|a drain)", PERS),
+    f("i (feel|felt|am feeling) (like)? {intens}* (useless|worthless|a failure|a burden|pathetic|a fraud|a \
+        let down|a nuisance|a disappointment|an embarrassment|a drain)", PERS),
     f("i am {intens}* (not|never) (tough|strong|good|brave|disciplined) enough", PERS),
     f("i am {intens}* too (soft|sensitive|weak|pathetic|useless|lazy|stupid|needy|dramatic)", PERS),
     n("my (own)? (stupid|damn|bloody)? fault", PERS),
@@ -228,9 +240,11 @@ pub(super) const RULES: &[Rule] = &[
     n("(stupid|silly|idiot|useless|pathetic) me", PERS),
     n("(the)? weak link", PERS),
     n("it is (always|all)? me (who|that)", PERS),
-    n("i (always)? (ruin*|spoil*|mess* up|screw* up|muck* up) (it|things|it all|days out|family days out)", PERS),
+    n("i (always)? (ruin*|spoil*|mess* up|screw* up|muck* up) (it|things|it all|days out|family days \
+        out)", PERS),
     n("me who (ruin*|spoil*|mess* up|let* ~2 down)", PERS),
-    n("i (let|am letting|keep letting|always let) (everyone|everybody|them|my family|people|my kids|the kids|my wife|my husband|my partner|him|her|you) down", PERS),
+    n("i (let|am letting|keep letting|always let) (everyone|everybody|them|my family|people|my kids|the kids|\
+        my wife|my husband|my partner|him|her|you) down", PERS),
     n("(flake|bottle|chicken|mess|screw|cock|muck) (it)? (out|up) like i always do", PERS),
     n("i will (just)? (flake|bottle|chicken) out", PERS),
     // ---- helpless: nothing I do makes a difference --------------------------------------------
@@ -240,27 +254,33 @@ pub(super) const RULES: &[Rule] = &[
     f("(do|does|can) not see (the|any) point", HELP),
     n("pointless", HELP),
     n("is there (any|even any|a|much)? point", HELP).in_questions(),
-    n("nothing (i|we) (do|try|did|tried|have tried) ~2 (matter*|help*|work*|make*|change*|is enough|seems)", HELP),
+    n("nothing (i|we) (do|try|did|tried|have tried) ~2 (matter*|help*|work*|make*|change*|is enough|\
+        seems)", HELP),
     n("nothing (is|seems to be) working", HELP),
     n("exhausted (all)? (my|the)? options", HELP),
-    n("nothing (ever|really|seems to|has|is|will|has ever|ever really)? (helps|helped|works for|work for|works on|worked)", HELP)
+    n("nothing (ever|really|seems to|has|is|will|has ever|ever really)? (helps|helped|works for|work for|\
+        works on|worked)", HELP)
         .unless_next(&["until", "till", "before"]),
-    f("(i|we|you) (can|could) not (do|change) (anything|a thing|a single thing|much|nothing) (about|to)?", HELP)
+    f("(i|we|you) (can|could) not (do|change) (anything|a thing|a single thing|much|nothing) (about|\
+        to)?", HELP)
         .unless_next(&["i", "that", "without", "fun"]),
     f("i (can|could) not make (it|this|things) (any)? better", HELP),
-    n("no (treatment|medication|medicine|tablet|pill|therapy|doctor|drug)s? (has|have)? (ever)? (worked|helped)", HELP),
+    n("no (treatment|medication|medicine|tablet|pill|therapy|doctor|drug)s? (has|have)? (ever)? (worked|\
+        helped)", HELP),
     f("why (do|should|would)? (i|we)? (even)? try", HELP),
     n("(nobody|no one|nothing) can (do anything|help|fix (it|this|me))", HELP),
     n("nothing (i|we|anyone|they|you|the doctors) can do", HELP),
     n("there is nothing (more|else|left)? (to do|to try|to be done)", HELP),
-    f("i (can|could) not (change|fix|influence|control|escape|beat|affect|stop) (it|this|that|any|how|anything|what|the pain|my pain|the flares|things)", HELP),
+    f("i (can|could) not (change|fix|influence|control|escape|beat|affect|stop) (it|this|that|any|how|\
+        anything|what|the pain|my pain|the flares|things)", HELP),
     f("(can|could) not win", HELP),
     n("out of my (hands|control)", HELP),
     n("beyond my control", HELP),
     n("(no|zero) control over", HELP),
     n("(have|got) no (control|say|power|choice|options)", HELP),
     n("(powerless|helpless)", HELP),
-    n("(feel|feeling|felt|it is|this is|everything is|seems|is all|things are|life is|situation is) {intens}* hopeless", HELP),
+    n("(feel|feeling|felt|it is|this is|everything is|seems|is all|things are|life is|situation is) \
+        {intens}* hopeless", HELP),
     n("at the mercy of", HELP),
     n("tried (everything|all of it|it all|them all|every _)", HELP),
     n("nothing left (to try|that i have not tried|i have not tried|to do)", HELP),

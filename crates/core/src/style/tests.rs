@@ -96,10 +96,10 @@ fn quoted_reported_and_past_words_are_not_the_writers_own() {
 #[test]
 fn a_habit_is_absolutist_but_not_permanent() {
     assert_eq!(dims("My back always hurts after gardening."), [Dimension::Absolutist]);
-    assert_eq!(dims("My back will always hurt, it's never going to change."), [
-        Dimension::Permanent,
-        Dimension::Absolutist
-    ]);
+    assert_eq!(
+        dims("My back will always hurt, it's never going to change."),
+        [Dimension::Permanent, Dimension::Absolutist]
+    );
     assert_eq!(dims("Everything hurts today."), [Dimension::Absolutist]);
     assert_eq!(dims("I overdid the gardening, so I'll pace it this week."), []);
 }
@@ -126,16 +126,16 @@ fn serialises_to_the_documented_json() {
     let r = read("Nothing helps.");
     let json = serde_json::to_value(&r).unwrap();
     let span = &json["spans"][0];
-    let keys: Vec<&str> = span.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["start", "end", "text", "dimension", "reason"]);
     assert_eq!(span["dimension"], "helpless");
+    let text = serde_json::to_string(&r.spans[0]).unwrap();
+    assert!(text.starts_with(r#"{"start":0,"end":13,"text":"Nothing helps","dimension":"#), "{text}");
     assert!(json["questions"].is_array() && json["crisis"] == false);
     assert_eq!(serde_json::from_value::<Reading>(json).unwrap(), r);
 }
 
 #[test]
 fn reads_only_the_first_ten_thousand_bytes_but_always_checks_for_crisis() {
-    let mut text = "é".repeat(MAX_BYTES / 2 - 3);
+    let mut text = "é".repeat(MAX_BYTES / 2 - 20);
     text.push_str(" I'm useless. ");
     text.push_str(&"x ".repeat(5_000));
     text.push_str("Nothing helps. I want to die.");
@@ -149,12 +149,14 @@ fn reads_only_the_first_ten_thousand_bytes_but_always_checks_for_crisis() {
     assert_valid(&edge, &read(&edge));
 }
 
+#[rustfmt::skip]
 const PIECES: &[&str] = &[
     "never", "always", "nothing", "every", "all", "not", "won't", "I'm", "useless", "my fault", "why bother",
-    "ruins everything", "no point", "forever", "said", "used to", "'", "\"", "“", "”", "’", "?", ".", ",", ";",
-    "—", "-", "😞", "👨‍👩‍👧", "🏳️‍🌈", "שלום", "مرحبا", "\u{200f}", "\u{202e}", "e\u{301}", "\u{301}", "\u{fe0f}",
-    " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2028}", "İ", "ß", "ﬁ", "Ω", "\u{0}", "my self", "no-one", "3.5",
-    "kill myself", "I want to die",
+    "ruins everything", "no point", "forever", "said", "used to", "'",
+    "\"",
+    "“", "”", "’", "?", ".", ",", ";", "—", "-", "😞", "👨‍👩‍👧", "🏳️‍🌈", "שלום", "مرحبا", "\u{200f}",
+    "\u{202e}", "e\u{301}", "\u{301}", "\u{fe0f}", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2028}", "İ",
+    "ß", "ﬁ", "Ω", "\u{0}", "my self", "no-one", "3.5", "kill myself", "I want to die",
 ];
 
 #[test]

@@ -71,7 +71,11 @@ pub(crate) fn parse(text: &str) -> Text {
                 if !out.words.is_empty() {
                     match pending_break {
                         Break::Sentence => {
-                            out.sentences.push(Sentence { first: sentence_first, end: out.words.len(), question });
+                            out.sentences.push(Sentence {
+                                first: sentence_first,
+                                end: out.words.len(),
+                                question,
+                            });
                             sentence_first = out.words.len();
                             sentence += 1;
                             clause += 1;
@@ -137,9 +141,8 @@ fn pieces(text: &str) -> Vec<Piece> {
         let word = is_word_char(c);
         let mut j = i + 1;
         while let Some(&(_, d)) = chars.get(j) {
-            let inner_apostrophe = word
-                && APOSTROPHES.contains(&d)
-                && chars.get(j + 1).is_some_and(|&(_, e)| is_word_char(e));
+            let inner_apostrophe =
+                word && APOSTROPHES.contains(&d) && chars.get(j + 1).is_some_and(|&(_, e)| is_word_char(e));
             if is_word_char(d) == word || inner_apostrophe {
                 j += 1;
             } else {
@@ -189,6 +192,7 @@ fn normalise(raw: &str) -> String {
 }
 
 /// Words whose `'s` means "is" rather than a possessive.
+#[rustfmt::skip]
 const S_IS: &[&str] = &[
     "it", "that", "what", "there", "here", "he", "she", "who", "where", "how", "everything", "nothing",
     "everyone", "everybody", "nobody", "someone", "something", "life", "this", "one", "let",
@@ -277,7 +281,8 @@ fn join_my_self(words: &mut Vec<Word>) {
 fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let (mut straight, mut curly, mut single): (Option<usize>, Option<usize>, Option<usize>) = (None, None, None);
+    let (mut straight, mut curly, mut single): (Option<usize>, Option<usize>, Option<usize>) =
+        (None, None, None);
     for (k, &(i, c)) in chars.iter().enumerate() {
         let prev_word = k.checked_sub(1).and_then(|p| chars.get(p)).is_some_and(|&(_, d)| is_word_char(d));
         let next_word = chars.get(k + 1).is_some_and(|&(_, d)| is_word_char(d));
@@ -318,7 +323,10 @@ mod tests {
 
     #[test]
     fn contractions_expand_and_keep_the_whole_word_range() {
-        assert_eq!(norms("I won’t, Im sure it's fine"), ["i", "will", "not", "i", "am", "sure", "it", "is", "fine"]);
+        assert_eq!(
+            norms("I won’t, Im sure it's fine"),
+            ["i", "will", "not", "i", "am", "sure", "it", "is", "fine"]
+        );
         let t = parse("It isn't");
         assert_eq!((t.words[2].start, t.words[2].end), (3, 8));
         assert_eq!(norms("my sister's cat, my self"), ["my", "sister", "'s", "cat", "myself"]);
