@@ -318,10 +318,11 @@ fn rule_applies(t: &Text, rule: &Rule, (first, end): (usize, usize), s: &Sentenc
     if !rule.requires.is_empty() && !in_sentence(rule.requires) {
         return false;
     }
-    if (end..end + 2).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w))) {
+    // The words after the match, inside its own sentence only.
+    if (end..(end + 2).min(s.end)).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w))) {
         return false;
     }
-    !someone_else(t, first, s.first)
+    !someone_else(t, (first, end), s.first)
 }
 
 /// "not", "never" or "no" within three words before, in the same clause.
@@ -346,12 +347,12 @@ const OTHERS: &[&str] = &[
 ];
 const SELF: &[&str] = &["i", "me", "myself"];
 
-/// Is the phrase at `i` said about someone else ("she'd had suicidal thoughts", "my
+/// Is the phrase `first..end` said about someone else ("she'd had suicidal thoughts", "my
 /// neighbour's son died by suicide")? Yes when a third person comes before it in the
-/// sentence and the writer ("I", "me") does not.
-fn someone_else(t: &Text, i: usize, s_first: usize) -> bool {
-    let before = s_first..=i;
-    !t.any_in(s_first, i + 1, SELF) && before.clone().any(|j| t.word(j).is_some_and(|w| OTHERS.contains(&w)))
+/// sentence and the writer ("I", "me") appears neither before it nor in it ("my husband
+/// would be better off without me" is about the writer).
+fn someone_else(t: &Text, (first, end): (usize, usize), s_first: usize) -> bool {
+    !t.any_in(s_first, end, SELF) && (s_first..=first).any(|j| t.word(j).is_some_and(|w| OTHERS.contains(&w)))
 }
 
 /// A goodbye together with a farewell ("Sorry for everything. I love you all. Goodbye.").
@@ -463,6 +464,12 @@ mod tests {
             "Sorry for everything. I love you all. Goodbye.",
             "I told my GP I'm not suicidal but that was a lie.",
             "I was suicidal last year and I'm not sure I'm out of it.",
+            // A guard word in the next sentence ("to") must not cancel this one.
+            "Talking to the crisis team tonight because I'm not safe.\nWalked to the shop.",
+            "Tonight's the night I end it. Anyway, off to bed.",
+            // The writer is in the phrase, whoever comes first.
+            "My husband would be better off without me.",
+            "Mum would be better off if I wasn't here.",
         ] {
             assert!(detect(text), "{text}");
         }

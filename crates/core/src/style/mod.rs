@@ -5,10 +5,12 @@
 //! ("always", "nothing", "every"). Each phrase comes with a short, warm reason, and the
 //! reading with one gentle question per dimension found — never a diagnosis.
 //!
-//! Everything is transparent rules and word lists written for Foothold ([`rules`], [`words`],
-//! [`domains`]); nothing is learned or licensed. Quotation and reported speech, past beliefs,
-//! genuine questions ([`context`]) and negation ("it's not always bad") are not read as the
-//! writer's own explanation. How well it does is measured on `content/eval` by [`eval`].
+//! Everything is transparent rules and word lists written for Foothold (`rules.rs`, `words.rs`,
+//! `domains.rs`, in the small pattern language of `pattern.rs`); nothing is learned or
+//! licensed. Quotation and reported speech, past beliefs, genuine questions (`context.rs`) and
+//! negation ("it's not always bad") are not read as the writer's own explanation. How well it
+//! does is measured on `content/eval` by [`eval`] (`cargo run --release -p foothold-core
+//! --example style_eval`).
 //!
 //! Limits: only the first [`MAX_BYTES`] bytes are read (the caller limits input size; nothing
 //! is refused); `crisis` is detected on the whole text, because safety must not depend on
@@ -162,10 +164,14 @@ fn rule_hits(t: &text::Text, silence: &context::Silence) -> Vec<Hit> {
             let Some(rule) = rules::RULES.get(id) else { continue };
             let silenced = (first..end).any(|i| silence.at(i, rule.in_questions));
             let negated = rule.negatable && context::negated(t, first, 3);
+            // The words around the match, inside its own sentence only.
             let next_blocks =
-                (end..end + 2).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w)));
-            let prev_blocks =
-                first.checked_sub(1).and_then(|i| t.word(i)).is_some_and(|w| rule.unless_prev.contains(&w));
+                (end..(end + 2).min(s.end)).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w)));
+            let prev_blocks = first > s.first
+                && first
+                    .checked_sub(1)
+                    .and_then(|i| t.word(i))
+                    .is_some_and(|w| rule.unless_prev.contains(&w));
             let inside_blocks = t.any_in(first, end, rule.unless_inside);
             if silenced || negated || next_blocks || prev_blocks || inside_blocks {
                 continue;

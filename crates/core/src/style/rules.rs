@@ -1,6 +1,6 @@
 //! The phrase rules for the permanent, pervasive, personal and helpless dimensions, written
-//! for Foothold in the pattern language of [`super::pattern`]. Absolutist words, and
-//! "always/never/forever" about the future, are decided word by word in [`super::words`].
+//! for Foothold in the pattern language of `pattern.rs`. Absolutist words, and
+//! "always/never/forever" about the future, are decided word by word in `words.rs`.
 
 use super::pattern::Lists;
 use super::Dimension::{self, Helpless, Permanent, Personal, Pervasive};
