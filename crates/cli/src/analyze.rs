@@ -1,9 +1,8 @@
 //! `foothold analyze`: the agency engine on a diary CSV in the exchange format, for members,
 //! researchers and clinicians working with exported data. No database involved.
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{Context, Result};
 use foothold_core::agency::{self, Effect, Label, Report};
-use foothold_web::i18n::Catalog;
 use std::io::Write;
 use std::path::Path;
 
@@ -17,18 +16,7 @@ pub fn run(path: &Path, json: bool) -> Result<()> {
     };
     // A day ahead of UTC, so a file written anywhere on Earth today is not "in the future".
     let today = chrono::Utc::now().date_naive() + chrono::Duration::days(1);
-    let rows = match foothold_core::diary_csv::parse(&bytes, today) {
-        Ok(rows) => rows,
-        Err(errors) => {
-            let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
-            for e in &errors {
-                let column =
-                    if e.column.is_empty() { String::new() } else { format!(", column {}", e.column) };
-                eprintln!("line {}{column}: {}", e.line, tr.error(e.code));
-            }
-            bail!("{} problem(s) in {}; nothing was analysed", errors.len(), path.display());
-        }
-    };
+    let rows = crate::ops::parse_diary_csv(&bytes, today, path, "nothing was analysed")?;
     let report = agency::analyze(&agency::Diary::from_rows(&rows));
     let mut out = std::io::stdout().lock();
     if json {

@@ -205,18 +205,7 @@ pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: boo
     let store = open(db, 2).await?;
     let user = find(&store, handle).await?;
     let today = foothold_web::diary::today(&store.time_zone(user.id).await?);
-    let rows = match foothold_core::diary_csv::parse(&bytes, today) {
-        Ok(rows) => rows,
-        Err(errors) => {
-            let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
-            for e in &errors {
-                let column =
-                    if e.column.is_empty() { String::new() } else { format!(", column {}", e.column) };
-                eprintln!("line {}{column}: {}", e.line, tr.error(e.code));
-            }
-            bail!("nothing was imported: {} problem(s) in {}", errors.len(), path.display());
-        }
-    };
+    let rows = parse_diary_csv(&bytes, today, path, "nothing was imported")?;
     let s = store.import_diary(user.id, &rows, today, dry_run).await?;
     let verb = if dry_run { "Would import" } else { "Imported" };
     println!(
@@ -235,6 +224,24 @@ pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: boo
     );
     store.close().await;
     Ok(())
+}
+
+/// Parses a diary CSV; on bad rows prints each with its line and column (in English, for the
+/// operator's terminal) and fails with `consequence`, e.g. "nothing was imported".
+pub fn parse_diary_csv(
+    bytes: &[u8],
+    today: chrono::NaiveDate,
+    path: &Path,
+    consequence: &str,
+) -> Result<Vec<foothold_core::diary_csv::DiaryRow>> {
+    foothold_core::diary_csv::parse(bytes, today).or_else(|errors| {
+        let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
+        for e in &errors {
+            let column = if e.column.is_empty() { String::new() } else { format!(", column {}", e.column) };
+            eprintln!("line {}{column}: {}", e.line, tr.error(e.code));
+        }
+        bail!("{consequence}: {} problem(s) in {}", errors.len(), path.display())
+    })
 }
 
 /// The demo member's login. Public by design: the demo exists to be tried.
