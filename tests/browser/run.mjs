@@ -1,7 +1,7 @@
 // Browser tests: Debian's Chromium, driven by playwright-core, through Foothold's core flows
 // on a phone-sized screen, with an axe-core audit of every page visited.
 //
-//   node run.mjs http://127.0.0.1:PORT
+//   node run.mjs http://127.0.0.1:PORT DEMO_HANDLE DEMO_PASSWORD
 //
 // Exits non-zero on the first failed check or on any serious or critical accessibility
 // violation. Started by crates/cli/tests/browser.rs against a freshly started server.
@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
-const base = process.argv[2];
-if (!base) throw new Error('usage: node run.mjs BASE_URL');
+const [base, demoHandle, demoPassword] = process.argv.slice(2);
+if (!demoPassword) throw new Error('usage: node run.mjs BASE_URL DEMO_HANDLE DEMO_PASSWORD');
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -144,6 +144,22 @@ try {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: `Hello, ${handle}` }).waitFor();
     await page.getByRole('button', { name: `Log out (${handle})` }).click();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+  });
+
+  await step('the demo member sees what goes with better days', async () => {
+    await page.goto(base + '/login');
+    await page.getByLabel('Handle').fill(demoHandle);
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('link', { name: 'What helps me' }).click();
+    await page.getByRole('heading', { name: 'Goes with better days' }).waitFor();
+    assert.ok(await page.getByRole('img', { name: /Estimated difference/ }).first().isVisible());
+    await audit(page, 'insights');
+    await page.getByRole('link', { name: 'Mood' }).click();
+    await page.getByRole('heading', { name: 'Your actions matter' }).waitFor();
+    await audit(page, 'insights (mood)');
+    await page.getByRole('button', { name: `Log out (${demoHandle})` }).click();
     await page.getByRole('link', { name: 'Log in' }).waitFor();
   });
 

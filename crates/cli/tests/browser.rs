@@ -1,7 +1,7 @@
 //! Runs the browser tests (`tests/browser/run.mjs`, headless Chromium + axe-core) against a
 //! freshly started `foothold serve`. Switched on by `FOOTHOLD_TEST_BROWSER=1`; needs
 //! `npm ci` in `tests/browser` and Chromium at `FOOTHOLD_CHROMIUM` (default /usr/bin/chromium).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -21,14 +21,18 @@ fn core_flows_in_chromium_with_accessibility_audit() {
     let mut server = Command::new(env!("CARGO_BIN_EXE_foothold"))
         .arg("--data-dir")
         .arg(dir.path())
-        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
         .env_remove("FOOTHOLD_DATABASE_URL")
         .env("FOOTHOLD_LOG", "warn")
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    // `--demo` prints the demo login (`handle "…", password "…"`), then the listening line.
+    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines().map(Result::unwrap);
+    let demo_line = lines.next().unwrap();
+    let demo: Vec<&str> = demo_line.split('"').collect();
+    let (demo_handle, demo_password) = (demo[1].to_owned(), demo[3].to_owned());
+    let line = lines.next().unwrap();
     let base = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -38,6 +42,7 @@ fn core_flows_in_chromium_with_accessibility_audit() {
     let out = Command::new("node")
         .arg(root.join("tests/browser/run.mjs"))
         .arg(&base)
+        .args([&demo_handle, &demo_password])
         .current_dir(root.join("tests/browser"))
         .output()
         .expect("node is installed");

@@ -303,6 +303,7 @@ impl Store {
                     return Err(StoreError::UnknownReference("strategy"));
                 }
             }
+            sqlx::query(BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })?;
@@ -321,12 +322,27 @@ impl Store {
                 .map(|r| r.rows_affected())
         })?;
         if deleted == 1 {
+            // After the delete, never before: a reader that sees the new revision must also
+            // see the new data (an extra bump only costs a recomputation).
+            on_db!(self, |pool| sqlx::query(BUMP_REVISION).bind(user.0).execute(pool).await.map(|_| ()))?;
             return Ok(());
         }
         match self.checkin(user, day).await? {
             Some(_) => Err(StoreError::Stale),
             None => Err(StoreError::NotFound),
         }
+    }
+
+    /// A number that changes whenever the member's diary (check-ins or strategies) changes:
+    /// what cached analyses are keyed by.
+    pub async fn diary_revision(&self, user: UserId) -> Result<i64> {
+        let revision = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT diary_revision FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        revision.ok_or(StoreError::NotFound)
     }
 
     /// The member's time zone (IANA name, e.g. `Europe/Berlin`).
@@ -349,3 +365,6 @@ impl Store {
         crate::users::expect_one(done)
     }
 }
+
+/// Marks the member's diary as changed (see [`Store::diary_revision`]); bind the user id.
+pub(crate) const BUMP_REVISION: &str = "UPDATE users SET diary_revision = diary_revision + 1 WHERE id = $1";

@@ -134,6 +134,7 @@ impl Store {
             if dry_run {
                 tx.rollback().await?;
             } else {
+                sqlx::query(crate::diary::BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
                 tx.commit().await?;
             }
             Ok::<_, StoreError>(counts)

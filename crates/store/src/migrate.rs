@@ -33,7 +33,8 @@ macro_rules! migration {
 }
 
 /// Every migration, in order. Append only: a released step is never edited.
-pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_accounts"), migration!(2, "0002_diary")];
+pub const MIGRATIONS: &[Migration] =
+    &[migration!(1, "0001_accounts"), migration!(2, "0002_diary"), migration!(3, "0003_diary_revision")];
 
 /// The newest schema version this program knows.
 pub fn latest_version() -> i64 {

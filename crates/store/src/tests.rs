@@ -253,7 +253,9 @@ mod diary {
                 strategies: &ids[..2],
                 expected_version: None,
             };
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 0);
             let saved = store.save_checkin(u.id, &first).await.unwrap();
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 1, "a save changes the revision");
             assert_eq!(
                 (saved.version, saved.ratings.pain.map(Score::value), saved.strategies.len()),
                 (1, Some(7), 2)
@@ -279,9 +281,11 @@ mod diary {
                 assert!(matches!(store.save_checkin(u.id, &w).await, Err(StoreError::Stale)));
             }
             assert_eq!(store.checkin(u.id, day(5)).await.unwrap().unwrap(), edited, "nothing changed");
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 2, "refused saves leave it");
 
             assert!(matches!(store.delete_checkin(u.id, day(5), 1).await, Err(StoreError::Stale)));
             store.delete_checkin(u.id, day(5), 2).await.unwrap();
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 3, "so does a delete");
             assert!(store.checkin(u.id, day(5)).await.unwrap().is_none());
             assert!(matches!(store.delete_checkin(u.id, day(5), 2).await, Err(StoreError::NotFound)));
         }
@@ -400,9 +404,11 @@ mod exchange {
             let preview = store.import_diary(u.id, &rows, today(), true).await.unwrap();
             assert_eq!((preview.created, preview.new_strategies.clone()), (3, vec!["Warm bath".to_owned()]));
             assert!(store.export_diary(u.id).await.unwrap().is_empty(), "dry run wrote nothing");
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 0, "nor changed the revision");
 
             let first = store.import_diary(u.id, &rows, today(), false).await.unwrap();
             assert_eq!((first.created, first.updated, first.unchanged), (3, 0, 0));
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 1);
             let again = store.import_diary(u.id, &rows, today(), false).await.unwrap();
             assert_eq!(
                 (again.created, again.updated, again.unchanged, again.new_strategies.len()),

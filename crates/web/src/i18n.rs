@@ -21,6 +21,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "accounts.ftl"),
         ftl!("en", "errors.ftl"),
         ftl!("en", "checkin.ftl"),
+        ftl!("en", "insights.ftl"),
     ],
 )];
 

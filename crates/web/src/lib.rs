@@ -14,6 +14,7 @@ pub mod config;
 pub mod diary;
 pub mod error;
 pub mod i18n;
+pub mod insights;
 mod pages;
 mod respond;
 pub mod secret;
@@ -48,11 +49,12 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub catalog: Arc<Catalog>,
+    pub insights: Arc<insights::Insights>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
-        Ok(Self { store, config: Arc::new(config), catalog: Catalog::load()? })
+        Ok(Self { store, config: Arc::new(config), catalog: Catalog::load()?, insights: Arc::default() })
     }
 }
 

@@ -226,7 +226,9 @@ pub async fn put_day(
         note: req.note.unwrap_or_default(),
         version: req.version.map(|v| v.to_string()).unwrap_or_default(),
     };
-    Ok(Json(diary::save(&app.store, user, &form).await?.into()))
+    let saved = diary::save(&app.store, user, &form).await?;
+    app.insights.changed(&app.store, user.id, &viewer.tr);
+    Ok(Json(saved.into()))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -246,6 +248,7 @@ pub async fn delete_day(
 ) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
     app.store.delete_checkin(user.id, day, q.version).await?;
+    app.insights.changed(&app.store, user.id, &viewer.tr);
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -6,6 +6,7 @@
 
 mod account;
 mod diary;
+mod insights;
 mod tokens;
 
 use crate::AppState;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/tokens/{id}", delete(tokens::revoke))
         .route("/api/v1/strategies", get(diary::strategies).post(diary::create_strategy))
         .route("/api/v1/checkins", get(diary::list))
+        .route("/api/v1/insights", get(insights::get))
         .route("/api/v1/diary.csv", get(diary::export_csv))
         .route("/api/v1/diary.json", get(diary::export_json))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
@@ -68,12 +70,13 @@ pub struct FieldProblem {
         account::register, account::login, account::logout, account::me, account::update_me,
         account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
         diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
-        diary::export_csv, diary::export_json
+        diary::export_csv, diary::export_json, insights::get
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
     tags((name = "account", description = "Accounts, sessions and API tokens"),
-         (name = "diary", description = "Daily check-ins and strategies"))
+         (name = "diary", description = "Daily check-ins and strategies"),
+         (name = "insights", description = "What goes with better days, from your own diary"))
 )]
 pub struct ApiDoc;
 

@@ -204,7 +204,10 @@ pub async fn save(
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let mut form = Submitted::from_pairs(pairs);
     match diary::save(&app.store, &user, &form).await {
-        Ok(saved) => see_other(&format!("/checkin?day={}&saved=1", saved.day)),
+        Ok(saved) => {
+            app.insights.changed(&app.store, user.id, &viewer.tr);
+            see_other(&format!("/checkin?day={}&saved=1", saved.day))
+        }
         Err(error @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             let (today, strategies) = match context(&app, &user).await {
                 Ok(c) => c,

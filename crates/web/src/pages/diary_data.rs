@@ -137,7 +137,12 @@ pub async fn import(State(app): State<AppState>, viewer: Viewer, mut multipart: 
         Err(errors) => return render(&viewer, &Outcome::Problems(errors), StatusCode::UNPROCESSABLE_ENTITY),
     };
     match app.store.import_diary(user.id, &rows, today, dry_run).await {
-        Ok(summary) => render(&viewer, &Outcome::Done { summary, rows: rows.len(), dry_run }, StatusCode::OK),
+        Ok(summary) => {
+            if !dry_run {
+                app.insights.changed(&app.store, user.id, &viewer.tr);
+            }
+            render(&viewer, &Outcome::Done { summary, rows: rows.len(), dry_run }, StatusCode::OK)
+        }
         Err(e) => AppError::from(e).into_response(),
     }
 }

@@ -62,6 +62,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                 @if let Some(user) = viewer.user() {
                     li { a href="/checkin" { (tr.t("nav-checkin")) } }
                     li { a href="/history" { (tr.t("nav-history")) } }
+                    li { a href="/insights" { (tr.t("nav-insights")) } }
                     li { a href="/account" { (tr.t("nav-account")) } }
                     li {
                         form method="post" action="/logout" class="inline" {

@@ -7,6 +7,7 @@ pub mod form;
 mod help;
 mod history;
 mod home;
+mod insights;
 pub mod layout;
 mod sign_in;
 
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/checkin", get(checkin::show).post(checkin::save))
         .route("/diary", get(diary_data::show))
         .route("/history", get(history::show))
+        .route("/insights", get(insights::show))
         .route(
             "/diary/import",
             post(diary_data::import).layer(axum::extract::DefaultBodyLimit::max(diary_data::IMPORT_LIMIT)),

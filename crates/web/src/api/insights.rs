@@ -1,0 +1,42 @@
+//! "What helps me" in the JSON API: the same analysis the insights page shows.
+
+use super::ErrorBody;
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::AppState;
+use axum::extract::State;
+use axum::Json;
+use foothold_core::agency::Report;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct InsightsView {
+    /// Changes whenever the diary changes; the analysis is always of this revision.
+    revision: i64,
+    /// Days with a check-in.
+    days: usize,
+    /// Strategy ids by the names used in the analysis (names are in the request's language).
+    strategy_ids: std::collections::HashMap<String, i64>,
+    /// The agency engine's report: `results`, `contingency` and `co_occurring`, in the shape
+    /// of `foothold analyze --json` (docs/ANALYSIS.md).
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    report: Report,
+}
+
+/// Which of your strategies go with better days: every strategy × outcome × lag, the
+/// contingency figures and strategies usually done together.
+#[utoipa::path(get, path = "/api/v1/insights", tag = "insights",
+    responses((status = 200, body = InsightsView), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn get(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<InsightsView>> {
+    let user = viewer.require_user()?;
+    let insight = app.insights.get(&app.store, user.id, &viewer.tr).await?;
+    Ok(Json(InsightsView {
+        revision: insight.revision,
+        days: insight.days,
+        strategy_ids: insight.ids.clone(),
+        report: insight.report.clone(),
+    }))
+}

@@ -1,0 +1,182 @@
+//! "What helps me" for members: runs the agency engine on a member's diary and keeps the
+//! result, so the insights page never waits for the analysis.
+//!
+//! Each result is keyed by the member's diary revision (bumped by the store with every
+//! change), so a stale result is never shown, whichever app server took the change. A page
+//! view whose result is missing or stale computes it (a few milliseconds per year of diary,
+//! off the async threads). After a change made through this server, members who have a
+//! result are recomputed in the background, so their next view is a hit. The cache is
+//! bounded; it holds results only, never the diary itself.
+
+use crate::diary::{strategy_name, today};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use chrono::NaiveDate;
+use foothold_core::agency::{self, Diary, Outcome, Report, Tracked};
+use foothold_store::{CheckIn, Store, UserId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Members whose results are kept. A year of diary with 15 strategies is about 20 KB.
+const CAPACITY: usize = 2_048;
+/// Bins of a 0–10 outcome.
+pub const BINS: usize = 11;
+
+/// How often each value (0–10, PEG rounded) of an outcome came on days with a strategy and
+/// days without it (`[with, without]`), for the small chart beside a card.
+pub type Spread = [[u32; BINS]; 2];
+
+/// One member's analysis.
+pub struct Insight {
+    pub revision: i64,
+    /// The language the strategy names in `report` are in.
+    pub lang: String,
+    pub report: Report,
+    /// Days with at least one check-in.
+    pub days: usize,
+    /// Strategy ids by the names used in `report`.
+    pub ids: HashMap<String, i64>,
+    /// For every effect labelled `likely_helps` or `likely_worse`: (name, outcome, lag) →
+    /// spread.
+    pub spreads: HashMap<(String, Outcome, u8), Spread>,
+}
+
+#[derive(Default)]
+pub struct Insights {
+    kept: Mutex<HashMap<UserId, Arc<Insight>>>,
+}
+
+impl Insights {
+    /// The member's current analysis, computed now if there is none for this revision.
+    pub async fn get(&self, store: &Store, user: UserId, tr: &Tr) -> AppResult<Arc<Insight>> {
+        let revision = store.diary_revision(user).await?;
+        if let Some(kept) = self.kept(user).filter(|k| k.revision == revision && k.lang == tr.lang()) {
+            return Ok(kept);
+        }
+        self.compute(store, user, tr, revision).await
+    }
+
+    /// After a change to a member's diary through this server: recompute in the background
+    /// if the member has a result (members who never look at insights cost nothing).
+    pub fn changed(self: &Arc<Self>, store: &Store, user: UserId, tr: &Tr) {
+        if self.kept(user).is_none() {
+            return;
+        }
+        let (this, store, tr) = (Arc::clone(self), store.clone(), tr.clone());
+        tokio::spawn(async move {
+            let refreshed =
+                async { this.compute(&store, user, &tr, store.diary_revision(user).await?).await };
+            if let Err(e) = refreshed.await {
+                tracing::warn!(error = %e, "background re-analysis failed");
+            }
+        });
+    }
+
+    fn kept(&self, user: UserId) -> Option<Arc<Insight>> {
+        self.kept.lock().ok()?.get(&user).cloned()
+    }
+
+    async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
+        let today = today(&store.time_zone(user).await?);
+        let checkins = store.checkins(user, first_day(), today).await?;
+        let named: Vec<(i64, String, NaiveDate)> = store
+            .strategies(user)
+            .await?
+            .into_iter()
+            .filter(|s| s.uses > 0)
+            .map(|s| (s.id, strategy_name(tr, &s), s.tracked_from))
+            .collect();
+        let lang = tr.lang();
+        let insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
+            .await
+            .map_err(|_| AppError::Internal)?;
+        let insight = Arc::new(insight);
+        if let Ok(mut kept) = self.kept.lock() {
+            if kept.len() >= CAPACITY && !kept.contains_key(&user) {
+                // Any member will do: a dropped result is recomputed on the next view.
+                if let Some(victim) = kept.keys().next().copied() {
+                    kept.remove(&victim);
+                }
+            }
+            // A slower, older computation must not replace a newer one.
+            if kept.get(&user).is_none_or(|k| k.revision <= revision) {
+                kept.insert(user, Arc::clone(&insight));
+            }
+        }
+        Ok(insight)
+    }
+}
+
+/// Earlier than any diary day (and inside every database's date range).
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
+}
+
+/// Runs the engine. `named`: (id, display name, tracked from) of the strategies ever used.
+fn analyse(revision: i64, lang: String, named: &[(i64, String, NaiveDate)], checkins: &[CheckIn]) -> Insight {
+    let index: HashMap<i64, usize> = named.iter().enumerate().map(|(i, (id, ..))| (*id, i)).collect();
+    let mut first_use: Vec<Option<NaiveDate>> = vec![None; named.len()];
+    let days: Vec<agency::Day> = checkins
+        .iter()
+        .map(|c| {
+            let done: Vec<usize> = c.strategies.iter().filter_map(|id| index.get(id).copied()).collect();
+            for &i in &done {
+                if let Some(f) = first_use.get_mut(i) {
+                    *f = Some(f.map_or(c.day, |f| f.min(c.day)));
+                }
+            }
+            agency::Day { date: c.day, ratings: c.ratings, done }
+        })
+        .collect();
+    // An imported diary can use a strategy before the day the member's list gained it.
+    let strategies = named
+        .iter()
+        .zip(&first_use)
+        .map(|((_, name, from), first)| Tracked {
+            name: name.clone(),
+            tracked_from: Some(first.map_or(*from, |f| f.min(*from))),
+        })
+        .collect();
+    let diary = Diary { strategies, days };
+    let report = agency::analyze(&diary);
+    let spreads = report
+        .results
+        .iter()
+        .filter(|e| matches!(e.label, agency::Label::LikelyHelps | agency::Label::LikelyWorse))
+        .filter_map(|e| {
+            let s = diary.strategies.iter().position(|t| t.name == e.strategy)?;
+            Some(((e.strategy.clone(), e.outcome, e.lag), spread(&diary, s, e.outcome, e.lag)))
+        })
+        .collect();
+    Insight {
+        revision,
+        lang,
+        days: diary.days.len(),
+        ids: named.iter().map(|(id, name, _)| (name.clone(), *id)).collect(),
+        report,
+        spreads,
+    }
+}
+
+/// The outcome's values on days with strategy `s` done `lag` days before, and without. Days
+/// whose status is unknown (the day before missing, or not tracked yet) are left out, as in
+/// the engine.
+fn spread(diary: &Diary, s: usize, outcome: Outcome, lag: u8) -> Spread {
+    let by_date: HashMap<NaiveDate, &agency::Day> = diary.days.iter().map(|d| (d.date, d)).collect();
+    let from = diary.strategies.get(s).and_then(|t| t.tracked_from);
+    let mut out = [[0; BINS]; 2];
+    for day in &diary.days {
+        let Some(y) = outcome.of(&day.ratings) else { continue };
+        let then = day.date - chrono::Duration::days(i64::from(lag));
+        let Some(source) = by_date.get(&then) else { continue };
+        if from.is_some_and(|f| then < f) {
+            continue;
+        }
+        let row = usize::from(!source.done.contains(&s));
+        let bin = (y.round().clamp(0.0, 10.0)) as usize;
+        if let Some(count) = out.get_mut(row).and_then(|r| r.get_mut(bin)) {
+            *count += 1;
+        }
+    }
+    out
+}

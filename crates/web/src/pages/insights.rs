@@ -1,0 +1,305 @@
+//! "What helps me": the agency engine's results for one outcome as cards ranked by evidence,
+//! in plain words ("goes with", never "causes"), each with its likely range and the spread
+//! of days with and without drawn as small server-rendered SVGs; then "Your actions matter",
+//! the contingency figures beside the control the member felt.
+
+use super::{html, layout, login_redirect};
+use crate::auth::Viewer;
+use crate::i18n::Tr;
+use crate::insights::{Insight, Spread, BINS};
+use crate::AppState;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use foothold_core::agency::{self, Effect, Label, Outcome, OutcomeContingency};
+use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
+use std::fmt::Write;
+
+#[derive(Deserialize)]
+pub struct OutcomeQuery {
+    outcome: Option<String>,
+}
+
+pub fn parse_outcome(s: Option<&str>) -> Option<Outcome> {
+    Outcome::ALL.into_iter().find(|o| Some(o.as_str()) == s)
+}
+
+pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<OutcomeQuery>) -> Response {
+    let Some(user) = viewer.user() else { return login_redirect() };
+    let outcome = parse_outcome(q.outcome.as_deref()).unwrap_or(Outcome::Pain);
+    let insight = match app.insights.get(&app.store, user.id, &viewer.tr).await {
+        Ok(i) => i,
+        Err(e) => return e.into_response(),
+    };
+    let tr = &viewer.tr;
+    let title = tr.t("insights-title");
+    let body = html! {
+        h1 { (title) }
+        p class="lead" { (tr.t("insights-lead")) }
+        nav class="ranges" aria-label=(tr.t("insights-outcomes")) {
+            @for o in Outcome::ALL {
+                @let name = tr.t(&format!("insights-outcome-{}", o.as_str()));
+                @if o == outcome { span aria-current="page" { (name) } }
+                @else { a href={ "/insights?outcome=" (o.as_str()) } { (name) } }
+            }
+        }
+        (findings(tr, &insight, outcome))
+        (actions_matter(tr, &insight, outcome))
+        p class="hint" { (tr.t("insights-footnote")) }
+    };
+    html(StatusCode::OK, layout::page(&viewer, &title, body))
+}
+
+/// Ranked by evidence: how sure the engine is of the direction.
+fn strength(e: &Effect) -> f64 {
+    e.p_benefit.max(1.0 - e.p_benefit)
+}
+
+fn points(x: f64) -> String {
+    format!("{:.1}", x.abs())
+}
+
+fn signed(x: f64) -> String {
+    format!("{x:+.1}").replace('-', "−")
+}
+
+/// A probability as a whole percentage, never shown as a certain 0 or 100.
+fn percent(p: f64) -> String {
+    format!("{:.0}", (p * 100.0).clamp(1.0, 99.0))
+}
+
+fn outcome_name(tr: &Tr, o: Outcome) -> String {
+    tr.t(&format!("insights-name-{}", o.as_str()))
+}
+
+fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
+    let mut effects: Vec<&Effect> = insight.report.results.iter().filter(|e| e.outcome == outcome).collect();
+    effects.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
+    let with = |label: Label| effects.iter().copied().filter(move |e| e.label == label);
+    let helps: Vec<&Effect> = with(Label::LikelyHelps).collect();
+    let worse: Vec<&Effect> = with(Label::LikelyWorse).collect();
+    let unclear: Vec<&Effect> = with(Label::NoClearDifference).collect();
+    // One line per strategy: the lag that needs fewer extra days.
+    let mut waiting: Vec<&Effect> = with(Label::NotEnoughData).filter(|e| e.lag == 0).collect();
+    waiting.sort_by(|a, b| a.strategy.cmp(&b.strategy));
+    let more_days = agency::MIN_DAYS.saturating_sub(insight.days);
+    html! {
+        @if insight.report.results.is_empty() {
+            p class="notice" { (tr.t("insights-no-strategies")) }
+        }
+        @if more_days > 0 {
+            p class="notice" { (tr.ta("insights-too-few-days", &[("count", &more_days.to_string())])) }
+        }
+        @if !helps.is_empty() {
+            section aria-labelledby="helps" {
+                h2 id="helps" { (tr.t("insights-helps-title")) }
+                @for e in &helps { (card(tr, insight, e)) }
+            }
+        }
+        @if !worse.is_empty() {
+            section aria-labelledby="worse" {
+                h2 id="worse" { (tr.t("insights-worse-title")) }
+                p { (tr.t("insights-worse-note")) }
+                @for e in &worse { (card(tr, insight, e)) }
+            }
+        }
+        @if !unclear.is_empty() {
+            section aria-labelledby="unclear" {
+                h2 id="unclear" { (tr.t("insights-unclear-title")) }
+                p { (tr.t("insights-unclear-lead")) }
+                ul { @for e in &unclear { li { (tr.ta("insights-unclear-item", &[
+                    ("strategy", &e.strategy),
+                    ("when", &when(tr, e.lag)),
+                    ("points", &signed(e.estimate)),
+                    ("low", &signed(e.interval[0])),
+                    ("high", &signed(e.interval[1])),
+                ])) } } }
+            }
+        }
+        @if !waiting.is_empty() && more_days == 0 {
+            section aria-labelledby="wait" {
+                h2 id="wait" { (tr.t("insights-wait-title")) }
+                p { (tr.t("insights-wait-lead")) }
+                ul { @for e in &waiting { li { (waiting_line(tr, e)) } } }
+            }
+        }
+        @let together = &insight.report.co_occurring;
+        @if !together.is_empty() {
+            section aria-labelledby="together" {
+                h2 id="together" { (tr.t("insights-together-title")) }
+                ul { @for c in together { li { (tr.ta("insights-together-item", &[
+                    ("first", &c.strategies[0]),
+                    ("second", &c.strategies[1]),
+                    ("together", &c.together.to_string()),
+                    ("apart", &c.apart.to_string()),
+                ])) } } }
+            }
+        }
+    }
+}
+
+fn when(tr: &Tr, lag: u8) -> String {
+    tr.t(if lag == 0 { "insights-same-day" } else { "insights-next-day" })
+}
+
+fn waiting_line(tr: &Tr, e: &Effect) -> String {
+    let more_with = agency::MIN_DAYS_WITH.saturating_sub(e.n_with).to_string();
+    let more_without = agency::MIN_DAYS_WITHOUT.saturating_sub(e.n_without).to_string();
+    let args =
+        [("strategy", e.strategy.as_str()), ("more_with", &more_with), ("more_without", &more_without)];
+    let id = match (more_with.as_str(), more_without.as_str()) {
+        (_, "0") => "insights-wait-with",
+        ("0", _) => "insights-wait-without",
+        _ => "insights-wait-item",
+    };
+    tr.ta(id, &args)
+}
+
+fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
+    let outcome = outcome_name(tr, e.outcome);
+    let lower = e.estimate < 0.0;
+    let sentence = match (lower, e.lag) {
+        (true, 0) => "insights-lower-same",
+        (false, 0) => "insights-higher-same",
+        (true, _) => "insights-lower-next",
+        (false, _) => "insights-higher-next",
+    };
+    let helps = e.label == Label::LikelyHelps;
+    let sure = if helps { e.p_benefit } else { 1.0 - e.p_benefit };
+    let direction = tr.t(if helps { "insights-better" } else { "insights-worse" });
+    let spread = insight.spreads.get(&(e.strategy.clone(), e.outcome, e.lag));
+    html! {
+        article class={ "insight " (if helps { "helps" } else { "worse" }) } {
+            h3 { (e.strategy) " " span class="hint" { "(" (when(tr, e.lag)) ")" } }
+            p { (tr.ta(sentence, &[("strategy", &e.strategy), ("outcome", &outcome), ("points", &points(e.estimate))])) }
+            p { strong { (tr.ta("insights-likely", &[("percent", &percent(sure)), ("direction", &direction), ("outcome", &outcome)])) } }
+            @if helps {
+                p { (tr.ta("insights-meaningful", &[("percent", &percent(e.p_meaningful))])) }
+            }
+            p { (tr.ta("insights-range", &[("low", &signed(e.interval[0])), ("high", &signed(e.interval[1]))])) }
+            (interval_svg(tr, e))
+            @if let Some(s) = spread { (spread_svg(tr, e, &outcome, s)) }
+            p class="hint" { (tr.ta("insights-based-on", &[("with", &e.n_with.to_string()), ("without", &e.n_without.to_string())])) }
+        }
+    }
+}
+
+/// The estimate and its 90 % range on an axis from −3 to +3 points, zero marked.
+fn interval_svg(tr: &Tr, e: &Effect) -> Markup {
+    const W: f64 = 300.0;
+    let x = |v: f64| 10.0 + (W - 20.0) * ((v.clamp(-3.0, 3.0) + 3.0) / 6.0);
+    let mut ticks = String::new();
+    for v in -3..=3 {
+        let _ = write!(
+            ticks,
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"22\" y2=\"26\"/><text x=\"{0:.1}\" y=\"38\">{1}</text>",
+            x(f64::from(v)),
+            signed(f64::from(v)).replace(".0", "")
+        );
+    }
+    let label = tr.t("insights-interval-label");
+    html! {
+        svg class="interval" viewBox={ "0 0 " (W) " 42" } role="img" aria-label=(label) {
+            g class="axis" { line x1=(x(-3.0)) x2=(x(3.0)) y1="22" y2="22" {} (PreEscaped(ticks)) }
+            line class="zero" x1=(x(0.0)) x2=(x(0.0)) y1="2" y2="26" {}
+            line class="range" x1=(format!("{:.1}", x(e.interval[0]))) x2=(format!("{:.1}", x(e.interval[1]))) y1="12" y2="12" {}
+            circle class="estimate" cx=(format!("{:.1}", x(e.estimate))) cy="12" r="5" {}
+        }
+    }
+}
+
+/// Two rows of bars: how often each value 0–10 came with the strategy (top) and without.
+fn spread_svg(tr: &Tr, e: &Effect, outcome: &str, spread: &Spread) -> Markup {
+    const W: f64 = 300.0;
+    const ROW: f64 = 34.0;
+    let bar = (W - 60.0) / BINS as f64;
+    let mut bars = String::new();
+    for (row, counts) in spread.iter().enumerate() {
+        let top = row as f64 * (ROW + 6.0);
+        let max = counts.iter().copied().max().unwrap_or(0).max(1);
+        for (bin, &n) in counts.iter().enumerate() {
+            let h = ROW * f64::from(n) / f64::from(max);
+            let _ = write!(
+                bars,
+                "<rect class=\"r{row}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>",
+                60.0 + bin as f64 * bar,
+                top + ROW - h,
+                bar - 2.0
+            );
+        }
+    }
+    let label = tr.ta("insights-spread-label", &[("outcome", outcome), ("strategy", &e.strategy)]);
+    html! {
+        svg class="spread" viewBox={ "0 0 " (W) " " (2.0 * ROW + 22.0) } role="img" aria-label=(label) {
+            text x="0" y=(ROW - 4.0) { (tr.t("insights-spread-with")) }
+            text x="0" y=(2.0 * ROW + 2.0) { (tr.t("insights-spread-without")) }
+            (PreEscaped(bars))
+            text x="60" y=(2.0 * ROW + 20.0) { "0" }
+            text x=(W - 8.0) y=(2.0 * ROW + 20.0) text-anchor="end" { "10" }
+        }
+    }
+}
+
+fn actions_matter(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
+    let name = outcome_name(tr, outcome);
+    let c: Option<&OutcomeContingency> =
+        insight.report.contingency.outcomes.iter().find(|c| c.outcome == outcome);
+    let felt = &insight.report.contingency.felt_control;
+    let share = c.and_then(|c| c.actions_matter.as_ref());
+    let mut good: Vec<&agency::GoodDays> =
+        c.map(|c| c.strategies.iter().filter(|g| g.enough_data).collect()).unwrap_or_default();
+    good.sort_by(|a, b| b.delta_p.total_cmp(&a.delta_p));
+    good.truncate(5);
+    let pct = |x: f64| format!("{:.0}", (x * 100.0).max(0.0));
+    // The gap: actions that visibly matter while the member feels little control.
+    let gap = share.is_some_and(|s| s.interval[0] > 0.0) && felt.recent_mean.is_some_and(|m| m <= 4.0);
+    html! {
+        section aria-labelledby="matter" class="matter" {
+            h2 id="matter" { (tr.t("insights-matter-title")) }
+            @match share {
+                Some(s) => p { (tr.ta("insights-matter-share", &[
+                    ("percent", &pct(s.share)), ("outcome", &name),
+                    ("low", &pct(s.interval[0])), ("high", &pct(s.interval[1])),
+                ])) },
+                None => p { (tr.ta("insights-matter-none", &[("outcome", &name)])) },
+            }
+            @if let Some((c, median)) = c.and_then(|c| Some((c, c.median?))) {
+                p { (tr.ta("insights-good-days", &[
+                    ("outcome", &name), ("median", &format!("{median:.1}")),
+                    ("good", &c.good_days.to_string()), ("days", &c.days.to_string()),
+                ])) }
+                @if !good.is_empty() {
+                    ul { @for g in &good { li { (tr.ta("insights-good-days-item", &[
+                        ("strategy", &g.strategy), ("with", &pct(g.p_good_with)), ("without", &pct(g.p_good_without)),
+                    ])) } } }
+                }
+            }
+            @match (felt.mean, felt.recent_mean) {
+                (Some(mean), recent) => p {
+                    (tr.ta("insights-felt", &[
+                        ("mean", &format!("{mean:.1}")), ("days", &felt.days.to_string()),
+                        ("recent", &recent.map_or_else(|| "–".to_owned(), |r| format!("{r:.1}"))),
+                    ]))
+                    " "
+                    (felt_trend(tr, felt))
+                },
+                (None, _) => p { (tr.t("insights-felt-none")) },
+            }
+            @if gap { p class="notice" { (tr.t("insights-gap")) } }
+        }
+    }
+}
+
+fn felt_trend(tr: &Tr, felt: &agency::FeltControl) -> String {
+    match (felt.slope_per_30_days, felt.slope_interval) {
+        (Some(slope), Some([lo, _])) if lo > 0.0 => {
+            tr.ta("insights-felt-trend-up", &[("points", &points(slope))])
+        }
+        (Some(slope), Some([_, hi])) if hi < 0.0 => {
+            tr.ta("insights-felt-trend-down", &[("points", &points(slope))])
+        }
+        (Some(_), Some(_)) => tr.t("insights-felt-trend-flat"),
+        _ => String::new(),
+    }
+}

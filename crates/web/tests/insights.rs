@@ -1,0 +1,111 @@
+//! "What helps me" over HTTP: a simulated year with known effects, imported through the
+//! upload form, shows the right cards and figures on the page and in the API, and both
+//! follow the diary as it changes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+use chrono::{Duration, Utc};
+use common::{apps, browser, config, csrf_token};
+use foothold_core::{diary_csv, simulate};
+use reqwest::multipart::{Form, Part};
+use serde_json::{json, Value};
+
+const PW: &str = "a calm long passphrase";
+
+/// A simulated year (docs/DEMO.md: walking helps pain, skipped meals go with more pain)
+/// ending yesterday, in the exchange format.
+fn simulated_year() -> Vec<u8> {
+    let yesterday = Utc::now().date_naive() - Duration::days(1);
+    let mut out = Vec::new();
+    diary_csv::write(&simulate::diary(11, yesterday, 365), &mut out).unwrap();
+    out
+}
+
+#[tokio::test]
+async fn a_simulated_year_shows_its_known_effects_and_follows_changes() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Finder", PW).await;
+
+        let empty = app.get(&c, "/insights").await.text().await.unwrap();
+        assert!(empty.contains("after 21 more check-ins"), "{empty}");
+
+        let page = app.get(&c, "/diary").await.text().await.unwrap();
+        let form = Form::new()
+            .part("file", Part::bytes(simulated_year()).file_name("year.csv").mime_str("text/csv").unwrap())
+            .text("mode", "import");
+        let r = c
+            .post(app.url(&format!("/diary/import?csrf={}", csrf_token(&page))))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+
+        let html = app.get(&c, "/insights").await.text().await.unwrap();
+        let helps = &html[html.find("Goes with better days").expect("a helps section")..];
+        let helps = &helps[..helps.find("</section>").unwrap()];
+        assert!(helps.contains("On days you did “Walk”, your pain was about"), "{helps}");
+        assert!(helps.contains("likely that this goes with better pain"));
+        assert!(helps.contains(r#"class="interval""#) && helps.contains(r#"class="spread""#));
+        let worse = &html[html.find("Goes with harder days").expect("a worse section")..];
+        assert!(worse.contains("Skipped meals"), "the simulated harm is shown");
+        assert!(html.contains("Your actions matter") && html.contains("ups and downs in your pain"));
+        assert_eq!(html.matches("cause").count(), 1, "only to say it shows no causes: {html}");
+
+        let mood = app.get(&c, "/insights?outcome=mood").await.text().await.unwrap();
+        assert!(mood.contains(r#"<span aria-current="page">Mood</span>"#));
+        assert!(mood.contains("your mood was about"), "{mood}");
+
+        let api: Value = c.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
+        let walk = api["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["strategy"] == "Walk" && r["outcome"] == "pain" && r["lag"] == 0)
+            .unwrap();
+        assert_eq!(walk["label"], "likely_helps");
+        assert!(walk["estimate"].as_f64().unwrap() < 0.0);
+        assert!(api["strategy_ids"]["Walk"].is_i64());
+        assert!(api["contingency"]["felt_control"]["days"].as_u64().unwrap() > 200);
+        let (revision, days) = (api["revision"].as_i64().unwrap(), api["days"].as_u64().unwrap());
+
+        // Today's check-in through the API: the next answer is of the new diary.
+        let csrf = csrf_token(&app.get(&c, "/account").await.text().await.unwrap());
+        let today = Utc::now().date_naive();
+        let r = c
+            .put(app.url(&format!("/api/v1/checkins/{today}")))
+            .header("x-csrf-token", csrf)
+            .json(&json!({"pain": 3, "mood": 7}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+        let after: Value = c.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
+        assert!(after["revision"].as_i64().unwrap() > revision);
+        assert_eq!(after["days"].as_u64().unwrap(), days + 1);
+    }
+}
+
+#[tokio::test]
+async fn insights_are_only_for_their_member() {
+    for app in apps(config()).await {
+        let anonymous = browser();
+        let r = anonymous.get(app.url("/insights")).send().await.unwrap();
+        assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (303, "/login"));
+        assert_eq!(anonymous.get(app.url("/api/v1/insights")).send().await.unwrap().status(), 401);
+
+        let a = browser();
+        app.register(&a, "Alpha", PW).await;
+        let html = app.get(&a, "/checkin").await.text().await.unwrap();
+        let form =
+            [("csrf", csrf_token(&html)), ("day", Utc::now().date_naive().to_string()), ("pain", "4".into())];
+        assert_eq!(a.post(app.url("/checkin")).form(&form).send().await.unwrap().status(), 303);
+        let b = browser();
+        app.register(&b, "Beta", PW).await;
+        let theirs: Value = b.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(theirs["days"], 0, "another member's diary is not mixed in");
+        let mine: Value = a.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(mine["days"], 1);
+    }
+}
