@@ -8,6 +8,7 @@ pub mod agency;
 pub mod calibration;
 pub mod checkin;
 pub mod diary_csv;
+pub mod library;
 pub mod simulate;
 pub mod strategy;
 pub mod validation;

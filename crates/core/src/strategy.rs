@@ -12,16 +12,19 @@ pub enum Category {
     Medication,
     Mind,
     Connection,
+    /// A skill from the library, logged when the member practised it.
+    Skill,
     Own,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Movement,
         Category::Body,
         Category::Medication,
         Category::Mind,
         Category::Connection,
+        Category::Skill,
         Category::Own,
     ];
 
@@ -32,6 +35,7 @@ impl Category {
             Category::Medication => "medication",
             Category::Mind => "mind",
             Category::Connection => "connection",
+            Category::Skill => "skill",
             Category::Own => "own",
         }
     }

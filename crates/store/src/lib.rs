@@ -10,6 +10,7 @@ mod diary;
 mod error;
 mod import;
 pub mod migrate;
+mod practice;
 mod rate_limit;
 mod session_cache;
 mod sessions;

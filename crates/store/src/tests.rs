@@ -377,6 +377,46 @@ mod diary {
             assert_eq!(store.checkin(u.id, day(7)).await.unwrap().unwrap().version, 1);
         }
     }
+
+    #[tokio::test]
+    async fn a_practised_skill_is_tagged_once_per_day_and_keeps_the_day_s_ratings() {
+        for db in TestDb::all().await {
+            let store = open(&db).await;
+            let u = user(&store, "practiser").await;
+            let first = store.log_skill(u.id, "slow-breathing", "Slow breathing", day(3)).await.unwrap();
+            assert_eq!((first.version, first.ratings, first.strategies.len()), (1, Ratings::default(), 1));
+            let again = store.log_skill(u.id, "slow-breathing", "Slow breathing", day(3)).await.unwrap();
+            assert_eq!(again, first, "logging twice changes nothing");
+            assert_eq!(store.diary_revision(u.id).await.unwrap(), 1);
+
+            let w = CheckInWrite {
+                day: day(4),
+                ratings: ratings(6),
+                note: Some("ok"),
+                strategies: &[],
+                expected_version: None,
+            };
+            store.save_checkin(u.id, &w).await.unwrap();
+            let tagged = store.log_skill(u.id, "slow-breathing", "Slow breathing", day(4)).await.unwrap();
+            assert_eq!(
+                (tagged.version, tagged.ratings, tagged.strategies),
+                (2, ratings(6), first.strategies.clone())
+            );
+            let skills: Vec<_> = store
+                .strategies(u.id)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|s| s.name.as_deref() == Some("Slow breathing"))
+                .collect();
+            assert_eq!((skills.len(), skills[0].uses, skills[0].category.as_str()), (1, 2, "skill"));
+            let stale = CheckInWrite { expected_version: Some(1), ..w };
+            assert!(
+                matches!(store.save_checkin(u.id, &stale).await, Err(StoreError::Stale)),
+                "an old form cannot drop the tag"
+            );
+        }
+    }
 }
 
 mod exchange {

@@ -10,6 +10,12 @@ use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
 const CSS: &str = include_str!("../assets/foothold.css");
+
+/// The stylesheet: ours, plus the timer animations the skills library needs.
+fn stylesheet() -> &'static str {
+    static SHEET: OnceLock<String> = OnceLock::new();
+    SHEET.get_or_init(|| format!("{CSS}\n{}", crate::library::timer_css()))
+}
 const ICON: &str = include_str!("../assets/icon.svg");
 
 fn short_hash(content: &str) -> String {
@@ -18,7 +24,7 @@ fn short_hash(content: &str) -> String {
 
 pub fn css_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| format!("/assets/foothold.css?v={}", short_hash(CSS)))
+    URL.get_or_init(|| format!("/assets/foothold.css?v={}", short_hash(stylesheet())))
 }
 
 pub fn icon_url() -> &'static str {
@@ -33,7 +39,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/assets/foothold.css",
             get(|| async {
-                ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], CSS)
+                (
+                    [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)],
+                    stylesheet(),
+                )
                     .into_response()
             }),
         )

@@ -15,6 +15,7 @@ pub mod diary;
 pub mod error;
 pub mod i18n;
 pub mod insights;
+pub mod library;
 mod pages;
 mod respond;
 pub mod secret;
@@ -50,11 +51,18 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     pub catalog: Arc<Catalog>,
     pub insights: Arc<insights::Insights>,
+    pub library: Arc<library::Library>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
-        Ok(Self { store, config: Arc::new(config), catalog: Catalog::load()?, insights: Arc::default() })
+        Ok(Self {
+            store,
+            config: Arc::new(config),
+            catalog: Catalog::load()?,
+            insights: Arc::default(),
+            library: Arc::new(library::Library::load()?),
+        })
     }
 }
 

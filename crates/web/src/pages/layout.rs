@@ -63,6 +63,8 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                     li { a href="/checkin" { (tr.t("nav-checkin")) } }
                     li { a href="/history" { (tr.t("nav-history")) } }
                     li { a href="/insights" { (tr.t("nav-insights")) } }
+                    li { a href="/skills" { (tr.t("nav-skills")) } }
+                    li { a href="/learn" { (tr.t("nav-learn")) } }
                     li { a href="/account" { (tr.t("nav-account")) } }
                     li {
                         form method="post" action="/logout" class="inline" {
@@ -73,6 +75,8 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                         }
                     }
                 } @else {
+                    li { a href="/skills" { (tr.t("nav-skills")) } }
+                    li { a href="/learn" { (tr.t("nav-learn")) } }
                     li { a href="/login" { (tr.t("nav-login")) } }
                     li { a href="/register" { (tr.t("nav-register")) } }
                 }

@@ -9,6 +9,7 @@ mod history;
 mod home;
 mod insights;
 pub mod layout;
+mod library;
 mod sign_in;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
@@ -27,6 +28,11 @@ pub fn router() -> Router<AppState> {
         .route("/diary", get(diary_data::show))
         .route("/history", get(history::show))
         .route("/insights", get(insights::show))
+        .route("/skills", get(library::skills))
+        .route("/skills/{slug}", get(library::skill))
+        .route("/skills/{slug}/done", post(library::skill_done))
+        .route("/learn", get(library::articles))
+        .route("/learn/{slug}", get(library::article))
         .route(
             "/diary/import",
             post(diary_data::import).layer(axum::extract::DefaultBodyLimit::max(diary_data::IMPORT_LIMIT)),

@@ -1,0 +1,82 @@
+//! Practising a skill from the library logs it in the diary, so the agency engine can tell
+//! whether it goes with better days.
+
+use crate::diary::BUMP_REVISION;
+use crate::{on_db, CheckIn, Result, Store, StoreError, UserId};
+use chrono::NaiveDate;
+
+impl Store {
+    /// Records that the member practised the skill `slug` on `day`: the skill becomes one of
+    /// their strategies (created on first use, named `title`, category "skill") and is
+    /// tagged on that day's check-in, which is created, empty otherwise, if the day has none.
+    /// Logging the same skill twice on one day changes nothing. Tagging an existing check-in
+    /// bumps its version, so a form still open on the old version cannot silently drop it.
+    pub async fn log_skill(&self, user: UserId, slug: &str, title: &str, day: NaiveDate) -> Result<CheckIn> {
+        let now = crate::now();
+        let key = format!("skill:{slug}");
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            sqlx::query(
+                "INSERT INTO strategies (user_id, name, name_key, category, tracked_from, created_at)
+                 VALUES ($1, $2, $3, 'skill', $4, $5) ON CONFLICT (user_id, name_key) DO NOTHING",
+            )
+            .bind(user.0)
+            .bind(title)
+            .bind(&key)
+            .bind(day)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let strategy: i64 =
+                sqlx::query_scalar("SELECT id FROM strategies WHERE user_id = $1 AND name_key = $2")
+                    .bind(user.0)
+                    .bind(&key)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let existing: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM checkins WHERE user_id = $1 AND day = $2")
+                    .bind(user.0)
+                    .bind(day)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let checkin: i64 = match existing {
+                Some(id) => id,
+                None => {
+                    sqlx::query_scalar(
+                        "INSERT INTO checkins (user_id, day, version, created_at, updated_at)
+                         VALUES ($1, $2, 1, $3, $3) RETURNING id",
+                    )
+                    .bind(user.0)
+                    .bind(day)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+            };
+            let added = sqlx::query(
+                "INSERT INTO checkin_strategies (checkin_id, strategy_id) VALUES ($1, $2)
+                 ON CONFLICT (checkin_id, strategy_id) DO NOTHING",
+            )
+            .bind(checkin)
+            .bind(strategy)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if added == 1 {
+                if existing.is_some() {
+                    sqlx::query("UPDATE checkins SET version = version + 1, updated_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(checkin)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query(BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        self.checkin(user, day).await?.ok_or(StoreError::NotFound)
+    }
+}
