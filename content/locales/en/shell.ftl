@@ -42,3 +42,7 @@ role-admin = Administrator
 
 locale-browser = Same as my browser
 locale-en = English
+
+support-title = You don't have to face this alone
+support-lead = What you wrote sounds really hard. It is saved, and only you can see it. If you are thinking about ending your life or hurting yourself, please reach out now — talking to someone can help.
+support-more = More ways to get help

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod config;
+mod explain;
 mod ops;
 
 use anyhow::Result;
@@ -67,6 +68,18 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         csv: PathBuf,
         /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read texts for explanatory style and crisis language (docs/ANALYSIS.md).
+    ExplainStyle {
+        /// One text.
+        #[arg(long, conflicts_with = "file", required_unless_present = "file")]
+        text: Option<String>,
+        /// A file with one text per line ("-" for standard input).
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Print one JSON object per text instead of a readable list.
         #[arg(long)]
         json: bool,
     },
@@ -140,6 +153,9 @@ async fn run(cli: Cli) -> Result<()> {
     // Analysis needs no database: answer it before one is configured.
     let command = match cli.command {
         Command::Analyze { csv, json } => return analyze::run(&csv, json),
+        Command::ExplainStyle { text, file, json } => {
+            return explain::run(text.as_deref(), file.as_deref(), json)
+        }
         other => other,
     };
     let file = config::FileConfig::load(cli.config.as_deref())?;
@@ -172,5 +188,6 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Backup { path } => ops::backup(&db, &path).await,
         Command::Analyze { csv, json } => analyze::run(&csv, json),
+        Command::ExplainStyle { text, file, json } => explain::run(text.as_deref(), file.as_deref(), json),
     }
 }

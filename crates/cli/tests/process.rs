@@ -331,3 +331,35 @@ fn analyze_reads_a_diary_csv_and_finds_the_simulated_effects() {
     assert!(!ok, "{out}");
     assert!(out.contains("line 3, column pain") && out.contains("line 4, column date"), "{out}");
 }
+
+#[test]
+fn explain_style_reads_texts_and_prints_byte_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = foothold(dir.path())
+        .args(["explain-style", "--json", "--text", "Why bother? Nothing will ever change."])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let spans = v["spans"].as_array().unwrap();
+    assert!(spans.iter().any(|s| s["dimension"] == "helpless"), "{v}");
+    assert!(spans.iter().any(|s| s["dimension"] == "permanent"), "{v}");
+    let text = "Why bother? Nothing will ever change.";
+    for s in spans {
+        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], s["text"].as_str().unwrap());
+    }
+    assert_eq!(v["crisis"], false);
+    assert!(!v["questions"].as_array().unwrap().is_empty());
+
+    let file = dir.path().join("texts.txt");
+    std::fs::write(&file, "My back always hurts after gardening.\nI want to end my life.\n").unwrap();
+    let out = foothold(dir.path()).args(["explain-style", "--json", "--file"]).arg(&file).output().unwrap();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!((lines[0]["crisis"].as_bool(), lines[1]["crisis"].as_bool()), (Some(false), Some(true)));
+
+    let both = foothold(dir.path()).args(["explain-style", "--text", "x", "--file", "y"]).output().unwrap();
+    assert!(!both.status.success());
+}

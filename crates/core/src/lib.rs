@@ -7,10 +7,12 @@ pub mod account;
 pub mod agency;
 pub mod calibration;
 pub mod checkin;
+pub mod crisis;
 pub mod diary_csv;
 pub mod library;
 pub mod simulate;
 pub mod strategy;
+pub mod style;
 pub mod validation;
 
 pub use validation::{Invalid, Problem};

@@ -289,3 +289,43 @@ async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
         assert!(r.contains("over the last 365 days"));
     }
 }
+
+#[tokio::test]
+async fn a_note_in_crisis_language_is_saved_and_met_with_crisis_resources() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Heard", PW).await;
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(!page.contains("have to face this alone"));
+        let note = "I don't want to wake up tomorrow.";
+        let form = [("csrf", csrf_token(&page)), ("day", today_utc()), ("note", note.into())];
+        let r = c.post(app.url("/checkin")).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 303, "never blocked");
+        let to = r.headers()["location"].to_str().unwrap().to_owned();
+        let saved = app.get(&c, &to).await.text().await.unwrap();
+        assert!(saved.contains("Saved. Thank you") && saved.contains(note), "the note is kept as written");
+        assert!(saved.contains("You don't have to face this alone") && saved.contains("emergency number"));
+
+        // A pain idiom is not crisis language.
+        let idiom = "This pain is killing me today.";
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        let form = [
+            ("csrf", csrf_token(&page)),
+            ("day", today_utc()),
+            ("version", "1".into()),
+            ("note", idiom.into()),
+        ];
+        let r = c.post(app.url("/checkin")).form(&form).send().await.unwrap();
+        let to = r.headers()["location"].to_str().unwrap().to_owned();
+        let saved = app.get(&c, &to).await.text().await.unwrap();
+        assert!(saved.contains(idiom) && !saved.contains("have to face this alone"));
+
+        // A form refused for another reason still offers help, and keeps the text.
+        let form =
+            [("csrf", csrf_token(&page)), ("day", today_utc()), ("pain", "11".into()), ("note", note.into())];
+        let refused = c.post(app.url("/checkin")).form(&form).send().await.unwrap();
+        assert_eq!(refused.status(), 422);
+        let html = refused.text().await.unwrap();
+        assert!(html.contains(note) && html.contains("have to face this alone"));
+    }
+}

@@ -31,6 +31,14 @@ struct View<'a> {
     strategies: &'a [Strategy],
     error: Option<&'a AppError>,
     saved: bool,
+    /// Crisis resources, when the note uses crisis language.
+    support: Option<Markup>,
+}
+
+/// The crisis-resources panel if the note uses crisis language (docs/SECURITY.md: the note
+/// itself is never logged, nor is the fact that it matched).
+fn support(app: &AppState, viewer: &Viewer, form: &Submitted) -> Option<Markup> {
+    foothold_core::crisis::detect(&form.note).then(|| super::help::support_panel(app, &viewer.tr))
 }
 
 fn day_label(viewer: &Viewer, day: NaiveDate, today: NaiveDate) -> String {
@@ -79,6 +87,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let body = html! {
         h1 { (title) }
         @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
+        @if let Some(panel) = &v.support { (panel) }
         @if let Some(AppError::Conflict(_)) = v.error {
             p class="notice" role="alert" { (tr.t("checkin-conflict")) }
         } @else {
@@ -174,6 +183,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     strategies: &strategies,
                     error: Some(&error),
                     saved: false,
+                    support: None,
                 };
                 return render(&viewer, &view);
             }
@@ -192,6 +202,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         strategies: &strategies,
         error: None,
         saved: q.saved.is_some(),
+        support: q.saved.is_some().then(|| support(&app, &viewer, &form)).flatten(),
     };
     render(&viewer, &view)
 }
@@ -229,6 +240,7 @@ pub async fn save(
                 strategies: &strategies,
                 error: Some(&error),
                 saved: false,
+                support: support(&app, &viewer, &form),
             };
             render(&viewer, &view)
         }

@@ -2,19 +2,41 @@
 
 use super::{html, layout};
 use crate::auth::Viewer;
+use crate::i18n::Tr;
 use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
 
 pub async fn show(State(app): State<AppState>, viewer: Viewer) -> Response {
     let tr = &viewer.tr;
-    let lang = tr.lang();
-    let resources = app.config.crisis_for(&lang);
     let body = html! {
         h1 { (tr.t("help-title")) }
         p class="lead" { (tr.t("help-lead")) }
+        (crisis_lines(&app, tr))
+        p { (tr.t("help-not-alone")) }
+    };
+    html(StatusCode::OK, layout::page(&viewer, &tr.t("help-title"), body))
+}
+
+/// Shown privately, at once, beside anything a member wrote that uses crisis language. What
+/// they wrote is kept as it was: the panel offers help, it never blocks.
+pub fn support_panel(app: &AppState, tr: &Tr) -> Markup {
+    html! {
+        section class="support" aria-labelledby="support-title" {
+            h2 id="support-title" { (tr.t("support-title")) }
+            p { (tr.t("support-lead")) }
+            (crisis_lines(app, tr))
+            p { a href="/help" { (tr.t("support-more")) } }
+        }
+    }
+}
+
+/// The emergency line and the crisis resources the operator configured for the language.
+fn crisis_lines(app: &AppState, tr: &Tr) -> Markup {
+    let resources = app.config.crisis_for(&tr.lang());
+    html! {
         p class="emergency" { strong { (tr.t("help-emergency")) } }
         @if let Some(res) = resources {
             @if let Some(intro) = &res.intro { p { (intro) } }
@@ -36,7 +58,5 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer) -> Response {
             p { a href="https://findahelpline.com" rel="noopener noreferrer" { "findahelpline.com" } }
             p class="hint" { (tr.t("help-operator-note")) }
         }
-        p { (tr.t("help-not-alone")) }
-    };
-    html(StatusCode::OK, layout::page(&viewer, &tr.t("help-title"), body))
+    }
 }

@@ -4,7 +4,7 @@ mod account;
 mod checkin;
 mod diary_data;
 pub mod form;
-mod help;
+pub mod help;
 mod history;
 mod home;
 mod insights;

@@ -1,0 +1,58 @@
+//! `foothold explain-style`: the explanatory-style reader and the crisis detector on texts
+//! given on the command line or in a file (one text per line). No database involved.
+
+use anyhow::{bail, Context, Result};
+use foothold_core::style::{self, Reading};
+use std::io::Write;
+use std::path::Path;
+
+pub fn run(text: Option<&str>, file: Option<&Path>, json: bool) -> Result<()> {
+    let texts: Vec<String> = match (text, file) {
+        (Some(t), None) => vec![t.to_owned()],
+        (None, Some(path)) => {
+            let content = if path == Path::new("-") {
+                std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+            } else {
+                std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+            };
+            content.lines().map(str::to_owned).collect()
+        }
+        _ => bail!("give exactly one of --text or --file"),
+    };
+    let mut out = std::io::stdout().lock();
+    for t in &texts {
+        let reading = style::read(t);
+        if json {
+            serde_json::to_writer(&mut out, &reading)?;
+            writeln!(out)?;
+        } else {
+            write_reading(&mut out, t, &reading)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Result<()> {
+    writeln!(out, "{text}")?;
+    if r.spans.is_empty() {
+        writeln!(out, "  (nothing flagged)")?;
+    }
+    for s in &r.spans {
+        writeln!(
+            out,
+            "  {:<10} {:>4}..{:<4} “{}” — {}",
+            s.dimension.as_str(),
+            s.start,
+            s.end,
+            s.text,
+            s.reason
+        )?;
+    }
+    for q in &r.questions {
+        writeln!(out, "  ? {q}")?;
+    }
+    if r.crisis {
+        writeln!(out, "  ! crisis language: the member would see crisis resources at once")?;
+    }
+    writeln!(out)
+}

@@ -1,0 +1,109 @@
+//! Who and when: negation, someone else's story, a goodbye with a farewell, and a past crisis
+//! the writer says is over.
+
+use super::rules::LISTS;
+use crate::style::pattern::PatternSet;
+use crate::style::text::Text;
+use std::sync::LazyLock;
+
+/// "…but that was a lie": the writer takes back an earlier "I'm not suicidal".
+pub(super) static LIE: LazyLock<PatternSet> = LazyLock::new(|| {
+    PatternSet::new(["(was|is) a lie", "i lied", "i was lying", "(that is|that was) not true"], LISTS)
+});
+
+/// "not", "never" or "no" within three words before, in the same clause.
+pub(super) fn negated(t: &Text, i: usize) -> bool {
+    let Some(clause) = t.words.get(i).map(|w| w.clause) else { return false };
+    (1..=3)
+        .filter_map(|k| i.checked_sub(k))
+        .take_while(|&j| t.words.get(j).is_some_and(|w| w.clause == clause))
+        // "can't stop thinking about…" is not a negation.
+        .any(|j| {
+            matches!(t.word(j), Some("not" | "never" | "no"))
+                && !matches!(t.word(j + 1), Some("stop" | "help"))
+        })
+}
+
+#[rustfmt::skip]
+pub(super) const OTHERS: &[&str] = &[
+    "she", "he", "they", "someone", "somebody", "her", "his", "their", "woman", "man", "friend", "neighbour",
+    "son", "daughter", "brother", "sister", "mum", "dad", "husband", "wife", "partner", "colleague",
+    "character", "people", "person", "singer", "actor", "footballer", "cousin", "boy", "girl", "kid",
+    "patient",
+];
+pub(super) const SELF: &[&str] = &["i", "me", "myself"];
+
+/// Is the phrase `first..end` said about someone else ("she'd had suicidal thoughts", "my
+/// neighbour's son died by suicide")? Yes when a third person comes before it in the
+/// sentence and the writer ("I", "me") appears neither before it nor in it ("my husband
+/// would be better off without me" is about the writer).
+pub(super) fn someone_else(t: &Text, (first, end): (usize, usize), s_first: usize) -> bool {
+    !t.any_in(s_first, end, SELF) && (s_first..=first).any(|j| t.word(j).is_some_and(|w| OTHERS.contains(&w)))
+}
+
+/// A goodbye together with a farewell ("Sorry for everything. I love you all. Goodbye.").
+pub(super) fn farewell(t: &Text) -> Option<&'static str> {
+    static FAREWELL: LazyLock<PatternSet> = LazyLock::new(|| {
+        let sources = [
+            "sorry for everything",
+            "love you all",
+            "forgive me",
+            "for the last time",
+            "take care of (my|the) (kids|dog|cat)",
+        ];
+        PatternSet::new(sources, LISTS)
+    });
+    let goodbye = t.words.iter().any(|w| matches!(w.norm.as_str(), "goodbye" | "goodbyes"));
+    let farewell = FAREWELL.any(&t.words, 0, t.words.len());
+    (goodbye && farewell).then_some("goodbye + farewell")
+}
+
+/// The sentence of a match and the one after it, for telling a past, resolved crisis
+/// ("Five years ago I tried to end my life. I'm glad I'm still here.") from a present one.
+pub(super) struct SentenceWindow<'a> {
+    pub text: &'a Text,
+    pub this: usize,
+}
+
+static PAST_MARKERS: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(PAST_SRC.iter().copied(), LISTS));
+static SAFE_NOW: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(SAFE_SRC.iter().copied(), LISTS));
+static STILL_NOW: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(CURRENT_SRC.iter().copied(), LISTS));
+
+#[rustfmt::skip]
+pub(super) const PAST_SRC: &[&str] = &[
+    "(years|months|ages|decades|year|month) ago", "(last|that) (year|spring|summer|autumn|winter|month)",
+    "used to", "in the past", "when i was (younger|first|a teenager|at school|diagnosed|in my)",
+    "there was a time", "the time i was", "back then", "years back", "i (was|felt|had been) suicidal",
+    "i (tried|attempted) to",
+];
+#[rustfmt::skip]
+pub(super) const SAFE_SRC: &[&str] = &[
+    "glad",
+    "i am (ok|okay|fine|safe|alright|all right|well|doing well|doing better|in a (much)? better place)",
+    "doing (well|better|ok|okay)", "better place", "got help", "helped", "(close|closed) that chapter",
+    "want to be here", "(did|do) not act", "managing", "good day", "recovered", "proud", "grateful",
+    "thankful", "safe now", "came through", "the illness talking", "i know now", "not any more", "long gone",
+];
+#[rustfmt::skip]
+pub(super) const CURRENT_SRC: &[&str] = &[
+    "tonight", "again", "still (do|want|feel|think|am|have)", "the same (way)?",
+    "(are|is|were|came|coming|creeping) back", "not sure", "right now", "currently", "lately",
+    "at the moment", "this week", "these days",
+];
+
+impl SentenceWindow<'_> {
+    fn range(&self, k: usize) -> Option<(usize, usize)> {
+        self.text.sentences.get(k).map(|s| (s.first, s.end))
+    }
+
+    fn any(&self, patterns: &PatternSet, sentences: &[usize]) -> bool {
+        sentences.iter().filter_map(|&k| self.range(k)).any(|(a, b)| patterns.any(&self.text.words, a, b))
+    }
+
+    pub(super) fn resolved_past(&self) -> bool {
+        let both = [self.this, self.this + 1];
+        self.any(&PAST_MARKERS, &[self.this]) && self.any(&SAFE_NOW, &both) && !self.any(&STILL_NOW, &both)
+    }
+}

@@ -1,0 +1,94 @@
+//! Crisis language: does a text speak of the writer's own suicide, wish to be dead,
+//! self-harm, plans or means, goodbyes, or acute danger? Every text feature asks this, and a
+//! `true` routes the member to crisis resources at once — it never blocks or loses the text.
+//!
+//! Recall comes first: a missed crisis costs far more than an unneeded offer of help, which is
+//! only a gentle panel of resources. Two layers, both written for Foothold (no external
+//! lexicon): phrase rules for the many specific ways of saying it (`rules.rs`), and a broad
+//! fallback (`broad.rs`) that flags any sentence in the writer's own voice that mentions
+//! death, dying, suicide, self-harm, means (pills, rope, a bridge), goodbyes or not being
+//! here — unless a narrow exclusion applies. Misspellings and slang ("suicidle", "kms",
+//! "unalive", "sh") are respelt first (`spelling.rs`). Both layers stay away from pain idioms
+//! ("this pain is killing me", "dying for a coffee", "dead tired", "the physio will be the
+//! death of me"). A phrase does not count when it is negated ("I'm not suicidal", "I'd never
+//! kill myself" — unless the writer then says that was a lie), about someone else ("my
+//! neighbour's son died by suicide"), about a course, film or the news, or a past crisis the
+//! writer says is over ("I felt suicidal years ago and got help; today I'm OK").
+//!
+//! The whole text is read, whatever its length: safety must not depend on where a sentence
+//! falls. Privacy: neither the text nor the rule that matched may be logged — both say what
+//! the member wrote.
+
+mod broad;
+mod context;
+mod rules;
+mod spelling;
+#[cfg(test)]
+mod tests;
+mod voice;
+
+use crate::style::pattern::PatternSet;
+use crate::style::text::{self, Sentence, Text};
+use context::SentenceWindow;
+use rules::Rule;
+use std::sync::LazyLock;
+
+/// Does `text` use the language of suicide, self-harm or acute crisis?
+pub fn detect(text: &str) -> bool {
+    matching_rule(text).is_some()
+}
+
+/// The pattern of the first rule that matched, for tests and evaluation only (never log it).
+pub fn matching_rule(text: &str) -> Option<&'static str> {
+    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD)])
+}
+
+/// The first match of the rule tables in `tables`, each with its compiled patterns.
+fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<&'static str> {
+    let mut t = text::parse(text);
+    spelling::respell(&mut t);
+    let lie = context::LIE.any(&t.words, 0, t.words.len());
+    for (k, s) in t.sentences.iter().enumerate() {
+        let window = SentenceWindow { text: &t, this: k };
+        for &(table, set) in tables {
+            for (id, first, end) in set.find(&t.words, s.first, s.end) {
+                let Some(rule) = table.get(id) else { continue };
+                if applies(&t, text, rule, (first, end), s, lie) && !window.resolved_past() {
+                    return Some(rule.pattern);
+                }
+            }
+        }
+    }
+    context::farewell(&t)
+}
+
+static PHRASES: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(rules::RULES.iter().map(|r| r.pattern), rules::LISTS));
+static BROAD: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(broad::RULES.iter().map(|r| r.pattern), broad::LISTS));
+
+/// Does the match `first..end` of `rule` in sentence `s` of `raw` count?
+fn applies(t: &Text, raw: &str, rule: &Rule, (first, end): (usize, usize), s: &Sentence, lie: bool) -> bool {
+    let in_sentence = |words: &[&str]| t.any_in(s.first, s.end, words);
+    // In a negatable rule a "not" inside the match negates it too ("I hope it doesn't die").
+    let not_inside = (first..end).any(|i| t.is(i, "not"));
+    if rule.negatable && !lie && (context::negated(t, first) || not_inside) {
+        return false;
+    }
+    let unblocked = in_sentence(rule.unblocked_by);
+    if !rule.blocked_by.is_empty() && in_sentence(rule.blocked_by) && !unblocked {
+        return false;
+    }
+    if !rule.requires.is_empty() && !in_sentence(rule.requires) {
+        return false;
+    }
+    // The words after the match, inside its own sentence only.
+    let next = (end..(end + 2).min(s.end)).any(|i| t.word(i).is_some_and(|w| rule.unless_next.contains(&w)));
+    if next && !unblocked {
+        return false;
+    }
+    if rule.voice && voice::excluded(t, raw, (first, end), s) {
+        return false;
+    }
+    !context::someone_else(t, (first, end), s.first)
+}

@@ -1,0 +1,122 @@
+//! Respelling before the rules run, so one rule catches the ways people really type when they
+//! are in a bad way: misspellings ("suicidle", "sucidal", "myslef", "overdoes"), phone
+//! shorthand ("u", "2", "b", "ded", "tonite") and slang ("sewerslide"). Numbers from ten up
+//! become `dozens`, so "took 30 tablets" reads as a quantity, not a dose. Only the crisis
+//! detector's own copy of the words is changed; byte offsets stay those of the original text.
+
+use crate::style::text::Text;
+
+/// Shorthand and slang, written as the word the rules expect.
+#[rustfmt::skip]
+const SHORTHAND: &[(&str, &str)] = &[
+    ("ded", "dead"), ("dyin", "dying"), ("dieing", "dying"), ("wnat", "want"), ("wnt", "want"),
+    ("wamt", "want"), ("whant", "want"),
+    ("killin", "killing"), ("tonite", "tonight"), ("2nite", "tonight"), ("u", "you"), ("b", "be"),
+    ("sewerslide", "suicide"), ("suicde", "suicide"), ("myslef", "myself"), ("mysef", "myself"),
+    ("slef", "self"), ("harmimg", "harming"), ("lve", "live"), ("cuting", "cutting"),
+];
+
+/// Rewrites the normalised words of `t` in place.
+pub(super) fn respell(t: &mut Text) {
+    for k in 0..t.words.len() {
+        let between_words = |t: &Text, k: usize| {
+            let alpha = |i: Option<&str>| i.is_some_and(|w| w.chars().all(char::is_alphabetic));
+            k > 0 && alpha(t.word(k - 1)) && alpha(t.word(k + 1))
+        };
+        let Some(norm) = t.word(k) else { continue };
+        let new = if norm == "2" && between_words(t, k) {
+            Some("to")
+        } else if norm.parse::<u32>().is_ok_and(|n| n >= 10) {
+            // "took 30 tablets": a number of pills that is no dose.
+            Some("dozens")
+        } else {
+            SHORTHAND.iter().find(|(short, _)| *short == norm).map(|(_, long)| *long).or_else(|| fuzzy(norm))
+        };
+        if let (Some(new), Some(w)) = (new, t.words.get_mut(k)) {
+            new.clone_into(&mut w.norm);
+        }
+    }
+}
+
+/// A misspelling of one of a few words that matter too much to miss.
+fn fuzzy(w: &str) -> Option<&'static str> {
+    let n = w.chars().count();
+    // "subside", "suited", "success" start alike but are not misspellings of "suicide".
+    let sui = w.starts_with("su") && w.chars().nth(2).is_some_and(|c| matches!(c, 'i' | 'c' | 's' | 'u'))
+        || w.starts_with("siu");
+    if sui && (5..=11).contains(&n) && !SU_WORDS.contains(&w) {
+        for (target, max) in [("suicide", 2), ("suicidal", 2), ("suicides", 1)] {
+            if distance(w, target) <= max {
+                return Some(if target == "suicidal" { "suicidal" } else { "suicide" });
+            }
+        }
+    }
+    if w.starts_with("my") && (5..=7).contains(&n) && distance(w, "myself") <= 1 {
+        return Some("myself");
+    }
+    if w.starts_with("ov") && (7..=9).contains(&n) && w != "overdoes" && distance(w, "overdose") <= 1 {
+        return Some("overdose");
+    }
+    None
+}
+
+/// Real words close to "suicide" that must stay as they are.
+const SU_WORDS: &[&str] = &["success", "succeed", "sucked", "sussed", "sussex", "suicide", "suicidal"];
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbouring letters each cost one.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        if let Some(x) = d.get_mut(at(i, 0)) {
+            *x = i;
+        }
+    }
+    for j in 0..=b.len() {
+        if let Some(x) = d.get_mut(j) {
+            *x = j;
+        }
+    }
+    let get = |d: &[usize], i: usize, j: usize| d.get(at(i, j)).copied().unwrap_or(usize::MAX / 2);
+    for (i, ca) in a.iter().enumerate() {
+        for (j, cb) in b.iter().enumerate() {
+            let (i1, j1) = (i + 1, j + 1);
+            let cost = usize::from(ca != cb);
+            let mut best = (get(&d, i, j1) + 1).min(get(&d, i1, j) + 1).min(get(&d, i, j) + cost);
+            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
+            if swapped {
+                best = best.min(get(&d, i - 1, j - 1) + 1);
+            }
+            if let Some(x) = d.get_mut(at(i1, j1)) {
+                *x = best;
+            }
+        }
+    }
+    get(&d, a.len(), b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_are_caught_and_near_words_left_alone() {
+        for w in ["suicidle", "sucidal", "suiside", "suicdal", "siucide", "suicidel", "sucide"] {
+            assert!(fuzzy(w).is_some(), "{w}");
+        }
+        assert_eq!(fuzzy("myslef"), Some("myself"));
+        assert_eq!(fuzzy("overdsoe"), Some("overdose"));
+        for w in
+            ["subside", "suited", "success", "succeed", "suitcase", "sliced", "suicide", "mystery", "myths"]
+        {
+            assert!(fuzzy(w).is_none_or(|x| x == w), "{w}");
+        }
+        assert_eq!(fuzzy("overdoes"), None);
+        assert_eq!(distance("abcd", "abdc"), 1);
+        assert_eq!(distance("", "abc"), 3);
+    }
+}

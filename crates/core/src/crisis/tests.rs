@@ -1,0 +1,263 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use super::*;
+use crate::simulate::Rng;
+use crate::style::eval::{score_crisis, CrisisItem};
+use crate::style::pattern::Pattern;
+
+const CRISIS_JSONL: &str = include_str!("../../../../content/eval/crisis.jsonl");
+
+fn dev_items() -> Vec<CrisisItem> {
+    CRISIS_JSONL
+        .lines()
+        .map(|l| serde_json::from_str::<CrisisItem>(l).unwrap())
+        .filter(|i| i.split == "dev")
+        .collect()
+}
+
+#[test]
+fn every_rule_compiles() {
+    for r in rules::RULES {
+        assert!(Pattern::compile(r.pattern, rules::LISTS).is_ok(), "{}", r.pattern);
+    }
+    for r in broad::RULES {
+        assert!(Pattern::compile(r.pattern, broad::LISTS).is_ok(), "{}", r.pattern);
+    }
+    for p in context::PAST_SRC.iter().chain(context::SAFE_SRC).chain(context::CURRENT_SRC) {
+        assert!(Pattern::compile(p, rules::LISTS).is_ok(), "{p}");
+    }
+    for p in voice::IDIOMS {
+        assert!(Pattern::compile(p, broad::LISTS).is_ok(), "{p}");
+    }
+}
+
+#[test]
+fn meets_the_targets_on_the_development_split() {
+    let c = score_crisis(&dev_items(), "dev").counts;
+    assert!(c.true_pos + c.false_neg >= 100 && c.false_pos + c.true_neg >= 200);
+    assert!(c.recall() >= 0.95, "recall {:.3}", c.recall());
+    assert!(c.false_alarm_rate() <= 0.08, "false alarms {:.3}", c.false_alarm_rate());
+}
+
+/// The broad layer on its own, without a single phrase rule, must already find most of the
+/// development crises: the detector should not rest on phrase lists copied from one set.
+#[test]
+fn the_broad_layer_alone_finds_most_crises() {
+    let items = dev_items();
+    let (mut found, mut alarms) = (0usize, 0usize);
+    for i in &items {
+        let hit = first_match(&i.text, &[(broad::RULES, &BROAD)]).is_some();
+        found += usize::from(hit && i.crisis);
+        alarms += usize::from(hit && !i.crisis);
+    }
+    let crises = items.iter().filter(|i| i.crisis).count();
+    let recall = found as f64 / crises as f64;
+    let false_alarms = alarms as f64 / (items.len() - crises) as f64;
+    assert!(recall >= 0.80, "broad recall {recall:.3}");
+    assert!(false_alarms <= 0.08, "broad false alarms {false_alarms:.3}");
+}
+
+#[test]
+fn crisis_language_in_many_forms() {
+    for text in [
+        "I want to die.",
+        "i wnat to die so bad",
+        "kms honestly",
+        "Everyone would be better off without me.",
+        "I've been saving my tablets up.",
+        "I don't want to be alive any more.",
+        "I can't keep myself safe tonight.",
+        "I cut myself again last night.",
+        "Relapsed on sh last night after two years clean.",
+        "Sorry for everything. I love you all. Goodbye.",
+        "I told my GP I'm not suicidal but that was a lie.",
+        "I was suicidal last year and I'm not sure I'm out of it.",
+        // A guard word in the next sentence ("to") must not cancel this one.
+        "Talking to the crisis team tonight because I'm not safe.\nWalked to the shop.",
+        "Tonight's the night I end it. Anyway, off to bed.",
+        // The writer is in the phrase, whoever comes first.
+        "My husband would be better off without me.",
+        "Mum would be better off if I wasn't here.",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+}
+
+/// Sentences written for this test (not taken from the evaluation set) in ways the phrase
+/// rules were never shown: the broad layer and the respelling must carry them.
+#[test]
+fn new_wordings_misspellings_and_slang() {
+    for text in [
+        "feeling really suicidle tonight",
+        "i keep thinking about sucide",
+        "Death would honestly be a relief at this point.",
+        "I'd be better off dead, honestly.",
+        "Some nights I just want 2 die",
+        "i wanna b dead",
+        "thinking of unaliving again",
+        "I have enough painkillers saved to do it.",
+        "I looked up how many it would take.",
+        "Bought a rope today.",
+        "I keep picturing myself jumping off the multi-storey car park.",
+        "I've been hurting myself again, nobody knows.",
+        "new cuts on my thighs, hiding them from my wife",
+        "Goodbye. Thank you for trying.",
+        "This is my final message.",
+        "Nobody would even notice if I was gone.",
+        "I just want to disappear forever.",
+        "I don't see a reason to live any more.",
+        "If I died tomorrow it would be a relief.",
+        "Scared of what I might do tonight.",
+        "Please don't look for me.",
+        "I'm so tired of being alive.",
+        "dying would be easier than this",
+        "I won't make it to Christmas, I've decided.",
+        "I finally have the courage to go through with it.",
+        "I'm going to do something stupid.",
+        "the only thing keeping me alive is my cat",
+        "thinking about hurting myslef",
+        "I could overdose on everything in the cupboard.",
+        "I want my life to be over.",
+        "Pain 9. I can't do this anymore. I want out of this life.",
+        "I've been stockpiling my morphine for weeks.",
+        "i think everyone would be happier if i wasnt around",
+        "I took 30 tablets an hour ago.",
+        "Why am I still alive?",
+        "I am a danger to myself right now.",
+        "the world would be better without me in it",
+        "I've put my affairs in order and written a note.",
+        "I keep looking at the knife drawer.",
+        "my life insurance pays out for suicide after two years, i checked",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+}
+
+#[test]
+fn pain_idioms_and_other_peoples_stories_are_not_crisis() {
+    for text in [
+        "This pain is killing me.",
+        "I could die for a coffee.",
+        "Dead tired tonight.",
+        "The physio will be the death of me.",
+        "I nearly killed myself tripping over the cat.",
+        "I want this flare to be over.",
+        "I'm not suicidal, just fed up.",
+        "I'd never kill myself, my kids mean too much to me.",
+        "My neighbour's son died by suicide and I'm gutted.",
+        "I felt suicidal years ago and got help; today I'm OK.",
+        "Goodbye everyone, off to Spain!",
+        "I won't be around much this week, I'm staying at my mum's.",
+        "I cut my finger chopping onions.",
+        "This is sh*t.",
+        "",
+    ] {
+        assert!(!detect(text), "{text}");
+    }
+}
+
+/// Hard negatives written for this test, in wordings the rules were not tuned on.
+#[test]
+fn new_idioms_and_everyday_uses_are_not_crisis() {
+    for text in [
+        "My phone died halfway through the call.",
+        "The garden is dead after the frost.",
+        "I was dead pleased with my walk today.",
+        "That quiz was dead boring lol",
+        "My aunt died in March and I still miss her.",
+        "We watched a film about a man who fakes his own death.",
+        "The leaflet says an overdose of paracetamol can damage the liver.",
+        "I hurt my back lifting the shopping.",
+        "I'm dying for a cup of tea 😂",
+        "Goodbye, see you all next week!",
+        "I'm ending my membership at the pool.",
+        "The pain died down after an hour.",
+        "I don't want to die, I just want less pain.",
+        "I burned my arm on the oven door.",
+        "I'm stockpiling loo roll before the snow.",
+        "This commute will be the death of me.",
+        "Sick to death of this rain.",
+        "I died a little inside when I saw my weigh-in.",
+        "The doctor explained the risks of the operation, including death.",
+        "It was a rope bridge and I was terrified.",
+        "Stopped breathing exercises because they made me dizzy.",
+        "I take 12 tablets a day for the pain.",
+        "I'm not going to be here on Tuesday, I've got a scan.",
+        "She tried to kill herself in 2015 and is doing well now.",
+        "Final post of the challenge: 30 days of walking done!",
+        "I hope I wake up less stiff tomorrow.",
+    ] {
+        assert!(!detect(text), "{text}");
+    }
+}
+
+#[test]
+fn names_the_rule_without_any_member_text() {
+    let rule = matching_rule("I want to die").unwrap();
+    assert!(rules::RULES.iter().chain(broad::RULES).any(|r| r.pattern == rule));
+    assert_eq!(matching_rule("Pain 4, walked to the shop."), None);
+}
+
+/// Mixed Unicode pieces for the property test: emoji (with joiners and variation selectors),
+/// right-to-left Arabic and Hebrew with direction marks, combining marks, CJK, odd spaces and
+/// the words the rules look for, so the random texts reach the rules and not only the parser.
+#[rustfmt::skip]
+const PIECES: &[&str] = &[
+    "😂", "👨‍👩‍👧", "🏳️‍🌈", "🙃", "❤️", "🇬🇧", "שלום", "אני רוצה למות", "مرحبا", "أريد أن أموت",
+    "\u{200f}", "\u{202e}", "\u{200d}", "e\u{301}", "\u{301}\u{302}", "a\u{0308}\u{0308}", "\u{fe0f}",
+    "你好", "我想死", "死にたい", "한국어",
+    " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2028}", "\u{0}", "İ", "ß", "ﬁ", "Ω", ".", ",", "?", "!", ";",
+    "—", "-", "'", "’", "\"", "“", "”", "…", "i", "I'm", "my", "me", "myself", "not", "never", "die", "dead",
+    "suicidal", "suicidle", "kms", "sh", "pills", "tablets", "all", "goodbye", "bridge", "jump", "rope",
+    "kill myself", "end it", "won't be here", "better off without me", "killing me", "dead tired",
+    "years ago", "glad", "lol", "2", "u", "b", "my self", "self-harm", "overdose", "wake up", "forever",
+];
+
+fn random_text(rng: &mut Rng) -> String {
+    let mut text = String::new();
+    let pieces = if rng.chance(0.05) { 2_000 } else { rng.range(0, 60) };
+    for _ in 0..pieces {
+        if rng.chance(0.75) {
+            text.push_str(PIECES[rng.range(0, PIECES.len() as u64 - 1) as usize]);
+        } else if let Some(c) = char::from_u32(rng.range(0, 0x10_FFFF) as u32) {
+            text.push(c);
+        }
+        if rng.chance(0.4) {
+            text.push(' ');
+        }
+    }
+    text
+}
+
+/// The detector and the reader never panic on any input, and every word and span they work
+/// with is a char-boundary slice of it.
+#[test]
+fn never_panics_and_offsets_stay_on_char_boundaries() {
+    let mut rng = Rng::new(7_031_996);
+    for _ in 0..1_500 {
+        let text = random_text(&mut rng);
+        let mut t = text::parse(&text);
+        spelling::respell(&mut t);
+        for w in &t.words {
+            assert!(w.start < w.end && w.end <= text.len(), "{w:?}");
+            assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end), "{w:?}");
+        }
+        let flagged = detect(&text);
+        let reading = crate::style::read(&text);
+        assert_eq!(reading.crisis, flagged);
+        for s in &reading.spans {
+            assert!(s.start < s.end && s.end <= text.len(), "{s:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
+            assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+        }
+    }
+}
+
+/// A very long text is read whole and fast enough: a crisis at the very end is found.
+#[test]
+fn reads_a_very_long_text_to_the_end() {
+    let mut text = "Pain 5, walked to the shop, 🙃 שלום 你好. ".repeat(3_000);
+    assert!(!detect(&text));
+    text.push_str("i dont want to be here anymore");
+    assert!(detect(&text));
+}
