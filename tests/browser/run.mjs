@@ -159,6 +159,21 @@ try {
     await page.getByRole('link', { name: 'Mood' }).click();
     await page.getByRole('heading', { name: 'Your actions matter' }).waitFor();
     await audit(page, 'insights (mood)');
+  });
+
+  await step('a skill with its timer, practised and logged', async () => {
+    await page.getByRole('link', { name: 'Skills', exact: true }).click();
+    await page.getByRole('link', { name: 'Slow breathing' }).click();
+    await page.getByRole('heading', { name: 'Slow breathing', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Start the timer' }).click();
+    assert.match(await page.locator('.breath').evaluate((e) => getComputedStyle(e).animationName), /^b-4-6/);
+    await audit(page, 'skill');
+    await page.getByRole('button', { name: 'I did this today' }).click();
+    await page.getByText('is in today\'s check-in').waitFor();
+    await page.getByRole('link', { name: 'Learn', exact: true }).click();
+    await page.getByRole('link', { name: /where the idea came from/i }).click();
+    await page.getByRole('heading', { name: 'Sources' }).waitFor();
+    await audit(page, 'article');
     await page.getByRole('button', { name: `Log out (${demoHandle})` }).click();
     await page.getByRole('link', { name: 'Log in' }).waitFor();
   });
@@ -172,7 +187,7 @@ try {
 
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
-    for (const path of ['/', '/register', '/login', '/help']) {
+    for (const path of ['/', '/register', '/login', '/help', '/skills', '/learn']) {
       await narrow.page.goto(base + path);
       await audit(narrow.page, `${path} at 320px`);
     }
@@ -182,7 +197,7 @@ try {
   await step('dark mode keeps its contrast', async () => {
     const dark = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
     const page = await dark.newPage();
-    for (const path of ['/', '/register', '/help']) {
+    for (const path of ['/', '/register', '/help', '/skills/slow-breathing#timer']) {
       await page.goto(base + path);
       await audit(page, `${path} (dark)`);
     }
