@@ -174,6 +174,11 @@ try {
     await page.getByRole('link', { name: /where the idea came from/i }).click();
     await page.getByRole('heading', { name: 'Sources' }).waitFor();
     await audit(page, 'article');
+    await page.goto(base + '/strategies');
+    await audit(page, 'activities');
+    await page.getByRole('link', { name: 'Walk', exact: true }).click();
+    await page.getByRole('heading', { name: 'Merge' }).waitFor();
+    await audit(page, 'one activity');
     await page.getByRole('button', { name: `Log out (${demoHandle})` }).click();
     await page.getByRole('link', { name: 'Log in' }).waitFor();
   });

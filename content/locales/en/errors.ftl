@@ -57,3 +57,4 @@ err-csv-row-shape = This row has a different number of cells than the header.
 err-csv-too-many-rows = The file has more rows than one import can take (20,000).
 err-csv-duplicate-date = This date appears more than once in the file.
 err-score = Ratings are whole numbers from 0 to 10, or empty.
+err-merge-same = Choose a different activity to merge into.

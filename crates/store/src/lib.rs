@@ -14,6 +14,7 @@ mod practice;
 mod rate_limit;
 mod session_cache;
 mod sessions;
+mod strategies;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 #[cfg(test)]

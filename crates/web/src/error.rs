@@ -129,6 +129,10 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => Self::NotFound,
             StoreError::Stale => Self::Conflict(Problem { field: "version", code: "changed-elsewhere" }),
             StoreError::UnknownReference(_) => Self::Invalid(Invalid::one("strategies", "strategy-unknown")),
+            StoreError::Conflict("strategy") => {
+                Self::Conflict(Problem { field: "name", code: "strategy-taken" })
+            }
+            StoreError::Conflict("merge-same") => Self::Invalid(Invalid::one("into", "merge-same")),
             StoreError::Conflict(what) => {
                 tracing::error!(what, "unmapped conflict");
                 Self::Internal

@@ -329,3 +329,141 @@ async fn a_note_in_crisis_language_is_saved_and_met_with_crisis_resources() {
         assert!(html.contains(note) && html.contains("have to face this alone"));
     }
 }
+
+#[tokio::test]
+async fn strategies_are_renamed_archived_and_merged_without_losing_a_day() {
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "Tidy", PW).await;
+        let send = |method: reqwest::Method, path: &str, body: Value| {
+            c.request(method, app.url(path)).header("x-csrf-token", &csrf).json(&body).send()
+        };
+        let list: Value = c.get(app.url("/api/v1/strategies")).send().await.unwrap().json().await.unwrap();
+        let walk = list.as_array().unwrap().iter().find(|s| s["builtin_key"] == "walk").unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let stroll: Value = send(reqwest::Method::POST, "/api/v1/strategies", json!({"name": "Stroll"}))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let stroll = stroll["id"].as_i64().unwrap();
+        let day = |d: i64| (Utc::now().date_naive() - Duration::days(d)).to_string();
+        for (d, ids) in [(1, vec![stroll]), (2, vec![walk, stroll]), (3, vec![walk])] {
+            let r = send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/checkins/{}", day(d)),
+                json!({"pain": 4, "strategies": ids}),
+            )
+            .await
+            .unwrap();
+            assert_eq!(r.status(), 200);
+        }
+
+        let taken =
+            send(reqwest::Method::PATCH, &format!("/api/v1/strategies/{stroll}"), json!({"name": "walk"}))
+                .await
+                .unwrap();
+        assert_eq!(taken.status(), 200, "a built-in's translated name is not a taken name");
+        let renamed: Value = send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/strategies/{stroll}"),
+            json!({"name": "Evening stroll"}),
+        )
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(renamed["name"], "Evening stroll");
+        let archived: Value =
+            send(reqwest::Method::PATCH, &format!("/api/v1/strategies/{stroll}"), json!({"archived": true}))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(archived["archived"], true);
+        let form = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(!form.contains("Evening stroll"), "archived strategies leave the form");
+        let old = app.get(&c, &format!("/checkin?day={}", day(1))).await.text().await.unwrap();
+        assert!(old.contains("Evening stroll"), "but stay on the days they were tagged");
+
+        let same = send(
+            reqwest::Method::POST,
+            &format!("/api/v1/strategies/{stroll}/merge"),
+            json!({"into": stroll}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(same.status(), 422);
+        let kept: Value =
+            send(reqwest::Method::POST, &format!("/api/v1/strategies/{stroll}/merge"), json!({"into": walk}))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(
+            (kept["id"].as_i64(), kept["uses"].as_i64()),
+            (Some(walk), Some(3)),
+            "three days, day 2 once"
+        );
+        let days: Value = c
+            .get(app.url(&format!("/api/v1/checkins?from={}&to={}", day(3), day(1))))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        for d in days.as_array().unwrap() {
+            assert_eq!(d["strategies"], json!([walk]));
+            assert_eq!(
+                d["version"],
+                if d["day"] == day(3) { 1 } else { 2 },
+                "changed days get a new version"
+            );
+        }
+        let gone =
+            send(reqwest::Method::PATCH, &format!("/api/v1/strategies/{stroll}"), json!({"archived": false}))
+                .await
+                .unwrap();
+        assert_eq!(gone.status(), 404);
+
+        // Another member's strategy cannot be touched.
+        let other = browser();
+        let other_csrf = app.api_login(&other, "Other", PW).await;
+        let r = other
+            .patch(app.url(&format!("/api/v1/strategies/{walk}")))
+            .header("x-csrf-token", other_csrf)
+            .json(&json!({"name": "Mine now"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn the_activities_page_renames_with_the_form_and_explains_a_taken_name() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Lister", PW).await;
+        app.get(&c, "/checkin").await;
+        let list = app.get(&c, "/strategies").await.text().await.unwrap();
+        assert!(list.contains("Your activities") && list.contains(">Walk</a>"));
+        let href = list.split("href=\"/strategies/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let page = format!("/strategies/{href}");
+        let r = app.submit(&c, &page, &format!("{page}/rename"), &[("name", "Morning walk")]).await;
+        assert_eq!(r.status(), 303);
+        let shown = app.get(&c, r.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+        assert!(shown.contains("<h1>Morning walk</h1>") && shown.contains("Renamed."));
+        let other_href =
+            list.split("href=\"/strategies/").nth(2).unwrap().split('"').next().unwrap().to_owned();
+        let other = format!("/strategies/{other_href}");
+        let r = app.submit(&c, &other, &format!("{other}/rename"), &[("name", "morning WALK")]).await;
+        assert_eq!(r.status(), 409);
+    }
+}

@@ -115,7 +115,7 @@ pub struct StrategyView {
     uses: i64,
 }
 
-fn strategy_view(viewer: &Viewer, s: Strategy) -> StrategyView {
+pub(super) fn strategy_view(viewer: &Viewer, s: Strategy) -> StrategyView {
     StrategyView {
         name: strategy_name(&viewer.tr, &s),
         id: s.id,

@@ -7,6 +7,7 @@
 mod account;
 mod diary;
 mod insights;
+mod strategies;
 mod tokens;
 
 use crate::AppState;
@@ -28,6 +29,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/tokens", get(tokens::list).post(tokens::create))
         .route("/api/v1/tokens/{id}", delete(tokens::revoke))
         .route("/api/v1/strategies", get(diary::strategies).post(diary::create_strategy))
+        .route("/api/v1/strategies/{id}", patch(strategies::change))
+        .route("/api/v1/strategies/{id}/merge", post(strategies::merge))
         .route("/api/v1/checkins", get(diary::list))
         .route("/api/v1/insights", get(insights::get))
         .route("/api/v1/diary.csv", get(diary::export_csv))
@@ -70,7 +73,7 @@ pub struct FieldProblem {
         account::register, account::login, account::logout, account::me, account::update_me,
         account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
         diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
-        diary::export_csv, diary::export_json, insights::get
+        diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

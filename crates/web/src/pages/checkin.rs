@@ -140,6 +140,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                     @if let Some(message) = errors.message_for("new_strategy") { p class="error-message" { (message) } }
                     input type="text" id="new_strategy" name="new_strategy" value=(v.form.new_strategy) maxlength="60" autocomplete="off";
                 }
+                p { a href="/strategies" { (tr.t("strategies-manage")) } }
             }
             div class={ "field" @if errors.message_for("note").is_some() { " field-error" } } {
                 label for="note" { (tr.t("checkin-note")) }

@@ -11,6 +11,7 @@ mod insights;
 pub mod layout;
 mod library;
 mod sign_in;
+mod strategies;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
 use crate::AppState;
@@ -28,6 +29,11 @@ pub fn router() -> Router<AppState> {
         .route("/diary", get(diary_data::show))
         .route("/history", get(history::show))
         .route("/insights", get(insights::show))
+        .route("/strategies", get(strategies::list))
+        .route("/strategies/{id}", get(strategies::show))
+        .route("/strategies/{id}/rename", post(strategies::rename))
+        .route("/strategies/{id}/archive", post(strategies::archive))
+        .route("/strategies/{id}/merge", post(strategies::merge))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

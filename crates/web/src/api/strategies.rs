@@ -1,0 +1,65 @@
+//! Managing strategies in the JSON API: rename, archive, merge.
+
+use super::diary::{strategy_view, StrategyView};
+use super::ErrorBody;
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use foothold_core::checkin;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// What to change; absent fields stay as they are.
+#[derive(Deserialize, ToSchema)]
+pub struct StrategyChange {
+    name: Option<String>,
+    archived: Option<bool>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MergeRequest {
+    /// The strategy that stays and takes over every tagged day.
+    into: i64,
+}
+
+/// Rename or archive one of your strategies. Archived strategies leave the check-in form;
+/// their days stay in your diary and its analysis.
+#[utoipa::path(patch, path = "/api/v1/strategies/{id}", tag = "diary", request_body = StrategyChange,
+    responses((status = 200, body = StrategyView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+              (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn change(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(req): Json<StrategyChange>,
+) -> AppResult<Json<StrategyView>> {
+    let user = viewer.require_user()?;
+    let name = req.name.as_deref().map(checkin::parse_strategy_name).transpose()?;
+    let mut current = app.store.strategy(user.id, id).await?;
+    if let Some(name) = name {
+        current = app.store.rename_strategy(user.id, id, &name).await?;
+    }
+    if let Some(archived) = req.archived {
+        current = app.store.set_strategy_archived(user.id, id, archived).await?;
+    }
+    Ok(Json(strategy_view(&viewer, current)))
+}
+
+/// Merge this strategy into another: every day tagged with it is tagged with `into`
+/// instead, and this one is removed. Returns the strategy that stays.
+#[utoipa::path(post, path = "/api/v1/strategies/{id}/merge", tag = "diary", request_body = MergeRequest,
+    responses((status = 200, body = StrategyView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn merge(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(req): Json<MergeRequest>,
+) -> AppResult<Json<StrategyView>> {
+    let user = viewer.require_user()?;
+    let kept = app.store.merge_strategies(user.id, id, req.into).await?;
+    app.insights.changed(&app.store, user.id, &viewer.tr);
+    Ok(Json(strategy_view(&viewer, kept)))
+}
