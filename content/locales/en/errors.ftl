@@ -58,3 +58,21 @@ err-csv-too-many-rows = The file has more rows than one import can take (20,000)
 err-csv-duplicate-date = This date appears more than once in the file.
 err-score = Ratings are whole numbers from 0 to 10, or empty.
 err-merge-same = Choose a different activity to merge into.
+
+# Personal experiments (issue 5).
+err-csv-condition-invalid = Write A or B.
+err-csv-followed-invalid = Write true, false, or leave it empty.
+err-csv-missing-column = A required column is missing.
+err-csv-period-invalid = Write the period as a whole number: 1, 2, 3…
+err-csv-period-mixed = Every day of one period needs the same condition.
+err-csv-washout-invalid = Write true or false.
+err-experiment-constant-outcome = The rating was the same on every day, so there is no difference to measure.
+err-experiment-no-days = None of the experiment's days has a rating of this outcome yet.
+err-experiment-no-fit = These days could not be analysed together. Please check the dates and periods.
+err-experiment-pairs-range = Choose between 2 and 8 pairs of periods.
+err-experiment-period-range = Choose a period of 3 to 28 days.
+err-experiment-same-strategies = Choose two different things to compare.
+err-experiment-too-few-days = Each condition needs at least 3 days with a rating before there is anything to compare.
+err-experiment-too-short = This plan is too short to tell a difference: make the periods longer, add a pair, or shorten the washout.
+err-experiment-washout-too-long = The washout must leave at least 2 days of each period to count.
+err-outcome-unknown = Choose pain, PEG, mood or sleep.

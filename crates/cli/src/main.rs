@@ -1,6 +1,7 @@
 //! `foothold`: the server and the operator's commands, in one binary.
 
 mod analyze;
+mod analyze_experiment;
 mod config;
 mod explain;
 mod ops;
@@ -68,6 +69,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         csv: PathBuf,
         /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A personal experiment (n-of-1 trial) from a CSV: the exchange format plus condition,
+    /// period and washout columns (docs/EXPERIMENTS.md).
+    AnalyzeExperiment {
+        /// The CSV file ("-" for standard input).
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+        /// The primary outcome: pain, peg, mood or sleep.
+        #[arg(long, default_value = "pain")]
+        outcome: String,
+        /// Print one JSON object instead of a report.
         #[arg(long)]
         json: bool,
     },
@@ -156,6 +170,9 @@ async fn run(cli: Cli) -> Result<()> {
         Command::ExplainStyle { text, file, json } => {
             return explain::run(text.as_deref(), file.as_deref(), json)
         }
+        Command::AnalyzeExperiment { csv, outcome, json } => {
+            return analyze_experiment::run(&csv, &outcome, json)
+        }
         other => other,
     };
     let file = config::FileConfig::load(cli.config.as_deref())?;
@@ -189,5 +206,6 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Backup { path } => ops::backup(&db, &path).await,
         Command::Analyze { csv, json } => analyze::run(&csv, json),
         Command::ExplainStyle { text, file, json } => explain::run(text.as_deref(), file.as_deref(), json),
+        Command::AnalyzeExperiment { csv, outcome, json } => analyze_experiment::run(&csv, &outcome, json),
     }
 }

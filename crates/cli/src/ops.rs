@@ -234,14 +234,21 @@ pub fn parse_diary_csv(
     path: &Path,
     consequence: &str,
 ) -> Result<Vec<foothold_core::diary_csv::DiaryRow>> {
-    foothold_core::diary_csv::parse(bytes, today).or_else(|errors| {
-        let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
-        for e in &errors {
-            let column = if e.column.is_empty() { String::new() } else { format!(", column {}", e.column) };
-            eprintln!("line {}{column}: {}", e.line, tr.error(e.code));
-        }
-        bail!("{consequence}: {} problem(s) in {}", errors.len(), path.display())
-    })
+    foothold_core::diary_csv::parse(bytes, today).or_else(|errors| row_errors(&errors, path, consequence))
+}
+
+/// Prints each problem of a CSV file with its line and column, in English, and fails.
+pub fn row_errors<T>(
+    errors: &[foothold_core::diary_csv::RowError],
+    path: &Path,
+    consequence: &str,
+) -> Result<T> {
+    let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
+    for e in errors {
+        let column = if e.column.is_empty() { String::new() } else { format!(", column {}", e.column) };
+        eprintln!("line {}{column}: {}", e.line, tr.error(e.code));
+    }
+    bail!("{consequence}: {} problem(s) in {}", errors.len(), path.display())
 }
 
 /// The demo member's login. Public by design: the demo exists to be tried.

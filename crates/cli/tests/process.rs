@@ -363,3 +363,49 @@ fn explain_style_reads_texts_and_prints_byte_spans() {
     let both = foothold(dir.path()).args(["explain-style", "--text", "x", "--file", "y"]).output().unwrap();
     assert!(!both.status.success());
 }
+
+#[test]
+fn analyze_experiment_reads_a_planned_csv_and_reports_the_difference() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three pairs of 7-day periods; pain is about 2 points lower on A days, with a wobble.
+    let mut csv = String::from("date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,strategies,note,condition,period,washout\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let order = ["A", "B", "B", "A", "A", "B"];
+    for (p, condition) in order.iter().enumerate() {
+        for d in 0..7 {
+            let day = start + chrono::Duration::days((p * 7 + d) as i64);
+            let pain = if *condition == "A" { 4 } else { 6 } + [0, 1, 0, -1, 1, 0, -1][d];
+            csv.push_str(&format!("{day},{pain},,,,,,,,,{condition},{},{}\n", p + 1, d == 0));
+        }
+    }
+    let file = dir.path().join("experiment.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let out =
+        foothold(dir.path()).args(["analyze-experiment", "--json", "--csv"]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let estimate = v["estimate"].as_f64().unwrap();
+    assert!((-2.6..-1.0).contains(&estimate), "{v}");
+    assert!(v["p_benefit"].as_f64().unwrap() > 0.96);
+    assert_eq!(v["period_means"].as_array().unwrap().len(), 6);
+    assert_eq!(v["n_days_used"], 36, "washout days left out");
+    assert!(v["paired"]["interval"].is_array());
+
+    let report = foothold(dir.path()).args(["analyze-experiment", "--csv"]).arg(&file).output().unwrap();
+    assert!(String::from_utf8_lossy(&report.stdout).contains("A − B ="));
+
+    std::fs::write(&file, csv.replace(",B,2,", ",C,2,")).unwrap();
+    let bad = foothold(dir.path()).args(["analyze-experiment", "--csv"]).arg(&file).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("column condition"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    let wrong = foothold(dir.path())
+        .args(["analyze-experiment", "--outcome", "joy", "--csv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!wrong.status.success());
+}

@@ -9,6 +9,7 @@ pub mod calibration;
 pub mod checkin;
 pub mod crisis;
 pub mod diary_csv;
+pub mod experiment;
 pub mod library;
 pub mod simulate;
 pub mod strategy;

@@ -11,10 +11,10 @@
 //! experiments (n-of-1 trials) are how a member tests a strategy properly.
 
 mod contingency;
-mod design;
+pub(crate) mod design;
 pub mod dist;
-mod linalg;
-mod regression;
+pub(crate) mod linalg;
+pub(crate) mod regression;
 
 pub use contingency::{ActionsMatter, Contingency, FeltControl, GoodDays, OutcomeContingency};
 

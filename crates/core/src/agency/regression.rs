@@ -13,8 +13,8 @@ use super::design::Row;
 use super::linalg::{sparse_dot, sparse_sub, Cholesky, Matrix, Sparse};
 
 /// Weak prior on σ²: the data decide the noise level.
-const A0: f64 = 1.0;
-const B0: f64 = 0.5;
+pub(crate) const A0: f64 = 1.0;
+pub(crate) const B0: f64 = 0.5;
 /// Folds of the cross-validation ("how much do my actions matter").
 const FOLDS: usize = 5;
 /// ρ is kept inside a range where the whitening is well behaved.
