@@ -261,13 +261,18 @@ async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
         let c = browser();
         let csrf = app.api_login(&c, "Historian", PW).await;
         let today = Utc::now().date_naive();
+        let list: Value = c.get(app.url("/api/v1/strategies")).send().await.unwrap().json().await.unwrap();
+        let walk = list.as_array().unwrap().iter().find(|s| s["builtin_key"] == "walk").unwrap()["id"]
+            .as_i64()
+            .unwrap();
         // Two runs of days with a gap between them: the chart must not bridge the gap.
         for back in [0, 1, 2, 5, 6] {
             let day = (today - Duration::days(back)).to_string();
             let r = c
                 .put(app.url(&format!("/api/v1/checkins/{day}")))
                 .header("x-csrf-token", &csrf)
-                .json(&json!({"pain": back + 2, "peg_pain": 4, "peg_enjoyment": 4, "peg_activity": 4}))
+                .json(&json!({"pain": back + 2, "peg_pain": 4, "peg_enjoyment": 4, "peg_activity": 4,
+                              "mood": 6, "strategies": if back < 2 { vec![walk] } else { vec![] }}))
                 .send()
                 .await
                 .unwrap();
@@ -287,6 +292,23 @@ async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
         assert_eq!(empty.status(), 303, "members only");
         let r = c.get(app.url("/history?days=365")).send().await.unwrap().text().await.unwrap();
         assert!(r.contains("over the last 365 days"));
+        let mood = html.split(r#"class="series mood""#).nth(1).unwrap().split("</g>").next().unwrap();
+        assert_eq!(mood.matches("<polyline").count(), 2, "mood has its own chart: {mood}");
+        assert!(!html.contains(r#"class="markers""#), "no markers until a strategy is chosen");
+        let marked = c
+            .get(app.url(&format!("/history?days=30&strategy={walk}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let ticks = marked.split(r#"class="markers""#).nth(1).unwrap().split("</g>").next().unwrap();
+        assert_eq!(ticks.matches("<rect").count(), 2, "walk was done on two days: {ticks}");
+        assert!(
+            marked.contains("Days with “Walk”")
+                && marked.contains(&format!(r#"<option value="{walk}" selected>"#))
+        );
     }
 }
 

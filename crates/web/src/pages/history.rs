@@ -23,6 +23,8 @@ pub const RANGES: [i64; 3] = [30, 90, 365];
 #[derive(Deserialize)]
 pub struct RangeQuery {
     days: Option<i64>,
+    /// A strategy whose days are marked under the charts.
+    strategy: Option<i64>,
 }
 
 const W: f64 = 640.0;
@@ -57,10 +59,40 @@ fn series(days: &[CheckIn], from: NaiveDate, span: i64, value: impl Fn(&CheckIn)
     out
 }
 
-fn chart(viewer: &Viewer, days: &[CheckIn], from: NaiveDate, span: i64) -> Markup {
+/// One line of a chart: its CSS class, the Fluent id of its key, and its value on a day.
+struct Line {
+    class: &'static str,
+    key: &'static str,
+    value: fn(&CheckIn) -> Option<f64>,
+}
+
+fn score(s: Option<Score>) -> Option<f64> {
+    s.map(|s| f64::from(s.value()))
+}
+
+const PAIN_LINES: [Line; 2] = [
+    Line { class: "pain", key: "history-key-pain", value: |c| score(c.ratings.pain) },
+    Line { class: "peg", key: "history-key-peg", value: |c| c.ratings.peg() },
+];
+
+const WELLBEING_LINES: [Line; 3] = [
+    Line { class: "mood", key: "history-key-mood", value: |c| score(c.ratings.mood) },
+    Line { class: "sleep", key: "history-key-sleep", value: |c| score(c.ratings.sleep) },
+    Line { class: "control", key: "history-key-control", value: |c| score(c.ratings.control) },
+];
+
+/// A chart of `lines`; `marked` days (those with the chosen strategy) get a tick under the
+/// axis, so a strategy can be seen beside the lines.
+fn chart(
+    viewer: &Viewer,
+    id: &str,
+    title: &str,
+    days: &[CheckIn],
+    (from, span): (NaiveDate, i64),
+    lines: &[Line],
+    marked: Option<(i64, &str)>,
+) -> Markup {
     let tr = &viewer.tr;
-    let pain = series(days, from, span, |c| c.ratings.pain.map(|s| f64::from(s.value())));
-    let peg = series(days, from, span, |c| c.ratings.peg());
     let mut grid = String::new();
     for v in [0.0, 5.0, 10.0] {
         let y = PAD_T + (H - PAD_T - PAD_B) * (1.0 - v / 10.0);
@@ -71,19 +103,32 @@ fn chart(viewer: &Viewer, days: &[CheckIn], from: NaiveDate, span: i64) -> Marku
             y + 4.0
         );
     }
+    let mut ticks = String::new();
+    if let Some((id, _)) = marked {
+        for c in days.iter().filter(|c| c.strategies.contains(&id)) {
+            let x = PAD_L + (W - PAD_L - 4.0) * ((c.day - from).num_days() as f64) / (span.max(2) - 1) as f64;
+            let _ = write!(
+                ticks,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"3\" height=\"8\"/>",
+                x - 1.5,
+                H - PAD_B + 6.0
+            );
+        }
+    }
     html! {
         figure class="chart" {
-            svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby="chart-title chart-desc" {
-                title id="chart-title" { (tr.ta("history-chart-title", &[("days", &span.to_string())])) }
-                desc id="chart-desc" { (tr.t("history-chart-desc")) }
+            svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby={ (id) "-title " (id) "-desc" } {
+                title id={ (id) "-title" } { (title) }
+                desc id={ (id) "-desc" } { (tr.t("history-chart-desc")) }
                 g class="grid" { (PreEscaped(grid)) }
-                g class="series pain" { (PreEscaped(pain)) }
-                g class="series peg" { (PreEscaped(peg)) }
+                @for line in lines {
+                    g class={ "series " (line.class) } { (PreEscaped(series(days, from, span, line.value))) }
+                }
+                @if marked.is_some() { g class="markers" { (PreEscaped(ticks)) } }
             }
             figcaption {
-                span class="key pain" { (tr.t("history-key-pain")) }
-                " "
-                span class="key peg" { (tr.t("history-key-peg")) }
+                @for line in lines { span class={ "key " (line.class) } { (tr.t(line.key)) } " " }
+                @if let Some((_, name)) = marked { span class="key marker" { (tr.ta("history-key-marker", &[("strategy", name)])) } }
             }
         }
     }
@@ -109,12 +154,18 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
             .collect();
         Ok::<_, AppError>((from, days, names))
     };
-    let (from, days, names) = match loaded.await {
+    let (from, days, mut names) = match loaded.await {
         Ok(v) => v,
         Err(e) => return e.into_response(),
     };
     let tr = &viewer.tr;
     let title = tr.t("history-title");
+    let marked = q.strategy.and_then(|id| Some((id, names.get(&id)?.clone())));
+    let marks = marked.as_ref().map(|(id, n)| (*id, n.as_str()));
+    let mut choices: Vec<(i64, String)> = names.drain().collect();
+    choices.sort_by_key(|c| c.1.to_lowercase());
+    let names: HashMap<i64, String> = choices.iter().cloned().collect();
+    let window = (from, span);
     let body = html! {
         h1 { (title) }
         nav aria-label=(tr.t("history-ranges")) class="ranges" {
@@ -129,7 +180,19 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
         @if days.is_empty() {
             p { (tr.t("history-empty")) " " a href="/checkin" { (tr.t("home-checkin")) } }
         } @else {
-            (chart(&viewer, &days, from, span))
+            form method="get" action="/history" class="marker-form" {
+                input type="hidden" name="days" value=(span);
+                label for="strategy" { (tr.t("history-mark")) }
+                select id="strategy" name="strategy" {
+                    option value="" { (tr.t("history-mark-none")) }
+                    @for (id, name) in &choices {
+                        option value=(id) selected[marked.as_ref().is_some_and(|(m, _)| m == id)] { (name) }
+                    }
+                }
+                button type="submit" { (tr.t("history-mark-show")) }
+            }
+            (chart(&viewer, "pain-chart", &tr.ta("history-chart-title", &[("days", &span.to_string())]), &days, window, &PAIN_LINES, marks))
+            (chart(&viewer, "wellbeing-chart", &tr.ta("history-chart-wellbeing", &[("days", &span.to_string())]), &days, window, &WELLBEING_LINES, marks))
             p class="hint" { (tr.ta("history-count", &[("count", &days.len().to_string()), ("days", &span.to_string())])) }
             div class="table-scroll" tabindex="0" role="region" aria-labelledby="days-caption" {
                 table {
