@@ -12,7 +12,7 @@
 //! When unsure, the sentence is flagged: a false alarm shows a gentle panel of resources; a
 //! miss costs far more.
 
-use super::rules::{f, n, v, Rule, AWAY, RELAPSE, SELF_HARM_FREE};
+use super::rules::{f, n, v, Rule, AWAY, RELAPSE, SELF_HARM_FREE, WAKE_EVERYDAY};
 use crate::style::pattern::Lists;
 
 pub(super) const LISTS: Lists = &[
@@ -20,7 +20,7 @@ pub(super) const LISTS: Lists = &[
     (
         "wish",
         "want|wants|wanted|wanting|wish|wishes|wished|wishing|hope|hoping|hoped|pray|praying|prayed|ready|\
-           deserve|longing|would like|rather|tempted|need|needs",
+       deserve|longing|would like|rather|tempted|need|needs|welcome|welcomed|would not mind",
     ),
     (
         "harm",
@@ -39,7 +39,8 @@ pub(super) const LISTS: Lists = &[
     (
         "place",
         "bridge|cliff|cliffs|ledge|roof|rooftop|building|train|trains|bus|lorry|truck|traffic|sea|river|\
-           tracks|railway|motorway|balcony|window|car park|edge|canal|lake|platform|tower|quarry|flyover",
+       tracks|railway|motorway|balcony|window|car park|edge|canal|lake|platform|tower|quarry|flyover|train \
+       line|railway line|rail line|level crossing|viaduct|pier",
     ),
     ("gone", "gone|dead|died|disappeared|vanished|no longer here|not here|not around|not alive"),
 ];
@@ -60,7 +61,8 @@ const ROUTINE: &[&str] = &[
     "bedtime", "dose", "doses", "pharmacy", "pharmacist", "chemist", "prescription", "exceed", "gp", "doctor",
     "safe", "side", "effects", "review", "reduce", "reducing", "taper", "tapering", "unused", "returned",
     "leaflet", "warned", "warning", "symptoms", "label", "damage", "liver", "accidentally", "day", "daily",
-    "week", "weekly",
+    "week", "weekly", "food", "meal", "meals", "water", "regularly", "properly", "remember", "reminder",
+    "routine", "refill", "order", "ordering", "reorder", "repeat", "running", "collect", "collected",
 ];
 /// Warnings and advice about an overdose, not one.
 #[rustfmt::skip]
@@ -76,6 +78,8 @@ const ACCIDENT: &[&str] = &[
     "fell", "lifting", "opening", "gardening", "kettle", "oven", "iron", "tin", "laughing", "laugh", "nearly",
     "almost", "slipped", "diy", "onions", "paper", "moving", "carrying", "cupboard", "door", "shelf", "nail",
     "knife", "bread", "pruning", "roses", "hob", "pan", "tray", "sun", "sunburn", "workout", "gym", "squats",
+    "pulled", "hoovering", "vacuuming", "cleaning", "housework", "exercising", "stretching", "yoga",
+    "pilates", "twisted", "sprained", "strained",
 ];
 const INTENT: &[&str] = &["purpose", "deliberately", "intentionally", "again", "urge", "urges", "relapsed"];
 const WAKE_WISH: &[&str] = &[
@@ -92,8 +96,15 @@ const GOODBYE_EVERYDAY: &[&str] = &[
     "off", "holiday", "trip", "later", "tomorrow", "soon", "see", "night", "weekend", "sleep", "bed", "now",
     "today", "week", "weeks", "fortnight", "work", "school", "hospice", "our", "we", "us", "old", "house",
     "job", "car", "sofa", "summer", "winter", "spring", "autumn", "logging", "while", "break", "goodnight",
+    "card", "colleague", "colleagues", "leaving", "party", "retirement", "present", "gift", "cake", "drinks",
 ];
-const FINAL: &[&str] = &["forever", "ever", "good", "world", "letter", "letters", "note", "notes"];
+/// A goodbye that is more than it says ("…without telling her it was goodbye").
+#[rustfmt::skip]
+const FINAL: &[&str] = &[
+    "forever", "ever", "good", "world", "letter", "letters", "note", "notes", "without", "realise",
+    "realised",
+    "realising", "knowing", "meant", "really", "properly", "final", "last",
+];
 #[rustfmt::skip]
 const NEED_EVERYDAY: &[&str] = &[
     "healed", "better", "fixed", "new", "recovered", "cured", "bought", "got", "replaced", "replacement",
@@ -151,6 +162,7 @@ pub(super) const RULES: &[Rule] = &[
     // Not waking up, not being here, not existing.
     f("(not|never) ~2 (wake|waking|woke) up")
         .requires(WAKE_WISH)
+        .blocked(WAKE_EVERYDAY)
         .unless_next(&["until", "till", "early", "in", "at", "before", "when", "for", "on", "properly"]),
     f("(not|never|no longer) ~2 (be|being) (here|around|alive|in this world|on this earth)")
         .blocked(AWAY)
@@ -184,13 +196,20 @@ pub(super) const RULES: &[Rule] = &[
     v("(take|taking|took|swallow*|down|downing) (everything|all of it|the lot|the whole lot) (in|from) (the|\
        my)? (medicine|bathroom|drug|meds)? (cabinet|cupboard|drawer|box|packet|tin)"),
     v("(as if|like) (it|this) (was|were|is) (the|my) last time"),
-    n("why (am i|i am|do i|i) (still)? (alive|breathing|still here|exist|bother living)"),
+    n("why (am i|i am|do i|i) (even|really|actually)? (still)? (alive|breathing|still here|here|exist|bother \
+       living|still around)")
+        .unless_next(&["at", "in", "on", "with", "and", "doing", "sitting", "waiting", "reading", "awake"]),
     n("(checking|check|checked) out (soon|tonight|early|for good|of life|permanently|of this life)"),
     n("(want|wanted|ready|long|longing|wish) to be with (my)? (late|dead|deceased)"),
     n("(danger|risk|threat) to myself"),
     n("without me in (it|this world|the world|their lives|your lives)"),
     n("(better|easier) off (gone|not here|not existing|not around)"),
     n("{wish} ~2 (that is|this is|it is) (it|the end)").unless_next(&["for", "with", "of"]),
+    f("(letters|letter|notes|note|messages|videos|cards) ~4 for (after|afterwards|when i am gone|when i am \
+       not here|when i am no longer here)")
+        .unless_next(&["the", "my", "work", "lunch", "dinner", "school", "that", "christmas", "tea"]),
+    n("(letters|letter|notes|note) (to|for) (the kids|the children|my son|my daughter|my husband|my wife|my \
+       partner|my parents|my mum|my dad) (for|to read)? (after|afterwards|when|once)"),
     n("(letters|letter|notes|note) (to|for) (everyone|all|each of|my family|my kids|my children|the people i \
        love|those i love|my loved ones)"),
     n("(my|the) plan is (set|ready|in place|made|final|decided)").blocked(&[
@@ -212,7 +231,11 @@ pub(super) const RULES: &[Rule] = &[
        another day|face tomorrow)")
         .unless_next(&["with", "in", "at", "to", "on", "for", "without", "through", "any", "the", "this"]),
     n("(hate|hating|hated) (being alive|living|existing|my existence|that i exist|waking up|to wake up)")
-        .unless_next(&["with", "in", "like", "on", "alone", "here", "near", "so", "early"]),
+        .unless_next(&[
+            "with", "in", "like", "on", "alone", "here", "near", "so", "early", "stiff", "sore", "achy",
+            "every",
+            "at", "to", "tired", "feeling", "because", "and", "exhausted", "before", "after",
+        ]),
     f("can not (go on|carry on|keep going|keep living|live|survive)").unless_next(&[
         "like", "with", "without", "at", "in", "for", "walking", "working", "doing", "much", "long", "this",
         "the", "a", "my", "to", "on", "if", "when", "until", "till", "being", "pretending", "holiday",
@@ -327,4 +350,93 @@ pub(super) const RULES: &[Rule] = &[
        go away|disappear|cease)")
         .unless_next(&["hurting", "aching", "for", "until", "till", "while", "at", "so", "spinning"])
         .unblocked(&["good", "forever", "permanently"]),
+    // Indirect wishes to be taken, removed or let go.
+    n("{wish} ~3 (something|someone|somebody|anything|whatever|god|death|it|the universe|a car|a bus|a lorry|\
+       an accident|the cancer|this illness|this disease|my heart|a heart attack|a stroke) (that|which)? \
+       (will|would|could|to|might)? (just)? (take|takes|took|come for|comes for) me")
+        .unless_next(&["to", "for", "out", "back", "through", "round", "around", "on", "with", "shopping",
+            "seriously", "up", "along", "there"]),
+    n("(take|taking|took|remove|removing|removed|get|getting|got) myself (out of|off) (the picture|the \
+       equation|the way|everyone's way|their way|your way|this world|the world|existence|the planet|the \
+       earth)"),
+    n("(think*|thought|want*|ready|tempted|urge|longing) ~3 (let go|letting go)").unless_next(&["of", "off",
+        "and", "a", "the"]),
+    n("{wish} out").unless_next(&[
+        "of", "the", "to", "from", "with", "for", "at", "on", "in", "and", "or", "but", "so", "early", "asap",
+        "quick", "quickly", "today", "tomorrow", "now", "there", "here", "more",
+    ])
+        .blocked(&["job", "contract", "meeting", "relationship", "marriage", "house", "flat", "deal", "group",
+            "lease", "pub", "party", "office", "queue", "shop", "hospital", "ward", "bed", "car"]),
+    // Not wanting to stay; a reason to stay that is missing.
+    f("not ~3 (see|know|understand) why i (should|would|need to|have to)? (stick around|hang around|hang on|\
+       stay|be here|stay alive|keep going|carry on|go on|keep living|bother living|exist|live|still be here)")
+        .unless_next(&["in", "at", "for", "with", "till", "until", "on", "late", "up", "home"]),
+    f("(not|never|no) ~3 (reason|point|purpose|need) ~2 (to|for|in) (me)? (stay alive|staying alive|stick \
+       around|sticking around|keep living|keep going|carry on|carrying on|wake up|waking up|be around|being \
+       around)")
+        .unless_next(&["at", "in", "for", "with", "till", "until", "on", "late", "up"]),
+    f("(not|no longer) ~2 (want|wish|plan|going|intend) to (stick|hang) around")
+        .unless_next(&[
+            "for", "at", "to", "after", "till", "until", "in", "with", "and", "the", "here", "there", "while",
+            "longer",
+        ]),
+    n("{wish} ~4 (get|getting|be|being|got) (hit|run over|knocked down|killed|struck) (by|in)"),
+    n("(decided|decide|know|think|sure) ~2 (tonight|today|this weekend|tomorrow) (is|will be|is going to be) \
+       the (night|day)")
+        .unless_next(&["for", "of", "we", "i get", "to"]),
+    v("(walk*|went|go|going|drove|drive|driving|stood|standing|sat|sitting|stand) (to|on|at|by|up to|out to|\
+       near) (the|a)? (bridge|cliff|cliffs|ledge|roof|rooftop|edge|railway|tracks|train line|railway line|\
+       level crossing|viaduct|tower|quarry|flyover|pier|multi storey|car park roof)")
+        .requires(&["stood", "stand", "standing", "looked", "looking", "staring", "stared", "jump", "jumping",
+            "edge", "thinking", "wondering", "again", "down", "hours", "hour"])
+        .blocked(LEISURE),
+    n("(want|wanna|wish|ready) (to)? dye").unless_next(&[
+        "my", "her", "his", "their", "the", "it", "them", "a", "some", "hair", "fabric", "wool", "eggs",
+        "clothes", "this", "that", "for", "with", "in", "blue", "red", "pink", "purple", "green", "black",
+        "blonde", "grey",
+    ]),
+    n("(swallow*|take|taking|down|downing|neck|necking) (the lot|the whole lot|them all|all of them|the \
+       whole (box|bottle|packet|pack|strip|tub|supply))")
+        .unless_next(&["to", "into", "back", "home", "round", "for", "out", "off", "apart", "in", "on"])
+        .blocked(ROUTINE),
+    n("(so|then) (someone|somebody|people|you|everyone|they|you all) (will)? (knows|know|understand|\
+       understands) why"),
+    // Messages meant to be read afterwards.
+    n("(by the time|when|once|if|after) (anyone|you|someone|somebody|people|my family|they|everyone|you all) \
+       (reads|read|see|sees|finds|find|gets|get|hear|hears) (this|these|my message|my note|my post|my last)"),
+    n("(you will|everyone will|they will|you all will) (know|understand|realise) why")
+        .blocked(&["tomorrow", "recipe", "photos", "pictures", "taste", "try", "see"])
+        .unblocked(&["post", "message", "hear", "gone", "reply"]),
+    f("(if|when) (you|anyone|nobody|no one) (do not|does not|never|stop|stops)? (hear|hears) from me (again|\
+       after|tomorrow|by)"),
+    f("if i (do not|never|stop) (post|posting|reply|replying|answer|answering|log on|check in|message|write) \
+       ~3 (again|after tonight|tomorrow)")
+        .requires(&["why", "know", "gone", "goodbye", "sorry", "love"]),
+    // Attempts, decisions and being stopped.
+    n("(made|make|making|survived|after|since|another|my last|my second|my first) (an|another|my|a second|a \
+       suicide|a serious)? attempt")
+        .unless_next(&["at", "to", "of", "with"])
+        .blocked(&["record", "exam", "test", "driving", "walk", "walking", "recipe", "marathon", "bake",
+            "baking"]),
+    n("(stop|stopping|keep|keeping|kept|stops) me (from)? (doing|do) something (stupid|silly|drastic|\
+       permanent|final|i (will|would|might) regret)"),
+    n("something (stupid|drastic|permanent|final) (tonight|this weekend|soon|today|later)"),
+    f("i would (jump|end it|end things|go through with it|do it) if (i|it) (was|were|had|was not|were not|\
+       did not|could)")
+        .unless_next(&["allowed", "paid", "cheaper", "free", "affordable", "time", "money"]),
+    n("(if|but) i (was|were) (not|less of) (such a|so much of a|a|so)? (coward|chicken|cowardly|scared)"),
+    n("(if|in case|when) (anything|something) (happens|happened|should happen) to me")
+        .requires(&[
+            "promise", "promised", "think", "feel", "soon", "tonight", "going", "will", "look", "care",
+        ]),
+    n("(hanging|hang|hung|loitering|lingering) (around|about)? ~3 (the|a)? {place}").blocked(LEISURE),
+    n("tell (my|the|him|her|them|everyone|mum|dad) ~2 (i am sorry|i love (him|her|them|you)|that i (love|\
+       loved|am sorry))")
+        .unless_next(&["for", "about", "when", "tomorrow", "later", "tonight", "so"]),
+    f("not (need|be needing|be using) (anything|any of it|any of this|my things|my stuff|it|them) (after|\
+       past|beyond) (this|tonight|today|tomorrow|next|the|friday|saturday|sunday|monday|tuesday|wednesday|\
+       thursday)")
+        .blocked(NEED_EVERYDAY),
+    n("(it|that) (was|is|will be) (a|my|our)? (final|last)? goodbye").unless_next(&["to", "for", "party",
+        "card", "meal", "drink"]),
 ];

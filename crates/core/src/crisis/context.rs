@@ -6,6 +6,18 @@ use crate::style::pattern::PatternSet;
 use crate::style::text::Text;
 use std::sync::LazyLock;
 
+/// "My GP asked if I'd thought about suicide and I said no": a question answered no.
+pub(super) fn denied(t: &Text, first: usize, end: usize) -> bool {
+    static NO: LazyLock<PatternSet> = LazyLock::new(|| {
+        PatternSet::new(["(said|answered|replied|told (him|her|them)) (no|not really)", "i am not"], LISTS)
+    });
+    static YES: LazyLock<PatternSet> =
+        LazyLock::new(|| PatternSet::new(["(said|answered|replied|admitted) (yes|that i|i)"], LISTS));
+    t.any_in(first, end, &["asked", "asks", "asking"])
+        && NO.any(&t.words, first, end)
+        && !YES.any(&t.words, first, end)
+}
+
 /// "…but that was a lie": the writer takes back an earlier "I'm not suicidal".
 pub(super) static LIE: LazyLock<PatternSet> = LazyLock::new(|| {
     PatternSet::new(["(was|is) a lie", "i lied", "i was lying", "(that is|that was) not true"], LISTS)
@@ -38,10 +50,28 @@ pub(super) const SELF: &[&str] = &["i", "me", "myself"];
 /// sentence and the writer ("I", "me") appears neither before it nor in it ("my husband
 /// would be better off without me" is about the writer).
 pub(super) fn someone_else(t: &Text, (first, end): (usize, usize), s_first: usize) -> bool {
-    !t.any_in(s_first, end, SELF) && (s_first..=first).any(|j| t.word(j).is_some_and(|w| OTHERS.contains(&w)))
+    // "my friend told me she'd been…": the "me" of a reporting verb is not the subject.
+    let writer = (s_first..end).any(|j| {
+        t.word(j).is_some_and(|w| SELF.contains(&w))
+            && !(w_is_report(t, j) && (j + 1..first).any(|k| t.word(k).is_some_and(|w| OTHERS.contains(&w))))
+    });
+    !writer && (s_first..=first).any(|j| t.word(j).is_some_and(|w| OTHERS.contains(&w)))
 }
 
-/// A goodbye together with a farewell ("Sorry for everything. I love you all. Goodbye.").
+/// Is the word at `j` the object of a reporting verb ("told me", "texted me")?
+fn w_is_report(t: &Text, j: usize) -> bool {
+    const REPORT: &[&str] =
+        &["told", "tells", "telling", "texted", "messaged", "confided", "admitted", "asked", "warned"];
+    j.checked_sub(1).and_then(|k| t.word(k)).is_some_and(|w| REPORT.contains(&w))
+        || (t.is(j.wrapping_sub(1), "to")
+            && j.checked_sub(2)
+                .and_then(|k| t.word(k))
+                .is_some_and(|w| matches!(w, "said" | "admitted" | "confided" | "wrote" | "explained")))
+}
+
+/// A goodbye or a final decision together with a farewell ("Sorry for everything. I love you
+/// all. Goodbye.", "I've made my decision. I'm sorry.", "Tell them I'm sorry. I can't do this any
+/// more."). Neither half alone is enough.
 pub(super) fn farewell(t: &Text) -> Option<&'static str> {
     static FAREWELL: LazyLock<PatternSet> = LazyLock::new(|| {
         let sources = [
@@ -49,13 +79,36 @@ pub(super) fn farewell(t: &Text) -> Option<&'static str> {
             "love you all",
             "forgive me",
             "for the last time",
-            "take care of (my|the) (kids|dog|cat)",
+            "(take care|look after|looking after) (of)? (my|the) (kids|children|dog|cat|cats|dogs|boys|girls|\
+             son|daughter|pets|babies)",
+            "(thank you|thanks) for everything",
+            "tell ~3 (i am sorry|i love|i loved|that i love)",
         ];
         PatternSet::new(sources, LISTS)
     });
-    let goodbye = t.words.iter().any(|w| matches!(w.norm.as_str(), "goodbye" | "goodbyes"));
-    let farewell = FAREWELL.any(&t.words, 0, t.words.len());
-    (goodbye && farewell).then_some("goodbye + farewell")
+    static FINALITY: LazyLock<PatternSet> = LazyLock::new(|| {
+        let sources = [
+            "(goodbye|goodbyes)",
+            "(made|make|making) (my|the|up my) (decision|choice|mind)",
+            "my mind is made up",
+            "(i|i have) decided",
+            "can not (do|take|cope with|face) (this|it|any of this|this life) (any more|anymore|much longer)",
+            "can not (go on|carry on|keep going) (any more|anymore|like this)",
+            "(this is|it is) (it|the end)",
+            "it (will|is going to) (all)? be over",
+            "i am (done|ready to go|going now)",
+            "(my|the) (last|final) (post|message|words)",
+        ];
+        PatternSet::new(sources, LISTS)
+    });
+    let all = |set: &PatternSet| set.any(&t.words, 0, t.words.len());
+    // A bare "I'm sorry" counts only as a whole sentence, not "I'm sorry for moaning".
+    let apology = t.sentences.iter().any(|s| {
+        let words: Vec<&str> = (s.first..s.end).filter_map(|i| t.word(i)).collect();
+        matches!(words.as_slice(), ["i", "am", "sorry"] | ["i", "am", "so" | "really" | "truly", "sorry"])
+    });
+    let farewell = apology || all(&FAREWELL);
+    (farewell && all(&FINALITY)).then_some("goodbye + farewell")
 }
 
 /// The sentence of a match and the one after it, for telling a past, resolved crisis
@@ -76,7 +129,8 @@ pub(super) const PAST_SRC: &[&str] = &[
     "(years|months|ages|decades|year|month) ago", "(last|that) (year|spring|summer|autumn|winter|month)",
     "used to", "in the past", "when i was (younger|first|a teenager|at school|diagnosed|in my)",
     "there was a time", "the time i was", "back then", "years back", "i (was|felt|had been) suicidal",
-    "i (tried|attempted) to",
+    "i (tried|attempted) to", "(my)? old (diary|diaries|journal|journals|notebook|notebooks|posts|poems)",
+    "reading (it|them|that|this|those) (back|now)",
 ];
 #[rustfmt::skip]
 pub(super) const SAFE_SRC: &[&str] = &[
@@ -85,6 +139,7 @@ pub(super) const SAFE_SRC: &[&str] = &[
     "doing (well|better|ok|okay)", "better place", "got help", "helped", "(close|closed) that chapter",
     "want to be here", "(did|do) not act", "managing", "good day", "recovered", "proud", "grateful",
     "thankful", "safe now", "came through", "the illness talking", "i know now", "not any more", "long gone",
+    "how far i have come", "(i am|i am still) here and",
 ];
 #[rustfmt::skip]
 pub(super) const CURRENT_SRC: &[&str] = &[

@@ -13,7 +13,10 @@
 //! death of me"). A phrase does not count when it is negated ("I'm not suicidal", "I'd never
 //! kill myself" — unless the writer then says that was a lie), about someone else ("my
 //! neighbour's son died by suicide"), about a course, film or the news, or a past crisis the
-//! writer says is over ("I felt suicidal years ago and got help; today I'm OK").
+//! writer says is over ("I felt suicidal years ago and got help; today I'm OK"), or a screening
+//! question the writer answered no ("my GP asked if I'd thought about suicide and I said no").
+//! A final decision ("I've made my decision", "I can't do this any more") counts together with
+//! a farewell ("I'm sorry.", "tell my son I love him") anywhere in the text.
 //!
 //! The whole text is read, whatever its length: safety must not depend on where a sentence
 //! falls. Privacy: neither the text nor the rule that matched may be logged — both say what
@@ -90,5 +93,5 @@ fn applies(t: &Text, raw: &str, rule: &Rule, (first, end): (usize, usize), s: &S
     if rule.voice && voice::excluded(t, raw, (first, end), s) {
         return false;
     }
-    !context::someone_else(t, (first, end), s.first)
+    !context::someone_else(t, (first, end), s.first) && (lie || !context::denied(t, s.first, s.end))
 }

@@ -67,7 +67,8 @@ impl Rule {
 pub(super) const TOPIC: &[&str] = &[
     "prevention", "awareness", "course", "training", "documentary", "film", "movie", "book", "novel",
     "character", "news", "article", "podcast", "debate", "statistics", "rates", "charity", "memorial", "died",
-    "footballer", "celebrity", "programme", "series", "research", "study", "campaign", "'s",
+    "footballer", "celebrity", "programme", "series", "research", "study", "campaign", "'s", "screening",
+    "questionnaire",
 ];
 /// An accident, not self-harm.
 #[rustfmt::skip]
@@ -75,6 +76,8 @@ pub(super) const ACCIDENT: &[&str] = &[
     "accident", "accidentally", "shaving", "chopping", "cooking", "slicing", "tripping", "tripped", "falling",
     "fell", "lifting", "opening", "gardening", "kettle", "oven", "iron", "tin", "laughing", "nearly",
     "almost", "slipped", "diy", "onions", "paper", "moving", "carrying", "cupboard", "door", "shelf",
+    "pulled", "hoovering", "vacuuming", "cleaning", "housework", "exercising", "stretching", "yoga",
+    "pilates", "twisted", "sprained", "strained", "gym", "workout",
 ];
 /// Being away, not being gone.
 #[rustfmt::skip]
@@ -83,17 +86,50 @@ pub(super) const AWAY: &[&str] = &[
     "retire", "moving", "busy", "conference", "weekend", "hospital", "mum's", "work", "course", "break",
     "appointment", "operation", "surgery", "offline", "camping", "off", "mum", "sister", "week's",
     "fortnight", "scan", "clinic", "dentist", "physio", "gp", "mri", "tests", "check",
+    // A doctor's warning ("my cardiologist says I won't be around long if I don't…").
+    "cardiologist", "doctor", "doctors", "consultant", "specialist", "says", "warned", "warns", "unless",
 ];
 #[rustfmt::skip]
 pub(super) const MEDS_ROUTINE: &[&str] = &[
     "morning", "evening", "usual", "prescribed", "breakfast", "lunch", "dinner", "organiser", "knocked",
-    "night", "bedtime", "dose", "doses",
+    "night", "bedtime", "dose", "doses", "food", "meal", "meals", "water", "regularly", "properly",
+    "remember", "reminder", "routine", "daily",
 ];
 pub(super) const PILLS: &[&str] =
     &["pills", "tablets", "painkillers", "meds", "medication", "paracetamol", "box", "bottle"];
-pub(super) const SELF_HARM_FREE: &[&str] = &["free", "clean", "since", "stopped", "proud", "anniversary"];
+/// Self-harm as recovery, a topic or a content warning, not the writer's own current harm.
+#[rustfmt::skip]
+pub(super) const SELF_HARM_FREE: &[&str] = &[
+    "free", "clean", "since", "stopped", "proud", "anniversary", "warning", "warnings", "trigger", "tw",
+    "cw", "film", "documentary", "programme", "episode", "awareness", "training", "leaflet", "screening",
+];
 pub(super) const RELAPSE: &[&str] =
     &["relapsed", "relapse", "again", "back", "started", "urge", "urges", "tonight", "want"];
+
+/// "…rather die than go to another meeting": a chore, not death.
+#[rustfmt::skip]
+pub(super) const EVERYDAY_CHORES: &[&str] = &[
+    "go", "going", "wear", "eat", "ask", "watch", "sit", "attend", "listen", "admit", "sing", "dance",
+    "queue", "use", "phone", "ring", "call", "miss", "lose",
+];
+/// Everyday people and places a "last message" goes to.
+#[rustfmt::skip]
+pub(super) const RECIPIENTS: &[&str] = &[
+    "consultant", "gp", "doctor", "landlord", "council", "surgery", "boss", "manager", "dentist", "physio",
+    "company", "bank", "unanswered", "replied", "reply", "ignored", "pharmacy", "clinic", "hr", "insurer",
+];
+/// Not wanting to wake up for an early start, not for ever.
+#[rustfmt::skip]
+pub(super) const WAKE_EVERYDAY: &[&str] = &[
+    "slot", "alarm", "appointment", "physio", "shift", "meeting", "exam", "interview", "commute", "flight",
+    "train", "school", "rota",
+];
+/// "…want it all to stop for a bit": a pause, not an end.
+#[rustfmt::skip]
+pub(super) const PAUSE: &[&str] = &[
+    "hurting", "aching", "for", "so", "while", "until", "till", "briefly", "temporarily", "just", "long",
+    "spinning", "at",
+];
 
 pub(super) const LISTS: Lists = &[
     (
@@ -143,9 +179,11 @@ pub(super) const RULES: &[Rule] = &[
     n("if i (just)? (died|stopped existing)"),
     n("if i (just)? (disappeared|vanished|went away) (for good|forever|for ever)"),
     f("(sleep|asleep) and (not|never) wake (up)?"),
-    f("{wish} ~3 (not|never) wake (up)?"),
-    f("not want to wake up"),
-    n("(sleep|asleep) (forever|for ever)"),
+    f("{wish} ~3 (not|never) wake (up)?").blocked(WAKE_EVERYDAY),
+    f("not want to wake up").blocked(WAKE_EVERYDAY),
+    n("(sleep|asleep) (forever|for ever)")
+        .blocked(&["could", "lol", "haha", "lmao", "weekend", "lie", "holiday"])
+        .unblocked(&["want", "wish", "wanna", "hope", "pray", "ready"]),
     f("(do|did) not want to (live|be alive|be here|exist|go on|carry on|keep going|keep living)"),
     f("never want to (live|be alive|exist|wake up)"),
     n("hate being alive"),
@@ -163,10 +201,9 @@ pub(super) const RULES: &[Rule] = &[
     n("never been born"),
     n("(disappear*|vanish*|go away|gone) (for good|forever|for ever|permanently)"),
     n("(i|me|myself) ~4 fade away"),
-    f("and not be found"),
-    n("(it all|everything|all of it) to (stop|end|be over)").unless_next(&["hurting", "aching"]),
-    n("(want|wish|need) (it all|everything|all of it) to (stop|end|be \
-        over)").unless_next(&["hurting", "aching"]),
+    f("and (not|never) be (found|seen again|heard from again)"),
+    n("(it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE),
+    n("(want|wish|need) (it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE),
     n("make (it|this|everything) (all)? stop (for good|forever|for ever|permanently)"),
     n("(it|everything) to stop (for good|forever|permanently)"),
     n("me included"),
@@ -197,7 +234,7 @@ pub(super) const RULES: &[Rule] = &[
     n("(final|last) goodbye*"),
     n("told ~3 goodbye"),
     n("whoever finds me"),
-    n("my last (post|message|words)").unless_next(&[
+    n("my last (post|message|words)").blocked(RECIPIENTS).unless_next(&[
         "for", "before", "of", "on", "in", "till", "until", "here", "about", "got", "was", "is", "had", "did",
         "has", "were", "went", "that", "which", "said", "asked",
     ]),
@@ -247,7 +284,9 @@ pub(super) const RULES: &[Rule] = &[
     f("(walk*|swim*|go|going|drive|driving) ~4 and (not|never) (come|coming) back"),
     n("(jump|jumping|throw myself|throwing myself|step|stepping) (off|in front of|under) (a|the)? (bridge|\
         building|cliff|train|bus|lorry|truck|roof|car park|tracks)"),
-    n("i am (standing|sitting)? (on|at) the (bridge|edge|cliff|tracks|roof|ledge)"),
+    n("i am (standing|sitting)? (on|at) the (bridge|edge|cliff|tracks|roof|ledge)").unless_next(&[
+        "club", "team", "committee", "course", "class", "game", "night", "tournament", "of", "party", "drive",
+    ]),
     // Acute danger.
     f("not (keep|keeping) myself safe"),
     f("i am not safe").unless_next(&["to", "driving", "walking", "on", "in", "at", "behind"]),
@@ -273,7 +312,8 @@ pub(super) const RULES: &[Rule] = &[
     n("(stop|stopped|stopping) living"),
     f("not deserve to (live|be alive|be here|exist)"),
     n("{wish} (to)? (just)? be gone").unless_next(&["by", "before", "for"]),
-    n("rather (die|be dead) than"),
+    n("rather (die|be dead) than").unless_next(EVERYDAY_CHORES),
+    n("rather (die|be dead) than (go|going) (on|through|back)"),
     f("{wish} ~3 not (survive|make it)"),
     f("not sure (if|whether)? i (want to|wanna) (live|be alive|be here|go on|exist)"),
     f("not ~4 (be|stay|keep myself) safe"),

@@ -13,7 +13,12 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("wamt", "want"), ("whant", "want"),
     ("killin", "killing"), ("tonite", "tonight"), ("2nite", "tonight"), ("u", "you"), ("b", "be"),
     ("sewerslide", "suicide"), ("suicde", "suicide"), ("myslef", "myself"), ("mysef", "myself"),
-    ("slef", "self"), ("harmimg", "harming"), ("lve", "live"), ("cuting", "cutting"),
+    ("slef", "self"), ("harmimg", "harming"), ("lve", "live"), ("cuting", "cutting"), ("kil", "kill"),
+    ("kilin", "killing"), ("killng", "killing"), ("wana", "wanna"), ("wanto", "want"), ("tablts", "tablets"),
+    ("pils", "pills"), ("goodby", "goodbye"), ("gudbye", "goodbye"), ("goodbey", "goodbye"),
+    ("livin", "living"), ("alivee", "alive"), ("anymor", "anymore"), ("tonigt", "tonight"), ("2day", "today"),
+    ("2moro", "tomorrow"),
+    ("ovrdose", "overdose"), ("sucide", "suicide"), ("dissapear", "disappear"), ("dissappear", "disappear"),
 ];
 
 /// Rewrites the normalised words of `t` in place.

@@ -133,6 +133,73 @@ fn new_wordings_misspellings_and_slang() {
     }
 }
 
+/// Indirect language, plans, means and misspellings, in sentences written for this test (not
+/// taken from the evaluation set).
+#[test]
+fn indirect_language_plans_and_means() {
+    for text in [
+        "Why am I even still here",
+        "I want to disappear and never be found.",
+        "I pray God takes me in my sleep.",
+        "I keep hoping I'll get hit by a car.",
+        "I've written letters to the kids for after.",
+        "I've decided tonight is the night.",
+        "I walked to the bridge last night and stood there for an hour.",
+        "i wanna kil myself",
+        "Tonight I'm going to swallow the lot.",
+        "I'm writing this so someone knows why.",
+        "This will be my last post here. Thanks for everything.",
+        "Please tell my brother I love him. I'm so sorry.",
+        "I've made up my mind. Thank you for everything.",
+        "I'm going to take myself out of the equation.",
+        "If you don't hear from me again, that's why.",
+        "By the time you read this I'll be gone.",
+        "I don't see why I should stick around.",
+        "There's no reason for me to stay alive.",
+        "honestly i just want out",
+        "Part of me is thinking about letting go.",
+        "Since my attempt in May the thoughts haven't stopped.",
+        "Someone please stop me doing something stupid.",
+        "I'd end it if I wasn't such a coward.",
+        "I'd welcome anything that took me.",
+        "I won't be needing any of it after Friday.",
+        "Been hanging around the railway line again.",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+}
+
+/// Everyday uses of the same words, written for this test.
+#[test]
+fn everyday_uses_of_the_new_cues_are_not_crisis() {
+    for text in [
+        "I'm checking out of the hotel at ten.",
+        "I want out of this phone contract.",
+        "I'm so tired I could sleep forever this weekend lol.",
+        "My last message to the consultant went unanswered.",
+        "I'm on the bridge club committee.",
+        "I counted my tablets to order a refill.",
+        "I'd rather die than wear that jumper.",
+        "At the end of my rope with the council.",
+        "Go knock 'em dead at the audition!",
+        "The dog loves playing dead.",
+        "Felt half dead until lunchtime.",
+        "I feel like I'm dying, this cold is awful.",
+        "I just want everything to stop for a minute so I can think.",
+        "My sister told me she'd been self-harming and I'm helping her get support.",
+        "The episode had a self-harm warning.",
+        "My GP asked if I'd ever thought about suicide and I said no.",
+        "I hurt myself hoovering the stairs.",
+        "I'm going to take all my tablets with food from now on.",
+        "My doctor says I won't be around long if I keep smoking.",
+        "I'm sorry I snapped at you earlier.",
+        "I hate waking up stiff every morning.",
+        "We made an attempt at the long walk but turned back.",
+    ] {
+        assert!(!detect(text), "{text}");
+    }
+}
+
 #[test]
 fn pain_idioms_and_other_peoples_stories_are_not_crisis() {
     for text in [

@@ -26,6 +26,10 @@ pub(super) const IDIOMS: &[&str] = &[
     "like death", "(assisted|dignified|natural|brain|sudden|cot) (dying|death)",
     "death (penalty|toll|rate|rates|certificate|metal|row|march|trap|stare|grip|knell)",
     "dying (light|battery|phone|plant|plants|breed|art|embers|swan)",
+    "(end|the end) of my (rope|tether)", "(knock|knocks|knocked|knocking) _? dead",
+    "(play|plays|playing|played) dead", "half (dead|dying)",
+    "rather (die|be dead) than ((go|going) to|wear|eat|ask|watch|sit|attend|listen|admit|sing|dance|queue|use|\
+       phone|ring|call|miss|lose)",
     "dead (end|ends|ringer|heat|weight|loss|spot|centre|center|set|against|on|cert|certain|beat|serious|last|\
        straight|simple|cheap|handy|useful|cute|sweet|brilliant|keen|funny|good|easy|right|lucky|proud|\
        pleased|happy|jealous|nice|posh|busy|quiet|slow|heavy|hard|rude|fast|quick|nervous|sore|stiff|achy|\
@@ -50,6 +54,13 @@ const TOPIC: &[&str] = &[
 const WISH: &[&str] =
     &["want", "wants", "wanted", "wish", "wished", "hope", "pray", "rather", "tempted", "myself"];
 
+/// A passing illness that makes one feel like dying.
+#[rustfmt::skip]
+const ILLNESS: &[&str] = &[
+    "flu", "cold", "covid", "virus", "bug", "hangover", "hungover", "fever", "norovirus", "poisoning",
+    "infection", "tonsillitis", "sickness", "vomiting",
+];
+
 const LAUGHTER_MARKS: &[&str] = &["😂", "🤣", "😅", "😆", "😹", "😜", "😝", "😉"];
 const LAUGHTER_WORDS: &[&str] =
     &["lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "jk", "joking", "kidding"];
@@ -59,6 +70,10 @@ pub(super) fn excluded(t: &Text, raw: &str, (first, end): (usize, usize), s: &Se
     let death_word = t.word(first).is_some_and(|w| DEATH_WORDS.contains(&w));
     let idiom = IDIOM_SET.find(&t.words, s.first, s.end).into_iter().any(|(_, a, b)| a < end && first < b);
     if idiom || (death_word && intensifier(t, first)) {
+        return true;
+    }
+    // "I feel like I'm dying, this flu is brutal": a passing illness, not a wish.
+    if death_word && t.any_in(s.first, s.end, ILLNESS) && !t.any_in(s.first, s.end, WISH) {
         return true;
     }
     if death_word && laughing(t, raw, s) {

@@ -68,7 +68,17 @@ pub(crate) fn negated(text: &Text, i: usize, window: usize) -> bool {
             .and_then(|j| text.words.get(j))
             .is_some_and(|w| w.clause == clause && HEDGES.contains(&w.norm.as_str()))
     };
-    if hedged(1)
+    // "I don't believe it's permanent", "I don't think it's my fault".
+    let disbelief = (2..=6)
+        .filter_map(|k| i.checked_sub(k))
+        .take_while(|&j| text.words.get(j).is_some_and(|w| w.clause == clause))
+        .any(|j| {
+            text.is(j, "not")
+                && text.word(j + 1).is_some_and(|w| DISBELIEF.contains(&w))
+                && !text.word(j + 2).is_some_and(|w| matches!(w, "that" | "anyone" | "anybody" | "anything"))
+        });
+    if disbelief
+        || hedged(1)
         || (hedged(2) && text.word(i.wrapping_sub(1)).is_some_and(|w| ["much", "all", "quite"].contains(&w)))
     {
         return true;
@@ -85,6 +95,8 @@ pub(crate) fn negated(text: &Text, i: usize, window: usize) -> bool {
         })
 }
 
+/// After "not", a verb that denies what follows.
+const DISBELIEF: &[&str] = &["believe", "think", "accept", "feel", "reckon", "agree"];
 const NEGATORS: &[&str] = &["not", "never", "hardly", "barely", "scarcely", "without", "nor", "doubt"];
 const HEDGES: &[&str] = &["almost", "nearly", "practically", "virtually", "mostly", "pretty"];
 
@@ -123,8 +135,11 @@ pub(crate) const ADOPTION_SRC: &[&str] = &[
 /// Beliefs held then, told as past.
 #[rustfmt::skip]
 pub(crate) const PAST_SRC: &[&str] = &[
-    "used to (think|say|believe|feel|tell|call|worry|be convinced|be sure)", "i (thought|believed) (that)?",
-    "i was (convinced|sure|certain)", "back then", "(years|months|decades|ages) ago",
+    "used to (think|say|believe|feel|tell|call|worry|be convinced|be sure)",
+    "i (once|first|originally|always|honestly)? (thought|believed) (that)?",
+    "i was (convinced|sure|certain)", "back then",
+    "(years|months|decades|ages) ago (i|we)? (thought|believed|felt|was convinced|was sure|used to|blamed)",
+    "(in|during|for) (my|the) (first|early) (year|years|months|weeks|days|few)",
     "at (first|the start|the beginning)", "when i was (first)? (diagnosed|younger|first ill)",
     "when (this|it) (first)? (started|began)", "(went|go|going|been) through a (stage|phase|period|time)",
     "there was a time", "(last|that) (year|winter|summer|spring|autumn|fall)", "for a (while|time) i",

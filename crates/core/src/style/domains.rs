@@ -12,6 +12,10 @@ const DOMAINS: &[&str] = &[
     "confidence", "kids", "children", "partner", "husband", "wife", "dreams", "bed", "plans", "plan", "body",
     "brain", "mind", "mood", "health", "future", "holidays", "studies", "school", "independence", "identity",
     "weekends", "social",
+    // Roles ("I can't be a proper friend, worker, wife or mum") and the good things of a life.
+    "mum", "dad", "worker", "parent", "mother", "father", "employee", "colleague", "meals", "trips",
+    "birthdays", "christmas", "outings", "evenings", "parties", "walks", "gigs", "concerts", "football",
+    "gardening", "sex", "intimacy",
 ];
 
 /// Words that spoil whatever they touch.

@@ -64,17 +64,20 @@ const PERV_HELP: &[Dimension] = &[Pervasive, Helpless];
 pub(super) const LISTS: Lists = &[
     (
         "intens",
-        "just|so|such|really|completely|totally|utterly|absolutely|a|an|the|being|basically|only|\
-         honestly|pretty|bloody|fucking|literally|actually|a bit|kind of|sort of|such a|becoming|\
-         turning into|big|massive|huge|useless|complete|total|nothing but|still|always|also|now|\
-         getting|very",
+        "just|so|such|really|completely|totally|utterly|absolutely|a|an|the|being|basically|only|honestly|\
+        pretty|bloody|fucking|literally|actually|a bit|kind of|sort of|such a|becoming|turning into|big|\
+        massive|huge|useless|complete|total|nothing but|still|always|also|now|getting|very|that|quite|truly|\
+        a total|a complete|an utter|such an|one big",
     ),
     (
         "self_neg",
         "useless|worthless|weak|pathetic|stupid|lazy|hopeless|failure|burden|drain|disappointment|\
-         embarrassment|let down|letdown|nuisance|liability|waste of space|joke|idiot|baby|fraud|\
-         coward|selfish|wimp|loser|weakling|moron|to blame|the problem|weak link|inadequate|\
-         defective|unlovable|whinger|failing|a mess",
+        embarrassment|let down|letdown|nuisance|liability|waste of space|joke|idiot|baby|fraud|coward|\
+        selfish|wimp|loser|weakling|moron|to blame|the problem|weak link|inadequate|defective|unlovable|\
+        whinger|failing|a mess|broken|a let down|a lost cause|no good|good for nothing|a wreck|difficult|\
+        hard work|hard to live with|hard to love|impossible to live with|too much|a waste|a waste of time|a \
+        hopeless case|a write off|a drag|a killjoy|a misery|a coward|spineless|gutless|the weak one|the \
+        problem one|the difficult one|dead weight|a dead weight|an imposition",
     ),
     (
         "role",
@@ -104,22 +107,30 @@ pub(super) const LISTS: Lists = &[
     ),
     (
         "damage",
-        "ruin*|wreck*|destroy*|spoil*|affect*|colour*|color*|touch*|take* over|took over|consume*|\
-         steal*|stole*|dominate*|rule*|leak* into|seep* into|creep* into|crept into|get* into|\
-         got into|bleed* into|swallow*|lost|lose|losing|taint*|poison*|invade*|mess* up|screw* up|\
-         fuck* up|hijack*|shatter*|taken|gets into|overshadow*|blight*|get* in the way of|\
-         got in the way of|spill* into",
+        "ruin*|wreck*|destroy*|spoil*|affect*|colour*|color*|touch*|take* over|took over|consume*|steal*|\
+        stole*|dominate*|rule*|leak* into|seep* into|creep* into|crept into|get* into|got into|bleed* into|\
+        swallow*|lost|lose|losing|taint*|poison*|invade*|mess* up|screw* up|fuck* up|hijack*|shatter*|taken|\
+        gets into|overshadow*|blight*|get* in the way of|got in the way of|spill* into|spread* into|spread* \
+        through|spread* to|reach* into|reached into|bleed* into|eat* into|ate into|eaten into|cast* a shadow \
+        over|hang* over|hung over",
     ),
     (
         "bad_state",
-        "ruined|wrecked|destroyed|over|gone|lost|on hold|shrunk|shrinking|shrinks|fall* apart|\
-         fallen apart|a struggle|awful|terrible|horrible|grey|gray|dark|bleak|pointless|hopeless|\
-         miserable|hell|worse|harder|hard|difficult|impossible|too much|wrong|broken|taken|stolen|\
-         rubbish|crap|shit|shite|empty|meaningless|pain|about pain|revolves around|consumed|\
-         dominated|affected|spoiled|spoilt|suffers|grim|a mess|a battle|a nightmare|an effort|\
-         exhausting|falling to pieces|in pieces|in tatters|a misery|suffering|on pause|a write off",
+        "ruined|wrecked|destroyed|over|gone|lost|on hold|shrunk|shrinking|shrinks|fall* apart|fallen apart|a \
+        struggle|awful|terrible|horrible|grey|gray|dark|bleak|pointless|hopeless|miserable|hell|worse|harder|\
+        hard|difficult|impossible|too much|wrong|broken|taken|stolen|rubbish|crap|shit|shite|empty|\
+        meaningless|pain|about pain|revolves around|consumed|dominated|affected|spoiled|spoilt|suffers|grim|\
+        a mess|a battle|a nightmare|an effort|exhausting|falling to pieces|in pieces|in tatters|a misery|\
+        suffering|on pause|a write off|ruled|run by|controlled|governed|dictated|defined|limited|restricted|\
+        taken over|on fire|shattered|upside down|turned upside down|a wreck|wrecked by|ruined by|spoiled by|\
+        spoilt by|eaten up|shrinking",
     ),
-    ("everything", "everything|every part of my life|every area of my life|every aspect of my life"),
+    (
+        "everything",
+        "everything|every (single)? (part|area|aspect|bit|corner|inch|piece) of my (life|day|days|world|\
+        existence)|every (single)? (day|week|plan|thing|moment|relationship|holiday|weekend|evening|outing)|\
+        the lot|the whole lot|all of it|all of my life",
+    ),
     ("my_life", "my (whole|entire|old|normal)? (life|world|existence|future)|all of my life"),
 ];
 
@@ -138,7 +149,47 @@ pub(super) const RULES: &[Rule] = &[
     n("nothing ever (changes|improves|gets better|gets easier)", PERM),
     f("not (think|believe|expect) (that)? (i|it|this|things|the pain|my pain|my back|my body) (will|is going \
         to|am going to|are going to) (ever)? {change}", PERM),
-    f("(gone|over|lost|taken) ~6 (not|never) (ever)? (coming|come) back", PERM),
+    f("(gone|over|lost|taken|dead|damaged|destroyed|wrecked|finished) ~6 (not|never) (ever)? (coming|come|\
+        going to come) back", PERM),
+    f("(it|they|this|that|the pain|my pain|the damage) (is|are) (not|never) (ever)? (going|going to go) \
+        anywhere", PERM),
+    n("(it|this|the pain|pain|my pain|my condition|the damage|my back|my illness) is (now)? (chronic|\
+        lifelong|irreversible|incurable|degenerative)", PERM),
+    n("(this|that|it|pain) is (just)? (my|our) (life|lot|reality|future|normal|world) now", PERM),
+    n("(my|our) life (is|will be) (like this|this) now", PERM),
+    n("(how|the way|what|like this) (i|it|things|my body|life|my life) (will|is going to|am going to) (stay|\
+        remain|be from now on|be forever)", PERM),
+    n("(this|that) is it (now|for me|from now on|for good|for the rest)", PERM),
+    n("part of (me|my life|who i am) now", PERM),
+    // "…part of me now, for good" — but not "I quit smoking for good" or "for good measure".
+    n("for good", PERM)
+        .unless_prev(&[
+            "quit", "stopped", "stop", "smoking", "drinking", "sugar", "alcohol", "caffeine", "coffee",
+            "habit", "left", "leaving", "moved", "moving", "fixed", "cured", "sorted", "healed", "beat",
+            "beaten", "kicked", "gone", "them", "up", "off", "away", "change", "changed", "better", "behave",
+            "behaving", "used", "work", "works", "forces", "done",
+        ])
+        .unless_next(&[
+            "reason", "reasons", "measure", "behaviour", "luck", "cause", "causes", "food", "use",
+        ]),
+    n("(until|till|til) (one of us|i|we) (dies|die|am gone|am dead|go)", PERM),
+    n("from now on ~4 (be|stay|feel|look) like (this|that)", PERM),
+    f("(it|this|the pain|my pain|pain|that) (is|are) not (going away|going to go away|ever going away)", PERM)
+        .unless_next(&[
+            "with", "after", "today", "tonight", "despite", "this", "yet", "quickly", "as", "even", "though",
+            "on", "by", "without", "until", "till", "for", "fast",
+        ]),
+    f("(is|are) not (ever|ever going to be) (going away|leaving|ending|over)", PERM),
+    n("(be|stay) like this from now on", PERM),
+    n("(until|till|til|to) (the end|my grave|the grave|the end of my days|my last breath)", PERM)
+        .unless_next(&["of", "credits", "game", "match", "film", "episode", "day", "week", "month"]),
+    n("(be|stay) like this (forever|for ever|until|till|always|for the rest)", PERM),
+    n("(i am|i will be|i will always be) {intens}* (a lost cause|a hopeless case|beyond help|beyond repair|\
+        beyond saving|beyond fixing|a write off|damaged goods)", &[Permanent, Personal]),
+    n("(no|never any|not any) (cure|fix|recovery|way back|getting better)", PERM)
+        .unless_next(&["yet", "for", "found", "at", "until", "till"]),
+    n("stuck (like this|this way|with (this|it|the pain|my pain|my body|my condition)) (forever|for ever|for \
+        life|for good|now)", PERM),
     f("never (ever)? (coming|come) back", PERM),
     n("(for)? (the)? rest of my (life|days|days on earth|natural)", PERM),
     n("for life", PERM).unless_prev(&[
@@ -188,6 +239,7 @@ pub(super) const RULES: &[Rule] = &[
     n("({everything}|{my_life}) (as i knew it|as it was)? ~3 {bad_state}", PERV),
     n("my (whole|entire) way of (living|life)", PERV),
     n("(can|could) not enjoy (anything|a thing|life|nothing)", PERV),
+    n("nothing (left)? (that)? (i|we) (enjoy|can enjoy|look forward to|love)", PERV),
     n("nothing (is|feels|seems) (enjoyable|fun|good|right|worth it|the same)", PERV),
     n("(no|any) (joy|pleasure|fun) (in|from|out of) (anything|life)", PERV),
     n("nothing (in my life)? (goes|is going|went|ever goes) right", PERV),
@@ -195,7 +247,17 @@ pub(super) const RULES: &[Rule] = &[
     n("nothing left of my (old)? (life|world|self)", PERV),
     n("(control*|rule*|run*|dominate*|consume*) my (whole|entire)? life", PERV),
     n("it is my (whole|entire) (life|world|way of living|way of life)", PERV),
-    n("(no|not one|not a single) (part|area|corner|bit) of my life", PERV),
+    n("every (single)? (part|area|aspect|bit|corner|inch|piece) of my (life|days|world|existence)", PERV)
+        .unless_prev(&["love", "loved", "enjoy", "enjoyed", "cherish", "for"]),
+    n("(no|not one|not a single) (part|area|corner|bit|aspect|thing|moment|hour|minute|day) (of|in) my \
+        (whole)? (life|day|days|world|week|existence)", PERV),
+    n("(every|each) (single)? (day|part|plan|thing|moment|area|aspect|weekend|holiday|relationship) ~3 (is|\
+        are|gets|get|has been|have been) (ruined|wrecked|destroyed|spoiled|spoilt|affected|taken over|\
+        touched|tainted|dominated|consumed|overshadowed|cancelled)", PERV),
+    n("(untouched|unaffected|unspoiled|spared|left alone|free) (by|of|from) (it|this|the pain|pain|my pain|\
+        my condition)", PERV),
+    n("{damage} (all of)? (my|our) (days|weeks|plans|relationships|friendships|hobbies|holidays|evenings|\
+        weekends|everything)", PERV),
     f("(can|could) not do anything (i|that i) (used to)? (enjoy|love|like)", PERV),
     n("point (of|in) (anything|everything|life|it all|doing anything)", PERV_HELP),
     n("(gets|takes|ruins|wrecks|spoils|steals|touches|affects|eats) (them|it) all", PERV),
@@ -235,7 +297,28 @@ pub(super) const RULES: &[Rule] = &[
     n("i should (have)? (been|be) ~2 (stronger|tougher|better|able|coping|fine|over)", PERS),
     n("i (should|could) have (tried|done|pushed|worked|known) (harder|more|better)", PERS),
     n("if (only)? i (had|would|were|was) ~2 (harder|better|stronger|tougher|more careful)", PERS),
-    f("what (kind|sort|type) of {role}", PERS),
+    f("what (kind|sort|type) of {role}", PERS).unless_prev(&[
+        "decide", "decides", "decided", "choose", "chooses", "define", "defines", "determine", "determines",
+        "about", "know", "matter", "shows", "show", "learn", "remember", "be", "become", "of",
+    ]),
+    n("the (sort|kind|type) of person i am", PERS),
+    n("(that|this) is (just)? (who|what) i am", PERS),
+    f("(not|never) (be)? (the|a) (good|proper|decent|real)? {role} (i|that i) (should|could|ought to|want to|\
+        used to|need to|am meant to|am supposed to) be", PERS),
+    f("(i am not|i am never|i will never be|i will not ever be|i have never been) (a|the) (good|proper|\
+        decent|real) {role}", PERS),
+    f("i have (always|forever|ever|just)? been {intens}* ({self_neg}|{bad_adj} {role})", PERS),
+    f("(mostly|partly|largely|probably|all|entirely|totally|completely) my (own)? fault", PERS),
+    n("(that|this|it) is (all|completely|totally)? on me", PERS),
+    n("(i have|i have got|i) (got)? (no|zero) (willpower|backbone|discipline|self control|spine|guts|\
+        strength of character)", PERS),
+    f("i (feel|felt|am feeling|am) {intens}* (guilty|ashamed|so guilty|so ashamed)", PERS)
+        .unless_next(&["pleasure", "pleasures"]),
+    n("i am the (one|only one) (who|that) (is|am)? {intens}* ({self_neg}|{bad_adj})", PERS),
+    n("what is wrong with me", PERS).in_questions(),
+    n("i (should|could) have ~4 (harder|sooner|earlier|more|better|differently|known|listened|stopped|rested|\
+        paced)", PERS),
+    n("(i|it) (let|lets|am letting) (myself|everyone|them) down", PERS),
     n("better {role}? than me", PERS),
     n("(stupid|silly|idiot|useless|pathetic) me", PERS),
     n("(the)? weak link", PERS),
@@ -250,12 +333,33 @@ pub(super) const RULES: &[Rule] = &[
     // ---- helpless: nothing I do makes a difference --------------------------------------------
     f("why (should|do|would|even)? (i|we)? (even)? bother", HELP),
     f("what is the (point|use)", HELP),
+    f("what (difference|good) (does|will|would|can) (it|that|anything|any of it|trying) (make|do)", HELP),
     n("no (point|use)", HELP),
     f("(do|does|can) not see (the|any) point", HELP),
     n("pointless", HELP),
     n("is there (any|even any|a|much)? point", HELP).in_questions(),
-    n("nothing (i|we) (do|try|did|tried|have tried) ~2 (matter*|help*|work*|make*|change*|is enough|\
-        seems)", HELP),
+    n("nothing (i|we) (do|try|did|tried|have tried) ~2 (matter*|help*|work*|make*|change*|is enough|seems|be \
+        enough|was enough|counts)", HELP),
+    n("(everything|anything|whatever) (i|we) (try|do|tried|did) (fails|failed|makes it worse|made it worse|\
+        is useless|does nothing|did nothing|backfires|goes wrong)", HELP),
+    n("(and|but|yet|still) nothing (really|ever)? (changes|changed|shifts|shifted|budges|improves|improved|\
+        helps|helped|works|worked)", HELP),
+    n("(they|it|this|these|those|none of them|none of it|the _|my _) (do|does|did) (nothing|absolutely \
+        nothing|sod all|bugger all|zilch|jack)", HELP)
+        .unless_next(&["for", "but", "wrong", "else", "about"]),
+    n("(only|all) (thing|option|choice)? (that is|there is)? (left)? (to do|i can do|we can do|there is to \
+        do) is (to)? (wait|suffer|endure|put up|lie|grin|accept|cope|sit|hope)", HELP),
+    f("not (see|know) what (else)? (i|we) (can|could) (possibly|actually|really)? do", HELP),
+    f("what (else)? (can|could) (i|we) (possibly|even|really)? do", HELP).unless_next(&["today", "tomorrow",
+        "to", "for", "instead", "with", "about"]),
+    f("why (would|should|do|even) (i|we) (even)? (plan|make plans|hope|book|look forward|start|get my hopes \
+        up|keep trying|bother trying|get up|try again)", HELP),
+    f("no matter (what|how) ~2 (i|we)", HELP),
+    n("(none of|no) (the|my|these|those)? (treatments|meds|medications|pills|tablets|exercises|therapies|\
+        doctors|things i try|things i do|drugs|injections|diets|specialists) (make*|made|help*|work*|do|does|\
+        did) (any|a|the slightest|much)? (difference|good|odds)", HELP),
+    n("nothing (makes|made|will make) (any|a|the slightest|much of a) difference", HELP),
+    n("(i|we) (can|could) not (do|change) (anything|a thing) about (it|this|any of it|any of this)", HELP),
     n("nothing (is|seems to be) working", HELP),
     n("exhausted (all)? (my|the)? options", HELP),
     n("nothing (ever|really|seems to|has|is|will|has ever|ever really)? (helps|helped|works for|work for|\
@@ -299,7 +403,9 @@ pub(super) const RULES: &[Rule] = &[
     f("not (make|made) (a|any|the slightest|much of a) (difference|odds)", HELP),
     n("none of (it|them|this|that) (make*|made|help*|work*|matter*)", HELP),
     f("no matter (what|how hard|how much) (i|we) (do|try|did)?", HELP),
-    f("(does|did) not matter (what|how much|how hard|how) (i|we)", HELP),
+    f("(does|did|will) not matter (what|how|whether|if) ~3 (i|we) (do|try|did|tried|am|are|was|were|rest|\
+        pace|push|take|avoid|change|eat|sleep|stretch|exercise)", HELP)
+        .unless_next(&["tonight", "today", "tomorrow", "for", "at", "on"]),
     n("whatever (i|we) (do|try)", HELP),
     n("(just|only)? have to (lie here and)? (take it|put up with it|lump it|suffer)", HELP).unless_next(&[
         "easy", "slowly", "gently", "steady", "steadily", "one", "day",

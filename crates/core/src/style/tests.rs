@@ -60,6 +60,54 @@ fn reads_each_dimension_with_a_reason_and_one_question_each() {
     assert_eq!(read("Had soup and toast, early night."), Reading::default());
 }
 
+/// New kinds of language, in sentences written for this test (not taken from the evaluation
+/// set): each must carry its dimension.
+#[test]
+fn broader_ways_of_saying_each_dimension() {
+    use Dimension::{Helpless, Pervasive};
+    let cases: &[(&str, Dimension)] = &[
+        ("This is my life now and it's not going to change.", Dimension::Permanent),
+        ("I'm stuck with this for the rest of my days.", Dimension::Permanent),
+        ("From now on it's going to be like this.", Dimension::Permanent),
+        ("The migraines are with me now, for good.", Dimension::Permanent),
+        ("It's lifelong, the consultant was clear and I agree.", Dimension::Permanent),
+        ("I'm a hopeless case.", Dimension::Permanent),
+        ("The fatigue seeps into every part of my day.", Pervasive),
+        ("It has ruined every single holiday we've had.", Pervasive),
+        ("Not one hour of my day is free of it.", Pervasive),
+        ("Flares wreck birthdays, gigs, walks, the lot.", Pervasive),
+        ("There's nothing left that I enjoy.", Pervasive),
+        ("I'm such a let-down to my kids.", Dimension::Personal),
+        ("I've always been a useless person.", Dimension::Personal),
+        ("That's just the kind of person I am.", Dimension::Personal),
+        ("It's mostly my fault for overdoing it.", Dimension::Personal),
+        ("I have no willpower at all.", Dimension::Personal),
+        ("I'm the one who's weak.", Dimension::Personal),
+        ("What's wrong with me?", Dimension::Personal),
+        ("Why bother with physio, it does nothing.", Helpless),
+        ("I've done the stretches and the diet, and nothing changes.", Helpless),
+        ("Everything I try fails.", Helpless),
+        ("What difference does it make?", Helpless),
+        ("None of the injections make any difference.", Helpless),
+        ("All that's left to do is wait and suffer.", Helpless),
+    ];
+    for (text, d) in cases {
+        assert!(dims(text).contains(d), "{text}: {:?}", dims(text));
+    }
+    for text in [
+        "I stopped smoking for good last year.",
+        "I don't believe it's permanent.",
+        "In my first year I felt like a burden, but not now.",
+        "Pain doesn't decide what kind of mum I am.",
+        "It doesn't matter what we eat tonight.",
+        "I love every bit of my life with the grandkids.",
+        "The pain isn't going away with ibuprofen, so I'll ring the GP.",
+    ] {
+        let found = dims(text);
+        assert!(!found.iter().any(|d| !matches!(d, Dimension::Absolutist)), "{text}: {found:?}");
+    }
+}
+
 #[test]
 fn negation_and_hedges_cancel_the_label() {
     for text in [
