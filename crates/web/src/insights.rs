@@ -11,11 +11,12 @@
 use crate::diary::{strategy_name, today};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
+use crate::kept::Kept;
 use chrono::NaiveDate;
 use foothold_core::agency::{self, Diary, Outcome, Report, Tracked};
 use foothold_store::{CheckIn, Store, UserId};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// Members whose results are kept. A year of diary with 15 strategies is about 20 KB.
 const CAPACITY: usize = 2_048;
@@ -41,25 +42,31 @@ pub struct Insight {
     pub spreads: HashMap<(String, Outcome, u8), Spread>,
 }
 
-#[derive(Default)]
 pub struct Insights {
-    kept: Mutex<HashMap<UserId, Arc<Insight>>>,
+    /// By member and language (strategy names in a report are in one language).
+    kept: Kept<(UserId, String), Insight>,
+}
+
+impl Default for Insights {
+    fn default() -> Self {
+        Self { kept: Kept::new(CAPACITY) }
+    }
 }
 
 impl Insights {
     /// The member's current analysis, computed now if there is none for this revision.
     pub async fn get(&self, store: &Store, user: UserId, tr: &Tr) -> AppResult<Arc<Insight>> {
         let revision = store.diary_revision(user).await?;
-        if let Some(kept) = self.kept(user).filter(|k| k.revision == revision && k.lang == tr.lang()) {
-            return Ok(kept);
+        match self.kept.get(&(user, tr.lang()), revision) {
+            Some(kept) => Ok(kept),
+            None => self.compute(store, user, tr, revision).await,
         }
-        self.compute(store, user, tr, revision).await
     }
 
     /// After a change to a member's diary through this server: recompute in the background
     /// if the member has a result (members who never look at insights cost nothing).
     pub fn changed(self: &Arc<Self>, store: &Store, user: UserId, tr: &Tr) {
-        if self.kept(user).is_none() {
+        if !self.kept.has(&(user, tr.lang())) {
             return;
         }
         let (this, store, tr) = (Arc::clone(self), store.clone(), tr.clone());
@@ -70,10 +77,6 @@ impl Insights {
                 tracing::warn!(error = %e, "background re-analysis failed");
             }
         });
-    }
-
-    fn kept(&self, user: UserId) -> Option<Arc<Insight>> {
-        self.kept.lock().ok()?.get(&user).cloned()
     }
 
     async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
@@ -91,18 +94,7 @@ impl Insights {
             .await
             .map_err(|_| AppError::Internal)?;
         let insight = Arc::new(insight);
-        if let Ok(mut kept) = self.kept.lock() {
-            if kept.len() >= CAPACITY && !kept.contains_key(&user) {
-                // Any member will do: a dropped result is recomputed on the next view.
-                if let Some(victim) = kept.keys().next().copied() {
-                    kept.remove(&victim);
-                }
-            }
-            // A slower, older computation must not replace a newer one.
-            if kept.get(&user).is_none_or(|k| k.revision <= revision) {
-                kept.insert(user, Arc::clone(&insight));
-            }
-        }
+        self.kept.put((user, insight.lang.clone()), revision, Arc::clone(&insight));
         Ok(insight)
     }
 }

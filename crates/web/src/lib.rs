@@ -15,6 +15,7 @@ pub mod diary;
 pub mod error;
 pub mod i18n;
 pub mod insights;
+mod kept;
 pub mod library;
 mod pages;
 mod respond;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub insights: Arc<insights::Insights>,
     pub library: Arc<library::Library>,
+    /// Loaded history ranges (`pages/history.rs`).
+    pub history: Arc<kept::Kept<pages::HistoryKey, pages::HistoryLoaded>>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             catalog: Catalog::load()?,
             insights: Arc::default(),
             library: Arc::new(library::Library::load()?),
+            history: Arc::new(kept::Kept::new(1_024)),
         })
     }
 }

@@ -288,6 +288,18 @@ async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
         assert_eq!(pain.matches("<polyline").count(), 2, "a gap splits the line: {pain}");
         assert_eq!(html.matches(r#"<th scope="row">"#).count(), 5, "one table row per check-in");
         assert!(html.contains("5 check-ins in the last 30 days"));
+        // The page is kept per diary revision: a new check-in shows at once.
+        let day = (today - Duration::days(10)).to_string();
+        let r = c
+            .put(app.url(&format!("/api/v1/checkins/{day}")))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"mood": 5}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let again = c.get(app.url("/history")).send().await.unwrap().text().await.unwrap();
+        assert!(again.contains("6 check-ins in the last 30 days"));
         let empty = app.get(&browser(), "/history").await;
         assert_eq!(empty.status(), 303, "members only");
         let r = c.get(app.url("/history?days=365")).send().await.unwrap().text().await.unwrap();

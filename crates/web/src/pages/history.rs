@@ -17,8 +17,19 @@ use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 pub const RANGES: [i64; 3] = [30, 90, 365];
+
+/// A member's days in one range and their strategy names, kept per diary revision (see
+/// `kept.rs`): the page is read far more often than the diary changes.
+pub struct Loaded {
+    days: Vec<CheckIn>,
+    names: HashMap<i64, String>,
+}
+
+/// Member, first day, span and language.
+pub type HistoryKey = (foothold_store::UserId, NaiveDate, i64, String);
 
 #[derive(Deserialize)]
 pub struct RangeQuery {
@@ -144,6 +155,11 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
     let loaded = async {
         let today = diary::today(&app.store.time_zone(user.id).await?);
         let from = today - Duration::days(span - 1);
+        let key = (user.id, from, span, viewer.tr.lang());
+        let revision = app.store.diary_revision(user.id).await?;
+        if let Some(kept) = app.history.get(&key, revision) {
+            return Ok::<_, AppError>((from, kept));
+        }
         let days = app.store.checkins(user.id, from, today).await?;
         let names: HashMap<i64, String> = app
             .store
@@ -152,12 +168,15 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
             .into_iter()
             .map(|s| (s.id, strategy_name(&viewer.tr, &s)))
             .collect();
-        Ok::<_, AppError>((from, days, names))
+        let loaded = Arc::new(Loaded { days, names });
+        app.history.put(key, revision, Arc::clone(&loaded));
+        Ok((from, loaded))
     };
-    let (from, days, mut names) = match loaded.await {
+    let (from, loaded) = match loaded.await {
         Ok(v) => v,
         Err(e) => return e.into_response(),
     };
+    let (days, mut names) = (&loaded.days, loaded.names.clone());
     let tr = &viewer.tr;
     let title = tr.t("history-title");
     let marked = q.strategy.and_then(|id| Some((id, names.get(&id)?.clone())));
@@ -191,8 +210,8 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
                 }
                 button type="submit" { (tr.t("history-mark-show")) }
             }
-            (chart(&viewer, "pain-chart", &tr.ta("history-chart-title", &[("days", &span.to_string())]), &days, window, &PAIN_LINES, marks))
-            (chart(&viewer, "wellbeing-chart", &tr.ta("history-chart-wellbeing", &[("days", &span.to_string())]), &days, window, &WELLBEING_LINES, marks))
+            (chart(&viewer, "pain-chart", &tr.ta("history-chart-title", &[("days", &span.to_string())]), days, window, &PAIN_LINES, marks))
+            (chart(&viewer, "wellbeing-chart", &tr.ta("history-chart-wellbeing", &[("days", &span.to_string())]), days, window, &WELLBEING_LINES, marks))
             p class="hint" { (tr.ta("history-count", &[("count", &days.len().to_string()), ("days", &span.to_string())])) }
             div class="table-scroll" tabindex="0" role="region" aria-labelledby="days-caption" {
                 table {

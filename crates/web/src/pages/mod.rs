@@ -6,6 +6,7 @@ mod diary_data;
 pub mod form;
 pub mod help;
 mod history;
+pub use history::{HistoryKey, Loaded as HistoryLoaded};
 mod home;
 mod insights;
 pub mod layout;
