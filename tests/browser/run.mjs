@@ -115,6 +115,9 @@ try {
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByRole('table').waitFor();
     await audit(page, 'history');
+    await page.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('table').waitFor();
+    await audit(page, 'calendar');
   });
 
   await step('account page', async () => {

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 mod common;
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 use common::{apps, browser, config, csrf_token};
 use serde_json::{json, Value};
 
@@ -499,5 +499,54 @@ async fn the_activities_page_renames_with_the_form_and_explains_a_taken_name() {
         let other = format!("/strategies/{other_href}");
         let r = app.submit(&c, &other, &format!("{other}/rename"), &[("name", "morning WALK")]).await;
         assert_eq!(r.status(), 409);
+    }
+}
+
+#[tokio::test]
+async fn the_calendar_shows_a_month_with_links_to_each_day() {
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "Monthly", PW).await;
+        let today = Utc::now().date_naive();
+        let first = today.with_day(1).unwrap();
+        for (day, pain) in [(first, 3), (today, 7)] {
+            let r = c
+                .put(app.url(&format!("/api/v1/checkins/{day}")))
+                .header("x-csrf-token", &csrf)
+                .json(&json!({"pain": pain}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+        }
+        let html = c.get(app.url("/history/calendar")).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains(&format!(r#"<a href="/checkin?day={today}"><span class="date">{}</span><span class="pain">pain 7</span>"#, today.day())), "{html}");
+        assert!(html.contains(&format!(r#"href="/checkin?day={first}""#)));
+        assert!(html.contains("Previous month") && !html.contains("Next month"), "no months in the future");
+        let future = format!("{}", (today + Duration::days(40)).format("%Y-%m"));
+        let shown = c
+            .get(app.url(&format!("/history/calendar?month={future}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            shown.matches("has-checkin").count(),
+            html.matches("has-checkin").count(),
+            "falls back to this month"
+        );
+        let earlier = (first - Duration::days(1)).format("%Y-%m").to_string();
+        let before = c
+            .get(app.url(&format!("/history/calendar?month={earlier}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(before.contains("0 check-ins this month") && before.contains("Next month"));
+        assert_eq!(app.get(&browser(), "/history/calendar").await.status(), 303, "members only");
     }
 }

@@ -187,6 +187,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
     let window = (from, span);
     let body = html! {
         h1 { (title) }
+        p { a href="/history/calendar" { (tr.t("calendar-link")) } }
         nav aria-label=(tr.t("history-ranges")) class="ranges" {
             @for r in RANGES {
                 @if r == span {

@@ -1,6 +1,7 @@
 //! Server-rendered HTML pages. Every page works without JavaScript.
 
 mod account;
+mod calendar;
 mod checkin;
 mod diary_data;
 pub mod form;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/checkin", get(checkin::show).post(checkin::save))
         .route("/diary", get(diary_data::show))
         .route("/history", get(history::show))
+        .route("/history/calendar", get(calendar::show))
         .route("/insights", get(insights::show))
         .route("/strategies", get(strategies::list))
         .route("/strategies/{id}", get(strategies::show))
