@@ -8,6 +8,7 @@
 
 mod diary;
 mod error;
+mod experiments;
 mod import;
 pub mod migrate;
 mod practice;
@@ -32,6 +33,7 @@ use std::time::Duration;
 
 pub use diary::{CheckIn, CheckInWrite, Strategy};
 pub use error::StoreError;
+pub use experiments::{Experiment, ExperimentPlan};
 pub use import::ImportSummary;
 pub use sessions::{Session, SessionUser};
 pub use tokens::ApiToken;

@@ -33,8 +33,12 @@ macro_rules! migration {
 }
 
 /// Every migration, in order. Append only: a released step is never edited.
-pub const MIGRATIONS: &[Migration] =
-    &[migration!(1, "0001_accounts"), migration!(2, "0002_diary"), migration!(3, "0003_diary_revision")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_accounts"),
+    migration!(2, "0002_diary"),
+    migration!(3, "0003_diary_revision"),
+    migration!(4, "0004_experiments"),
+];
 
 /// The newest schema version this program knows.
 pub fn latest_version() -> i64 {

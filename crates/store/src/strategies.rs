@@ -97,12 +97,19 @@ impl Store {
                 .bind(into)
                 .execute(&mut *tx)
                 .await?;
-            // The tags of `from` go with it (ON DELETE CASCADE); they were copied above.
+            // The tags of `from` go with it (ON DELETE CASCADE); they were copied above. An
+            // experiment's strategy is not: its plan and report name it.
             sqlx::query("DELETE FROM strategies WHERE id = $1 AND user_id = $2")
                 .bind(from)
                 .bind(user.0)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .map_err(|e| match &e {
+                    sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
+                        StoreError::Conflict("strategy-in-experiment")
+                    }
+                    _ => StoreError::from(e),
+                })?;
             sqlx::query(BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(())

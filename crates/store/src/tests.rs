@@ -6,11 +6,11 @@ use crate::{migrate, now, NewUser, Session, Store, StoreError, User};
 use chrono::Duration;
 use foothold_core::account::{Email, Handle, Role};
 
-async fn open(db: &TestDb) -> Store {
+pub(crate) async fn open(db: &TestDb) -> Store {
     Store::open(&db.url, 4).await.unwrap_or_else(|e| panic!("{:?}: {e:?}", db.backend))
 }
 
-async fn user(store: &Store, handle: &str) -> User {
+pub(crate) async fn user(store: &Store, handle: &str) -> User {
     let handle = Handle::parse(handle).unwrap();
     let email = Email::parse_optional("someone@example.org").unwrap();
     store

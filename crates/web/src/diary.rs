@@ -1,6 +1,7 @@
 //! The daily check-in as members (pages and API) use it: the member's own "today", form
 //! parsing with every problem reported at once, and saving with optimistic concurrency.
 
+use crate::clock::Clock;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use chrono::{NaiveDate, Utc};
@@ -35,6 +36,9 @@ pub struct Submitted {
     pub new_strategy: String,
     pub note: String,
     pub version: String,
+    /// Answers to "did you follow your experiment's plan?", by experiment id: `yes`, `no`
+    /// or empty.
+    pub followed: Vec<(i64, String)>,
 }
 
 pub const SCORE_FIELDS: [&str; 7] =
@@ -51,6 +55,11 @@ impl Submitted {
                 "new_strategy" => s.new_strategy = v,
                 "note" => s.note = v,
                 "version" => s.version = v,
+                other if other.starts_with("followed-") => {
+                    if let Ok(id) = other.trim_start_matches("followed-").parse() {
+                        s.followed.push((id, v));
+                    }
+                }
                 other => {
                     if let Some(slot) = s.scores.iter_mut().find(|(f, _)| *f == other) {
                         slot.1 = v;
@@ -76,6 +85,7 @@ impl Submitted {
             new_strategy: String::new(),
             note: c.note.clone().unwrap_or_default(),
             version: c.version.to_string(),
+            followed: Vec::new(),
         }
     }
 
@@ -85,9 +95,8 @@ impl Submitted {
 }
 
 /// Validates and saves a submitted check-in. Nothing is written unless all of it is valid.
-pub async fn save(store: &Store, user: &User, form: &Submitted) -> AppResult<CheckIn> {
-    let time_zone = store.time_zone(user.id).await?;
-    let today = today(&time_zone);
+pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -> AppResult<CheckIn> {
+    let today = clock.today(&store.time_zone(user.id).await?);
     let day = checkin::parse_day(&form.day, today);
     let mut scores: Vec<Result<Option<Score>, Invalid>> =
         form.scores.iter().map(|(field, v)| Score::parse_field(v, field)).collect();

@@ -133,6 +133,12 @@ impl From<StoreError> for AppError {
                 Self::Conflict(Problem { field: "name", code: "strategy-taken" })
             }
             StoreError::Conflict("merge-same") => Self::Invalid(Invalid::one("into", "merge-same")),
+            StoreError::Conflict("strategy-in-experiment") => {
+                Self::Conflict(Problem { field: "into", code: "strategy-in-experiment" })
+            }
+            StoreError::Conflict("experiment") => {
+                Self::Conflict(Problem { field: "start", code: "experiment-overlap" })
+            }
             StoreError::Conflict(what) => {
                 tracing::error!(what, "unmapped conflict");
                 Self::Internal

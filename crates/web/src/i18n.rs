@@ -22,6 +22,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "errors.ftl"),
         ftl!("en", "checkin.ftl"),
         ftl!("en", "insights.ftl"),
+        ftl!("en", "experiments.ftl"),
         ftl!("en", "library.ftl"),
     ],
 )];

@@ -8,8 +8,9 @@
 //! result are recomputed in the background, so their next view is a hit. The cache is
 //! bounded; it holds results only, never the diary itself.
 
-use crate::diary::{strategy_name, today};
+use crate::diary::strategy_name;
 use crate::error::{AppError, AppResult};
+use crate::experiments;
 use crate::i18n::Tr;
 use crate::kept::Kept;
 use chrono::NaiveDate;
@@ -40,6 +41,21 @@ pub struct Insight {
     /// For every effect labelled `likely_helps` or `likely_worse`: (name, outcome, lag) →
     /// spread.
     pub spreads: HashMap<(String, Outcome, u8), Spread>,
+    /// Results of finished experiments the member chose to keep ("proven for me").
+    pub proven: Vec<Proven>,
+}
+
+/// A kept experiment's result, in the words of its two conditions.
+pub struct Proven {
+    pub id: i64,
+    pub a: String,
+    pub b: String,
+    pub outcome: Outcome,
+    /// mean(A) − mean(B).
+    pub estimate: f64,
+    pub p_benefit: f64,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
 }
 
 pub struct Insights {
@@ -80,8 +96,7 @@ impl Insights {
     }
 
     async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
-        let today = today(&store.time_zone(user).await?);
-        let checkins = store.checkins(user, first_day(), today).await?;
+        let checkins = store.checkins(user, first_day(), last_day()).await?;
         let named: Vec<(i64, String, NaiveDate)> = store
             .strategies(user)
             .await?
@@ -90,9 +105,10 @@ impl Insights {
             .map(|s| (s.id, strategy_name(tr, &s), s.tracked_from))
             .collect();
         let lang = tr.lang();
-        let insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
+        let mut insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
             .await
             .map_err(|_| AppError::Internal)?;
+        insight.proven = proven(store, user, tr).await?;
         let insight = Arc::new(insight);
         self.kept.put((user, insight.lang.clone()), revision, Arc::clone(&insight));
         Ok(insight)
@@ -102,6 +118,11 @@ impl Insights {
 /// Earlier than any diary day (and inside every database's date range).
 fn first_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
+}
+
+/// Later than any diary day (which is never after the member's today).
+fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default()
 }
 
 /// Runs the engine. `named`: (id, display name, tracked from) of the strategies ever used.
@@ -147,7 +168,28 @@ fn analyse(revision: i64, lang: String, named: &[(i64, String, NaiveDate)], chec
         ids: named.iter().map(|(id, name, _)| (name.clone(), *id)).collect(),
         report,
         spreads,
+        proven: Vec::new(),
     }
+}
+
+/// The kept experiments with their results (keeping one bumps the diary revision).
+async fn proven(store: &Store, user: UserId, tr: &Tr) -> AppResult<Vec<Proven>> {
+    let mut out = Vec::new();
+    for e in experiments::load_all(store, tr, user).await?.into_iter().filter(|e| e.stored.kept) {
+        if let Ok(r) = experiments::result(store, user, &e).await?.analysis.as_randomised {
+            out.push(Proven {
+                id: e.stored.id,
+                outcome: e.course.design.outcome,
+                estimate: r.estimate,
+                p_benefit: r.p_benefit,
+                start: e.course.design.start,
+                end: e.course.last_day(),
+                a: e.labels.0,
+                b: e.labels.1,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The outcome's values on days with strategy `s` done `lag` days before, and without. Days

@@ -10,9 +10,11 @@ pub mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod diary;
 pub mod error;
+pub mod experiments;
 pub mod i18n;
 pub mod insights;
 mod kept;
@@ -55,6 +57,7 @@ pub struct AppState {
     pub library: Arc<library::Library>,
     /// Loaded history ranges (`pages/history.rs`).
     pub history: Arc<kept::Kept<pages::HistoryKey, pages::HistoryLoaded>>,
+    pub clock: Arc<clock::Clock>,
 }
 
 impl AppState {
@@ -66,6 +69,7 @@ impl AppState {
             insights: Arc::default(),
             library: Arc::new(library::Library::load()?),
             history: Arc::new(kept::Kept::new(1_024)),
+            clock: Arc::default(),
         })
     }
 }

@@ -10,11 +10,13 @@
 //! - [`design`]: the validated plan and its day-by-day schedule;
 //! - [`analysis`]: the result (estimate, 90 % interval, P(benefit), P(meaningful), period
 //!   means, the paired comparison), as-randomised and per-protocol;
+//! - [`course`]: where a started plan stands — pauses, extensions, an early stop;
 //! - [`calibration`]: simulated experiments with known effects that check the analysis;
 //! - [`csv`]: the exchange-format CSV with experiment columns, for the command line.
 
 pub mod analysis;
 pub mod calibration;
+pub mod course;
 pub mod csv;
 pub mod design;
 mod model;
@@ -23,6 +25,7 @@ pub use analysis::{
     analyse, Adherence, Analysis, Conclusion, ExperimentDay, ExperimentResult, NotAnalysable, Paired,
     PeriodMean,
 };
+pub use course::{Action, Course, Event, Status};
 pub use design::{Comparison, Condition, Design, DesignForm, PlanDay};
 
 use chrono::NaiveDate;

@@ -277,3 +277,58 @@ fn the_analysis_is_calibrated_on_simulated_experiments() {
     assert!(c.power_1() >= 0.35, "{c}");
     assert!(c.by_effect.iter().all(|b| (b.sum_estimate / b.analysed as f64 - b.truth).abs() < 0.5), "{c}");
 }
+
+fn course(events: &[(Action, i64)]) -> Course {
+    let design = design(3, 7, 0, 11);
+    let events =
+        events.iter().map(|&(action, day)| Event { action, day: start() + Duration::days(day) }).collect();
+    Course { design, events }
+}
+
+#[test]
+fn a_course_moves_from_planned_to_running_to_finished() {
+    let c = course(&[]);
+    let day = |n: i64| start() + Duration::days(n);
+    assert_eq!(c.status(day(-1)), Status::Planned);
+    assert_eq!(c.status(day(0)), Status::Running);
+    assert_eq!(c.status(day(41)), Status::Running);
+    assert_eq!(c.status(day(42)), Status::Finished);
+    assert_eq!(c.check(Action::Pause, day(-1)), Err("experiment-not-started"));
+    assert_eq!(c.check(Action::Resume, day(3)), Err("experiment-not-paused"));
+    assert_eq!(c.check(Action::Stop, day(42)), Err("experiment-over"));
+    assert_eq!(c.check(Action::Pause, day(3)), Ok(()));
+}
+
+#[test]
+fn paused_days_keep_the_plan_but_leave_the_analysis() {
+    let c = course(&[(Action::Pause, 5), (Action::Resume, 8), (Action::Pause, 20)]);
+    let day = |n: i64| start() + Duration::days(n);
+    assert!(!c.paused(day(4)));
+    assert!(c.paused(day(5)) && c.paused(day(7)));
+    assert!(!c.paused(day(8)), "the day of the resume follows the plan");
+    assert!(c.paused(day(30)), "an open pause lasts until resumed");
+    assert_eq!(c.status(day(21)), Status::Paused);
+    assert_eq!(c.check(Action::Pause, day(21)), Err("experiment-already-paused"));
+    let observed: Vec<Observed> = (0..42)
+        .map(|n| Observed { date: day(n), value: Some(3.0), adherence: Adherence::Followed })
+        .collect();
+    let days = c.days(&observed);
+    assert_eq!(days.len(), 42, "the calendar keeps every planned day");
+    assert_eq!(days.iter().filter(|d| d.value.is_none()).count(), 3 + 22);
+    assert_eq!(c.paused_days(), 25);
+}
+
+#[test]
+fn stopping_early_ends_the_plan_on_that_day_and_extending_adds_a_pair() {
+    let c = course(&[(Action::Extend, 10), (Action::Stop, 12)]);
+    assert_eq!(c.stopped_on(), Some(start() + Duration::days(12)));
+    assert_eq!(c.last_day(), start() + Duration::days(12));
+    assert_eq!(c.status(start() + Duration::days(13)), Status::Stopped);
+    assert_eq!(c.days(&[]).len(), 13);
+    let longer = course(&[]).extended().unwrap();
+    assert_eq!(longer.pairs, 4);
+    assert_eq!(longer.orders()[..3], course(&[]).design.orders()[..], "earlier pairs keep their order");
+    let mut full = course(&[]);
+    full.design.pairs = 8;
+    assert_eq!(full.check(Action::Extend, start()), Err("experiment-pairs-range"));
+}

@@ -145,7 +145,7 @@ pub struct Range {
     responses((status = 200, body = [StrategyView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn strategies(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<StrategyView>>> {
     let user = viewer.require_user()?;
-    let today = diary::today(&app.store.time_zone(user.id).await?);
+    let today = app.clock.today(&app.store.time_zone(user.id).await?);
     app.store.ensure_builtin_strategies(user.id, today).await?;
     let list = app.store.strategies(user.id).await?;
     Ok(Json(list.into_iter().map(|s| strategy_view(&viewer, s)).collect()))
@@ -162,7 +162,7 @@ pub async fn create_strategy(
 ) -> AppResult<(StatusCode, Json<StrategyView>)> {
     let user = viewer.require_user()?;
     let name = checkin::parse_strategy_name(&req.name)?;
-    let today = diary::today(&app.store.time_zone(user.id).await?);
+    let today = app.clock.today(&app.store.time_zone(user.id).await?);
     let created = app.store.create_strategy(user.id, &name, today).await.map_err(|e| match e {
         foothold_store::StoreError::Conflict(_) => {
             AppError::Conflict(foothold_core::Problem { field: "name", code: "strategy-taken" })
@@ -225,8 +225,9 @@ pub async fn put_day(
         new_strategy: String::new(),
         note: req.note.unwrap_or_default(),
         version: req.version.map(|v| v.to_string()).unwrap_or_default(),
+        followed: Vec::new(),
     };
-    let saved = diary::save(&app.store, user, &form).await?;
+    let saved = diary::save(&app.store, &app.clock, user, &form).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);
     Ok(Json(saved.into()))
 }

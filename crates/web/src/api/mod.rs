@@ -6,6 +6,7 @@
 
 mod account;
 mod diary;
+mod experiments;
 mod insights;
 mod strategies;
 mod tokens;
@@ -33,6 +34,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/strategies/{id}/merge", post(strategies::merge))
         .route("/api/v1/checkins", get(diary::list))
         .route("/api/v1/insights", get(insights::get))
+        .route("/api/v1/experiments", get(experiments::list).post(experiments::create))
+        .route("/api/v1/experiments/{id}", get(experiments::get))
+        .route("/api/v1/experiments/{id}/actions", post(experiments::act))
+        .route("/api/v1/experiments/{id}/days/{day}", put(experiments::set_followed))
         .route("/api/v1/diary.csv", get(diary::export_csv))
         .route("/api/v1/diary.json", get(diary::export_json))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
@@ -73,13 +78,15 @@ pub struct FieldProblem {
         account::register, account::login, account::logout, account::me, account::update_me,
         account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
         diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
-        diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge
+        diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge,
+        experiments::list, experiments::create, experiments::get, experiments::act, experiments::set_followed
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
     tags((name = "account", description = "Accounts, sessions and API tokens"),
          (name = "diary", description = "Daily check-ins and strategies"),
-         (name = "insights", description = "What goes with better days, from your own diary"))
+         (name = "insights", description = "What goes with better days, from your own diary"),
+         (name = "experiments", description = "Personal experiments: randomised n-of-1 trials you run on yourself"))
 )]
 pub struct ApiDoc;
 

@@ -1,11 +1,14 @@
 //! The daily check-in form: one page, big tap targets, every item skippable, works without
 //! JavaScript. Opening a day that has a check-in edits it.
 
+use super::experiments::today_line;
 use super::form::{csrf, Errors};
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::diary::{self, strategy_name, Submitted};
 use crate::error::AppError;
+use crate::experiments;
+use crate::i18n::Tr;
 use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -13,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::{Duration, NaiveDate};
 use foothold_core::checkin;
+use foothold_core::experiment::Status;
 use foothold_store::{Strategy, User};
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -33,6 +37,64 @@ struct View<'a> {
     saved: bool,
     /// Crisis resources, when the note uses crisis language.
     support: Option<Markup>,
+    /// The member's experiments that include this day.
+    plans: &'a [PlanOfDay],
+}
+
+/// An experiment that includes the day shown, with the answer about following it.
+struct PlanOfDay {
+    id: i64,
+    line: Markup,
+    answer: String,
+}
+
+/// The experiments (started, and not stopped before `day`) whose plan includes `day`; the
+/// answers come from the submitted form if there is one, else from what was saved.
+async fn plans_of(
+    app: &AppState,
+    viewer: &Viewer,
+    user: &User,
+    form: &Submitted,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<PlanOfDay>, AppError> {
+    let all = experiments::load_all(&app.store, &viewer.tr, user.id).await?;
+    Ok(all
+        .iter()
+        .filter(|e| e.status(today) != Status::Planned)
+        .filter_map(|e| {
+            let p = e.on(day)?;
+            let answer = match form.followed.iter().find(|(id, _)| *id == e.stored.id) {
+                Some((_, typed)) => typed.clone(),
+                None => match e.stored.followed.get(&day) {
+                    Some(true) => "yes".to_owned(),
+                    Some(false) => "no".to_owned(),
+                    None => String::new(),
+                },
+            };
+            Some(PlanOfDay { id: e.stored.id, line: today_line(&viewer.tr, e, p, today), answer })
+        })
+        .collect())
+}
+
+fn plan_group(tr: &Tr, p: &PlanOfDay, errors: &Errors) -> Markup {
+    let name = format!("followed-{}", p.id);
+    html! {
+        fieldset class={ "scale experiment-today" @if errors.message_for(&name).is_some() { " field-error" } } id=(name) {
+            legend { (tr.t("checkin-experiment")) }
+            p { (p.line) " " a href={ "/experiments/" (p.id) } { (tr.t("checkin-experiment-see")) } }
+            @if let Some(message) = errors.message_for(&name) { p class="error-message" { (message) } }
+            p { (tr.t("checkin-experiment-followed")) }
+            div class="scale-options" {
+                @for (value, label) in [("yes", "checkin-experiment-yes"), ("no", "checkin-experiment-no"), ("", "checkin-experiment-unsure")] {
+                    label class=[value.is_empty().then_some("scale-skip")] {
+                        input type="radio" name=(name) value=(value) checked[p.answer == value];
+                        span { (tr.t(label)) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The crisis-resources panel if the note uses crisis language (docs/SECURITY.md: the note
@@ -122,6 +184,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             @for field in ["mood", "sleep", "control"] {
                 (score_group(viewer, field, v.form.score(field), &errors))
             }
+            @for p in v.plans { (plan_group(tr, p, &errors)) }
             fieldset class="strategies" id="strategies" {
                 legend { (tr.t("checkin-strategies")) }
                 p class="hint" { (tr.t("checkin-strategies-hint")) }
@@ -158,7 +221,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
 
 async fn context(app: &AppState, user: &User) -> Result<(NaiveDate, Vec<Strategy>), AppError> {
     let tz = app.store.time_zone(user.id).await?;
-    let today = diary::today(&tz);
+    let today = app.clock.today(&tz);
     app.store.ensure_builtin_strategies(user.id, today).await?;
     Ok((today, app.store.strategies(user.id).await?))
 }
@@ -185,6 +248,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     error: Some(&error),
                     saved: false,
                     support: None,
+                    plans: &[],
                 };
                 return render(&viewer, &view);
             }
@@ -195,6 +259,10 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         Ok(None) => Submitted { day: day.to_string(), ..Submitted::from_pairs(Vec::new()) },
         Err(e) => return AppError::from(e).into_response(),
     };
+    let plans = match plans_of(&app, &viewer, &user, &form, day, today).await {
+        Ok(p) => p,
+        Err(e) => return e.into_response(),
+    };
     let view = View {
         user: &user,
         day,
@@ -204,6 +272,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         error: None,
         saved: q.saved.is_some(),
         support: q.saved.is_some().then(|| support(&app, &viewer, &form)).flatten(),
+        plans: &plans,
     };
     render(&viewer, &view)
 }
@@ -215,9 +284,30 @@ pub async fn save(
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let mut form = Submitted::from_pairs(pairs);
-    match diary::save(&app.store, &user, &form).await {
-        Ok(saved) => {
+    let answers: Result<Vec<(i64, Option<bool>)>, AppError> = form
+        .followed
+        .iter()
+        .map(|(id, a)| {
+            experiments::parse_followed(a)
+                .map(|a| (*id, a))
+                .map_err(|_| AppError::Invalid(foothold_core::Invalid::one("followed", "followed-invalid")))
+        })
+        .collect();
+    let saved = match answers {
+        Ok(answers) => diary::save(&app.store, &app.clock, &user, &form).await.map(|saved| (saved, answers)),
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok((saved, answers)) => {
             app.insights.changed(&app.store, user.id, &viewer.tr);
+            for (id, followed) in answers {
+                let set = experiments::set_followed(
+                    &app.store, &app.clock, &viewer.tr, user.id, id, saved.day, followed,
+                );
+                if let Err(e) = set.await {
+                    return e.into_response();
+                }
+            }
             see_other(&format!("/checkin?day={}&saved=1", saved.day))
         }
         Err(error @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
@@ -233,6 +323,10 @@ pub async fn save(
                     form.version = current.version.to_string();
                 }
             }
+            let plans = match plans_of(&app, &viewer, &user, &form, day, today).await {
+                Ok(p) => p,
+                Err(e) => return e.into_response(),
+            };
             let view = View {
                 user: &user,
                 day,
@@ -242,6 +336,7 @@ pub async fn save(
                 error: Some(&error),
                 saved: false,
                 support: support(&app, &viewer, &form),
+                plans: &plans,
             };
             render(&viewer, &view)
         }

@@ -3,7 +3,6 @@
 
 use super::{html, layout, login_redirect};
 use crate::auth::Viewer;
-use crate::diary;
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Multipart, State};
@@ -129,7 +128,7 @@ pub async fn import(State(app): State<AppState>, viewer: Viewer, mut multipart: 
         );
     };
     let today = match app.store.time_zone(user.id).await {
-        Ok(tz) => diary::today(&tz),
+        Ok(tz) => app.clock.today(&tz),
         Err(e) => return AppError::from(e).into_response(),
     };
     let rows = match diary_csv::parse(&bytes, today) {

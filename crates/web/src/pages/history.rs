@@ -4,7 +4,7 @@
 
 use super::{html, layout, login_redirect};
 use crate::auth::Viewer;
-use crate::diary::{self, strategy_name};
+use crate::diary::strategy_name;
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Query, State};
@@ -153,7 +153,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let span = q.days.filter(|d| RANGES.contains(d)).unwrap_or(30);
     let loaded = async {
-        let today = diary::today(&app.store.time_zone(user.id).await?);
+        let today = app.clock.today(&app.store.time_zone(user.id).await?);
         let from = today - Duration::days(span - 1);
         let key = (user.id, from, span, viewer.tr.lang());
         let revision = app.store.diary_revision(user.id).await?;

@@ -44,6 +44,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<O
                 @else { a href={ "/insights?outcome=" (o.as_str()) } { (name) } }
             }
         }
+        (proven(tr, &insight))
         (findings(tr, &insight, outcome))
         (actions_matter(tr, &insight, outcome))
         p class="hint" { (tr.t("insights-footnote")) }
@@ -114,7 +115,7 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
                     ("points", &signed(e.estimate)),
                     ("low", &signed(e.interval[0])),
                     ("high", &signed(e.interval[1])),
-                ])) } } }
+                ])) " " (test_it(tr, insight, &e.strategy, e.outcome)) } } }
             }
         }
         @if !waiting.is_empty() && more_days == 0 {
@@ -134,6 +135,39 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
                     ("together", &c.together.to_string()),
                     ("apart", &c.apart.to_string()),
                 ])) } } }
+            }
+        }
+    }
+}
+
+/// Kept experiment results: the strongest evidence a member has, so they come first.
+fn proven(tr: &Tr, insight: &Insight) -> Markup {
+    html! {
+        @if !insight.proven.is_empty() {
+            section aria-labelledby="proven" {
+                h2 id="proven" { (tr.t("insights-proven")) }
+                p { (tr.t("insights-proven-lead")) }
+                ul { @for p in &insight.proven { li {
+                    a href={ "/experiments/" (p.id) } { (tr.ta("insights-proven-item", &[
+                        ("a", &p.a), ("b", &p.b),
+                        ("outcome", &outcome_name(tr, p.outcome)),
+                        ("points", &points(p.estimate)),
+                        ("direction", &tr.t(if p.estimate < 0.0 { "experiment-lower" } else { "experiment-higher" })),
+                        ("percent", &percent(p.p_benefit)),
+                        ("start", &p.start.to_string()), ("end", &p.end.to_string()),
+                    ])) }
+                } } }
+            }
+        }
+    }
+}
+
+/// "Test it": a personal experiment on this strategy and outcome, the design form prefilled.
+fn test_it(tr: &Tr, insight: &Insight, strategy: &str, outcome: Outcome) -> Markup {
+    html! {
+        @if let Some(id) = insight.ids.get(strategy) {
+            a class="test-it" href={ "/experiments/new?strategy=" (id) "&outcome=" (outcome.as_str()) } {
+                (tr.t("insights-test-it")) span class="visually-hidden" { ": " (strategy) }
             }
         }
     }
@@ -181,6 +215,7 @@ fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
             (interval_svg(tr, e))
             @if let Some(s) = spread { (spread_svg(tr, e, &outcome, s)) }
             p class="hint" { (tr.ta("insights-based-on", &[("with", &e.n_with.to_string()), ("without", &e.n_without.to_string())])) }
+            p { (test_it(tr, insight, &e.strategy, e.outcome)) }
         }
     }
 }

@@ -4,7 +4,6 @@
 use super::form::csrf;
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
-use crate::diary::today;
 use crate::error::AppError;
 use crate::library::Rendered;
 use crate::AppState;
@@ -129,7 +128,7 @@ pub async fn skill_done(State(app): State<AppState>, viewer: Viewer, Path(slug):
     let Some(user) = viewer.user() else { return login_redirect() };
     let Some(s) = app.library.skill(&slug) else { return AppError::NotFound.into_response() };
     let logged = async {
-        let day = today(&app.store.time_zone(user.id).await?);
+        let day = app.clock.today(&app.store.time_zone(user.id).await?);
         app.store.log_skill(user.id, &s.meta.slug, &s.meta.title, day).await?;
         Ok::<_, AppError>(())
     };

@@ -4,6 +4,8 @@ mod account;
 mod calendar;
 mod checkin;
 mod diary_data;
+mod experiment_report;
+mod experiments;
 pub mod form;
 pub mod help;
 mod history;
@@ -32,6 +34,13 @@ pub fn router() -> Router<AppState> {
         .route("/history", get(history::show))
         .route("/history/calendar", get(calendar::show))
         .route("/insights", get(insights::show))
+        .route("/experiments", get(experiments::list).post(experiments::create))
+        .route("/experiments/new", get(experiments::new_form))
+        .route("/experiments/{id}", get(experiments::show))
+        .route("/experiments/{id}/edit", get(experiments::edit_form).post(experiments::edit))
+        .route("/experiments/{id}/cancel", post(experiments::cancel))
+        .route("/experiments/{id}/action", post(experiments::act))
+        .route("/experiments/{id}/keep", post(experiments::keep))
         .route("/strategies", get(strategies::list))
         .route("/strategies/{id}", get(strategies::show))
         .route("/strategies/{id}/rename", post(strategies::rename))

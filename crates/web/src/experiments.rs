@@ -1,0 +1,364 @@
+//! Personal experiments as pages and API use them: reading a design form, rebuilding a
+//! stored plan with its course, the changes a member makes while it runs, and the result.
+//! The rules live in `foothold_core::experiment`; this module joins them with the store.
+
+use crate::clock::Clock;
+use crate::diary::strategy_name;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use chrono::NaiveDate;
+use foothold_core::agency::Outcome;
+use foothold_core::experiment::{
+    self, analyse, Action, Adherence, Analysis, Comparison, Course, Design, DesignForm, Event, ExperimentDay,
+    Observed, PlanDay, Status,
+};
+use foothold_core::Invalid;
+use foothold_store::{Experiment, ExperimentPlan, Store, StoreError, Strategy, UserId};
+
+/// A stored experiment with its rebuilt plan and the names of its two conditions.
+pub struct Loaded {
+    pub stored: Experiment,
+    pub course: Course,
+    /// Display names of condition A and B ("Walk" / "without Walk").
+    pub labels: (String, String),
+}
+
+impl Loaded {
+    pub fn status(&self, today: NaiveDate) -> Status {
+        self.course.status(today)
+    }
+
+    pub fn label(&self, condition: experiment::Condition) -> &str {
+        match condition {
+            experiment::Condition::A => &self.labels.0,
+            experiment::Condition::B => &self.labels.1,
+        }
+    }
+
+    /// The plan's day for `date`, if the date belongs to the experiment (up to an early stop).
+    pub fn on(&self, date: NaiveDate) -> Option<PlanDay> {
+        self.course.design.on(date).filter(|_| date <= self.course.last_day())
+    }
+}
+
+/// A design form as submitted; strategies are ids from the member's list.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct DesignInput {
+    #[serde(default)]
+    pub strategy: String,
+    /// Empty for "with / without".
+    #[serde(default)]
+    pub versus: String,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub period_days: String,
+    #[serde(default)]
+    pub pairs: String,
+    #[serde(default)]
+    pub washout_days: String,
+    #[serde(default)]
+    pub start: String,
+}
+
+/// The stand-in name of a strategy inside a core `Design`: plans are stored by strategy id,
+/// and the names people see come from the member's list (they may be renamed later).
+fn placeholder(id: i64) -> String {
+    format!("#{id}")
+}
+
+/// The stored numbers as a core plan (the pair count already includes extensions).
+fn design_of(plan: &ExperimentPlan) -> Result<Design, Invalid> {
+    let comparison = match plan.strategy_b {
+        None => Comparison::WithWithout { strategy: placeholder(plan.strategy_a) },
+        Some(b) => Comparison::AVersusB { a: placeholder(plan.strategy_a), b: placeholder(b) },
+    };
+    Design::new(
+        comparison,
+        plan.outcome,
+        plan.period_days,
+        plan.pairs,
+        plan.washout_days,
+        plan.seed,
+        plan.start,
+    )
+}
+
+fn labels(tr: &Tr, plan: &ExperimentPlan, strategies: &[Strategy]) -> (String, String) {
+    let name =
+        |id: i64| strategies.iter().find(|s| s.id == id).map(|s| strategy_name(tr, s)).unwrap_or_default();
+    let a = name(plan.strategy_a);
+    let b = match plan.strategy_b {
+        Some(b) => name(b),
+        None => tr.ta("experiment-without", &[("name", &a)]),
+    };
+    (a, b)
+}
+
+/// Rebuilds a stored experiment.
+pub fn rebuild(tr: &Tr, stored: Experiment, strategies: &[Strategy]) -> AppResult<Loaded> {
+    let design = design_of(&stored.plan).map_err(|_| {
+        tracing::error!(experiment = stored.id, "stored experiment plan no longer validates");
+        AppError::Internal
+    })?;
+    let labels = labels(tr, &stored.plan, strategies);
+    let course = Course { design, events: stored.events.clone() };
+    Ok(Loaded { stored, course, labels })
+}
+
+/// One of the member's experiments.
+pub async fn load(store: &Store, tr: &Tr, user: UserId, id: i64) -> AppResult<Loaded> {
+    let stored = store.experiment(user, id).await?;
+    rebuild(tr, stored, &store.strategies(user).await?)
+}
+
+/// All the member's experiments, newest first.
+pub async fn load_all(store: &Store, tr: &Tr, user: UserId) -> AppResult<Vec<Loaded>> {
+    let strategies = store.strategies(user).await?;
+    store.experiments(user).await?.into_iter().map(|e| rebuild(tr, e, &strategies)).collect()
+}
+
+/// Reads a design form into a plan. The seed is drawn here; a plan starts today or later.
+pub fn parse(
+    input: &DesignInput,
+    strategies: &[Strategy],
+    today: NaiveDate,
+) -> Result<ExperimentPlan, Invalid> {
+    let mine = |field: &'static str, s: &str| -> Result<i64, Invalid> {
+        s.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| strategies.iter().any(|st| st.id == *id))
+            .ok_or_else(|| Invalid::one(field, "strategy-unknown"))
+    };
+    let mut problems = Vec::new();
+    let a = mine("strategy", &input.strategy);
+    Invalid::gather(&mut problems, &a);
+    let b = if input.versus.trim().is_empty() { Ok(None) } else { mine("versus", &input.versus).map(Some) };
+    Invalid::gather(&mut problems, &b);
+    let (a_name, b_name) = (
+        a.as_ref().map_or_else(|_| placeholder(0), |id| placeholder(*id)),
+        b.as_ref().ok().copied().flatten().map(placeholder).unwrap_or_default(),
+    );
+    let form = DesignForm {
+        strategy: &a_name,
+        versus: &b_name,
+        outcome: &input.outcome,
+        period_days: &input.period_days,
+        pairs: &input.pairs,
+        washout_days: &input.washout_days,
+        start: &input.start,
+    };
+    let design = Design::parse(&form, seed());
+    Invalid::gather(&mut problems, &design);
+    if let Ok(d) = &design {
+        if d.start < today {
+            problems
+                .push(foothold_core::validation::Problem { field: "start", code: "experiment-start-past" });
+        }
+    }
+    if let Some(invalid) = Invalid::from_problems(problems) {
+        return Err(invalid);
+    }
+    match (a, b, design) {
+        (Ok(strategy_a), Ok(strategy_b), Ok(d)) => Ok(ExperimentPlan {
+            strategy_a,
+            strategy_b,
+            outcome: d.outcome,
+            period_days: d.period_days,
+            pairs: d.pairs,
+            washout_days: d.washout_days,
+            seed: d.seed,
+            start: d.start,
+            end: d.end(),
+        }),
+        _ => Err(Invalid::one("strategy", "strategy-unknown")),
+    }
+}
+
+/// A fresh randomisation seed from the operating system.
+fn seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    // Without OS randomness the server could not create sessions either; a fixed seed still
+    // gives a valid (if predictable) order.
+    if getrandom::fill(&mut bytes).is_err() {
+        tracing::error!("no operating-system randomness for an experiment seed");
+    }
+    u64::from_le_bytes(bytes)
+}
+
+/// Creates a plan from a form.
+pub async fn create(
+    store: &Store,
+    clock: &Clock,
+    user: UserId,
+    input: &DesignInput,
+) -> AppResult<Experiment> {
+    let today = clock.today(&store.time_zone(user).await?);
+    let strategies = store.strategies(user).await?;
+    let plan = parse(input, &strategies, today)?;
+    Ok(store.create_experiment(user, &plan).await?)
+}
+
+/// A refusal that names the field and the reason.
+fn conflict(field: &'static str, code: &'static str) -> AppError {
+    AppError::Conflict(foothold_core::validation::Problem { field, code })
+}
+
+/// The member's today and the experiment, if it has not started (its plan may still change).
+async fn not_started(
+    store: &Store,
+    clock: &Clock,
+    tr: &Tr,
+    user: UserId,
+    id: i64,
+) -> AppResult<(NaiveDate, Loaded)> {
+    let today = clock.today(&store.time_zone(user).await?);
+    let current = load(store, tr, user, id).await?;
+    if current.status(today) == Status::Planned {
+        Ok((today, current))
+    } else {
+        Err(conflict("start", "experiment-started"))
+    }
+}
+
+/// Replaces the plan of an experiment that has not started; the seed stays.
+pub async fn edit(
+    store: &Store,
+    clock: &Clock,
+    tr: &Tr,
+    user: UserId,
+    id: i64,
+    version: i64,
+    input: &DesignInput,
+) -> AppResult<Experiment> {
+    let (today, current) = not_started(store, clock, tr, user, id).await?;
+    let strategies = store.strategies(user).await?;
+    let plan = ExperimentPlan { seed: current.stored.plan.seed, ..parse(input, &strategies, today)? };
+    Ok(store.edit_experiment(user, id, version, &plan).await?)
+}
+
+/// Cancels a plan that has not started.
+pub async fn cancel(
+    store: &Store,
+    clock: &Clock,
+    tr: &Tr,
+    user: UserId,
+    id: i64,
+    version: i64,
+) -> AppResult<()> {
+    not_started(store, clock, tr, user, id).await?;
+    Ok(store.delete_experiment(user, id, version).await?)
+}
+
+/// Pauses, resumes, extends or stops a running experiment, on the member's today.
+pub async fn act(
+    store: &Store,
+    clock: &Clock,
+    tr: &Tr,
+    user: UserId,
+    id: i64,
+    version: i64,
+    action: Action,
+) -> AppResult<Experiment> {
+    let today = clock.today(&store.time_zone(user).await?);
+    let current = load(store, tr, user, id).await?;
+    current.course.check(action, today).map_err(|code| conflict("action", code))?;
+    let mut plan = current.stored.plan.clone();
+    match action {
+        Action::Extend => {
+            let longer = current.course.extended()?;
+            plan.pairs = longer.pairs;
+            plan.end = longer.end();
+        }
+        Action::Stop => plan.end = today.min(plan.end),
+        Action::Pause | Action::Resume => {}
+    }
+    Ok(store.record_experiment_event(user, id, version, Event { action, day: today }, &plan).await?)
+}
+
+/// Records whether the member followed the plan on `day` (today or earlier, inside the plan).
+pub async fn set_followed(
+    store: &Store,
+    clock: &Clock,
+    tr: &Tr,
+    user: UserId,
+    id: i64,
+    day: NaiveDate,
+    followed: Option<bool>,
+) -> AppResult<()> {
+    let today = clock.today(&store.time_zone(user).await?);
+    let current = load(store, tr, user, id).await?;
+    if day > today {
+        return Err(Invalid::one("day", "day-in-future").into());
+    }
+    if current.on(day).is_none() {
+        return Err(Invalid::one("day", "experiment-day-outside").into());
+    }
+    match store.set_followed(user, id, day, followed).await {
+        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        other => Ok(other?),
+    }
+}
+
+/// Keeps a finished experiment whose result favours A as "proven for me" (or stops keeping it).
+pub async fn keep(store: &Store, clock: &Clock, tr: &Tr, user: UserId, id: i64, kept: bool) -> AppResult<()> {
+    let today = clock.today(&store.time_zone(user).await?);
+    let e = load(store, tr, user, id).await?;
+    if kept {
+        let helps = e.status(today).is_over()
+            && result(store, user, &e)
+                .await?
+                .analysis
+                .as_randomised
+                .is_ok_and(|r| r.conclusion() == experiment::Conclusion::LikelyHelps);
+        if !helps {
+            return Err(conflict("kept", "experiment-not-proven"));
+        }
+    }
+    Ok(store.keep_experiment(user, id, kept).await?)
+}
+
+/// Reads "yes" / "no" / "" (not answered).
+pub fn parse_followed(s: &str) -> Result<Option<bool>, Invalid> {
+    match s.trim() {
+        "" => Ok(None),
+        "yes" | "true" => Ok(Some(true)),
+        "no" | "false" => Ok(Some(false)),
+        _ => Err(Invalid::one("followed", "followed-invalid")),
+    }
+}
+
+/// What an experiment found: the analysis and the days it rests on.
+pub struct Findings {
+    pub analysis: Analysis,
+    /// Every day of the plan up to its last day (paused days without a value).
+    pub days: Vec<ExperimentDay>,
+    pub paused: usize,
+}
+
+/// The analysis of an experiment from the member's diary.
+pub async fn result(store: &Store, user: UserId, e: &Loaded) -> AppResult<Findings> {
+    let design = &e.course.design;
+    let checkins = store.checkins(user, design.start, e.course.last_day()).await?;
+    let outcome: Outcome = design.outcome;
+    let adherence = |day: &NaiveDate| match e.stored.followed.get(day) {
+        Some(true) => Adherence::Followed,
+        Some(false) => Adherence::NotFollowed,
+        None => Adherence::Unknown,
+    };
+    let mut observed: Vec<Observed> = checkins
+        .iter()
+        .map(|c| Observed { date: c.day, value: outcome.of(&c.ratings), adherence: adherence(&c.day) })
+        .collect();
+    // An answer about following the plan counts even on a day without a check-in.
+    for day in e.stored.followed.keys().filter(|d| !checkins.iter().any(|c| c.day == **d)) {
+        observed.push(Observed { date: *day, value: None, adherence: adherence(day) });
+    }
+    let days = e.course.days(&observed);
+    let paused = e.course.paused_days();
+    let (analysis, days) = tokio::task::spawn_blocking(move || (analyse(&days, outcome), days))
+        .await
+        .map_err(|_| AppError::Internal)?;
+    Ok(Findings { analysis, days, paused })
+}
