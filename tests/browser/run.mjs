@@ -164,6 +164,42 @@ try {
     await audit(page, 'insights (mood)');
   });
 
+  await step('the demo member\'s finished experiment, and a new one from "Test it"', async () => {
+    await page.getByRole('link', { name: 'Experiments', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your experiments' }).waitFor();
+    await audit(page, 'experiments');
+    await page.getByRole('link', { name: /^Walk · Pain/ }).click();
+    await page.getByRole('heading', { name: 'What your experiment found' }).waitFor();
+    assert.ok(await page.getByRole('img', { name: /rating on each day of the experiment/ }).isVisible());
+    await page.getByRole('heading', { name: 'Report' }).waitFor();
+    await audit(page, 'experiment result');
+    await page.getByRole('link', { name: 'What helps me' }).click();
+    await page.getByRole('link', { name: /^Test it with an experiment/ }).first().click();
+    await page.getByRole('heading', { name: 'Plan an experiment' }).waitFor();
+    await audit(page, 'experiment design');
+    await page.getByLabel('Pairs of periods').fill('1');
+    await page.getByRole('button', { name: 'Show me the plan' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByLabel('Pairs of periods').inputValue(), '1');
+    await audit(page, 'experiment design with errors');
+    await page.getByLabel('Pairs of periods').fill('2');
+    await page.getByRole('button', { name: 'Show me the plan' }).click();
+    await page.getByRole('heading', { name: 'The plan' }).waitFor();
+    await page.getByText('Today is a').first().waitFor();
+    await audit(page, 'experiment running');
+    await page.getByRole('link', { name: 'Go to today\'s check-in' }).click();
+    const plan = page.getByRole('group', { name: 'Your experiment' });
+    await plan.getByLabel('Yes').check();
+    await audit(page, 'check-in during an experiment');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText('Saved. Thank you for checking in.').waitFor();
+    assert.ok(await page.getByRole('group', { name: 'Your experiment' }).getByLabel('Yes').isChecked());
+    await plan.getByRole('link', { name: 'See the plan' }).click();
+    await page.getByRole('button', { name: 'Stop early and see the result' }).click();
+    await page.getByText('There is not enough yet to compare.').waitFor();
+    await audit(page, 'experiment stopped early');
+  });
+
   await step('a skill with its timer, practised and logged', async () => {
     await page.getByRole('link', { name: 'Skills', exact: true }).click();
     await page.getByRole('link', { name: 'Slow breathing' }).click();

@@ -2,8 +2,11 @@
 
 use crate::config::Database;
 use anyhow::{anyhow, bail, Context, Result};
+use chrono::NaiveDate;
 use foothold_core::account::{Handle, NewPassword, Role};
-use foothold_store::{migrate, Backend, Store};
+use foothold_core::agency::Outcome;
+use foothold_core::experiment::{Comparison, Condition, Design};
+use foothold_store::{migrate, Backend, ExperimentPlan, Store, UserId};
 use foothold_web::config::WebConfig;
 use foothold_web::error::AppError;
 use foothold_web::i18n::Catalog;
@@ -255,6 +258,38 @@ pub fn row_errors<T>(
 const DEMO_HANDLE: &str = "demo";
 const DEMO_PASSWORD: &str = "try-foothold-demo";
 
+/// The demo's finished experiment: walking against not walking, for pain, in four pairs of
+/// weeks (one settling-in day each) that ended three weeks ago, with a fixed seed, so every
+/// demo shows the same plan.
+async fn demo_experiment(store: &Store, user: UserId, today: NaiveDate) -> Result<ExperimentPlan> {
+    let walk = store
+        .strategies(user)
+        .await?
+        .into_iter()
+        .find(|s| s.builtin_key.as_deref() == Some("walk"))
+        .context("the built-in strategy walk")?;
+    let start = today - chrono::Duration::days(76);
+    let mut plan = ExperimentPlan {
+        strategy_a: walk.id,
+        strategy_b: None,
+        outcome: Outcome::Pain,
+        period_days: 7,
+        pairs: 4,
+        washout_days: 1,
+        seed: 2026,
+        start,
+        end: start,
+    };
+    plan.end = plan_design(&plan)?.end();
+    Ok(plan)
+}
+
+fn plan_design(plan: &ExperimentPlan) -> Result<Design> {
+    let walk = Comparison::WithWithout { strategy: "walk".into() };
+    Design::new(walk, plan.outcome, plan.period_days, plan.pairs, plan.washout_days, plan.seed, plan.start)
+        .map_err(|e| anyhow!("demo experiment plan: {e:?}"))
+}
+
 /// Creates the demo member with a year of simulated diary (foothold_core::simulate), unless
 /// it exists already, and prints how to log in.
 pub async fn demo(db: &Database) -> Result<()> {
@@ -270,9 +305,18 @@ pub async fn demo(db: &Database) -> Result<()> {
                 .await
                 .map_err(explain)?;
             let today = foothold_web::diary::today("UTC");
-            let rows = foothold_core::simulate::diary(2026, today, 365);
+            store.ensure_builtin_strategies(user.id, today - chrono::Duration::days(365)).await?;
+            let plan = demo_experiment(&store, user.id, today).await?;
+            let design = plan_design(&plan)?;
+            let walk_on = |day| design.on(day).map(|p| p.condition == Condition::A);
+            let rows = foothold_core::simulate::diary_with_plan(2026, today, 365, &walk_on);
             let s = store.import_diary(user.id, &rows, today, false).await?;
-            eprintln!("Created the demo member with {} days of simulated diary (docs/DEMO.md).", s.created);
+            store.create_experiment(user.id, &plan).await?;
+            eprintln!(
+                "Created the demo member with {} days of simulated diary and a finished walking \
+                 experiment (docs/DEMO.md).",
+                s.created
+            );
             user
         }
     };

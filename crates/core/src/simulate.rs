@@ -122,6 +122,18 @@ fn rate(x: f64) -> Option<Score> {
 
 /// A diary of `days` days ending on `last`, from `seed`.
 pub fn diary(seed: u64, last: NaiveDate, days: u32) -> Vec<DiaryRow> {
+    diary_with_plan(seed, last, days, &|_| None)
+}
+
+/// [`diary`] for a member who runs a walking experiment: on the days where `walk_on` says
+/// `Some(walked)`, walking follows the plan instead of habit (the effects follow from it).
+/// The random draws are the same as without a plan.
+pub fn diary_with_plan(
+    seed: u64,
+    last: NaiveDate,
+    days: u32,
+    walk_on: &dyn Fn(NaiveDate) -> Option<bool>,
+) -> Vec<DiaryRow> {
     let mut rng = Rng::new(seed);
     let mut rows = Vec::new();
     let mut noise = 0.0;
@@ -145,6 +157,11 @@ pub fn diary(seed: u64, last: NaiveDate, days: u32) -> Vec<DiaryRow> {
         }
         if day.weekday() == chrono::Weekday::Thu && rng.chance(0.8) {
             done.push("support-group");
+        }
+        match walk_on(day) {
+            Some(true) if !done.contains(&"walk") => done.push("walk"),
+            Some(false) => done.retain(|s| *s != "walk"),
+            _ => {}
         }
         let weekday = f64::from(day.weekday().num_days_from_monday());
         let pain = 5.6 + 0.5 * (std::f64::consts::TAU * weekday / 7.0).sin() - 0.6 * progress

@@ -151,7 +151,7 @@ async fn design_page(
         h1 { (title) }
         p class="lead" { (tr.t("experiment-new-lead")) }
         (errors.summary())
-        form method="post" action=(action) class="experiment-design" {
+        form method="post" action=(action) class="experiment-design" novalidate {
             (csrf(&viewer.csrf))
             @if let Some((_, version)) = editing { input type="hidden" name="version" value=(version); }
             div class="field" {
