@@ -23,6 +23,8 @@ experiment-new-title = Plan an experiment
 experiment-edit-title = Change the plan
 experiment-new-lead = Choose what to test and how long. The defaults suit most people: three pairs of one-week periods, six weeks in all. You can change the plan until it starts.
 experiment-field-strategy = What do you want to test?
+experiment-field-new-strategy = Or something new
+experiment-field-new-strategy-hint = Type a name to test something that is not in your list yet; it is added to your activities.
 experiment-field-versus = Compare it with
 experiment-field-versus-hint = Leave this as it is to compare days with it and days without it, or choose another activity to compare the two.
 experiment-versus-none = Days without it
@@ -147,6 +149,8 @@ experiment-report-method-text = Bayesian regression of the daily rating on the c
 experiment-report-results = Results: { $a } compared with { $b }
 experiment-report-paired = Check by period averages: a difference of { $estimate } points (90 % range { $low } to { $high }).
 experiment-report-periods = Average rating in each period
+experiment-report-secondary = The same comparison on your other ratings (secondary outcomes; "better" means lower pain and PEG, higher mood and sleep)
+experiment-col-outcome = Rating
 
 month-short-1 = Jan
 month-short-2 = Feb

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use foothold_core::checkin::{self, Ratings, Score};
 use foothold_core::Invalid;
-use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User};
+use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User, UserId};
 
 /// Today's date where the member lives (their time zone setting; UTC if unknown).
 pub fn today(time_zone: &str) -> NaiveDate {
@@ -151,18 +151,18 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
         control: next(),
     };
     if let Some(name) = new_name {
-        ids.push(own_strategy(store, user, &name, today).await?);
+        ids.push(own_strategy(store, user.id, &name, today).await?);
     }
     let write = CheckInWrite { day, ratings, note: note.as_deref(), strategies: &ids, expected_version };
     store.save_checkin(user.id, &write).await.map_err(AppError::from)
 }
 
 /// The id of the member's strategy with this name, created if they have none.
-async fn own_strategy(store: &Store, user: &User, name: &str, today: NaiveDate) -> AppResult<i64> {
-    match store.create_strategy(user.id, name, today).await {
+pub async fn own_strategy(store: &Store, user: UserId, name: &str, today: NaiveDate) -> AppResult<i64> {
+    match store.create_strategy(user, name, today).await {
         Ok(s) => Ok(s.id),
         Err(StoreError::Conflict(_)) => store
-            .strategies(user.id)
+            .strategies(user)
             .await?
             .into_iter()
             .find(|s| s.name.as_deref().is_some_and(|n| n.to_lowercase() == name.to_lowercase()))

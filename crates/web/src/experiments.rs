@@ -3,16 +3,16 @@
 //! The rules live in `foothold_core::experiment`; this module joins them with the store.
 
 use crate::clock::Clock;
-use crate::diary::strategy_name;
+use crate::diary::{own_strategy, strategy_name};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{
     self, analyse, Action, Adherence, Analysis, Comparison, Course, Design, DesignForm, Event, ExperimentDay,
-    Observed, PlanDay, Status,
+    ExperimentResult, NotAnalysable, Observed, PlanDay, Status,
 };
-use foothold_core::Invalid;
+use foothold_core::{checkin, Invalid};
 use foothold_store::{Experiment, ExperimentPlan, Store, StoreError, Strategy, UserId};
 
 /// A stored experiment with its rebuilt plan and the names of its two conditions.
@@ -46,6 +46,9 @@ impl Loaded {
 pub struct DesignInput {
     #[serde(default)]
     pub strategy: String,
+    /// A new strategy to test instead of one from the list (created with the plan).
+    #[serde(default)]
+    pub new_strategy: String,
     /// Empty for "with / without".
     #[serde(default)]
     pub versus: String,
@@ -132,7 +135,13 @@ pub fn parse(
             .ok_or_else(|| Invalid::one(field, "strategy-unknown"))
     };
     let mut problems = Vec::new();
-    let a = mine("strategy", &input.strategy);
+    // A new strategy is created only once the whole plan is valid; 0 stands in for it here.
+    let a = match input.new_strategy.trim() {
+        "" => mine("strategy", &input.strategy),
+        name => checkin::parse_strategy_name(name)
+            .map(|_| 0)
+            .map_err(|_| Invalid::one("new_strategy", "strategy-name-invalid")),
+    };
     Invalid::gather(&mut problems, &a);
     let b = if input.versus.trim().is_empty() { Ok(None) } else { mine("versus", &input.versus).map(Some) };
     Invalid::gather(&mut problems, &b);
@@ -187,6 +196,20 @@ fn seed() -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// A form's plan with its new strategy, if it names one, created.
+async fn checked(
+    store: &Store,
+    user: UserId,
+    input: &DesignInput,
+    today: NaiveDate,
+) -> AppResult<ExperimentPlan> {
+    let mut plan = parse(input, &store.strategies(user).await?, today)?;
+    if let Ok(name) = checkin::parse_strategy_name(&input.new_strategy) {
+        plan.strategy_a = own_strategy(store, user, &name, today).await?;
+    }
+    Ok(plan)
+}
+
 /// Creates a plan from a form.
 pub async fn create(
     store: &Store,
@@ -195,8 +218,7 @@ pub async fn create(
     input: &DesignInput,
 ) -> AppResult<Experiment> {
     let today = clock.today(&store.time_zone(user).await?);
-    let strategies = store.strategies(user).await?;
-    let plan = parse(input, &strategies, today)?;
+    let plan = checked(store, user, input, today).await?;
     Ok(store.create_experiment(user, &plan).await?)
 }
 
@@ -233,8 +255,7 @@ pub async fn edit(
     input: &DesignInput,
 ) -> AppResult<Experiment> {
     let (today, current) = not_started(store, clock, tr, user, id).await?;
-    let strategies = store.strategies(user).await?;
-    let plan = ExperimentPlan { seed: current.stored.plan.seed, ..parse(input, &strategies, today)? };
+    let plan = ExperimentPlan { seed: current.stored.plan.seed, ..checked(store, user, input, today).await? };
     Ok(store.edit_experiment(user, id, version, &plan).await?)
 }
 
@@ -335,30 +356,38 @@ pub struct Findings {
     /// Every day of the plan up to its last day (paused days without a value).
     pub days: Vec<ExperimentDay>,
     pub paused: usize,
+    /// The same comparison on the other outcomes (as randomised), for the report.
+    pub secondary: Vec<(Outcome, Result<ExperimentResult, NotAnalysable>)>,
 }
 
 /// The analysis of an experiment from the member's diary.
 pub async fn result(store: &Store, user: UserId, e: &Loaded) -> AppResult<Findings> {
     let design = &e.course.design;
     let checkins = store.checkins(user, design.start, e.course.last_day()).await?;
-    let outcome: Outcome = design.outcome;
     let adherence = |day: &NaiveDate| match e.stored.followed.get(day) {
         Some(true) => Adherence::Followed,
         Some(false) => Adherence::NotFollowed,
         None => Adherence::Unknown,
     };
-    let mut observed: Vec<Observed> = checkins
-        .iter()
-        .map(|c| Observed { date: c.day, value: outcome.of(&c.ratings), adherence: adherence(&c.day) })
-        .collect();
-    // An answer about following the plan counts even on a day without a check-in.
-    for day in e.stored.followed.keys().filter(|d| !checkins.iter().any(|c| c.day == **d)) {
-        observed.push(Observed { date: *day, value: None, adherence: adherence(day) });
-    }
-    let days = e.course.days(&observed);
+    let days_of = |outcome: Outcome| {
+        let mut observed: Vec<Observed> = checkins
+            .iter()
+            .map(|c| Observed { date: c.day, value: outcome.of(&c.ratings), adherence: adherence(&c.day) })
+            .collect();
+        // An answer about following the plan counts even on a day without a check-in.
+        for day in e.stored.followed.keys().filter(|d| !checkins.iter().any(|c| c.day == **d)) {
+            observed.push(Observed { date: *day, value: None, adherence: adherence(day) });
+        }
+        e.course.days(&observed)
+    };
+    let primary = design.outcome;
+    let days = days_of(primary);
+    let others: Vec<(Outcome, Vec<ExperimentDay>)> =
+        Outcome::ALL.into_iter().filter(|o| *o != primary).map(|o| (o, days_of(o))).collect();
     let paused = e.course.paused_days();
-    let (analysis, days) = tokio::task::spawn_blocking(move || (analyse(&days, outcome), days))
-        .await
-        .map_err(|_| AppError::Internal)?;
-    Ok(Findings { analysis, days, paused })
+    let found = tokio::task::spawn_blocking(move || {
+        let secondary = others.iter().map(|(o, d)| (*o, experiment::analysis::estimate(d, *o))).collect();
+        Findings { analysis: analyse(&days, primary), days, paused, secondary }
+    });
+    found.await.map_err(|_| AppError::Internal)
 }

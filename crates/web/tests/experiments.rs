@@ -147,6 +147,7 @@ async fn an_experiment_runs_from_plan_to_result_with_pauses_and_adherence() {
         assert_eq!(result["paused_days"], 2, "days 8 and 9 were paused: {result}");
         assert!(result["per_protocol"].is_object(), "one day was not followed");
         assert_eq!(result["n_days_used"], 22);
+        assert_eq!(result["secondary"]["mood"]["error"], "experiment-no-days", "only pain was rated");
         let events: Vec<&str> =
             done["events"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
         assert_eq!(events, ["pause", "resume"]);
@@ -206,6 +207,12 @@ async fn designs_that_cannot_work_are_refused_with_reasons() {
         }
         let (_, list) = me.get("/api/v1/experiments").await;
         assert_eq!(list, json!([]), "nothing was stored");
+        // Something new to test is added to the member's list with the plan.
+        let (status, body) = me
+            .post("/api/v1/experiments", json!({"new_strategy": "Cold shower", "outcome": "sleep", "start": start}))
+            .await;
+        assert_eq!(status, 201, "{body}");
+        assert_eq!(body["labels"], json!(["Cold shower", "without Cold shower"]));
         // A strategy in an experiment cannot be merged away.
         let (status, plan) = me.post("/api/v1/experiments", json!({"strategy": walk, "start": start})).await;
         assert_eq!(status, 201, "{plan}");

@@ -17,8 +17,10 @@ use utoipa::ToSchema;
 /// A plan as the design form takes it (numbers may also be given as JSON numbers).
 #[derive(Deserialize, ToSchema)]
 pub struct PlanRequest {
-    /// The id of the strategy to test (condition A).
-    strategy: i64,
+    /// The id of the strategy to test (condition A)…
+    strategy: Option<i64>,
+    /// …or the name of a new one, created with the plan.
+    new_strategy: Option<String>,
     /// Another strategy as condition B; absent for "without A".
     versus: Option<i64>,
     /// `pain` (default), `peg`, `mood` or `sleep`.
@@ -37,7 +39,8 @@ impl From<&PlanRequest> for DesignInput {
     fn from(r: &PlanRequest) -> Self {
         let text = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
         DesignInput {
-            strategy: r.strategy.to_string(),
+            strategy: r.strategy.map(|s| s.to_string()).unwrap_or_default(),
+            new_strategy: r.new_strategy.clone().unwrap_or_default(),
             versus: r.versus.map(|v| v.to_string()).unwrap_or_default(),
             outcome: r.outcome.clone().unwrap_or_default(),
             period_days: text(r.period_days),
@@ -102,6 +105,9 @@ async fn view(app: &AppState, user: &foothold_store::User, e: Loaded) -> AppResu
         if let Some(map) = value.as_object_mut() {
             map.insert("counts".into(), serde_json::to_value(found.analysis.counts).unwrap_or_default());
             map.insert("paused_days".into(), found.paused.into());
+            let secondary: serde_json::Map<String, serde_json::Value> =
+                found.secondary.iter().map(|(o, r)| (o.as_str().to_owned(), result_json(r))).collect();
+            map.insert("secondary".into(), secondary.into());
         }
         Some(value)
     } else {

@@ -283,6 +283,20 @@ pub fn report(tr: &Tr, e: &Loaded, found: &Findings) -> Markup {
                     }
                 }
             }
+            div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-secondary" {
+                table {
+                    caption id="report-secondary" { (tr.t("experiment-report-secondary")) }
+                    thead { tr {
+                        th scope="col" { (tr.t("experiment-col-outcome")) }
+                        th scope="col" { (tr.t("experiment-col-estimate")) }
+                        th scope="col" { (tr.t("experiment-col-interval")) }
+                        th scope="col" { (tr.t("experiment-col-benefit")) }
+                        th scope="col" { (tr.t("experiment-col-meaningful")) }
+                        th scope="col" { (tr.t("experiment-col-days")) }
+                    } }
+                    tbody { @for (o, r) in &found.secondary { (result_rows(tr, outcome_name(tr, *o), r)) } }
+                }
+            }
             @if let Ok(r) = &found.analysis.as_randomised {
                 @if let Some(paired) = &r.paired {
                     p { (tr.ta("experiment-report-paired", &[

@@ -160,6 +160,13 @@ async fn design_page(
                 (choose("strategy", &input.strategy, None))
             }
             div class="field" {
+                label for="new_strategy" { (tr.t("experiment-field-new-strategy")) }
+                p class="hint" id="new_strategy-hint" { (tr.t("experiment-field-new-strategy-hint")) }
+                @if let Some(m) = field_error("new_strategy") { (m) }
+                input id="new_strategy" name="new_strategy" type="text" maxlength="60" autocomplete="off"
+                    value=(input.new_strategy) aria-describedby="new_strategy-hint";
+            }
+            div class="field" {
                 label for="versus" { (tr.t("experiment-field-versus")) }
                 p class="hint" { (tr.t("experiment-field-versus-hint")) }
                 @if let Some(m) = field_error("versus") { (m) }
@@ -421,6 +428,7 @@ pub async fn edit_form(State(app): State<AppState>, viewer: Viewer, Path(id): Pa
     let p = &e.stored.plan;
     let input = DesignInput {
         strategy: p.strategy_a.to_string(),
+        new_strategy: String::new(),
         versus: p.strategy_b.map(|b| b.to_string()).unwrap_or_default(),
         outcome: p.outcome.as_str().to_owned(),
         period_days: p.period_days.to_string(),
