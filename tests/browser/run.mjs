@@ -120,6 +120,46 @@ try {
     await audit(page, 'calendar');
   });
 
+  await step('a whole thought record, step by step', async () => {
+    await page.getByRole('link', { name: 'Thoughts', exact: true }).click();
+    await page.getByRole('heading', { name: 'Thought records', level: 1 }).waitFor();
+    await audit(page, 'thought records');
+    await page.getByLabel('What was happening?').fill('Had to leave the party early.');
+    await page.getByLabel('What went through your mind?').fill('Why bother going out? It will never get better.');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByLabel('Feeling 1', { exact: true }).fill('Sad');
+    await page.getByLabel('How strong, 0–100 (feeling 1)').fill('80');
+    await audit(page, 'thought record: feelings');
+    await page.getByRole('button', { name: 'Save and go on' }).click();
+    await page.getByRole('heading', { name: 'What Foothold notices in the thought' }).waitFor();
+    assert.ok(await page.locator('mark.style-helpless').isVisible());
+    await page.getByLabel('Fortune telling').check();
+    await audit(page, 'thought record: a closer look');
+    await page.getByRole('button', { name: 'Save and go on' }).click();
+    await page.getByLabel('What does not fit it, or shows another side?').fill('I stayed two hours and laughed.');
+    await page.getByRole('button', { name: 'Save and finish later' }).click();
+    await page.getByText('Saved. You can come back to it whenever you like.').waitFor();
+    await page.getByRole('button', { name: 'Save and go on' }).click();
+    await page.getByLabel('A more balanced way to see it').fill('I left early, and I still had two good hours.');
+    await page.getByRole('button', { name: 'Save and go on' }).click();
+    await page.getByLabel(/Sad \(it was 80\)/).fill('45');
+    await audit(page, 'thought record: feelings now');
+    await page.getByRole('button', { name: 'Save and see the summary' }).click();
+    await page.getByText('Your feelings eased by 35 points on average.').waitFor();
+    await audit(page, 'thought record: summary');
+    await page.goto(base + '/predictions');
+    await page.getByLabel('What do you expect will happen?').fill('The walk will wreck my evening.');
+    await page.getByLabel('How sure are you, 0–100 %?').fill('80');
+    await page.getByRole('button', { name: 'Save the prediction' }).click();
+    await page.getByRole('link', { name: 'What happened?' }).click();
+    await page.getByLabel('What actually happened?').fill('Tired, but fine.');
+    await page.getByLabel('Better than I expected').check();
+    await audit(page, 'prediction outcome');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('1 of 1 turned out better than you expected.').waitFor();
+    await audit(page, 'predictions');
+  });
+
   await step('account page', async () => {
     await page.getByRole('link', { name: 'Your account' }).click();
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();

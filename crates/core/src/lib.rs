@@ -14,6 +14,7 @@ pub mod library;
 pub mod simulate;
 pub mod strategy;
 pub mod style;
+pub mod thought;
 pub mod validation;
 
 pub use validation::{Invalid, Problem};

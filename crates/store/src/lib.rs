@@ -20,6 +20,7 @@ mod strategies;
 pub mod testing;
 #[cfg(test)]
 mod tests;
+mod thoughts;
 mod tokens;
 mod users;
 
@@ -36,6 +37,7 @@ pub use error::StoreError;
 pub use experiments::{Experiment, ExperimentPlan};
 pub use import::ImportSummary;
 pub use sessions::{Session, SessionUser};
+pub use thoughts::{Prediction, ThoughtRecord};
 pub use tokens::ApiToken;
 pub use users::{NewUser, User, UserId};
 

@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_diary"),
     migration!(3, "0003_diary_revision"),
     migration!(4, "0004_experiments"),
+    migration!(5, "0005_thoughts"),
 ];
 
 /// The newest schema version this program knows.

@@ -23,6 +23,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "checkin.ftl"),
         ftl!("en", "insights.ftl"),
         ftl!("en", "experiments.ftl"),
+        ftl!("en", "thoughts.ftl"),
         ftl!("en", "library.ftl"),
     ],
 )];

@@ -23,6 +23,7 @@ mod pages;
 mod respond;
 pub mod secret;
 mod security;
+pub mod thoughts;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;

@@ -209,7 +209,10 @@ async fn designs_that_cannot_work_are_refused_with_reasons() {
         assert_eq!(list, json!([]), "nothing was stored");
         // Something new to test is added to the member's list with the plan.
         let (status, body) = me
-            .post("/api/v1/experiments", json!({"new_strategy": "Cold shower", "outcome": "sleep", "start": start}))
+            .post(
+                "/api/v1/experiments",
+                json!({"new_strategy": "Cold shower", "outcome": "sleep", "start": start}),
+            )
             .await;
         assert_eq!(status, 201, "{body}");
         assert_eq!(body["labels"], json!(["Cold shower", "without Cold shower"]));

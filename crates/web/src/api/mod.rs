@@ -9,6 +9,7 @@ mod diary;
 mod experiments;
 mod insights;
 mod strategies;
+mod thoughts;
 mod tokens;
 
 use crate::AppState;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/experiments/{id}/days/{day}", put(experiments::set_followed))
         .route("/api/v1/diary.csv", get(diary::export_csv))
         .route("/api/v1/diary.json", get(diary::export_json))
+        .route("/api/v1/thoughts.json", get(thoughts::export))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
 }
 
@@ -79,14 +81,16 @@ pub struct FieldProblem {
         account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
         diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
         diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge,
-        experiments::list, experiments::create, experiments::get, experiments::act, experiments::set_followed
+        experiments::list, experiments::create, experiments::get, experiments::act, experiments::set_followed,
+        thoughts::export
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
     tags((name = "account", description = "Accounts, sessions and API tokens"),
          (name = "diary", description = "Daily check-ins and strategies"),
          (name = "insights", description = "What goes with better days, from your own diary"),
-         (name = "experiments", description = "Personal experiments: randomised n-of-1 trials you run on yourself"))
+         (name = "experiments", description = "Personal experiments: randomised n-of-1 trials you run on yourself"),
+         (name = "thoughts", description = "Thought records and predictions"))
 )]
 pub struct ApiDoc;
 

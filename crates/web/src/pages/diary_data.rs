@@ -33,6 +33,8 @@ fn render(viewer: &Viewer, outcome: &Outcome, status: StatusCode) -> Response {
             ul {
                 li { a href="/api/v1/diary.csv" download { (tr.t("data-export-csv")) } }
                 li { a href="/api/v1/diary.json" download { (tr.t("data-export-json")) } }
+                li { a href="/api/v1/thoughts.json" download { (tr.t("data-export-thoughts")) } }
+                li { a href="/api/v1/experiments" download="foothold-experiments.json" { (tr.t("data-export-experiments")) } }
             }
         }
         section aria-labelledby="import" {

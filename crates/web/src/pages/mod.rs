@@ -14,8 +14,10 @@ mod home;
 mod insights;
 pub mod layout;
 mod library;
+mod predictions;
 mod sign_in;
 mod strategies;
+mod thoughts;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
 use crate::AppState;
@@ -46,6 +48,11 @@ pub fn router() -> Router<AppState> {
         .route("/strategies/{id}/rename", post(strategies::rename))
         .route("/strategies/{id}/archive", post(strategies::archive))
         .route("/strategies/{id}/merge", post(strategies::merge))
+        .route("/thoughts", get(thoughts::list).post(thoughts::start))
+        .route("/thoughts/{id}", get(thoughts::show).post(thoughts::save))
+        .route("/thoughts/{id}/delete", post(thoughts::delete))
+        .route("/predictions", get(predictions::list).post(predictions::create))
+        .route("/predictions/{id}", get(predictions::show).post(predictions::resolve))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

@@ -1,0 +1,3 @@
+DROP TABLE predictions;
+DROP TABLE thought_feelings;
+DROP TABLE thought_records;

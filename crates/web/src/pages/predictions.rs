@@ -1,0 +1,260 @@
+//! Predictions: "what I expect will happen" (and how sure) before an activity, then "what
+//! happened". A prediction that turned out better than feared is evidence against
+//! helplessness, so the list keeps the two side by side and counts them.
+
+use super::form::{csrf, Errors};
+use super::{html, layout, login_redirect, see_other};
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::thoughts;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use foothold_core::thought::{self, Compared, SHORT_MAX};
+use foothold_core::Invalid;
+use foothold_store::Prediction;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NewForm {
+    nonce: String,
+    activity: String,
+    expected: String,
+    confidence: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DoneQuery>) -> Response {
+    let Some(user) = viewer.user() else { return login_redirect() };
+    match app.store.predictions(user.id).await {
+        Ok(all) => page(&viewer, &all, &NewForm::default(), None, q.done.as_deref()),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+fn field(tr: &Tr, errors: &Errors, name: &'static str, kind: &'static str, value: &str) -> Markup {
+    let error = errors.message_for(name);
+    let hint = format!("prediction-field-{name}-hint");
+    html! {
+        div class={ "field" @if error.is_some() { " field-error" } } {
+            label for=(name) { (tr.t(&format!("prediction-field-{name}"))) }
+            @if tr.has(&hint) { p class="hint" id={ (name) "-hint" } { (tr.t(&hint)) } }
+            @if let Some(m) = &error { p class="error-message" { (m) } }
+            @if kind == "textarea" {
+                textarea id=(name) name=(name) rows="3" aria-invalid=[error.as_ref().map(|_| "true")] { (value) }
+            } @else {
+                input id=(name) name=(name) type=(kind) value=(value) autocomplete="off"
+                    aria-invalid=[error.as_ref().map(|_| "true")]
+                    aria-describedby=[tr.has(&hint).then(|| format!("{name}-hint"))];
+            }
+        }
+    }
+}
+
+fn page(
+    viewer: &Viewer,
+    all: &[Prediction],
+    typed: &NewForm,
+    error: Option<&AppError>,
+    done: Option<&str>,
+) -> Response {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let title = tr.t("predictions-title");
+    let (open, resolved): (Vec<&Prediction>, Vec<&Prediction>) =
+        all.iter().partition(|p| p.compared.is_none());
+    let better = resolved.iter().filter(|p| p.compared == Some(Compared::Better)).count();
+    let body = html! {
+        p { a href="/thoughts" { "← " (tr.t("thoughts-back")) } }
+        h1 { (title) }
+        @if let Some(d) = done { @if tr.has(&format!("prediction-done-{d}")) { p class="notice" role="status" { (tr.t(&format!("prediction-done-{d}"))) } } }
+        p class="lead" { (tr.t("predictions-lead")) }
+        section aria-labelledby="new-prediction" {
+            h2 id="new-prediction" { (tr.t("prediction-new")) }
+            (errors.summary())
+            form method="post" action="/predictions" novalidate {
+                (csrf(&viewer.csrf))
+                input type="hidden" name="nonce" value=(thoughts::nonce());
+                (field(tr, &errors, "activity", "text", &typed.activity))
+                (field(tr, &errors, "expected", "textarea", &typed.expected))
+                (field(tr, &errors, "confidence", "number", &typed.confidence))
+                button type="submit" { (tr.t("prediction-save")) }
+            }
+        }
+        @if !open.is_empty() {
+            section aria-labelledby="open" {
+                h2 id="open" { (tr.t("predictions-open")) }
+                ul { @for p in &open { li {
+                    (p.day) ": " (p.activity.as_deref().unwrap_or_default()) " — " (p.expected)
+                    " (" (tr.ta("prediction-sure", &[("percent", &p.confidence.to_string())])) ") "
+                    a href={ "/predictions/" (p.id) } { (tr.t("prediction-what-happened")) }
+                } } }
+            }
+        }
+        @if !resolved.is_empty() {
+            section aria-labelledby="resolved" {
+                h2 id="resolved" { (tr.t("predictions-resolved")) }
+                p { strong { (tr.ta("predictions-count", &[("better", &better.to_string()), ("all", &resolved.len().to_string())])) } }
+                div class="table-scroll" tabindex="0" role="region" aria-labelledby="resolved-caption" {
+                    table {
+                        caption id="resolved-caption" { (tr.t("predictions-caption")) }
+                        thead { tr {
+                            th scope="col" { (tr.t("prediction-col-day")) }
+                            th scope="col" { (tr.t("prediction-field-expected")) }
+                            th scope="col" { (tr.t("prediction-col-happened")) }
+                            th scope="col" { (tr.t("prediction-col-compared")) }
+                        } }
+                        tbody { @for p in &resolved { tr {
+                            th scope="row" { (p.day) @if let Some(a) = &p.activity { br; (a) } }
+                            td { (p.expected) " (" (tr.ta("prediction-sure", &[("percent", &p.confidence.to_string())])) ")" }
+                            td { (p.happened.as_deref().unwrap_or_default()) }
+                            td { @if let Some(c) = p.compared { (tr.t(&format!("prediction-compared-{}", c.as_str()))) } }
+                        } } }
+                    }
+                }
+            }
+        }
+    };
+    let status = error.map_or(StatusCode::OK, AppError::status);
+    html(status, layout::page(viewer, &title, body))
+}
+
+pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<NewForm>) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    let created = async {
+        let activity = thought::parse_text(&f.activity, "activity", 200);
+        let expected = thought::parse_text(&f.expected, "expected", SHORT_MAX)
+            .and_then(|t| t.ok_or_else(|| Invalid::one("expected", "prediction-missing")));
+        let confidence = thought::parse_intensity(&f.confidence, "confidence")
+            .and_then(|c| c.ok_or_else(|| Invalid::one("confidence", "intensity-range")));
+        let mut problems = Vec::new();
+        Invalid::gather(&mut problems, &activity);
+        Invalid::gather(&mut problems, &expected);
+        Invalid::gather(&mut problems, &confidence);
+        if let Some(invalid) = Invalid::from_problems(problems) {
+            return Err(AppError::Invalid(invalid));
+        }
+        let nonce: String = f.nonce.chars().filter(char::is_ascii_hexdigit).take(64).collect();
+        if nonce.len() < 16 {
+            return Err(AppError::BadRequest);
+        }
+        let (activity, expected, confidence) =
+            (activity.unwrap_or_default(), expected.unwrap_or_default(), confidence.unwrap_or_default());
+        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        Ok(app
+            .store
+            .create_prediction(user.id, &nonce, today, activity.as_deref(), &expected, confidence)
+            .await?)
+    };
+    match created.await {
+        Ok(_) => see_other("/predictions?done=created"),
+        Err(e @ AppError::Invalid(_)) => match app.store.predictions(user.id).await {
+            Ok(all) => page(&viewer, &all, &f, Some(&e), None),
+            Err(e) => AppError::from(e).into_response(),
+        },
+        Err(e) => e.into_response(),
+    }
+}
+
+pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
+    let Some(user) = viewer.user() else { return login_redirect() };
+    match app.store.prediction(user.id, id).await {
+        Ok(p) => outcome_page(&viewer, &p, &ResolveForm::default(), None),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResolveForm {
+    version: String,
+    happened: String,
+    compared: String,
+}
+
+fn outcome_page(viewer: &Viewer, p: &Prediction, typed: &ResolveForm, error: Option<&AppError>) -> Response {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let title = tr.t("prediction-what-happened");
+    let happened = if typed.happened.is_empty() {
+        p.happened.clone().unwrap_or_default()
+    } else {
+        typed.happened.clone()
+    };
+    let compared = if typed.compared.is_empty() {
+        p.compared.map(|c| c.as_str().to_owned()).unwrap_or_default()
+    } else {
+        typed.compared.clone()
+    };
+    let body = html! {
+        p { a href="/predictions" { "← " (tr.t("predictions-back")) } }
+        h1 { (title) }
+        figure class="original-thought" {
+            figcaption { (tr.ta("prediction-you-expected", &[("day", &p.day.to_string()), ("percent", &p.confidence.to_string())])) }
+            blockquote { (p.expected) }
+        }
+        @if let Some(AppError::Conflict(_)) = error { p class="notice" role="alert" { (tr.t("thought-conflict")) } } @else { (errors.summary()) }
+        form method="post" action={ "/predictions/" (p.id) } novalidate {
+            (csrf(&viewer.csrf))
+            input type="hidden" name="version" value=(p.version);
+            (field(tr, &errors, "happened", "textarea", &happened))
+            fieldset id="compared" {
+                legend { (tr.t("prediction-field-compared")) }
+                @if let Some(m) = errors.message_for("compared") { p class="error-message" { (m) } }
+                @for c in Compared::ALL {
+                    div class="choice" {
+                        input type="radio" id={ "compared-" (c.as_str()) } name="compared" value=(c.as_str()) checked[compared == c.as_str()];
+                        label for={ "compared-" (c.as_str()) } { (tr.t(&format!("prediction-compared-{}", c.as_str()))) }
+                    }
+                }
+            }
+            button type="submit" { (tr.t("prediction-save-outcome")) }
+        }
+    };
+    let status = error.map_or(StatusCode::OK, AppError::status);
+    html(status, layout::page(viewer, &title, body))
+}
+
+pub async fn resolve(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<ResolveForm>,
+) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    let resolved = async {
+        let happened = thought::parse_text(&f.happened, "happened", SHORT_MAX)
+            .and_then(|t| t.ok_or_else(|| Invalid::one("happened", "prediction-happened-missing")));
+        let compared = Compared::parse(&f.compared)
+            .ok_or_else(|| Invalid::one("compared", "prediction-compared-missing"));
+        let mut problems = Vec::new();
+        Invalid::gather(&mut problems, &happened);
+        Invalid::gather(&mut problems, &compared);
+        if let Some(invalid) = Invalid::from_problems(problems) {
+            return Err(AppError::Invalid(invalid));
+        }
+        let version = f.version.trim().parse::<i64>().map_err(|_| AppError::BadRequest)?;
+        let (happened, compared) =
+            (happened.unwrap_or_default(), compared.map_err(|_| AppError::BadRequest)?);
+        Ok(app.store.resolve_prediction(user.id, id, version, &happened, compared).await?)
+    };
+    match resolved.await {
+        Ok(_) => see_other("/predictions?done=resolved"),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            match app.store.prediction(user.id, id).await {
+                Ok(p) => outcome_page(&viewer, &p, &f, Some(&e)),
+                Err(e) => AppError::from(e).into_response(),
+            }
+        }
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,155 @@
+//! Thought records and predictions as pages use them: each step of a record is a small form
+//! whose fields are merged into the saved record, so a member can save at any step and come
+//! back later; trends over time for the history section.
+
+use crate::error::{AppError, AppResult};
+use chrono::{Datelike, NaiveDate};
+use foothold_core::style::Dimension;
+use foothold_core::thought::{self, Feeling, Step, LONG_MAX, SHORT_MAX};
+use foothold_core::Invalid;
+use foothold_store::ThoughtRecord;
+use std::collections::BTreeMap;
+
+/// A step's form as submitted (fields repeat for feelings and traps).
+#[derive(Debug, Default, Clone)]
+pub struct StepForm {
+    pub step: String,
+    pub version: String,
+    /// `next` to go on, anything else to save and stay.
+    pub action: String,
+    pub situation: String,
+    pub thought: String,
+    pub feeling: Vec<String>,
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+    pub traps: Vec<String>,
+    pub evidence_for: String,
+    pub evidence_against: String,
+    pub alternative: String,
+}
+
+impl StepForm {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut f = Self::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "step" => f.step = v,
+                "version" => f.version = v,
+                "action" => f.action = v,
+                "situation" => f.situation = v,
+                "thought" => f.thought = v,
+                "feeling" => f.feeling.push(v),
+                "before" => f.before.push(v),
+                "after" => f.after.push(v),
+                "trap" => f.traps.push(v),
+                "evidence_for" => f.evidence_for = v,
+                "evidence_against" => f.evidence_against = v,
+                "alternative" => f.alternative = v,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The step's fields applied to `current`: the record to save, or every problem at once.
+    pub fn apply(&self, current: &ThoughtRecord) -> AppResult<ThoughtRecord> {
+        let step = Step::parse(&self.step).ok_or(AppError::BadRequest)?;
+        let version = self.version.trim().parse::<i64>().map_err(|_| AppError::BadRequest)?;
+        let mut r = ThoughtRecord { version, ..current.clone() };
+        match step {
+            Step::Situation => {
+                let situation = thought::parse_text(&self.situation, "situation", SHORT_MAX);
+                let text = thought::parse_text(&self.thought, "thought", SHORT_MAX)
+                    .and_then(|t| t.map(Some).ok_or_else(|| Invalid::one("thought", "thought-missing")));
+                let mut problems = Vec::new();
+                Invalid::gather(&mut problems, &situation);
+                Invalid::gather(&mut problems, &text);
+                if let Some(invalid) = Invalid::from_problems(problems) {
+                    return Err(invalid.into());
+                }
+                r.situation = situation.unwrap_or_default();
+                r.thought = text.unwrap_or_default();
+            }
+            Step::Feelings => {
+                let mut feelings = thought::parse_feelings(&self.feeling, &self.before)?;
+                // A re-rating already made stays with its feeling if the name is unchanged.
+                for f in &mut feelings {
+                    f.after = current.feelings.iter().find(|c| c.name == f.name).and_then(|c| c.after);
+                }
+                r.feelings = feelings;
+            }
+            Step::Reading => r.traps = thought::parse_traps(&self.traps)?,
+            Step::Evidence => {
+                let f = thought::parse_text(&self.evidence_for, "evidence_for", LONG_MAX);
+                let a = thought::parse_text(&self.evidence_against, "evidence_against", LONG_MAX);
+                let mut problems = Vec::new();
+                Invalid::gather(&mut problems, &f);
+                Invalid::gather(&mut problems, &a);
+                if let Some(invalid) = Invalid::from_problems(problems) {
+                    return Err(invalid.into());
+                }
+                r.evidence_for = f.unwrap_or_default();
+                r.evidence_against = a.unwrap_or_default();
+            }
+            Step::Alternative => {
+                r.alternative = thought::parse_text(&self.alternative, "alternative", SHORT_MAX)?
+            }
+            Step::Rerate => {
+                let mut feelings: Vec<Feeling> = current.feelings.clone();
+                for (i, f) in feelings.iter_mut().enumerate() {
+                    f.after =
+                        thought::parse_intensity(self.after.get(i).map_or("", String::as_str), "after")?;
+                }
+                r.feelings = feelings;
+            }
+            Step::Done => return Err(AppError::BadRequest),
+        }
+        if self.action == "next" {
+            r.step = r.step.max(step.next());
+        }
+        Ok(r)
+    }
+}
+
+/// One month of thought records, for the trend table.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Month {
+    pub records: usize,
+    /// Records whose thought the reader found helpless, permanent, pervasive or personal.
+    pub by_dimension: BTreeMap<Dimension, usize>,
+    /// Mean easing of feelings (0–100 points) over finished records that re-rated them.
+    pub eased: Option<f64>,
+}
+
+/// Records grouped by month (oldest first), with how often each dimension appeared and how
+/// much feelings eased.
+pub fn trends(records: &[ThoughtRecord]) -> Vec<(NaiveDate, Month)> {
+    let mut months: BTreeMap<NaiveDate, (Month, Vec<f64>)> = BTreeMap::new();
+    for r in records {
+        let key = r.day.with_day(1).unwrap_or(r.day);
+        let (m, eased) = months.entry(key).or_default();
+        m.records += 1;
+        for d in thought::dimensions_in(r.thought.as_deref().unwrap_or_default()) {
+            *m.by_dimension.entry(d).or_default() += 1;
+        }
+        if let Some(e) = thought::eased(&r.feelings) {
+            eased.push(e);
+        }
+    }
+    months
+        .into_iter()
+        .map(|(k, (mut m, eased))| {
+            m.eased = (!eased.is_empty()).then(|| eased.iter().sum::<f64>() / eased.len() as f64);
+            (k, m)
+        })
+        .collect()
+}
+
+/// A fresh one-time token for a "start" form (double submissions find the first record).
+pub fn nonce() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        tracing::error!("no operating-system randomness for a form token");
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
