@@ -246,6 +246,11 @@ try {
     await page.getByRole('heading', { name: 'Slow breathing', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Start the timer' }).click();
     assert.match(await page.locator('.breath').evaluate((e) => getComputedStyle(e).animationName), /^b-4-6/);
+    // With JavaScript, the phase is also said in words (a live region) and the time left shown.
+    await page.locator('.timer .phase').filter({ hasText: /^Breathe (in|out)$/ }).waitFor();
+    assert.match(await page.locator('.timer .left').textContent(), /^\d+:\d\d left$/);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.getByText('Stopped. You can start again whenever you like.').waitFor();
     await audit(page, 'skill');
     await page.getByRole('button', { name: 'I did this today' }).click();
     await page.getByText('is in today\'s check-in').waitFor();

@@ -26,6 +26,15 @@ timer-start = Start the timer
 timer-restart = Start again
 timer-pattern = Breathe in for { $in } seconds as the circle grows, and out for { $out } seconds as it shrinks.
 timer-pattern-tense = Tighten gently for { $in } seconds as the circle grows, then let go for { $out } seconds as it shrinks.
+timer-in = Breathe in
+timer-out = Breathe out
+timer-tense = Tighten gently
+timer-let-go = Let go
+# { time } is replaced by the page's script with minutes:seconds.
+timer-left = { "{" }time{ "}" } left
+timer-done = Time is up. Take a moment before you move on.
+timer-stop = Stop
+timer-stopped = Stopped. You can start again whenever you like.
 timer-total = The bar fills over { $minutes } minutes. Stop whenever you like.
 
 learn-title = Learn

@@ -17,6 +17,8 @@ fn stylesheet() -> &'static str {
     SHEET.get_or_init(|| format!("{CSS}\n{}", crate::library::timer_css()))
 }
 const ICON: &str = include_str!("../assets/icon.svg");
+/// The only script: an enhancement of the skills timer, loaded by pages that have one.
+const TIMER_JS: &str = include_str!("../assets/timer.js");
 
 fn short_hash(content: &str) -> String {
     Sha256::digest(content.as_bytes()).iter().take(6).map(|b| format!("{b:02x}")).collect()
@@ -25,6 +27,11 @@ fn short_hash(content: &str) -> String {
 pub fn css_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| format!("/assets/foothold.css?v={}", short_hash(stylesheet())))
+}
+
+pub fn timer_js_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| format!("/assets/timer.js?v={}", short_hash(TIMER_JS)))
 }
 
 pub fn icon_url() -> &'static str {
@@ -42,6 +49,19 @@ pub fn router() -> Router<AppState> {
                 (
                     [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)],
                     stylesheet(),
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/timer.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, CACHE),
+                    ],
+                    TIMER_JS,
                 )
                     .into_response()
             }),

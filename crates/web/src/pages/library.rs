@@ -104,7 +104,14 @@ pub async fn skill(
 fn timer(tr: &crate::i18n::Tr, m: &Skill) -> maud::Markup {
     let tense = m.family == "relaxation" && m.slug.contains("muscle");
     html! {
-        section class="timer" id="timer" aria-labelledby="timer-title" {
+        section class="timer" id="timer" aria-labelledby="timer-title"
+            data-in=[m.timer_pattern.map(|p| p[0])] data-out=[m.timer_pattern.map(|p| p[1])]
+            data-total=[m.timer_seconds]
+            data-label-in=(tr.t(if tense { "timer-tense" } else { "timer-in" }))
+            data-label-out=(tr.t(if tense { "timer-let-go" } else { "timer-out" }))
+            data-label-left=(tr.t("timer-left")) data-label-done=(tr.t("timer-done"))
+            data-label-stop=(tr.t("timer-stop")) data-label-stopped=(tr.t("timer-stopped")) {
+            script src=(crate::assets::timer_js_url()) defer {}
             h2 id="timer-title" { (tr.t("timer-title")) }
             @if let Some([inhale, exhale]) = m.timer_pattern {
                 p { (tr.ta(if tense { "timer-pattern-tense" } else { "timer-pattern" },
