@@ -225,7 +225,7 @@ try {
     await page.getByLabel('Pairs of periods').fill('2');
     await page.getByRole('button', { name: 'Show me the plan' }).click();
     await page.getByRole('heading', { name: 'The plan' }).waitFor();
-    await page.getByText('Today is a').first().waitFor();
+    await page.getByText('Today’s plan:').first().waitFor();
     await audit(page, 'experiment running');
     await page.getByRole('link', { name: 'Go to today\'s check-in' }).click();
     const plan = page.getByRole('group', { name: 'Your experiment' });

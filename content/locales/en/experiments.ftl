@@ -65,9 +65,8 @@ experiment-followed = followed
 experiment-not-followed = not followed
 
 experiment-day-of = Day { $day } of { $days }
-experiment-today-is = Today is a
-experiment-day-was = This day was a
-experiment-today-day = day.
+experiment-today-is = Today’s plan:
+experiment-day-was = This day’s plan:
 experiment-today-washout = (a settling-in day, not counted)
 experiment-paused-text = The experiment is paused. When you feel ready, resume it; the paused days are left out of the result.
 experiment-go-checkin = Go to today's check-in

@@ -289,7 +289,7 @@ async fn the_pages_plan_show_and_finish_an_experiment() {
         app.clock.travel(1);
         let page = app.get(&c, &format!("/experiments/{id}")).await.text().await.unwrap();
         assert!(page.contains("Running") && page.contains("Day 1 of 42"), "{page}");
-        assert!(page.contains("Today is a"));
+        assert!(page.contains("Today’s plan:"));
         let r = app
             .submit(
                 &c,
@@ -310,7 +310,7 @@ async fn the_pages_plan_show_and_finish_an_experiment() {
 
         // The check-in asks whether today followed the plan, and remembers the answer.
         let checkin = app.get(&c, "/checkin").await.text().await.unwrap();
-        assert!(checkin.contains("Your experiment") && checkin.contains("Today is a"), "{checkin}");
+        assert!(checkin.contains("Your experiment") && checkin.contains("Today’s plan:"), "{checkin}");
         let field = format!("followed-{id}");
         let r = app
             .submit(

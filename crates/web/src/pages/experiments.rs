@@ -343,11 +343,11 @@ fn running(tr: &Tr, viewer: &Viewer, e: &Loaded, today: NaiveDate, status: Statu
     }
 }
 
-/// "Today is a *with Walk* day" (or "This day was…"), with a washout note.
+/// "Today's plan: *without Walk*" (or "This day's plan: …"), with a washout note.
 pub fn today_line(tr: &Tr, e: &Loaded, p: foothold_core::experiment::PlanDay, today: NaiveDate) -> Markup {
     let opening = if p.date == today { "experiment-today-is" } else { "experiment-day-was" };
     html! {
-        (tr.t(opening)) " " strong { (e.label(p.condition)) } " " (tr.t("experiment-today-day"))
+        (tr.t(opening)) " " strong { (e.label(p.condition)) }
         @if p.washout { " " span class="hint" { (tr.t("experiment-today-washout")) } }
     }
 }
