@@ -25,6 +25,7 @@
 mod broad;
 mod context;
 mod rules;
+mod screen;
 mod spelling;
 #[cfg(test)]
 mod tests;
@@ -43,12 +44,20 @@ pub fn detect(text: &str) -> bool {
 
 /// The pattern of the first rule that matched, for tests and evaluation only (never log it).
 pub fn matching_rule(text: &str) -> Option<&'static str> {
-    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD)])
+    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)])
+}
+
+/// The concept screen alone (`screen.rs`), for evaluation only: how much of a split it
+/// finds without the phrase rules and the broad layer.
+#[doc(hidden)]
+pub fn screen_only(text: &str) -> bool {
+    first_match(text, &[(screen::RULES, &SCREEN)]).is_some()
 }
 
 /// The first match of the rule tables in `tables`, each with its compiled patterns.
 fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<&'static str> {
     let mut t = text::parse(text);
+    spelling::uncensor(&mut t, text);
     spelling::respell(&mut t);
     let lie = context::LIE.any(&t.words, 0, t.words.len());
     for (k, s) in t.sentences.iter().enumerate() {
@@ -56,7 +65,10 @@ fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<
         for &(table, set) in tables {
             for (id, first, end) in set.find(&t.words, s.first, s.end) {
                 let Some(rule) = table.get(id) else { continue };
-                if applies(&t, text, rule, (first, end), s, lie) && !window.resolved_past() {
+                if applies(&t, text, rule, (first, end), s, lie)
+                    && !window.resolved_past()
+                    && (lie || !window.answered_no())
+                {
                     return Some(rule.pattern);
                 }
             }
@@ -69,10 +81,18 @@ static PHRASES: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(rules::RULES.iter().map(|r| r.pattern), rules::LISTS));
 static BROAD: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(broad::RULES.iter().map(|r| r.pattern), broad::LISTS));
+static SCREEN: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(screen::RULES.iter().map(|r| r.pattern), screen::LISTS));
 
 /// Does the match `first..end` of `rule` in sentence `s` of `raw` count?
 fn applies(t: &Text, raw: &str, rule: &Rule, (first, end): (usize, usize), s: &Sentence, lie: bool) -> bool {
-    let in_sentence = |words: &[&str]| t.any_in(s.first, s.end, words);
+    let in_sentence = |words: &[&str]| {
+        if rule.whole_text {
+            t.any_in(0, t.words.len(), words)
+        } else {
+            t.any_in(s.first, s.end, words)
+        }
+    };
     // In a negatable rule a "not" inside the match negates it too ("I hope it doesn't die").
     let not_inside = (first..end).any(|i| t.is(i, "not"));
     if rule.negatable && !lie && (context::negated(t, first) || not_inside) {

@@ -20,6 +20,9 @@ pub(super) struct Rule {
     /// A broad cue ("dead", "pills", "goodbye") that counts only in the writer's own voice and
     /// outside idioms, jokes and talk about a topic (see `broad.rs`).
     pub voice: bool,
+    /// `blocked_by` and `requires` look at the whole text, not only the match's sentence
+    /// ("I don't want to wake up tomorrow... it's my 6am physio slot").
+    pub whole_text: bool,
 }
 
 pub(super) const fn n(pattern: &'static str) -> Rule {
@@ -31,6 +34,7 @@ pub(super) const fn n(pattern: &'static str) -> Rule {
         unless_next: &[],
         requires: &[],
         voice: false,
+        whole_text: false,
     }
 }
 
@@ -59,6 +63,9 @@ impl Rule {
     }
     pub(super) const fn voice(self) -> Rule {
         Rule { voice: true, ..self }
+    }
+    pub(super) const fn in_text(self) -> Rule {
+        Rule { whole_text: true, ..self }
     }
 }
 
@@ -122,7 +129,8 @@ pub(super) const RECIPIENTS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const WAKE_EVERYDAY: &[&str] = &[
     "slot", "alarm", "appointment", "physio", "shift", "meeting", "exam", "interview", "commute", "flight",
-    "train", "school", "rota",
+    "train", "school", "rota", "procedure", "operation", "op", "surgery", "anaesthetic", "sedation",
+    "colonoscopy", "endoscopy", "scan", "mri", "biopsy", "sedated",
 ];
 /// "…want it all to stop for a bit": a pause, not an end.
 #[rustfmt::skip]
@@ -179,8 +187,8 @@ pub(super) const RULES: &[Rule] = &[
     n("if i (just)? (died|stopped existing)"),
     n("if i (just)? (disappeared|vanished|went away) (for good|forever|for ever)"),
     f("(sleep|asleep) and (not|never) wake (up)?"),
-    f("{wish} ~3 (not|never) wake (up)?").blocked(WAKE_EVERYDAY),
-    f("not want to wake up").blocked(WAKE_EVERYDAY),
+    f("{wish} ~3 (not|never) wake (up)?").blocked(WAKE_EVERYDAY).in_text(),
+    f("not want to wake up").blocked(WAKE_EVERYDAY).in_text(),
     n("(sleep|asleep) (forever|for ever)")
         .blocked(&["could", "lol", "haha", "lmao", "weekend", "lie", "holiday"])
         .unblocked(&["want", "wish", "wanna", "hope", "pray", "ready"]),

@@ -21,6 +21,74 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("ovrdose", "overdose"), ("sucide", "suicide"), ("dissapear", "disappear"), ("dissappear", "disappear"),
 ];
 
+/// Words people censor online ("s*icide", "k*ll myself", "su1cide").
+const CENSORED: &[&str] =
+    &["suicide", "suicidal", "kill", "killing", "die", "dead", "death", "myself", "harm"];
+
+/// "s*icide" is parsed as two words around a `*`: joins them back into the word they stand
+/// for, within one sentence, so the rules see `suicide`. Byte offsets stay those of `raw`.
+pub(super) fn uncensor(t: &mut Text, raw: &str) {
+    let mut k = 0;
+    while k + 1 < t.words.len() {
+        let joined = match (t.words.get(k), t.words.get(k + 1)) {
+            (Some(a), Some(b)) if a.sentence == b.sentence => {
+                let gap = raw.get(a.end..b.start).unwrap_or(" ");
+                let stars =
+                    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| matches!(c, '*' | '#' | '_'));
+                let fits = |target: &&str| {
+                    target.len() == a.norm.len() + gap.len() + b.norm.len()
+                        && target.starts_with(a.norm.as_str())
+                        && target.ends_with(b.norm.as_str())
+                };
+                if stars {
+                    CENSORED.iter().find(|w| fits(w)).map(|w| (*w, b.end))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some((word, end)) = joined {
+            if let Some(a) = t.words.get_mut(k) {
+                word.clone_into(&mut a.norm);
+                a.end = end;
+            }
+            t.words.remove(k + 1);
+            for s in &mut t.sentences {
+                if s.first > k {
+                    s.first -= 1;
+                }
+                if s.end > k {
+                    s.end -= 1;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Digits and signs typed for letters ("su1cide", "k1ll", "d3ad"), read back as letters.
+fn unleet(w: &str) -> Option<String> {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let signs = w.chars().filter(|c| matches!(c, '0' | '1' | '3' | '4' | '5' | '@' | '$' | '!')).count();
+    if signs == 0 || letters < 2 || signs + letters != w.chars().count() {
+        return None;
+    }
+    let back: String = w
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | '!' => 'i',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '5' | '$' => 's',
+            other => other,
+        })
+        .collect();
+    let known = CENSORED.contains(&back.as_str()) || fuzzy(&back).is_some();
+    known.then_some(back)
+}
+
 /// Rewrites the normalised words of `t` in place.
 pub(super) fn respell(t: &mut Text) {
     for k in 0..t.words.len() {
@@ -37,8 +105,10 @@ pub(super) fn respell(t: &mut Text) {
         } else {
             SHORTHAND.iter().find(|(short, _)| *short == norm).map(|(_, long)| *long).or_else(|| fuzzy(norm))
         };
+        let leet = if new.is_none() { unleet(norm) } else { None };
+        let new = new.map(str::to_owned).or(leet).map(|w| fuzzy(&w).map_or(w, str::to_owned));
         if let (Some(new), Some(w)) = (new, t.words.get_mut(k)) {
-            new.clone_into(&mut w.norm);
+            w.norm = new;
         }
     }
 }
@@ -107,6 +177,20 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn censored_and_typed_over_letters_are_read_back() {
+        assert_eq!(unleet("su1cide").as_deref(), Some("suicide"));
+        assert_eq!(unleet("k1ll").as_deref(), Some("kill"));
+        assert_eq!(unleet("b4"), None);
+        assert_eq!(unleet("2nd"), None);
+        let raw = "thinking about s*icide, k*ll myself";
+        let mut t = crate::style::text::parse(raw);
+        uncensor(&mut t, raw);
+        let words: Vec<&str> = t.words.iter().map(|w| w.norm.as_str()).collect();
+        assert_eq!(words, ["thinking", "about", "suicide", "kill", "myself"]);
+        assert!(t.words.iter().all(|w| raw.is_char_boundary(w.start) && raw.is_char_boundary(w.end)));
+    }
 
     #[test]
     fn misspellings_are_caught_and_near_words_left_alone() {

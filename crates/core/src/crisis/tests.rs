@@ -23,6 +23,9 @@ fn every_rule_compiles() {
     for r in broad::RULES {
         assert!(Pattern::compile(r.pattern, broad::LISTS).is_ok(), "{}", r.pattern);
     }
+    for r in screen::RULES {
+        assert!(Pattern::compile(r.pattern, screen::LISTS).is_ok(), "{}", r.pattern);
+    }
     for p in context::PAST_SRC.iter().chain(context::SAFE_SRC).chain(context::CURRENT_SRC) {
         assert!(Pattern::compile(p, rules::LISTS).is_ok(), "{p}");
     }
@@ -253,6 +256,49 @@ fn new_idioms_and_everyday_uses_are_not_crisis() {
         "She tried to kill herself in 2015 and is doing well now.",
         "Final post of the challenge: 30 days of walking done!",
         "I hope I wake up less stiff tomorrow.",
+    ] {
+        assert!(!detect(text), "{text}");
+    }
+}
+
+/// The concept screen's families, in wordings written for this test (not from any split).
+#[test]
+fn the_concept_screen_catches_each_kind() {
+    for text in [
+        "I'm running out of reasons to stay.",
+        "Thinking about s*icide a lot today.",
+        "su1cide feels like the only option",
+        "Honestly I'd be better off six feet under.",
+        "I'm not scared of dying anymore, I'm looking forward to it.",
+        "Nobody would even notice I'm gone.",
+        "I'm going to drive to the coast tonight and not come home.",
+        "Sometimes I stand on the platform and wonder how it would feel to step off.",
+        "I want the pain to stop forever, and me with it.",
+        "My body is a prison and I'm looking for the way out.",
+        "Everyone's life would improve if I just stopped being in it.",
+        "I'd do it tonight if it wasn't for the cat.",
+        "What's the point of waking up tomorrow.",
+        "I have the tablets, I just need the right night.",
+        "I feel like the world would be lighter without my weight in it.",
+        "I slammed my fist into the door on purpose until it bled.",
+        "I hope I never open my eyes again.",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+    for text in [
+        "I'm tired of waking up at 4am with the pain.",
+        "The way out of the car park was blocked, took ages.",
+        "Looking for a way out of this contract with the gym.",
+        "I've been scratching my arms because of the eczema.",
+        "I dreamt I was falling off a cliff, woke up sweating.",
+        "Hope I don't wake up during the colonoscopy!",
+        "I keep my tablets in a dosette box so I don't double up.",
+        "The nurse asked if I wanted to hurt myself. I said no.",
+        "Suicidal? No. Just sore and fed up.",
+        "It's so hot I'm dying.",
+        "If I eat one more salad I'll die.",
+        "My sister's friend died by suicide last year.",
+        "Glad to be alive after that scare with my heart.",
     ] {
         assert!(!detect(text), "{text}");
     }
