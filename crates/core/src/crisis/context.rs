@@ -120,7 +120,8 @@ pub(super) struct SentenceWindow<'a> {
 
 static PAST_MARKERS: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(PAST_SRC.iter().copied(), LISTS));
-static SAFE_NOW: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(SAFE_SRC.iter().copied(), LISTS));
+pub(super) static SAFE_NOW: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(SAFE_SRC.iter().copied(), LISTS));
 static STILL_NOW: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(CURRENT_SRC.iter().copied(), LISTS));
 

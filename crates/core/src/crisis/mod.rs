@@ -25,6 +25,7 @@
 mod broad;
 mod context;
 mod rules;
+pub mod score;
 mod screen;
 mod spelling;
 #[cfg(test)]
@@ -42,9 +43,66 @@ pub fn detect(text: &str) -> bool {
     matching_rule(text).is_some()
 }
 
-/// The pattern of the first rule that matched, for tests and evaluation only (never log it).
+/// The pattern of the first rule that matched, or "scored layer", for tests and evaluation
+/// only (never log it).
 pub fn matching_rule(text: &str) -> Option<&'static str> {
     first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)])
+        .or_else(|| scored(&prepared(text)).then_some("scored layer"))
+}
+
+/// The scored layer (`score.rs`), where it may speak.
+fn scored(t: &Text) -> bool {
+    gate_open(t) && score::flags(t)
+}
+
+/// The scored layer speaks only where no rule pattern matched at all: when a rule saw its
+/// cue and a guard let it go (a negation, a safety statement, someone else, a resolved past),
+/// the guard stands. Nor does it speak over the writer's own word that they are safe or glad
+/// to be alive.
+fn gate_open(t: &Text) -> bool {
+    static SAFE: LazyLock<PatternSet> = LazyLock::new(|| {
+        let sources = [
+            "not suicidal",
+            "no intention",
+            "(want|wanting) to live",
+            "not want to die",
+            "not going to (hurt|harm|do)",
+            "i am (safe|fine|okay|ok|alright|all right)",
+            "(glad|grateful|lucky|happy|thankful) to be alive",
+        ];
+        PatternSet::new(sources, rules::LISTS)
+    });
+    let sets: [&PatternSet; 3] = [&PHRASES, &BROAD, &SCREEN];
+    let seen = t.sentences.iter().any(|s| sets.iter().any(|set| set.any(&t.words, s.first, s.end)));
+    let all = t.words.len();
+    !seen && !SAFE.any(&t.words, 0, all) && !context::SAFE_NOW.any(&t.words, 0, all)
+}
+
+/// The text parsed and respelt as every layer reads it.
+fn prepared(text: &str) -> Text {
+    let mut t = text::parse(text);
+    spelling::uncensor(&mut t, text);
+    spelling::respell(&mut t);
+    t
+}
+
+/// The features of the scored layer (`score.rs`), for fitting its weights only.
+#[doc(hidden)]
+pub fn score_features(text: &str) -> [f64; score::N] {
+    score::features(&prepared(text))
+}
+
+/// Would the scored layer be let speak (no rule pattern matched, no safety statement)? For
+/// fitting and evaluation only.
+#[doc(hidden)]
+pub fn unseen_by_rules(text: &str) -> bool {
+    gate_open(&prepared(text))
+}
+
+/// The rule layers without the scored layer, for evaluation only.
+#[doc(hidden)]
+pub fn rules_only(text: &str) -> bool {
+    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)]).is_some()
 }
 
 /// The concept screen alone (`screen.rs`), for evaluation only: how much of a split it
@@ -56,9 +114,7 @@ pub fn screen_only(text: &str) -> bool {
 
 /// The first match of the rule tables in `tables`, each with its compiled patterns.
 fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<&'static str> {
-    let mut t = text::parse(text);
-    spelling::uncensor(&mut t, text);
-    spelling::respell(&mut t);
+    let t = prepared(text);
     let lie = context::LIE.any(&t.words, 0, t.words.len());
     for (k, s) in t.sentences.iter().enumerate() {
         let window = SentenceWindow { text: &t, this: k };

@@ -231,7 +231,8 @@ pub(super) const RULES: &[Rule] = &[
     f("i am not going to be (around|here|alive)").blocked(AWAY),
     n("i will be gone (soon|by|before|tomorrow|for good)").blocked(AWAY),
     f("will not need (them|my things|my stuff|my next|it) ").blocked(AWAY),
-    f("not be a (problem|burden|bother|nuisance) ~4 (after|much longer|any more|anymore|soon|for long)"),
+    f("not (going to)? be a (problem|burden|bother|nuisance) ~4 (after|much longer|any more|anymore|\
+       soon|for long)"),
     f("(do|did) not worry about me (after|anymore|any more|soon|when)"),
     // Goodbyes and things put in order.
     n("made my peace"),

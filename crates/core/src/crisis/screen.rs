@@ -319,6 +319,44 @@ pub(super) const RULES: &[Rule] = &[
             "tell", "talk", "buy", "sell", "book"]),
     f("i would (do it|end it|end things|go|jump|take them) ~3 if (it was not|it were not|not|it was n't|\
        it was not for|i did not have|i had not got)"),
+    // Researching means, letting go, the wheel; rest that never ends; the last good day.
+    n("(bridge|bridges|building|buildings|cliff|cliffs|car park|car parks|roof|roofs|tower|towers|station|\
+       stations|platform|platforms) ~4 (no|without|not have|do not have|lack|lacking) (barriers|barrier|\
+       fences|\
+       fence|railings|railing|nets|net|cameras|staff|supervision)"),
+    n("(which|what|the highest|the tallest|highest|tallest) (bridge|bridges|building|buildings|cliff|\
+       cliffs|car \
+       park|car parks)")
+        .requires(&["reading", "read", "looked", "looking", "searched", "searching", "googled", "googling",
+            "researching", "researched", "checked", "checking", "found"])
+        .blocked(&["view", "views", "photo", "photos", "walk", "trip", "holiday", "visit", "visited"]),
+    n("(turn*|swerv*|yank*|jerk*) the (wheel|steering)")
+        .requires(&["think", "thinking", "thought", "wonder", "wondering", "tempted", "urge", "imagine",
+            "imagining", "picture", "want", "easy"]),
+    n("(let|letting) go of the (railing|rail|railings|edge|ledge|barrier|wheel|side)")
+        .requires(&["easy", "just", "tempted", "urge", "want", "wonder", "think", "thinking", "could"])
+        .blocked(&["nearly", "fell", "stairs", "slipped", "almost", "tripped"]),
+    f("(rest|sleep|peace|quiet|silence|dark) ~2 (that|which)? (does not|will not|would not|never|can not) \
+       (end|stop|finish)")
+        .blocked(&["flare", "day", "week", "weekend", "holiday"]),
+    n("(rest|sleep|peace|quiet) (permanently|forever|for good|for ever|for eternity)")
+        .blocked(&["could", "lol", "haha", "lmao", "weekend", "holiday", "lie", "like", "😴"])
+        .unblocked(&["want", "wish", "wanna", "hope", "pray", "ready"]),
+    n("(had|have had|was|seen|lived) my (very)? last (good)? (day|night|week|christmas|birthday|summer|\
+       spring)")
+        .unless_next(&["of", "at", "in", "on", "before", "off", "for", "with", "until", "till"]),
+    n("(done|finished|through|tired of|sick of) (fighting|trying|struggling|battling|hanging on|holding on)")
+        .requires(&["good", "forever", "permanently", "tonight", "goodbye", "anymore", "last", "ever"])
+        .unless_next(&["with", "against", "for", "the", "over", "about", "to", "my", "this", "it"])
+        .in_text(),
+    n("(soon|not long|shortly|after tonight|after this) ~2 (nobody|no one|noone|you|they|\
+       everyone) (will|would) \
+       (not)? (have to|need to|ever have to)"),
+    n("just in case")
+        .requires(&["passwords", "password", "pin", "pins", "logins", "login", "accounts", "affairs"])
+        .unless_next(&["i", "we", "of", "the", "my", "it", "they", "you", "anything", "something", "he",
+        "she"]),
+    n("(except|other than|apart from) (out|death|dying|ending it|the obvious|the one way)"),
     n("(having|have|had|got|get|getting) si").unless_next(&["joint", "joints", "pain", "injection", "belt"]),
     n("si (again|thoughts|urges|ideation|tonight|today|is back|back)"),
 ];

@@ -305,6 +305,21 @@ fn the_concept_screen_catches_each_kind() {
 }
 
 #[test]
+fn the_scored_layer_reads_word_classes_and_context() {
+    let p = |text: &str| score::probability(&score_features(text), &score::WEIGHTS, score::BIAS);
+    assert!(p("") < score::THRESHOLD);
+    // A plan, a means and a wish in one sentence, in no rule's wording.
+    assert!(p("I want my tablets and a quiet night, I have decided") > p("I want my tablets with breakfast"));
+    // Context words lower the score: a film, an idiom.
+    assert!(p("I want it to end tonight") > p("I want the film to end tonight"));
+    assert!(p("dying for a brew") < p("dying"));
+    for text in ["", "🙂", "I'm fine", "a\u{301}\u{202e}"] {
+        let q = p(text);
+        assert!((0.0..=1.0).contains(&q));
+    }
+}
+
+#[test]
 fn names_the_rule_without_any_member_text() {
     let rule = matching_rule("I want to die").unwrap();
     assert!(rules::RULES.iter().chain(broad::RULES).any(|r| r.pattern == rule));

@@ -38,6 +38,7 @@ pub(super) const IDIOMS: &[&str] = &[
        shirt|t shirt|curtains|purple|pink|blue|red|green|blonde|black|grey)",
     "(died|dies|dying|death|lost|loss) ~3 (by|to|from|through) (suicide|suicides)",
     "if i (have|had|get|got) to ~8 (die|dead)",
+    "(would|could|i would|i could|i) (kill|murder) (for|a|an)",
     "(one more|another|again) ~5 (i will|i would|i am going to|i shall) (just|actually|literally)? (die|\
        be dead)",
     "(hot|cold|heat|boiling|freezing|humid|humidity|hungry|starving|thirsty|bored|boring) ~4 (dying|\
@@ -48,7 +49,8 @@ pub(super) const IDIOMS: &[&str] = &[
        pleased|happy|jealous|nice|posh|busy|quiet|slow|heavy|hard|rude|fast|quick|nervous|sore|stiff|achy|\
        cold|hot|smart|clever|to the world|on my feet|inside out)",
 ];
-static IDIOM_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(IDIOMS.iter().copied(), LISTS));
+pub(super) static IDIOM_SET: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(IDIOMS.iter().copied(), LISTS));
 
 const DEATH_WORDS: &[&str] = &["die", "dies", "died", "dying", "dead", "death", "deaths"];
 

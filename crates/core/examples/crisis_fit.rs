@@ -1,0 +1,151 @@
+//! Fits the weights of the crisis detector's scored layer (`crisis/score.rs`) and prints
+//! cross-validated figures, so the table in the source can be reproduced and checked.
+//!
+//! `cargo run --release -p foothold-core --example crisis_fit [-- --predictions]`
+//!
+//! L2-regularised logistic regression by plain gradient descent from zero (deterministic).
+//! The threshold is the lowest probability whose false-alarm rate on the *training* part stays
+//! at or under `MAX_FALSE_ALARMS`. Cross-validation: fit on dev+heldout and test on heldout2,
+//! the reverse, and five folds over all released lines. Only released splits are used; a
+//! `heldout3` line is never read here. `--predictions` prints, for each heldout2 line, whether
+//! the layer fitted on dev+heldout flags it.
+
+use foothold_core::crisis::{self, score};
+use foothold_core::style::eval::CrisisItem;
+
+const CRISIS: &str = include_str!("../../../content/eval/crisis.jsonl");
+const CRISIS_B: &str = include_str!("../../../content/eval/crisis-b.jsonl");
+const LAMBDA: f64 = 0.003;
+const RATE: f64 = 0.5;
+const STEPS: usize = 6000;
+const MAX_FALSE_ALARMS: f64 = 0.04;
+
+struct Row {
+    x: [f64; score::N],
+    y: bool,
+    rules: bool,
+    unseen: bool,
+    split: String,
+    text: String,
+}
+
+struct Model {
+    w: [f64; score::N],
+    b: f64,
+    threshold: f64,
+}
+
+fn fit(rows: &[&Row]) -> Model {
+    let (mut w, mut b) = ([0.0; score::N], 0.0);
+    let n = rows.len().max(1) as f64;
+    for _ in 0..STEPS {
+        let (mut gw, mut gb) = ([0.0; score::N], 0.0);
+        for r in rows {
+            let err = score::probability(&r.x, &w, b) - f64::from(u8::from(r.y));
+            for (g, x) in gw.iter_mut().zip(&r.x) {
+                *g += err * x;
+            }
+            gb += err;
+        }
+        for (wi, g) in w.iter_mut().zip(&gw) {
+            *wi -= RATE * (g / n + LAMBDA * *wi);
+        }
+        b -= RATE * gb / n;
+    }
+    // The lowest threshold whose training false alarms stay within the budget.
+    let negatives: Vec<f64> = rows.iter().filter(|r| !r.y).map(|r| score::probability(&r.x, &w, b)).collect();
+    let mut candidates: Vec<f64> = rows.iter().map(|r| score::probability(&r.x, &w, b)).collect();
+    candidates.sort_by(f64::total_cmp);
+    let fa = |t: f64| negatives.iter().filter(|&&p| p >= t).count() as f64 / negatives.len().max(1) as f64;
+    let threshold = candidates.into_iter().find(|&t| fa(t) <= MAX_FALSE_ALARMS).unwrap_or(1.0);
+    Model { w, b, threshold }
+}
+
+fn flags(m: &Model, r: &Row) -> bool {
+    score::probability(&r.x, &m.w, m.b) >= m.threshold
+}
+
+/// As in the detector: the layer is asked only where no rule pattern matched at all.
+fn gated(m: &Model, r: &Row) -> bool {
+    r.unseen && flags(m, r)
+}
+
+/// Recall and false alarms of `predict` on `rows`.
+fn rates(rows: &[&Row], predict: impl Fn(&Row) -> bool) -> String {
+    let pos = rows.iter().filter(|r| r.y).count();
+    let neg = rows.len() - pos;
+    let tp = rows.iter().filter(|r| r.y && predict(r)).count();
+    let fp = rows.iter().filter(|r| !r.y && predict(r)).count();
+    format!(
+        "recall {:.3} ({tp} of {pos}), false alarms {:.3} ({fp} of {neg})",
+        tp as f64 / pos.max(1) as f64,
+        fp as f64 / neg.max(1) as f64
+    )
+}
+
+fn report(name: &str, train: &[&Row], test: &[&Row]) -> Model {
+    let m = fit(train);
+    println!("{name} (threshold {:.3})", m.threshold);
+    println!("  scored layer alone: {}", rates(test, |r| flags(&m, r)));
+    println!(
+        "  rules + scored layer as the detector uses it: {} (rules tuned on every split)",
+        rates(test, |r| r.rules || gated(&m, r))
+    );
+    m
+}
+
+fn main() -> Result<(), serde_json::Error> {
+    let mut rows = Vec::new();
+    for line in CRISIS.lines().chain(CRISIS_B.lines()).filter(|l| !l.trim().is_empty()) {
+        let item: CrisisItem = serde_json::from_str(line)?;
+        rows.push(Row {
+            x: crisis::score_features(&item.text),
+            y: item.crisis,
+            rules: crisis::rules_only(&item.text),
+            unseen: crisis::unseen_by_rules(&item.text),
+            split: item.split,
+            text: item.text,
+        });
+    }
+    let old: Vec<&Row> = rows.iter().filter(|r| r.split != "heldout2").collect();
+    let fresh: Vec<&Row> = rows.iter().filter(|r| r.split == "heldout2").collect();
+    let all: Vec<&Row> = rows.iter().collect();
+
+    let a = report("fit on dev+heldout, test on heldout2", &old, &fresh);
+    report("fit on heldout2, test on dev+heldout", &fresh, &old);
+    let (mut tp, mut fp, mut pos, mut neg) = (0, 0, 0, 0);
+    for k in 0..5 {
+        let train: Vec<&Row> = all.iter().enumerate().filter(|(i, _)| i % 5 != k).map(|(_, r)| *r).collect();
+        let test: Vec<&Row> = all.iter().enumerate().filter(|(i, _)| i % 5 == k).map(|(_, r)| *r).collect();
+        let m = fit(&train);
+        for r in test {
+            pos += usize::from(r.y);
+            neg += usize::from(!r.y);
+            tp += usize::from(r.y && flags(&m, r));
+            fp += usize::from(!r.y && flags(&m, r));
+        }
+    }
+    println!(
+        "five folds over all released lines: scored layer alone recall {:.3} ({tp} of {pos}), false alarms \
+         {:.3} ({fp} of {neg})",
+        tp as f64 / pos.max(1) as f64,
+        fp as f64 / neg.max(1) as f64
+    );
+
+    let m = fit(&all);
+    println!("\nfinal fit on all released lines, threshold {:.3}:", m.threshold);
+    println!("  scored layer alone: {}", rates(&all, |r| flags(&m, r)));
+    println!("  rules + scored layer as the detector uses it: {}", rates(&all, |r| r.rules || gated(&m, r)));
+    println!("\npub const WEIGHTS: [f64; N] = [");
+    for (w, name) in m.w.iter().zip(score::NAMES) {
+        println!("    {w:.3}, // {name}");
+    }
+    println!("];\npub const BIAS: f64 = {:.3};\npub const THRESHOLD: f64 = {:.3};", m.b, m.threshold);
+
+    if std::env::args().any(|a| a == "--predictions") {
+        for r in &fresh {
+            println!("{}\t{}\t{}", u8::from(r.y), u8::from(flags(&a, r)), r.text);
+        }
+    }
+    Ok(())
+}
