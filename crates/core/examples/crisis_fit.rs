@@ -15,6 +15,67 @@ use foothold_core::style::eval::CrisisItem;
 
 const CRISIS: &str = include_str!("../../../content/eval/crisis.jsonl");
 const CRISIS_B: &str = include_str!("../../../content/eval/crisis-b.jsonl");
+/// The heldout2 lines the rules of commit f64d0ea (before heldout2 was released) got wrong,
+/// as printed by that commit's `style_eval`: 42 missed crises and 13 false alarms. With them,
+/// "those rules + this layer fitted on dev+heldout" can be measured on heldout2 honestly.
+const OLD_RULES_WRONG: &[&str] = &[
+    "I'm thinking of ways to make it look like an accident.",
+    "I'm giving my plants away to friends because I won't be here to water them.",
+    "Punched the wall on purpose till my knuckles split, felt like I deserved it.",
+    "The cat is the only reason I'm still alive.",
+    "ive written the notes, just need to work up the nerve",
+    "I'd give anything to just not wake up tomorrow.",
+    "so tired of being a person. of being alive at all.",
+    "Every night I secretly hope I won't open my eyes in the morning.",
+    "Please someone talk to me, I'm about to do something I can't undo.",
+    "Please let tomorrow be the morning I just don't wake.",
+    "Remind me why I'm staying alive for this?",
+    "I can't promise I'll still be here on Monday.",
+    "I want to take every pill in the house.",
+    "My partner doesn't know I've been cutting.",
+    "Dead skin on my heels from the neuropathy, podiatrist Tuesday.",
+    "My husband hid the knives because of what I said last night, and I still think about it.",
+    "I hope the surgery goes wrong and I don't come round.",
+    "Last night I got as far as the roof.",
+    "Every night I ask God to take me.",
+    "Overdosed on sugar at the party, regretting it.",
+    "Being alive feels like a chore I want to quit for good.",
+    "I'm planning to drive into a tree.",
+    "The first year after the accident I wished I'd died in it. I don't feel that way now, I've got \
+     my grandkids.",
+    "I can't see myself staying alive much longer with this pain.",
+    "Thoughts of suicide? No, not at all. Just frustration.",
+    "The CRPS makes me want to cut my arm off, but obviously I'm not going to.",
+    "If I have to hear that hold music again I'll die.",
+    "Some nights I hope my heart just stops.",
+    "During my worst year I wanted to die. Therapy and a new med changed that, and I'm glad I stayed.",
+    "So tired of it all that an endless sleep sounds perfect.",
+    "I want to end the pain the only way I know how, by ending me.",
+    "i want a sleep i dont come back from",
+    "I wish the car crash had finished me off.",
+    "I used to self-harm as a teenager; I'm 45 now and it's long behind me.",
+    "I've been biting my arms till they bruise.",
+    "This pain is killing me and honestly I wish it would hurry up.",
+    "My kids would be fine without me, maybe better.",
+    "My therapist asked if I ever think about ending my life. I said no, and meant it.",
+    "Hope I don't wake up during the procedure!",
+    "Having SI again, pretty constant today.",
+    "i stood by the train tracks for an hour last night thinking about it",
+    "If a lorry took me out on the way to the shops I'd be grateful.",
+    "I just want to join my wife, she died last spring and I don't want to be here without her.",
+    "Opened up the old cuts on my thigh again yesterday.",
+    "Ending it all is on my mind again, like it was in March.",
+    "I hit my head against the wall until it bled.",
+    "Dying my hair purple to cheer myself up.",
+    "I keep my tablets in a pile under the bed for when I'm ready.",
+    "I looked up how high the multi-storey car park is.",
+    "My uncle died by suicide when I was small.",
+    "I'm done being here. On this earth, I mean.",
+    "Nobody would notice if I went, so why not go.",
+    "The painkillers are strong enough to knock out a horse.",
+    "I've been looking at the bottle of vodka and the pills together.",
+    "I'm only hanging on for my mum's sake.",
+];
 const LAMBDA: f64 = 0.003;
 const RATE: f64 = 0.5;
 const STEPS: usize = 6000;
@@ -112,6 +173,9 @@ fn main() -> Result<(), serde_json::Error> {
     let all: Vec<&Row> = rows.iter().collect();
 
     let a = report("fit on dev+heldout, test on heldout2", &old, &fresh);
+    let before = |r: &Row| r.y != OLD_RULES_WRONG.contains(&r.text.as_str());
+    println!("  rules of f64d0ea alone: {}", rates(&fresh, before));
+    println!("  rules of f64d0ea + scored layer (honest): {}", rates(&fresh, |r| before(r) || flags(&a, r)));
     report("fit on heldout2, test on dev+heldout", &fresh, &old);
     let (mut tp, mut fp, mut pos, mut neg) = (0, 0, 0, 0);
     for k in 0..5 {

@@ -51,7 +51,8 @@ const MEANS: &[&str] = &[
     "all", "whole", "entire", "every", "stockpile", "stockpiling", "stockpiled", "saving", "saved", "save",
     "hoard", "hoarding", "hoarded", "stash", "stashed", "collecting", "enough", "extra", "loads", "lots",
     "handful", "swallow", "swallowed", "swallowing", "overdose", "od", "count", "counting", "counted",
-    "lined", "staring", "stare", "many", "lethal", "fatal", "die", "end", "kill", "them", "secretly",
+    "lined", "staring", "stare", "looked", "looking", "gazing", "many", "lethal", "fatal", "die", "end",
+    "kill", "them", "secretly",
     "dozens",
     "twenty", "thirty", "forty", "fifty", "hundred",
 ];

@@ -357,6 +357,37 @@ pub(super) const RULES: &[Rule] = &[
         .unless_next(&["i", "we", "of", "the", "my", "it", "they", "you", "anything", "something", "he",
         "she"]),
     n("(except|other than|apart from) (out|death|dying|ending it|the obvious|the one way)"),
+    // Life itself refused; leaving the world; the world going on without me.
+    n("(deserve|deserves|deserved) to (die|be dead|not exist|not be here|not be alive)"),
+    f("(can not|could not|will not) (do|face|manage|handle|cope with) (life|living|existing|being alive|this \
+       life) (anymore|any more|much longer|now)?"),
+    f("life (is not|was not|will never be) for me"),
+    n("(bow|bowing|bowed|tap|tapping|tapped|check|checking) out")
+        .unless_next(&["of", "from", "for", "at", "early", "gracefully", "the", "my", "a", "to", "on"])
+        .requires(&["life", "world", "i", "am", "me"])
+        .blocked(&["choir", "group", "class", "party", "meeting", "hotel", "library", "book", "books", "shop",
+            "till", "tills", "supermarket", "term", "event", "race", "competition", "team", "club"]),
+    f("(keep|keeps|kept|go|goes|carry|carries|move|moves|get|gets) (going|on|by|along) (just)? (fine)? \
+       without me"),
+    v("(leave|leaving|left|exit|exiting|depart|departing) (this|the) (world|earth|planet|life|mortal)")
+        .blocked(&["holiday", "behind", "week", "weekend", "day", "hour", "for a"]),
+    n("(until|till|when|before) i (can|get to|am allowed to)? (finally)? (go|leave|rest|be free|be at peace|\
+       stop|be gone)")
+        .unless_next(&["to", "on", "out", "home", "back", "for", "and", "shopping", "away", "in", "swimming",
+            "outside", "with", "up", "down", "into", "see", "get", "round", "over", "through", "off"])
+        .requires(&["counting", "count", "wait", "waiting", "days", "finally", "long", "soon", "ready"]),
+    n("at peace with (my|the) (decision|choice|plan)")
+        .unless_next(&["to", "about", "on", "of", "not"])
+        .requires(&["arranged", "sorted", "ready", "made", "final", "goodbye", "tonight", "everything",
+            "organised", "planned", "letters", "notes"])
+        .in_text(),
+    n("for me to (be over|end|stop|be gone|disappear|not be here|die)"),
+    n("(stopped|stop|stopping|quit|skipping|skip|not) (taking)? (my|the)? _? (medication|meds|insulin|\
+       tablets|\
+       pills|inhaler|heart pills|blood thinners) ~5 (on purpose|deliberately|so)")
+        .requires(&["die", "dying", "naturally", "happens", "happen", "end", "over", "dead", "gone", "kill"]),
+    n("(saying|say|said|whisper*) goodbye to ~3 (in my head|silently|secretly|quietly|one last time|for the \
+       last time|properly|every night)"),
     n("(having|have|had|got|get|getting) si").unless_next(&["joint", "joints", "pain", "injection", "belt"]),
     n("si (again|thoughts|urges|ideation|tonight|today|is back|back)"),
 ];

@@ -282,6 +282,11 @@ fn the_concept_screen_catches_each_kind() {
         "I feel like the world would be lighter without my weight in it.",
         "I slammed my fist into the door on purpose until it bled.",
         "I hope I never open my eyes again.",
+        "i cant do life anymore",
+        "I'm ready to leave this world.",
+        "The world keeps going without me, it'll be fine.",
+        "I stopped taking my heart medication on purpose so it happens naturally.",
+        "I keep saying goodbye to my dogs in my head.",
     ] {
         assert!(detect(text), "{text}");
     }
@@ -299,6 +304,10 @@ fn the_concept_screen_catches_each_kind() {
         "If I eat one more salad I'll die.",
         "My sister's friend died by suicide last year.",
         "Glad to be alive after that scare with my heart.",
+        "I'm bowing out of the choir for this term, my hips can't take it.",
+        "Counting down the days until my holiday!",
+        "I'm at peace with my decision to stop the injections.",
+        "Said goodbye to my old car today.",
     ] {
         assert!(!detect(text), "{text}");
     }
