@@ -39,6 +39,7 @@ pub(super) const IDIOMS: &[&str] = &[
     "(died|dies|dying|death|lost|loss) ~3 (by|to|from|through) (suicide|suicides)",
     "if i (have|had|get|got) to ~8 (die|dead)",
     "(would|could|i would|i could|i) (kill|murder) (for|a|an)",
+    "(will|would|is going to|going to|gonna) (kill|murder) me (if|when|for)",
     "(one more|another|again) ~5 (i will|i would|i am going to|i shall) (just|actually|literally)? (die|\
        be dead)",
     "(hot|cold|heat|boiling|freezing|humid|humidity|hungry|starving|thirsty|bored|boring) ~4 (dying|\
