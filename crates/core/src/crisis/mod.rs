@@ -3,18 +3,33 @@
 //! `true` routes the member to crisis resources at once — it never blocks or loses the text.
 //!
 //! Recall comes first: a missed crisis costs far more than an unneeded offer of help, which is
-//! only a gentle panel of resources. Two layers, both written for Foothold (no external
-//! lexicon): phrase rules for the many specific ways of saying it (`rules.rs`), and a broad
-//! fallback (`broad.rs`) that flags any sentence in the writer's own voice that mentions
-//! death, dying, suicide, self-harm, means (pills, rope, a bridge), goodbyes or not being
-//! here — unless a narrow exclusion applies. Misspellings and slang ("suicidle", "kms",
-//! "unalive", "sh") are respelt first (`spelling.rs`). Both layers stay away from pain idioms
+//! only a gentle panel of resources. Four layers, all written or fitted for Foothold (no
+//! external lexicon or model), each an "or" after the one before:
+//!
+//! 1. **Phrase rules** (`rules.rs`): the many specific ways of saying it.
+//! 2. **Broad layer** (`broad.rs`): any sentence in the writer's own voice that mentions death,
+//!    dying, suicide, self-harm, means (pills, rope, a bridge), goodbyes or not being here —
+//!    unless a narrow exclusion applies (`voice.rs`).
+//! 3. **Concept screen** (`screen.rs`), added in session 4 when the fresh split heldout2 showed
+//!    that phrase rules stop at about 0.7 recall on new text: one family per *kind* of crisis
+//!    language the first two layers missed (being alive or here framed as a burden, not waking,
+//!    being taken, self-harm acts without the word, researching means and places, veiled
+//!    finality, life itself refused), written with generous wording and the same guards.
+//! 4. **Scored layer** (`score.rs`): a logistic regression over 27 readable word-class
+//!    features (a death, harm or means word with "I", a wish, a plan; pain, a joke, someone
+//!    else, a clinic, a book against), fitted by `examples/crisis_fit.rs` and committed as a
+//!    table. It speaks only where no rule pattern matched at all and the writer has not said
+//!    they are safe, so it never overrides a guard; it is there for wordings no rule foresaw.
+//!
+//! Misspellings, slang and censoring ("suicidle", "kms", "unalive", "sh", "s*icide",
+//! "su1cide") are respelt first (`spelling.rs`). The layers stay away from pain idioms
 //! ("this pain is killing me", "dying for a coffee", "dead tired", "the physio will be the
-//! death of me"). A phrase does not count when it is negated ("I'm not suicidal", "I'd never
-//! kill myself" — unless the writer then says that was a lie), about someone else ("my
-//! neighbour's son died by suicide"), about a course, film or the news, or a past crisis the
-//! writer says is over ("I felt suicidal years ago and got help; today I'm OK"), or a screening
-//! question the writer answered no ("my GP asked if I'd thought about suicide and I said no").
+//! death of me", "my mum will kill me if…"). A phrase does not count when it is negated ("I'm
+//! not suicidal", "I'd never kill myself" — unless the writer then says that was a lie), about
+//! someone else ("my neighbour's son died by suicide"), about a course, film or the news, a
+//! past crisis the writer says is over ("I felt suicidal years ago and got help; today I'm
+//! OK"), a screening question the writer answered no, in the same or the next sentence ("My
+//! GP asked if I'd thought about suicide. I said no."), or closed by "but I'm not going to".
 //! A final decision ("I've made my decision", "I can't do this any more") counts together with
 //! a farewell ("I'm sorry.", "tell my son I love him") anywhere in the text.
 //!
