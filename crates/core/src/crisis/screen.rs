@@ -205,9 +205,8 @@ pub(super) const RULES: &[Rule] = &[
             "instead", "pharmacist", "doctor", "gp", "mix", "mixing", "interaction"])
         .unblocked(&["looking", "staring", "together", "stared", "looked"]),
     n("(how|whether) (high|tall|far down|deep|fast|far) ~5 {place}"),
-    n("(looked up|look up|googled|googling|searched|checked|checking|researched) how (high|tall|far|\
-       deep|fast|\
-       much|many|long)")
+    n("(looked up|look up|googled|googling|searched|checked|checking|researched) how (high|tall|far|deep|\
+       fast)")
         .blocked(&["walk", "drive", "trip", "holiday", "flight", "recipe", "dose", "physio", "appointment"]),
     n("(got|get|made it|went|go|walked) as far as (the|a)? {place}"),
     v("(going to|want to|wanted to|planning to|plan to|planned to|about to|tempted to|ready to|thinking of|\
@@ -388,6 +387,51 @@ pub(super) const RULES: &[Rule] = &[
         .requires(&["die", "dying", "naturally", "happens", "happen", "end", "over", "dead", "gone", "kill"]),
     n("(saying|say|said|whisper*) goodbye to ~3 (in my head|silently|secretly|quietly|one last time|for the \
        last time|properly|every night)"),
+    // Session 4, fifth look: metaphors of ending, methods and arrangements.
+    n("(end|ending|ended|close|closing|finish|finishing) (of)? my (story|road|journey|chapter|book|time|run) \
+       (here|now|tonight|soon)?")
+        .blocked(&["physio", "treatment", "job", "course", "degree", "work", "career", "club"]),
+    n("(do|doing|did|end|ending|stop|stopping|finish|finishing) ~4 (for good|permanently|once and for all)")
+        .requires(&["only", "close", "ready", "tonight", "plan", "planning", "decided"])
+        .blocked(&["habit", "smoking", "drinking", "diet", "job", "relationship", "hair", "sugar", "caffeine",
+            "contract", "subscription", "flare", "meds", "medication", "physio"]),
+    f("(know|think|guess|tell|realise|suspect) ~3 (it was not|it were not|it is not|it was never) (an|\
+       a real)? \
+       accident"),
+    v("(drive|drove|driving|swerve|swerving|steer|steering|crash|crashing) (off|into|across|onto) (the|a)? \
+       (road|verge|central reservation|oncoming|wall|barrier|motorway)")
+        .requires(&["tonight", "want", "thinking", "think", "if", "easy", "tempted", "nobody", "accident",
+            "wonder", "urge"]),
+    f("(not|stopped|stop|stopping) (eaten|eating|drunk|drinking) ~6 (not|never|no) (intend|intention|plan|\
+       going) (to)? (start|again|eat|drink)"),
+    n("(how|so) (cold|quiet|peaceful|easy|deep|dark|still|calm) (and (cold|quiet|peaceful|easy|deep|\
+       dark|still|\
+       calm))? (it|the water|the cold) (would|will|might) (be|feel)")
+        .requires(&["lake", "river", "sea", "canal", "water", "reservoir", "snow", "bridge", "drown",
+        "under"]),
+    n("to (finish|end) (this|it all|it|things|everything|myself)")
+        .unless_next(&["off", "up", "with", "by", "before", "for", "the", "a", "my", "at", "in", "on",
+            "today", "tomorrow", "now", "and", "so", "week", "report", "job", "book", "course"])
+        .requires(&["ordered", "bought", "tonight", "pills", "rope", "plan", "enough", "online"]),
+    n("(belt|rope|cord|scarf|ligature|lead|cable|tie|noose) ~3 (round|around) my (neck|throat)"),
+    f("not (see|imagine|picture|think) ~4 (i am|i will be|i will still be|me) (still)? (here|around|\
+       alive) (in|by|\
+       next|this time)"),
+    n("(fall asleep|lie down|lay down|sit down|curl up|walk out) ~5 (and|to) (stay there|never get up|\
+       not get \
+       up|never wake|not wake|never come back)"),
+    n("(cleared|deleted|wiped) my (browser|search|internet) history")
+        .requires(&["unlocked", "letters", "passwords", "wife", "husband", "everything", "tonight", "note"]),
+    n("(left|leaving|leave) my (phone|laptop|passwords|pin) (unlocked|out|on the table) for"),
+    f("(does not|do not|did not) (know|understand|realise) (why|what for|the real reason)")
+        .requires(&["gave", "given", "giving", "left", "sorted", "told", "wrote", "written"]),
+    n("ill be (gone|dead|no longer here) (soon|by|before|tonight|tomorrow|for good)"),
+    n("(sleep|sleeping|slept|keep|keeping) with (the|my|all my)? {pills} (next to|by|beside|under|\
+       in) (the|my) \
+       (bed|pillow)"),
+    n("how (long|much) ~4 (bleed|bleeding|drown|drowning|hang|hanging|suffocate|suffocating|overdose|stop \
+       breathing|to die|die)"),
+    n("bleed* out").requires(&["i", "me", "my", "how", "want", "long"]),
     n("(having|have|had|got|get|getting) si").unless_next(&["joint", "joints", "pain", "injection", "belt"]),
     n("si (again|thoughts|urges|ideation|tonight|today|is back|back)"),
 ];

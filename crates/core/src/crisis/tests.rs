@@ -287,6 +287,10 @@ fn the_concept_screen_catches_each_kind() {
         "The world keeps going without me, it'll be fine.",
         "I stopped taking my heart medication on purpose so it happens naturally.",
         "I keep saying goodbye to my dogs in my head.",
+        "I've had the belt round my neck twice this week.",
+        "If I drove off the road tonight nobody would know it wasn't an accident.",
+        "I've started sleeping with the pills next to the bed.",
+        "I keep googling how long it takes to bleed out.",
     ] {
         assert!(detect(text), "{text}");
     }
@@ -308,6 +312,9 @@ fn the_concept_screen_catches_each_kind() {
         "Counting down the days until my holiday!",
         "I'm at peace with my decision to stop the injections.",
         "Said goodbye to my old car today.",
+        "Reached the end of the road with this physio, she's discharging me.",
+        "I keep googling how long sciatica lasts.",
+        "Tonight's the night I finally watch the last episode.",
     ] {
         assert!(!detect(text), "{text}");
     }
