@@ -32,7 +32,7 @@ pub(super) const LISTS: Lists = &[
     ("body", "arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|body|hip|hips|chest|face"),
     (
         "pills",
-        "pills|tablets|painkillers|meds|medication|medications|paracetamol|codeine|co codamol|tramadol|\
+        "pills|tablets|tabs|painkillers|meds|medication|medications|paracetamol|codeine|co codamol|tramadol|\
            morphine|oxycodone|insulin|antidepressants|amitriptyline|pregabalin|gabapentin|diazepam|opioids|\
            opiates|fentanyl|sleeping pills",
     ),
@@ -51,8 +51,8 @@ const MEANS: &[&str] = &[
     "all", "whole", "entire", "every", "stockpile", "stockpiling", "stockpiled", "saving", "saved", "save",
     "hoard", "hoarding", "hoarded", "stash", "stashed", "collecting", "enough", "extra", "loads", "lots",
     "handful", "swallow", "swallowed", "swallowing", "overdose", "od", "count", "counting", "counted",
-    "lined", "staring", "stare", "looked", "looking", "gazing", "many", "lethal", "fatal", "die", "end",
-    "kill", "them", "secretly",
+    "lined", "staring", "stare", "looked", "looking", "gazing", "ready", "many", "lethal", "fatal", "die",
+    "end", "kill", "them", "secretly",
     "dozens",
     "twenty", "thirty", "forty", "fifty", "hundred",
 ];

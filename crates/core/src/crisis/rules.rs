@@ -153,7 +153,7 @@ pub(super) const LISTS: Lists = &[
          unaliving|unalived|poison",
     ),
     ("body_part", "arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|body|stomach|hand|hands"),
-    ("pills", "pills|tablets|painkillers|meds|medication|paracetamol|codeine"),
+    ("pills", "pills|tablets|tabs|painkillers|meds|medication|paracetamol|codeine"),
 ];
 
 #[rustfmt::skip]
@@ -198,7 +198,8 @@ pub(super) const RULES: &[Rule] = &[
     f("(can|could) not (go on|keep|carry on) living"),
     f("not worth (living|it any more|it anymore)"),
     f("life is not worth it"),
-    n("(done|finished|had enough|sick|tired) (with|of) (living|life|being alive|existing)"),
+    n("(done|finished|had enough|sick|tired) (with|of) (living|life|being alive|existing)")
+        .unless_next(&["with", "like", "in", "on", "alone", "here", "through"]),
     f("(no|not any|nothing) (reason|point) (for me)? (to|in) (living|live|keep going|go on|carry on|be here|\
         stay|keep living|exist)"),
     n("nothing (left)? to live for"),

@@ -42,7 +42,8 @@ pub(super) const LISTS: Lists = &[
               hips|chest|nails"),
     (
         "pills",
-        "pill|pills|tablet|tablets|painkillers|meds|medication|medications|paracetamol|codeine|co codamol|\
+        "pill|pills|tablet|tablets|tabs|painkillers|meds|medication|medications|paracetamol|codeine|\
+           co codamol|\
          tramadol|morphine|oxycodone|insulin|antidepressants|amitriptyline|pregabalin|gabapentin|diazepam|\
          opioids|opiates|fentanyl|sleeping pills",
     ),
@@ -432,6 +433,28 @@ pub(super) const RULES: &[Rule] = &[
     n("how (long|much) ~4 (bleed|bleeding|drown|drowning|hang|hanging|suffocate|suffocating|overdose|stop \
        breathing|to die|die)"),
     n("bleed* out").requires(&["i", "me", "my", "how", "want", "long"]),
+    // Session 4, sixth look: readiness to go, peace with leaving, only the body left.
+    n("ready to (check out|go|leave|die|be gone|let go|say goodbye|say my goodbyes)")
+        .unless_next(&["home", "out", "to", "for", "back", "shopping", "on", "in", "into", "up", "down",
+        "with",
+            "and", "now", "at", "away", "through", "over", "off", "round", "get", "see", "of", "this", "my",
+            "the", "work", "job", "her", "him", "them", "a"])
+        .blocked(&["hotel", "holiday", "trip", "airport", "party", "shop", "appointment", "hospital", "work",
+            "gym", "class", "bed", "ward", "discharged", "discharge"]),
+    n("(made|make|making|at) (my)? peace with (leaving|going|dying|death|it all ending|not being here|the \
+       idea of (dying|not being here|ending it|going))"),
+    n("(including|except|especially|even) (me|myself)")
+        .requires(&["stop", "end", "over", "gone", "die", "everything", "quit", "up"]),
+    n("(now|then|finally|at last) i (can|could|am able to|get to) (finally)? (go|leave|rest|die|\
+       be at peace|be \
+       free|let go)")
+        .unless_next(&["home", "out", "to", "for", "back", "shopping", "on", "in", "into", "up", "down",
+            "with", "and", "swimming", "outside", "away", "through", "over", "off", "round", "see"]),
+    n("(only|just) my body (is|that is)? (still)? (here|left|alive|breathing|going)"),
+    n("(mentally|inside|in my head) ~2 (already)? (left|gone|dead)").requires(&["already"]),
+    f("soon i (will not|will no longer|am not going to) be")
+        .unless_next(&["able", "at", "in", "on", "home", "back", "there", "going", "doing", "working",
+            "needing", "allowed", "using", "taking", "off", "driving", "walking"]),
     n("(having|have|had|got|get|getting) si").unless_next(&["joint", "joints", "pain", "injection", "belt"]),
     n("si (again|thoughts|urges|ideation|tonight|today|is back|back)"),
 ];

@@ -17,7 +17,12 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("kilin", "killing"), ("killng", "killing"), ("wana", "wanna"), ("wanto", "want"), ("tablts", "tablets"),
     ("pils", "pills"), ("goodby", "goodbye"), ("gudbye", "goodbye"), ("goodbey", "goodbye"),
     ("livin", "living"), ("alivee", "alive"), ("anymor", "anymore"), ("tonigt", "tonight"), ("2day", "today"),
-    ("2moro", "tomorrow"),
+    ("2moro", "tomorrow"), ("wud", "would"), ("cud", "could"), ("shud", "should"), ("beter", "better"),
+    ("evryone", "everyone"), ("every1", "everyone"), ("evry1", "everyone"), ("sum1", "someone"),
+    ("cos", "because"), ("coz", "because"), ("cuz", "because"), ("bc", "because"), ("bout", "about"),
+    ("hav", "have"), ("av", "have"), ("jus", "just"), ("tabs", "tablets"), ("ur", "your"), ("tho", "though"),
+    ("nite", "night"), ("2night", "tonight"), ("2morrow", "tomorrow"), ("luv", "love"), ("gud", "good"),
+    ("anymre", "anymore"), ("nomore", "anymore"), ("evrything", "everything"), ("evrythin", "everything"),
     ("ovrdose", "overdose"), ("sucide", "suicide"), ("dissapear", "disappear"), ("dissappear", "disappear"),
 ];
 
@@ -89,6 +94,28 @@ fn unleet(w: &str) -> Option<String> {
     known.then_some(back)
 }
 
+/// "-ing" words people type without the g ("thinkin", "endin", "bein"): the dropped-g form is
+/// read back only for these, so "cousin", "within" or "raisin" are never touched.
+#[rustfmt::skip]
+const ING: &[&str] = &[
+    "thinking", "ending", "taking", "being", "cutting", "going", "doing", "feeling", "hurting", "planning",
+    "wanting", "trying", "saying", "having", "nothing", "something", "everything", "getting", "sitting",
+    "standing", "jumping", "hanging", "burning", "bleeding", "saving", "giving", "leaving", "waiting",
+    "looking", "writing", "sleeping", "waking", "staying", "carrying", "breathing", "existing", "harming",
+    "living", "dying", "killing", "starving", "drowning", "overdosing", "stockpiling", "hoarding",
+    "scratching",
+    "punching", "hitting", "crying", "coping", "fighting", "struggling", "falling", "walking", "driving",
+    "counting", "picturing", "imagining", "wishing", "hoping", "praying", "telling", "saying", "missing",
+];
+
+/// "thinkin" → "thinking", when that is one of [`ING`].
+fn dropped_g(w: &str) -> Option<&'static str> {
+    if !w.ends_with("in") || w.len() < 4 {
+        return None;
+    }
+    ING.iter().copied().find(|full| full.len() == w.len() + 1 && full.starts_with(w))
+}
+
 /// Rewrites the normalised words of `t` in place.
 pub(super) fn respell(t: &mut Text) {
     for k in 0..t.words.len() {
@@ -103,7 +130,12 @@ pub(super) fn respell(t: &mut Text) {
             // "took 30 tablets": a number of pills that is no dose.
             Some("dozens")
         } else {
-            SHORTHAND.iter().find(|(short, _)| *short == norm).map(|(_, long)| *long).or_else(|| fuzzy(norm))
+            SHORTHAND
+                .iter()
+                .find(|(short, _)| *short == norm)
+                .map(|(_, long)| *long)
+                .or_else(|| dropped_g(norm))
+                .or_else(|| fuzzy(norm))
         };
         let leet = if new.is_none() { unleet(norm) } else { None };
         let new = new.map(str::to_owned).or(leet).map(|w| fuzzy(&w).map_or(w, str::to_owned));
@@ -177,6 +209,15 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dropped_gs_are_read_back_only_for_known_words() {
+        assert_eq!(dropped_g("thinkin"), Some("thinking"));
+        assert_eq!(dropped_g("bein"), Some("being"));
+        for w in ["cousin", "within", "raisin", "begin", "insulin", "in", "pain"] {
+            assert_eq!(dropped_g(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn censored_and_typed_over_letters_are_read_back() {

@@ -291,6 +291,11 @@ fn the_concept_screen_catches_each_kind() {
         "If I drove off the road tonight nobody would know it wasn't an accident.",
         "I've started sleeping with the pills next to the bed.",
         "I keep googling how long it takes to bleed out.",
+        "evryone wud be beter off without me",
+        "cant stop thinkin bout endin it",
+        "thinkin of takin all my tabs tonite",
+        "Mentally I've already left, it's just my body still here.",
+        "Tired of being the burden, soon I won't be.",
     ] {
         assert!(detect(text), "{text}");
     }
@@ -315,6 +320,10 @@ fn the_concept_screen_catches_each_kind() {
         "Reached the end of the road with this physio, she's discharging me.",
         "I keep googling how long sciatica lasts.",
         "Tonight's the night I finally watch the last episode.",
+        "ready to check out of this hotel, the bed was awful",
+        "sick of living with this pain every day",
+        "I've made peace with my diagnosis.",
+        "I'm ready to leave this job.",
     ] {
         assert!(!detect(text), "{text}");
     }
