@@ -125,6 +125,12 @@ pub(super) const RECIPIENTS: &[&str] = &[
     "consultant", "gp", "doctor", "landlord", "council", "surgery", "boss", "manager", "dentist", "physio",
     "company", "bank", "unanswered", "replied", "reply", "ignored", "pharmacy", "clinic", "hr", "insurer",
 ];
+/// The pain or a symptom as the thing that should go.
+#[rustfmt::skip]
+pub(super) const PAIN_WORDS: &[&str] = &[
+    "pain", "pains", "aching", "ache", "aches", "flare", "migraine", "headache", "itch", "itching", "burning",
+    "fog", "fatigue", "symptoms", "nausea", "sciatica", "cramps", "stiffness", "swelling",
+];
 /// Not wanting to wake up for an early start, not for ever.
 #[rustfmt::skip]
 pub(super) const WAKE_EVERYDAY: &[&str] = &[
@@ -208,7 +214,9 @@ pub(super) const RULES: &[Rule] = &[
     f("not (to)? exist (anymore|any more)?"),
     f("(wish|wishing) i (did not|had never|never) (exist*|been born)"),
     n("never been born"),
-    n("(disappear*|vanish*|go away|gone) (for good|forever|for ever|permanently)"),
+    // "…want the aching to go away for good" wants the pain gone; the broad layer still reads
+    // "I want to go away for good" in the writer's own voice.
+    n("(disappear*|vanish*|go away|gone) (for good|forever|for ever|permanently)").blocked(PAIN_WORDS),
     n("(i|me|myself) ~4 fade away"),
     f("and (not|never) be (found|seen again|heard from again)"),
     n("(it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE),

@@ -324,6 +324,9 @@ fn the_concept_screen_catches_each_kind() {
         "sick of living with this pain every day",
         "I've made peace with my diagnosis.",
         "I'm ready to leave this job.",
+        "I want the aching to go away for good.",
+        "I hope I wake up feeling better tomorrow.",
+        "The dog is the reason I get up in the mornings.",
     ] {
         assert!(!detect(text), "{text}");
     }
