@@ -81,7 +81,7 @@ fn main() -> Result<(), serde_json::Error> {
             println!("{}", eval::score_style(&style, split));
         }
         if crisis.iter().any(|i| i.split == *split) {
-            println!("{}", eval::score_crisis(&crisis, split));
+            print!("{}", eval::score_crisis(&crisis, split));
             screen_alone(&crisis, split);
         }
     }
