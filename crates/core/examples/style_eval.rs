@@ -1,12 +1,17 @@
 //! Prints how well the explanatory-style reader and the crisis detector do on the labelled
 //! sets in `content/eval`: precision and recall per dimension, crisis recall and false-alarm
-//! rate, for the development split and the two held-out splits (`heldout2` is the fresh one).
+//! rate, for the development split and the held-out splits. `heldout3` (files
+//! `crisis-c.jsonl` and `explanatory-style-c.jsonl`) is read when present and skipped quietly
+//! when not.
 //!
-//! `cargo run --release -p foothold-core --example style_eval [-- --dev-mistakes]`
+//! `cargo run --release -p foothold-core --example style_eval [-- --dev-mistakes | --mistakes SPLIT]`
+//!
+//! `--why` reads sentences from standard input and prints, for each, the crisis rule that
+//! matched (for tuning on released splits; never run it on a member's text).
 //!
 //! `--dev-mistakes` prints the development split only, with the sentences the readers get
-//! wrong: for tuning, without even a glance at held-out results (the held-out sentences
-//! must never be read by whoever tunes the rules).
+//! wrong. `--mistakes SPLIT` does the same for any split released for tuning (see
+//! `content/eval/README.md`, "Use of the splits"): never for a split still used as evidence.
 
 use foothold_core::style::eval::{self, CrisisItem, StyleItem};
 
@@ -15,30 +20,81 @@ const CRISIS: &str = include_str!("../../../content/eval/crisis.jsonl");
 /// The second held-out split, written after the first had been used for measurement.
 const STYLE_B: &str = include_str!("../../../content/eval/explanatory-style-b.jsonl");
 const CRISIS_B: &str = include_str!("../../../content/eval/crisis-b.jsonl");
+/// The third held-out split, read at run time so the example builds without it.
+const EVAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/eval");
 
 fn parse<T: serde::de::DeserializeOwned>(jsonl: &str) -> Result<Vec<T>, serde_json::Error> {
     jsonl.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect()
 }
 
-fn main() -> Result<(), serde_json::Error> {
-    let style: Vec<StyleItem> = [parse(STYLE)?, parse(STYLE_B)?].concat();
-    let crisis: Vec<CrisisItem> = [parse(CRISIS)?, parse(CRISIS_B)?].concat();
-    let tuning = std::env::args().any(|a| a == "--dev-mistakes");
-    let splits: &[&str] = if tuning { &["dev"] } else { &["dev", "heldout", "heldout2"] };
-    for split in splits {
-        println!("{}", eval::score_style(&style, split));
-        println!("{}", eval::score_crisis(&crisis, split));
+/// A file of the eval directory, or an empty set when it does not exist.
+fn optional<T: serde::de::DeserializeOwned>(name: &str) -> Result<Vec<T>, serde_json::Error> {
+    match std::fs::read_to_string(format!("{EVAL_DIR}/{name}")) {
+        Ok(text) => parse(&text),
+        Err(_) => Ok(Vec::new()),
     }
-    if tuning {
-        println!("development sentences read wrongly (expected → got):");
-        for (text, expected, got) in eval::style_mistakes(&style, "dev") {
+}
+
+/// The concept screen (`crisis/screen.rs`) without the other layers: written from the kinds
+/// of heldout2's misses only, so on `dev` and `heldout` it shows how such a layer generalises.
+fn screen_alone(items: &[CrisisItem], split: &str) {
+    let items: Vec<&CrisisItem> = items.iter().filter(|i| i.split == split).collect();
+    let crises = items.iter().filter(|i| i.crisis).count();
+    let found = items.iter().filter(|i| i.crisis && foothold_core::crisis::screen_only(&i.text)).count();
+    let alarms = items.iter().filter(|i| !i.crisis && foothold_core::crisis::screen_only(&i.text)).count();
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "  concept screen alone: recall {:.3} ({found} of {crises}), false alarms {:.3} ({alarms} of {})\n",
+        share(found, crises),
+        share(alarms, items.len() - crises),
+        items.len() - crises
+    );
+}
+
+fn main() -> Result<(), serde_json::Error> {
+    let style: Vec<StyleItem> =
+        [parse(STYLE)?, parse(STYLE_B)?, optional("explanatory-style-c.jsonl")?].concat();
+    let crisis: Vec<CrisisItem> = [parse(CRISIS)?, parse(CRISIS_B)?, optional("crisis-c.jsonl")?].concat();
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--why") {
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            println!("{:<60} {}", foothold_core::crisis::matching_rule(&line).unwrap_or("-"), line);
+        }
+        return Ok(());
+    }
+    let mistakes_of = if args.iter().any(|a| a == "--dev-mistakes") {
+        Some("dev".to_owned())
+    } else {
+        args.iter().position(|a| a == "--mistakes").and_then(|i| args.get(i + 1)).cloned()
+    };
+    let mut splits: Vec<&str> = vec!["dev", "heldout", "heldout2"];
+    for split in ["heldout3"] {
+        if style.iter().any(|i| i.split == split) || crisis.iter().any(|i| i.split == split) {
+            splits.push(split);
+        }
+    }
+    if let Some(split) = &mistakes_of {
+        splits = vec![split.as_str()];
+    }
+    for split in &splits {
+        if style.iter().any(|i| i.split == *split) {
+            println!("{}", eval::score_style(&style, split));
+        }
+        if crisis.iter().any(|i| i.split == *split) {
+            print!("{}", eval::score_crisis(&crisis, split));
+            screen_alone(&crisis, split);
+        }
+    }
+    if let Some(split) = mistakes_of {
+        println!("{split} sentences read wrongly (expected → got):");
+        for (text, expected, got) in eval::style_mistakes(&style, &split) {
             let names = |ds: &[foothold_core::style::Dimension]| {
                 ds.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")
             };
             println!("  [{}] → [{}]  {text}", names(&expected), names(&got));
         }
-        println!("development crisis mistakes:");
-        for (text, expected) in eval::crisis_mistakes(&crisis, "dev") {
+        println!("{split} crisis mistakes:");
+        for (text, expected) in eval::crisis_mistakes(&crisis, &split) {
             println!("  {}  {text}", if expected { "MISSED" } else { "FALSE ALARM" });
         }
     }

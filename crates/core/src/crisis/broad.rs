@@ -32,7 +32,7 @@ pub(super) const LISTS: Lists = &[
     ("body", "arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|body|hip|hips|chest|face"),
     (
         "pills",
-        "pills|tablets|painkillers|meds|medication|medications|paracetamol|codeine|co codamol|tramadol|\
+        "pills|tablets|tabs|painkillers|meds|medication|medications|paracetamol|codeine|co codamol|tramadol|\
            morphine|oxycodone|insulin|antidepressants|amitriptyline|pregabalin|gabapentin|diazepam|opioids|\
            opiates|fentanyl|sleeping pills",
     ),
@@ -51,7 +51,8 @@ const MEANS: &[&str] = &[
     "all", "whole", "entire", "every", "stockpile", "stockpiling", "stockpiled", "saving", "saved", "save",
     "hoard", "hoarding", "hoarded", "stash", "stashed", "collecting", "enough", "extra", "loads", "lots",
     "handful", "swallow", "swallowed", "swallowing", "overdose", "od", "count", "counting", "counted",
-    "lined", "staring", "stare", "many", "lethal", "fatal", "die", "end", "kill", "them", "secretly",
+    "lined", "staring", "stare", "looked", "looking", "gazing", "ready", "many", "lethal", "fatal", "die",
+    "end", "kill", "them", "secretly",
     "dozens",
     "twenty", "thirty", "forty", "fifty", "hundred",
 ];
@@ -63,6 +64,7 @@ const ROUTINE: &[&str] = &[
     "leaflet", "warned", "warning", "symptoms", "label", "damage", "liver", "accidentally", "day", "daily",
     "week", "weekly", "food", "meal", "meals", "water", "regularly", "properly", "remember", "reminder",
     "routine", "refill", "order", "ordering", "reorder", "repeat", "running", "collect", "collected",
+    "horse", "elephant", "return", "returning", "disposal", "dispose", "expired", "locked",
 ];
 /// Warnings and advice about an overdose, not one.
 #[rustfmt::skip]
@@ -79,7 +81,8 @@ const ACCIDENT: &[&str] = &[
     "almost", "slipped", "diy", "onions", "paper", "moving", "carrying", "cupboard", "door", "shelf", "nail",
     "knife", "bread", "pruning", "roses", "hob", "pan", "tray", "sun", "sunburn", "workout", "gym", "squats",
     "pulled", "hoovering", "vacuuming", "cleaning", "housework", "exercising", "stretching", "yoga",
-    "pilates", "twisted", "sprained", "strained",
+    "pilates", "twisted", "sprained", "strained", "eczema", "itch", "itchy", "itching", "rash", "psoriasis",
+    "hives", "bites",
 ];
 const INTENT: &[&str] = &["purpose", "deliberately", "intentionally", "again", "urge", "urges", "relapsed"];
 const WAKE_WISH: &[&str] = &[
@@ -90,6 +93,7 @@ const LEISURE: &[&str] = &[
     "holiday", "swim", "swimming", "paddle", "paddling", "lovely", "fun", "dip", "beach", "photo", "photos",
     "ducks", "swans", "view", "views", "wetsuit", "kids", "grandkids", "bungee", "parachute", "skydive",
     "queue", "ticket", "tickets", "late", "missed", "catch", "caught", "waiting", "commute", "stop",
+    "dream", "dreamt", "dreamed", "nightmare", "nightmares",
 ];
 #[rustfmt::skip]
 const GOODBYE_EVERYDAY: &[&str] = &[
@@ -97,6 +101,7 @@ const GOODBYE_EVERYDAY: &[&str] = &[
     "today", "week", "weeks", "fortnight", "work", "school", "hospice", "our", "we", "us", "old", "house",
     "job", "car", "sofa", "summer", "winter", "spring", "autumn", "logging", "while", "break", "goodnight",
     "card", "colleague", "colleagues", "leaving", "party", "retirement", "present", "gift", "cake", "drinks",
+    "dozens", "year", "month",
 ];
 /// A goodbye that is more than it says ("…without telling her it was goodbye").
 #[rustfmt::skip]
@@ -114,7 +119,7 @@ const NEED_EVERYDAY: &[&str] = &[
 #[rustfmt::skip]
 const GIVE_EVERYDAY: &[&str] = &[
     "charity", "old", "outgrown", "declutter", "decluttering", "moving", "lighter", "new", "baby", "spare",
-    "selling", "sold", "boot", "ebay", "bag", "shop", "while", "holiday", "sitter", "minding", "neighbour",
+    "selling", "sold", "boot", "ebay", "bag", "shop", "holiday", "sitter", "minding", "neighbour",
     "hospital", "kennels", "cattery", "vet",
 ];
 const SURGERY: &[&str] =
@@ -163,7 +168,8 @@ pub(super) const RULES: &[Rule] = &[
     f("(not|never) ~2 (wake|waking|woke) up")
         .requires(WAKE_WISH)
         .blocked(WAKE_EVERYDAY)
-        .unless_next(&["until", "till", "early", "in", "at", "before", "when", "for", "on", "properly"]),
+        .unless_next(&["until", "till", "early", "in", "at", "before", "when", "for", "on", "properly"])
+        .in_text(),
     f("(not|never|no longer) ~2 (be|being) (here|around|alive|in this world|on this earth)")
         .blocked(AWAY)
         .unless_next(&["for", "at", "on", "in", "until", "till", "much", "this", "to", "during", "over",
@@ -311,7 +317,8 @@ pub(super) const RULES: &[Rule] = &[
     v("(leave|leaving|left) (my|all my)? (things|stuff|belongings|possessions|money|savings|everything) to")
         .requires(&["who", "whom", "will", "would", "gone", "die", "dead", "when"]),
     f("not ~3 (make it|be here|be around|see|last|survive) (through|to|until|till|past)? (the night|tonight|\
-       christmas|my birthday|new year|the new year|next week|next month|next year|the weekend|the week|much \
+       christmas|my birthday|new year|the new year|spring|summer|autumn|winter|easter|\
+       the end of the year|next week|next month|next year|the weekend|the week|much \
        longer|long|another day|another week|another year|the morning|morning|tomorrow)")
         .blocked(AWAY)
         .voice(),

@@ -120,7 +120,8 @@ pub(super) struct SentenceWindow<'a> {
 
 static PAST_MARKERS: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(PAST_SRC.iter().copied(), LISTS));
-static SAFE_NOW: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(SAFE_SRC.iter().copied(), LISTS));
+pub(super) static SAFE_NOW: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(SAFE_SRC.iter().copied(), LISTS));
 static STILL_NOW: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(CURRENT_SRC.iter().copied(), LISTS));
 
@@ -131,15 +132,19 @@ pub(super) const PAST_SRC: &[&str] = &[
     "there was a time", "the time i was", "back then", "years back", "i (was|felt|had been) suicidal",
     "i (tried|attempted) to", "(my)? old (diary|diaries|journal|journals|notebook|notebooks|posts|poems)",
     "reading (it|them|that|this|those) (back|now)",
+    "(the|that|my) (first|worst|darkest|lowest|hardest) (year|years|months|weeks|time|patch|period)",
+    "as a (teenager|teen|student|kid|child|young man|young woman)",
 ];
 #[rustfmt::skip]
 pub(super) const SAFE_SRC: &[&str] = &[
     "glad",
     "i am (ok|okay|fine|safe|alright|all right|well|doing well|doing better|in a (much)? better place)",
     "doing (well|better|ok|okay)", "better place", "got help", "helped", "(close|closed) that chapter",
-    "want to be here", "(did|do) not act", "managing", "good day", "recovered", "proud", "grateful",
+"i (really|do|still)? want to be here", "(did|\
+   do) not act", "managing", "good day", "recovered", "proud", "grateful",
     "thankful", "safe now", "came through", "the illness talking", "i know now", "not any more", "long gone",
-    "how far i have come", "(i am|i am still) here and",
+    "how far i have come", "(i am|i am still) here and", "behind me",
+    "(do not|no longer) feel (that way|like that|that) (now|any more|anymore)", "changed that",
 ];
 #[rustfmt::skip]
 pub(super) const CURRENT_SRC: &[&str] = &[
@@ -155,6 +160,41 @@ impl SentenceWindow<'_> {
 
     fn any(&self, patterns: &PatternSet, sentences: &[usize]) -> bool {
         sentences.iter().filter_map(|&k| self.range(k)).any(|(a, b)| patterns.any(&self.text.words, a, b))
+    }
+
+    /// A question answered no in the next sentence ("Thoughts of suicide? No, not at all.",
+    /// "My therapist asked if I ever think about ending my life. I said no, and meant it."), or
+    /// a "but I'm not going to" that closes the sentence ("…makes me want to cut my arm off,
+    /// but obviously I'm not going to.").
+    pub(super) fn answered_no(&self) -> bool {
+        static SAID_NO: LazyLock<PatternSet> = LazyLock::new(|| {
+            PatternSet::new(
+                ["(no|nope|never|not at all|not really)", "i (said|answered|replied) (no|not really)"],
+                LISTS,
+            )
+        });
+        static BUT_NOT: LazyLock<PatternSet> = LazyLock::new(|| {
+            PatternSet::new(
+                ["(but|though|although) (obviously|of course|honestly|really)? i (am not going to|\
+                   will not|would \
+                  not|would never|never would)"],
+                LISTS,
+            )
+        });
+        let t = self.text;
+        let Some(s) = t.sentences.get(self.this) else { return false };
+        let asked = s.question || t.any_in(s.first, s.end, &["asked", "asks", "asking"]);
+        // "No one would miss me" is not a no.
+        let not_no = ["one", "body", "point", "reason", "way", "longer", "future", "hope", "more", "matter"];
+        let next_says_no = t.sentences.get(self.this + 1).is_some_and(|n| {
+            SAID_NO.find(&t.words, n.first, n.end).iter().any(|&(_, a, _)| a == n.first)
+                && !t.word(n.first + 1).is_some_and(|w| not_no.contains(&w))
+        });
+        // The "…I'm not going to" must end the sentence or go on with "do"/"act".
+        let closing = BUT_NOT.find(&t.words, s.first, s.end).iter().any(|&(_, _, b)| {
+            b >= s.end || t.word(b).is_some_and(|w| matches!(w, "do" | "act" | "actually" | "ever"))
+        });
+        (asked && next_says_no) || closing
     }
 
     pub(super) fn resolved_past(&self) -> bool {

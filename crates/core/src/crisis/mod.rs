@@ -3,18 +3,33 @@
 //! `true` routes the member to crisis resources at once — it never blocks or loses the text.
 //!
 //! Recall comes first: a missed crisis costs far more than an unneeded offer of help, which is
-//! only a gentle panel of resources. Two layers, both written for Foothold (no external
-//! lexicon): phrase rules for the many specific ways of saying it (`rules.rs`), and a broad
-//! fallback (`broad.rs`) that flags any sentence in the writer's own voice that mentions
-//! death, dying, suicide, self-harm, means (pills, rope, a bridge), goodbyes or not being
-//! here — unless a narrow exclusion applies. Misspellings and slang ("suicidle", "kms",
-//! "unalive", "sh") are respelt first (`spelling.rs`). Both layers stay away from pain idioms
+//! only a gentle panel of resources. Four layers, all written or fitted for Foothold (no
+//! external lexicon or model), each an "or" after the one before:
+//!
+//! 1. **Phrase rules** (`rules.rs`): the many specific ways of saying it.
+//! 2. **Broad layer** (`broad.rs`): any sentence in the writer's own voice that mentions death,
+//!    dying, suicide, self-harm, means (pills, rope, a bridge), goodbyes or not being here —
+//!    unless a narrow exclusion applies (`voice.rs`).
+//! 3. **Concept screen** (`screen.rs`), added in session 4 when the fresh split heldout2 showed
+//!    that phrase rules stop at about 0.7 recall on new text: one family per *kind* of crisis
+//!    language the first two layers missed (being alive or here framed as a burden, not waking,
+//!    being taken, self-harm acts without the word, researching means and places, veiled
+//!    finality, life itself refused), written with generous wording and the same guards.
+//! 4. **Scored layer** (`score.rs`): a logistic regression over 29 readable word-class
+//!    features (a death, harm or means word with "I", a wish, a plan; pain, a joke, someone
+//!    else, a clinic, a book against), fitted by `examples/crisis_fit.rs` and committed as a
+//!    table. It speaks only where no rule pattern matched at all and the writer has not said
+//!    they are safe, so it never overrides a guard; it is there for wordings no rule foresaw.
+//!
+//! Misspellings, slang and censoring ("suicidle", "kms", "unalive", "sh", "s*icide",
+//! "su1cide") are respelt first (`spelling.rs`). The layers stay away from pain idioms
 //! ("this pain is killing me", "dying for a coffee", "dead tired", "the physio will be the
-//! death of me"). A phrase does not count when it is negated ("I'm not suicidal", "I'd never
-//! kill myself" — unless the writer then says that was a lie), about someone else ("my
-//! neighbour's son died by suicide"), about a course, film or the news, or a past crisis the
-//! writer says is over ("I felt suicidal years ago and got help; today I'm OK"), or a screening
-//! question the writer answered no ("my GP asked if I'd thought about suicide and I said no").
+//! death of me", "my mum will kill me if…"). A phrase does not count when it is negated ("I'm
+//! not suicidal", "I'd never kill myself" — unless the writer then says that was a lie), about
+//! someone else ("my neighbour's son died by suicide"), about a course, film or the news, a
+//! past crisis the writer says is over ("I felt suicidal years ago and got help; today I'm
+//! OK"), a screening question the writer answered no, in the same or the next sentence ("My
+//! GP asked if I'd thought about suicide. I said no."), or closed by "but I'm not going to".
 //! A final decision ("I've made my decision", "I can't do this any more") counts together with
 //! a farewell ("I'm sorry.", "tell my son I love him") anywhere in the text.
 //!
@@ -25,6 +40,8 @@
 mod broad;
 mod context;
 mod rules;
+pub mod score;
+mod screen;
 mod spelling;
 #[cfg(test)]
 mod tests;
@@ -41,22 +58,88 @@ pub fn detect(text: &str) -> bool {
     matching_rule(text).is_some()
 }
 
-/// The pattern of the first rule that matched, for tests and evaluation only (never log it).
+/// The pattern of the first rule that matched, or "scored layer", for tests and evaluation
+/// only (never log it).
 pub fn matching_rule(text: &str) -> Option<&'static str> {
-    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD)])
+    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)])
+        .or_else(|| scored(&prepared(text)).then_some("scored layer"))
+}
+
+/// The scored layer (`score.rs`), where it may speak.
+fn scored(t: &Text) -> bool {
+    gate_open(t) && score::flags(t)
+}
+
+/// The scored layer speaks only where no rule pattern matched at all: when a rule saw its
+/// cue and a guard let it go (a negation, a safety statement, someone else, a resolved past),
+/// the guard stands. Nor does it speak over the writer's own word that they are safe or glad
+/// to be alive.
+fn gate_open(t: &Text) -> bool {
+    static SAFE: LazyLock<PatternSet> = LazyLock::new(|| {
+        let sources = [
+            "not suicidal",
+            "no intention",
+            "(want|wanting) to live",
+            "not want to die",
+            "not going to (hurt|harm|do)",
+            "i am (safe|fine|okay|ok|alright|all right)",
+            "(glad|grateful|lucky|happy|thankful) to be alive",
+        ];
+        PatternSet::new(sources, rules::LISTS)
+    });
+    let sets: [&PatternSet; 3] = [&PHRASES, &BROAD, &SCREEN];
+    let seen = t.sentences.iter().any(|s| sets.iter().any(|set| set.any(&t.words, s.first, s.end)));
+    let all = t.words.len();
+    !seen && !SAFE.any(&t.words, 0, all) && !context::SAFE_NOW.any(&t.words, 0, all)
+}
+
+/// The text parsed and respelt as every layer reads it.
+fn prepared(text: &str) -> Text {
+    let mut t = text::parse(text);
+    spelling::uncensor(&mut t, text);
+    spelling::respell(&mut t);
+    t
+}
+
+/// The features of the scored layer (`score.rs`), for fitting its weights only.
+#[doc(hidden)]
+pub fn score_features(text: &str) -> [f64; score::N] {
+    score::features(&prepared(text))
+}
+
+/// Would the scored layer be let speak (no rule pattern matched, no safety statement)? For
+/// fitting and evaluation only.
+#[doc(hidden)]
+pub fn unseen_by_rules(text: &str) -> bool {
+    gate_open(&prepared(text))
+}
+
+/// The rule layers without the scored layer, for evaluation only.
+#[doc(hidden)]
+pub fn rules_only(text: &str) -> bool {
+    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)]).is_some()
+}
+
+/// The concept screen alone (`screen.rs`), for evaluation only: how much of a split it
+/// finds without the phrase rules and the broad layer.
+#[doc(hidden)]
+pub fn screen_only(text: &str) -> bool {
+    first_match(text, &[(screen::RULES, &SCREEN)]).is_some()
 }
 
 /// The first match of the rule tables in `tables`, each with its compiled patterns.
 fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<&'static str> {
-    let mut t = text::parse(text);
-    spelling::respell(&mut t);
+    let t = prepared(text);
     let lie = context::LIE.any(&t.words, 0, t.words.len());
     for (k, s) in t.sentences.iter().enumerate() {
         let window = SentenceWindow { text: &t, this: k };
         for &(table, set) in tables {
             for (id, first, end) in set.find(&t.words, s.first, s.end) {
                 let Some(rule) = table.get(id) else { continue };
-                if applies(&t, text, rule, (first, end), s, lie) && !window.resolved_past() {
+                if applies(&t, text, rule, (first, end), s, lie)
+                    && !window.resolved_past()
+                    && (lie || !window.answered_no())
+                {
                     return Some(rule.pattern);
                 }
             }
@@ -69,10 +152,18 @@ static PHRASES: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(rules::RULES.iter().map(|r| r.pattern), rules::LISTS));
 static BROAD: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(broad::RULES.iter().map(|r| r.pattern), broad::LISTS));
+static SCREEN: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(screen::RULES.iter().map(|r| r.pattern), screen::LISTS));
 
 /// Does the match `first..end` of `rule` in sentence `s` of `raw` count?
 fn applies(t: &Text, raw: &str, rule: &Rule, (first, end): (usize, usize), s: &Sentence, lie: bool) -> bool {
-    let in_sentence = |words: &[&str]| t.any_in(s.first, s.end, words);
+    let in_sentence = |words: &[&str]| {
+        if rule.whole_text {
+            t.any_in(0, t.words.len(), words)
+        } else {
+            t.any_in(s.first, s.end, words)
+        }
+    };
     // In a negatable rule a "not" inside the match negates it too ("I hope it doesn't die").
     let not_inside = (first..end).any(|i| t.is(i, "not"));
     if rule.negatable && !lie && (context::negated(t, first) || not_inside) {

@@ -20,6 +20,9 @@ pub(super) struct Rule {
     /// A broad cue ("dead", "pills", "goodbye") that counts only in the writer's own voice and
     /// outside idioms, jokes and talk about a topic (see `broad.rs`).
     pub voice: bool,
+    /// `blocked_by` and `requires` look at the whole text, not only the match's sentence
+    /// ("I don't want to wake up tomorrow... it's my 6am physio slot").
+    pub whole_text: bool,
 }
 
 pub(super) const fn n(pattern: &'static str) -> Rule {
@@ -31,6 +34,7 @@ pub(super) const fn n(pattern: &'static str) -> Rule {
         unless_next: &[],
         requires: &[],
         voice: false,
+        whole_text: false,
     }
 }
 
@@ -59,6 +63,9 @@ impl Rule {
     }
     pub(super) const fn voice(self) -> Rule {
         Rule { voice: true, ..self }
+    }
+    pub(super) const fn in_text(self) -> Rule {
+        Rule { whole_text: true, ..self }
     }
 }
 
@@ -118,11 +125,18 @@ pub(super) const RECIPIENTS: &[&str] = &[
     "consultant", "gp", "doctor", "landlord", "council", "surgery", "boss", "manager", "dentist", "physio",
     "company", "bank", "unanswered", "replied", "reply", "ignored", "pharmacy", "clinic", "hr", "insurer",
 ];
+/// The pain or a symptom as the thing that should go.
+#[rustfmt::skip]
+pub(super) const PAIN_WORDS: &[&str] = &[
+    "pain", "pains", "aching", "ache", "aches", "flare", "migraine", "headache", "itch", "itching", "burning",
+    "fog", "fatigue", "symptoms", "nausea", "sciatica", "cramps", "stiffness", "swelling",
+];
 /// Not wanting to wake up for an early start, not for ever.
 #[rustfmt::skip]
 pub(super) const WAKE_EVERYDAY: &[&str] = &[
     "slot", "alarm", "appointment", "physio", "shift", "meeting", "exam", "interview", "commute", "flight",
-    "train", "school", "rota",
+    "train", "school", "rota", "procedure", "operation", "op", "surgery", "anaesthetic", "sedation",
+    "colonoscopy", "endoscopy", "scan", "mri", "biopsy", "sedated",
 ];
 /// "…want it all to stop for a bit": a pause, not an end.
 #[rustfmt::skip]
@@ -145,7 +159,7 @@ pub(super) const LISTS: Lists = &[
          unaliving|unalived|poison",
     ),
     ("body_part", "arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|body|stomach|hand|hands"),
-    ("pills", "pills|tablets|painkillers|meds|medication|paracetamol|codeine"),
+    ("pills", "pills|tablets|tabs|painkillers|meds|medication|paracetamol|codeine"),
 ];
 
 #[rustfmt::skip]
@@ -179,8 +193,8 @@ pub(super) const RULES: &[Rule] = &[
     n("if i (just)? (died|stopped existing)"),
     n("if i (just)? (disappeared|vanished|went away) (for good|forever|for ever)"),
     f("(sleep|asleep) and (not|never) wake (up)?"),
-    f("{wish} ~3 (not|never) wake (up)?").blocked(WAKE_EVERYDAY),
-    f("not want to wake up").blocked(WAKE_EVERYDAY),
+    f("{wish} ~3 (not|never) wake (up)?").blocked(WAKE_EVERYDAY).in_text(),
+    f("not want to wake up").blocked(WAKE_EVERYDAY).in_text(),
     n("(sleep|asleep) (forever|for ever)")
         .blocked(&["could", "lol", "haha", "lmao", "weekend", "lie", "holiday"])
         .unblocked(&["want", "wish", "wanna", "hope", "pray", "ready"]),
@@ -190,7 +204,8 @@ pub(super) const RULES: &[Rule] = &[
     f("(can|could) not (go on|keep|carry on) living"),
     f("not worth (living|it any more|it anymore)"),
     f("life is not worth it"),
-    n("(done|finished|had enough|sick|tired) (with|of) (living|life|being alive|existing)"),
+    n("(done|finished|had enough|sick|tired) (with|of) (living|life|being alive|existing)")
+        .unless_next(&["with", "like", "in", "on", "alone", "here", "through"]),
     f("(no|not any|nothing) (reason|point) (for me)? (to|in) (living|live|keep going|go on|carry on|be here|\
         stay|keep living|exist)"),
     n("nothing (left)? to live for"),
@@ -199,7 +214,9 @@ pub(super) const RULES: &[Rule] = &[
     f("not (to)? exist (anymore|any more)?"),
     f("(wish|wishing) i (did not|had never|never) (exist*|been born)"),
     n("never been born"),
-    n("(disappear*|vanish*|go away|gone) (for good|forever|for ever|permanently)"),
+    // "…want the aching to go away for good" wants the pain gone; the broad layer still reads
+    // "I want to go away for good" in the writer's own voice.
+    n("(disappear*|vanish*|go away|gone) (for good|forever|for ever|permanently)").blocked(PAIN_WORDS),
     n("(i|me|myself) ~4 fade away"),
     f("and (not|never) be (found|seen again|heard from again)"),
     n("(it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE),
@@ -223,7 +240,8 @@ pub(super) const RULES: &[Rule] = &[
     f("i am not going to be (around|here|alive)").blocked(AWAY),
     n("i will be gone (soon|by|before|tomorrow|for good)").blocked(AWAY),
     f("will not need (them|my things|my stuff|my next|it) ").blocked(AWAY),
-    f("not be a (problem|burden|bother|nuisance) ~4 (after|much longer|any more|anymore|soon|for long)"),
+    f("not (going to)? be a (problem|burden|bother|nuisance) ~4 (after|much longer|any more|anymore|\
+       soon|for long)"),
     f("(do|did) not worry about me (after|anymore|any more|soon|when)"),
     // Goodbyes and things put in order.
     n("made my peace"),

@@ -17,9 +17,104 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("kilin", "killing"), ("killng", "killing"), ("wana", "wanna"), ("wanto", "want"), ("tablts", "tablets"),
     ("pils", "pills"), ("goodby", "goodbye"), ("gudbye", "goodbye"), ("goodbey", "goodbye"),
     ("livin", "living"), ("alivee", "alive"), ("anymor", "anymore"), ("tonigt", "tonight"), ("2day", "today"),
-    ("2moro", "tomorrow"),
+    ("2moro", "tomorrow"), ("wud", "would"), ("cud", "could"), ("shud", "should"), ("beter", "better"),
+    ("evryone", "everyone"), ("every1", "everyone"), ("evry1", "everyone"), ("sum1", "someone"),
+    ("cos", "because"), ("coz", "because"), ("cuz", "because"), ("bc", "because"), ("bout", "about"),
+    ("hav", "have"), ("av", "have"), ("jus", "just"), ("tabs", "tablets"), ("ur", "your"), ("tho", "though"),
+    ("nite", "night"), ("2night", "tonight"), ("2morrow", "tomorrow"), ("luv", "love"), ("gud", "good"),
+    ("anymre", "anymore"), ("nomore", "anymore"), ("evrything", "everything"), ("evrythin", "everything"),
     ("ovrdose", "overdose"), ("sucide", "suicide"), ("dissapear", "disappear"), ("dissappear", "disappear"),
 ];
+
+/// Words people censor online ("s*icide", "k*ll myself", "su1cide").
+const CENSORED: &[&str] =
+    &["suicide", "suicidal", "kill", "killing", "die", "dead", "death", "myself", "harm"];
+
+/// "s*icide" is parsed as two words around a `*`: joins them back into the word they stand
+/// for, within one sentence, so the rules see `suicide`. Byte offsets stay those of `raw`.
+pub(super) fn uncensor(t: &mut Text, raw: &str) {
+    let mut k = 0;
+    while k + 1 < t.words.len() {
+        let joined = match (t.words.get(k), t.words.get(k + 1)) {
+            (Some(a), Some(b)) if a.sentence == b.sentence => {
+                let gap = raw.get(a.end..b.start).unwrap_or(" ");
+                let stars =
+                    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| matches!(c, '*' | '#' | '_'));
+                let fits = |target: &&str| {
+                    target.len() == a.norm.len() + gap.len() + b.norm.len()
+                        && target.starts_with(a.norm.as_str())
+                        && target.ends_with(b.norm.as_str())
+                };
+                if stars {
+                    CENSORED.iter().find(|w| fits(w)).map(|w| (*w, b.end))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some((word, end)) = joined {
+            if let Some(a) = t.words.get_mut(k) {
+                word.clone_into(&mut a.norm);
+                a.end = end;
+            }
+            t.words.remove(k + 1);
+            for s in &mut t.sentences {
+                if s.first > k {
+                    s.first -= 1;
+                }
+                if s.end > k {
+                    s.end -= 1;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Digits and signs typed for letters ("su1cide", "k1ll", "d3ad"), read back as letters.
+fn unleet(w: &str) -> Option<String> {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let signs = w.chars().filter(|c| matches!(c, '0' | '1' | '3' | '4' | '5' | '@' | '$' | '!')).count();
+    if signs == 0 || letters < 2 || signs + letters != w.chars().count() {
+        return None;
+    }
+    let back: String = w
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | '!' => 'i',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '5' | '$' => 's',
+            other => other,
+        })
+        .collect();
+    let known = CENSORED.contains(&back.as_str()) || fuzzy(&back).is_some();
+    known.then_some(back)
+}
+
+/// "-ing" words people type without the g ("thinkin", "endin", "bein"): the dropped-g form is
+/// read back only for these, so "cousin", "within" or "raisin" are never touched.
+#[rustfmt::skip]
+const ING: &[&str] = &[
+    "thinking", "ending", "taking", "being", "cutting", "going", "doing", "feeling", "hurting", "planning",
+    "wanting", "trying", "saying", "having", "nothing", "something", "everything", "getting", "sitting",
+    "standing", "jumping", "hanging", "burning", "bleeding", "saving", "giving", "leaving", "waiting",
+    "looking", "writing", "sleeping", "waking", "staying", "carrying", "breathing", "existing", "harming",
+    "living", "dying", "killing", "starving", "drowning", "overdosing", "stockpiling", "hoarding",
+    "scratching",
+    "punching", "hitting", "crying", "coping", "fighting", "struggling", "falling", "walking", "driving",
+    "counting", "picturing", "imagining", "wishing", "hoping", "praying", "telling", "saying", "missing",
+];
+
+/// "thinkin" → "thinking", when that is one of [`ING`].
+fn dropped_g(w: &str) -> Option<&'static str> {
+    if !w.ends_with("in") || w.len() < 4 {
+        return None;
+    }
+    ING.iter().copied().find(|full| full.len() == w.len() + 1 && full.starts_with(w))
+}
 
 /// Rewrites the normalised words of `t` in place.
 pub(super) fn respell(t: &mut Text) {
@@ -35,10 +130,17 @@ pub(super) fn respell(t: &mut Text) {
             // "took 30 tablets": a number of pills that is no dose.
             Some("dozens")
         } else {
-            SHORTHAND.iter().find(|(short, _)| *short == norm).map(|(_, long)| *long).or_else(|| fuzzy(norm))
+            SHORTHAND
+                .iter()
+                .find(|(short, _)| *short == norm)
+                .map(|(_, long)| *long)
+                .or_else(|| dropped_g(norm))
+                .or_else(|| fuzzy(norm))
         };
+        let leet = if new.is_none() { unleet(norm) } else { None };
+        let new = new.map(str::to_owned).or(leet).map(|w| fuzzy(&w).map_or(w, str::to_owned));
         if let (Some(new), Some(w)) = (new, t.words.get_mut(k)) {
-            new.clone_into(&mut w.norm);
+            w.norm = new;
         }
     }
 }
@@ -107,6 +209,29 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dropped_gs_are_read_back_only_for_known_words() {
+        assert_eq!(dropped_g("thinkin"), Some("thinking"));
+        assert_eq!(dropped_g("bein"), Some("being"));
+        for w in ["cousin", "within", "raisin", "begin", "insulin", "in", "pain"] {
+            assert_eq!(dropped_g(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn censored_and_typed_over_letters_are_read_back() {
+        assert_eq!(unleet("su1cide").as_deref(), Some("suicide"));
+        assert_eq!(unleet("k1ll").as_deref(), Some("kill"));
+        assert_eq!(unleet("b4"), None);
+        assert_eq!(unleet("2nd"), None);
+        let raw = "thinking about s*icide, k*ll myself";
+        let mut t = crate::style::text::parse(raw);
+        uncensor(&mut t, raw);
+        let words: Vec<&str> = t.words.iter().map(|w| w.norm.as_str()).collect();
+        assert_eq!(words, ["thinking", "about", "suicide", "kill", "myself"]);
+        assert!(t.words.iter().all(|w| raw.is_char_boundary(w.start) && raw.is_char_boundary(w.end)));
+    }
 
     #[test]
     fn misspellings_are_caught_and_near_words_left_alone() {

@@ -23,6 +23,9 @@ fn every_rule_compiles() {
     for r in broad::RULES {
         assert!(Pattern::compile(r.pattern, broad::LISTS).is_ok(), "{}", r.pattern);
     }
+    for r in screen::RULES {
+        assert!(Pattern::compile(r.pattern, screen::LISTS).is_ok(), "{}", r.pattern);
+    }
     for p in context::PAST_SRC.iter().chain(context::SAFE_SRC).chain(context::CURRENT_SRC) {
         assert!(Pattern::compile(p, rules::LISTS).is_ok(), "{p}");
     }
@@ -255,6 +258,92 @@ fn new_idioms_and_everyday_uses_are_not_crisis() {
         "I hope I wake up less stiff tomorrow.",
     ] {
         assert!(!detect(text), "{text}");
+    }
+}
+
+/// The concept screen's families, in wordings written for this test (not from any split).
+#[test]
+fn the_concept_screen_catches_each_kind() {
+    for text in [
+        "I'm running out of reasons to stay.",
+        "Thinking about s*icide a lot today.",
+        "su1cide feels like the only option",
+        "Honestly I'd be better off six feet under.",
+        "I'm not scared of dying anymore, I'm looking forward to it.",
+        "Nobody would even notice I'm gone.",
+        "I'm going to drive to the coast tonight and not come home.",
+        "Sometimes I stand on the platform and wonder how it would feel to step off.",
+        "I want the pain to stop forever, and me with it.",
+        "My body is a prison and I'm looking for the way out.",
+        "Everyone's life would improve if I just stopped being in it.",
+        "I'd do it tonight if it wasn't for the cat.",
+        "What's the point of waking up tomorrow.",
+        "I have the tablets, I just need the right night.",
+        "I feel like the world would be lighter without my weight in it.",
+        "I slammed my fist into the door on purpose until it bled.",
+        "I hope I never open my eyes again.",
+        "i cant do life anymore",
+        "I'm ready to leave this world.",
+        "The world keeps going without me, it'll be fine.",
+        "I stopped taking my heart medication on purpose so it happens naturally.",
+        "I keep saying goodbye to my dogs in my head.",
+        "I've had the belt round my neck twice this week.",
+        "If I drove off the road tonight nobody would know it wasn't an accident.",
+        "I've started sleeping with the pills next to the bed.",
+        "I keep googling how long it takes to bleed out.",
+        "evryone wud be beter off without me",
+        "cant stop thinkin bout endin it",
+        "thinkin of takin all my tabs tonite",
+        "Mentally I've already left, it's just my body still here.",
+        "Tired of being the burden, soon I won't be.",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+    for text in [
+        "I'm tired of waking up at 4am with the pain.",
+        "The way out of the car park was blocked, took ages.",
+        "Looking for a way out of this contract with the gym.",
+        "I've been scratching my arms because of the eczema.",
+        "I dreamt I was falling off a cliff, woke up sweating.",
+        "Hope I don't wake up during the colonoscopy!",
+        "I keep my tablets in a dosette box so I don't double up.",
+        "The nurse asked if I wanted to hurt myself. I said no.",
+        "Suicidal? No. Just sore and fed up.",
+        "It's so hot I'm dying.",
+        "If I eat one more salad I'll die.",
+        "My sister's friend died by suicide last year.",
+        "Glad to be alive after that scare with my heart.",
+        "I'm bowing out of the choir for this term, my hips can't take it.",
+        "Counting down the days until my holiday!",
+        "I'm at peace with my decision to stop the injections.",
+        "Said goodbye to my old car today.",
+        "Reached the end of the road with this physio, she's discharging me.",
+        "I keep googling how long sciatica lasts.",
+        "Tonight's the night I finally watch the last episode.",
+        "ready to check out of this hotel, the bed was awful",
+        "sick of living with this pain every day",
+        "I've made peace with my diagnosis.",
+        "I'm ready to leave this job.",
+        "I want the aching to go away for good.",
+        "I hope I wake up feeling better tomorrow.",
+        "The dog is the reason I get up in the mornings.",
+    ] {
+        assert!(!detect(text), "{text}");
+    }
+}
+
+#[test]
+fn the_scored_layer_reads_word_classes_and_context() {
+    let p = |text: &str| score::probability(&score_features(text), &score::WEIGHTS, score::BIAS);
+    assert!(p("") < score::THRESHOLD);
+    // A plan, a means and a wish in one sentence, in no rule's wording.
+    assert!(p("I want my tablets and a quiet night, I have decided") > p("I want my tablets with breakfast"));
+    // Context words lower the score: a film, an idiom.
+    assert!(p("I want it to end tonight") > p("I want the film to end tonight"));
+    assert!(p("dying for a brew") < p("dying"));
+    for text in ["", "🙂", "I'm fine", "a\u{301}\u{202e}"] {
+        let q = p(text);
+        assert!((0.0..=1.0).contains(&q));
     }
 }
 

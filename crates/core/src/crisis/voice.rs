@@ -28,14 +28,30 @@ pub(super) const IDIOMS: &[&str] = &[
     "dying (light|battery|phone|plant|plants|breed|art|embers|swan)",
     "(end|the end) of my (rope|tether)", "(knock|knocks|knocked|knocking) _? dead",
     "(play|plays|playing|played) dead", "half (dead|dying)",
-    "rather (die|be dead) than ((go|going) to|wear|eat|ask|watch|sit|attend|listen|admit|sing|dance|queue|use|\
+    "rather (die|be dead) than ((go|going) to|wear|eat|ask|watch|sit|attend|listen|admit|sing|dance|\
+       queue|use|\
        phone|ring|call|miss|lose)",
+    "dead (skin|cells|giveaway|zone|wood|leaves|flowers|heads|battery|phone|quiet|calm)",
+    "(overdose|overdosed|overdosing|od|oding) on (sugar|chocolate|cake|caffeine|coffee|sweets|carbs|telly|tv|\
+       netflix|christmas|cheese|sun|sunshine|biscuits|crisps|mince pies|vitamin c|box sets|boxsets|tea)",
+    "dying (my|her|his|the|their|our|some)? ~1 (hair|roots|fringe|beard|clothes|jeans|wool|yarn|eggs|fabric|\
+       shirt|t shirt|curtains|purple|pink|blue|red|green|blonde|black|grey)",
+    "(died|dies|dying|death|lost|loss) ~3 (by|to|from|through) (suicide|suicides)",
+    "if i (have|had|get|got) to ~8 (die|dead)",
+    "(would|could|i would|i could|i) (kill|murder) (for|a|an)",
+    "(will|would|is going to|going to|gonna) (kill|murder) me (if|when|for)",
+    "(one more|another|again) ~5 (i will|i would|i am going to|i shall) (just|actually|literally)? (die|\
+       be dead)",
+    "(hot|cold|heat|boiling|freezing|humid|humidity|hungry|starving|thirsty|bored|boring) ~4 (dying|\
+       dead|die)",
+    "(knock|knocks|floor|floors|fell|fells) out (a|an) (horse|elephant|rhino|bear)",
     "dead (end|ends|ringer|heat|weight|loss|spot|centre|center|set|against|on|cert|certain|beat|serious|last|\
        straight|simple|cheap|handy|useful|cute|sweet|brilliant|keen|funny|good|easy|right|lucky|proud|\
        pleased|happy|jealous|nice|posh|busy|quiet|slow|heavy|hard|rude|fast|quick|nervous|sore|stiff|achy|\
        cold|hot|smart|clever|to the world|on my feet|inside out)",
 ];
-static IDIOM_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(IDIOMS.iter().copied(), LISTS));
+pub(super) static IDIOM_SET: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(IDIOMS.iter().copied(), LISTS));
 
 const DEATH_WORDS: &[&str] = &["die", "dies", "died", "dying", "dead", "death", "deaths"];
 

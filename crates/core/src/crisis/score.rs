@@ -1,0 +1,242 @@
+//! The scored layer: a small logistic regression over interpretable word-class features, an
+//! extra "or" after the rule layers. The rules say *how* a crisis is said; this layer only asks
+//! which kinds of words meet in one sentence — a death, harm or means word with "I", a wish,
+//! a plan — and which kinds of context speak against it (pain, a joke, someone else, safety,
+//! the past, a clinic, a book). It catches wordings no rule has foreseen, at the price of some
+//! false alarms, which cost little here (see `mod.rs`).
+//!
+//! The weights are fitted, not hand-set: `cargo run --release -p foothold-core --example
+//! crisis_fit` fits them on every released split (L2-regularised logistic regression, plain
+//! gradient descent, deterministic), prints cross-validated figures and the table below.
+//! Each weight is the change in log-odds when its feature is present; the table can be read
+//! and checked by anyone.
+
+use super::voice;
+use crate::style::text::Text;
+
+/// Number of features.
+pub const N: usize = 29;
+
+/// Feature names, in the order of [`features`] and [`WEIGHTS`].
+pub const NAMES: [&str; N] = [
+    "death word (die, dead, suicide, overdose…)",
+    "alive, existing, existence",
+    "waking or sleeping",
+    "ending, stopping, gone, for good",
+    "harm word (hurt, cut, burn, bleed…)",
+    "means or place (pills, rope, bridge, blade…)",
+    "goodbye, note, last, sorry, funeral",
+    "without me, better off, burden",
+    "plan, decided, ready, tonight, how",
+    "I/me/my in a sentence with a cue",
+    "a wish in a sentence with a cue",
+    "a negation in a sentence with a cue",
+    "pain or everyday context",
+    "a joke (lol, haha)",
+    "someone else (he, she, mum, friend…)",
+    "safety (safe, fine, okay, no intention)",
+    "the past (years ago, used to, back then)",
+    "clinic or medicine (GP, nurse, surgery, dose)",
+    "a topic (film, book, news, course)",
+    "a known idiom (dying for, dead tired…)",
+    "a question",
+    "death word with I/me/my, outside an idiom",
+    "alive/existing with I/me/my",
+    "ending word with a wish, in one sentence",
+    "harm word with myself/my body",
+    "means or place with I/me/my and a plan or wish",
+    "cue with 'not'/'never' and a wish (not wake, not be here)",
+    "leisure or an everyday object (club, views, holiday, job, duvet…)",
+    "a bounded time (a week, a fortnight, today, for a bit…)",
+];
+
+/// Fitted weights (log-odds), in the order of [`NAMES`]; see the module doc for the command.
+#[rustfmt::skip]
+pub const WEIGHTS: [f64; N] = [
+     0.022, // death word (die, dead, suicide, overdose…)
+     0.885, // alive, existing, existence
+     0.457, // waking or sleeping
+     0.584, // ending, stopping, gone, for good
+     0.005, // harm word (hurt, cut, burn, bleed…)
+     0.784, // means or place (pills, rope, bridge, blade…)
+     0.636, // goodbye, note, last, sorry, funeral
+    -0.284, // without me, better off, burden
+     0.850, // plan, decided, ready, tonight, how
+     0.322, // I/me/my in a sentence with a cue
+     1.003, // a wish in a sentence with a cue
+    -0.270, // a negation in a sentence with a cue
+    -0.732, // pain or everyday context
+    -0.451, // a joke (lol, haha)
+    -0.535, // someone else (he, she, mum, friend…)
+    -0.045, // safety (safe, fine, okay, no intention)
+    -0.044, // the past (years ago, used to, back then)
+    -1.402, // clinic or medicine (GP, nurse, surgery, dose)
+    -1.164, // a topic (film, book, news, course)
+    -1.712, // a known idiom (dying for, dead tired…)
+    -0.106, // a question
+     0.531, // death word with I/me/my, outside an idiom
+     0.538, // alive/existing with I/me/my
+     0.737, // ending word with a wish, in one sentence
+     0.670, // harm word with myself/my body
+     0.474, // means or place with I/me/my and a plan or wish
+     1.030, // cue with 'not'/'never' and a wish (not wake, not be here)
+    -1.570, // leisure or an everyday object (club, views, holiday, job, duvet…)
+    -0.707, // a bounded time (a week, a fortnight, today, for a bit…)
+];
+/// Fitted intercept.
+pub const BIAS: f64 = -0.754;
+/// Flag when the probability reaches this: the lowest threshold at which this layer alone
+/// flags at most 4 % of the released non-crisis lines (cross-validated: 3.7–4.8 %).
+pub const THRESHOLD: f64 = 0.572;
+
+#[rustfmt::skip]
+const DEATH: &[&str] = &[
+    "die", "dies", "died", "dying", "dead", "death", "suicide", "suicidal", "kms", "unalive", "unaliving",
+    "overdose", "overdosed", "od", "kill", "killing", "grave", "heaven",
+];
+const ALIVE: &[&str] = &["alive", "exist", "existing", "existence", "breathing"];
+const WAKE: &[&str] = &["wake", "waking", "woke", "sleep", "asleep", "eyes"];
+#[rustfmt::skip]
+const ENDING: &[&str] = &[
+    "end", "ending", "ended", "over", "stop", "stopped", "gone", "disappear", "vanish", "forever",
+    "permanently", "anymore", "longer", "exit", "out", "quit", "undo",
+];
+#[rustfmt::skip]
+const HARM: &[&str] = &[
+    "hurt", "hurting", "harm", "harming", "cut", "cutting", "cuts", "burn", "burned", "burnt", "bleed",
+    "bled", "blood", "bruise", "bruises", "punish", "scars", "scratch", "scratched", "sh",
+];
+#[rustfmt::skip]
+const MEANS: &[&str] = &[
+    "pills", "pill", "tablets", "rope", "noose", "bridge", "cliff", "tracks", "roof", "ledge", "jump",
+    "blade", "blades", "razor", "knife", "knives", "vodka", "platform", "train", "lorry",
+];
+#[rustfmt::skip]
+const FINAL: &[&str] = &[
+    "goodbye", "goodbyes", "farewell", "note", "notes", "letter", "letters", "last", "final", "sorry",
+    "forgive", "funeral", "miss",
+];
+const WITHOUT: &[&str] = &["without", "burden", "better"];
+#[rustfmt::skip]
+const PLAN: &[&str] = &[
+    "plan", "planning", "planned", "decided", "ready", "tonight", "method", "nerve", "courage", "how",
+    "going",
+];
+const SELF: &[&str] = &["i", "me", "my", "myself"];
+#[rustfmt::skip]
+const WISH: &[&str] = &[
+    "want", "wish", "wishing", "hope", "hoping", "pray", "rather", "wanna", "would", "if", "let", "please",
+];
+const NEGATION: &[&str] = &["not", "never", "no"];
+#[rustfmt::skip]
+const BODY: &[&str] = &[
+    "myself", "arm", "arms", "wrist", "wrists", "thigh", "thighs", "legs", "skin", "head",
+];
+#[rustfmt::skip]
+const PLAN_OR_WISH: &[&str] = &[
+    "plan", "planning", "planned", "decided", "ready", "tonight", "going", "want", "wish", "hope", "take",
+    "all", "every", "enough", "saving", "counted", "thinking", "looking",
+];
+#[rustfmt::skip]
+const PAIN: &[&str] = &[
+    "pain", "flare", "ache", "aching", "migraine", "back", "joints", "knees", "knee", "hips", "feet",
+    "legs", "week", "meeting", "work", "queue", "fog", "fibro", "nerve", "sciatica",
+];
+#[rustfmt::skip]
+const LEISURE: &[&str] = &[
+    "club", "views", "view", "lovely", "holiday", "beach", "cabin", "cottage", "walk", "trip", "job", "duvet",
+    "garden", "party", "wedding", "game", "music", "sofa", "telly", "tv", "shop", "shopping", "cake",
+    "pool", "hydro", "swim", "swimming", "hotel",
+];
+#[rustfmt::skip]
+const BOUNDED: &[&str] = &[
+    "week", "fortnight", "month", "weekend", "today", "tomorrow", "bit", "while", "hour", "hours", "day",
+    "days", "morning", "afternoon", "evening", "until", "till", "term",
+];
+const JOKE: &[&str] = &["lol", "haha", "lmao", "jk", "joking", "kidding", "hahaha", "lmfao"];
+#[rustfmt::skip]
+const OTHER: &[&str] = &[
+    "he", "she", "they", "his", "her", "mum", "dad", "friend", "husband", "wife", "son", "daughter",
+    "brother", "sister", "uncle", "aunt", "neighbour", "nan", "grandad", "cat", "dog", "someone",
+];
+const SAFE: &[&str] = &["safe", "fine", "okay", "ok", "alright", "intention", "worry", "glad", "grateful"];
+const PAST: &[&str] = &["ago", "used", "years", "then", "teenager", "younger", "since", "was"];
+#[rustfmt::skip]
+const CLINIC: &[&str] = &[
+    "gp", "doctor", "nurse", "surgeon", "pharmacist", "pharmacy", "surgery", "operation", "procedure",
+    "prescription", "dose", "consultant", "physio", "hospital", "therapist", "leaflet", "op",
+];
+#[rustfmt::skip]
+const TOPIC: &[&str] = &[
+    "film", "book", "news", "documentary", "course", "podcast", "article", "show", "programme", "training",
+    "awareness", "character", "game", "episode", "series", "season", "watch", "watched",
+];
+
+/// The features of a parsed, respelt text: word classes anywhere, and the framing words only
+/// in a sentence that has a cue.
+pub(super) fn features(t: &Text) -> [f64; N] {
+    let all = |list: &[&str]| t.any_in(0, t.words.len(), list);
+    // Waking is a cue only when negated (the last feature): "I hope I wake up less stiff".
+    let cues: [&[&str]; 6] = [DEATH, ALIVE, HARM, MEANS, FINAL, WITHOUT];
+    let cue_sentence = |list: &[&str]| {
+        t.sentences
+            .iter()
+            .any(|s| cues.iter().any(|c| t.any_in(s.first, s.end, c)) && t.any_in(s.first, s.end, list))
+    };
+    let idiom = t.sentences.iter().any(|s| voice::IDIOM_SET.any(&t.words, s.first, s.end));
+    let flags = [
+        all(DEATH),
+        all(ALIVE),
+        all(WAKE),
+        all(ENDING),
+        all(HARM),
+        all(MEANS),
+        all(FINAL),
+        all(WITHOUT),
+        all(PLAN),
+        cue_sentence(SELF),
+        cue_sentence(WISH),
+        cue_sentence(NEGATION),
+        all(PAIN),
+        all(JOKE),
+        all(OTHER),
+        all(SAFE),
+        all(PAST),
+        all(CLINIC),
+        all(TOPIC),
+        idiom,
+        t.sentences.iter().any(|s| s.question),
+        together(t, &[DEATH, SELF], true),
+        together(t, &[ALIVE, SELF], false),
+        together(t, &[ENDING, WISH], false),
+        together(t, &[HARM, BODY], false),
+        together(t, &[MEANS, SELF, PLAN_OR_WISH], false),
+        together(
+            t,
+            &[&["wake", "waking", "here", "around", "alive", "exist", "live", "survive"], NEGATION, WISH],
+            false,
+        ),
+        all(LEISURE),
+        all(BOUNDED),
+    ];
+    flags.map(f64::from)
+}
+
+/// Is there a sentence with a word of each of `lists` (and, if `no_idiom`, no known idiom)?
+fn together(t: &Text, lists: &[&[&str]], no_idiom: bool) -> bool {
+    t.sentences.iter().any(|s| {
+        lists.iter().all(|l| t.any_in(s.first, s.end, l))
+            && !(no_idiom && voice::IDIOM_SET.any(&t.words, s.first, s.end))
+    })
+}
+
+/// The probability this layer gives to a crisis, from features `x` and `weights`.
+pub fn probability(x: &[f64; N], weights: &[f64; N], bias: f64) -> f64 {
+    let z = bias + x.iter().zip(weights).map(|(a, b)| a * b).sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Does the scored layer flag this parsed, respelt text?
+pub(super) fn flags(t: &Text) -> bool {
+    probability(&features(t), &WEIGHTS, BIAS) >= THRESHOLD
+}
