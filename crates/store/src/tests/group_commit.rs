@@ -60,14 +60,21 @@ async fn many_members_saving_at_once_all_land_with_their_own_outcome() {
             store.save_checkin(u.id, &write(1, 0, None)).await.unwrap();
             members.push(u.id);
         }
+        // A second store, as another process would see the database: a save must be
+        // committed before it is answered.
+        let elsewhere = Store::connect(&db.url, 2).await.unwrap();
         let mut tasks = Vec::new();
         for (i, &u) in members.iter().enumerate() {
             let pain = i64::try_from(i % 11).unwrap();
             // Per member: new days 2..=9, a correct edit of day 1, and a stale first save of it.
             for (d, expected) in (2..10).map(|d| (d, None)).chain([(1, Some(1)), (1, None)]) {
-                let store = store.clone();
+                let (store, elsewhere) = (store.clone(), elsewhere.clone());
                 tasks.push(tokio::spawn(async move {
                     let answer = store.save_checkin(u, &write(d, pain, expected)).await;
+                    if let Ok(saved) = &answer {
+                        let seen = elsewhere.checkin(u, day(d)).await.unwrap().map(|c| c.version);
+                        assert!(seen >= Some(saved.version), "answered before it was committed");
+                    }
                     (u, d, expected, answer)
                 }));
             }
