@@ -104,7 +104,8 @@ pub(crate) async fn apply(
 /// Splits the saves into rounds in which each (member, day) occurs once, so that a later
 /// save of a day sees the earlier one, as if they had come one by one. Each round lists
 /// indices into `saves`, sorted by (member, day) so that concurrent transactions on
-/// PostgreSQL lock rows in one order and do not deadlock.
+/// PostgreSQL lock rows in one order (a deadlock that still happens fails the batch,
+/// whose saves are then retried one by one).
 fn rounds(saves: &[Save]) -> Vec<Vec<usize>> {
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut rounds: Vec<Vec<usize>> = Vec::new();

@@ -49,7 +49,8 @@ pub enum Durability {
     #[default]
     PowerLoss,
     /// `synchronous=NORMAL`: survives a killed or crashed Foothold process, but a power cut
-    /// may lose the last moments of writes. Several times the write throughput.
+    /// may lose the last moments of writes. Check-in saves are group-committed, so this
+    /// gains them little (docs/BENCHMARKS.md).
     ProcessCrash,
 }
 
