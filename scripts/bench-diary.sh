@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-20}"
-BIN="$PWD/target/release/foothold"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/foothold"
 PORT=18556
 BASE="http://127.0.0.1:$PORT"
 DATA="$(mktemp -d)"

@@ -1,5 +1,6 @@
 //! The diary: strategies and daily check-ins.
 
+use crate::batch::Save;
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::checkin::{Ratings, Score};
@@ -65,7 +66,7 @@ fn score(v: Option<i16>) -> Result<Option<Score>> {
     v.map(|v| Score::new(i64::from(v)).ok_or(StoreError::Corrupt("checkins score"))).transpose()
 }
 
-fn to_db(s: Option<Score>) -> Option<i16> {
+pub(crate) fn to_db(s: Option<Score>) -> Option<i16> {
     s.map(|s| i16::from(s.value()))
 }
 
@@ -210,104 +211,34 @@ impl Store {
             .collect()
     }
 
-    /// Saves the check-in of a day in one transaction: creates it, or updates it if the
-    /// caller edited the current version. Errors, with nothing changed:
-    /// `Stale` if someone saved the day since the form was loaded; `UnknownReference` if a
-    /// strategy id is not one of the member's.
+    /// Saves the check-in of a day: creates it, or updates it if the caller edited the
+    /// current version. Errors, with nothing changed: `Stale` if someone saved the day
+    /// since the form was loaded; `UnknownReference` if a strategy id is not one of the
+    /// member's. The save is committed together with other members' saves queued at the
+    /// same moment (group commit, `writer.rs`) and returns once that commit is durable.
     pub async fn save_checkin(&self, user: UserId, write: &CheckInWrite<'_>) -> Result<CheckIn> {
-        let now = crate::now();
-        let r = write.ratings;
-        let mut ids: Vec<i64> = write.strategies.to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        let begin = self.begin_write();
-        let _turn = self.write_turn().await;
-        on_db!(self, |pool| {
-            let mut tx = pool.begin_with(begin).await?;
-            let current: Option<(i64, i64)> =
-                sqlx::query_as("SELECT id, version FROM checkins WHERE user_id = $1 AND day = $2")
-                    .bind(user.0)
-                    .bind(write.day)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let id: i64 = match (current, write.expected_version) {
-                (None, None) => {
-                    sqlx::query_scalar(
-                        "INSERT INTO checkins (user_id, day, pain, peg_pain, peg_enjoyment, peg_activity, mood,
-                            sleep, control, note, version, created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id",
-                    )
-                    .bind(user.0)
-                    .bind(write.day)
-                    .bind(to_db(r.pain))
-                    .bind(to_db(r.peg_pain))
-                    .bind(to_db(r.peg_enjoyment))
-                    .bind(to_db(r.peg_activity))
-                    .bind(to_db(r.mood))
-                    .bind(to_db(r.sleep))
-                    .bind(to_db(r.control))
-                    .bind(write.note)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await
-                    // Two first saves of the same day racing: the loser is stale.
-                    .map_err(|e| match &e {
-                        sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Stale,
-                        _ => StoreError::from(e),
-                    })?
-                }
-                (Some((id, version)), Some(expected)) if version == expected => {
-                    let updated = sqlx::query(
-                        "UPDATE checkins SET pain = $1, peg_pain = $2, peg_enjoyment = $3, peg_activity = $4,
-                            mood = $5, sleep = $6, control = $7, note = $8, version = version + 1, updated_at = $9
-                         WHERE id = $10 AND version = $11",
-                    )
-                    .bind(to_db(r.pain))
-                    .bind(to_db(r.peg_pain))
-                    .bind(to_db(r.peg_enjoyment))
-                    .bind(to_db(r.peg_activity))
-                    .bind(to_db(r.mood))
-                    .bind(to_db(r.sleep))
-                    .bind(to_db(r.control))
-                    .bind(write.note)
-                    .bind(now)
-                    .bind(id)
-                    .bind(expected)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                    if updated != 1 {
-                        return Err(StoreError::Stale);
-                    }
-                    sqlx::query("DELETE FROM checkin_strategies WHERE checkin_id = $1")
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                    id
-                }
-                _ => return Err(StoreError::Stale),
-            };
-            for strategy in &ids {
-                // Inserted only if the strategy is the member's own: anything else is refused.
-                let added = sqlx::query(
-                    "INSERT INTO checkin_strategies (checkin_id, strategy_id)
-                     SELECT $1, id FROM strategies WHERE id = $2 AND user_id = $3",
-                )
-                .bind(id)
-                .bind(strategy)
-                .bind(user.0)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if added != 1 {
-                    return Err(StoreError::UnknownReference("strategy"));
-                }
-            }
-            sqlx::query(BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok::<_, StoreError>(())
-        })?;
-        self.checkin(user, write.day).await?.ok_or(StoreError::NotFound)
+        let mut strategies: Vec<i64> = write.strategies.to_vec();
+        strategies.sort_unstable();
+        strategies.dedup();
+        let note = write.note.map(str::to_owned);
+        let save = Save {
+            user: user.0,
+            day: write.day,
+            ratings: write.ratings,
+            note: note.clone(),
+            strategies: strategies.clone(),
+            expected_version: write.expected_version,
+        };
+        let saved = self.saves.save(save).await?;
+        // Built from what was written rather than read back: two queries fewer per save.
+        Ok(CheckIn {
+            day: write.day,
+            ratings: write.ratings,
+            note,
+            strategies,
+            version: saved.version,
+            updated_at: saved.updated_at,
+        })
     }
 
     /// Deletes a day's check-in if it is still at `expected_version`.

@@ -1,11 +1,12 @@
 //! Importing a whole diary (the CSV exchange format, parsed by `foothold-core`) in one
 //! transaction: all rows or none. Re-importing the same rows changes nothing — not even
-//! the versions of the days.
+//! the versions of the days. The changed days are written by `batch::apply`, like every
+//! check-in save.
 
+use crate::batch::{self, Conn, Outcome, Save};
 use crate::diary::CheckIn;
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::NaiveDate;
-use foothold_core::checkin::Ratings;
 use foothold_core::diary_csv::DiaryRow;
 use std::collections::HashMap;
 
@@ -63,7 +64,7 @@ impl Store {
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
         let now = crate::now();
-        let result = on_db!(self, |pool| {
+        let (created, updated, unchanged) = on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
             for name in &summary.new_strategies {
                 let id: i64 = sqlx::query_scalar(
@@ -79,67 +80,22 @@ impl Store {
                 .await?;
                 by_name.insert(name.to_lowercase(), id);
             }
-            let mut counts = (0usize, 0usize, 0usize);
-            for row in rows {
-                let mut ids: Vec<i64> =
-                    row.strategies.iter().filter_map(|n| by_name.get(&n.to_lowercase()).copied()).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let r: Ratings = row.ratings;
-                let v = |s: Option<foothold_core::checkin::Score>| s.map(|s| i16::from(s.value()));
-                let id: i64 = match existing.get(&row.date) {
-                    Some(c) if c.ratings == r && c.note == row.note && c.strategies == ids => {
-                        counts.2 += 1;
-                        continue;
-                    }
-                    Some(_) => {
-                        counts.1 += 1;
-                        sqlx::query_scalar(
-                            "UPDATE checkins SET pain = $1, peg_pain = $2, peg_enjoyment = $3, peg_activity = $4,
-                                mood = $5, sleep = $6, control = $7, note = $8, version = version + 1, updated_at = $9
-                             WHERE user_id = $10 AND day = $11 RETURNING id",
-                        )
-                        .bind(v(r.pain)).bind(v(r.peg_pain)).bind(v(r.peg_enjoyment)).bind(v(r.peg_activity))
-                        .bind(v(r.mood)).bind(v(r.sleep)).bind(v(r.control)).bind(&row.note).bind(now)
-                        .bind(user.0).bind(row.date)
-                        .fetch_one(&mut *tx)
-                        .await?
-                    }
-                    None => {
-                        counts.0 += 1;
-                        sqlx::query_scalar(
-                            "INSERT INTO checkins (user_id, day, pain, peg_pain, peg_enjoyment, peg_activity, mood,
-                                sleep, control, note, version, created_at, updated_at)
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id",
-                        )
-                        .bind(user.0).bind(row.date)
-                        .bind(v(r.pain)).bind(v(r.peg_pain)).bind(v(r.peg_enjoyment)).bind(v(r.peg_activity))
-                        .bind(v(r.mood)).bind(v(r.sleep)).bind(v(r.control)).bind(&row.note).bind(now)
-                        .fetch_one(&mut *tx)
-                        .await?
-                    }
-                };
-                sqlx::query("DELETE FROM checkin_strategies WHERE checkin_id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                for strategy in &ids {
-                    sqlx::query("INSERT INTO checkin_strategies (checkin_id, strategy_id) VALUES ($1, $2)")
-                        .bind(id)
-                        .bind(strategy)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+            let (saves, counts) = changed_days(user, rows, &by_name, &existing);
+            // One place writes check-ins; here all of them in this one transaction.
+            let outcomes = batch::apply(&mut Conn::from(&mut *tx), &saves, now).await?;
+            match outcomes.into_iter().find(|o| !matches!(o, Outcome::Saved { .. })) {
+                // A day saved since `existing` was read: nothing is imported (rolled back).
+                Some(Outcome::UnknownStrategy) => return Err(StoreError::UnknownReference("strategy")),
+                Some(_) => return Err(StoreError::Stale),
+                None => {}
             }
             if dry_run {
                 tx.rollback().await?;
             } else {
-                sqlx::query(crate::diary::BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
                 tx.commit().await?;
             }
             Ok::<_, StoreError>(counts)
-        });
-        let (created, updated, unchanged) = result?;
+        })?;
         Ok(ImportSummary { created, updated, unchanged, ..summary })
     }
 
@@ -168,4 +124,40 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// The rows that change the diary, as saves of the current versions in `existing`, and how
+/// many days are (created, updated, unchanged).
+fn changed_days(
+    user: UserId,
+    rows: &[DiaryRow],
+    by_name: &HashMap<String, i64>,
+    existing: &HashMap<NaiveDate, CheckIn>,
+) -> (Vec<Save>, (usize, usize, usize)) {
+    let mut saves = Vec::with_capacity(rows.len());
+    let mut counts = (0, 0, 0);
+    for row in rows {
+        let mut ids: Vec<i64> =
+            row.strategies.iter().filter_map(|n| by_name.get(&n.to_lowercase()).copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let current = existing.get(&row.date);
+        match current {
+            Some(c) if c.ratings == row.ratings && c.note == row.note && c.strategies == ids => {
+                counts.2 += 1;
+                continue;
+            }
+            Some(_) => counts.1 += 1,
+            None => counts.0 += 1,
+        }
+        saves.push(Save {
+            user: user.0,
+            day: row.date,
+            ratings: row.ratings,
+            note: row.note.clone(),
+            strategies: ids,
+            expected_version: current.map(|c| c.version),
+        });
+    }
+    (saves, counts)
 }

@@ -6,6 +6,7 @@
 //! written twice, side by side. Schema changes live in `migrations/<backend>/` and are embedded
 //! in the binary ([`migrate`]).
 
+mod batch;
 mod diary;
 mod error;
 mod experiments;
@@ -23,6 +24,7 @@ mod tests;
 mod thoughts;
 mod tokens;
 mod users;
+mod writer;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -51,7 +53,8 @@ pub enum Durability {
     #[default]
     PowerLoss,
     /// `synchronous=NORMAL`: survives a killed or crashed Foothold process, but a power cut
-    /// may lose the last moments of writes. Several times the write throughput.
+    /// may lose the last moments of writes. Check-in saves are group-committed, so this
+    /// gains them little (docs/BENCHMARKS.md).
     ProcessCrash,
 }
 
@@ -80,6 +83,27 @@ macro_rules! on_db {
 }
 pub(crate) use on_db;
 
+impl Db {
+    /// See `Store::begin_write`.
+    fn begin_write(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "BEGIN IMMEDIATE",
+            Db::Postgres(_) => "BEGIN",
+        }
+    }
+
+    /// See `Store::write_turn`; `turn` is the store's queue.
+    async fn write_turn<'a>(
+        &self,
+        turn: &'a tokio::sync::Mutex<()>,
+    ) -> Option<tokio::sync::MutexGuard<'a, ()>> {
+        match self {
+            Db::Sqlite(_) => Some(turn.lock().await),
+            Db::Postgres(_) => None,
+        }
+    }
+}
+
 /// The handle every other layer uses to reach the database. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -89,6 +113,8 @@ pub struct Store {
     /// instead of in SQLite's busy handler, which sleeps with back-off (up to 100 ms a try)
     /// and made the slowest writes wait half a second under load (docs/BENCHMARKS.md).
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Check-in saves go to this store's group-commit writer task (`writer.rs`).
+    saves: writer::Writer,
 }
 
 /// How long a session lookup is reused within one process (see `session_cache`).
@@ -139,10 +165,12 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl);
         };
+        let turn = std::sync::Arc::new(tokio::sync::Mutex::new(()));
         Ok(Self {
+            saves: writer::Writer::spawn(db.clone(), turn.clone()),
             db,
             sessions: std::sync::Arc::new(session_cache::SessionCache::new(SESSION_CACHE_TTL)),
-            writer: std::sync::Arc::new(tokio::sync::Mutex::new(())),
+            writer: turn,
         })
     }
 
@@ -171,24 +199,18 @@ impl Store {
         }
     }
 
+    /// Waits for this process's turn to write (SQLite only; PostgreSQL has row locks).
+    /// Hold the guard for the whole write transaction.
+    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        self.db.write_turn(&self.writer).await
+    }
+
     /// How to open a transaction that will write. SQLite's default (deferred) transaction
     /// takes the write lock only at the first write, so two transactions that both read
     /// first end in a "database is locked" error instead of one waiting for the other;
     /// `BEGIN IMMEDIATE` takes the lock up front and makes the second wait.
-    /// Waits for this process's turn to write (SQLite only; PostgreSQL has row locks).
-    /// Hold the guard for the whole write transaction.
-    pub(crate) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match self.db {
-            Db::Sqlite(_) => Some(self.writer.lock().await),
-            Db::Postgres(_) => None,
-        }
-    }
-
     pub(crate) fn begin_write(&self) -> &'static str {
-        match self.backend() {
-            Backend::Sqlite => "BEGIN IMMEDIATE",
-            Backend::Postgres => "BEGIN",
-        }
+        self.db.begin_write()
     }
 
     /// Whether the database answers a trivial query (for `/readyz`).

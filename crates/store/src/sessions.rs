@@ -69,6 +69,8 @@ impl Store {
 
     /// Moves a session's expiry (sliding expiry for members who keep using Foothold).
     pub async fn extend_session(&self, token_hash: &str, expires_at: DateTime<Utc>) -> Result<()> {
+        // In the write queue, like `mark_token_used` and for the same reason.
+        let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
                 .bind(expires_at)

@@ -1,6 +1,8 @@
 //! The repository API against real databases: SQLite always, PostgreSQL when configured.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+mod group_commit;
+
 use crate::testing::TestDb;
 use crate::{migrate, now, NewUser, Session, Store, StoreError, User};
 use chrono::Duration;

@@ -99,6 +99,10 @@ impl Store {
     }
 
     pub async fn mark_token_used(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
+        // In the write queue, not SQLite's busy handler: at a busy server's start, every
+        // member's first request writes here, and waiting there stalled the check-in
+        // writer for up to 2 s (docs/BENCHMARKS.md).
+        let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
                 .bind(now)
