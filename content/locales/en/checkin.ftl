@@ -122,6 +122,9 @@ strategies-restored = It is back in your check-in.
 strategies-merge = Merge
 strategies-merge-hint = If “{ $name }” is the same as another activity, merge it: every day tagged with it is tagged with the other instead, and “{ $name }” leaves your list.
 strategies-merge-into = Merge into
+strategies-delete = Delete
+strategies-delete-hint = You have not tagged this on any day yet, so deleting it changes nothing in your diary.
+strategies-deleted = The activity was deleted.
 strategies-merged = Merged. Every day from both is kept here.
 
 calendar-title = { $month } { $year }

@@ -62,6 +62,40 @@ impl Store {
         self.strategy(user, id).await
     }
 
+    /// Deletes one of the member's own strategies that was never tagged: nothing of the diary
+    /// goes with it. `Conflict("strategy-in-use")` if any day has it (archive or merge it
+    /// instead), `Conflict("strategy-builtin")` for a built-in one (those come back with
+    /// every new list; archiving hides them), `Conflict("strategy-in-experiment")` if an
+    /// experiment names it.
+    pub async fn delete_strategy(&self, user: UserId, id: i64) -> Result<()> {
+        let s = self.strategy(user, id).await?;
+        if s.builtin_key.is_some() {
+            return Err(StoreError::Conflict("strategy-builtin"));
+        }
+        let done = on_db!(self, |pool| {
+            sqlx::query(
+                "DELETE FROM strategies WHERE id = $1 AND user_id = $2
+                   AND NOT EXISTS (SELECT 1 FROM checkin_strategies WHERE strategy_id = $1)",
+            )
+            .bind(id)
+            .bind(user.0)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })
+        .map_err(|e| match &e {
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
+                StoreError::Conflict("strategy-in-experiment")
+            }
+            _ => StoreError::from(e),
+        })?;
+        if done == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict("strategy-in-use"))
+        }
+    }
+
     /// Merges strategy `from` into `into`: every day tagged with `from` is tagged with
     /// `into` instead (once), `into` is tracked from the earlier of the two days, and `from`
     /// is removed. One transaction; each changed check-in gets a new version.

@@ -133,9 +133,9 @@ impl From<StoreError> for AppError {
                 Self::Conflict(Problem { field: "name", code: "strategy-taken" })
             }
             StoreError::Conflict("merge-same") => Self::Invalid(Invalid::one("into", "merge-same")),
-            StoreError::Conflict("strategy-in-experiment") => {
-                Self::Conflict(Problem { field: "into", code: "strategy-in-experiment" })
-            }
+            StoreError::Conflict(
+                code @ ("strategy-in-experiment" | "strategy-in-use" | "strategy-builtin"),
+            ) => Self::Conflict(Problem { field: "strategy", code }),
             StoreError::Conflict("experiment") => {
                 Self::Conflict(Problem { field: "start", code: "experiment-overlap" })
             }

@@ -395,6 +395,25 @@ async fn strategies_are_renamed_archived_and_merged_without_losing_a_day() {
             assert_eq!(r.status(), 200);
         }
 
+        // Only an own strategy that no day has can be deleted; the rest say why not.
+        let unused: Value = send(reqwest::Method::POST, "/api/v1/strategies", json!({"name": "Typo"}))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let del = |id: i64| {
+            c.delete(app.url(&format!("/api/v1/strategies/{id}"))).header("x-csrf-token", &csrf).send()
+        };
+        for (id, code) in [(stroll, "strategy-in-use"), (walk, "strategy-builtin")] {
+            let r = del(id).await.unwrap();
+            assert_eq!(r.status(), 409);
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body["error"]["code"], code);
+        }
+        assert_eq!(del(unused["id"].as_i64().unwrap()).await.unwrap().status(), 204);
+        assert_eq!(del(unused["id"].as_i64().unwrap()).await.unwrap().status(), 404);
+
         let taken =
             send(reqwest::Method::PATCH, &format!("/api/v1/strategies/{stroll}"), json!({"name": "walk"}))
                 .await

@@ -31,7 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/tokens", get(tokens::list).post(tokens::create))
         .route("/api/v1/tokens/{id}", delete(tokens::revoke))
         .route("/api/v1/strategies", get(diary::strategies).post(diary::create_strategy))
-        .route("/api/v1/strategies/{id}", patch(strategies::change))
+        .route("/api/v1/strategies/{id}", patch(strategies::change).delete(strategies::delete))
         .route("/api/v1/strategies/{id}/merge", post(strategies::merge))
         .route("/api/v1/checkins", get(diary::list))
         .route("/api/v1/insights", get(insights::get))
@@ -80,7 +80,7 @@ pub struct FieldProblem {
         account::register, account::login, account::logout, account::me, account::update_me,
         account::change_password, account::delete_me, tokens::list, tokens::create, tokens::revoke,
         diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
-        diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge,
+        diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge, strategies::delete,
         experiments::list, experiments::create, experiments::get, experiments::act, experiments::set_followed,
         thoughts::export
     ),

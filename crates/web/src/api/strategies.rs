@@ -47,6 +47,22 @@ pub async fn change(
     Ok(Json(strategy_view(&viewer, current)))
 }
 
+/// Delete one of your own strategies that no day has: nothing of the diary goes with it.
+/// A strategy that is on some day (archive or merge it instead), a built-in one, or one in
+/// an experiment gets 409 with a code that says which.
+#[utoipa::path(delete, path = "/api/v1/strategies/{id}", tag = "diary",
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn delete(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<axum::http::StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.delete_strategy(user.id, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
 /// Merge this strategy into another: every day tagged with it is tagged with `into`
 /// instead, and this one is removed. Returns the strategy that stays.
 #[utoipa::path(post, path = "/api/v1/strategies/{id}/merge", tag = "diary", request_body = MergeRequest,

@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/strategies/{id}/rename", post(strategies::rename))
         .route("/strategies/{id}/archive", post(strategies::archive))
         .route("/strategies/{id}/merge", post(strategies::merge))
+        .route("/strategies/{id}/delete", post(strategies::delete))
         .route("/thoughts", get(thoughts::list).post(thoughts::start))
         .route("/thoughts/{id}", get(thoughts::show).post(thoughts::save))
         .route("/thoughts/{id}/delete", post(thoughts::delete))

@@ -16,7 +16,7 @@ use foothold_store::{Strategy, User};
 use maud::html;
 use serde::Deserialize;
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> Response {
+pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<Done>) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
     let list = match app.store.strategies(user.id).await {
         Ok(l) => l,
@@ -46,6 +46,7 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> Response {
     };
     let body = html! {
         h1 { (title) }
+        @if q.done.as_deref() == Some("deleted") { p class="notice" role="status" { (tr.t("strategies-deleted")) } }
         p class="lead" { (tr.t("strategies-lead")) }
         (table(&active, tr.t("strategies-active")))
         @if !archived.is_empty() { (table(&archived, tr.t("strategies-archived"))) }
@@ -129,6 +130,16 @@ async fn page(
                 button type="submit" { (tr.t(if s.archived { "strategies-restore" } else { "strategies-archive" })) }
             }
         }
+        @if s.uses == 0 && s.builtin_key.is_none() {
+            section aria-labelledby="delete" {
+                h2 id="delete" { (tr.t("strategies-delete")) }
+                p { (tr.t("strategies-delete-hint")) }
+                form method="post" action={ "/strategies/" (s.id) "/delete" } {
+                    (csrf(&viewer.csrf))
+                    button type="submit" class="secondary" { (tr.t("strategies-delete")) }
+                }
+            }
+        }
         @let others: Vec<&Strategy> = all.iter().filter(|o| o.id != s.id).collect();
         @if !others.is_empty() {
             section aria-labelledby="merge" {
@@ -194,6 +205,20 @@ pub async fn archive(
             see_other(&format!("/strategies/{id}?done={}", if f.archived { "archived" } else { "restored" }))
         }
         Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
+    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+    match app.store.delete_strategy(user.id, id).await {
+        Ok(()) => see_other("/strategies?done=deleted"),
+        Err(e) => {
+            let e = AppError::from(e);
+            match e {
+                AppError::Conflict(_) => page(&app, &viewer, &user, id, None, Some(&e), "").await,
+                other => other.into_response(),
+            }
+        }
     }
 }
 
