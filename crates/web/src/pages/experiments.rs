@@ -401,7 +401,9 @@ fn plan_cell(tr: &Tr, e: &Loaded, date: NaiveDate, today: NaiveDate) -> Markup {
     html! {
         td class={ (class) @if date == today { " today" } @if after_stop { " dropped" } } {
             span class="date" { (date.day()) " " (tr.t(&format!("month-short-{}", date.month()))) }
-            span class="cond-name" { span class="cond" { (letter) } " " (e.label(p.condition)) }
+            // The letter alone fits a phone's narrow cells; the legend and screen readers get
+            // the name.
+            span class="cond-name" { span class="cond" { (letter) } span class="visually-hidden" { " " (e.label(p.condition)) } }
             @if p.washout { span class="tag" { (tr.t("experiment-legend-washout")) } }
             @if e.course.paused(date) && !after_stop { span class="tag" { (tr.t("experiment-paused-day")) } }
             @if after_stop { span class="tag" { (tr.t("experiment-after-stop")) } }
