@@ -53,41 +53,42 @@ pub const NAMES: [&str; N] = [
 /// Fitted weights (log-odds), in the order of [`NAMES`]; see the module doc for the command.
 #[rustfmt::skip]
 pub const WEIGHTS: [f64; N] = [
-     0.022, // death word (die, dead, suicide, overdose…)
-     0.885, // alive, existing, existence
-     0.457, // waking or sleeping
-     0.584, // ending, stopping, gone, for good
-     0.005, // harm word (hurt, cut, burn, bleed…)
-     0.784, // means or place (pills, rope, bridge, blade…)
-     0.636, // goodbye, note, last, sorry, funeral
-    -0.284, // without me, better off, burden
-     0.850, // plan, decided, ready, tonight, how
-     0.322, // I/me/my in a sentence with a cue
-     1.003, // a wish in a sentence with a cue
-    -0.270, // a negation in a sentence with a cue
-    -0.732, // pain or everyday context
-    -0.451, // a joke (lol, haha)
-    -0.535, // someone else (he, she, mum, friend…)
-    -0.045, // safety (safe, fine, okay, no intention)
-    -0.044, // the past (years ago, used to, back then)
-    -1.402, // clinic or medicine (GP, nurse, surgery, dose)
-    -1.164, // a topic (film, book, news, course)
-    -1.712, // a known idiom (dying for, dead tired…)
-    -0.106, // a question
-     0.531, // death word with I/me/my, outside an idiom
-     0.538, // alive/existing with I/me/my
-     0.737, // ending word with a wish, in one sentence
-     0.670, // harm word with myself/my body
-     0.474, // means or place with I/me/my and a plan or wish
-     1.030, // cue with 'not'/'never' and a wish (not wake, not be here)
-    -1.570, // leisure or an everyday object (club, views, holiday, job, duvet…)
-    -0.707, // a bounded time (a week, a fortnight, today, for a bit…)
+     0.159, // death word (die, dead, suicide, overdose…)
+     1.084, // alive, existing, existence
+     0.610, // waking or sleeping
+     0.605, // ending, stopping, gone, for good
+     0.101, // harm word (hurt, cut, burn, bleed…)
+     0.659, // means or place (pills, rope, bridge, blade…)
+     0.483, // goodbye, note, last, sorry, funeral
+    -0.112, // without me, better off, burden
+     1.034, // plan, decided, ready, tonight, how
+     0.182, // I/me/my in a sentence with a cue
+     1.028, // a wish in a sentence with a cue
+     0.046, // a negation in a sentence with a cue
+    -0.679, // pain or everyday context
+    -0.187, // a joke (lol, haha)
+    -0.461, // someone else (he, she, mum, friend…)
+    -0.337, // safety (safe, fine, okay, no intention)
+     0.085, // the past (years ago, used to, back then)
+    -1.345, // clinic or medicine (GP, nurse, surgery, dose)
+    -1.108, // a topic (film, book, news, course)
+    -1.702, // a known idiom (dying for, dead tired…)
+    -0.204, // a question
+     0.467, // death word with I/me/my, outside an idiom
+     0.798, // alive/existing with I/me/my
+     0.510, // ending word with a wish, in one sentence
+     0.839, // harm word with myself/my body
+     0.568, // means or place with I/me/my and a plan or wish
+     0.816, // cue with 'not'/'never' and a wish (not wake, not be here)
+    -1.216, // leisure or an everyday object (club, views, holiday, job, duvet…)
+    -0.397, // a bounded time (a week, a fortnight, today, for a bit…)
 ];
 /// Fitted intercept.
-pub const BIAS: f64 = -0.754;
+pub const BIAS: f64 = -0.788;
 /// Flag when the probability reaches this: the lowest threshold at which this layer alone
-/// flags at most 4 % of the released non-crisis lines (cross-validated: 3.7–4.8 %).
-pub const THRESHOLD: f64 = 0.572;
+/// flags at most 4 % of the released non-crisis lines (all four splits since session 4's second
+/// round; cross-validated: 3.7–4.8 %).
+pub const THRESHOLD: f64 = 0.583;
 
 #[rustfmt::skip]
 const DEATH: &[&str] = &[
@@ -116,7 +117,8 @@ const FINAL: &[&str] = &[
     "goodbye", "goodbyes", "farewell", "note", "notes", "letter", "letters", "last", "final", "sorry",
     "forgive", "funeral", "miss",
 ];
-const WITHOUT: &[&str] = &["without", "burden", "better"];
+/// "better" alone is not a cue ("I hope I wake up feeling better"); "better off without me" has "without".
+const WITHOUT: &[&str] = &["without", "burden"];
 #[rustfmt::skip]
 const PLAN: &[&str] = &[
     "plan", "planning", "planned", "decided", "ready", "tonight", "method", "nerve", "courage", "how",
