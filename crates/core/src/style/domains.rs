@@ -18,7 +18,7 @@ const DOMAINS: &[&str] = &[
     "gardening", "sex", "intimacy",
     // Session 4, second round: more areas of a life.
     "dating", "parenting", "film", "films", "meal", "reading", "cooking",
-    "socialising", "social",
+    "socialising", "social", "childhood", "weddings", "flat",
 ];
 
 /// Words that spoil whatever they touch.
@@ -30,12 +30,27 @@ const STRONG: &[&str] = &[
     "damaged", "shattered", "apart", "killed", "killing",
     // Session 4, second round: what pain does to areas of a life in wider wording.
     "decides", "dictates", "controls", "drain", "table", "smoke", "collapsed", "ruining", "wrecking",
-    "spoiling", "stealing", "hands", "suffers", "suffering",
+    "spoiling", "stealing", "hands", "suffers", "suffering", "everywhere", "missing",
 ];
 
 /// Words that only spoil in numbers ("can't work, can't sleep, can't see friends").
-const WEAK: &[&str] =
-    &["not", "no", "never", "failing", "fail", "into", "follows", "nothing", "without", "none"];
+const WEAK: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "failing",
+    "fail",
+    "into",
+    "follows",
+    "nothing",
+    "without",
+    "none",
+    "disaster",
+    "mess",
+    "nightmare",
+    "shambles",
+    "failure",
+];
 
 /// Word ranges of sentences that name several areas of life as spoiled.
 pub(super) fn enumerations(text: &Text, s: &Sentence) -> Option<(usize, usize)> {

