@@ -21,6 +21,11 @@
 //!    an old thought back on one's mind, nobody noticing if I went, people fine without me,
 //!    only hanging on for someone, wanting to join someone who died, "SI".
 //!
+//! Session 4's second round added families for the kinds of heldout3's misses (at the end of
+//! the table): abbreviated self-harm, self-harm acts (deeper, nails, blades), "it" as the act,
+//! means and places with intent, being taken welcomed, being alive as a limit, arrangements
+//! and finality.
+//!
 //! Everything here is recall-first (see `mod.rs`); the guards are narrow on purpose.
 
 use super::rules::{f, n, v, Rule};
