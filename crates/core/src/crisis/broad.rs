@@ -278,7 +278,9 @@ pub(super) const RULES: &[Rule] = &[
         .unblocked(INTENT),
     v("(hid|hide|hiding|hidden|stash*|bought|buy|buying|keeping|saved|saving|stockpil*|hoard*) ~3 (blade|\
        blades|razor|razors|rope|noose|ligature)")
-        .blocked(ACCIDENT),
+        .blocked(ACCIDENT)
+        // "a rope swing", "a rope light": the rope names something else.
+        .unless_next(&["swing", "swings", "light", "lights", "ladder", "bridge", "course", "toy"]),
     v("how (many|much) ~3 (it would take|it takes|would kill|to kill|to die|would be enough|is enough|are \
        enough|to be fatal|is fatal|is lethal|would be fatal)"),
     // Self-harm.

@@ -564,7 +564,8 @@ pub(super) const RULES: &[Rule] = &[
     f("i am {intens}* (so|such|too|really|becoming|getting)? {char_adj}", PERS)
         .unless_next(&["thing", "things", "after", "from"]),
     n("(a|an|the) _? (moaner|whinger|burden|failure|loser|mess|drain|nuisance|misery|wimp|wreck|liability|\
-        killjoy) like me", PERS),
+        killjoy|grump|downer|wet blanket|misery guts|crock|cripple|invalid) like me", PERS)
+        .in_questions(),
     f("what a {intens}* _? (state|mess|failure|joke|wreck|waste|loser|burden|disappointment|letdown|let down) \
         i am", PERS),
     f("some {role} i am", PERS),
@@ -599,7 +600,7 @@ pub(super) const RULES: &[Rule] = &[
     f("(not|never) (ever)? (getting|get|going to get|giving|going to give|give) (my|their|its|them|it|\
         me) (old)? _? (back)", PERM).unless_next(&["today", "tomorrow", "until", "till", "by", "soon"]),
     f("(is|are) never (lifting|ending|going away|easing|stopping|improving|changing|healing|clearing|\
-        leaving|letting up)", PERM),
+        leaving|letting up|loosening|budging|shifting|settling|going to (lift|ease|stop|end|heal))", PERM),
     n("(it|that|this) part of (me|my life) is (over|gone|finished|done)", PERM),
     n("(there will be|there is going to be|and) (ten|twenty|thirty|forty|many|more|years|decades) (more|\
         of it|years more)", PERM),
@@ -634,7 +635,7 @@ pub(super) const RULES: &[Rule] = &[
     n("i am (the|by far the)? (weakest|worst|laziest|most useless|most pathetic|most selfish|biggest \
         (failure|loser|burden|joke|disappointment))", PERS),
     n("(disappointed|ashamed|embarrassed) (in|of|by) (me|the {role} i|who i|what i)", PERS),
-    n("i am (always|constantly|forever)? letting ~2 down", PERS),
+    n("(keep|am|always|constantly|forever) letting ~3 down", PERS).unless_inside(&["hair", "tyres", "hem"]),
     n("i (always|keep|constantly)? (mess|screw|muck|cock) (things|it|everything|stuff|it all) up", PERS),
     n("i (ruined|spoiled|spoilt|wrecked) (the|our|their|his|her)? (party|day|evening|holiday|trip|wedding|\
         birthday|christmas|weekend|night|meal|outing|plans|day out)", PERS),
