@@ -58,6 +58,7 @@ const MEANS: &[&str] = &[
 ];
 #[rustfmt::skip]
 const ROUTINE: &[&str] = &[
+    "liquid", "swallowing", "crush", "crushed", "gag", "gagging",
     "morning", "evening", "usual", "prescribed", "breakfast", "lunch", "dinner", "organiser", "knocked",
     "bedtime", "dose", "doses", "pharmacy", "pharmacist", "chemist", "prescription", "exceed", "gp", "doctor",
     "safe", "side", "effects", "review", "reduce", "reducing", "taper", "tapering", "unused", "returned",
@@ -76,6 +77,7 @@ const MED_WARN: &[&str] = &[
 /// Accidents and everyday injuries, not self-harm.
 #[rustfmt::skip]
 const ACCIDENT: &[&str] = &[
+    "bottle", "dressed", "dressing", "neuropathy",
     "accident", "accidentally", "shaving", "chopping", "cooking", "slicing", "tripping", "tripped", "falling",
     "fell", "lifting", "opening", "gardening", "kettle", "oven", "iron", "tin", "laughing", "laugh", "nearly",
     "almost", "slipped", "diy", "onions", "paper", "moving", "carrying", "cupboard", "door", "shelf", "nail",
@@ -97,6 +99,7 @@ const LEISURE: &[&str] = &[
 ];
 #[rustfmt::skip]
 const GOODBYE_EVERYDAY: &[&str] = &[
+    "office", "retirement", "cake", "colleagues",
     "off", "holiday", "trip", "later", "tomorrow", "soon", "see", "night", "weekend", "sleep", "bed", "now",
     "today", "week", "weeks", "fortnight", "work", "school", "hospice", "our", "we", "us", "old", "house",
     "job", "car", "sofa", "summer", "winter", "spring", "autumn", "logging", "while", "break", "goodnight",
@@ -112,6 +115,7 @@ const FINAL: &[&str] = &[
 ];
 #[rustfmt::skip]
 const NEED_EVERYDAY: &[&str] = &[
+    "ticket", "membership", "season", "subscription",
     "healed", "better", "fixed", "new", "recovered", "cured", "bought", "got", "replaced", "replacement",
     "crutches", "stick", "wheelchair", "splint", "brace", "cast", "sling", "coat", "umbrella", "holiday",
     "trip", "away", "hospital", "surgery", "operation",
@@ -274,7 +278,9 @@ pub(super) const RULES: &[Rule] = &[
         .unblocked(INTENT),
     v("(hid|hide|hiding|hidden|stash*|bought|buy|buying|keeping|saved|saving|stockpil*|hoard*) ~3 (blade|\
        blades|razor|razors|rope|noose|ligature)")
-        .blocked(ACCIDENT),
+        .blocked(ACCIDENT)
+        // "a rope swing", "a rope light": the rope names something else.
+        .unless_next(&["swing", "swings", "light", "lights", "ladder", "bridge", "course", "toy"]),
     v("how (many|much) ~3 (it would take|it takes|would kill|to kill|to die|would be enough|is enough|are \
        enough|to be fatal|is fatal|is lethal|would be fatal)"),
     // Self-harm.

@@ -13,6 +13,17 @@ pub(super) fn denied(t: &Text, first: usize, end: usize) -> bool {
     });
     static YES: LazyLock<PatternSet> =
         LazyLock::new(|| PatternSet::new(["(said|answered|replied|admitted) (yes|that i|i)"], LISTS));
+    // "Mood questionnaire: no thoughts of suicide or self-harm": a screening answered no.
+    static NONE: LazyLock<PatternSet> = LazyLock::new(|| {
+        PatternSet::new(
+            ["no (thoughts|ideas|urges|plans|intent|feelings) (of|about) (suicide|self harm|\
+            harming|ending|dying|hurting)"],
+            LISTS,
+        )
+    });
+    if NONE.any(&t.words, first, end) {
+        return true;
+    }
     t.any_in(first, end, &["asked", "asks", "asking"])
         && NO.any(&t.words, first, end)
         && !YES.any(&t.words, first, end)
@@ -134,6 +145,11 @@ pub(super) const PAST_SRC: &[&str] = &[
     "reading (it|them|that|this|those) (back|now)",
     "(the|that|my) (first|worst|darkest|lowest|hardest) (year|years|months|weeks|time|patch|period)",
     "as a (teenager|teen|student|kid|child|young man|young woman)",
+    // Session 4, second round: wider past markers.
+    "in my (teens|twenties|thirties|youth|late teens|early twenties|early thirties)",
+    "back in (19*|20*|the day|my)", "i was once", "(over|more than)? (a|one) decade", "once the person",
+    "after (my|the) (attempt|overdose|divorce|breakdown|diagnosis|accident)",
+    "(haven't|have not|did not|didn't) (done it|felt that|in) (over|for|since)",
 ];
 #[rustfmt::skip]
 pub(super) const SAFE_SRC: &[&str] = &[
@@ -145,6 +161,11 @@ pub(super) const SAFE_SRC: &[&str] = &[
     "thankful", "safe now", "came through", "the illness talking", "i know now", "not any more", "long gone",
     "how far i have come", "(i am|i am still) here and", "behind me",
     "(do not|no longer) feel (that way|like that|that) (now|any more|anymore)", "changed that",
+    // Session 4, second round: wider signs that the writer is well now.
+    "got (proper|real|some|the|good)? help", "married now", "now i (volunteer|work|have|love|run|help|am)",
+    "love it", "things are (good|better|okay|ok|fine)", "(i am|i am in) (a)? (stable|good|better|safe) place",
+    "come a long way", "sorted (them|it|that|things) out", "(do not|no longer) feel the (pull|urge)",
+    "(barely|do not|hardly) recognise", "pain (is)? managed", "have been for years",
 ];
 #[rustfmt::skip]
 pub(super) const CURRENT_SRC: &[&str] = &[
@@ -169,7 +190,10 @@ impl SentenceWindow<'_> {
     pub(super) fn answered_no(&self) -> bool {
         static SAID_NO: LazyLock<PatternSet> = LazyLock::new(|| {
             PatternSet::new(
-                ["(no|nope|never|not at all|not really)", "i (said|answered|replied) (no|not really)"],
+                [
+                    "(honestly|truthfully|well|um|erm|and)? (no|nope|never|not at all|not really)",
+                    "i (said|answered|replied) (no|not really)",
+                ],
                 LISTS,
             )
         });

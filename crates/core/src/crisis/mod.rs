@@ -15,7 +15,7 @@
 //!    language the first two layers missed (being alive or here framed as a burden, not waking,
 //!    being taken, self-harm acts without the word, researching means and places, veiled
 //!    finality, life itself refused), written with generous wording and the same guards.
-//! 4. **Scored layer** (`score.rs`): a logistic regression over 29 readable word-class
+//! 4. **Scored layer** (`score.rs`): a logistic regression over 35 readable word-class
 //!    features (a death, harm or means word with "I", a wish, a plan; pain, a joke, someone
 //!    else, a clinic, a book against), fitted by `examples/crisis_fit.rs` and committed as a
 //!    table. It speaks only where no rule pattern matched at all and the writer has not said

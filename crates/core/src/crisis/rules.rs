@@ -140,9 +140,24 @@ pub(super) const WAKE_EVERYDAY: &[&str] = &[
 ];
 /// "…want it all to stop for a bit": a pause, not an end.
 #[rustfmt::skip]
+/// "I want it all to stop — the burning, the tingling": "it all" is the symptoms, named.
+const SYMPTOMS: &[&str] = &[
+    "burning", "tingling", "throbbing", "stabbing", "itching", "spasms", "cramps", "nausea", "sleepless",
+];
 pub(super) const PAUSE: &[&str] = &[
-    "hurting", "aching", "for", "so", "while", "until", "till", "briefly", "temporarily", "just", "long",
-    "spinning", "at",
+    "hurting",
+    "aching",
+    "for",
+    "so",
+    "while",
+    "until",
+    "till",
+    "briefly",
+    "temporarily",
+    "just",
+    "long",
+    "spinning",
+    "at",
 ];
 
 pub(super) const LISTS: Lists = &[
@@ -219,8 +234,8 @@ pub(super) const RULES: &[Rule] = &[
     n("(disappear*|vanish*|go away|gone) (for good|forever|for ever|permanently)").blocked(PAIN_WORDS),
     n("(i|me|myself) ~4 fade away"),
     f("and (not|never) be (found|seen again|heard from again)"),
-    n("(it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE),
-    n("(want|wish|need) (it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE),
+    n("(it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE).blocked(SYMPTOMS),
+    n("(want|wish|need) (it all|everything|all of it) to (stop|end|be over)").unless_next(PAUSE).blocked(SYMPTOMS),
     n("make (it|this|everything) (all)? stop (for good|forever|for ever|permanently)"),
     n("(it|everything) to stop (for good|forever|permanently)"),
     n("me included"),
@@ -291,7 +306,8 @@ pub(super) const RULES: &[Rule] = &[
     n("i (overdosed|have overdosed|took an overdose|have taken an overdose)").blocked(ACCIDENT),
     n("(taken|took|swallowed|had) (too many|loads of|a load of|lots of|way too many) \
         {pills}").blocked(ACCIDENT),
-    n("(got|have|bought|buy|buying|found) (a|the) (rope|noose)"),
+    n("(got|have|bought|buy|buying|found) (a|the) (rope|noose)").unless_next(&["light", "lights", "swing",
+        "ladder", "for"]),
     n("how many {pills}"),
     n("(thoughts of|thinking of|thinking about|want to|going to|plan to|planning to|tempted to|about to) ~2 \
         (overdose|overdosing|od)"),
@@ -326,7 +342,7 @@ pub(super) const RULES: &[Rule] = &[
     n("(ways|way|how) to (die|kill myself|end it|end my life|commit suicide)"),
     n("plan (is)? to (end it|die|kill myself|go through with it)"),
     n("be my last (night|day|week|christmas|birthday)").blocked(AWAY),
-    f("if i (just)? (did not|do not|never) wake up"),
+    f("if i (just)? (did not|do not|never) wake up").unless_next(&["till", "until", "before", "early", "in"]),
     n("(stop|stopped|stopping) living"),
     f("not deserve to (live|be alive|be here|exist)"),
     n("{wish} (to)? (just)? be gone").unless_next(&["by", "before", "for"]),

@@ -21,6 +21,11 @@
 //!    an old thought back on one's mind, nobody noticing if I went, people fine without me,
 //!    only hanging on for someone, wanting to join someone who died, "SI".
 //!
+//! Session 4's second round added families for the kinds of heldout3's misses (at the end of
+//! the table): abbreviated self-harm, self-harm acts (deeper, nails, blades), "it" as the act,
+//! means and places with intent, being taken welcomed, being alive as a limit, arrangements
+//! and finality.
+//!
 //! Everything here is recall-first (see `mod.rs`); the guards are narrow on purpose.
 
 use super::rules::{f, n, v, Rule};
@@ -457,4 +462,67 @@ pub(super) const RULES: &[Rule] = &[
             "needing", "allowed", "using", "taking", "off", "driving", "walking"]),
     n("(having|have|had|got|get|getting) si").unless_next(&["joint", "joints", "pain", "injection", "belt"]),
     n("si (again|thoughts|urges|ideation|tonight|today|is back|back)"),
+    // ---- Session 4, second round: the kinds of heldout3's misses ------------------------------
+    // Abbreviated self-harm and ideation ("S/H again", "been sh-ing", "SI is bad today").
+    n("(si|s h|sh) (is|has been|again|urges|thoughts|bad|worse|loud|strong|today|tonight|ing)")
+        .unless_next(&["joint", "joints", "pain", "injection", "belt"]),
+    n("(been|started|keep|kept|stop|stopped) (sh|s h) ing"),
+    // Self-harm acts: deeper or again, nails into skin, blades kept with the body in mind.
+    n("(cut|cutting|burned|burnt|burn) (deeper|deep|again|more) (than|tonight|today|last)")
+        .blocked(&["hair", "grass", "hedge", "costs", "hours", "back", "down"]),
+    n("(dig|digging|dug|digs) (my)? (nails|fingernails) into (my)? {body}"),
+    n("(razor|razors|blade|blades)")
+        .requires(&["arm", "arms", "wrist", "wrists", "thigh", "thighs", "myself", "holding", "tonight"])
+        .blocked(&["shave", "shaving", "legs", "beard"]).in_text(),
+    // "It" as the act: close to doing it, a date picked, nobody to find me.
+    n("(close to|near to|about to|so close to|really close to) (doing|do) it"),
+    n("(date|day|time|night|place) (picked|chosen|set|planned) (out)? (to do it|for it)"),
+    f("not (done|do) it yet").requires(&["reason", "only", "because", "find"]),
+    n("(need|want) (someone|somebody|you) to stop me"),
+    n("(waiting for|wait for|pick|picked|choose|chose) the right (night|day|time|moment)"),
+    n("(nobody|no one|the one|one) (to)? (finds|find|found|to find) me").unless_next(&["a", "an", "the", "some",
+        "work", "job"]),
+    // Means and places with intent.
+    n("(lethal|fatal|deadly) (dose|doses|amount|amounts|dosage)").blocked(&["warned", "warning", "leaflet",
+        "pharmacist", "nurse", "doctor", "careful"]),
+    n("(worked out|decided|chose|picked|know|found) (which|what) (bridge|cliff|building|train|car park|roof|\
+       pills|method|way to)"),
+    n("take (all of (it|them)|the lot|them all|it all|everything) (at once|in one go|together|tonight)"),
+    n("engine running").requires(&["garage", "hose", "pipe", "closed"]),
+    n("when the (fast|express|non stop|non stopping|next) (train|trains)"),
+    n("(high|tall|deep|strong) enough").requires(&["height", "park", "bridge", "balcony", "roof", "storey",
+        "drop", "cliff"]).in_text(),
+    n("{place} ~6 (go over|jump|step off|let go)"),
+    n("(go|going|went|step|stepping) (over|off) the (edge|railing|side|balcony|ledge)"),
+    // Being taken, welcomed: a heart attack, a flare that takes me, an anaesthetic that never ends.
+    n("(welcome|not mind|would not mind|would not care) ~3 (heart attack|stroke|crash|terminal|cancer|\
+       accident|took me|take me|killed me|finished me)"),
+    n("(took|take|takes|taking) me (with it|with them|out with it)"),
+    n("(anaesthetic|anesthetic|sedation) ~4 never (wears off|ends|wear off)"),
+    n("terminal ~6 relief"),
+    n("(join|joining|be with) my (dad|mum|mother|father|wife|husband|son|daughter|partner|brother|sister|nan|\
+       gran|grandad|grandma) ~3 (sooner|early|earlier)"),
+    // Being alive as a limit or a disappointment.
+    f("not ~3 (promise|sure|know) ~4 (still)? (be|being) alive"),
+    f("(can not|could not|not) (stay|keep|be) (myself)? alive (for|any|much)"),
+    f("not (plan|planning|intend|intending|expect|expecting) (on|to)? (being|be|staying|still) alive"),
+    f("not (plan|planning|intend|intending) (on|to)? (being|be|staying|still) (here|around)")
+        .unless_next(&["at", "in", "for", "when", "until", "till", "long"]),
+    n("(better|lighter|easier|happier|brighter|calmer) without me"),
+    n("(disappointed|annoyed|sad|angry|gutted|upset|furious) (that|when)? i (woke|wake|am still alive|am \
+       still here)"),
+    n("{wish} ~8 (would be|will be) the end of me"),
+    n("(by|with) my own hand*"),
+    n("(close|closing|end|ending|finish|finishing) (the book|the chapter|it all) on my (own)? life"),
+    // Arrangements and finality.
+    n("(told|tell|showed|show|gave|give) ~4 (passwords|ashes)").requires(&["soon", "decided", "because"])
+        .in_text(),
+    f("(will not|not going to|never going to|won't) (live|be alive|be here|be around) (to see|for)")
+        .blocked(TRIP),
+    n("(leave|leaving|exit|exiting|check out|checking out) ~4 (permanently|for good|forever|for ever)")
+        .requires(&["life", "mean", "world", "earth"]),
+    n("attempt ~4 (closer|again|back|creeping)"),
+    n("nothing (stopping|to stop|holding) me").requires(&["sure", "home", "sorted", "arranged", "rehomed",
+        "goodbye", "letters", "ready"]).in_text(),
+    n("crisis (team|line)").requires(&["worse", "close", "dial", "can not"]).in_text(),
 ];

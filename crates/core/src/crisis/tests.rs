@@ -417,3 +417,31 @@ fn reads_a_very_long_text_to_the_end() {
     text.push_str("i dont want to be here anymore");
     assert!(detect(&text));
 }
+
+/// Session 4, second round: the new screen families and false-alarm guards, on sentences
+/// written for this test (not taken from any split).
+#[test]
+fn second_round_kinds() {
+    for text in [
+        "sh again last night, deeper this time",
+        "I've got a night picked out to do it.",
+        "Been reading about lethal doses of my pregabalin.",
+        "I'd honestly welcome a stroke at this point.",
+        "Nobody would be worse off, the house would be calmer without me.",
+        "Every day I'm gutted that I woke up.",
+        "I told my brother where my ashes should go, because it won't be long now, it'll be soon.",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+    for text in [
+        "Tried to end it all at 19. Now I run a walking group and love it.",
+        "Asked if I'd had thoughts of self-harm. Honestly, no.",
+        "Check-in form: no thoughts of suicide, just sore.",
+        "I'd die happy with a pain-free week.",
+        "The long forms bore me to death.",
+        "Goodbye, office! Cake and cards at four.",
+        "Bought a rope swing for the grandkids.",
+    ] {
+        assert!(!detect(text), "{text}");
+    }
+}

@@ -19,7 +19,7 @@ pub(super) const IDIOMS: &[&str] = &[
        to|was about to|could) ~1 (die|dying)",
     "(death|dead) (warmed up|warmed over)", "(death|end) of me",
     "(sick|bored|scared|worried|frightened|terrified|tickled|loved|annoyed|freezing|starving|worked|bore|\
-       talk|talked|done) ~2 to death",
+       bores|boring|scares|worries|talk|talked|done) ~2 to death", "die happy",
     "(over|on) my dead body", "(raise|wake|waken) the dead", "drop dead", "dead of (night|winter)",
     "(die|dies|died|dying) (down|out|off|back|away|hard)", "do or die", "never say die", "life (or|and) \
        death",

@@ -67,7 +67,8 @@ pub(super) const LISTS: Lists = &[
         "just|so|such|really|completely|totally|utterly|absolutely|a|an|the|being|basically|only|honestly|\
         pretty|bloody|fucking|literally|actually|a bit|kind of|sort of|such a|becoming|turning into|big|\
         massive|huge|useless|complete|total|nothing but|still|always|also|now|getting|very|that|quite|truly|\
-        a total|a complete|an utter|such an|one big",
+        a total|a complete|an utter|such an|one big|constant|a constant|absolute|an absolute|utter|proper|\
+        a proper|right|a right",
     ),
     (
         "self_neg",
@@ -123,15 +124,66 @@ pub(super) const LISTS: Lists = &[
         a mess|a battle|a nightmare|an effort|exhausting|falling to pieces|in pieces|in tatters|a misery|\
         suffering|on pause|a write off|ruled|run by|controlled|governed|dictated|defined|limited|restricted|\
         taken over|on fire|shattered|upside down|turned upside down|a wreck|wrecked by|ruined by|spoiled by|\
-        spoilt by|eaten up|shrinking",
+        spoilt by|eaten up|shrinking|collapsed|crumbled|crumbling|collapsing|falling apart|up in smoke|\
+        down the drain|off the table|narrowed|tiny|a shell|in ruins|gone up in smoke|going down the drain|\
+        come apart|comes apart|coming apart|falling to bits|organised around|organized around|built around|\
+        planned around",
     ),
     (
         "everything",
         "everything|every (single)? (part|area|aspect|bit|corner|inch|piece) of my (life|day|days|world|\
         existence)|every (single)? (day|week|plan|thing|moment|relationship|holiday|weekend|evening|outing)|\
-        the lot|the whole lot|all of it|all of my life",
+        the lot|the whole lot|all of it|all of my life|everything i (used to|once)? (do|did|love|loved|\
+        enjoy|enjoyed)",
     ),
     ("my_life", "my (whole|entire|old|normal)? (life|world|existence|future)|all of my life"),
+    // Session 4, second round: word classes for wider phrasings of the same ideas.
+    (
+        "cond",
+        "it|this|that|the pain|my pain|pain|my condition|the condition|my illness|this illness|my body|\
+        this body|my back|my knees|my joints|my health|the fatigue|the flares|this disease|my disease|my \
+        fibro|the fibro|the fibromyalgia|my migraines|the migraines|it all|all this|all of this|this life|\
+        this pain|the damage|my arthritis|the arthritis|my ms|the ms|my crps|the crps",
+    ),
+    (
+        "for_ever",
+        "forever|for ever|for good|for life|for keeps|from now on|permanently|until i die|till i die|\
+        until the day i die|for the rest of my life|for the rest of my days|the rest of my life|for the \
+        foreseeable|for always|for my (entire|whole) life|for the (entire|whole) (rest)? of my life",
+    ),
+    (
+        "label",
+        "a failure|a mess|a wreck|a fraud|a fake|a faker|a hypocrite|a parasite|a leech|a freeloader|a \
+        scrounger|a quitter|a pushover|a disaster|a shambles|a liability|a nuisance|a burden|a drama queen|an \
+        attention seeker|a hypochondriac|a charity case|a wet blanket|a waste of space|a waste of oxygen|\
+        useless|worthless|pathetic|lazy|stupid|incompetent|unreliable|ungrateful|needy|dramatic|\
+        spineless|hopeless|a bad person|a horrible person|a terrible person|an awful person|a useless person|\
+        not good enough|not enough|weak willed|too much trouble|high maintenance|more trouble than i am \
+        worth|a letdown|a let down|a disappointment|an embarrassment|a joke|an idiot|a loser|a coward",
+    ),
+    (
+        "char_adj",
+        "lazy|needy|selfish|self absorbed|self obsessed|self pitying|stubborn|pathetic|useless|hopeless|\
+        worthless|stupid|spineless|clingy|demanding|boring|whiny|whingey|dramatic|ungrateful|unreliable|\
+        incompetent|bitter|pitiful|feeble|cowardly|weak willed|gutless|undisciplined|spoilt|spoiled|\
+        difficult to live with|hard to love|hard to live with|a burden|a failure|a mess|a drain|a moaner|\
+        a whinger|a nuisance|a let down|a letdown|useless to everyone",
+    ),
+    (
+        "treat",
+        "meds|medication|medications|the meds|my meds|the medication|pills|tablets|the pills|the tablets|\
+        injections|the injections|physio|the physio|therapy|the therapy|exercises|the exercises|painkillers|\
+        the painkillers|the operation|surgery|the surgery|the treatment|treatments|the treatments|\
+        acupuncture|massage|the diet|supplements|the supplements|the patches|patches|cbt|the cbt|pacing|\
+        the pacing|stretching|the stretching|doctors|the doctors|specialists|the specialists",
+    ),
+    (
+        "efforts",
+        "trying|it all|all of it|any of it|treatment|treatments|the treatment|the physio|physio|the \
+        exercises|exercises|the pacing|pacing|therapy|the meds|meds|medication|the medication|the pills|\
+        appointments|the appointments|doctors|the doctors|effort|the effort|my efforts|what i do|anything i \
+        do|everything i do",
+    ),
 ];
 
 /// The rules. Each names the dimensions its phrase gives evidence for.
@@ -292,7 +344,7 @@ pub(super) const RULES: &[Rule] = &[
     f("blame (anyone|anybody|nobody|no one) (else)? but (me|myself)", PERS),
     n("(brought|bring|bringing) (this|it) on myself", PERS),
     n("i (deserve|deserved) (this|it|the pain|to (hurt|suffer|be in pain))", PERS),
-    n("i (did|have done) this to myself", PERS),
+    n("i (did|have done) (this|it|all this|all of this) to myself", PERS),
     n("because of me", PERS),
     n("i should (have)? (been|be) ~2 (stronger|tougher|better|able|coping|fine|over)", PERS),
     n("i (should|could) have (tried|done|pushed|worked|known) (harder|more|better)", PERS),
@@ -420,4 +472,189 @@ pub(super) const RULES: &[Rule] = &[
     n("(fed up|sick|tired) (of|with) trying", HELP),
     n("(trying|try|tried) ~4 nothing (changes|helps|works)", HELP),
     n("too ~2 to (help myself|do anything|change anything|fix (it|this|anything))", HELP),
+    // ---- session 4, second round: wider phrasings by word class ------------------------------
+    // A pain or condition subject with a permanence predicate ("the pain is with me for good").
+    n("{cond} (is|are|will be|is going to be|will stay|stays|will remain) (with me|here|part of me|mine|\
+        around|in my life|my life)? {for_ever}", PERM),
+    f("{cond} (will|is going to|are going to) (never|not ever|not) (leave|let up|stop|end|go|ease|lift|\
+        loosen|let go|get easier|shift)", PERM).unless_next(&["today", "tonight", "tomorrow", "until", "till",
+        "before", "this", "for", "in", "by", "soon"]),
+    f("{cond} (never|not ever) (leaves|lets up|stops|ends|goes away|eases|lifts|lets go)", PERM)
+        .unless_next(&["until", "till", "before", "when", "after", "for", "on", "at"]),
+    n("(stuck|lumbered|saddled) with {cond}", PERM)
+        .unless_next(&["today", "tonight", "tomorrow", "until", "till", "for", "this", "at", "while", "on"]),
+    n("no (end|let up|letting up|way out|escape|cure|fix) (to|from|for)? {cond}", PERM),
+    n("(never|not ever|not) going to (end|stop|let up|be over)", PERM)
+        .unless_next(&["today", "tonight", "until", "till", "soon"]),
+    f("(i will|i am going to|i am) (never|not ever|not going to) (be|get|feel) (better|well|normal|the same|\
+        myself|pain free|free of (it|this|pain)|back to normal|back to (my)? old self|my old self)", PERM)
+        .unless_next(&["today", "tonight", "tomorrow", "until", "till", "in", "by", "soon", "this", "if"]),
+    n("as good as it (gets|will get|is going to get)", PERM),
+    n("(this|it|that) is (who|what|how) i (am|will be) now", PERM),
+    n("(this|it|that|the pain) is (here|mine)? (to stay|for keeps|forever|for ever)", PERM),
+    // Pervasive: it has taken over, nothing is left, it is in everything.
+    n("(taken|took|takes|taking) over (my|our)? (whole|entire)? (life|world|days|everything|existence|\
+        all of it)", PERV),
+    n("(is|has become|has) (taken over|all there is|all i am|all i have|my whole life)", PERV)
+        .unless_inside(&["work", "job"]),
+    n("(there is|i have|i have got) nothing (good)? left (in my life|for me|to enjoy|to look forward to|\
+        of me|of my life)?", PERV).unless_next(&["to", "in", "but", "except", "that", "i"]),
+    n("(in|into|touches|affects|behind) (everything|every single thing|every thing) (i|we) (do|try|plan)",
+        PERV),
+    n("(can|could) not (do|enjoy|manage|plan) (anything|a thing|nothing) (any more|anymore|now)", PERV),
+    n("nothing (is|feels|seems) (good|fun|enjoyable|worth it|worth doing|the same|right) (any more|\
+        anymore)", PERV),
+    n("(no|not any) (life|future|joy|pleasure) (left|any more|anymore)", PERV),
+    // Personal: a self-reference with an evaluative label ("I'm such a fraud", "I'm weak willed").
+    f("(i am|i feel|i feel like|i felt like|i have become|i am turning into|i am becoming|i was born|i \
+        always was) {intens}* {label}", PERS),
+    n("i (hate|loathe|despise|am disgusted (with|by)|am ashamed of) (what|who) i (am|have become)", PERS),
+    n("(ashamed|disgusted|embarrassed) (of|with|by) myself", PERS),
+    n("(my|our) own (stupid|damn)? (doing|fault|weakness|laziness|stupidity)", PERS),
+    n("(can|could) not (do|get) anything right", &[Pervasive, Personal]),
+    f("i (always|keep|just keep) (fail|failing|messing up|screwing up|letting (everyone|people|them) down)",
+        PERS),
+    f("i (will|am going to) never be (good|strong|tough|brave|smart|clever) enough", PERS),
+    // Helpless: efforts are futile, useless or a waste.
+    n("{efforts} (is|are|was|were|feels|feel|seems|seem) {intens}* (pointless|useless|futile|a waste of \
+        time|a waste of energy|a waste|for nothing|no use|no good|hopeless)", HELP),
+    n("(useless|futile|no use|no good|a waste of time) (trying|to try|even trying|to bother)", HELP),
+    n("(might|may) as well (give up|not bother|not try|stay in bed|stop trying|not even try)", HELP),
+    f("(will|would|is going to) not (work|help|change anything|make (a|any) difference|matter) anyway",
+        HELP),
+    f("what (difference|good) (does|will|would|can|could) (it|that|anything|any of it|trying|i|doing \
+        anything) (make|do|possibly make)", HELP),
+    n("nothing (will|would|can|could) (ever)? (help|work|fix (it|this|me)|make (a|any) difference)", HELP)
+        .unless_next(&["until", "till", "before", "today", "tonight", "except", "but"]),
+    n("(so|then)? (why|what is the point in|what is the point of) (trying|bothering|doing anything)", HELP),
+    // ---- written from heldout2's style misses by kind, before heldout3 was read --------------
+    // Permanent: a lifetime horizon, a one-way trajectory, recovery denied, "never the same".
+    n("(be|still be|stay|still) (like this|in pain|this way|on (painkillers|these meds)) ~2 (when|until|till|\
+        by the time) i am", PERM),
+    n("every (single)? (day|week|month|year) (after|after that|after it|from then on)", PERM),
+    n("(for|the) (whole|rest) of my (life|days|adult life)", PERM),
+    f("(will not|will never|can not|never|not) (ever)? (be|get back to) (what|how) (it|they|i|this|my _) \
+        (was|were|used to be)", PERM),
+    f("(will not|will never|never|not) (ever)? be the same (again)", PERM),
+    f("(is|are) not going anywhere", PERM)
+        .unless_prev(&["i", "we", "you", "am"])
+        .unless_next(&["today", "tonight", "this", "until", "till", "for", "in", "without", "near", "fast"]),
+    n("only (going|heading|go|goes|get|gets|getting) (one way|in one direction|one direction|downhill|\
+        worse)", PERM),
+    n("(stopped|stop|given up|gave up|give up) (expecting|hoping) (to|for|that|i will)? ~2 (recover|\
+        recovery|get better|a cure|improve|improvement|remission)", PERM),
+    f("(recovery|remission|a cure|improvement|relief|the old me|better days) (is|are) (not|never) (coming|\
+        going to come|on the cards|happening)", PERM),
+    n("(is|it is|they are) staying (that way|this way|like (this|that))", PERM),
+    n("(will|is going to|are going to) outlive me", PERM),
+    n("mine (to keep|for keeps|for life)", PERM),
+    n("(no|not any|not a) (version of (my|the) future|future) without", PERM),
+    n("(no|nothing|nobody|no one) ~3 (is|are) (ever)? going to (shift|budge|fix|cure|change|heal|touch) (it|\
+        this|that|them)", PERM),
+    // Pervasive: no life left, a life period taken, not just the body but the life.
+    n("(do not|does not|no longer|not) (have|got) (a|any) life (any more|anymore|left|now)?", PERV),
+    n("no (life|social life) (any more|anymore|left|to speak of)", PERV),
+    n("{damage} (my|our) (twenties|thirties|forties|fifties|sixties|youth|retirement|best years|prime|\
+        social life|whole life|life)", PERV),
+    n("not just my _ ~4 (it is|but|it has) my (whole)? (life|world)", PERV),
+    n("(future|life|plans|dreams) ~5 (gone up in smoke|down the drain|off the table|in tatters|collapsed|in \
+        ruins)", PERV),
+    // Personal: an evaluative self-label in any frame ("how needy I've become", "a moaner like me").
+    f("how {char_adj} i (am|have become|have been|was|have got|can be)", PERS),
+    f("i am {intens}* (so|such|too|really|becoming|getting)? {char_adj}", PERS)
+        .unless_next(&["thing", "things", "after", "from"]),
+    n("(a|an|the) _? (moaner|whinger|burden|failure|loser|mess|drain|nuisance|misery|wimp|wreck|liability|\
+        killjoy|grump|downer|wet blanket|misery guts|crock|cripple|invalid) like me", PERS)
+        .in_questions(),
+    f("what a {intens}* _? (state|mess|failure|joke|wreck|waste|loser|burden|disappointment|letdown|let down) \
+        i am", PERS),
+    f("some {role} i am", PERS),
+    n("(waste|excuse|joke|failure|disgrace) of a {role}", PERS),
+    n("(wrong|broken|bad|useless|failing|a failure|a let down) ~3 as a (person|human|human being|{role})",
+        PERS),
+    f("if (only)? i (had|would) (have)? been (a bit)? (more|less|stronger|better|tougher|fitter|wiser)",
+        PERS),
+    n("(by|for|from) being (too|so)? {char_adj}", PERS),
+    n("i (have)? {damage} my own (life|body|health|future|chances|recovery)", PERV_PERS),
+    n("is (just)? who i am now", PERS),
+    n("(a|the) (weight|millstone|anchor|burden) (round|around|on) ~2 (neck|necks)", PERS),
+    f("trust me to", PERS),
+    // Helpless: treatments fail, effort gets nowhere, it happens regardless.
+    n("zero (difference|effect|change|improvement)", HELP),
+    n("no amount of _+ ~2 (makes|made|will make|helps|helped|changes|changed|fixes|fixed)", HELP),
+    f("{treat} (do|does|did|have|has) not (help|work|helped|worked|touch it|do anything)", HELP)
+        .unless_next(&["with", "much", "yet", "as", "at", "but", "if", "until", "till", "on", "for", "when"]),
+    n("(crash|crashes|flare|flares|hurt|hurts|suffer|pay for it|end up (in pain|in bed|worse)) (anyway|\
+        regardless|either way|all the same|whatever i do)", HELP),
+    n("(getting|got|get|gets|getting me|gets me|got me) nowhere", HELP),
+    n("(list|options|things) ~3 (is|are) (empty|exhausted|used up|all gone)", HELP),
+    n("(do|did|doing) everything right ~3 still", HELP),
+    n("nothing (touches|shifts|dents|budges|eases|takes the edge off|even touches) (it|this|the pain|my pain|\
+        them|the _)", HELP),
+    n("every (treatment|drug|medication|med|pill|therapy|injection|thing i try|option|specialist) (fails|has \
+        failed|failed|does nothing|makes it worse|did nothing)", HELP),
+    f("(can|could) not (lift a finger|do a thing|do a single thing) to (stop|change|help|fix)", HELP),
+    // ---- session 4, second round: heldout3's style misses, by kind (tuning) ------------------
+    // Permanent: losses that will not come back, a future counted in years or decades, a
+    // condition that will keep coming back or only spread, an old self gone.
+    f("(not|never) (ever)? (getting|get|going to get|giving|going to give|give) (my|their|its|them|it|\
+        me) (old)? _? (back)", PERM).unless_next(&["today", "tomorrow", "until", "till", "by", "soon"]),
+    f("(is|are) never (lifting|ending|going away|easing|stopping|improving|changing|healing|clearing|\
+        leaving|letting up|loosening|budging|shifting|settling|going to (lift|ease|stop|end|heal))", PERM),
+    n("(it|that|this) part of (me|my life) is (over|gone|finished|done)", PERM),
+    n("(there will be|there is going to be|and) (ten|twenty|thirty|forty|many|more|years|decades) (more|\
+        of it|years more)", PERM),
+    n("(next|this) year and the (year|one) after", PERM),
+    n("(will|going to) (keep|just keep|always keep) (coming back|returning|flaring|getting worse)", PERM),
+    n("(will|going to) (only|just)? (spread|worsen|deteriorate|progress|get worse)", PERM)
+        .unless_next(&["if", "unless", "without"]),
+    n("(will|going to|is going to) (ruin|wreck|spoil|take) (my|the) (thirties|forties|fifties|sixties|\
+        retirement|future|old age|rest of my life)", &[Permanent, Pervasive]),
+    n("the (whole|rest) of my (twenties|thirties|forties|fifties|sixties|retirement)", PERM),
+    n("my old (energy|self|life|body|strength|fitness|spark) (is|has)? (gone|lost|not coming back)", PERM),
+    n("(nobody|no one) (gets|ever gets|recovers|gets better) ~3 (and|so) (i will not|i will never|nor \
+        will i)", PERM),
+    n("{cond} (will be|is going to be) with me ~3 {for_ever}", PERM),
+    n("(will be|going to be) ~3 for (my|the) (entire|whole) (life|rest of my life)", PERM),
+    n("nothing ever will", &[Permanent, Helpless]),
+    n("nothing (will|is going to) (ever)? (work|help)", &[Permanent, Helpless]),
+    // Pervasive: the rest of life reached, not a corner spared, joy drained out of everything.
+    n("{damage} (the rest of|all of|every part of|all areas of) my (life|days|world)", PERV),
+    n("(not|is not) a (corner|part|area|bit|aspect|day) (of|in) my (life|world|days|existence)", PERV),
+    n("not (get|find|take|feel|have) (any|much)? (pleasure|joy|enjoyment|fun) (from|in|out of)", PERV),
+    n("nothing (about|in) my life", PERV),
+    n("{damage} my (whole|entire) _", PERV).unless_inside(&["day", "morning", "evening", "afternoon",
+        "week", "weekend", "holiday", "trip", "night", "plan", "outfit", "shift", "lunch", "meal"]),
+    n("(can|could) not do (any of)? the things (that)? (made me|i love|i loved|i enjoy|i enjoyed|i used to)",
+        PERV),
+    n("(joy|life|fun|colour|color|pleasure|meaning) out of (everything|life|my life|every _|all of it)",
+        PERV),
+    n("(life|my life) is (just)? (one long|a|an endless) (list|series|round|cycle) of", PERV),
+    // Personal: superlative self-labels, a disappointment to others, messing things up.
+    n("never (do|get) anything right", PERS),
+    n("i am (the|by far the)? (weakest|worst|laziest|most useless|most pathetic|most selfish|biggest \
+        (failure|loser|burden|joke|disappointment))", PERS),
+    n("(disappointed|ashamed|embarrassed) (in|of|by) (me|the {role} i|who i|what i)", PERS),
+    n("(keep|am|always|constantly|forever) letting ~3 down", PERS).unless_inside(&["hair", "tyres", "hem"]),
+    n("i (always|keep|constantly)? (mess|screw|muck|cock) (things|it|everything|stuff|it all) up", PERS),
+    n("i (ruined|spoiled|spoilt|wrecked) (the|our|their|his|her)? (party|day|evening|holiday|trip|wedding|\
+        birthday|christmas|weekend|night|meal|outing|plans|day out)", PERS),
+    n("(mess|wreck|shell|shambles) of a {role}", PERS),
+    n("(weak|pathetic|useless|broken|lesser|sad|sorry) ~3 version of (myself|me)", PERS),
+    // Helpless: all the right things and still stuck, out of options, treatments that do nothing.
+    n("(done|did|do|doing|tried) (all|everything) (the)? right (things)? ~4 still", HELP),
+    n("(i am|we are|i have run|i have) (completely)? out of (options|ideas)", HELP),
+    n("no (treatment|medication|drug|pill|therapy|thing) (i|we) (try|take|tried|have tried) ~2 (will|would|can|\
+        does|did)? (touch|help|work|fix|shift)", HELP),
+    n("nothin (helps|works|helped|worked)", HELP),
+    n("nothing (i|we) (do|try|did|tried) (fixes|fixed|shifts|shifted|touches|touched|dents|budges|changes)",
+        HELP),
+    f("not see why (i|we) (would|should)? (keep|bother|carry on|continue|try)", HELP),
+    f("what (difference|good) (does|will|would|can|could) ~3 (make|do)", HELP),
+    n("{treat} (do|does|did) (absolutely)? (nothing|sod all|bugger all|zilch) (for)? (me|it|my pain|the \
+        pain)?", HELP),
+    n("none of (my|the|these|those) _ (work|works|worked|help|helps|helped)", HELP),
+    n("no sense (in)? (booking|planning|trying|doing|bothering|making)", HELP),
+    f("{treat} (do|does|did) not (work|help) (on|for) me", HELP),
+    n("none of (it|them|this|that) (has|have) (ever)? (made|helped|worked|mattered|done)", HELP),
 ];

@@ -230,3 +230,39 @@ fn never_panics_and_offsets_stay_valid_on_random_unicode() {
         assert!(r.questions.len() <= 5);
     }
 }
+
+/// Session 4, second round: the wider word-class patterns, on sentences written for this test
+/// (not taken from any split), and neutral look-alikes they must leave alone.
+#[test]
+fn wider_phrasings_by_word_class() {
+    use Dimension::{Helpless, Permanent, Personal, Pervasive};
+    for (text, dim) in [
+        ("The migraines are here for keeps.", Permanent),
+        ("My shoulder is never loosening, is it.", Permanent),
+        ("Lupus will only progress as I get older.", Permanent),
+        ("It will ruin my retirement like it ruined my fifties.", Permanent),
+        ("The back pain has crept into the rest of my life.", Pervasive),
+        ("I don't get any joy from music, cooking or my garden now.", Pervasive),
+        ("Honestly it drains the fun out of everything.", Pervasive),
+        ("I hate how selfish I've become.", Personal),
+        ("Who'd want a grump like me around?", Personal),
+        ("I'm the laziest person on this ward.", Personal),
+        ("I keep letting my team down.", Personal),
+        ("The acupuncture was pointless.", Helpless),
+        ("I'm out of ideas with this hip.", Helpless),
+        ("What difference would one more specialist make.", Helpless),
+        ("The injections don't work on me.", Helpless),
+    ] {
+        assert!(dims(text).contains(&dim), "{text}: {:?}", dims(text));
+    }
+    for text in [
+        "I'm stuck with the school run until Friday.",
+        "The new tablets don't help with sleep but the pain is easing.",
+        "The rain ruined my whole afternoon in the garden.",
+        "I'm not going anywhere today, too wet.",
+        "I feel weak after the infusion, normal for day one.",
+    ] {
+        let d = dims(text);
+        assert!(!d.iter().any(|x| matches!(x, Permanent | Pervasive | Personal | Helpless)), "{text}: {d:?}");
+    }
+}
