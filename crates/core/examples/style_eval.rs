@@ -1,8 +1,8 @@
 //! Prints how well the explanatory-style reader and the crisis detector do on the labelled
 //! sets in `content/eval`: precision and recall per dimension, crisis recall and false-alarm
-//! rate, for the development split and the held-out splits. `heldout3` (files
-//! `crisis-c.jsonl` and `explanatory-style-c.jsonl`) is read when present and skipped quietly
-//! when not.
+//! rate, for the development split and the held-out splits. `heldout3` and `heldout4` (files
+//! `crisis-c.jsonl` / `explanatory-style-c.jsonl` and `-d.jsonl`) are read when present and
+//! skipped quietly when not.
 //!
 //! `cargo run --release -p foothold-core --example style_eval [-- --dev-mistakes | --mistakes SPLIT]`
 //!
@@ -52,9 +52,15 @@ fn screen_alone(items: &[CrisisItem], split: &str) {
 }
 
 fn main() -> Result<(), serde_json::Error> {
-    let style: Vec<StyleItem> =
-        [parse(STYLE)?, parse(STYLE_B)?, optional("explanatory-style-c.jsonl")?].concat();
-    let crisis: Vec<CrisisItem> = [parse(CRISIS)?, parse(CRISIS_B)?, optional("crisis-c.jsonl")?].concat();
+    let style: Vec<StyleItem> = [
+        parse(STYLE)?,
+        parse(STYLE_B)?,
+        optional("explanatory-style-c.jsonl")?,
+        optional("explanatory-style-d.jsonl")?,
+    ]
+    .concat();
+    let crisis: Vec<CrisisItem> =
+        [parse(CRISIS)?, parse(CRISIS_B)?, optional("crisis-c.jsonl")?, optional("crisis-d.jsonl")?].concat();
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--why") {
         for line in std::io::stdin().lines().map_while(Result::ok) {
@@ -68,7 +74,7 @@ fn main() -> Result<(), serde_json::Error> {
         args.iter().position(|a| a == "--mistakes").and_then(|i| args.get(i + 1)).cloned()
     };
     let mut splits: Vec<&str> = vec!["dev", "heldout", "heldout2"];
-    for split in ["heldout3"] {
+    for split in ["heldout3", "heldout4"] {
         if style.iter().any(|i| i.split == split) || crisis.iter().any(|i| i.split == split) {
             splits.push(split);
         }
