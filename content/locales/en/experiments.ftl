@@ -78,6 +78,7 @@ experiment-action-extend = Add one more pair
 experiment-action-stop = Stop early and see the result
 
 checkin-experiment = Your experiment
+home-experiment = Your experiment:
 checkin-experiment-see = See the plan
 checkin-experiment-followed = Did you manage to follow the plan on this day?
 checkin-experiment-yes = Yes

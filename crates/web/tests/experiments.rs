@@ -308,6 +308,11 @@ async fn the_pages_plan_show_and_finish_an_experiment() {
             .await;
         assert_eq!(r.status(), 409, "a running plan cannot be edited");
 
+        let home = app.get(&c, "/").await.text().await.unwrap();
+        assert!(
+            home.contains("Your experiment:") && home.contains("Today’s plan:"),
+            "the daily reminder: {home}"
+        );
         // The check-in asks whether today followed the plan, and remembers the answer.
         let checkin = app.get(&c, "/checkin").await.text().await.unwrap();
         assert!(checkin.contains("Your experiment") && checkin.contains("Today’s plan:"), "{checkin}");

@@ -1,8 +1,12 @@
+use super::experiments::today_line;
 use super::{html, layout};
 use crate::auth::Viewer;
-use axum::extract::Query;
+use crate::experiments;
+use crate::AppState;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use foothold_core::experiment::Status;
 use maud::html;
 use serde::Deserialize;
 
@@ -12,13 +16,42 @@ pub struct HomeQuery {
     deleted: Option<String>,
 }
 
-pub async fn show(viewer: Viewer, Query(query): Query<HomeQuery>) -> Response {
+/// Today's plan of each running experiment: the daily reminder, where members start.
+async fn reminders(app: &AppState, viewer: &Viewer) -> maud::Markup {
+    let Some(user) = viewer.user() else { return html! {} };
+    let loaded = async {
+        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        Ok::<_, crate::error::AppError>((
+            today,
+            experiments::load_all(&app.store, &viewer.tr, user.id).await?,
+        ))
+    };
+    // A reminder is a convenience: if it cannot be loaded, the page still shows.
+    let Ok((today, all)) = loaded.await else { return html! {} };
+    let tr = &viewer.tr;
+    html! {
+        @for e in all.iter().filter(|e| matches!(e.status(today), Status::Running | Status::Paused)) {
+            p class="notice" {
+                strong { (tr.t("home-experiment")) } " "
+                @match e.on(today).filter(|_| e.status(today) == Status::Running) {
+                    Some(p) => (today_line(tr, e, p, today)),
+                    None => (tr.t("experiment-status-paused")),
+                }
+                " " a href={ "/experiments/" (e.stored.id) } { (tr.t("checkin-experiment-see")) }
+            }
+        }
+    }
+}
+
+pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(query): Query<HomeQuery>) -> Response {
+    let reminders = reminders(&app, &viewer).await;
     let tr = &viewer.tr;
     let farewell = query.deleted.is_some() && viewer.user().is_none();
     let body = match viewer.user() {
         Some(user) => html! {
             h1 { (tr.ta("home-hello", &[("handle", &user.handle)])) }
             p { (tr.t("home-member-intro")) }
+            (reminders)
             p { a class="button" href="/checkin" { (tr.t("home-checkin")) } }
         },
         None => html! {
