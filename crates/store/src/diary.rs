@@ -100,6 +100,19 @@ fn checkin_from_row(row: CheckInRow, strategies: Vec<i64>) -> Result<(i64, Check
 impl Store {
     /// Gives a member the built-in strategies they do not have yet. Idempotent.
     pub async fn ensure_builtin_strategies(&self, user: UserId, today: NaiveDate) -> Result<()> {
+        // Usually they are all there: one read then, instead of a write per built-in on every
+        // check-in page (each would take SQLite's write lock, even when it inserts nothing).
+        let have: i64 = on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM strategies WHERE user_id = $1 AND builtin_key IS NOT NULL",
+            )
+            .bind(user.0)
+            .fetch_one(pool)
+            .await
+        })?;
+        if usize::try_from(have).is_ok_and(|n| n >= BUILT_IN.len()) {
+            return Ok(());
+        }
         for b in BUILT_IN {
             on_db!(self, |pool| {
                 sqlx::query(
