@@ -90,16 +90,57 @@ pub struct Feeling {
     pub after: Option<u8>,
 }
 
+/// How long a text field may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    /// A situation, thought, alternative or prediction: [`SHORT_MAX`] characters.
+    Short,
+    /// Evidence: [`LONG_MAX`] characters.
+    Long,
+}
+
+impl Length {
+    pub fn max(self) -> usize {
+        match self {
+            Length::Short => SHORT_MAX,
+            Length::Long => LONG_MAX,
+        }
+    }
+
+    /// The error code, which names the limit so the message can say it.
+    fn too_long(self) -> &'static str {
+        match self {
+            Length::Short => "text-too-long-2000",
+            Length::Long => "text-too-long-5000",
+        }
+    }
+}
+
 /// Text as typed: trimmed; empty is `None`; too long is refused.
-pub fn parse_text(input: &str, field: &'static str, max: usize) -> Result<Option<String>, Invalid> {
+pub fn parse_text(input: &str, field: &'static str, length: Length) -> Result<Option<String>, Invalid> {
     let t = input.trim();
-    if t.chars().count() > max {
-        return Err(Invalid::one(
-            field,
-            if max == LONG_MAX { "text-too-long-5000" } else { "text-too-long-2000" },
-        ));
+    if t.chars().count() > length.max() {
+        return Err(Invalid::one(field, length.too_long()));
     }
     Ok((!t.is_empty()).then(|| t.to_owned()))
+}
+
+/// Like [`parse_text`], but empty is refused with `missing` as the code.
+pub fn parse_required(
+    input: &str,
+    field: &'static str,
+    length: Length,
+    missing: &'static str,
+) -> Result<String, Invalid> {
+    parse_text(input, field, length)?.ok_or_else(|| Invalid::one(field, missing))
+}
+
+/// The first step of a thought record: the situation (optional) and the thought (needed).
+pub fn parse_situation(situation: &str, thought: &str) -> Result<(Option<String>, String), Invalid> {
+    Invalid::both(
+        parse_text(situation, "situation", Length::Short),
+        parse_required(thought, "thought", Length::Short, "thought-missing"),
+    )
 }
 
 /// An intensity 0–100 as typed; empty is `None`.
@@ -230,12 +271,12 @@ mod tests {
 
     #[test]
     fn texts_are_trimmed_and_limited_in_characters_not_bytes() {
-        assert_eq!(parse_text("  ", "thought", SHORT_MAX).unwrap(), None);
+        assert_eq!(parse_text("  ", "thought", Length::Short).unwrap(), None);
         assert_eq!(
-            parse_text(&"é".repeat(SHORT_MAX), "thought", SHORT_MAX).unwrap().unwrap().chars().count(),
+            parse_text(&"é".repeat(SHORT_MAX), "thought", Length::Short).unwrap().unwrap().chars().count(),
             SHORT_MAX
         );
-        assert!(parse_text(&"a".repeat(SHORT_MAX + 1), "thought", SHORT_MAX).is_err());
+        assert!(parse_text(&"a".repeat(SHORT_MAX + 1), "thought", Length::Short).is_err());
     }
 
     #[test]

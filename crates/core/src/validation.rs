@@ -40,6 +40,18 @@ impl Invalid {
         &self.0
     }
 
+    /// Both values, or every problem of either (so a form shows them all at once).
+    pub fn both<A, B>(a: Result<A, Invalid>, b: Result<B, Invalid>) -> Result<(A, B), Invalid> {
+        match (a, b) {
+            (Ok(a), Ok(b)) => Ok((a, b)),
+            (Err(Invalid(mut x)), Err(Invalid(y))) => {
+                x.extend(y);
+                Err(Invalid(x))
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        }
+    }
+
     /// Joins the problems of several independent checks, so a form shows every problem at
     /// once instead of one per submit.
     pub fn collect<const N: usize>(results: [Result<(), Invalid>; N]) -> Result<(), Invalid> {
@@ -61,7 +73,20 @@ impl fmt::Display for Invalid {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn both_keeps_the_values_or_every_problem() {
+        assert_eq!(Invalid::both::<_, u8>(Ok(1), Ok(2)), Ok((1, 2)));
+        let err =
+            Invalid::both::<u8, u8>(Err(Invalid::one("a", "x")), Err(Invalid::one("b", "y"))).unwrap_err();
+        assert_eq!(err.problems().len(), 2);
+        assert_eq!(
+            Invalid::both::<u8, u8>(Ok(1), Err(Invalid::one("b", "y"))).unwrap_err().problems().len(),
+            1
+        );
+    }
 
     #[test]
     fn collect_keeps_every_problem_and_passes_when_none() {

@@ -89,6 +89,23 @@ fn from_row(row: ExperimentRow) -> Result<Experiment> {
     })
 }
 
+/// Binds a plan's nine columns, in the order strategy_a, strategy_b, outcome, period_days,
+/// pairs, washout_days, seed, start_day, end_day, as `$1`…`$9`.
+macro_rules! bind_plan {
+    ($query:expr, $plan:expr) => {
+        $query
+            .bind($plan.strategy_a)
+            .bind($plan.strategy_b)
+            .bind($plan.outcome.as_str())
+            .bind(count($plan.period_days))
+            .bind(count($plan.pairs))
+            .bind(count($plan.washout_days))
+            .bind(seed_to_db($plan.seed))
+            .bind($plan.start)
+            .bind($plan.end)
+    };
+}
+
 /// Refuses a plan whose dates overlap another experiment of the member on the same outcome
 /// (`Conflict("experiment")`): two experiments on one outcome would confound each other.
 macro_rules! check_overlap {
@@ -137,21 +154,15 @@ impl Store {
             let mut tx = pool.begin_with(begin).await?;
             check_strategies!(tx, user, plan);
             check_overlap!(tx, user, plan, 0_i64);
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO experiments (user_id, strategy_a, strategy_b, outcome, period_days, pairs,
-                    washout_days, seed, start_day, end_day, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+            let id: i64 = bind_plan!(
+                sqlx::query_scalar(
+                    "INSERT INTO experiments (strategy_a, strategy_b, outcome, period_days, pairs,
+                        washout_days, seed, start_day, end_day, user_id, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                ),
+                plan
             )
             .bind(user.0)
-            .bind(plan.strategy_a)
-            .bind(plan.strategy_b)
-            .bind(plan.outcome.as_str())
-            .bind(count(plan.period_days))
-            .bind(count(plan.pairs))
-            .bind(count(plan.washout_days))
-            .bind(seed_to_db(plan.seed))
-            .bind(plan.start)
-            .bind(plan.end)
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
@@ -161,8 +172,8 @@ impl Store {
         self.experiment(user, id).await
     }
 
-    /// Replaces the plan of an experiment that has not started (the caller checks the date).
-    /// The seed is kept, so the randomisation cannot be re-drawn until it suits.
+    /// Replaces the plan of an experiment that has not started (the caller checks the date,
+    /// and keeps the seed, so the randomisation cannot be re-drawn until it suits).
     pub async fn edit_experiment(
         &self,
         user: UserId,
@@ -177,20 +188,15 @@ impl Store {
             let mut tx = pool.begin_with(begin).await?;
             check_strategies!(tx, user, plan);
             check_overlap!(tx, user, plan, id);
-            let done = sqlx::query(
-                "UPDATE experiments SET strategy_a = $1, strategy_b = $2, outcome = $3, period_days = $4,
-                    pairs = $5, washout_days = $6, start_day = $7, end_day = $8, updated_at = $9,
-                    version = version + 1
-                 WHERE id = $10 AND user_id = $11 AND version = $12",
+            let done = bind_plan!(
+                sqlx::query(
+                    "UPDATE experiments SET strategy_a = $1, strategy_b = $2, outcome = $3, period_days = $4,
+                        pairs = $5, washout_days = $6, seed = $7, start_day = $8, end_day = $9,
+                        updated_at = $10, version = version + 1
+                     WHERE id = $11 AND user_id = $12 AND version = $13",
+                ),
+                plan
             )
-            .bind(plan.strategy_a)
-            .bind(plan.strategy_b)
-            .bind(plan.outcome.as_str())
-            .bind(count(plan.period_days))
-            .bind(count(plan.pairs))
-            .bind(count(plan.washout_days))
-            .bind(plan.start)
-            .bind(plan.end)
             .bind(now)
             .bind(id)
             .bind(user.0)

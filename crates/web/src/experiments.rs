@@ -115,12 +115,17 @@ pub async fn load(store: &Store, tr: &Tr, user: UserId, id: i64) -> AppResult<Lo
     rebuild(tr, stored, &store.strategies(user).await?)
 }
 
-/// All the member's experiments, newest first. One whose stored plan no longer validates is
-/// left out (and logged) rather than breaking every page that lists experiments, such as
-/// the daily check-in.
+/// All the member's experiments, newest first.
 pub async fn load_all(store: &Store, tr: &Tr, user: UserId) -> AppResult<Vec<Loaded>> {
     let strategies = store.strategies(user).await?;
-    Ok(store.experiments(user).await?.into_iter().filter_map(|e| rebuild(tr, e, &strategies).ok()).collect())
+    Ok(rebuild_all(tr, store.experiments(user).await?, &strategies))
+}
+
+/// Rebuilds stored experiments with the member's strategies (for callers that have them).
+/// One whose stored plan no longer validates is left out (and logged) rather than breaking
+/// every page that lists experiments, such as the daily check-in.
+pub fn rebuild_all(tr: &Tr, stored: Vec<Experiment>, strategies: &[Strategy]) -> Vec<Loaded> {
+    stored.into_iter().filter_map(|e| rebuild(tr, e, strategies).ok()).collect()
 }
 
 /// Reads a design form into a plan. The seed is drawn here; a plan starts today or later.

@@ -5,7 +5,7 @@
 use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
 use foothold_core::style::Dimension;
-use foothold_core::thought::{self, Feeling, Step, LONG_MAX, SHORT_MAX};
+use foothold_core::thought::{self, Feeling, Length, Step};
 use foothold_core::Invalid;
 use foothold_store::ThoughtRecord;
 use std::collections::BTreeMap;
@@ -58,17 +58,8 @@ impl StepForm {
         let mut r = ThoughtRecord { version, ..current.clone() };
         match step {
             Step::Situation => {
-                let situation = thought::parse_text(&self.situation, "situation", SHORT_MAX);
-                let text = thought::parse_text(&self.thought, "thought", SHORT_MAX)
-                    .and_then(|t| t.map(Some).ok_or_else(|| Invalid::one("thought", "thought-missing")));
-                let mut problems = Vec::new();
-                Invalid::gather(&mut problems, &situation);
-                Invalid::gather(&mut problems, &text);
-                if let Some(invalid) = Invalid::from_problems(problems) {
-                    return Err(invalid.into());
-                }
-                r.situation = situation.unwrap_or_default();
-                r.thought = text.unwrap_or_default();
+                (r.situation, r.thought) = thought::parse_situation(&self.situation, &self.thought)
+                    .map(|(situation, text)| (situation, Some(text)))?
             }
             Step::Feelings => {
                 let mut feelings = thought::parse_feelings(&self.feeling, &self.before)?;
@@ -80,19 +71,13 @@ impl StepForm {
             }
             Step::Reading => r.traps = thought::parse_traps(&self.traps)?,
             Step::Evidence => {
-                let f = thought::parse_text(&self.evidence_for, "evidence_for", LONG_MAX);
-                let a = thought::parse_text(&self.evidence_against, "evidence_against", LONG_MAX);
-                let mut problems = Vec::new();
-                Invalid::gather(&mut problems, &f);
-                Invalid::gather(&mut problems, &a);
-                if let Some(invalid) = Invalid::from_problems(problems) {
-                    return Err(invalid.into());
-                }
-                r.evidence_for = f.unwrap_or_default();
-                r.evidence_against = a.unwrap_or_default();
+                (r.evidence_for, r.evidence_against) = Invalid::both(
+                    thought::parse_text(&self.evidence_for, "evidence_for", Length::Long),
+                    thought::parse_text(&self.evidence_against, "evidence_against", Length::Long),
+                )?;
             }
             Step::Alternative => {
-                r.alternative = thought::parse_text(&self.alternative, "alternative", SHORT_MAX)?
+                r.alternative = thought::parse_text(&self.alternative, "alternative", Length::Short)?
             }
             Step::Rerate => {
                 let mut feelings: Vec<Feeling> = current.feelings.clone();
@@ -143,6 +128,15 @@ pub fn trends(records: &[ThoughtRecord]) -> Vec<(NaiveDate, Month)> {
             (k, m)
         })
         .collect()
+}
+
+/// The one-time token a "start" form came with: hex, at least 64 bits' worth.
+pub fn parse_nonce(input: &str) -> AppResult<String> {
+    let nonce: String = input.chars().filter(char::is_ascii_hexdigit).take(64).collect();
+    if nonce.len() < 16 {
+        return Err(AppError::BadRequest);
+    }
+    Ok(nonce)
 }
 
 /// A fresh one-time token for a "start" form (double submissions find the first record).

@@ -93,8 +93,17 @@ fn result_json(r: &Result<ExperimentResult, NotAnalysable>) -> serde_json::Value
     }
 }
 
-async fn view(app: &AppState, user: &foothold_store::User, e: Loaded) -> AppResult<ExperimentView> {
-    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+/// The member's today, which decides where each experiment stands.
+async fn today(app: &AppState, user: &foothold_store::User) -> AppResult<NaiveDate> {
+    Ok(app.clock.today(&app.store.time_zone(user.id).await?))
+}
+
+async fn view(
+    app: &AppState,
+    user: &foothold_store::User,
+    e: Loaded,
+    today: NaiveDate,
+) -> AppResult<ExperimentView> {
     let status = e.status(today);
     let result = if status.is_over() {
         let found = experiments::result(&app.store, user.id, &e).await?;
@@ -144,8 +153,9 @@ async fn view(app: &AppState, user: &foothold_store::User, e: Loaded) -> AppResu
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ExperimentView>>> {
     let user = viewer.require_user()?;
     let mut out = Vec::new();
+    let today = today(&app, user).await?;
     for e in experiments::load_all(&app.store, &viewer.tr, user.id).await? {
-        out.push(view(&app, user, e).await?);
+        out.push(view(&app, user, e, today).await?);
     }
     Ok(Json(out))
 }
@@ -163,7 +173,7 @@ pub async fn create(
     let user = viewer.require_user()?;
     let created = experiments::create(&app.store, &app.clock, user.id, &DesignInput::from(&req)).await?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, created.id).await?;
-    Ok((StatusCode::CREATED, Json(view(&app, user, e).await?)))
+    Ok((StatusCode::CREATED, Json(view(&app, user, e, today(&app, user).await?).await?)))
 }
 
 /// One experiment with its plan, course and (once over) its result.
@@ -177,7 +187,7 @@ pub async fn get(
 ) -> AppResult<Json<ExperimentView>> {
     let user = viewer.require_user()?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, id).await?;
-    Ok(Json(view(&app, user, e).await?))
+    Ok(Json(view(&app, user, e, today(&app, user).await?).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -203,7 +213,7 @@ pub async fn act(
     let action = Action::parse(&req.action).ok_or(AppError::BadRequest)?;
     experiments::act(&app.store, &app.clock, &viewer.tr, user.id, id, req.version, action).await?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, id).await?;
-    Ok(Json(view(&app, user, e).await?))
+    Ok(Json(view(&app, user, e, today(&app, user).await?).await?))
 }
 
 #[derive(Deserialize, ToSchema)]

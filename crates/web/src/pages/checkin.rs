@@ -54,11 +54,10 @@ async fn plans_of(
     app: &AppState,
     viewer: &Viewer,
     user: &User,
-    form: &Submitted,
-    day: NaiveDate,
-    today: NaiveDate,
+    strategies: &[Strategy],
+    (form, day, today): (&Submitted, NaiveDate, NaiveDate),
 ) -> Result<Vec<PlanOfDay>, AppError> {
-    let all = experiments::load_all(&app.store, &viewer.tr, user.id).await?;
+    let all = experiments::rebuild_all(&viewer.tr, app.store.experiments(user.id).await?, strategies);
     Ok(all
         .iter()
         .filter(|e| e.status(today) != Status::Planned)
@@ -259,7 +258,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         Ok(None) => Submitted { day: day.to_string(), ..Submitted::from_pairs(Vec::new()) },
         Err(e) => return AppError::from(e).into_response(),
     };
-    let plans = match plans_of(&app, &viewer, &user, &form, day, today).await {
+    let plans = match plans_of(&app, &viewer, &user, &strategies, (&form, day, today)).await {
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
@@ -323,7 +322,7 @@ pub async fn save(
                     form.version = current.version.to_string();
                 }
             }
-            let plans = match plans_of(&app, &viewer, &user, &form, day, today).await {
+            let plans = match plans_of(&app, &viewer, &user, &strategies, (&form, day, today)).await {
                 Ok(p) => p,
                 Err(e) => return e.into_response(),
             };

@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use foothold_core::thought::{self, Compared, SHORT_MAX};
+use foothold_core::thought::{self, Compared, Length};
 use foothold_core::Invalid;
 use foothold_store::Prediction;
 use maud::{html, Markup};
@@ -131,24 +131,16 @@ fn page(
 pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<NewForm>) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let created = async {
-        let activity = thought::parse_text(&f.activity, "activity", 200);
-        let expected = thought::parse_text(&f.expected, "expected", SHORT_MAX)
-            .and_then(|t| t.ok_or_else(|| Invalid::one("expected", "prediction-missing")));
         let confidence = thought::parse_intensity(&f.confidence, "confidence")
             .and_then(|c| c.ok_or_else(|| Invalid::one("confidence", "intensity-range")));
-        let mut problems = Vec::new();
-        Invalid::gather(&mut problems, &activity);
-        Invalid::gather(&mut problems, &expected);
-        Invalid::gather(&mut problems, &confidence);
-        if let Some(invalid) = Invalid::from_problems(problems) {
-            return Err(AppError::Invalid(invalid));
-        }
-        let nonce: String = f.nonce.chars().filter(char::is_ascii_hexdigit).take(64).collect();
-        if nonce.len() < 16 {
-            return Err(AppError::BadRequest);
-        }
-        let (activity, expected, confidence) =
-            (activity.unwrap_or_default(), expected.unwrap_or_default(), confidence.unwrap_or_default());
+        let ((activity, expected), confidence) = Invalid::both(
+            Invalid::both(
+                thought::parse_text(&f.activity, "activity", Length::Short),
+                thought::parse_required(&f.expected, "expected", Length::Short, "prediction-missing"),
+            ),
+            confidence,
+        )?;
+        let nonce = thoughts::parse_nonce(&f.nonce)?;
         let today = app.clock.today(&app.store.time_zone(user.id).await?);
         Ok(app
             .store
@@ -232,19 +224,12 @@ pub async fn resolve(
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let resolved = async {
-        let happened = thought::parse_text(&f.happened, "happened", SHORT_MAX)
-            .and_then(|t| t.ok_or_else(|| Invalid::one("happened", "prediction-happened-missing")));
-        let compared = Compared::parse(&f.compared)
-            .ok_or_else(|| Invalid::one("compared", "prediction-compared-missing"));
-        let mut problems = Vec::new();
-        Invalid::gather(&mut problems, &happened);
-        Invalid::gather(&mut problems, &compared);
-        if let Some(invalid) = Invalid::from_problems(problems) {
-            return Err(AppError::Invalid(invalid));
-        }
+        let (happened, compared) = Invalid::both(
+            thought::parse_required(&f.happened, "happened", Length::Short, "prediction-happened-missing"),
+            Compared::parse(&f.compared)
+                .ok_or_else(|| Invalid::one("compared", "prediction-compared-missing")),
+        )?;
         let version = f.version.trim().parse::<i64>().map_err(|_| AppError::BadRequest)?;
-        let (happened, compared) =
-            (happened.unwrap_or_default(), compared.map_err(|_| AppError::BadRequest)?);
         Ok(app.store.resolve_prediction(user.id, id, version, &happened, compared).await?)
     };
     match resolved.await {

@@ -159,22 +159,12 @@ pub async fn start(State(app): State<AppState>, viewer: Viewer, Form(f): Form<St
     let typed =
         StepForm { situation: f.situation.clone(), thought: f.thought.clone(), ..StepForm::default() };
     let parsed = async {
-        let situation = thought::parse_text(&f.situation, "situation", thought::SHORT_MAX);
-        let text = thought::parse_text(&f.thought, "thought", thought::SHORT_MAX)
-            .and_then(|t| t.ok_or_else(|| foothold_core::Invalid::one("thought", "thought-missing")));
-        let mut problems = Vec::new();
-        foothold_core::Invalid::gather(&mut problems, &situation);
-        foothold_core::Invalid::gather(&mut problems, &text);
-        if let Some(invalid) = foothold_core::Invalid::from_problems(problems) {
-            return Err(AppError::Invalid(invalid));
-        }
-        let nonce: String = f.nonce.chars().filter(char::is_ascii_hexdigit).take(64).collect();
-        if nonce.len() < 16 {
-            return Err(AppError::BadRequest);
-        }
+        let (situation, text) = thought::parse_situation(&f.situation, &f.thought)?;
+        let nonce = thoughts::parse_nonce(&f.nonce)?;
         let today = app.clock.today(&app.store.time_zone(user.id).await?);
-        let (situation, text) = (situation.unwrap_or_default(), text.unwrap_or_default());
-        Ok(app.store.start_thought(user.id, &nonce, today, situation.as_deref(), Some(&text)).await?)
+        Ok::<_, AppError>(
+            app.store.start_thought(user.id, &nonce, today, situation.as_deref(), Some(&text)).await?,
+        )
     };
     match parsed.await {
         Ok(r) => see_other(&format!("/thoughts/{}", r.id)),
