@@ -1,8 +1,9 @@
 //! Prints how well the explanatory-style reader and the crisis detector do on the labelled
 //! sets in `content/eval`: precision and recall per dimension, crisis recall and false-alarm
-//! rate, for the development split and the held-out splits. `heldout3` and `heldout4` (files
-//! `crisis-c.jsonl` / `explanatory-style-c.jsonl` and `-d.jsonl`) are read when present and
-//! skipped quietly when not.
+//! rate, for the development split and the held-out splits, and for crises also the rule
+//! layers alone and the crisis reader alone. `heldout3`, `heldout4` and `heldout5` (files
+//! `crisis-c.jsonl` / `explanatory-style-c.jsonl`, `-d.jsonl`, and `crisis-e.jsonl`) are read
+//! when present and skipped quietly when not.
 //!
 //! `cargo run --release -p foothold-core --example style_eval [-- --dev-mistakes | --mistakes SPLIT]`
 //!
@@ -35,20 +36,28 @@ fn optional<T: serde::de::DeserializeOwned>(name: &str) -> Result<Vec<T>, serde_
     }
 }
 
-/// The concept screen (`crisis/screen.rs`) without the other layers: written from the kinds
-/// of heldout2's misses only, so on `dev` and `heldout` it shows how such a layer generalises.
-fn screen_alone(items: &[CrisisItem], split: &str) {
+/// The two readers of `detect` apart: the rule layers alone, and the crisis reader alone at
+/// its own threshold.
+fn parts(items: &[CrisisItem], split: &str) {
+    use foothold_core::crisis::{matching_rule, reader, READER_ALONE};
     let items: Vec<&CrisisItem> = items.iter().filter(|i| i.split == split).collect();
     let crises = items.iter().filter(|i| i.crisis).count();
-    let found = items.iter().filter(|i| i.crisis && foothold_core::crisis::screen_only(&i.text)).count();
-    let alarms = items.iter().filter(|i| !i.crisis && foothold_core::crisis::screen_only(&i.text)).count();
+    let calm = items.len() - crises;
     let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    println!(
-        "  concept screen alone: recall {:.3} ({found} of {crises}), false alarms {:.3} ({alarms} of {})\n",
-        share(found, crises),
-        share(alarms, items.len() - crises),
-        items.len() - crises
-    );
+    let by_rules = |t: &str| matching_rule(t).is_some();
+    let by_reader = |t: &str| reader::probability(t).is_some_and(|p| p >= READER_ALONE);
+    for (name, flags) in
+        [("rule layers alone", &by_rules as &dyn Fn(&str) -> bool), ("reader alone", &by_reader)]
+    {
+        let found = items.iter().filter(|i| i.crisis && flags(&i.text)).count();
+        let alarms = items.iter().filter(|i| !i.crisis && flags(&i.text)).count();
+        println!(
+            "  {name}: recall {:.3} ({found} of {crises}), false alarms {:.3} ({alarms} of {calm})",
+            share(found, crises),
+            share(alarms, calm),
+        );
+    }
+    println!();
 }
 
 fn main() -> Result<(), serde_json::Error> {
@@ -59,8 +68,14 @@ fn main() -> Result<(), serde_json::Error> {
         optional("explanatory-style-d.jsonl")?,
     ]
     .concat();
-    let crisis: Vec<CrisisItem> =
-        [parse(CRISIS)?, parse(CRISIS_B)?, optional("crisis-c.jsonl")?, optional("crisis-d.jsonl")?].concat();
+    let crisis: Vec<CrisisItem> = [
+        parse(CRISIS)?,
+        parse(CRISIS_B)?,
+        optional("crisis-c.jsonl")?,
+        optional("crisis-d.jsonl")?,
+        optional("crisis-e.jsonl")?,
+    ]
+    .concat();
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--why") {
         for line in std::io::stdin().lines().map_while(Result::ok) {
@@ -74,7 +89,7 @@ fn main() -> Result<(), serde_json::Error> {
         args.iter().position(|a| a == "--mistakes").and_then(|i| args.get(i + 1)).cloned()
     };
     let mut splits: Vec<&str> = vec!["dev", "heldout", "heldout2"];
-    for split in ["heldout3", "heldout4"] {
+    for split in ["heldout3", "heldout4", "heldout5"] {
         if style.iter().any(|i| i.split == split) || crisis.iter().any(|i| i.split == split) {
             splits.push(split);
         }
@@ -88,7 +103,7 @@ fn main() -> Result<(), serde_json::Error> {
         }
         if crisis.iter().any(|i| i.split == *split) {
             print!("{}", eval::score_crisis(&crisis, split));
-            screen_alone(&crisis, split);
+            parts(&crisis, split);
         }
     }
     if let Some(split) = mistakes_of {

@@ -204,7 +204,7 @@ pub fn eased(feelings: &[Feeling]) -> Option<f64> {
 
 /// Which of the helplessness dimensions the reader finds in a thought (for trends).
 pub fn dimensions_in(thought: &str) -> Vec<Dimension> {
-    let reading = style::read(thought);
+    let reading = style::style_only(thought);
     [Dimension::Helpless, Dimension::Permanent, Dimension::Pervasive, Dimension::Personal]
         .into_iter()
         .filter(|d| reading.has(*d))

@@ -175,6 +175,13 @@ pub(super) const LISTS: Lists = &[
     ),
     ("body_part", "arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|body|stomach|hand|hands"),
     ("pills", "pills|tablets|tabs|painkillers|meds|medication|paracetamol|codeine"),
+    // Far more than any dose: an overdose told as done ("I took thirty tablets"). Digits are
+    // respelt as letters (`spelling.rs`), so only amounts in words are listed.
+    (
+        "overdose_amount",
+        "ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|loads of|a load of|a lot of|\
+         too many|way too many|a handful of|handfuls of|a whole box of|a whole packet of|two boxes of",
+    ),
 ];
 
 #[rustfmt::skip]
@@ -298,6 +305,8 @@ pub(super) const RULES: &[Rule] = &[
         painkillers|meds|medication|box|bottle|packet|lot)")
         .blocked(MEDS_ROUTINE),
     n("(take|taking|swallow*) all of them").requires(PILLS),
+    n("(took|have taken|had taken|swallowed|downed|necked) {overdose_amount} (of)? (my|the)? {pills}")
+        .blocked(MEDS_ROUTINE),
     n("(saving|saved|stockpil*|hoard*|collecting) (up)? (my|the)? {pills}"),
     n("{pills} (saved|stockpiled|hoarded|stashed)"),
     n("(cut|cutting|slit|slitting|slash|slashing) my (arm|arms|wrist|wrists|thigh|thighs|legs|leg|skin|\

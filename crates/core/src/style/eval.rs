@@ -2,7 +2,7 @@
 //! (`content/eval/*.jsonl`, parsed by the caller). Sentence level: a sentence is predicted
 //! positive for a dimension when the reader returns at least one span of it.
 
-use super::{read, Dimension};
+use super::{style_only, Dimension};
 use serde::Deserialize;
 use std::fmt;
 
@@ -69,7 +69,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 pub fn score_style(items: &[StyleItem], split: &str) -> StyleScores {
     let mut counts = Dimension::ALL.map(|d| (d, Counts::default()));
     for item in items.iter().filter(|i| i.split == split) {
-        let reading = read(&item.text);
+        let reading = style_only(&item.text);
         for (d, c) in counts.iter_mut() {
             c.add(reading.has(*d), item.dimensions.contains(d));
         }
@@ -93,7 +93,7 @@ pub fn style_mistakes(items: &[StyleItem], split: &str) -> Vec<(String, Vec<Dime
         .iter()
         .filter(|i| i.split == split)
         .filter_map(|item| {
-            let reading = read(&item.text);
+            let reading = style_only(&item.text);
             let got: Vec<Dimension> = Dimension::ALL.into_iter().filter(|d| reading.has(*d)).collect();
             (got != item.dimensions).then(|| (item.text.clone(), item.dimensions.clone(), got))
         })

@@ -120,8 +120,16 @@ impl Reading {
     }
 }
 
-/// Reads `text` (its first [`MAX_BYTES`] bytes) for explanatory style; see the module docs.
+/// Reads `text` (its first [`MAX_BYTES`] bytes) for explanatory style, and the whole text for
+/// crisis language; see the module docs.
 pub fn read(text: &str) -> Reading {
+    Reading { crisis: crate::crisis::detect(text), ..style_only(text) }
+}
+
+/// [`read`] without the crisis reading (`crisis` is always false), for pages that ask
+/// [`crate::crisis::detect`] themselves, off the request threads: the crisis reader is a
+/// transformer and takes milliseconds.
+pub fn style_only(text: &str) -> Reading {
     let head = head(text, MAX_BYTES);
     let parsed = text::parse(head);
     let silence = context::silenced(&parsed);
@@ -134,7 +142,7 @@ pub fn read(text: &str) -> Reading {
         .filter(|d| spans.iter().any(|s| s.dimension == *d))
         .map(|d| d.question().to_owned())
         .collect();
-    Reading { spans, questions, crisis: crate::crisis::detect(text) }
+    Reading { spans, questions, crisis: false }
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.

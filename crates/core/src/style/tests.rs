@@ -2,13 +2,13 @@
 
 use super::eval::{score_style, StyleItem};
 use super::pattern::Pattern;
-use super::{read, rules, Dimension, Reading, MAX_BYTES};
+use super::{read, rules, style_only, Dimension, Reading, MAX_BYTES};
 use crate::simulate::Rng;
 
 const STYLE_JSONL: &str = include_str!("../../../../content/eval/explanatory-style.jsonl");
 
 fn dims(text: &str) -> Vec<Dimension> {
-    let r = read(text);
+    let r = style_only(text);
     Dimension::ALL.into_iter().filter(|d| r.has(*d)).collect()
 }
 
@@ -225,7 +225,7 @@ fn never_panics_and_offsets_stay_valid_on_random_unicode() {
                 text.push(' ');
             }
         }
-        let r = read(&text);
+        let r = style_only(&text);
         assert_valid(&text, &r);
         assert!(r.questions.len() <= 5);
     }

@@ -98,8 +98,9 @@ fn plan_group(tr: &Tr, p: &PlanOfDay, errors: &Errors) -> Markup {
 
 /// The crisis-resources panel if the note uses crisis language (docs/SECURITY.md: the note
 /// itself is never logged, nor is the fact that it matched).
-fn support(app: &AppState, viewer: &Viewer, form: &Submitted) -> Option<Markup> {
-    foothold_core::crisis::detect(&form.note).then(|| super::help::support_panel(app, &viewer.tr))
+async fn support(app: &AppState, viewer: &Viewer, form: &Submitted) -> Option<Markup> {
+    let crisis = super::help::crisis_in(vec![form.note.clone()]).await;
+    crisis.then(|| super::help::support_panel(app, &viewer.tr))
 }
 
 fn day_label(viewer: &Viewer, day: NaiveDate, today: NaiveDate) -> String {
@@ -262,6 +263,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
+    let support = if q.saved.is_some() { support(&app, &viewer, &form).await } else { None };
     let view = View {
         user: &user,
         day,
@@ -270,7 +272,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         strategies: &strategies,
         error: None,
         saved: q.saved.is_some(),
-        support: q.saved.is_some().then(|| support(&app, &viewer, &form)).flatten(),
+        support,
         plans: &plans,
     };
     render(&viewer, &view)
@@ -326,6 +328,7 @@ pub async fn save(
                 Ok(p) => p,
                 Err(e) => return e.into_response(),
             };
+            let support = support(&app, &viewer, &form).await;
             let view = View {
                 user: &user,
                 day,
@@ -334,7 +337,7 @@ pub async fn save(
                 strategies: &strategies,
                 error: Some(&error),
                 saved: false,
-                support: support(&app, &viewer, &form),
+                support,
                 plans: &plans,
             };
             render(&viewer, &view)

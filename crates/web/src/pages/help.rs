@@ -8,6 +8,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 pub async fn show(State(app): State<AppState>, viewer: Viewer) -> Response {
     let tr = &viewer.tr;
@@ -18,6 +21,33 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer) -> Response {
         p { (tr.t("help-not-alone")) }
     };
     html(StatusCode::OK, layout::page(&viewer, &tr.t("help-title"), body))
+}
+
+/// Whether any of `texts` uses crisis language. The crisis reader is a small transformer
+/// (10–30 ms for a note, 0.3 s for the longest), so it runs on the blocking pool, not on the
+/// threads that serve requests. If it failed, the panel is shown anyway.
+pub async fn crisis_in(texts: Vec<String>) -> bool {
+    tokio::task::spawn_blocking(move || texts.iter().any(|t| detect_remembered(t))).await.unwrap_or(true)
+}
+
+/// `detect` is a pure function, so its answers are remembered by the text's SHA-256: a
+/// thought record shows the panel on every step without reading its five texts again. Only
+/// digests and answers are kept, in memory, and the whole memory is dropped when it is full.
+fn detect_remembered(text: &str) -> bool {
+    static SEEN: LazyLock<Mutex<HashMap<[u8; 32], bool>>> = LazyLock::new(Mutex::default);
+    const LIMIT: usize = 20_000;
+    let key: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+    if let Some(&known) = SEEN.lock().ok().as_ref().and_then(|seen| seen.get(&key)) {
+        return known;
+    }
+    let found = foothold_core::crisis::detect(text);
+    if let Ok(mut seen) = SEEN.lock() {
+        if seen.len() >= LIMIT {
+            seen.clear();
+        }
+        seen.insert(key, found);
+    }
+    found
 }
 
 /// Shown privately, at once, beside anything a member wrote that uses crisis language. What

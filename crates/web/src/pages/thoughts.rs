@@ -24,13 +24,10 @@ fn step_name(tr: &Tr, s: Step) -> String {
 }
 
 /// Crisis resources when anything the member wrote in the record uses crisis language.
-fn support(app: &AppState, tr: &Tr, r: &ThoughtRecord) -> Option<Markup> {
+async fn support(app: &AppState, tr: &Tr, r: &ThoughtRecord) -> Option<Markup> {
     let texts = [&r.situation, &r.thought, &r.evidence_for, &r.evidence_against, &r.alternative];
-    texts
-        .into_iter()
-        .flatten()
-        .any(|t| foothold_core::crisis::detect(t))
-        .then(|| super::help::support_panel(app, tr))
+    let crisis = super::help::crisis_in(texts.into_iter().flatten().cloned().collect()).await;
+    crisis.then(|| super::help::support_panel(app, tr))
 }
 
 #[derive(Deserialize, Default)]
@@ -195,11 +192,11 @@ pub async fn show(
     };
     // Any step reached so far can be revisited; later ones are not open yet.
     let step = q.step.as_deref().and_then(Step::parse).filter(|s| *s <= r.step).unwrap_or(r.step);
-    record_page(&app, &viewer, &r, step, None, None, q.saved.is_some())
+    record_page(&app, &viewer, &r, step, None, None, q.saved.is_some()).await
 }
 
 /// The record at one step; `typed` and `error` show a refused step again as typed.
-fn record_page(
+async fn record_page(
     app: &AppState,
     viewer: &Viewer,
     r: &ThoughtRecord,
@@ -211,10 +208,11 @@ fn record_page(
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("thought-record-title");
+    let support = support(app, tr, r).await;
     let body = html! {
         p { a href="/thoughts" { "← " (tr.t("thoughts-back")) } }
         h1 { (title) }
-        @if let Some(panel) = support(app, tr, r) { (panel) }
+        @if let Some(panel) = support { (panel) }
         @if saved { p class="notice" role="status" { (tr.t("thought-saved")) } }
         @if let Some(AppError::Conflict(_)) = error { p class="notice" role="alert" { (tr.t("thought-conflict")) } }
         @else { (errors.summary()) }
@@ -323,7 +321,7 @@ fn step_fields(tr: &Tr, errors: &Errors, r: &ThoughtRecord, step: Step, typed: O
 /// and the thinking traps to choose from.
 fn reading(tr: &Tr, errors: &Errors, r: &ThoughtRecord, typed: Option<&StepForm>) -> Markup {
     let text = r.thought.as_deref().unwrap_or_default();
-    let found = style::read(text);
+    let found = style::style_only(text);
     let chosen: Vec<String> = match typed {
         Some(t) => t.traps.clone(),
         None => r.traps.iter().map(|t| (*t).to_owned()).collect(),
@@ -425,7 +423,7 @@ pub async fn save(
         Ok(r) => see_other(&format!("/thoughts/{}?step={}&saved=1", r.id, step.as_str())),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             // A stale form shows the saved record with the member's input kept.
-            record_page(&app, &viewer, &current, step, Some(&form), Some(&e), false)
+            record_page(&app, &viewer, &current, step, Some(&form), Some(&e), false).await
         }
         Err(e) => e.into_response(),
     }

