@@ -1,6 +1,6 @@
 //! The encoder: a six-layer transformer (MiniLM-L6-H384, BERT architecture) with a one-number
 //! head, run in plain Rust on the CPU. Its weights are read from Foothold's own file format
-//! (written by `scripts/crisis-reader/export.py`): a magic line, then each tensor as
+//! (written by `scripts/crisis-reader/train.py`): a magic line, then each tensor as
 //! `kind, rows, cols` (u32, little-endian) and its data — `f32` values, or for the large
 //! matrices one `f32` scale per row followed by the row's `i8` values (value = scale × byte).
 //! The order of the tensors is fixed by [`Encoder::parse`].
@@ -10,7 +10,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{Array2, ArrayView2, ArrayViewMut2};
 
 const MAGIC: &[u8; 8] = b"FHCR1\0\0\0";
-pub const HIDDEN: usize = 384;
+const HIDDEN: usize = 384;
 const HEADS: usize = 12;
 const HEAD_DIM: usize = HIDDEN / HEADS;
 const INTERMEDIATE: usize = 1536;

@@ -1,8 +1,9 @@
 //! The second reader: a small transformer (MiniLM-L6, 22 M weights) fine-tuned on Foothold's
 //! labelled crisis sentences, giving the probability that a text is crisis language. Rules
 //! see only the wordings someone foresaw; on text written by people who had not seen them they
-//! found three crises in four. The encoder reads meaning across wordings, so the two together
-//! (`super::detect`) find far more while the reader also overrules rule hits it is sure of.
+//! found two or three crises in four. The encoder reads meaning across wordings, so the two
+//! together (`super::detect`) find far more, and the reader may set aside wide-layer rule hits
+//! it is sure are not a crisis.
 //!
 //! The weights (`content/models/crisis-reader.bin`, 8-bit, built into the binary) are made by
 //! `scripts/crisis-reader/train.py` from the public all-MiniLM-L6-v2 model (Apache-2.0); see
