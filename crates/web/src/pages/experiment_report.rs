@@ -5,6 +5,7 @@
 
 use super::experiments::{outcome_in_sentence, outcome_name};
 use super::form::csrf;
+use super::scroll_table;
 use crate::auth::Viewer;
 use crate::experiments::{Findings, Loaded};
 use crate::i18n::Tr;
@@ -264,39 +265,23 @@ pub fn report(tr: &Tr, e: &Loaded, found: &Findings) -> Markup {
                 dt { (tr.t("experiment-report-method")) }
                 dd { (tr.t("experiment-report-method-text")) }
             }
-            div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-results" {
-                table {
-                    caption id="report-results" { (tr.ta("experiment-report-results", &[("a", &e.labels.0), ("b", &e.labels.1)])) }
-                    thead { tr {
-                        th scope="col" { (tr.t("experiment-col-analysis")) }
-                        th scope="col" { (tr.t("experiment-col-estimate")) }
-                        th scope="col" { (tr.t("experiment-col-interval")) }
-                        th scope="col" { (tr.t("experiment-col-benefit")) }
-                        th scope="col" { (tr.t("experiment-col-meaningful")) }
-                        th scope="col" { (tr.t("experiment-col-days")) }
-                    } }
-                    tbody {
-                        (result_rows(tr, tr.t("experiment-as-randomised"), &found.analysis.as_randomised))
-                        @if let Some(pp) = &found.analysis.per_protocol {
-                            (result_rows(tr, tr.t("experiment-per-protocol"), pp))
-                        }
+            (scroll_table(
+                "report-results",
+                &tr.ta("experiment-report-results", &[("a", &e.labels.0), ("b", &e.labels.1)]),
+                &columns(tr, "experiment-col-analysis"),
+                html! {
+                    (result_rows(tr, tr.t("experiment-as-randomised"), &found.analysis.as_randomised))
+                    @if let Some(pp) = &found.analysis.per_protocol {
+                        (result_rows(tr, tr.t("experiment-per-protocol"), pp))
                     }
-                }
-            }
-            div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-secondary" {
-                table {
-                    caption id="report-secondary" { (tr.t("experiment-report-secondary")) }
-                    thead { tr {
-                        th scope="col" { (tr.t("experiment-col-outcome")) }
-                        th scope="col" { (tr.t("experiment-col-estimate")) }
-                        th scope="col" { (tr.t("experiment-col-interval")) }
-                        th scope="col" { (tr.t("experiment-col-benefit")) }
-                        th scope="col" { (tr.t("experiment-col-meaningful")) }
-                        th scope="col" { (tr.t("experiment-col-days")) }
-                    } }
-                    tbody { @for (o, r) in &found.secondary { (result_rows(tr, outcome_name(tr, *o), r)) } }
-                }
-            }
+                },
+            ))
+            (scroll_table(
+                "report-secondary",
+                &tr.t("experiment-report-secondary"),
+                &columns(tr, "experiment-col-outcome"),
+                html! { @for (o, r) in &found.secondary { (result_rows(tr, outcome_name(tr, *o), r)) } },
+            ))
             @if let Ok(r) = &found.analysis.as_randomised {
                 @if let Some(paired) = &r.paired {
                     p { (tr.ta("experiment-report-paired", &[
@@ -304,24 +289,32 @@ pub fn report(tr: &Tr, e: &Loaded, found: &Findings) -> Markup {
                         ("low", &signed(paired.interval[0])), ("high", &signed(paired.interval[1])),
                     ])) }
                 }
-                div class="table-scroll" tabindex="0" role="region" aria-labelledby="report-periods" {
-                    table {
-                        caption id="report-periods" { (tr.t("experiment-report-periods")) }
-                        thead { tr {
-                            th scope="col" { (tr.t("experiment-col-period")) }
-                            th scope="col" { (tr.t("experiment-col-condition")) }
-                            th scope="col" { (tr.t("experiment-col-mean")) }
-                            th scope="col" { (tr.t("experiment-col-days")) }
-                        } }
-                        tbody { @for m in &r.period_means { tr {
-                            th scope="row" { (m.period) }
-                            td { (e.label(m.condition)) }
-                            td { @match m.mean { Some(v) => (format!("{v:.1}")), None => "—" } }
-                            td { (m.days) }
-                        } } }
-                    }
-                }
+                (scroll_table(
+                    "report-periods",
+                    &tr.t("experiment-report-periods"),
+                    &["experiment-col-period", "experiment-col-condition", "experiment-col-mean", "experiment-col-days"]
+                        .map(|k| tr.t(k)),
+                    html! { @for m in &r.period_means { tr {
+                        th scope="row" { (m.period) }
+                        td { (e.label(m.condition)) }
+                        td { @match m.mean { Some(v) => (format!("{v:.1}")), None => "—" } }
+                        td { (m.days) }
+                    } } },
+                ))
             }
         }
     }
+}
+
+/// The headings of a table of results: what was compared (`first`), then the figures.
+fn columns(tr: &Tr, first: &str) -> [String; 6] {
+    [
+        first,
+        "experiment-col-estimate",
+        "experiment-col-interval",
+        "experiment-col-benefit",
+        "experiment-col-meaningful",
+        "experiment-col-days",
+    ]
+    .map(|k| tr.t(k))
 }

@@ -2,7 +2,7 @@
 //! JavaScript and can later go into the PDF report) and, always beside it, the same days as a
 //! table for screen readers and for people who prefer numbers.
 
-use super::{html, layout, login_redirect};
+use super::{html, layout, login_redirect, scroll_table};
 use crate::auth::Viewer;
 use crate::diary::strategy_name;
 use crate::error::AppError;
@@ -185,6 +185,15 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
     choices.sort_by_key(|c| c.1.to_lowercase());
     let names: HashMap<i64, String> = choices.iter().cloned().collect();
     let window = (from, span);
+    let columns = [
+        tr.t("history-col-day"),
+        tr.t("history-col-pain"),
+        "PEG".to_owned(),
+        tr.t("history-col-mood"),
+        tr.t("history-col-sleep"),
+        tr.t("history-col-control"),
+        tr.t("history-col-strategies"),
+    ];
     let body = html! {
         h1 { (title) }
         p { a href="/history/calendar" { (tr.t("calendar-link")) } }
@@ -214,33 +223,19 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
             (chart(&viewer, "pain-chart", &tr.ta("history-chart-title", &[("days", &span.to_string())]), days, window, &PAIN_LINES, marks))
             (chart(&viewer, "wellbeing-chart", &tr.ta("history-chart-wellbeing", &[("days", &span.to_string())]), days, window, &WELLBEING_LINES, marks))
             p class="hint" { (tr.ta("history-count", &[("count", &days.len().to_string()), ("days", &span.to_string())])) }
-            div class="table-scroll" tabindex="0" role="region" aria-labelledby="days-caption" {
-                table {
-                    caption id="days-caption" { (tr.t("history-table")) }
-                    thead { tr {
-                        th scope="col" { (tr.t("history-col-day")) }
-                        th scope="col" { (tr.t("history-col-pain")) }
-                        th scope="col" { "PEG" }
-                        th scope="col" { (tr.t("history-col-mood")) }
-                        th scope="col" { (tr.t("history-col-sleep")) }
-                        th scope="col" { (tr.t("history-col-control")) }
-                        th scope="col" { (tr.t("history-col-strategies")) }
-                    } }
-                    tbody {
-                        @for c in days.iter().rev() {
-                            tr {
-                                th scope="row" { a href={ "/checkin?day=" (c.day) } { (c.day) } }
-                                td { (cell(c.ratings.pain)) }
-                                td { (c.ratings.peg().map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"))) }
-                                td { (cell(c.ratings.mood)) }
-                                td { (cell(c.ratings.sleep)) }
-                                td { (cell(c.ratings.control)) }
-                                td { (c.strategies.iter().filter_map(|id| names.get(id).cloned()).collect::<Vec<_>>().join(", ")) }
-                            }
-                        }
+            (scroll_table("days-caption", &tr.t("history-table"), &columns, html! {
+                @for c in days.iter().rev() {
+                    tr {
+                        th scope="row" { a href={ "/checkin?day=" (c.day) } { (c.day) } }
+                        td { (cell(c.ratings.pain)) }
+                        td { (c.ratings.peg().map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"))) }
+                        td { (cell(c.ratings.mood)) }
+                        td { (cell(c.ratings.sleep)) }
+                        td { (cell(c.ratings.control)) }
+                        td { (c.strategies.iter().filter_map(|id| names.get(id).cloned()).collect::<Vec<_>>().join(", ")) }
                     }
                 }
-            }
+            }))
         }
     };
     html(StatusCode::OK, layout::page(&viewer, &title, body))

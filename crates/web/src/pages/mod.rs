@@ -75,6 +75,20 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(account::delete))
 }
 
+/// A data table with a caption and column headings that scrolls sideways on a narrow screen;
+/// the scrolling region is keyboard-focusable and named by the caption (`id`).
+pub fn scroll_table(id: &str, caption: &str, columns: &[String], rows: Markup) -> Markup {
+    maud::html! {
+        div class="table-scroll" tabindex="0" role="region" aria-labelledby=(id) {
+            table {
+                caption id=(id) { (caption) }
+                thead { tr { @for c in columns { th scope="col" { (c) } } } }
+                tbody { (rows) }
+            }
+        }
+    }
+}
+
 /// A rendered page with a status.
 pub fn html(status: StatusCode, markup: Markup) -> Response {
     (status, Html(markup.into_string())).into_response()

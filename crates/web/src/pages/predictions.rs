@@ -3,7 +3,7 @@
 //! helplessness, so the list keeps the two side by side and counts them.
 
 use super::form::{csrf, Errors};
-use super::{html, layout, login_redirect, see_other};
+use super::{html, layout, login_redirect, scroll_table, see_other};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -104,23 +104,18 @@ fn page(
             section aria-labelledby="resolved" {
                 h2 id="resolved" { (tr.t("predictions-resolved")) }
                 p { strong { (tr.ta("predictions-count", &[("better", &better.to_string()), ("all", &resolved.len().to_string())])) } }
-                div class="table-scroll" tabindex="0" role="region" aria-labelledby="resolved-caption" {
-                    table {
-                        caption id="resolved-caption" { (tr.t("predictions-caption")) }
-                        thead { tr {
-                            th scope="col" { (tr.t("prediction-col-day")) }
-                            th scope="col" { (tr.t("prediction-field-expected")) }
-                            th scope="col" { (tr.t("prediction-col-happened")) }
-                            th scope="col" { (tr.t("prediction-col-compared")) }
-                        } }
-                        tbody { @for p in &resolved { tr {
-                            th scope="row" { (p.day) @if let Some(a) = &p.activity { br; (a) } }
-                            td { (p.expected) " (" (tr.ta("prediction-sure", &[("percent", &p.confidence.to_string())])) ")" }
-                            td { (p.happened.as_deref().unwrap_or_default()) }
-                            td { @if let Some(c) = p.compared { (tr.t(&format!("prediction-compared-{}", c.as_str()))) } }
-                        } } }
-                    }
-                }
+                (scroll_table(
+                    "resolved-caption",
+                    &tr.t("predictions-caption"),
+                    &["prediction-col-day", "prediction-field-expected", "prediction-col-happened", "prediction-col-compared"]
+                        .map(|k| tr.t(k)),
+                    html! { @for p in &resolved { tr {
+                        th scope="row" { (p.day) @if let Some(a) = &p.activity { br; (a) } }
+                        td { (p.expected) " (" (tr.ta("prediction-sure", &[("percent", &p.confidence.to_string())])) ")" }
+                        td { (p.happened.as_deref().unwrap_or_default()) }
+                        td { @if let Some(c) = p.compared { (tr.t(&format!("prediction-compared-{}", c.as_str()))) } }
+                    } } },
+                ))
             }
         }
     };

@@ -2,7 +2,7 @@
 //! every step), save at any step and finish later, and see the history with trends.
 
 use super::form::{csrf, Errors};
-use super::{html, layout, login_redirect, see_other};
+use super::{html, layout, login_redirect, scroll_table, see_other};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -103,27 +103,23 @@ fn excerpt(text: &str) -> String {
 
 fn trend_table(tr: &Tr, trends: &[(chrono::NaiveDate, thoughts::Month)]) -> Markup {
     let dims = [Dimension::Helpless, Dimension::Permanent, Dimension::Pervasive, Dimension::Personal];
+    let columns: Vec<String> = [tr.t("thoughts-col-month"), tr.t("thoughts-col-records")]
+        .into_iter()
+        .chain(dims.map(|d| tr.t(&format!("style-name-{}", d.as_str()))))
+        .chain([tr.t("thoughts-col-eased")])
+        .collect();
     html! {
         section aria-labelledby="trends" {
             h2 id="trends" { (tr.t("thoughts-trends")) }
             p { (tr.t("thoughts-trends-lead")) }
-            div class="table-scroll" tabindex="0" role="region" aria-labelledby="trends-caption" {
-                table {
-                    caption id="trends-caption" { (tr.t("thoughts-trends-caption")) }
-                    thead { tr {
-                        th scope="col" { (tr.t("thoughts-col-month")) }
-                        th scope="col" { (tr.t("thoughts-col-records")) }
-                        @for d in dims { th scope="col" { (tr.t(&format!("style-name-{}", d.as_str()))) } }
-                        th scope="col" { (tr.t("thoughts-col-eased")) }
-                    } }
-                    tbody { @for (month, m) in trends { tr {
-                        th scope="row" { (tr.t(&format!("month-{}", month.month()))) " " (month.year()) }
-                        td { (m.records) }
-                        @for d in dims { td { (m.by_dimension.get(&d).copied().unwrap_or(0)) } }
-                        td { @match m.eased { Some(e) => (format!("{e:.0}")), None => "—" } }
-                    } } }
-                }
-            }
+            (scroll_table("trends-caption", &tr.t("thoughts-trends-caption"), &columns, html! {
+                @for (month, m) in trends { tr {
+                    th scope="row" { (tr.t(&format!("month-{}", month.month()))) " " (month.year()) }
+                    td { (m.records) }
+                    @for d in dims { td { (m.by_dimension.get(&d).copied().unwrap_or(0)) } }
+                    td { @match m.eased { Some(e) => (format!("{e:.0}")), None => "—" } }
+                } }
+            }))
         }
     }
 }
