@@ -21,6 +21,7 @@ import torch.nn.functional as F
 from tokenizers import Tokenizer
 
 HIDDEN, LAYERS, MAX_TOKENS = 384, 6, 128
+WINDOW, STRIDE = MAX_TOKENS - 2, 96
 MAGIC = b"FHCR1\0\0\0"
 
 
@@ -77,15 +78,51 @@ class Reader(torch.nn.Module):
         return mean @ w("head.weight") + w("head.bias")
 
 
+def windows(tok, text):
+    """The windows the Rust reader reads (crates/core/src/crisis/reader/mod.rs): overlapping
+    runs of WINDOW pieces, STRIDE apart, each between [CLS] and [SEP]."""
+    pieces = tok.encode(text, add_special_tokens=False).ids
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    out, start = [], 0
+    while True:
+        out.append([cls] + pieces[start : start + WINDOW] + [sep])
+        if start + WINDOW >= len(pieces):
+            return out
+        start += STRIDE
+
+
 def batch(tok, texts):
-    enc = [tok.encode(t).ids for t in texts]
+    """Every window of `texts`, padded, and which text each window belongs to."""
+    enc, owner = [], []
+    for i, t in enumerate(texts):
+        for w in windows(tok, t):
+            enc.append(w)
+            owner.append(i)
     T = max(map(len, enc))
     ids = torch.zeros(len(enc), T, dtype=torch.long)
     mask = torch.zeros(len(enc), T, dtype=torch.long)
     for i, e in enumerate(enc):
         ids[i, : len(e)] = torch.tensor(e)
         mask[i, : len(e)] = 1
-    return ids, mask
+    return ids, mask, torch.tensor(owner), len(texts)
+
+
+def logits(model, ids, mask, owner, n):
+    """A text's logit is its highest window's, as in the Rust reader."""
+    per_window = model(ids, mask)
+    return torch.full((n,), -1e4).scatter_reduce(0, owner, per_window, "amax", include_self=False)
+
+
+def batches(rows, tok, bs, rng):
+    """Batches of similar length (a long note would pad a whole batch to 128 pieces), in random
+    order."""
+    order = rng.permutation(len(rows))
+    size = lambda j: len(tok.encode(rows[j][0], add_special_tokens=False).ids)
+    out = []
+    for k in range(0, len(order), bs * 50):
+        pool = sorted(order[k : k + bs * 50], key=size)
+        out += [pool[i : i + bs] for i in range(0, len(pool), bs)]
+    return [out[i] for i in rng.permutation(len(out))]
 
 
 def read(paths):
@@ -110,12 +147,13 @@ def train(rows, base, tok, epochs, seed, lr=5e-5, bs=32):
     pos_weight = torch.tensor((len(rows) - positive) / positive)
     for epoch in range(epochs):
         model.train()
-        order, total, start = rng.permutation(len(rows)), 0.0, time.time()
-        for i in range(0, len(rows), bs):
-            chunk = [rows[j] for j in order[i : i + bs]]
-            ids, mask = batch(tok, [t for t, _ in chunk])
+        total, start = 0.0, time.time()
+        for chunk in batches(rows, tok, bs, rng):
+            chunk = [rows[j] for j in chunk]
             y = torch.tensor([float(c) for _, c in chunk])
-            loss = F.binary_cross_entropy_with_logits(model(ids, mask), y, pos_weight=pos_weight)
+            loss = F.binary_cross_entropy_with_logits(
+                logits(model, *batch(tok, [t for t, _ in chunk])), y, pos_weight=pos_weight
+            )
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -130,8 +168,7 @@ def predict(model, tok, texts):
     model.eval()
     out = []
     for i in range(0, len(texts), 64):
-        ids, mask = batch(tok, texts[i : i + 64])
-        out += torch.sigmoid(model(ids, mask)).tolist()
+        out += torch.sigmoid(logits(model, *batch(tok, texts[i : i + 64]))).tolist()
     return np.array(out)
 
 
@@ -183,7 +220,7 @@ def main():
     torch.set_num_threads(os.cpu_count() or 1)
     tok = Tokenizer.from_file(os.path.join(base, "tokenizer.json"))
     tok.no_padding()
-    tok.enable_truncation(MAX_TOKENS)
+    tok.no_truncation()
     rows = read(a.train)
     print(f"{len(rows)} lines, {sum(y for _, y in rows)} crises", file=sys.stderr)
     model = train(rows, base, tok, a.epochs, a.seed)

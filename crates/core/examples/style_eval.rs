@@ -10,6 +10,11 @@
 //! `--why` reads sentences from standard input and prints, for each, the crisis rule that
 //! matched (for tuning on released splits; never run it on a member's text).
 //!
+//! `--layers` reads JSON Lines (`{"text": …}`) from standard input and prints, for each, whether
+//! any rule layer matched, whether the scored layer's gate is open, and the reader's
+//! probability: the inputs of `detect`, for choosing its thresholds on
+//! released splits and training text.
+//!
 //! `--dev-mistakes` prints the development split only, with the sentences the readers get
 //! wrong. `--mistakes SPLIT` does the same for any split released for tuning (see
 //! `content/eval/README.md`, "Use of the splits"): never for a split still used as evidence.
@@ -81,6 +86,20 @@ fn main() -> Result<(), serde_json::Error> {
     if args.iter().any(|a| a == "--why") {
         for line in std::io::stdin().lines().map_while(Result::ok) {
             println!("{:<60} {}", foothold_core::crisis::matching_rule(&line).unwrap_or("-"), line);
+        }
+        return Ok(());
+    }
+    if args.iter().any(|a| a == "--layers") {
+        use foothold_core::crisis::{matching_rule, reader, unseen_by_rules};
+        for line in std::io::stdin().lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()) {
+            let text = serde_json::from_str::<serde_json::Value>(&line)?
+                .get("text")
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .to_owned();
+            let p = reader::probability(&text).unwrap_or(f32::NAN);
+            let bit = |b: bool| u8::from(b);
+            println!("{} {} {p:.6}", bit(matching_rule(&text).is_some()), bit(unseen_by_rules(&text)));
         }
         return Ok(());
     }
