@@ -1,8 +1,8 @@
 //! Prints how well the explanatory-style reader and the crisis detector do on the labelled
 //! sets in `content/eval`: precision and recall per dimension, crisis recall and false-alarm
 //! rate, for the development split and the held-out splits, and for crises also the rule
-//! layers alone and the crisis reader alone. `heldout3` to `heldout6` (files `crisis-c.jsonl`
-//! / `explanatory-style-c.jsonl`, `-d.jsonl`, and `crisis-e.jsonl`, `crisis-f.jsonl`) are read
+//! layers alone and the crisis reader alone. `heldout3` to `heldout7` (files `crisis-c.jsonl`
+//! / `explanatory-style-c.jsonl`, `-d.jsonl`, and `crisis-e.jsonl` to `crisis-g.jsonl`) are read
 //! when present and skipped quietly when not.
 //!
 //! `cargo run --release -p foothold-core --example style_eval [-- --dev-mistakes | --mistakes SPLIT]`
@@ -80,6 +80,7 @@ fn main() -> Result<(), serde_json::Error> {
         optional("crisis-d.jsonl")?,
         optional("crisis-e.jsonl")?,
         optional("crisis-f.jsonl")?,
+        optional("crisis-g.jsonl")?,
     ]
     .concat();
     let args: Vec<String> = std::env::args().collect();
@@ -109,7 +110,7 @@ fn main() -> Result<(), serde_json::Error> {
         args.iter().position(|a| a == "--mistakes").and_then(|i| args.get(i + 1)).cloned()
     };
     let mut splits: Vec<&str> = vec!["dev", "heldout", "heldout2"];
-    for split in ["heldout3", "heldout4", "heldout5", "heldout6"] {
+    for split in ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7"] {
         if style.iter().any(|i| i.split == split) || crisis.iter().any(|i| i.split == split) {
             splits.push(split);
         }
