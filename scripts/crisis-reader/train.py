@@ -113,14 +113,13 @@ def logits(model, ids, mask, owner, n):
     return torch.full((n,), -1e4).scatter_reduce(0, owner, per_window, "amax", include_self=False)
 
 
-def batches(rows, tok, bs, rng):
-    """Batches of similar length (a long note would pad a whole batch to 128 pieces), in random
-    order."""
-    order = rng.permutation(len(rows))
-    size = lambda j: len(tok.encode(rows[j][0], add_special_tokens=False).ids)
+def batches(sizes, bs, rng):
+    """Row numbers in batches of similar size (a long note would pad a whole batch to 128
+    pieces), in random order."""
+    order = rng.permutation(len(sizes))
     out = []
     for k in range(0, len(order), bs * 50):
-        pool = sorted(order[k : k + bs * 50], key=size)
+        pool = sorted(order[k : k + bs * 50], key=lambda j: sizes[j])
         out += [pool[i : i + bs] for i in range(0, len(pool), bs)]
     return [out[i] for i in rng.permutation(len(out))]
 
@@ -145,10 +144,11 @@ def train(rows, base, tok, epochs, seed, lr=5e-5, bs=32):
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1, (s + 1) / warm) * max(0.0, (steps - s) / steps))
     positive = sum(y for _, y in rows)
     pos_weight = torch.tensor((len(rows) - positive) / positive)
+    sizes = [len(tok.encode(t, add_special_tokens=False).ids) for t, _ in rows]
     for epoch in range(epochs):
         model.train()
         total, start = 0.0, time.time()
-        for chunk in batches(rows, tok, bs, rng):
+        for chunk in batches(sizes, bs, rng):
             chunk = [rows[j] for j in chunk]
             y = torch.tensor([float(c) for _, c in chunk])
             loss = F.binary_cross_entropy_with_logits(

@@ -74,14 +74,16 @@ use std::sync::LazyLock;
 /// on it (docs/BENCHMARKS.md). If the built-in weights could not be read (a test rules this
 /// out), the rules decide alone.
 pub fn detect(text: &str) -> bool {
+    let t = prepared(text);
+    let ruled = rule_in(&t, text).is_some();
     // A NaN must never silence the rules, so only a real probability counts.
     let Some(p) = reader::probability(text).filter(|p| p.is_finite()) else {
-        return matching_rule(text).is_some();
+        return ruled;
     };
-    if matching_rule(text).is_some() {
+    if ruled {
         return p >= WITH_A_RULE;
     }
-    p >= READER_ALONE && (p >= OVER_A_GUARD || gate_open(&prepared(text)))
+    p >= READER_ALONE && (p >= OVER_A_GUARD || gate_open(&t))
 }
 
 /// The reader's probability at which a text counts without any rule.
@@ -94,9 +96,17 @@ pub const OVER_A_GUARD: f32 = 0.6;
 /// The pattern of the first rule that matched, or "scored layer", for tests and evaluation
 /// only (never log it).
 pub fn matching_rule(text: &str) -> Option<&'static str> {
-    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)])
-        .or_else(|| scored(&prepared(text)).then_some("scored layer"))
+    rule_in(&prepared(text), text)
 }
+
+/// [`matching_rule`] on the prepared text `t` of `raw`.
+fn rule_in(t: &Text, raw: &str) -> Option<&'static str> {
+    first_match(t, raw, RULE_LAYERS).or_else(|| scored(t).then_some("scored layer"))
+}
+
+/// The three pattern layers, in the order they are tried.
+const RULE_LAYERS: &[(&[Rule], &LazyLock<PatternSet>)] =
+    &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)];
 
 /// The scored layer (`score.rs`), where it may speak.
 fn scored(t: &Text) -> bool {
@@ -150,19 +160,19 @@ pub fn unseen_by_rules(text: &str) -> bool {
 /// The rule layers without the scored layer, for evaluation only.
 #[doc(hidden)]
 pub fn rules_only(text: &str) -> bool {
-    first_match(text, &[(rules::RULES, &PHRASES), (broad::RULES, &BROAD), (screen::RULES, &SCREEN)]).is_some()
+    first_match(&prepared(text), text, RULE_LAYERS).is_some()
 }
 
-/// The first match of the rule tables in `tables`, each with its compiled patterns.
-fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<&'static str> {
-    let t = prepared(text);
+/// The first match in the prepared text `t` of `raw` of the rule tables in `tables`, each
+/// with its compiled patterns.
+fn first_match(t: &Text, raw: &str, tables: &[(&[Rule], &LazyLock<PatternSet>)]) -> Option<&'static str> {
     let lie = context::LIE.any(&t.words, 0, t.words.len());
     for (k, s) in t.sentences.iter().enumerate() {
-        let window = SentenceWindow { text: &t, this: k };
+        let window = SentenceWindow { text: t, this: k };
         for &(table, set) in tables {
             for (id, first, end) in set.find(&t.words, s.first, s.end) {
                 let Some(rule) = table.get(id) else { continue };
-                if applies(&t, text, rule, (first, end), s, lie)
+                if applies(t, raw, rule, (first, end), s, lie)
                     && !window.resolved_past()
                     && (lie || !window.answered_no())
                 {
@@ -171,7 +181,7 @@ fn first_match(text: &str, tables: &[(&'static [Rule], &PatternSet)]) -> Option<
             }
         }
     }
-    context::farewell(&t)
+    context::farewell(t)
 }
 
 static PHRASES: LazyLock<PatternSet> =

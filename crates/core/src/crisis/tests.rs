@@ -49,7 +49,7 @@ fn the_broad_layer_alone_finds_most_crises() {
     let items = dev_items();
     let (mut found, mut alarms) = (0usize, 0usize);
     for i in &items {
-        let hit = first_match(&i.text, &[(broad::RULES, &BROAD)]).is_some();
+        let hit = first_match(&prepared(&i.text), &i.text, &[(broad::RULES, &BROAD)]).is_some();
         found += usize::from(hit && i.crisis);
         alarms += usize::from(hit && !i.crisis);
     }
