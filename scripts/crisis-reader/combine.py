@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Recall and false alarms of `crisis::detect`'s rule for combining the rules and the reader,
 from what `style_eval --layers` prints, so thresholds can be chosen on released or
-cross-split text (docs/BENCHMARKS.md) without rebuilding. Its defaults are the thresholds in crates/core/src/crisis/mod.rs; keep them the same.
+cross-split text (docs/BENCHMARKS.md) without rebuilding. Its defaults are the thresholds in
+crates/core/src/crisis/mod.rs; keep them the same.
 
     cargo run --release -p foothold-core --example style_eval -- --layers < FILE.jsonl > layers.txt
     python3 scripts/crisis-reader/combine.py FILE.jsonl layers.txt [--scores SCORES]
