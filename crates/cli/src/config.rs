@@ -100,6 +100,7 @@ mod tests {
         let text = include_str!("../../../docs/foothold.example.toml");
         let cfg: FileConfig = toml::from_str(text).unwrap();
         assert!(cfg.web.crisis_configured());
+        assert!(cfg.web.emergency_configured());
         assert!(!format!("{cfg:?}").contains("secret-password"));
     }
 

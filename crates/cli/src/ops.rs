@@ -56,6 +56,9 @@ pub async fn serve(db: &Database, max_connections: u32, listen: &str, web: WebCo
     if !web.crisis_configured() {
         tracing::warn!("no crisis resources configured: the help page shows generic advice; set [web.crisis.<lang>] (docs/OPERATIONS.md)");
     }
+    if !web.emergency_configured() {
+        tracing::warn!("no emergency number configured for every language: acute support shows generic wording; set web.crisis.<lang>.emergency (docs/foothold.example.toml)");
+    }
     let state =
         AppState::new(store.clone(), web).map_err(|e| anyhow!("interface text failed to load: {e}"))?;
     let listener = TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
@@ -149,7 +152,11 @@ pub async fn user_set_password(db: &Database, handle: &str) -> Result<()> {
     let password = NewPassword::parse(&password, Some(&user.handle)).map_err(|e| explain(e.into()))?;
     accounts::set_password(&store, user.id, &password).await.map_err(explain)?;
     let ended = store.delete_other_sessions(user.id, None).await?;
-    println!("Password changed for {}; {ended} session(s) logged out.", user.handle);
+    let revoked = store.delete_other_tokens(user.id, None).await?;
+    println!(
+        "Password changed for {}; {ended} session(s) logged out, {revoked} API token(s) revoked.",
+        user.handle
+    );
     store.close().await;
     Ok(())
 }

@@ -69,6 +69,20 @@ impl Store {
         expect_one(done)
     }
 
+    /// Revokes every token of a user except `keep` (after a password change, a stolen token
+    /// must stop working too; the token that changed it, if any, stays).
+    pub async fn delete_other_tokens(&self, user: UserId, keep: Option<i64>) -> Result<u64> {
+        on_db!(self, |pool| {
+            sqlx::query("DELETE FROM api_tokens WHERE user_id = $1 AND id <> COALESCE($2, -1)")
+                .bind(user.0)
+                .bind(keep)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })
+        .map_err(Into::into)
+    }
+
     /// The token with this hash and the user it belongs to.
     pub async fn token_user(&self, token_hash: &str) -> Result<Option<(ApiToken, User)>> {
         type Row = (

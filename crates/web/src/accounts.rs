@@ -88,12 +88,13 @@ pub async fn create(store: &Store, handle: &str, password: &str, email: &str, ro
 /// Checks a handle and password and starts a session.
 ///
 /// Two limits apply: attempts per address (slows guessing many accounts) and failures per
-/// account (slows guessing one password from many addresses). A member who gets in has
-/// their failure count cleared.
+/// account *from one address* (slows guessing one password). The second is keyed by address
+/// too, so someone who guesses wrong on purpose locks out only themselves, never the owner on
+/// their own device (docs/SECURITY.md). A member who gets in has their failure count cleared.
 pub async fn login(app: &AppState, ip: IpAddr, handle: &str, password: &str) -> AppResult<NewLogin> {
     limit(app, &format!("login:ip:{}", ip_key(ip)), app.config.limits.login_per_ip).await?;
     let handle = Handle::parse(handle).ok();
-    let account_key = handle.as_ref().map(|h| format!("login:account:{}", h.key()));
+    let account_key = handle.as_ref().map(|h| format!("login:account:{}:{}", h.key(), ip_key(ip)));
     if let Some(key) = &account_key {
         let window = app.config.limits.window_secs;
         let t = now().timestamp();
@@ -150,13 +151,13 @@ async fn check_password(store: &Store, user: UserId, password: &str, field: &'st
     }
 }
 
-/// Changes the password after checking the current one, then logs out every other device.
+/// Changes the password after checking the current one, then logs out every other device and
+/// revokes every API token but the login in use (`keep`: its session hash or token id).
 pub async fn change_password(
     store: &Store,
     user: &User,
-    current: &str,
-    new: &str,
-    keep_session: Option<&str>,
+    (current, new): (&str, &str),
+    (keep_session, keep_token): (Option<&str>, Option<i64>),
 ) -> AppResult<()> {
     let new = NewPassword::parse(new, Some(&user.handle)).map_err(|e| {
         Invalid::one("new_password", e.problems().first().map_or("password-too-short", |p| p.code))
@@ -166,6 +167,7 @@ pub async fn change_password(
         (Ok(()), Ok(new)) => {
             set_password(store, user.id, &new).await?;
             store.delete_other_sessions(user.id, keep_session).await?;
+            store.delete_other_tokens(user.id, keep_token).await?;
             Ok(())
         }
         (Err(AppError::Invalid(a)), Err(b)) => Err(all_problems([Err(a), Err(b)])),

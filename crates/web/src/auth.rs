@@ -60,6 +60,14 @@ impl Viewer {
             _ => None,
         }
     }
+
+    /// The API token this request came with, if any.
+    pub fn token_id(&self) -> Option<i64> {
+        match &self.auth {
+            Auth::Token { token, .. } => Some(token.id),
+            _ => None,
+        }
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {

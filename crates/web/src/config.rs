@@ -27,7 +27,8 @@ pub struct RateLimits {
     pub window_secs: i64,
     /// Login attempts from one network address per window.
     pub login_per_ip: i64,
-    /// Failed logins on one account per window (then it waits, whoever is trying).
+    /// Failed logins on one account from one address per window (then that address waits;
+    /// the owner elsewhere can still sign in).
     pub login_failures_per_account: i64,
     /// New accounts from one network address per window.
     pub register_per_ip: i64,
@@ -39,6 +40,13 @@ pub struct CrisisResources {
     /// One or two sentences shown above the list.
     #[serde(default)]
     pub intro: Option<String>,
+    /// The emergency number ("999", "112"), shown first when a member may be in danger now
+    /// (an overdose taken, means in hand); a generic "your local emergency number" when unset.
+    #[serde(default)]
+    pub emergency: Option<String>,
+    /// The poison-information service, shown after the emergency number in that case.
+    #[serde(default)]
+    pub poison: Option<CrisisLine>,
     #[serde(default)]
     pub lines: Vec<CrisisLine>,
 }
@@ -76,16 +84,19 @@ impl Default for RateLimits {
 }
 
 impl WebConfig {
-    /// Whether the operator has set any crisis resources (if not, the help page says so).
+    /// Whether the operator has set any crisis resources (if not, the start-up log says so).
     pub fn crisis_configured(&self) -> bool {
         self.crisis.values().any(|c| !c.lines.is_empty())
     }
 
+    /// Whether every language with resources names its emergency number.
+    pub fn emergency_configured(&self) -> bool {
+        !self.crisis.is_empty() && self.crisis.values().all(|c| c.emergency.is_some())
+    }
+
     /// Resources for a language, falling back to English.
-    pub fn crisis_for(&self, lang: &str) -> Option<&CrisisResources> {
-        self.crisis
-            .get(lang)
-            .filter(|c| !c.lines.is_empty())
-            .or_else(|| self.crisis.get("en").filter(|c| !c.lines.is_empty()))
+    pub fn crisis_resources(&self, lang: &str) -> Option<&CrisisResources> {
+        let set = |c: &&CrisisResources| !c.lines.is_empty() || c.emergency.is_some();
+        self.crisis.get(lang).filter(set).or_else(|| self.crisis.get("en").filter(set))
     }
 }

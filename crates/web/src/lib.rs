@@ -23,6 +23,7 @@ mod pages;
 mod respond;
 pub mod secret;
 mod security;
+pub mod support;
 pub mod thoughts;
 
 use axum::extract::{DefaultBodyLimit, State};
@@ -59,6 +60,8 @@ pub struct AppState {
     /// Loaded history ranges (`pages/history.rs`).
     pub history: Arc<kept::Kept<pages::HistoryKey, pages::HistoryLoaded>>,
     pub clock: Arc<clock::Clock>,
+    /// Reads every text a member writes for crisis language (`support.rs`).
+    pub support: Arc<support::Support>,
 }
 
 impl AppState {
@@ -71,6 +74,7 @@ impl AppState {
             library: Arc::new(library::Library::load()?),
             history: Arc::new(kept::Kept::new(1_024)),
             clock: Arc::default(),
+            support: Arc::default(),
         })
     }
 }
@@ -97,8 +101,8 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Liveness and readiness for load balancers and orchestrators: outside every other layer,
-/// so they stay cheap and never touch sessions.
+/// Liveness and readiness for load balancers and orchestrators: outside every other layer
+/// but the security headers, so they stay cheap and never touch sessions.
 fn probes(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -114,6 +118,7 @@ fn probes(state: AppState) -> Router<AppState> {
                 }
             }),
         )
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .with_state(state)
 }
 

@@ -106,6 +106,15 @@ pub struct Month {
     pub eased: Option<f64>,
 }
 
+/// Everything the member wrote in a record, for the support service.
+pub fn texts(r: &ThoughtRecord) -> Vec<&str> {
+    [&r.situation, &r.thought, &r.evidence_for, &r.evidence_against, &r.alternative]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect()
+}
+
 /// Records grouped by month (oldest first), with how often each dimension appeared and how
 /// much feelings eased.
 pub fn trends(records: &[ThoughtRecord]) -> Vec<(NaiveDate, Month)> {

@@ -58,7 +58,7 @@ const MEANS: &[&str] = &[
 ];
 #[rustfmt::skip]
 const ROUTINE: &[&str] = &[
-    "liquid", "swallowing", "crush", "crushed", "gag", "gagging",
+    "liquid", "swallowing", "crush", "crushed", "gag", "gagging", "mg", "mcg", "ml", "milligrams", "micrograms",
     "morning", "evening", "usual", "prescribed", "breakfast", "lunch", "dinner", "organiser", "knocked",
     "bedtime", "dose", "doses", "pharmacy", "pharmacist", "chemist", "prescription", "exceed", "gp", "doctor",
     "safe", "side", "effects", "review", "reduce", "reducing", "taper", "tapering", "unused", "returned",

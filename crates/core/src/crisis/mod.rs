@@ -43,6 +43,7 @@
 //! falls. Privacy: neither the text nor the rule that matched may be logged — both say what
 //! the member wrote.
 
+mod acute;
 mod broad;
 mod context;
 pub mod reader;
@@ -60,31 +61,92 @@ use context::SentenceWindow;
 use rules::Rule;
 use std::sync::LazyLock;
 
+/// How much a text asks of Foothold's support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Crisis language: crisis resources are shown at once.
+    Crisis,
+    /// Danger now (an overdose taken, means in hand with a time, an injury bleeding now): the
+    /// emergency number and the poison line come first. Found by rules nothing overrules
+    /// (`acute.rs`).
+    Acute,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Crisis => "crisis",
+            Level::Acute => "acute",
+        }
+    }
+}
+
 /// Does `text` use the language of suicide, self-harm or acute crisis?
+pub fn detect(text: &str) -> bool {
+    assess(text).is_some()
+}
+
+/// The level of support `text` asks for, if any.
 ///
-/// The reader (`reader/`) and the rules decide together:
+/// The acute tier comes first and is never set aside. Otherwise the reader (`reader/`) and
+/// the rules decide together:
 /// - a rule match counts unless the reader finds the text clearly safe. On fresh text the
 ///   phrase rules' own false alarms were mostly context the guards missed (a questionnaire
 ///   answered no, a story, a crisis long over), which the reader reads well;
 /// - with no rule match, the reader counts when it is fairly sure — surer when a rule saw its
 ///   cue and a guard set it aside (an idiom, someone else, a clinic, a bounded time, a safety
-///   statement), as the scored layer also respects those guards.
+///   statement), as the scored layer also respects those guards. A short text ([`short`]) is
+///   never raised by the reader alone: "ok" or "back pain again" carry too little meaning.
 ///
 /// The thresholds were chosen by training the reader without one writer's split and measuring
 /// on it (docs/BENCHMARKS.md). If the built-in weights could not be read (a test rules this
 /// out), the rules decide alone.
-pub fn detect(text: &str) -> bool {
+pub fn assess(text: &str) -> Option<Level> {
+    assess_with(text, reader::probability)
+}
+
+/// [`assess`] without the reader, for when it cannot run in time (a full pool): the acute
+/// tier and the rule layers decide alone.
+pub fn assess_rules(text: &str) -> Option<Level> {
+    assess_with(text, |_| None)
+}
+
+fn assess_with(text: &str, reader: impl Fn(&str) -> Option<f32>) -> Option<Level> {
     let t = prepared(text);
     let ruled = rule_in(&t, text).is_some();
-    // A NaN must never silence the rules, so only a real probability counts.
-    let Some(p) = reader::probability(text).filter(|p| p.is_finite()) else {
-        return ruled;
-    };
-    if ruled {
-        return p >= WITH_A_RULE;
+    if acute::found(&t, ruled) {
+        return Some(Level::Acute);
     }
-    p >= READER_ALONE && (p >= OVER_A_GUARD || gate_open(&t))
+    if firm(&t) {
+        return Some(Level::Crisis);
+    }
+    // A NaN must never silence the rules, so only a real probability counts.
+    let crisis = match reader(text).filter(|p| p.is_finite()) {
+        None => ruled,
+        Some(p) if ruled => p >= WITH_A_RULE,
+        Some(p) => p >= READER_ALONE && !short(&t) && (p >= OVER_A_GUARD || gate_open(&t)),
+    };
+    crisis.then_some(Level::Crisis)
 }
+
+/// Warning signs that count whatever the reader says. The reader learnt from labels that count
+/// a burden without any word of death as not crisis, yet perceived burdensomeness told as a
+/// verdict on one's whole life ("I am a burden to everyone") is a classic warning sign.
+fn firm(t: &Text) -> bool {
+    static FIRM: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new([FIRM_SOURCE], rules::LISTS));
+    t.sentences.iter().any(|s| FIRM.any(&t.words, s.first, s.end))
+}
+
+const FIRM_SOURCE: &str = "i am (just|only|such|nothing but)? (a|an|a huge|a massive|a complete|the) burden \
+    (to|on|for) (everyone|everybody|all|the world|all of you|them all|the people i love)";
+
+/// Too short for the reader alone: fewer than [`SHORT_WORDS`] words.
+fn short(t: &Text) -> bool {
+    t.words.len() < SHORT_WORDS
+}
+
+/// Texts of fewer words than this are raised by the rules only (docs/ANALYSIS.md).
+pub const SHORT_WORDS: usize = 6;
 
 /// The reader's probability at which a text counts without any rule.
 pub const READER_ALONE: f32 = 0.2;

@@ -29,6 +29,10 @@ fn every_rule_compiles() {
     for p in context::PAST_SRC.iter().chain(context::SAFE_SRC).chain(context::CURRENT_SRC) {
         assert!(Pattern::compile(p, rules::LISTS).is_ok(), "{p}");
     }
+    assert!(Pattern::compile(FIRM_SOURCE, rules::LISTS).is_ok());
+    for (p, lists) in acute::sources() {
+        assert!(Pattern::compile(p, lists).is_ok(), "{p}");
+    }
     for p in voice::IDIOMS {
         assert!(Pattern::compile(p, broad::LISTS).is_ok(), "{p}");
     }
@@ -450,23 +454,101 @@ fn second_round_kinds() {
     }
 }
 
+/// The acute tier (issue 14): an overdose taken or under way, means in hand with a time, and
+/// self-injury bleeding now are acute whatever the reader says; ordinary dosing is not.
+#[test]
+fn acute_tier() {
+    for text in [
+        "I took 30 tablets an hour ago.",
+        "took the whole packet of co-codamol, feeling sick now",
+        "Swallowed my month's supply of pregabalin.",
+        "i have taken all my oxy at once",
+        "I've taken 40 paracetamol.",
+        "had a load of amitriptyline with wine",
+        "I'm taking them now, one by one.",
+        "I've got the pills saved up and tonight I'm going to do it.",
+        "The rope is in the car. Tonight, when everyone's asleep.",
+        "I cut too deep and it won't stop bleeding.",
+        "Cut my arm again, there's blood everywhere.",
+        "I am standing on the bridge right now.",
+        "I overdosed",
+    ] {
+        assert_eq!(assess(text), Some(Level::Acute), "{text}");
+    }
+    for text in [
+        "took 2 tablets as prescribed",
+        "The pharmacy gave me 30 tablets.",
+        "took my 30 mg of morphine",
+        "Took 12 paracetamol over three days for the flare.",
+        "Upped my gabapentin to 600 mg today.",
+        "Took my evening tablets twice by mistake; the pharmacist says I'm fine.",
+        "Cut my hair short for the summer.",
+        "Bought a rope swing for the grandkids.",
+        "Ending my shift early tonight, back is bad.",
+        "My son took 30 tablets years ago and survived; we talk about it openly now.",
+        "I cut my finger chopping onions and it won't stop bleeding.",
+        "Collected my repeat prescription: 56 tablets of naproxen.",
+        "I took all my tablets this morning with breakfast.",
+    ] {
+        assert_ne!(assess(text), Some(Level::Acute), "{text}");
+    }
+    for text in
+        ["took 2 tablets as prescribed", "The pharmacy gave me 30 tablets.", "took my 30 mg of morphine"]
+    {
+        assert_eq!(assess(text), None, "{text}");
+    }
+}
+
+/// Short notes as members type them: the reader alone never raises a text this short, and the
+/// rules stay quiet on them (issue 14); short crisis notes are still found by the rules.
+#[test]
+fn short_notes() {
+    for text in [
+        "ok",
+        "yes",
+        "No.",
+        "nope",
+        "meh",
+        "done",
+        "N/A",
+        "check-in",
+        "whatever",
+        "no sleep",
+        "This is sh*t.",
+        "same as yesterday",
+        "back pain again",
+        "dead tired",
+        "kill me now, this meeting",
+        "ok ok ok",
+    ] {
+        assert_eq!(assess(text), None, "{text}");
+    }
+    for text in [
+        "want to die",
+        "kms",
+        "I am a burden to everyone",
+        "wish I wouldn't wake up",
+        "thinking of ending it",
+    ] {
+        assert!(detect(text), "{text}");
+    }
+}
+
 /// Unit sentences the detector as a whole still reads wrongly although the rules alone read
 /// them right (docs/BENCHMARKS.md, "Known mistakes"): the reader sets aside the rules' match on
-/// an overdose told with digits and on a veiled wish to leave life, and it raises texts no
-/// rule matched, or overrules a guard, for everyday sentences and a short note that repeats
-/// itself. Kept here so the rules' part stays checked and a change that fixes them is seen.
+/// a veiled wish to leave life, and it raises texts no rule matched, or overrules a guard, for
+/// everyday sentences and a note that repeats itself. (The overdose told with digits is now
+/// the acute tier's, which the reader cannot overrule.) Kept here so the rules' part stays checked and a change that fixes them is seen.
 #[test]
 fn the_rules_alone_read_the_combined_detectors_known_mistakes_right() {
-    for text in ["I took 30 tablets an hour ago.", "I'm running out of reasons to stay."] {
-        assert!(matching_rule(text).is_some(), "{text}");
-        assert!(!detect(text), "fixed? move it back to its test: {text}");
-    }
+    let text = "I'm running out of reasons to stay.";
+    assert!(matching_rule(text).is_some(), "{text}");
+    assert!(!detect(text), "fixed? move it back to its test: {text}");
     for text in [
         "I just want everything to stop for a minute so I can think.",
         "My doctor says I won't be around long if I keep smoking.",
         "I've been scratching my arms because of the eczema.",
         "I'm sorry I snapped at you earlier.",
-        "This is sh*t.",
         "I keep my tablets in a dosette box so I don't double up.",
         "Walked to the shop. Pain 5. Walked to the shop. Pain 5.",
     ] {

@@ -141,7 +141,7 @@ pub async fn update_me(
     Ok(Json(UserView::from(&app.store.user(user.id).await?)))
 }
 
-/// Change your password; every other session is logged out.
+/// Change your password; every other session is logged out and every other API token revoked.
 #[utoipa::path(put, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
     responses((status = 204), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn change_password(
@@ -153,9 +153,8 @@ pub async fn change_password(
     accounts::change_password(
         &app.store,
         user,
-        &req.current_password,
-        &req.new_password,
-        viewer.session_hash(),
+        (&req.current_password, &req.new_password),
+        (viewer.session_hash(), viewer.token_id()),
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)

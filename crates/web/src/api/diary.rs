@@ -5,6 +5,7 @@ use super::ErrorBody;
 use crate::auth::Viewer;
 use crate::diary::{self, strategy_name, Submitted, SCORE_FIELDS};
 use crate::error::{AppError, AppResult};
+use crate::support::SupportView;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -72,6 +73,27 @@ impl From<CheckIn> for CheckInView {
             version: c.version,
             updated_at: c.updated_at,
         }
+    }
+}
+
+/// One day's check-in, with the support what its note asks for.
+#[derive(Serialize, ToSchema)]
+pub struct DayView {
+    #[serde(flatten)]
+    checkin: CheckInView,
+    /// Null, or crisis resources in the member's language when the note uses crisis language
+    /// (`acute`: the emergency number first). Only the member ever sees it.
+    support: Option<SupportView>,
+}
+
+impl DayView {
+    async fn new(app: &AppState, viewer: &Viewer, c: CheckIn) -> Self {
+        let level = match c.note.as_deref() {
+            Some(note) => app.support.read(&[note]).await,
+            None => None,
+        };
+        let support = level.map(|l| SupportView::new(&app.config, &viewer.tr, l));
+        Self { checkin: c.into(), support }
     }
 }
 
@@ -190,27 +212,27 @@ pub async fn list(
 
 /// One day's check-in.
 #[utoipa::path(get, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = NaiveDate, Path)),
-    responses((status = 200, body = CheckInView), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 200, body = DayView), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn get_day(
     State(app): State<AppState>,
     viewer: Viewer,
     Path(day): Path<NaiveDate>,
-) -> AppResult<Json<CheckInView>> {
+) -> AppResult<Json<DayView>> {
     let user = viewer.require_user()?;
     let found = app.store.checkin(user.id, day).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(found.into()))
+    Ok(Json(DayView::new(&app, &viewer, found).await))
 }
 
 /// Create or replace one day's check-in.
 #[utoipa::path(put, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = String, Path)), request_body = CheckInRequest,
-    responses((status = 200, body = CheckInView), (status = 409, body = ErrorBody, description = "Saved elsewhere since you read it"),
+    responses((status = 200, body = DayView), (status = 409, body = ErrorBody, description = "Saved elsewhere since you read it"),
               (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn put_day(
     State(app): State<AppState>,
     viewer: Viewer,
     Path(day): Path<String>,
     Json(req): Json<CheckInRequest>,
-) -> AppResult<Json<CheckInView>> {
+) -> AppResult<Json<DayView>> {
     let user = viewer.require_user()?;
     let values =
         [req.pain, req.peg_pain, req.peg_enjoyment, req.peg_activity, req.mood, req.sleep, req.control];
@@ -229,7 +251,7 @@ pub async fn put_day(
     };
     let saved = diary::save(&app.store, &app.clock, user, &form).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);
-    Ok(Json(saved.into()))
+    Ok(Json(DayView::new(&app, &viewer, saved).await))
 }
 
 #[derive(Deserialize, IntoParams)]

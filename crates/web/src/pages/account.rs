@@ -193,9 +193,8 @@ pub async fn change_password(
     let done = accounts::change_password(
         &app.store,
         &user,
-        &input.current_password,
-        &input.new_password,
-        viewer.session_hash(),
+        (&input.current_password, &input.new_password),
+        (viewer.session_hash(), viewer.token_id()),
     )
     .await;
     match done {

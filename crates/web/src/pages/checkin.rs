@@ -9,6 +9,7 @@ use crate::diary::{self, strategy_name, Submitted};
 use crate::error::AppError;
 use crate::experiments;
 use crate::i18n::Tr;
+use crate::support;
 use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -96,11 +97,12 @@ fn plan_group(tr: &Tr, p: &PlanOfDay, errors: &Errors) -> Markup {
     }
 }
 
-/// The crisis-resources panel if the note uses crisis language (docs/SECURITY.md: the note
-/// itself is never logged, nor is the fact that it matched).
+/// The support panel if the note asks for it (docs/SECURITY.md: the note itself is never
+/// logged, nor is the fact that it matched). A note over its limit is not read at all.
 async fn support(app: &AppState, viewer: &Viewer, form: &Submitted) -> Option<Markup> {
-    let crisis = super::help::crisis_in(vec![form.note.clone()]).await;
-    crisis.then(|| super::help::support_panel(app, &viewer.tr))
+    let note = checkin::parse_note(&form.note).ok().flatten()?;
+    let level = app.support.read(&[&note]).await?;
+    Some(support::panel(&app.config, &viewer.tr, level))
 }
 
 fn day_label(viewer: &Viewer, day: NaiveDate, today: NaiveDate) -> String {
@@ -263,7 +265,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
-    let support = if q.saved.is_some() { support(&app, &viewer, &form).await } else { None };
+    let support = support(&app, &viewer, &form).await;
     let view = View {
         user: &user,
         day,

@@ -7,6 +7,7 @@ use super::{html, layout, login_redirect, scroll_table, see_other};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::support;
 use crate::thoughts;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
@@ -143,6 +144,8 @@ pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<N
             .await?)
     };
     match created.await {
+        // What the member wrote asks for support: their prediction's page shows it at once.
+        Ok(p) if app.support.read(&texts(&p)).await.is_some() => see_other(&format!("/predictions/{}", p.id)),
         Ok(_) => see_other("/predictions?done=created"),
         Err(e @ AppError::Invalid(_)) => match app.store.predictions(user.id).await {
             Ok(all) => page(&viewer, &all, &f, Some(&e), None),
@@ -155,9 +158,18 @@ pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<N
 pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
     match app.store.prediction(user.id, id).await {
-        Ok(p) => outcome_page(&viewer, &p, &ResolveForm::default(), None),
+        Ok(p) => {
+            let support =
+                app.support.read(&texts(&p)).await.map(|l| support::panel(&app.config, &viewer.tr, l));
+            outcome_page(&viewer, &p, &ResolveForm::default(), None, support)
+        }
         Err(e) => AppError::from(e).into_response(),
     }
+}
+
+/// Everything the member wrote in a prediction, for the support service.
+fn texts(p: &Prediction) -> Vec<&str> {
+    [p.activity.as_deref(), Some(p.expected.as_str()), p.happened.as_deref()].into_iter().flatten().collect()
 }
 
 #[derive(Deserialize, Default)]
@@ -168,7 +180,13 @@ pub struct ResolveForm {
     compared: String,
 }
 
-fn outcome_page(viewer: &Viewer, p: &Prediction, typed: &ResolveForm, error: Option<&AppError>) -> Response {
+fn outcome_page(
+    viewer: &Viewer,
+    p: &Prediction,
+    typed: &ResolveForm,
+    error: Option<&AppError>,
+    support: Option<Markup>,
+) -> Response {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("prediction-what-happened");
@@ -185,6 +203,7 @@ fn outcome_page(viewer: &Viewer, p: &Prediction, typed: &ResolveForm, error: Opt
     let body = html! {
         p { a href="/predictions" { "← " (tr.t("predictions-back")) } }
         h1 { (title) }
+        @if let Some(panel) = support { (panel) }
         figure class="original-thought" {
             figcaption { (tr.ta("prediction-you-expected", &[("day", &p.day.to_string()), ("percent", &p.confidence.to_string())])) }
             blockquote { (p.expected) }
@@ -228,10 +247,11 @@ pub async fn resolve(
         Ok(app.store.resolve_prediction(user.id, id, version, &happened, compared).await?)
     };
     match resolved.await {
+        Ok(p) if app.support.read(&texts(&p)).await.is_some() => see_other(&format!("/predictions/{}", p.id)),
         Ok(_) => see_other("/predictions?done=resolved"),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             match app.store.prediction(user.id, id).await {
-                Ok(p) => outcome_page(&viewer, &p, &f, Some(&e)),
+                Ok(p) => outcome_page(&viewer, &p, &f, Some(&e), None),
                 Err(e) => AppError::from(e).into_response(),
             }
         }

@@ -6,6 +6,7 @@ use super::{html, layout, login_redirect, scroll_table, see_other};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::support;
 use crate::thoughts::{self, StepForm};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
@@ -23,11 +24,10 @@ fn step_name(tr: &Tr, s: Step) -> String {
     tr.t(&format!("thought-step-{}", s.as_str()))
 }
 
-/// Crisis resources when anything the member wrote in the record uses crisis language.
+/// The support panel when anything the member wrote in the record asks for it.
 async fn support(app: &AppState, tr: &Tr, r: &ThoughtRecord) -> Option<Markup> {
-    let texts = [&r.situation, &r.thought, &r.evidence_for, &r.evidence_against, &r.alternative];
-    let crisis = super::help::crisis_in(texts.into_iter().flatten().cloned().collect()).await;
-    crisis.then(|| super::help::support_panel(app, tr))
+    let level = app.support.read(&thoughts::texts(r)).await?;
+    Some(support::panel(&app.config, tr, level))
 }
 
 #[derive(Deserialize, Default)]

@@ -2,11 +2,9 @@
 //! time travel (plan, daily check-ins and adherence, pause and resume, the result), the
 //! rules that keep a running experiment intact, and the pages (design form, plan calendar,
 //! the check-in's "today is a … day", stopping early, keeping a result as proven).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-mod common;
+use crate::common::{apps, browser, config, TestApp};
 use chrono::{Duration, NaiveDate, Utc};
-use common::{apps, browser, config, TestApp};
 use reqwest::Client;
 use serde_json::{json, Value};
 
@@ -379,7 +377,7 @@ async fn a_finished_experiment_that_helps_can_be_kept_as_proven_on_the_insights_
     for app in apps(config()).await {
         let c = browser();
         app.register(&c, "keeper", PW).await;
-        let csrf = common::csrf_token(&app.get(&c, "/account").await.text().await.unwrap());
+        let csrf = crate::common::csrf_token(&app.get(&c, "/account").await.text().await.unwrap());
         let me = Api { app: &app, c: c.clone(), csrf };
         let walk = me.strategy("walk").await;
         let (status, plan) = me

@@ -1,9 +1,7 @@
 //! The skills library and articles over HTTP: open to all, rendered from `content/`, and a
 //! practised skill logged into today's check-in (once per day) for members.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod common;
-use common::{apps, browser, config, csrf_token};
+use crate::common::{apps, browser, config, csrf_token};
 use serde_json::Value;
 
 const PW: &str = "a calm long passphrase";

@@ -1,6 +1,5 @@
 //! `spawn_app()`: the real server on a free loopback port, with a fresh database, driven
 //! over HTTP by a client that keeps cookies like a browser.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use foothold_store::testing::TestDb;
 use foothold_store::Store;
@@ -25,6 +24,25 @@ pub fn config() -> WebConfig {
     c.limits.login_per_ip = 10_000;
     c.limits.register_per_ip = 10_000;
     c
+}
+
+/// Crisis resources as an operator sets them: one line, an emergency number and a poison line.
+pub fn crisis_config() -> std::collections::BTreeMap<String, foothold_web::config::CrisisResources> {
+    use foothold_web::config::{CrisisLine, CrisisResources};
+    let line = |name: &str, phone: &str| CrisisLine {
+        name: name.into(),
+        phone: Some(phone.into()),
+        text: None,
+        url: None,
+        hours: None,
+    };
+    let en = CrisisResources {
+        intro: None,
+        emergency: Some("999".into()),
+        poison: Some(line("Poison Line", "0344 892 0111")),
+        lines: vec![line("Test Line", "0800 123")],
+    };
+    [("en".to_owned(), en)].into()
 }
 
 pub async fn spawn_app(db: TestDb, config: WebConfig) -> TestApp {

@@ -1,10 +1,8 @@
 //! Thought records and predictions over HTTP, through the HTML forms, on both databases:
 //! every step, saving and coming back, double and stale submissions, bad input, crisis
 //! routing, trends, and privacy between members.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-mod common;
-use common::{apps, browser, config, TestApp};
+use crate::common::{apps, browser, config, TestApp};
 use reqwest::Client;
 
 const PW: &str = "a calm long passphrase";

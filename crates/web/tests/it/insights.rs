@@ -1,11 +1,9 @@
 //! "What helps me" over HTTP: a simulated year with known effects, imported through the
 //! upload form, shows the right cards and figures on the page and in the API, and both
 //! follow the diary as it changes.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod common;
+use crate::common::{apps, browser, config, csrf_token};
 use chrono::{Duration, Utc};
-use common::{apps, browser, config, csrf_token};
 use foothold_core::{diary_csv, simulate};
 use reqwest::multipart::{Form, Part};
 use serde_json::{json, Value};

@@ -1,9 +1,7 @@
 //! The daily check-in over HTTP: the form (as a browser without JavaScript) and the API.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
-mod common;
+use crate::common::{apps, browser, config, csrf_token};
 use chrono::{Datelike, Duration, Utc};
-use common::{apps, browser, config, csrf_token};
 use serde_json::{json, Value};
 
 const PW: &str = "a calm long passphrase";

@@ -1,9 +1,7 @@
 //! Export and import of the diary over HTTP: downloads, the upload form with its check-only
 //! preview, and all-or-nothing imports.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod common;
-use common::{apps, browser, config, csrf_token};
+use crate::common::{apps, browser, config, csrf_token};
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 

@@ -1,8 +1,6 @@
 //! The JSON API over HTTP: same rules and errors as the pages, in JSON.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod common;
-use common::{apps, browser, config};
+use crate::common::{apps, browser, config};
 use serde_json::{json, Value};
 
 const PW: &str = "a calm long passphrase";
@@ -218,9 +216,12 @@ async fn the_openapi_document_is_3_1_and_lists_every_route() {
 async fn health_and_readiness_probes_answer() {
     for app in apps(config()).await {
         let h = reqwest::get(app.url("/healthz")).await.unwrap();
+        assert_eq!(h.headers()["x-content-type-options"], "nosniff");
+        assert!(h.headers().contains_key("content-security-policy"));
         assert_eq!((h.status().as_u16(), h.text().await.unwrap()), (200, "ok".to_owned()));
         let r = reqwest::get(app.url("/readyz")).await.unwrap();
         assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["x-frame-options"], "DENY");
         app.store.close().await;
         let r = reqwest::get(app.url("/readyz")).await.unwrap();
         assert_eq!(r.status(), 503, "a closed database is not ready");

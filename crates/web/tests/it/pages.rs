@@ -1,8 +1,6 @@
 //! The HTML side, driven over HTTP like a browser without JavaScript.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod common;
-use common::{apps, browser, config, csrf_token};
+use crate::common::{apps, browser, config, crisis_config, csrf_token};
 
 const PW: &str = "a calm long passphrase";
 
@@ -232,39 +230,43 @@ async fn every_page_has_security_headers_landmarks_and_the_help_link() {
 #[tokio::test]
 async fn the_help_page_shows_the_operators_crisis_lines() {
     let mut cfg = config();
-    cfg.crisis = toml_crisis();
+    cfg.crisis = crisis_config();
     for app in apps(cfg.clone()).await {
         let html = app.get(&browser(), "/help").await.text().await.unwrap();
         assert!(html.contains("Test Line") && html.contains(r#"href="tel:0800123""#), "{html}");
-        assert!(!html.contains("For the people who run this site"));
+        assert!(html.contains(r#"href="tel:999""#), "the emergency number first: {html}");
     }
     for app in apps(config()).await {
         let html = app.get(&browser(), "/help").await.text().await.unwrap();
-        assert!(html.contains("For the people who run this site"), "unconfigured operators are told");
+        assert!(html.contains("findahelpline.com") && html.contains("local emergency number"));
+        assert!(!html.contains("configuration"), "operator notices go to the log, not to members");
     }
 }
 
-fn toml_crisis() -> std::collections::BTreeMap<String, foothold_web::config::CrisisResources> {
-    let line = foothold_web::config::CrisisLine {
-        name: "Test Line".into(),
-        phone: Some("0800 123".into()),
-        text: None,
-        url: None,
-        hours: None,
-    };
-    [("en".to_owned(), foothold_web::config::CrisisResources { intro: None, lines: vec![line] })].into()
+/// A client whose requests come, through the trusted proxy, from `ip`.
+fn browser_at(ip: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-forwarded-for", ip.parse().unwrap());
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap()
 }
 
 #[tokio::test]
-async fn login_is_rate_limited_per_account_whatever_the_address() {
+async fn a_password_guesser_locks_out_only_their_own_address() {
     let mut cfg = config();
+    cfg.trust_proxy = true;
     cfg.limits.login_failures_per_account = 3;
     for app in apps(cfg.clone()).await {
         app.register(&browser(), "Target", PW).await;
+        let guesser = browser_at("203.0.113.9");
         for _ in 0..3 {
             let r = app
                 .submit(
-                    &browser(),
+                    &guesser,
                     "/login",
                     "/login",
                     &[("handle", "Target"), ("password", "guess guess guess")],
@@ -272,10 +274,13 @@ async fn login_is_rate_limited_per_account_whatever_the_address() {
                 .await;
             assert_eq!(r.status(), 401);
         }
-        let r = app.submit(&browser(), "/login", "/login", &[("handle", "target"), ("password", PW)]).await;
-        assert_eq!(r.status(), 429, "even the right password waits");
+        let r = app.submit(&guesser, "/login", "/login", &[("handle", "target"), ("password", PW)]).await;
+        assert_eq!(r.status(), 429, "even the right password waits at the guessing address");
         assert!(r.headers().contains_key("retry-after"));
         assert!(r.text().await.unwrap().contains("too many attempts"));
+        let owner = browser_at("198.51.100.7");
+        let r = app.submit(&owner, "/login", "/login", &[("handle", "target"), ("password", PW)]).await;
+        assert_eq!(r.status(), 303, "the owner on their own device still signs in");
     }
 }
 

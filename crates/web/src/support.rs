@@ -1,0 +1,227 @@
+//! The support service: every text a member writes — on a page or through the API — is read
+//! here after its limits were checked and before the answer is written. It answers with a
+//! [`Level`] (none, crisis, acute) and never blocks, delays or loses the text: what was written
+//! is saved as written, and the member alone sees the resources at once.
+//!
+//! The crisis reader takes milliseconds per note and up to a second for the longest, so it
+//! runs on a bounded pool: at most one job per core, and a request waits at most
+//! [`QUEUE_WAIT`] for a turn. When the pool stays full the acute tier and the rule layers
+//! answer alone (`crisis::assess_rules`), so a burst of long notes never holds up other
+//! requests, and a request that ends while it waits never starts its job. Answers are
+//! remembered by the text's SHA-256, so a thought record's texts are read once, not on
+//! every step; only digests and levels are kept, in memory.
+
+use crate::config::{CrisisLine, WebConfig};
+use crate::i18n::Tr;
+use foothold_core::crisis::{self, Level};
+use maud::{html, Markup};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use utoipa::ToSchema;
+
+/// How long a request waits for a turn on the pool before the rules answer alone.
+pub const QUEUE_WAIT: Duration = Duration::from_millis(200);
+/// Remembered answers; the memory is emptied when it is full.
+const REMEMBERED: usize = 20_000;
+
+pub struct Support {
+    turns: Arc<Semaphore>,
+    seen: Mutex<HashMap<[u8; 32], Option<Level>>>,
+}
+
+impl Default for Support {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Self { turns: Arc::new(Semaphore::new(cores)), seen: Mutex::default() }
+    }
+}
+
+impl Support {
+    /// The highest level any of `texts` asks for. Texts must already be within their limits.
+    pub async fn read(&self, texts: &[&str]) -> Option<Level> {
+        let mut level = None;
+        let mut unread = Vec::new();
+        for text in texts.iter().filter(|t| !t.trim().is_empty()) {
+            let key: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+            match self.remembered(&key) {
+                Some(known) => level = level.max(known),
+                None => unread.push((key, (*text).to_owned())),
+            }
+        }
+        if unread.is_empty() {
+            return level;
+        }
+        let turn = tokio::time::timeout(QUEUE_WAIT, self.turns.clone().acquire_owned()).await;
+        let Ok(Ok(turn)) = turn else {
+            // The pool is full: the rules answer now, and nothing is remembered, so the reader
+            // reads the text on its next view.
+            return unread.iter().map(|(_, t)| crisis::assess_rules(t)).fold(level, Ord::max);
+        };
+        let texts: Vec<String> = unread.iter().map(|(_, t)| t.clone()).collect();
+        let read = tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            texts.iter().map(|t| crisis::assess(t)).collect::<Vec<_>>()
+        })
+        .await;
+        match read {
+            Ok(levels) => {
+                for ((key, _), found) in unread.iter().zip(&levels) {
+                    self.remember(*key, *found);
+                }
+                levels.into_iter().fold(level, Ord::max)
+            }
+            // The reader failed (a panic): the rules still answer, and the panel errs on the
+            // side of showing.
+            Err(_) => {
+                tracing::error!("the crisis reader failed; the rules answered alone");
+                unread
+                    .iter()
+                    .map(|(_, t)| crisis::assess_rules(t))
+                    .fold(level, Ord::max)
+                    .or(Some(Level::Crisis))
+            }
+        }
+    }
+
+    fn remembered(&self, key: &[u8; 32]) -> Option<Option<Level>> {
+        self.seen.lock().ok()?.get(key).copied()
+    }
+
+    fn remember(&self, key: [u8; 32], level: Option<Level>) {
+        if let Ok(mut seen) = self.seen.lock() {
+            if seen.len() >= REMEMBERED {
+                seen.clear();
+            }
+            seen.insert(key, level);
+        }
+    }
+}
+
+/// The support a JSON answer carries when what was written asks for it.
+#[derive(Serialize, ToSchema)]
+pub struct SupportView {
+    #[schema(value_type = String, example = "crisis")]
+    /// `crisis`, or `acute` when the emergency number comes first.
+    pub level: &'static str,
+    /// A short, warm message in the member's language.
+    pub message: String,
+    /// Whom to contact, most urgent first.
+    pub resources: Vec<ResourceView>,
+}
+
+/// One way to get help.
+#[derive(Serialize, ToSchema)]
+pub struct ResourceView {
+    /// `emergency`, `poison` or `line`.
+    pub kind: &'static str,
+    pub name: String,
+    pub phone: Option<String>,
+    pub text: Option<String>,
+    pub url: Option<String>,
+    pub hours: Option<String>,
+}
+
+impl SupportView {
+    pub fn new(config: &WebConfig, tr: &Tr, level: Level) -> Self {
+        let res = config.crisis_resources(&tr.lang());
+        let mut resources = Vec::new();
+        if level == Level::Acute {
+            resources.push(ResourceView {
+                kind: "emergency",
+                name: tr.t("acute-emergency-name"),
+                phone: res.and_then(|r| r.emergency.clone()),
+                text: None,
+                url: None,
+                hours: None,
+            });
+            if let Some(poison) = res.and_then(|r| r.poison.as_ref()) {
+                resources.push(line_view("poison", poison));
+            }
+        }
+        resources.extend(res.iter().flat_map(|r| r.lines.iter()).map(|l| line_view("line", l)));
+        let message = match level {
+            Level::Acute => format!("{} {}", tr.t("acute-lead"), tr.t("acute-overdose")),
+            Level::Crisis => tr.t("support-lead"),
+        };
+        Self { level: level.as_str(), message, resources }
+    }
+}
+
+fn line_view(kind: &'static str, l: &CrisisLine) -> ResourceView {
+    ResourceView {
+        kind,
+        name: l.name.clone(),
+        phone: l.phone.clone(),
+        text: l.text.clone(),
+        url: l.url.clone(),
+        hours: l.hours.clone(),
+    }
+}
+
+/// Shown privately, at once, first on the page, beside anything a member wrote that asks for
+/// support. For the acute level the emergency number and the poison line come first.
+pub fn panel(config: &WebConfig, tr: &Tr, level: Level) -> Markup {
+    let res = config.crisis_resources(&tr.lang());
+    html! {
+        @match level {
+            Level::Acute => section class="support acute" role="alert" aria-labelledby="support-title" {
+                h2 id="support-title" { (tr.t("acute-title")) }
+                @match res.and_then(|r| r.emergency.as_deref()) {
+                    Some(number) => p class="emergency" {
+                        strong { (tr.t("acute-call")) " " a href={ "tel:" (number.replace(' ', "")) } { (number) } }
+                    },
+                    None => p class="emergency" { strong { (tr.t("acute-call-generic")) } },
+                }
+                p { (tr.t("acute-overdose")) }
+                @if let Some(poison) = res.and_then(|r| r.poison.as_ref()) {
+                    p {
+                        (tr.t("acute-poison")) " " (poison.name)
+                        @if let Some(phone) = &poison.phone {
+                            " — " a href={ "tel:" (phone.replace(' ', "")) } { (phone) }
+                        }
+                    }
+                }
+                p { (tr.t("acute-lead")) }
+                (lines(config, tr))
+                p { a href="/help" { (tr.t("support-more")) } }
+            },
+            Level::Crisis => section class="support" aria-labelledby="support-title" {
+                h2 id="support-title" { (tr.t("support-title")) }
+                p { (tr.t("support-lead")) }
+                p class="emergency" { strong { (tr.t("help-emergency")) } }
+                (lines(config, tr))
+                p { a href="/help" { (tr.t("support-more")) } }
+            },
+        }
+    }
+}
+
+/// The crisis lines the operator configured for the language, or where to find one.
+pub fn lines(config: &WebConfig, tr: &Tr) -> Markup {
+    let lines = config.crisis_resources(&tr.lang()).map(|r| r.lines.as_slice()).unwrap_or_default();
+    html! {
+        @if lines.is_empty() {
+            p { (tr.t("help-unconfigured")) }
+            p { a href="https://findahelpline.com" rel="noopener noreferrer" { "findahelpline.com" } }
+        } @else {
+            @if let Some(intro) = config.crisis_resources(&tr.lang()).and_then(|r| r.intro.as_ref()) { p { (intro) } }
+            ul class="crisis-lines" {
+                @for line in lines {
+                    li {
+                        h3 { (line.name) }
+                        @if let Some(phone) = &line.phone {
+                            p { (tr.t("help-call")) " " a href={ "tel:" (phone.replace(' ', "")) } { (phone) } }
+                        }
+                        @if let Some(text) = &line.text { p { (tr.t("help-text")) " " (text) } }
+                        @if let Some(url) = &line.url { p { a href=(url) rel="noopener noreferrer" { (url) } } }
+                        @if let Some(hours) = &line.hours { p class="hint" { (hours) } }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The web crate's integration tests, one binary so the full stack links once: each module
+//! drives the real server over HTTP (`common::spawn_app`) on SQLite and, when configured,
+//! PostgreSQL.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod api;
+mod checkin;
+mod common;
+mod exchange;
+mod experiments;
+mod insights;
+mod library;
+mod pages;
+mod support;
+mod thoughts;
