@@ -89,6 +89,7 @@ err-strategy-builtin = Built-in activities cannot be deleted, but you can archiv
 err-strategy-in-experiment = This activity is part of a personal experiment, so it cannot be merged away.
 err-experiment-not-proven = Only a finished experiment whose result favours what you tested can be kept as proven.
 err-followed-invalid = Answer yes or no, or leave it empty.
+err-followed-not-in-plan = None of your experiments has a plan for this day, so nothing was saved. Please reload the page and try again.
 err-number-invalid = Please write a whole number.
 err-thought-missing = Please write the thought down, even in a few words.
 err-text-too-long-2000 = Please keep this to 2,000 characters.

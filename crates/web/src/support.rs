@@ -4,10 +4,11 @@
 //! is saved as written, and the member alone sees the resources at once.
 //!
 //! The crisis reader takes milliseconds per note and up to a second for the longest, so it
-//! runs on a bounded pool: at most one job per core, and a request waits at most
-//! [`QUEUE_WAIT`] for a turn. When the pool stays full the acute tier and the rule layers
-//! answer alone (`crisis::assess_rules`), so a burst of long notes never holds up other
-//! requests, and a request that ends while it waits never starts its job. Answers are
+//! runs on a bounded pool: at most one job per core, a queue of at most two requests per core,
+//! each waiting at most [`QUEUE_WAIT`] for a turn. When the queue is full or the wait runs
+//! out, the acute tier and the rule layers answer alone (`crisis::assess_rules`), so a burst
+//! of long notes never holds up other requests, and a request that ends while it waits never
+//! starts its job. Answers are
 //! remembered by the text's SHA-256, so a thought record's texts are read once, not on
 //! every step; only digests and levels are kept, in memory.
 
@@ -18,25 +19,43 @@ use maud::{html, Markup};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
 use utoipa::ToSchema;
 
 /// How long a request waits for a turn on the pool before the rules answer alone.
-pub const QUEUE_WAIT: Duration = Duration::from_millis(200);
+pub const QUEUE_WAIT: Duration = Duration::from_millis(100);
 /// Remembered answers; the memory is emptied when it is full.
 const REMEMBERED: usize = 20_000;
 
 pub struct Support {
     turns: Arc<Semaphore>,
+    /// Requests waiting for a turn, and how many may.
+    waiting: AtomicUsize,
+    queue: usize,
     seen: Mutex<HashMap<[u8; 32], Option<Level>>>,
 }
 
 impl Default for Support {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        Self { turns: Arc::new(Semaphore::new(cores)), seen: Mutex::default() }
+        Self {
+            turns: Arc::new(Semaphore::new(cores)),
+            waiting: AtomicUsize::new(0),
+            queue: 2 * cores,
+            seen: Mutex::default(),
+        }
+    }
+}
+
+/// Counts a request in the queue for as long as it waits.
+struct InQueue<'a>(&'a AtomicUsize);
+
+impl Drop for InQueue<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -55,8 +74,21 @@ impl Support {
         if unread.is_empty() {
             return level;
         }
-        let turn = tokio::time::timeout(QUEUE_WAIT, self.turns.clone().acquire_owned()).await;
-        let Ok(Ok(turn)) = turn else {
+        let turn = match self.turns.clone().try_acquire_owned() {
+            Ok(turn) => Some(turn),
+            Err(_) if self.waiting.fetch_add(1, Ordering::SeqCst) < self.queue => {
+                let _in_queue = InQueue(&self.waiting);
+                tokio::time::timeout(QUEUE_WAIT, self.turns.clone().acquire_owned())
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+            }
+            Err(_) => {
+                self.waiting.fetch_sub(1, Ordering::SeqCst);
+                None
+            }
+        };
+        let Some(turn) = turn else {
             // The pool is full: the rules answer now, and nothing is remembered, so the reader
             // reads the text on its next view.
             return unread.iter().map(|(_, t)| crisis::assess_rules(t)).fold(level, Ord::max);

@@ -155,6 +155,7 @@ pub struct StrategyRequest {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Range {
     /// First day, `YYYY-MM-DD`.
     from: NaiveDate,
@@ -195,7 +196,7 @@ pub async fn create_strategy(
 }
 
 /// Your check-ins in a date range, oldest first.
-#[utoipa::path(get, path = "/api/v1/checkins", tag = "diary", params(Range),
+#[utoipa::path(get, path = "/api/v1/checkins", tag = "diary", operation_id = "list_checkins", params(Range),
     responses((status = 200, body = [CheckInView]), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn list(
     State(app): State<AppState>,
@@ -255,6 +256,7 @@ pub async fn put_day(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VersionQuery {
     /// The version being deleted.
     version: i64,

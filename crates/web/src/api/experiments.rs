@@ -147,7 +147,7 @@ async fn view(
 }
 
 /// Your experiments, newest first.
-#[utoipa::path(get, path = "/api/v1/experiments", tag = "experiments",
+#[utoipa::path(get, path = "/api/v1/experiments", tag = "experiments", operation_id = "list_experiments",
     responses((status = 200, body = Vec<ExperimentView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ExperimentView>>> {
@@ -162,7 +162,7 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
 
 /// Plan an experiment. Refused (409) if it overlaps another experiment on the same outcome,
 /// and (422) if it is too short to analyse, with the reason as an error code.
-#[utoipa::path(post, path = "/api/v1/experiments", tag = "experiments", request_body = PlanRequest,
+#[utoipa::path(post, path = "/api/v1/experiments", tag = "experiments", operation_id = "create_experiment", request_body = PlanRequest,
     responses((status = 201, body = ExperimentView), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn create(
@@ -177,7 +177,7 @@ pub async fn create(
 }
 
 /// One experiment with its plan, course and (once over) its result.
-#[utoipa::path(get, path = "/api/v1/experiments/{id}", tag = "experiments",
+#[utoipa::path(get, path = "/api/v1/experiments/{id}", tag = "experiments", operation_id = "get_experiment", params(("id" = i64, Path)),
     responses((status = 200, body = ExperimentView), (status = 404, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn get(
@@ -200,7 +200,7 @@ pub struct ActionRequest {
 
 /// Change a running experiment's course on your today: pause (for a flare), resume, extend by
 /// a pair, or stop early. Each is recorded in the report.
-#[utoipa::path(post, path = "/api/v1/experiments/{id}/actions", tag = "experiments", request_body = ActionRequest,
+#[utoipa::path(post, path = "/api/v1/experiments/{id}/actions", tag = "experiments", params(("id" = i64, Path)), request_body = ActionRequest,
     responses((status = 200, body = ExperimentView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn act(
@@ -223,7 +223,7 @@ pub struct FollowedRequest {
 }
 
 /// Record whether you followed the plan on a day of the experiment (today or earlier).
-#[utoipa::path(put, path = "/api/v1/experiments/{id}/days/{day}", tag = "experiments", request_body = FollowedRequest,
+#[utoipa::path(put, path = "/api/v1/experiments/{id}/days/{day}", tag = "experiments", params(("id" = i64, Path), ("day" = NaiveDate, Path)), request_body = FollowedRequest,
     responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn set_followed(

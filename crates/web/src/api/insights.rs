@@ -27,7 +27,7 @@ pub struct InsightsView {
 
 /// Which of your strategies go with better days: every strategy × outcome × lag, the
 /// contingency figures and strategies usually done together.
-#[utoipa::path(get, path = "/api/v1/insights", tag = "insights",
+#[utoipa::path(get, path = "/api/v1/insights", tag = "insights", operation_id = "get_insights",
     responses((status = 200, body = InsightsView), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn get(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<InsightsView>> {

@@ -26,7 +26,7 @@ pub struct MergeRequest {
 
 /// Rename or archive one of your strategies. Archived strategies leave the check-in form;
 /// their days stay in your diary and its analysis.
-#[utoipa::path(patch, path = "/api/v1/strategies/{id}", tag = "diary", request_body = StrategyChange,
+#[utoipa::path(patch, path = "/api/v1/strategies/{id}", tag = "diary", params(("id" = i64, Path)), request_body = StrategyChange,
     responses((status = 200, body = StrategyView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
               (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn change(
@@ -50,7 +50,7 @@ pub async fn change(
 /// Delete one of your own strategies that no day has: nothing of the diary goes with it.
 /// A strategy that is on some day (archive or merge it instead), a built-in one, or one in
 /// an experiment gets 409 with a code that says which.
-#[utoipa::path(delete, path = "/api/v1/strategies/{id}", tag = "diary",
+#[utoipa::path(delete, path = "/api/v1/strategies/{id}", tag = "diary", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn delete(
@@ -65,7 +65,7 @@ pub async fn delete(
 
 /// Merge this strategy into another: every day tagged with it is tagged with `into`
 /// instead, and this one is removed. Returns the strategy that stays.
-#[utoipa::path(post, path = "/api/v1/strategies/{id}/merge", tag = "diary", request_body = MergeRequest,
+#[utoipa::path(post, path = "/api/v1/strategies/{id}/merge", tag = "diary", params(("id" = i64, Path)), request_body = MergeRequest,
     responses((status = 200, body = StrategyView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn merge(

@@ -40,7 +40,7 @@ pub struct NewToken {
 }
 
 /// Your API tokens, newest first.
-#[utoipa::path(get, path = "/api/v1/tokens", tag = "account",
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "account", operation_id = "list_tokens",
     responses((status = 200, body = [TokenView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<TokenView>>> {
     let user = viewer.require_user()?;
@@ -48,7 +48,7 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
 }
 
 /// Create an API token.
-#[utoipa::path(post, path = "/api/v1/tokens", tag = "account", request_body = TokenRequest,
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "account", operation_id = "create_token", request_body = TokenRequest,
     responses((status = 201, body = NewToken), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,

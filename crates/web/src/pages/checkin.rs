@@ -77,6 +77,28 @@ async fn plans_of(
         .collect())
 }
 
+/// Every adherence answer must name one of the member's experiments whose plan includes the
+/// day, checked before anything is written, so a form never saves its ratings and then fails.
+async fn plans_include(
+    app: &AppState,
+    viewer: &Viewer,
+    user: &User,
+    form: &Submitted,
+) -> Result<(), AppError> {
+    if form.followed.is_empty() {
+        return Ok(());
+    }
+    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let Ok(day) = checkin::parse_day(&form.day, today) else { return Ok(()) }; // `diary::save` says why
+    let all = experiments::load_all(&app.store, &viewer.tr, user.id).await?;
+    for (id, _) in &form.followed {
+        if !all.iter().any(|e| e.stored.id == *id && e.on(day).is_some()) {
+            return Err(AppError::Invalid(foothold_core::Invalid::one("followed", "followed-not-in-plan")));
+        }
+    }
+    Ok(())
+}
+
 fn plan_group(tr: &Tr, p: &PlanOfDay, errors: &Errors) -> Markup {
     let name = format!("followed-{}", p.id);
     html! {
@@ -297,7 +319,10 @@ pub async fn save(
         })
         .collect();
     let saved = match answers {
-        Ok(answers) => diary::save(&app.store, &app.clock, &user, &form).await.map(|saved| (saved, answers)),
+        Ok(answers) => match plans_include(&app, &viewer, &user, &form).await {
+            Ok(()) => diary::save(&app.store, &app.clock, &user, &form).await.map(|saved| (saved, answers)),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     match saved {

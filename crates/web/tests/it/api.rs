@@ -241,3 +241,29 @@ async fn json_errors_follow_accept_language_and_fall_back_to_english() {
         assert_eq!(body["error"]["message"], "Please log in to see this.");
     }
 }
+
+/// The OpenAPI document is true to the routes: every `{name}` in a path is a declared path
+/// parameter of each of its operations, and operation ids are unique.
+#[tokio::test]
+async fn the_openapi_document_declares_every_path_parameter_once() {
+    let app = apps(config()).await.remove(0);
+    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
+    let mut ids = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let names: Vec<&str> = path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap_or_default().to_owned();
+            assert!(ids.insert(id.clone()), "operation id {id} used twice ({method} {path})");
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            for name in &names {
+                assert!(
+                    params.iter().any(|p| p["name"] == *name && p["in"] == "path"),
+                    "{method} {path} does not declare {name}"
+                );
+            }
+            for p in params.iter().filter(|p| p["in"] == "path") {
+                assert!(names.contains(&p["name"].as_str().unwrap()), "{method} {path}: {p}");
+            }
+        }
+    }
+}

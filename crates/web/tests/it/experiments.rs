@@ -314,6 +314,22 @@ async fn the_pages_plan_show_and_finish_an_experiment() {
         // The check-in asks whether today followed the plan, and remembers the answer.
         let checkin = app.get(&c, "/checkin").await.text().await.unwrap();
         assert!(checkin.contains("Your experiment") && checkin.contains("Today’s plan:"), "{checkin}");
+        // An answer for an experiment that is not the member's is refused before anything is
+        // written: no ratings saved under a failure.
+        let yesterday = (today(&app) - Duration::days(1)).to_string();
+        let r = app
+            .submit(
+                &c,
+                "/checkin",
+                "/checkin",
+                &[("day", &yesterday), ("pain", "7"), ("followed-99999", "yes")],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("nothing was saved"));
+        let r = c.get(app.url(&format!("/api/v1/checkins/{yesterday}"))).send().await.unwrap();
+        assert_eq!(r.status(), 404, "the day's ratings were not saved");
+
         let field = format!("followed-{id}");
         let r = app
             .submit(
