@@ -11,6 +11,9 @@
 //! - `strategies` are names separated by `;` (so names cannot contain `;`).
 //! - `note` is free text up to 5,000 characters; quote it when it holds commas, quotes or
 //!   line breaks (standard RFC 4180 quoting). UTF-8, with or without a byte-order mark.
+//! - A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written
+//!   with a leading `'`, so a spreadsheet shows it as text instead of running it as a formula;
+//!   reading takes that `'` off again.
 //! - Columns are found by their header, in any order; any of them but `date` may be left out.
 //!   Unknown columns are refused so that a typo is not silently ignored.
 
@@ -88,21 +91,52 @@ pub fn write(rows: &[DiaryRow], out: impl std::io::Write) -> Result<(), csv::Err
         for column in COLUMNS.iter().skip(1).take(7) {
             record.push(score_of(&row.ratings, column).map(|s| s.value().to_string()).unwrap_or_default());
         }
-        record.push(row.strategies.join(";"));
-        record.push(row.note.clone().unwrap_or_default());
+        record.push(guard(&row.strategies.join(";")));
+        record.push(guard(row.note.as_deref().unwrap_or_default()));
         w.write_record(&record)?;
     }
     w.flush()?;
     Ok(())
 }
 
+/// Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Would a spreadsheet read `cell` as a formula, or is it a guarded cell itself?
+fn needs_guard(cell: &str) -> bool {
+    cell.starts_with(FORMULA) || cell.strip_prefix('\'').is_some_and(needs_guard)
+}
+
+/// A cell a spreadsheet shows as text: a leading `'` before a formula character. [`unguard`]
+/// reads it back unchanged, for every text (a note that itself starts with `'=` included).
+fn guard(cell: &str) -> String {
+    if needs_guard(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+fn unguard(cell: &str) -> &str {
+    cell.strip_prefix('\'').filter(|rest| needs_guard(rest)).unwrap_or(cell)
+}
+
 /// Reads a whole file. Either every row is valid, or every problem found is returned (up to
 /// a hundred, so a preview stays readable) and nothing should be imported.
 pub fn parse(input: &[u8], today: NaiveDate) -> Result<Vec<DiaryRow>, Vec<RowError>> {
     let input = input.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(input);
+    let err = |line: u64, column: &str, code| RowError { line, column: column.to_owned(), code };
+    if let Err(e) = std::str::from_utf8(input) {
+        let line = input.iter().take(e.valid_up_to()).filter(|b| **b == b'\n').count() as u64 + 1;
+        return Err(vec![err(line, "", "csv-not-utf8")]);
+    }
+    // A quote left open swallows the rest of the file into one cell, which the reader would
+    // accept; in RFC 4180 quotes come in pairs.
+    if input.iter().filter(|b| **b == b'"').count() % 2 == 1 {
+        return Err(vec![err(1, "", "csv-open-quote")]);
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(input);
     let mut errors = Vec::new();
-    let err = |line: u64, column: &str, code| RowError { line, column: column.to_owned(), code };
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.to_ascii_lowercase()).collect(),
         Err(_) => return Err(vec![err(1, "", "csv-unreadable")]),
@@ -159,7 +193,7 @@ pub fn parse(input: &[u8], today: NaiveDate) -> Result<Vec<DiaryRow>, Vec<RowErr
                 },
                 "strategies" => {
                     let mut keys = HashSet::new();
-                    for name in value.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+                    for name in unguard(value).split(';').map(str::trim).filter(|n| !n.is_empty()) {
                         match checkin::parse_strategy_name(name) {
                             Ok(n) if keys.insert(n.to_lowercase()) => row.strategies.push(n),
                             Ok(_) => {}
@@ -167,7 +201,7 @@ pub fn parse(input: &[u8], today: NaiveDate) -> Result<Vec<DiaryRow>, Vec<RowErr
                         }
                     }
                 }
-                "note" => match checkin::parse_note(value) {
+                "note" => match checkin::parse_note(unguard(value)) {
                     Ok(n) => row.note = n,
                     Err(e) => errors.extend(e.problems().iter().map(|p| err(line, column, p.code))),
                 },
@@ -283,5 +317,46 @@ mod tests {
             write(&rows, &mut out).unwrap();
             assert_eq!(parse(&out, today()).unwrap(), rows, "{}", String::from_utf8_lossy(&out));
         }
+    }
+
+    #[test]
+    fn formula_like_cells_are_neutralised_on_export_and_read_back_unchanged() {
+        let notes =
+            ["=SUM(A1:A9)", "+44 1234", "-5 today", "@mention", "'=already", "''+x", "'plain", "fine"];
+        let rows: Vec<DiaryRow> = notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| DiaryRow {
+                date: today() - chrono::Duration::days(i as i64),
+                ratings: Ratings::default(),
+                strategies: vec!["-stretch".to_owned()],
+                note: Some((*n).to_owned()),
+            })
+            .collect();
+        let mut out = Vec::new();
+        write(&rows, &mut out).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            text.contains(",'=SUM(A1:A9)") && text.contains(",'-stretch,") && text.contains(",fine"),
+            "{text}"
+        );
+        for line in text.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            assert!(cells.iter().all(|c| !c.starts_with(FORMULA)), "{line}");
+        }
+        let back = parse(&out, today()).unwrap();
+        for (row, note) in back.iter().zip(notes) {
+            assert_eq!(row.note.as_deref(), Some(note));
+            assert_eq!(row.strategies, ["-stretch"]);
+        }
+    }
+
+    #[test]
+    fn an_open_quote_and_bytes_that_are_not_utf8_are_refused_with_their_own_reason() {
+        let open = b"date,note\n2026-11-20,\"never closed\n2026-11-21,fine\n";
+        assert_eq!(parse(open, today()).unwrap_err()[0].code, "csv-open-quote");
+        let latin1 = b"date,note\n2026-11-20,caf\xe9\n";
+        let e = parse(latin1, today()).unwrap_err();
+        assert_eq!((e[0].code, e[0].line), ("csv-not-utf8", 2));
     }
 }

@@ -30,6 +30,8 @@ pub enum StoreError {
         #[source]
         source: sqlx::Error,
     },
+    #[error("migration {version} ({name}) differs from the one this database applied; a released migration must never be edited — add a new one instead")]
+    MigrationChanged { version: i64, name: &'static str },
     #[error("the database schema (version {found}) is newer than this program knows (version {known}); upgrade Foothold")]
     SchemaTooNew { found: i64, known: i64 },
     /// A stored value the program cannot read back (e.g. an unknown role name).

@@ -1,7 +1,10 @@
 //! Embedded schema migrations, one SQL file per step and backend, with a matching `down`.
 //!
 //! Each step runs in its own transaction together with the row that records it, so a crash
-//! leaves the schema either before or after a step, never half-way. Several app servers
+//! leaves the schema either before or after a step, never half-way. The row keeps the SHA-256
+//! of the step's SQL, and every start compares it with the embedded step: a released migration
+//! that was edited stops the program with a clear error instead of leaving databases that
+//! differ silently (as `sqlx migrate` does). Several app servers
 //! starting at once are safe: PostgreSQL serialises them with an advisory lock, SQLite with an
 //! immediate (write-locking) transaction, and each re-reads the version after taking the lock.
 
@@ -56,6 +59,15 @@ enum Direction {
 }
 
 impl Migration {
+    /// The SHA-256 of the `up` SQL for `backend`, in hex.
+    fn checksum(&self, backend: Backend) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(self.sql(backend, Direction::Up).as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     fn sql(&self, backend: Backend, direction: Direction) -> &'static str {
         let pair = match backend {
             Backend::Sqlite => self.sqlite,
@@ -72,6 +84,7 @@ impl Migration {
 impl Store {
     /// Applies every migration newer than the database's schema; returns the versions applied.
     pub async fn migrate(&self) -> Result<Vec<i64>> {
+        self.verify_checksums().await?;
         let mut applied = Vec::new();
         for m in MIGRATIONS {
             if self.step(m, Direction::Up).await? {
@@ -90,6 +103,39 @@ impl Store {
         Ok(())
     }
 
+    /// Compares each applied step's recorded checksum with the embedded step. Rows from before
+    /// checksums were kept get theirs on first sight.
+    async fn verify_checksums(&self) -> Result<()> {
+        self.ensure_migrations_table().await?;
+        let backend = self.backend();
+        let rows: Vec<(i64, Option<String>)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT version, checksum FROM schema_migrations ORDER BY version")
+                .fetch_all(pool)
+                .await
+        })?;
+        for (version, recorded) in rows {
+            let Some(m) = MIGRATIONS.iter().find(|m| m.version == version) else { continue };
+            let expected = m.checksum(backend);
+            match recorded {
+                Some(r) if r != expected => {
+                    return Err(StoreError::MigrationChanged { version, name: m.name });
+                }
+                Some(_) => {}
+                None => {
+                    on_db!(self, |pool| {
+                        sqlx::query("UPDATE schema_migrations SET checksum = $1 WHERE version = $2")
+                            .bind(&expected)
+                            .bind(version)
+                            .execute(pool)
+                            .await
+                            .map(|r| r.rows_affected())
+                    })?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The schema version the database is at (0 for an empty database).
     pub async fn schema_version(&self) -> Result<i64> {
         self.ensure_migrations_table().await?;
@@ -104,10 +150,21 @@ impl Store {
             crate::Db::Sqlite(pool) => {
                 sqlx::query(
                     "CREATE TABLE IF NOT EXISTS schema_migrations (
-                        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+                        checksum TEXT)",
                 )
                 .execute(pool)
                 .await?;
+                let has: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'",
+                )
+                .fetch_one(pool)
+                .await?;
+                if has == 0 {
+                    sqlx::query("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT")
+                        .execute(pool)
+                        .await?;
+                }
             }
             // Two servers racing on CREATE TABLE IF NOT EXISTS can still collide in
             // PostgreSQL's catalogue, so this too happens under the migration lock.
@@ -116,10 +173,14 @@ impl Store {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_LOCK_KEY).execute(&mut *tx).await?;
                 sqlx::query(
                     "CREATE TABLE IF NOT EXISTS schema_migrations (
-                        version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
+                        version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL,
+                        checksum TEXT)",
                 )
                 .execute(&mut *tx)
                 .await?;
+                sqlx::query("ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum TEXT")
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
             }
         }
@@ -153,11 +214,12 @@ impl Store {
             sqlx::raw_sql(m.sql(backend, direction)).execute(&mut *tx).await.map_err(failed)?;
             let record = match direction {
                 Direction::Up => sqlx::query(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                    "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)",
                 )
                 .bind(m.version)
                 .bind(m.name)
-                .bind(now()),
+                .bind(now())
+                .bind(m.checksum(backend)),
                 Direction::Down => {
                     sqlx::query("DELETE FROM schema_migrations WHERE version = $1").bind(m.version)
                 }

@@ -159,6 +159,30 @@ async fn every_migration_down_undoes_its_up_and_migrating_twice_is_a_no_op() {
 }
 
 #[tokio::test]
+async fn an_edited_released_migration_stops_the_start_and_old_rows_get_their_checksum() {
+    for db in TestDb::all().await {
+        let store = Store::connect(&db.url, 2).await.unwrap();
+        store.migrate().await.unwrap();
+        let set = |sql: &'static str| {
+            let store = store.clone();
+            async move {
+                crate::on_db!(store, |pool| sqlx::query(sql).execute(pool).await.map(|r| r.rows_affected()))
+                    .unwrap()
+            }
+        };
+        // A database from before checksums: the rows get theirs, and nothing else changes.
+        set("UPDATE schema_migrations SET checksum = NULL").await;
+        assert!(store.migrate().await.unwrap().is_empty());
+        assert!(store.migrate().await.unwrap().is_empty(), "the filled-in checksums match");
+        // A step whose SQL changed after it was applied.
+        set("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 2").await;
+        let e = store.migrate().await.unwrap_err();
+        assert!(matches!(e, StoreError::MigrationChanged { version: 2, .. }), "{e:?}");
+        assert!(e.to_string().contains("must never be edited"));
+    }
+}
+
+#[tokio::test]
 async fn sqlite_backup_is_a_readable_copy_and_refuses_to_overwrite() {
     let db = TestDb::sqlite();
     let store = open(&db).await;

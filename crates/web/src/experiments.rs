@@ -121,6 +121,9 @@ pub async fn load_all(store: &Store, tr: &Tr, user: UserId) -> AppResult<Vec<Loa
     Ok(rebuild_all(tr, store.experiments(user).await?, &strategies))
 }
 
+/// How far ahead a new experiment may be planned: a plan a year away is a typing slip.
+const START_WITHIN_DAYS: i64 = 365;
+
 /// Rebuilds stored experiments with the member's strategies (for callers that have them).
 /// One whose stored plan no longer validates is left out (and logged) rather than breaking
 /// every page that lists experiments, such as the daily check-in.
@@ -168,9 +171,15 @@ pub fn parse(
     let design = Design::parse(&form, seed());
     Invalid::gather(&mut problems, &design);
     if let Ok(d) = &design {
-        if d.start < today {
-            problems
-                .push(foothold_core::validation::Problem { field: "start", code: "experiment-start-past" });
+        let code = if d.start < today {
+            Some("experiment-start-past")
+        } else if d.start > today + chrono::Duration::days(START_WITHIN_DAYS) {
+            Some("experiment-start-far")
+        } else {
+            None
+        };
+        if let Some(code) = code {
+            problems.push(foothold_core::validation::Problem { field: "start", code });
         }
     }
     if let Some(invalid) = Invalid::from_problems(problems) {

@@ -179,6 +179,7 @@ async fn designs_that_cannot_work_are_refused_with_reasons() {
         let start = today(&app);
         let cases = [
             (json!({"strategy": walk, "start": start - Duration::days(1)}), "experiment-start-past"),
+            (json!({"strategy": walk, "start": "9999-12-31"}), "experiment-start-far"),
             (
                 json!({"strategy": walk, "start": start, "period_days": 3, "washout_days": 2}),
                 "experiment-washout-too-long",
