@@ -20,7 +20,7 @@ def main():
     ap.add_argument("--scores", help="one probability per line, replacing the layers' own")
     ap.add_argument("--with-a-rule", type=float, default=0.02)
     ap.add_argument("--alone", type=float, default=0.2)
-    ap.add_argument("--over-a-guard", type=float, default=0.6)
+    ap.add_argument("--over-a-guard", type=float, default=0.9)
     ap.add_argument("--words", type=int, default=60, help="also count lines over and up to this length")
     a = ap.parse_args()
     rows = [json.loads(l) for l in open(a.labels, encoding="utf-8") if l.strip()]

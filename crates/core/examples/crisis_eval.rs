@@ -28,6 +28,9 @@ struct Item {
 #[derive(Default)]
 struct Tally {
     acute: (usize, usize),
+    /// Acute lines raised at any level (the crisis panel still says to call the emergency
+    /// number when in danger).
+    acute_any: usize,
     crisis: (usize, usize),
     alarms: (usize, usize),
 }
@@ -39,6 +42,7 @@ fn tally(items: &[&Item], judge: &dyn Fn(&str) -> Option<Level>) -> Tally {
         if i.tier.as_deref() == Some("acute") {
             t.acute.1 += 1;
             t.acute.0 += usize::from(level == Some(Level::Acute));
+            t.acute_any += usize::from(level.is_some());
         }
         if i.crisis {
             t.crisis.1 += 1;
@@ -92,8 +96,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         {
             let t = tally(&of, judge);
             println!(
-                "  {name:<10} acute recall {}, crisis recall {}, false alarms {}",
+                "  {name:<10} acute recall {} (raised at any level {}), crisis recall {}, false alarms {}",
                 share(t.acute),
+                share((t.acute_any, t.acute.1)),
                 share(t.crisis),
                 share(t.alarms)
             );

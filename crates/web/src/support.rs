@@ -4,7 +4,7 @@
 //! is saved as written, and the member alone sees the resources at once.
 //!
 //! The crisis reader takes milliseconds per note and up to a second for the longest, so it
-//! runs on a bounded pool: at most one job per core, a queue of at most two requests per core,
+//! runs on a bounded pool: one job per core but one, a queue of at most two requests per job,
 //! each waiting at most [`QUEUE_WAIT`] for a turn. When the queue is full or the wait runs
 //! out, the acute tier and the rule layers answer alone (`crisis::assess_rules`), so a burst
 //! of long notes never holds up other requests, and a request that ends while it waits never
@@ -40,11 +40,13 @@ pub struct Support {
 
 impl Default for Support {
     fn default() -> Self {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        // One core is left to serve requests: with every core reading long notes, even
+        // `/healthz` waited (docs/BENCHMARKS.md).
+        let workers = std::thread::available_parallelism().map_or(1, usize::from).saturating_sub(1).max(1);
         Self {
-            turns: Arc::new(Semaphore::new(cores)),
+            turns: Arc::new(Semaphore::new(workers)),
             waiting: AtomicUsize::new(0),
-            queue: 2 * cores,
+            queue: 2 * workers,
             seen: Mutex::default(),
         }
     }
@@ -228,6 +230,15 @@ pub fn panel(config: &WebConfig, tr: &Tr, level: Level) -> Markup {
                 (lines(config, tr))
                 p { a href="/help" { (tr.t("support-more")) } }
             },
+        }
+    }
+}
+
+/// A one-line reminder with a link, once the full panel has been seen in a flow.
+pub fn reminder(tr: &Tr) -> Markup {
+    html! {
+        p class="support-reminder" role="note" {
+            (tr.t("support-reminder")) " " a href="/help" { (tr.t("help-title")) }
         }
     }
 }

@@ -108,11 +108,18 @@ pub struct Month {
 
 /// Everything the member wrote in a record, for the support service.
 pub fn texts(r: &ThoughtRecord) -> Vec<&str> {
-    [&r.situation, &r.thought, &r.evidence_for, &r.evidence_against, &r.alternative]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect()
+    Step::ALL.into_iter().flat_map(|s| texts_of(r, s)).collect()
+}
+
+/// What the member writes at one step.
+pub fn texts_of(r: &ThoughtRecord, step: Step) -> Vec<&str> {
+    let fields = match step {
+        Step::Situation => [&r.situation, &r.thought],
+        Step::Evidence => [&r.evidence_for, &r.evidence_against],
+        Step::Alternative => [&r.alternative, &None],
+        _ => [&None, &None],
+    };
+    fields.into_iter().flatten().map(String::as_str).collect()
 }
 
 /// Records grouped by month (oldest first), with how often each dimension appeared and how

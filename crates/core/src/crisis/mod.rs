@@ -152,8 +152,11 @@ pub const SHORT_WORDS: usize = 6;
 pub const READER_ALONE: f32 = 0.2;
 /// The reader's probability under which it sets aside a rule's match.
 pub const WITH_A_RULE: f32 = 0.02;
-/// The reader's probability at which it overrules a guard that set a rule's cue aside.
-pub const OVER_A_GUARD: f32 = 0.6;
+/// The reader's probability at which it overrules a guard that set a rule's cue aside. 0.6
+/// until session 7; the session 7 reader, trained with plain prose and short notes, is surer
+/// of itself, and read a screening answered no ("Suicidal? No. Just sore.") and a dose in mg
+/// at 0.64–0.78, so the guard now stands up to 0.9 (the blind heldout8 measures the result).
+pub const OVER_A_GUARD: f32 = 0.9;
 
 /// The pattern of the first rule that matched, or "scored layer", for tests and evaluation
 /// only (never log it).

@@ -438,6 +438,7 @@ fn second_round_kinds() {
         "Nobody would be worse off, the house would be calmer without me.",
         "Every day I'm gutted that I woke up.",
         "I told my brother where my ashes should go, because it won't be long now, it'll be soon.",
+        "I'm running out of reasons to stay.",
     ] {
         assert!(detect(text), "{text}");
     }
@@ -534,16 +535,10 @@ fn short_notes() {
     }
 }
 
-/// Unit sentences the detector as a whole still reads wrongly although the rules alone read
-/// them right (docs/BENCHMARKS.md, "Known mistakes"): the reader sets aside the rules' match on
-/// a veiled wish to leave life, and it raises texts no rule matched, or overrules a guard, for
-/// everyday sentences and a note that repeats itself. (The overdose told with digits is now
-/// the acute tier's, which the reader cannot overrule.) Kept here so the rules' part stays checked and a change that fixes them is seen.
+/// Everyday sentences that earlier readers raised although no rule matched, or over a guard
+/// (docs/benchmarks-history.md, "Known mistakes"); the session 7 reader reads them right.
 #[test]
-fn the_rules_alone_read_the_combined_detectors_known_mistakes_right() {
-    let text = "I'm running out of reasons to stay.";
-    assert!(matching_rule(text).is_some(), "{text}");
-    assert!(!detect(text), "fixed? move it back to its test: {text}");
+fn earlier_known_mistakes_are_read_right() {
     for text in [
         "I just want everything to stop for a minute so I can think.",
         "My doctor says I won't be around long if I keep smoking.",
@@ -553,6 +548,39 @@ fn the_rules_alone_read_the_combined_detectors_known_mistakes_right() {
         "Walked to the shop. Pain 5. Walked to the shop. Pain 5.",
     ] {
         assert!(matching_rule(text).is_none(), "{text}");
-        assert!(detect(text), "fixed? move it back to its test: {text}");
+        assert!(!detect(text), "{text}");
     }
+}
+
+/// The lines of Foothold's own skills and articles (`content/`), front matter and headings
+/// left out: ordinary prose about pain, which must stay quiet.
+fn content_lines() -> Vec<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
+    let mut lines = Vec::new();
+    for dir in ["skills/en", "articles/en"] {
+        let mut files: Vec<_> =
+            std::fs::read_dir(format!("{root}/{dir}")).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let body = text.splitn(3, "---").nth(2).unwrap_or(&text);
+            lines.extend(
+                body.lines()
+                    .map(|l| l.trim().trim_start_matches(['-', '*', '>']).trim())
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_owned),
+            );
+        }
+    }
+    lines
+}
+
+/// Issue 14: at most 2 % false alarms on ordinary prose. The project's own content is the
+/// regression test (never training data); the blind set is `content/eval/prose.jsonl`.
+#[test]
+fn the_projects_own_prose_stays_quiet() {
+    let lines = content_lines();
+    assert!(lines.len() > 300, "{}", lines.len());
+    let flagged: Vec<&String> = lines.iter().filter(|l| detect(l)).collect();
+    assert!(flagged.len() * 50 <= lines.len(), "{} of {}: {flagged:#?}", flagged.len(), lines.len());
 }

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::Datelike;
+use foothold_core::crisis::Level;
 use foothold_core::style::{self, Dimension};
 use foothold_core::thought::{self, Step, FEELINGS_MAX, TRAPS};
 use foothold_store::ThoughtRecord;
@@ -24,10 +25,22 @@ fn step_name(tr: &Tr, s: Step) -> String {
     tr.t(&format!("thought-step-{}", s.as_str()))
 }
 
-/// The support panel when anything the member wrote in the record asks for it.
-async fn support(app: &AppState, tr: &Tr, r: &ThoughtRecord) -> Option<Markup> {
+/// The support panel when anything the member wrote in the record asks for it: in full when
+/// the record is opened and on the step right after the words were written (always, for the
+/// acute level), and as one line with a link on the steps after, so that it does not fill the
+/// first screen of every step.
+async fn support(app: &AppState, tr: &Tr, r: &ThoughtRecord, step: Step, opened: bool) -> Option<Markup> {
     let level = app.support.read(&thoughts::texts(r)).await?;
-    Some(support::panel(&app.config, tr, level))
+    let before = Step::ALL.iter().take_while(|s| **s != step).last().copied();
+    let just_written = match before {
+        Some(s) => app.support.read(&thoughts::texts_of(r, s)).await.is_some(),
+        None => true,
+    };
+    Some(if opened || just_written || level == Level::Acute {
+        support::panel(&app.config, tr, level)
+    } else {
+        support::reminder(tr)
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -188,7 +201,8 @@ pub async fn show(
     };
     // Any step reached so far can be revisited; later ones are not open yet.
     let step = q.step.as_deref().and_then(Step::parse).filter(|s| *s <= r.step).unwrap_or(r.step);
-    record_page(&app, &viewer, &r, step, None, None, q.saved.is_some()).await
+    let opened = q.step.is_none();
+    record_page(&app, &viewer, &r, step, (None, None), (q.saved.is_some(), opened)).await
 }
 
 /// The record at one step; `typed` and `error` show a refused step again as typed.
@@ -197,14 +211,13 @@ async fn record_page(
     viewer: &Viewer,
     r: &ThoughtRecord,
     step: Step,
-    typed: Option<&StepForm>,
-    error: Option<&AppError>,
-    saved: bool,
+    (typed, error): (Option<&StepForm>, Option<&AppError>),
+    (saved, opened): (bool, bool),
 ) -> Response {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("thought-record-title");
-    let support = support(app, tr, r).await;
+    let support = support(app, tr, r, step, opened).await;
     let body = html! {
         p { a href="/thoughts" { "← " (tr.t("thoughts-back")) } }
         h1 { (title) }
@@ -419,7 +432,7 @@ pub async fn save(
         Ok(r) => see_other(&format!("/thoughts/{}?step={}&saved=1", r.id, step.as_str())),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             // A stale form shows the saved record with the member's input kept.
-            record_page(&app, &viewer, &current, step, Some(&form), Some(&e), false).await
+            record_page(&app, &viewer, &current, step, (Some(&form), Some(&e)), (false, false)).await
         }
         Err(e) => e.into_response(),
     }

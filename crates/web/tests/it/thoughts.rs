@@ -221,6 +221,22 @@ async fn crisis_language_in_a_record_shows_support_and_keeps_every_word() {
         let page = app.get(&c, r.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
         assert!(page.contains(r#"class="support""#), "{page}");
         assert!(page.contains(thought), "the text is kept as written");
+        // On the steps after, one line with a link instead of the whole panel.
+        let id = r.headers()["location"].to_str().unwrap().trim_start_matches("/thoughts/").to_owned();
+        let r = step(
+            &app,
+            &c,
+            &id,
+            &[("step", "feelings"), ("action", "next"), ("feeling", "Numb"), ("before", "90")],
+        )
+        .await;
+        assert_eq!(r.status(), 303);
+        let page = app.get(&c, r.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+        assert!(
+            page.contains(r#"class="support-reminder""#) && !page.contains(r#"class="support""#),
+            "{page}"
+        );
+        assert!(page.contains(r#"href="/help""#));
         // Empty and oversized thoughts are refused with a reason.
         let list = app.get(&c, "/thoughts").await.text().await.unwrap();
         let r = app
