@@ -91,9 +91,12 @@ impl Support {
             }
         };
         let Some(turn) = turn else {
-            // The pool is full: the rules answer now, and nothing is remembered, so the reader
-            // reads the text on its next view.
-            return unread.iter().map(|(_, t)| crisis::assess_rules(t)).fold(level, Ord::max);
+            // The pool is full: the rules answer now (off the request threads too: on a long
+            // note they take milliseconds), and nothing is remembered, so the reader reads the
+            // text on its next view.
+            let texts: Vec<String> = unread.into_iter().map(|(_, t)| t).collect();
+            let ruled = tokio::task::spawn_blocking(move || texts.iter().map(|t| crisis::assess_rules(t)).max());
+            return level.max(ruled.await.unwrap_or(Some(Some(Level::Crisis))).flatten());
         };
         let texts: Vec<String> = unread.iter().map(|(_, t)| t.clone()).collect();
         let read = tokio::task::spawn_blocking(move || {
