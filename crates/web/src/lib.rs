@@ -1,7 +1,7 @@
 //! Foothold's HTTP layer: server-rendered pages, the JSON API, authentication, and the
 //! security baseline every response gets.
 //!
-//! Requests flow one way: middleware (headers → identify → errors → CSRF → limits) →
+//! Requests flow one way: middleware (headers → errors → identify → CSRF → limits) →
 //! handler → `accounts` (and later other services) → `foothold-store`. Handlers never
 //! touch SQL and the store never sees HTTP.
 
@@ -86,14 +86,16 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(assets::router())
         .fallback(|| async { error::AppError::NotFound });
-    // Layers run outermost-last-added: a request meets the access log, catch_panic, headers, identify,
-    // render_errors, csrf, timeout, body limit, then the route.
+    // Layers run outermost-last-added: a request meets the access log, catch_panic, headers,
+    // render_errors, identify, csrf, timeout, body limit, then the route. render_errors sits
+    // outside identify so that identify's own refusals (a malformed Authorization header) are
+    // written like every other error, in the language identify chose.
     routes
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(middleware::from_fn(security::csrf))
-        .layer(middleware::from_fn_with_state(state.clone(), respond::render_errors))
         .layer(middleware::from_fn_with_state(state.clone(), auth::identify))
+        .layer(middleware::from_fn_with_state(state.clone(), respond::render_errors))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(CatchPanicLayer::custom(|_| error::AppError::Internal.into_response()))
         .route_layer(middleware::from_fn(access_log::log))

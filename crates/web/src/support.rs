@@ -95,7 +95,8 @@ impl Support {
             // note they take milliseconds), and nothing is remembered, so the reader reads the
             // text on its next view.
             let texts: Vec<String> = unread.into_iter().map(|(_, t)| t).collect();
-            let ruled = tokio::task::spawn_blocking(move || texts.iter().map(|t| crisis::assess_rules(t)).max());
+            let ruled =
+                tokio::task::spawn_blocking(move || texts.iter().map(|t| crisis::assess_rules(t)).max());
             return level.max(ruled.await.unwrap_or(Some(Some(Level::Crisis))).flatten());
         };
         let texts: Vec<String> = unread.iter().map(|(_, t)| t.clone()).collect();

@@ -267,3 +267,21 @@ async fn the_openapi_document_declares_every_path_parameter_once() {
         }
     }
 }
+
+/// A malformed Authorization header gets the same JSON error as every other refusal.
+#[tokio::test]
+async fn a_malformed_authorization_header_gets_a_json_error() {
+    let app = apps(config()).await.remove(0);
+    for value in ["Bearer", "Basic abc", "Bearer not-a-token"] {
+        let r = reqwest::Client::new()
+            .get(app.url("/api/v1/me"))
+            .header("authorization", value)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401, "{value}");
+        assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/json"), "{value}");
+        let body: Value = r.json().await.unwrap();
+        assert!(body["error"]["code"].is_string(), "{value}: {body}");
+    }
+}
