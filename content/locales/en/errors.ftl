@@ -106,3 +106,4 @@ err-trap-unknown = One of the chosen thinking traps is not in the list. Please r
 err-prediction-missing = Please write what you expect will happen.
 err-prediction-happened-missing = Please write what happened, even in a few words.
 err-prediction-compared-missing = Please choose how it compared with what you expected.
+err-backup-exists = A file with that name is already there; choose another, so nothing is overwritten.

@@ -1,7 +1,7 @@
 //! The diary: strategies and daily check-ins.
 
 use crate::batch::Save;
-use crate::{on_db, Result, Store, StoreError, UserId};
+use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::checkin::{Ratings, Score};
 use foothold_core::strategy::{Category, BUILT_IN};
@@ -133,7 +133,7 @@ impl Store {
         Ok(())
     }
 
-    /// A member's own new strategy; `Conflict("strategy")` if they have one by that name.
+    /// A member's own new strategy; `Conflict(StrategyName)` if they have one by that name.
     pub async fn create_strategy(&self, user: UserId, name: &str, today: NaiveDate) -> Result<Strategy> {
         let id: i64 = on_db!(self, |pool| {
             sqlx::query_scalar(
@@ -148,7 +148,7 @@ impl Store {
             .fetch_one(pool)
             .await
         })
-        .map_err(StoreError::unique("strategy"))?;
+        .map_err(StoreError::unique(Conflict::StrategyName))?;
         Ok(Strategy {
             id,
             builtin_key: None,

@@ -4,9 +4,10 @@ use thiserror::Error;
 /// wrapped `sqlx::Error` is for the log only and never reaches a client.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    /// A unique value is already taken (the argument says which, e.g. "handle").
-    #[error("{0} already exists")]
-    Conflict(&'static str),
+    /// The change clashes with what is stored; the variant says how. Typed, so that the web
+    /// layer maps every kind and a new one cannot be forgotten.
+    #[error("conflict: {0:?}")]
+    Conflict(Conflict),
     #[error("not found")]
     NotFound,
     /// The row changed since the caller read it (optimistic concurrency).
@@ -41,10 +42,31 @@ pub enum StoreError {
     Database(#[source] sqlx::Error),
 }
 
+/// How a change clashes with what is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// The handle is taken.
+    Handle,
+    /// The member already has a strategy of that name.
+    StrategyName,
+    /// Built-in strategies come back with every new list, so they are archived, not deleted.
+    StrategyBuiltin,
+    /// A day has the strategy: archive or merge it instead.
+    StrategyInUse,
+    /// An experiment compares the strategy.
+    StrategyInExperiment,
+    /// A strategy cannot be merged into itself.
+    MergeSame,
+    /// Another experiment on the same outcome overlaps in time.
+    ExperimentOverlap,
+    /// The backup's target file exists.
+    BackupExists,
+}
+
 impl StoreError {
     /// Maps a unique-constraint violation to [`StoreError::Conflict`] and anything else to a
     /// database error. Use it on inserts and updates of unique columns.
-    pub(crate) fn unique(what: &'static str) -> impl FnOnce(sqlx::Error) -> Self {
+    pub(crate) fn unique(what: Conflict) -> impl FnOnce(sqlx::Error) -> Self {
         move |err| match &err {
             sqlx::Error::Database(db) if db.is_unique_violation() => Self::Conflict(what),
             _ => Self::from(err),

@@ -5,7 +5,7 @@
 //! overlap, and a change applies only to the version the member saw.
 
 use crate::diary::BUMP_REVISION;
-use crate::{on_db, Result, Store, StoreError, UserId};
+use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Action, Event};
@@ -107,7 +107,7 @@ macro_rules! bind_plan {
 }
 
 /// Refuses a plan whose dates overlap another experiment of the member on the same outcome
-/// (`Conflict("experiment")`): two experiments on one outcome would confound each other.
+/// (`Conflict(ExperimentOverlap)`): two experiments on one outcome would confound each other.
 macro_rules! check_overlap {
     ($tx:expr, $user:expr, $plan:expr, $except:expr) => {{
         let clash: Option<i64> = sqlx::query_scalar(
@@ -122,7 +122,7 @@ macro_rules! check_overlap {
         .fetch_optional(&mut *$tx)
         .await?;
         if clash.is_some() {
-            return Err(StoreError::Conflict("experiment"));
+            return Err(StoreError::Conflict(Conflict::ExperimentOverlap));
         }
     }};
 }
@@ -145,7 +145,7 @@ macro_rules! check_strategies {
 }
 
 impl Store {
-    /// Stores a new plan. Errors: `UnknownReference("strategy")`, `Conflict("experiment")`.
+    /// Stores a new plan. Errors: `UnknownReference("strategy")`, `Conflict(ExperimentOverlap)`.
     pub async fn create_experiment(&self, user: UserId, plan: &ExperimentPlan) -> Result<Experiment> {
         let now = crate::now();
         let begin = self.begin_write();

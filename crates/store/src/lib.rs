@@ -35,7 +35,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use diary::{CheckIn, CheckInWrite, Strategy};
-pub use error::StoreError;
+pub use error::{Conflict, StoreError};
 pub use experiments::{Experiment, ExperimentPlan};
 pub use import::ImportSummary;
 pub use sessions::{Session, SessionUser};
@@ -228,7 +228,7 @@ impl Store {
             return Err(StoreError::Unsupported("backup of PostgreSQL; use pg_dump"));
         };
         if target.exists() {
-            return Err(StoreError::Conflict("backup file"));
+            return Err(StoreError::Conflict(Conflict::BackupExists));
         }
         let target = target.to_str().ok_or(StoreError::Unsupported("non-UTF-8 backup path"))?;
         sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await.map_err(StoreError::Database)?;

@@ -2,7 +2,7 @@
 //! deletes a day's history: a merge moves every tag to the strategy that stays.
 
 use crate::diary::BUMP_REVISION;
-use crate::{on_db, Result, Store, StoreError, Strategy, UserId};
+use crate::{on_db, Conflict, Result, Store, StoreError, Strategy, UserId};
 
 impl Store {
     /// One of the member's strategies; `NotFound` for anyone else's.
@@ -11,7 +11,7 @@ impl Store {
     }
 
     /// Gives a strategy a new name. A built-in one keeps its key (so imports still match
-    /// it) and shows the new name instead of the translated one. `Conflict("strategy")` if
+    /// it) and shows the new name instead of the translated one. `Conflict(StrategyName)` if
     /// the member has another strategy of that name.
     pub async fn rename_strategy(&self, user: UserId, id: i64, name: &str) -> Result<Strategy> {
         let current = self.strategy(user, id).await?;
@@ -19,7 +19,7 @@ impl Store {
             s.id != id && s.name.as_deref().is_some_and(|n| n.to_lowercase() == name.to_lowercase())
         });
         if taken {
-            return Err(StoreError::Conflict("strategy"));
+            return Err(StoreError::Conflict(Conflict::StrategyName));
         }
         // Own strategies are unique by their lower-cased name; the others keep their key.
         let key = match (&current.builtin_key, current.category.as_str()) {
@@ -38,7 +38,7 @@ impl Store {
             .await
             .map(|_| ())
         })
-        .map_err(StoreError::unique("strategy"))?;
+        .map_err(StoreError::unique(Conflict::StrategyName))?;
         // Analyses name strategies: a kept one must not show the old name.
         on_db!(self, |pool| sqlx::query(BUMP_REVISION).bind(user.0).execute(pool).await.map(|_| ()))?;
         self.strategy(user, id).await
@@ -63,14 +63,14 @@ impl Store {
     }
 
     /// Deletes one of the member's own strategies that was never tagged: nothing of the diary
-    /// goes with it. `Conflict("strategy-in-use")` if any day has it (archive or merge it
-    /// instead), `Conflict("strategy-builtin")` for a built-in one (those come back with
-    /// every new list; archiving hides them), `Conflict("strategy-in-experiment")` if an
+    /// goes with it. `Conflict(StrategyInUse)` if any day has it (archive or merge it
+    /// instead), `Conflict(StrategyBuiltin)` for a built-in one (those come back with
+    /// every new list; archiving hides them), `Conflict(StrategyInExperiment)` if an
     /// experiment names it.
     pub async fn delete_strategy(&self, user: UserId, id: i64) -> Result<()> {
         let s = self.strategy(user, id).await?;
         if s.builtin_key.is_some() {
-            return Err(StoreError::Conflict("strategy-builtin"));
+            return Err(StoreError::Conflict(Conflict::StrategyBuiltin));
         }
         let done = on_db!(self, |pool| {
             sqlx::query(
@@ -85,14 +85,14 @@ impl Store {
         })
         .map_err(|e| match &e {
             sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
-                StoreError::Conflict("strategy-in-experiment")
+                StoreError::Conflict(Conflict::StrategyInExperiment)
             }
             _ => StoreError::from(e),
         })?;
         if done == 1 {
             Ok(())
         } else {
-            Err(StoreError::Conflict("strategy-in-use"))
+            Err(StoreError::Conflict(Conflict::StrategyInUse))
         }
     }
 
@@ -101,7 +101,7 @@ impl Store {
     /// is removed. One transaction; each changed check-in gets a new version.
     pub async fn merge_strategies(&self, user: UserId, from: i64, into: i64) -> Result<Strategy> {
         if from == into {
-            return Err(StoreError::Conflict("merge-same"));
+            return Err(StoreError::Conflict(Conflict::MergeSame));
         }
         let (source, _) = (self.strategy(user, from).await?, self.strategy(user, into).await?);
         let now = crate::now();
@@ -140,7 +140,7 @@ impl Store {
                 .await
                 .map_err(|e| match &e {
                     sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
-                        StoreError::Conflict("strategy-in-experiment")
+                        StoreError::Conflict(Conflict::StrategyInExperiment)
                     }
                     _ => StoreError::from(e),
                 })?;

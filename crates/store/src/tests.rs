@@ -4,7 +4,7 @@
 mod group_commit;
 
 use crate::testing::TestDb;
-use crate::{migrate, now, NewUser, Session, Store, StoreError, User};
+use crate::{migrate, now, Conflict, NewUser, Session, Store, StoreError, User};
 use chrono::Duration;
 use foothold_core::account::{Email, Handle, Role};
 
@@ -42,7 +42,7 @@ async fn handles_are_unique_whatever_their_case() {
                 created_at: now(),
             })
             .await;
-        assert!(matches!(again, Err(StoreError::Conflict("handle"))), "{:?}: {again:?}", db.backend);
+        assert!(matches!(again, Err(StoreError::Conflict(Conflict::Handle))), "{:?}: {again:?}", db.backend);
         assert_eq!(store.count_users().await.unwrap(), 1);
         let found = store.user_by_handle(&Handle::parse("river").unwrap()).await.unwrap();
         assert_eq!(found.id, first.id);
@@ -190,7 +190,7 @@ async fn sqlite_backup_is_a_readable_copy_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("copy.db");
     store.backup_sqlite(&target).await.unwrap();
-    assert!(matches!(store.backup_sqlite(&target).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(store.backup_sqlite(&target).await, Err(StoreError::Conflict(Conflict::BackupExists))));
     let copy = Store::open(&format!("sqlite://{}", target.display()), 1).await.unwrap();
     assert_eq!(copy.count_users().await.unwrap(), 1);
 }
@@ -230,7 +230,7 @@ async fn session_cache_is_invalidated_here_at_once_and_elsewhere_within_its_ttl(
 mod diary {
     use super::{open, user};
     use crate::testing::TestDb;
-    use crate::{CheckInWrite, StoreError};
+    use crate::{CheckInWrite, Conflict, StoreError};
     use chrono::NaiveDate;
     use foothold_core::checkin::{Ratings, Score};
 
@@ -255,7 +255,7 @@ mod diary {
             store.create_strategy(a.id, "Warm bath", day(3)).await.unwrap();
             assert!(matches!(
                 store.create_strategy(a.id, "warm BATH", day(3)).await,
-                Err(StoreError::Conflict("strategy"))
+                Err(StoreError::Conflict(Conflict::StrategyName))
             ));
             assert!(
                 store.create_strategy(b.id, "Warm bath", day(3)).await.is_ok(),

@@ -1,6 +1,6 @@
 //! Accounts.
 
-use crate::{on_db, Result, Store, StoreError};
+use crate::{on_db, Conflict, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use foothold_core::account::{Email, Handle, Role};
 
@@ -37,7 +37,7 @@ pub(crate) fn user_from_row((id, handle, role, locale, created_at): UserRow) -> 
 }
 
 impl Store {
-    /// Creates an account; [`StoreError::Conflict`]`("handle")` if the handle is taken in any
+    /// Creates an account; `Conflict(Handle)` if the handle is taken in any
     /// letter case.
     pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {
         let id: i64 = on_db!(self, |pool| {
@@ -54,7 +54,7 @@ impl Store {
             .fetch_one(pool)
             .await
         })
-        .map_err(StoreError::unique("handle"))?;
+        .map_err(StoreError::unique(Conflict::Handle))?;
         self.user(UserId(id)).await
     }
 

@@ -6,7 +6,7 @@ use crate::secret::{hash_password, random_token, token_hash, verify_password};
 use crate::AppState;
 use chrono::Duration;
 use foothold_core::account::{Email, Handle, NewPassword, Role};
-use foothold_core::{Invalid, Problem};
+use foothold_core::Invalid;
 use foothold_store::{now, ApiToken, NewUser, Session, Store, StoreError, User, UserId};
 use std::net::IpAddr;
 
@@ -77,12 +77,7 @@ pub async fn create(store: &Store, handle: &str, password: &str, email: &str, ro
     store
         .create_user(NewUser { handle, password_hash: &hash, email: email.as_ref(), role, created_at: now() })
         .await
-        .map_err(|e| match e {
-            StoreError::Conflict("handle") => {
-                AppError::Conflict(Problem { field: "handle", code: "handle-taken" })
-            }
-            other => other.into(),
-        })
+        .map_err(AppError::from)
 }
 
 /// Checks a handle and password and starts a session.

@@ -161,7 +161,7 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
 pub async fn own_strategy(store: &Store, user: UserId, name: &str, today: NaiveDate) -> AppResult<i64> {
     match store.create_strategy(user, name, today).await {
         Ok(s) => Ok(s.id),
-        Err(StoreError::Conflict(_)) => store
+        Err(StoreError::Conflict(foothold_store::Conflict::StrategyName)) => store
             .strategies(user)
             .await?
             .into_iter()

@@ -9,7 +9,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use foothold_core::{Invalid, Problem};
-use foothold_store::StoreError;
+use foothold_store::{Conflict, StoreError};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
@@ -123,26 +123,29 @@ impl From<Invalid> for AppError {
     }
 }
 
+/// Every kind of stored conflict as the member sees it; the match is exhaustive, so a new
+/// kind cannot be forgotten.
+fn conflict(c: Conflict) -> AppError {
+    let (field, code) = match c {
+        Conflict::Handle => ("handle", "handle-taken"),
+        Conflict::StrategyName => ("name", "strategy-taken"),
+        Conflict::MergeSame => return AppError::Invalid(Invalid::one("into", "merge-same")),
+        Conflict::StrategyInExperiment => ("strategy", "strategy-in-experiment"),
+        Conflict::StrategyInUse => ("strategy", "strategy-in-use"),
+        Conflict::StrategyBuiltin => ("strategy", "strategy-builtin"),
+        Conflict::ExperimentOverlap => ("start", "experiment-overlap"),
+        Conflict::BackupExists => ("path", "backup-exists"),
+    };
+    AppError::Conflict(Problem { field, code })
+}
+
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
         match err {
             StoreError::NotFound => Self::NotFound,
             StoreError::Stale => Self::Conflict(Problem { field: "version", code: "changed-elsewhere" }),
             StoreError::UnknownReference(_) => Self::Invalid(Invalid::one("strategies", "strategy-unknown")),
-            StoreError::Conflict("strategy") => {
-                Self::Conflict(Problem { field: "name", code: "strategy-taken" })
-            }
-            StoreError::Conflict("merge-same") => Self::Invalid(Invalid::one("into", "merge-same")),
-            StoreError::Conflict(
-                code @ ("strategy-in-experiment" | "strategy-in-use" | "strategy-builtin"),
-            ) => Self::Conflict(Problem { field: "strategy", code }),
-            StoreError::Conflict("experiment") => {
-                Self::Conflict(Problem { field: "start", code: "experiment-overlap" })
-            }
-            StoreError::Conflict(what) => {
-                tracing::error!(what, "unmapped conflict");
-                Self::Internal
-            }
+            StoreError::Conflict(c) => conflict(c),
             StoreError::Unavailable(e) => {
                 tracing::error!(error = %e, "database unavailable");
                 Self::Unavailable

@@ -3,7 +3,7 @@
 
 use crate::testing::TestDb;
 use crate::tests::{open, user};
-use crate::{ExperimentPlan, Store, StoreError, UserId};
+use crate::{Conflict, ExperimentPlan, Store, StoreError, UserId};
 use chrono::{Duration, NaiveDate};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Action, Event};
@@ -41,7 +41,7 @@ async fn plans_round_trip_and_never_overlap_on_one_outcome() {
         assert_eq!(first.plan, plan(w, Outcome::Pain, 0), "{:?}: the seed's top bit survives", db.backend);
         assert_eq!((first.version, first.kept), (1, false));
         let clash = store.create_experiment(u.id, &plan(w, Outcome::Pain, 41)).await;
-        assert!(matches!(clash, Err(StoreError::Conflict("experiment"))), "{clash:?}");
+        assert!(matches!(clash, Err(StoreError::Conflict(Conflict::ExperimentOverlap))), "{clash:?}");
         store.create_experiment(u.id, &plan(w, Outcome::Pain, 42)).await.unwrap();
         store.create_experiment(u.id, &plan(w, Outcome::Mood, 10)).await.unwrap();
         // Another member's strategy is refused; nothing is stored.
@@ -110,7 +110,7 @@ async fn a_strategy_in_an_experiment_is_not_merged_away_but_the_account_still_de
             .id;
         let e = store.create_experiment(u.id, &plan(w, Outcome::Pain, 0)).await.unwrap();
         let merged = store.merge_strategies(u.id, w, heat).await;
-        assert!(matches!(merged, Err(StoreError::Conflict("strategy-in-experiment"))), "{merged:?}");
+        assert!(matches!(merged, Err(StoreError::Conflict(Conflict::StrategyInExperiment))), "{merged:?}");
         assert!(store.strategy(u.id, w).await.is_ok(), "nothing changed");
         let before = store.diary_revision(u.id).await.unwrap();
         store.keep_experiment(u.id, e.id, true).await.unwrap();

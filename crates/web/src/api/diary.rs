@@ -186,12 +186,7 @@ pub async fn create_strategy(
     let user = viewer.require_user()?;
     let name = checkin::parse_strategy_name(&req.name)?;
     let today = app.clock.today(&app.store.time_zone(user.id).await?);
-    let created = app.store.create_strategy(user.id, &name, today).await.map_err(|e| match e {
-        foothold_store::StoreError::Conflict(_) => {
-            AppError::Conflict(foothold_core::Problem { field: "name", code: "strategy-taken" })
-        }
-        other => other.into(),
-    })?;
+    let created = app.store.create_strategy(user.id, &name, today).await?;
     Ok((StatusCode::CREATED, Json(strategy_view(&viewer, created))))
 }
 
