@@ -7,7 +7,7 @@
 // violation. Started by crates/cli/tests/browser.rs against a freshly started server.
 
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
@@ -24,6 +24,10 @@ const browser = await chromium.launch({
 
 const audited = [];
 const foreign = [];
+// With FOOTHOLD_SCREENSHOTS set, every audited page is also saved there as a full-page PNG, to
+// be looked at (CI keeps them as artefacts).
+const shots = process.env.FOOTHOLD_SCREENSHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
 
 async function newPhone(width = 360) {
   const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
@@ -50,6 +54,10 @@ async function audit(page, label) {
   assert.ok(overflow <= 1, `${label}: page is ${overflow}px wider than the screen`);
   // The crisis link is on every page.
   assert.ok(await page.locator('a[href="/help"]').first().isVisible(), `${label}: "Need help now?" link visible`);
+  if (shots) {
+    const name = `${String(audited.length + 1).padStart(2, '0')}-${label.replace(/[^a-z0-9]+/gi, '-')}.png`;
+    await page.screenshot({ path: `${shots}/${name}`, fullPage: true });
+  }
   audited.push(label);
 }
 
@@ -112,6 +120,13 @@ try {
     assert.ok(await page.getByLabel('Walk', { exact: true }).isChecked());
     assert.equal(await page.getByLabel('Note').inputValue(), 'Short walk in the sun.');
     await audit(page, 'check-in saved');
+    // A note that speaks of an overdose taken: saved as written, the emergency number first.
+    await page.getByRole('link', { name: 'Day before' }).click();
+    await page.getByLabel('Note').fill('I took 30 tablets an hour ago.');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByRole('heading', { name: 'Please get help now' }).waitFor();
+    assert.equal(await page.getByLabel('Note').inputValue(), 'I took 30 tablets an hour ago.');
+    await audit(page, 'check-in with acute support');
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByRole('table').waitFor();
     await audit(page, 'history');
@@ -276,7 +291,7 @@ try {
 
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
-    for (const path of ['/', '/register', '/login', '/help', '/skills', '/learn']) {
+    for (const path of ['/', '/register', '/login', '/help', '/privacy', '/skills', '/learn']) {
       await narrow.page.goto(base + path);
       await audit(narrow.page, `${path} at 320px`);
     }

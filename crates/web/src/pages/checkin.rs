@@ -172,8 +172,9 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let chosen: Vec<&str> = v.form.strategies.iter().map(String::as_str).collect();
     let body = html! {
         h1 { (title) }
-        @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
+        // Support first: it says itself that the note was saved.
         @if let Some(panel) = &v.support { (panel) }
+        @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
         @if let Some(AppError::Conflict(_)) = v.error {
             p class="notice" role="alert" { (tr.t("checkin-conflict")) }
         } @else {

@@ -28,7 +28,7 @@ fn footer(tr: &Tr) -> Markup {
     html! {
         footer class="site-footer" {
             p { (tr.t("footer-not-medical")) }
-            p { (help_link(tr)) }
+            p { (help_link(tr)) " · " a href="/privacy" { (tr.t("privacy-title")) } }
         }
     }
 }

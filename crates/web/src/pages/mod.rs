@@ -15,6 +15,7 @@ mod insights;
 pub mod layout;
 mod library;
 mod predictions;
+mod privacy;
 mod sign_in;
 mod strategies;
 mod thoughts;
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home::show))
         .route("/help", get(help::show))
+        .route("/privacy", get(privacy::show))
         .route("/checkin", get(checkin::show).post(checkin::save))
         .route("/diary", get(diary_data::show))
         .route("/history", get(history::show))

@@ -206,6 +206,7 @@ async fn every_page_has_security_headers_landmarks_and_the_help_link() {
             (&browser(), "/login", 200),
             (&browser(), "/register", 200),
             (&browser(), "/help", 200),
+            (&browser(), "/privacy", 200),
             (&browser(), "/no-such-page", 404),
             (&c, "/account", 200),
             (&c, "/", 200),
@@ -221,6 +222,7 @@ async fn every_page_has_security_headers_landmarks_and_the_help_link() {
             assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP");
             let html = r.text().await.unwrap();
             assert!(html.contains(r#"href="/help""#), "{path}: help link");
+            assert!(html.contains(r#"href="/privacy""#), "{path}: privacy link");
             assert!(html.contains("<main") && html.contains(r#"<html lang="en""#), "{path}");
             assert!(!html.contains("<script"), "{path}: no script needed");
         }
@@ -328,4 +330,14 @@ async fn an_active_session_slides_forward_and_renews_its_cookie() {
         let found = app.store.session(&old.token_hash, now).await.unwrap().unwrap();
         assert!(found.session.expires_at > now + chrono::Duration::days(29));
     }
+}
+
+#[tokio::test]
+async fn the_privacy_page_says_what_is_kept_and_who_sees_it() {
+    let app = apps(config()).await.remove(0);
+    let html = app.get(&browser(), "/privacy").await.text().await.unwrap();
+    for heading in ["What is kept", "Who can see it", "What is not kept", "Deleting your account"] {
+        assert!(html.contains(heading), "{heading}");
+    }
+    assert!(html.contains("Only you."));
 }
