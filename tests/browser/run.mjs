@@ -4,7 +4,7 @@
 //   node run.mjs http://127.0.0.1:PORT DEMO_HANDLE DEMO_PASSWORD
 //
 // Exits non-zero on the first failed check or on any serious or critical accessibility
-// violation. Started by crates/cli/tests/browser.rs against a freshly started server.
+// violation. Started by crates/cli/tests/it/browser.rs against a freshly started server.
 
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';

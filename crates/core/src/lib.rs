@@ -10,6 +10,7 @@ pub mod checkin;
 pub mod crisis;
 pub mod diary_csv;
 pub mod experiment;
+pub mod hex;
 pub mod library;
 pub mod simulate;
 pub mod strategy;

@@ -62,10 +62,7 @@ impl Migration {
     /// The SHA-256 of the `up` SQL for `backend`, in hex.
     fn checksum(&self, backend: Backend) -> String {
         use sha2::{Digest, Sha256};
-        Sha256::digest(self.sql(backend, Direction::Up).as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        foothold_core::hex::encode(&Sha256::digest(self.sql(backend, Direction::Up).as_bytes()))
     }
 
     fn sql(&self, backend: Backend, direction: Direction) -> &'static str {

@@ -23,7 +23,7 @@ fn random_suffix() -> String {
     let mut bytes = [0u8; 8];
     #[allow(clippy::expect_used)] // test support: no randomness means no isolated tests
     getrandom::fill(&mut bytes).expect("the OS random source is available");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    foothold_core::hex::encode(&bytes)
 }
 
 /// Whether a test that needs `what` may be skipped when it is missing.

@@ -21,7 +21,7 @@ const ICON: &str = include_str!("../assets/icon.svg");
 const TIMER_JS: &str = include_str!("../assets/timer.js");
 
 fn short_hash(content: &str) -> String {
-    Sha256::digest(content.as_bytes()).iter().take(6).map(|b| format!("{b:02x}")).collect()
+    foothold_core::hex::encode(Sha256::digest(content.as_bytes()).get(..6).unwrap_or_default())
 }
 
 pub fn css_url() -> &'static str {

@@ -131,11 +131,11 @@ pub fn rebuild_all(tr: &Tr, stored: Vec<Experiment>, strategies: &[Strategy]) ->
     stored.into_iter().filter_map(|e| rebuild(tr, e, strategies).ok()).collect()
 }
 
-/// Reads a design form into a plan. The seed is drawn here; a plan starts today or later.
+/// Reads a design form into a plan, randomised with `seed`; a plan starts today or later.
 pub fn parse(
     input: &DesignInput,
     strategies: &[Strategy],
-    today: NaiveDate,
+    (today, seed): (NaiveDate, u64),
 ) -> Result<ExperimentPlan, Invalid> {
     let mine = |field: &'static str, s: &str| -> Result<i64, Invalid> {
         s.trim()
@@ -168,7 +168,7 @@ pub fn parse(
         washout_days: &input.washout_days,
         start: &input.start,
     };
-    let design = Design::parse(&form, seed());
+    let design = Design::parse(&form, seed);
     Invalid::gather(&mut problems, &design);
     if let Ok(d) = &design {
         let code = if d.start < today {
@@ -201,15 +201,10 @@ pub fn parse(
     }
 }
 
-/// A fresh randomisation seed from the operating system.
-fn seed() -> u64 {
-    let mut bytes = [0u8; 8];
-    // Without OS randomness the server could not create sessions either; a fixed seed still
-    // gives a valid (if predictable) order.
-    if getrandom::fill(&mut bytes).is_err() {
-        tracing::error!("no operating-system randomness for an experiment seed");
-    }
-    u64::from_le_bytes(bytes)
+/// A fresh randomisation seed from the operating system. Without randomness there is no
+/// experiment: a predictable order would defeat the randomisation.
+fn seed() -> AppResult<u64> {
+    Ok(u64::from_le_bytes(crate::secret::random_bytes::<8>()?))
 }
 
 /// A form's plan with its new strategy, if it names one, created.
@@ -219,7 +214,7 @@ async fn checked(
     input: &DesignInput,
     today: NaiveDate,
 ) -> AppResult<ExperimentPlan> {
-    let mut plan = parse(input, &store.strategies(user).await?, today)?;
+    let mut plan = parse(input, &store.strategies(user).await?, (today, seed()?))?;
     if let Ok(name) = checkin::parse_strategy_name(&input.new_strategy) {
         plan.strategy_a = own_strategy(store, user, &name, today).await?;
     }

@@ -22,7 +22,9 @@ const T_COST: u32 = 5;
 const P_COST: u32 = 1;
 const HASH_LEN: usize = 32;
 
-fn random_bytes<const N: usize>() -> AppResult<[u8; N]> {
+/// `N` bytes from the operating system's random source; its failure is an error, never a
+/// weaker value.
+pub fn random_bytes<const N: usize>() -> AppResult<[u8; N]> {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|e| {
         tracing::error!(error = %e, "OS random source failed");
@@ -31,18 +33,14 @@ fn random_bytes<const N: usize>() -> AppResult<[u8; N]> {
     Ok(bytes)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A new unguessable token (64 hex characters).
 pub fn random_token() -> AppResult<String> {
-    Ok(hex(&random_bytes::<32>()?))
+    Ok(foothold_core::hex::encode(&random_bytes::<32>()?))
 }
 
 /// The form in which a token is stored and looked up.
 pub fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+    foothold_core::hex::encode(&Sha256::digest(token.as_bytes()))
 }
 
 /// Compares two secrets in time that does not depend on where they differ.

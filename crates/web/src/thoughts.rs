@@ -156,10 +156,7 @@ pub fn parse_nonce(input: &str) -> AppResult<String> {
 }
 
 /// A fresh one-time token for a "start" form (double submissions find the first record).
-pub fn nonce() -> String {
-    let mut bytes = [0u8; 16];
-    if getrandom::fill(&mut bytes).is_err() {
-        tracing::error!("no operating-system randomness for a form token");
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Without randomness there is no token: the page fails rather than hand out a guessable one.
+pub fn nonce() -> AppResult<String> {
+    Ok(foothold_core::hex::encode(&crate::secret::random_bytes::<16>()?))
 }

@@ -71,6 +71,10 @@ fn page(
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("predictions-title");
+    let nonce = match thoughts::nonce() {
+        Ok(n) => n,
+        Err(e) => return e.into_response(),
+    };
     let (open, resolved): (Vec<&Prediction>, Vec<&Prediction>) =
         all.iter().partition(|p| p.compared.is_none());
     let better = resolved.iter().filter(|p| p.compared == Some(Compared::Better)).count();
@@ -84,7 +88,7 @@ fn page(
             (errors.summary())
             form method="post" action="/predictions" novalidate {
                 (csrf(&viewer.csrf))
-                input type="hidden" name="nonce" value=(thoughts::nonce());
+                input type="hidden" name="nonce" value=(nonce);
                 (field(tr, &errors, "activity", "text", &typed.activity))
                 (field(tr, &errors, "expected", "textarea", &typed.expected))
                 (field(tr, &errors, "confidence", "number", &typed.confidence))

@@ -63,6 +63,10 @@ fn list_page(
     error: Option<&AppError>,
     done: Option<&str>,
 ) -> Response {
+    let nonce = match thoughts::nonce() {
+        Ok(n) => n,
+        Err(e) => return e.into_response(),
+    };
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("thoughts-title");
@@ -77,7 +81,7 @@ fn list_page(
             (errors.summary())
             form method="post" action="/thoughts" novalidate {
                 (csrf(&viewer.csrf))
-                input type="hidden" name="nonce" value=(thoughts::nonce());
+                input type="hidden" name="nonce" value=(nonce);
                 (text_area(tr, &errors, "situation", &typed.situation, 3))
                 (text_area(tr, &errors, "thought", &typed.thought, 3))
                 button type="submit" { (tr.t("thought-start-button")) }

@@ -1,7 +1,6 @@
 //! Runs the browser tests (`tests/browser/run.mjs`, headless Chromium + axe-core) against a
 //! freshly started `foothold serve`. Switched on by `FOOTHOLD_TEST_BROWSER=1`; needs
 //! `npm ci` in `tests/browser` and Chromium at `FOOTHOLD_CHROMIUM` (default /usr/bin/chromium).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -1,5 +1,4 @@
 //! The `foothold` binary as an operator runs it: a real process, killed for real.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use foothold_core::account::Handle;
 use foothold_store::Store;
