@@ -88,14 +88,17 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     });
     let header_token =
         req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned).or(query_token);
-    let (req, token) = match header_token {
-        Some(t) => (req, Some(t)),
-        None if is_form(&req) => match form_token(req).await {
+    // Form bodies are always read here: for their token, and to refuse text that is not UTF-8
+    // (form decoding would silently turn it into replacement characters and save those).
+    let (req, form) = if is_form(&req) {
+        match form_token(req).await {
             Ok(pair) => pair,
             Err(response) => return response,
-        },
-        None => (req, None),
+        }
+    } else {
+        (req, None)
     };
+    let token = header_token.or(form);
     match token {
         Some(t) if !viewer.csrf.is_empty() && same_secret(&t, &viewer.csrf) => next.run(req).await,
         _ => AppError::Csrf.into_response(),
@@ -125,12 +128,39 @@ fn is_form(req: &Request) -> bool {
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
+/// A form body with `+` and `%XX` decoded, as the bytes the fields will hold.
+fn percent_decoded(body: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while let Some(&b) = body.get(i) {
+        match (b, body.get(i + 1).and_then(|h| hex(*h)), body.get(i + 2).and_then(|l| hex(*l))) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Reads the form body to find the `csrf` field, then rebuilds the request with the same
 /// bytes for the handler.
 async fn form_token(req: Request) -> Result<(Request, Option<String>), Response> {
     let (parts, body) = req.into_parts();
     let bytes =
         axum::body::to_bytes(body, FORM_SCAN_LIMIT).await.map_err(|_| AppError::TooLarge.into_response())?;
+    if std::str::from_utf8(&percent_decoded(&bytes)).is_err() {
+        return Err(AppError::BadRequest.into_response());
+    }
     let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
         .and_then(|fields| fields.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));

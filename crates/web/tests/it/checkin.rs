@@ -567,3 +567,35 @@ async fn the_calendar_shows_a_month_with_links_to_each_day() {
         assert_eq!(app.get(&browser(), "/history/calendar").await.status(), 303, "members only");
     }
 }
+
+/// A form whose text is not UTF-8 is refused, not saved with replacement characters.
+#[tokio::test]
+async fn a_form_with_text_that_is_not_utf8_is_refused_and_changes_nothing() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Latin", PW).await;
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        let body = format!("csrf={}&day={}&pain=3&note=caf%E9+au+lait", csrf_token(&page), today_utc());
+        let r = c
+            .post(app.url("/checkin"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400);
+        let day = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(!day.contains("caf\u{fffd}") && !day.contains("au lait"), "nothing saved");
+        // The same note in UTF-8 is saved as written.
+        let body = format!("csrf={}&day={}&pain=3&note=caf%C3%A9+au+lait", csrf_token(&page), today_utc());
+        let r = c
+            .post(app.url("/checkin"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert!(app.get(&c, "/checkin").await.text().await.unwrap().contains("café au lait"));
+    }
+}
