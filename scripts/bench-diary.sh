@@ -18,17 +18,8 @@ PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.05; done
 
 # 64 members, one API token each; every request writes a new day for one of them.
-TOKENS=()
-for i in $(seq 1 64); do
-  curl -sf -o /dev/null -H 'content-type: application/json' \
-    -d "{\"handle\":\"bench$i\",\"password\":\"a calm long passphrase\"}" "$BASE/api/v1/accounts"
-  CSRF_AND_COOKIE="$(curl -s -D "$DATA/h" -H 'content-type: application/json' \
-    -d "{\"handle\":\"bench$i\",\"password\":\"a calm long passphrase\"}" "$BASE/api/v1/sessions")"
-  COOKIE="$(tr -d '\r' <"$DATA/h" | sed -n 's/^set-cookie: \(foothold_session=[^;]*\).*/\1/Ip')"
-  CSRF="$(printf '%s' "$CSRF_AND_COOKIE" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')"
-  TOKENS+=("$(curl -s -H "cookie: $COOKIE" -H "x-csrf-token: $CSRF" -H 'content-type: application/json' \
-    -d '{"name":"bench"}' "$BASE/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')")
-done
+. scripts/bench-members.sh
+mapfile -t TOKENS < <(member_tokens "$BASE" "$DATA" 64 bench)
 LUA="$DATA/put.lua"
 {
   echo "local tokens = {"

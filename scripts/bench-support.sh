@@ -19,17 +19,8 @@ FOOTHOLD_LOG=warn "$BIN" --config "$DATA/bench.toml" --data-dir "$DATA" serve --
 PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.05; done
 
-TOKENS=()
-for i in $(seq 1 32); do
-  curl -sf -o /dev/null -H 'content-type: application/json' \
-    -d "{\"handle\":\"note$i\",\"password\":\"a calm long passphrase\"}" "$BASE/api/v1/accounts"
-  BODY="$(curl -s -D "$DATA/h" -H 'content-type: application/json' \
-    -d "{\"handle\":\"note$i\",\"password\":\"a calm long passphrase\"}" "$BASE/api/v1/sessions")"
-  COOKIE="$(tr -d '\r' <"$DATA/h" | sed -n 's/^set-cookie: \(foothold_session=[^;]*\).*/\1/Ip')"
-  CSRF="$(printf '%s' "$BODY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')"
-  TOKENS+=("$(curl -s -H "cookie: $COOKIE" -H "x-csrf-token: $CSRF" -H 'content-type: application/json' \
-    -d '{"name":"bench"}' "$BASE/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')")
-done
+. scripts/bench-members.sh
+mapfile -t TOKENS < <(member_tokens "$BASE" "$DATA" 32 note)
 LUA="$DATA/notes.lua"
 {
   echo "local tokens = {"

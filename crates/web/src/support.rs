@@ -112,15 +112,10 @@ impl Support {
                 }
                 levels.into_iter().fold(level, Ord::max)
             }
-            // The reader failed (a panic): the rules still answer, and the panel errs on the
-            // side of showing.
+            // The reading failed (a panic, a bug): the panel errs on the side of showing.
             Err(_) => {
-                tracing::error!("the crisis reader failed; the rules answered alone");
-                unread
-                    .iter()
-                    .map(|(_, t)| crisis::assess_rules(t))
-                    .fold(level, Ord::max)
-                    .or(Some(Level::Crisis))
+                tracing::error!("the crisis reading failed; support is shown");
+                level.max(Some(Level::Crisis))
             }
         }
     }
@@ -249,13 +244,14 @@ pub fn reminder(tr: &Tr) -> Markup {
 
 /// The crisis lines the operator configured for the language, or where to find one.
 pub fn lines(config: &WebConfig, tr: &Tr) -> Markup {
-    let lines = config.crisis_resources(&tr.lang()).map(|r| r.lines.as_slice()).unwrap_or_default();
+    let res = config.crisis_resources(&tr.lang());
+    let lines = res.map(|r| r.lines.as_slice()).unwrap_or_default();
     html! {
         @if lines.is_empty() {
             p { (tr.t("help-unconfigured")) }
             p { a href="https://findahelpline.com" rel="noopener noreferrer" { "findahelpline.com" } }
         } @else {
-            @if let Some(intro) = config.crisis_resources(&tr.lang()).and_then(|r| r.intro.as_ref()) { p { (intro) } }
+            @if let Some(intro) = res.and_then(|r| r.intro.as_ref()) { p { (intro) } }
             ul class="crisis-lines" {
                 @for line in lines {
                     li {
