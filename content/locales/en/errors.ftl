@@ -107,3 +107,14 @@ err-prediction-missing = Please write what you expect will happen.
 err-prediction-happened-missing = Please write what happened, even in a few words.
 err-prediction-compared-missing = Please choose how it compared with what you expected.
 err-backup-exists = A file with that name is already there; choose another, so nothing is overwritten.
+
+# Community (issue 17).
+err-forbidden = That is not open to you here. If you think it should be, a host of the group can help.
+err-thread-locked = A moderator has closed this thread for replies.
+err-choose-one = Please choose one of the options.
+err-group-name-short = Please give the group a name of at least 3 characters.
+err-text-too-long = That is longer than this field can take. Please shorten it a little.
+err-post-empty = Please write something first — even one word is fine.
+err-title-short = Please give the thread a title of at least 3 characters.
+err-links-not-yet = New accounts can add links after a few days of taking part. This keeps spam out. Please leave the link out for now.
+err-posting-limit = You have written a lot today — thank you. New accounts can post a few times a day; please come back tomorrow.

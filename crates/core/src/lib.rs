@@ -7,6 +7,7 @@ pub mod account;
 pub mod agency;
 pub mod calibration;
 pub mod checkin;
+pub mod community;
 pub mod crisis;
 pub mod diary_csv;
 pub mod experiment;

@@ -61,6 +61,8 @@ pub enum Conflict {
     ExperimentOverlap,
     /// The backup's target file exists.
     BackupExists,
+    /// A moderator locked the thread: no new replies.
+    ThreadLocked,
 }
 
 impl StoreError {

@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_diary_revision"),
     migration!(4, "0004_experiments"),
     migration!(5, "0005_thoughts"),
+    migration!(6, "0006_community"),
 ];
 
 /// The newest schema version this program knows.

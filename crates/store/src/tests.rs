@@ -1,6 +1,7 @@
 //! The repository API against real databases: SQLite always, PostgreSQL when configured.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+mod community;
 mod group_commit;
 
 use crate::testing::TestDb;

@@ -139,13 +139,35 @@ impl Store {
     /// Deletes the account and, through `ON DELETE CASCADE`, everything that belongs to it.
     /// Every table that holds a member's data must reference `users` that way; the store test
     /// `deleting_a_user_leaves_no_row_behind` checks it table by table.
+    /// Deletes an account and everything that is theirs. Their posts go with it, so the
+    /// counters of the threads and groups they were in are lowered in the same transaction.
     pub async fn delete_user(&self, id: UserId) -> Result<()> {
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
         let done = on_db!(self, |pool| {
-            sqlx::query("DELETE FROM users WHERE id = $1")
+            let mut tx = pool.begin_with(begin).await?;
+            sqlx::query(
+                "UPDATE threads SET posts = posts -
+                    (SELECT COUNT(*) FROM posts p WHERE p.thread_id = threads.id AND p.author_id = $1)
+                 WHERE id IN (SELECT thread_id FROM posts WHERE author_id = $1)",
+            )
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE groups SET members = members - 1
+                 WHERE id IN (SELECT group_id FROM group_members WHERE user_id = $1 AND standing = 'active')",
+            )
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+            let done = sqlx::query("DELETE FROM users WHERE id = $1")
                 .bind(id.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            tx.commit().await?;
+            Ok::<_, StoreError>(done)
         })?;
         self.sessions.forget_user(id);
         expect_one(done)

@@ -28,6 +28,10 @@ pub enum AppError {
     /// A state-changing request without a valid CSRF token or from another site (403).
     #[error("csrf")]
     Csrf,
+    /// Signed in, but this member may not do this here (403), e.g. post in a group they
+    /// have not joined. Things they may not even see are `NotFound` instead.
+    #[error("forbidden")]
+    Forbidden,
     #[error("not found")]
     NotFound,
     /// Too many attempts (429); try again after this many seconds.
@@ -59,7 +63,7 @@ impl AppError {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::BadCredentials | Self::LoginRequired => StatusCode::UNAUTHORIZED,
-            Self::Csrf => StatusCode::FORBIDDEN,
+            Self::Csrf | Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -79,6 +83,7 @@ impl AppError {
             Self::BadCredentials => "bad-credentials",
             Self::LoginRequired => "login-required",
             Self::Csrf => "csrf",
+            Self::Forbidden => "forbidden",
             Self::NotFound => "not-found",
             Self::RateLimited { .. } => "rate-limited",
             Self::TooLarge => "too-large",
@@ -135,6 +140,7 @@ fn conflict(c: Conflict) -> AppError {
         Conflict::StrategyBuiltin => ("strategy", "strategy-builtin"),
         Conflict::ExperimentOverlap => ("start", "experiment-overlap"),
         Conflict::BackupExists => ("path", "backup-exists"),
+        Conflict::ThreadLocked => ("body", "thread-locked"),
     };
     AppError::Conflict(Problem { field, code })
 }

@@ -1,0 +1,91 @@
+//! The closed sets of the community, each with the stable name it is stored and sent under.
+
+use serde::Serialize;
+
+/// An enum whose variants each have one stable name (stored, sent in the API, and the key of
+/// its Fluent message), with `ALL`, `as_str` and `parse`.
+macro_rules! named {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+        }
+    };
+}
+
+named!(
+    /// What a group is for.
+    GroupKind { Support = "support", Advocacy = "advocacy", Exercise = "exercise" }
+);
+
+named!(
+    /// Who can read a group and how one joins it.
+    Visibility {
+        /// Read by anyone signed in; one tap to join.
+        Public = "public",
+        /// Listed, but threads are read by members only; one tap to join.
+        Members = "members",
+        /// Listed; threads for members only, and joining waits for a host's approval.
+        Private = "private",
+    }
+);
+
+named!(
+    /// A member's part in one group.
+    Role { Member = "member", Moderator = "moderator", Host = "host" }
+);
+
+named!(
+    /// Where a membership stands.
+    Standing {
+        Active = "active",
+        /// Asked to join a private group; a host or moderator decides.
+        Pending = "pending",
+        /// Removed by a moderator; cannot read, post or join again.
+        Banned = "banned",
+    }
+);
+
+named!(
+    /// Validation, not popularity: there is no down-vote and no ranking by reactions.
+    Reaction { MeToo = "me_too", ThankYou = "thank_you" }
+);
+
+named!(
+    /// Why a post was reported. `AtRisk` is also what Foothold files itself when a post reads
+    /// like a crisis, so moderators see it first.
+    ReportReason {
+        AtRisk = "at_risk",
+        Harassment = "harassment",
+        Spam = "spam",
+        Misinformation = "misinformation",
+        PersonalDetails = "personal_details",
+        Other = "other",
+    }
+);
+
+named!(
+    /// What a moderator can do; every action is written to the group's moderation log.
+    ModAction {
+        Hide = "hide",
+        Unhide = "unhide",
+        Lock = "lock",
+        Unlock = "unlock",
+        /// Closes a report without acting on the post.
+        Dismiss = "dismiss",
+        Approve = "approve",
+        Ban = "ban",
+    }
+);

@@ -1,0 +1,293 @@
+//! Groups and who belongs to them. A group's active-member count is kept in the row (the
+//! directory shows it for thousands of groups) and changed in the same transaction as every
+//! join, leave, approval and ban, and when an account is deleted.
+
+use crate::{on_db, Result, Store, StoreError, UserId};
+use chrono::{DateTime, Utc};
+use foothold_core::community::{GroupKind, NewGroup, Role, Standing, Visibility};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: GroupKind,
+    pub visibility: Visibility,
+    pub about: String,
+    pub rules: String,
+    pub members: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A member's place in a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Membership {
+    pub role: Role,
+    pub standing: Standing,
+}
+
+/// One person in a group's member list (hosts and moderators see it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub user: UserId,
+    pub handle: String,
+    pub membership: Membership,
+    pub joined_at: DateTime<Utc>,
+}
+
+type GroupRow = (i64, String, String, String, String, String, String, i64, DateTime<Utc>);
+const GROUP_COLUMNS: &str =
+    "g.id, g.slug, g.name, g.kind, g.visibility, g.about, g.rules, g.members, g.created_at";
+
+fn group_from(
+    (id, slug, name, kind, visibility, about, rules, members, created_at): GroupRow,
+) -> Result<Group> {
+    Ok(Group {
+        id,
+        slug,
+        name,
+        kind: GroupKind::parse(&kind).ok_or(StoreError::Corrupt("groups.kind"))?,
+        visibility: Visibility::parse(&visibility).ok_or(StoreError::Corrupt("groups.visibility"))?,
+        about,
+        rules,
+        members,
+        created_at,
+    })
+}
+
+fn membership_from(role: &str, standing: &str) -> Result<Membership> {
+    Ok(Membership {
+        role: Role::parse(role).ok_or(StoreError::Corrupt("group_members.role"))?,
+        standing: Standing::parse(standing).ok_or(StoreError::Corrupt("group_members.standing"))?,
+    })
+}
+
+/// How much a change of standing moves the active-member count.
+fn counted(standing: Option<Standing>) -> i64 {
+    i64::from(standing == Some(Standing::Active))
+}
+
+impl Store {
+    /// Creates a group with `host` as its first host. A slug already taken gets a number
+    /// (`walking-2`), so two groups may share a name.
+    pub async fn create_group(&self, host: UserId, new: &NewGroup) -> Result<Group> {
+        let now = crate::now();
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        let id = on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            let taken: Vec<String> =
+                sqlx::query_scalar("SELECT slug FROM groups WHERE slug = $1 OR slug LIKE $2")
+                    .bind(&new.slug)
+                    .bind(format!("{}-%", new.slug))
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let slug = (1..)
+                .map(|n: usize| if n == 1 { new.slug.clone() } else { format!("{}-{n}", new.slug) })
+                .find(|s| !taken.contains(s))
+                .unwrap_or_else(|| new.slug.clone());
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO groups (slug, name, kind, visibility, about, rules, created_at, members)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 1) RETURNING id",
+            )
+            .bind(&slug)
+            .bind(&new.name)
+            .bind(new.kind.as_str())
+            .bind(new.visibility.as_str())
+            .bind(&new.about)
+            .bind(&new.rules)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO group_members (group_id, user_id, role, standing, joined_at)
+                 VALUES ($1, $2, 'host', 'active', $3)",
+            )
+            .bind(id)
+            .bind(host.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(id)
+        })?;
+        self.group_by_id(id).await
+    }
+
+    pub async fn group_by_id(&self, id: i64) -> Result<Group> {
+        let row: GroupRow = on_db!(self, |pool| {
+            sqlx::query_as(&format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.id = $1"))
+                .bind(id)
+                .fetch_one(pool)
+                .await
+        })?;
+        group_from(row)
+    }
+
+    /// A group by its address, with the asking member's membership (one query).
+    pub async fn group(&self, slug: &str, viewer: Option<UserId>) -> Result<(Group, Option<Membership>)> {
+        let (row, role, standing): (GroupRow, Option<String>, Option<String>) = on_db!(self, |pool| {
+            sqlx::query_as::<
+                _,
+                (
+                    i64,
+                    String,
+                    String,
+                    String,
+                    String,
+                    String,
+                    String,
+                    i64,
+                    DateTime<Utc>,
+                    Option<String>,
+                    Option<String>,
+                ),
+            >(&format!(
+                "SELECT {GROUP_COLUMNS}, m.role, m.standing FROM groups g
+                     LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2
+                     WHERE g.slug = $1"
+            ))
+            .bind(slug)
+            .bind(viewer.map_or(0, |u| u.0))
+            .fetch_one(pool)
+            .await
+            .map(|(a, b, c, d, e, f, g, h, i, role, standing)| ((a, b, c, d, e, f, g, h, i), role, standing))
+        })?;
+        let membership = match (role, standing) {
+            (Some(r), Some(s)) => Some(membership_from(&r, &s)?),
+            _ => None,
+        };
+        Ok((group_from(row)?, membership))
+    }
+
+    /// Every group with the member's place in it: theirs first, then by kind and name. No
+    /// ordering by size or activity: a directory is not a popularity ranking.
+    pub async fn groups(&self, viewer: UserId) -> Result<Vec<(Group, Option<Membership>)>> {
+        let rows: Vec<(
+            i64,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            i64,
+            DateTime<Utc>,
+            Option<String>,
+            Option<String>,
+        )> = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT {GROUP_COLUMNS}, m.role, m.standing FROM groups g
+                     LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $1
+                     ORDER BY CASE WHEN m.standing = 'active' THEN 0 ELSE 1 END, g.kind, g.name, g.id"
+            ))
+            .bind(viewer.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(a, b, c, d, e, f, g, h, i, role, standing)| {
+                let membership = match (role, standing) {
+                    (Some(r), Some(s)) => Some(membership_from(&r, &s)?),
+                    _ => None,
+                };
+                Ok((group_from((a, b, c, d, e, f, g, h, i))?, membership))
+            })
+            .collect()
+    }
+
+    /// Sets (or with `None`, removes) a member's place in a group and keeps the count true.
+    /// Returns the membership as it was before.
+    pub async fn set_membership(
+        &self,
+        group: i64,
+        user: UserId,
+        to: Option<Membership>,
+    ) -> Result<Option<Membership>> {
+        let now = crate::now();
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            let before: Option<(String, String)> = sqlx::query_as(
+                "SELECT role, standing FROM group_members WHERE group_id = $1 AND user_id = $2",
+            )
+            .bind(group)
+            .bind(user.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let before = before.map(|(r, s)| membership_from(&r, &s)).transpose()?;
+            match to {
+                Some(m) => {
+                    sqlx::query(
+                        "INSERT INTO group_members (group_id, user_id, role, standing, joined_at)
+                         VALUES ($1, $2, $3, $4, $5)
+                         ON CONFLICT (group_id, user_id) DO UPDATE SET role = $3, standing = $4",
+                    )
+                    .bind(group)
+                    .bind(user.0)
+                    .bind(m.role.as_str())
+                    .bind(m.standing.as_str())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
+                        .bind(group)
+                        .bind(user.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            let delta = counted(to.map(|m| m.standing)) - counted(before.map(|m| m.standing));
+            if delta != 0 {
+                sqlx::query("UPDATE groups SET members = members + $1 WHERE id = $2")
+                    .bind(delta)
+                    .bind(group)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(before)
+        })
+    }
+
+    /// A member's place in a group, if any.
+    pub async fn membership(&self, group: i64, user: UserId) -> Result<Option<Membership>> {
+        let row: Option<(String, String)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT role, standing FROM group_members WHERE group_id = $1 AND user_id = $2")
+                .bind(group)
+                .bind(user.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.map(|(r, s)| membership_from(&r, &s)).transpose()
+    }
+
+    /// The group's hosts, moderators and people waiting to join or banned — the list a host
+    /// works with. Ordinary members are many and need no decision, so they are not listed.
+    pub async fn group_staff_and_requests(&self, group: i64) -> Result<Vec<Member>> {
+        let rows: Vec<(i64, String, String, String, DateTime<Utc>)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT u.id, u.handle, m.role, m.standing, m.joined_at FROM group_members m
+                 JOIN users u ON u.id = m.user_id
+                 WHERE m.group_id = $1 AND (m.role <> 'member' OR m.standing <> 'active')
+                 ORDER BY m.standing, m.role, m.joined_at LIMIT 500",
+            )
+            .bind(group)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(id, handle, role, standing, joined_at)| {
+                Ok(Member {
+                    user: UserId(id),
+                    handle,
+                    membership: membership_from(&role, &standing)?,
+                    joined_at,
+                })
+            })
+            .collect()
+    }
+}

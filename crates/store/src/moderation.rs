@@ -1,0 +1,274 @@
+//! Reports, moderators' actions and the group's public moderation log. An action and its log
+//! entry are written in one transaction, so the log never misses what was done.
+
+use crate::{on_db, Result, Store, StoreError, UserId};
+use chrono::{DateTime, Utc};
+use foothold_core::community::{ModAction, ReportReason, Role, Standing};
+
+/// An open report as a moderator's queue shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub id: i64,
+    pub post: i64,
+    pub thread: i64,
+    pub thread_title: String,
+    pub author: String,
+    pub body: String,
+    pub post_hidden: bool,
+    pub reason: ReportReason,
+    pub note: Option<String>,
+    /// Filed by Foothold itself: the post reads like a crisis.
+    pub automatic: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One line of a moderation log. Deliberately without the moderator's or anyone else's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    pub id: i64,
+    pub action: ModAction,
+    pub thread: Option<i64>,
+    pub post: Option<i64>,
+    pub reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a moderator's action is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Post(i64),
+    Thread(i64),
+    Report(i64),
+    Member(UserId),
+}
+
+impl Store {
+    /// Files a report. A member reports a post once; reporting again changes nothing.
+    pub async fn report(
+        &self,
+        group: i64,
+        post: i64,
+        reporter: Option<UserId>,
+        reason: ReportReason,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let now = crate::now();
+        on_db!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO reports (group_id, post_id, reporter_id, reason, note, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (post_id, reporter_id) DO NOTHING",
+            )
+            .bind(group)
+            .bind(post)
+            .bind(reporter.map(|u| u.0))
+            .bind(reason.as_str())
+            .bind(note)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+
+    /// A group's open reports: a member at risk first, then oldest first.
+    pub async fn open_reports(&self, group: i64) -> Result<Vec<Report>> {
+        type Row = (i64, i64, i64, String, String, String, bool, String, Option<String>, bool, DateTime<Utc>);
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT r.id, p.id, t.id, t.title, u.handle, p.body, p.hidden, r.reason, r.note,
+                        r.reporter_id IS NULL, r.created_at
+                 FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
+                 JOIN users u ON u.id = p.author_id
+                 WHERE r.group_id = $1 AND r.closed_at IS NULL
+                 ORDER BY CASE WHEN r.reason = 'at_risk' THEN 0 ELSE 1 END, r.id LIMIT 200",
+            )
+            .bind(group)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(
+                |(
+                    id,
+                    post,
+                    thread,
+                    thread_title,
+                    author,
+                    body,
+                    post_hidden,
+                    reason,
+                    note,
+                    automatic,
+                    created_at,
+                )| {
+                    Ok(Report {
+                        id,
+                        post,
+                        thread,
+                        thread_title,
+                        author,
+                        body,
+                        post_hidden,
+                        reason: ReportReason::parse(&reason).ok_or(StoreError::Corrupt("reports.reason"))?,
+                        note,
+                        automatic,
+                        created_at,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// Applies a moderator's action to `target` in `group` and logs it; reports on the post
+    /// it concerns are closed. `NotFound` if the target is not in the group.
+    pub async fn moderate(
+        &self,
+        group: i64,
+        moderator: UserId,
+        action: ModAction,
+        target: Target,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        let now = crate::now();
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            // Resolve the target to (thread, post) inside this group.
+            let (thread, post): (Option<i64>, Option<i64>) = match target {
+                Target::Post(p) => {
+                    let t: i64 = sqlx::query_scalar(
+                        "SELECT t.id FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1 AND t.group_id = $2",
+                    )
+                    .bind(p)
+                    .bind(group)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    (Some(t), Some(p))
+                }
+                Target::Thread(t) => {
+                    let t: i64 = sqlx::query_scalar("SELECT id FROM threads WHERE id = $1 AND group_id = $2")
+                        .bind(t)
+                        .bind(group)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    (Some(t), None)
+                }
+                Target::Report(r) => {
+                    let p: i64 =
+                        sqlx::query_scalar("SELECT post_id FROM reports WHERE id = $1 AND group_id = $2")
+                            .bind(r)
+                            .bind(group)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    (None, Some(p))
+                }
+                Target::Member(_) => (None, None),
+            };
+            let statement = match (action, target) {
+                (ModAction::Hide | ModAction::Unhide, Target::Post(_)) => {
+                    "UPDATE posts SET hidden = $1 WHERE id = $2"
+                }
+                (ModAction::Hide | ModAction::Unhide, Target::Thread(_)) => {
+                    "UPDATE threads SET hidden = $1 WHERE id = $2"
+                }
+                (ModAction::Lock | ModAction::Unlock, Target::Thread(_)) => {
+                    "UPDATE threads SET locked = $1 WHERE id = $2"
+                }
+                (ModAction::Dismiss, Target::Report(_)) => "",
+                (ModAction::Approve | ModAction::Ban, Target::Member(_)) => "",
+                _ => return Err(StoreError::Unsupported("that action on that target")),
+            };
+            if !statement.is_empty() {
+                let on = matches!(action, ModAction::Hide | ModAction::Lock);
+                sqlx::query(statement)
+                    .bind(on)
+                    .bind(post.or(thread).unwrap_or_default())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Target::Member(user) = target {
+                let standing = if action == ModAction::Ban { Standing::Banned } else { Standing::Active };
+                let before: Option<String> = sqlx::query_scalar(
+                    "SELECT standing FROM group_members WHERE group_id = $1 AND user_id = $2",
+                )
+                .bind(group)
+                .bind(user.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if action == ModAction::Approve && before.as_deref() != Some("pending") {
+                    return Err(StoreError::NotFound);
+                }
+                // A ban takes away any role: a banned host is no host.
+                sqlx::query(
+                    "INSERT INTO group_members (group_id, user_id, role, standing, joined_at) VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (group_id, user_id) DO UPDATE SET standing = $4, role = $3",
+                )
+                .bind(group)
+                .bind(user.0)
+                .bind(Role::Member.as_str())
+                .bind(standing.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                let delta =
+                    i64::from(standing == Standing::Active) - i64::from(before.as_deref() == Some("active"));
+                sqlx::query("UPDATE groups SET members = members + $1 WHERE id = $2")
+                    .bind(delta)
+                    .bind(group)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Some(p) = post {
+                sqlx::query("UPDATE reports SET closed_at = $1 WHERE post_id = $2 AND closed_at IS NULL")
+                    .bind(now)
+                    .bind(p)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            sqlx::query(
+                "INSERT INTO moderation_log (group_id, moderator_id, action, thread_id, post_id, reason, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(group)
+            .bind(moderator.0)
+            .bind(action.as_str())
+            .bind(thread)
+            .bind(post)
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
+    /// The newest entries of a group's moderation log.
+    pub async fn moderation_log(&self, group: i64, limit: u32) -> Result<Vec<LogEntry>> {
+        let rows: Vec<(i64, String, Option<i64>, Option<i64>, Option<String>, DateTime<Utc>)> =
+            on_db!(self, |pool| {
+                sqlx::query_as(
+                    "SELECT id, action, thread_id, post_id, reason, created_at FROM moderation_log
+                 WHERE group_id = $1 ORDER BY id DESC LIMIT $2",
+                )
+                .bind(group)
+                .bind(i64::from(limit))
+                .fetch_all(pool)
+                .await
+            })?;
+        rows.into_iter()
+            .map(|(id, action, thread, post, reason, created_at)| {
+                Ok(LogEntry {
+                    id,
+                    action: ModAction::parse(&action).ok_or(StoreError::Corrupt("moderation_log.action"))?,
+                    thread,
+                    post,
+                    reason,
+                    created_at,
+                })
+            })
+            .collect()
+    }
+}
