@@ -118,3 +118,5 @@ err-post-empty = Please write something first — even one word is fine.
 err-title-short = Please give the thread a title of at least 3 characters.
 err-links-not-yet = New accounts can add links after a few days of taking part. This keeps spam out. Please leave the link out for now.
 err-posting-limit = You have written a lot today — thank you. New accounts can post a few times a day; please come back tomorrow.
+err-accept-rules = Please read the rules and tick the box to say you will keep to them.
+err-action-target = That action does not fit what it was used on.

@@ -62,6 +62,20 @@ fn membership_from(role: &str, standing: &str) -> Result<Membership> {
     })
 }
 
+/// A group row followed by the viewer's membership role and standing (LEFT JOIN).
+type ListedRow =
+    (i64, String, String, String, String, String, String, i64, DateTime<Utc>, Option<String>, Option<String>);
+
+fn listed_from(
+    (a, b, c, d, e, f, g, h, i, role, standing): ListedRow,
+) -> Result<(Group, Option<Membership>)> {
+    let membership = match (role, standing) {
+        (Some(r), Some(s)) => Some(membership_from(&r, &s)?),
+        _ => None,
+    };
+    Ok((group_from((a, b, c, d, e, f, g, h, i))?, membership))
+}
+
 /// How much a change of standing moves the active-member count.
 fn counted(standing: Option<Standing>) -> i64 {
     i64::from(standing == Some(Standing::Active))
@@ -126,74 +140,34 @@ impl Store {
 
     /// A group by its address, with the asking member's membership (one query).
     pub async fn group(&self, slug: &str, viewer: Option<UserId>) -> Result<(Group, Option<Membership>)> {
-        let (row, role, standing): (GroupRow, Option<String>, Option<String>) = on_db!(self, |pool| {
-            sqlx::query_as::<
-                _,
-                (
-                    i64,
-                    String,
-                    String,
-                    String,
-                    String,
-                    String,
-                    String,
-                    i64,
-                    DateTime<Utc>,
-                    Option<String>,
-                    Option<String>,
-                ),
-            >(&format!(
+        let row: ListedRow = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
                 "SELECT {GROUP_COLUMNS}, m.role, m.standing FROM groups g
-                     LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2
-                     WHERE g.slug = $1"
+                 LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2
+                 WHERE g.slug = $1"
             ))
             .bind(slug)
             .bind(viewer.map_or(0, |u| u.0))
             .fetch_one(pool)
             .await
-            .map(|(a, b, c, d, e, f, g, h, i, role, standing)| ((a, b, c, d, e, f, g, h, i), role, standing))
         })?;
-        let membership = match (role, standing) {
-            (Some(r), Some(s)) => Some(membership_from(&r, &s)?),
-            _ => None,
-        };
-        Ok((group_from(row)?, membership))
+        listed_from(row)
     }
 
     /// Every group with the member's place in it: theirs first, then by kind and name. No
     /// ordering by size or activity: a directory is not a popularity ranking.
     pub async fn groups(&self, viewer: UserId) -> Result<Vec<(Group, Option<Membership>)>> {
-        let rows: Vec<(
-            i64,
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            i64,
-            DateTime<Utc>,
-            Option<String>,
-            Option<String>,
-        )> = on_db!(self, |pool| {
+        let rows: Vec<ListedRow> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT {GROUP_COLUMNS}, m.role, m.standing FROM groups g
-                     LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $1
-                     ORDER BY CASE WHEN m.standing = 'active' THEN 0 ELSE 1 END, g.kind, g.name, g.id"
+                 LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $1
+                 ORDER BY CASE WHEN m.standing = 'active' THEN 0 ELSE 1 END, g.kind, g.name, g.id"
             ))
             .bind(viewer.0)
             .fetch_all(pool)
             .await
         })?;
-        rows.into_iter()
-            .map(|(a, b, c, d, e, f, g, h, i, role, standing)| {
-                let membership = match (role, standing) {
-                    (Some(r), Some(s)) => Some(membership_from(&r, &s)?),
-                    _ => None,
-                };
-                Ok((group_from((a, b, c, d, e, f, g, h, i))?, membership))
-            })
-            .collect()
+        rows.into_iter().map(listed_from).collect()
     }
 
     /// Sets (or with `None`, removes) a member's place in a group and keeps the count true.

@@ -33,6 +33,8 @@ pub struct LogEntry {
     pub created_at: DateTime<Utc>,
 }
 
+type LogRow = (i64, String, Option<i64>, Option<i64>, Option<String>, DateTime<Utc>);
+
 /// What a moderator's action is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -247,17 +249,16 @@ impl Store {
 
     /// The newest entries of a group's moderation log.
     pub async fn moderation_log(&self, group: i64, limit: u32) -> Result<Vec<LogEntry>> {
-        let rows: Vec<(i64, String, Option<i64>, Option<i64>, Option<String>, DateTime<Utc>)> =
-            on_db!(self, |pool| {
-                sqlx::query_as(
-                    "SELECT id, action, thread_id, post_id, reason, created_at FROM moderation_log
+        let rows: Vec<LogRow> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, action, thread_id, post_id, reason, created_at FROM moderation_log
                  WHERE group_id = $1 ORDER BY id DESC LIMIT $2",
-                )
-                .bind(group)
-                .bind(i64::from(limit))
-                .fetch_all(pool)
-                .await
-            })?;
+            )
+            .bind(group)
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await
+        })?;
         rows.into_iter()
             .map(|(id, action, thread, post, reason, created_at)| {
                 Ok(LogEntry {

@@ -365,14 +365,21 @@ impl Store {
         Ok(())
     }
 
-    /// How many posts a member wrote since `since`, and how many in all were never hidden:
-    /// the inputs of their trust level (`foothold_core::community::Trust`). Counted from the
-    /// posts themselves, so the limits hold across app servers.
-    pub async fn posting_record(&self, author: UserId, since: DateTime<Utc>) -> Result<(i64, i64)> {
+    /// When the member's account was made, how many posts they wrote since `since`, and how
+    /// many in all were never hidden: the inputs of their trust level
+    /// (`foothold_core::community::Trust`). Read from the database, so the limits hold across
+    /// app servers.
+    pub async fn posting_record(
+        &self,
+        author: UserId,
+        since: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, i64, i64)> {
         Ok(on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT COUNT(*) FILTER (WHERE created_at > $2), COUNT(*) FILTER (WHERE hidden = FALSE)
-                 FROM posts WHERE author_id = $1",
+                "SELECT u.created_at,
+                        (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id AND p.created_at > $2),
+                        (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id AND p.hidden = FALSE)
+                 FROM users u WHERE u.id = $1",
             )
             .bind(author.0)
             .bind(since)

@@ -173,6 +173,20 @@ impl Store {
         expect_one(done)
     }
 
+    /// Moves an account's creation back in time: tests of what older accounts may do.
+    #[cfg(any(test, feature = "testing"))]
+    pub async fn backdate_user(&self, id: UserId, by: chrono::Duration) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("UPDATE users SET created_at = $1 WHERE id = $2")
+                .bind(crate::now() - by)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        expect_one(done)
+    }
+
     pub async fn count_users(&self) -> Result<i64> {
         let n =
             on_db!(self, |pool| { sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await })?;

@@ -25,6 +25,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "experiments.ftl"),
         ftl!("en", "thoughts.ftl"),
         ftl!("en", "library.ftl"),
+        ftl!("en", "community.ftl"),
     ],
 )];
 

@@ -5,6 +5,7 @@
 //! from `POST /api/v1/sessions` together with the `X-CSRF-Token` header it returns.
 
 mod account;
+mod community;
 mod diary;
 mod experiments;
 mod insights;
@@ -42,6 +43,17 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/diary.csv", get(diary::export_csv))
         .route("/api/v1/diary.json", get(diary::export_json))
         .route("/api/v1/thoughts.json", get(thoughts::export))
+        .route("/api/v1/groups", get(community::list).post(community::create))
+        .route("/api/v1/groups/{slug}", get(community::get))
+        .route("/api/v1/groups/{slug}/membership", post(community::join).delete(community::leave))
+        .route("/api/v1/groups/{slug}/threads", get(community::threads).post(community::create_thread))
+        .route("/api/v1/groups/{slug}/reports", get(community::reports))
+        .route("/api/v1/groups/{slug}/moderation", post(community::moderate))
+        .route("/api/v1/groups/{slug}/log", get(community::log))
+        .route("/api/v1/threads/{id}", get(community::thread))
+        .route("/api/v1/threads/{id}/posts", post(community::reply))
+        .route("/api/v1/posts/{id}/reactions/{kind}", put(community::react).delete(community::unreact))
+        .route("/api/v1/posts/{id}/reports", post(community::report))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
 }
 
@@ -82,7 +94,9 @@ pub struct FieldProblem {
         diary::strategies, diary::create_strategy, diary::list, diary::get_day, diary::put_day, diary::delete_day,
         diary::export_csv, diary::export_json, insights::get, strategies::change, strategies::merge, strategies::delete,
         experiments::list, experiments::create, experiments::get, experiments::act, experiments::set_followed,
-        thoughts::export
+        thoughts::export, community::list, community::create, community::get, community::join, community::leave,
+        community::threads, community::create_thread, community::thread, community::reply, community::react,
+        community::unreact, community::report, community::reports, community::moderate, community::log
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
@@ -90,7 +104,8 @@ pub struct FieldProblem {
          (name = "diary", description = "Daily check-ins and strategies"),
          (name = "insights", description = "What goes with better days, from your own diary"),
          (name = "experiments", description = "Personal experiments: randomised n-of-1 trials you run on yourself"),
-         (name = "thoughts", description = "Thought records and predictions"))
+         (name = "thoughts", description = "Thought records and predictions"),
+         (name = "community", description = "Groups, conversations, reactions, reports and moderation"))
 )]
 pub struct ApiDoc;
 

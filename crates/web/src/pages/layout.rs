@@ -65,6 +65,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                     li { a href="/insights" { (tr.t("nav-insights")) } }
                     li { a href="/experiments" { (tr.t("nav-experiments")) } }
                     li { a href="/thoughts" { (tr.t("nav-thoughts")) } }
+                    li { a href="/groups" { (tr.t("nav-groups")) } }
                     li { a href="/skills" { (tr.t("nav-skills")) } }
                     li { a href="/learn" { (tr.t("nav-learn")) } }
                     li { a href="/account" { (tr.t("nav-account")) } }

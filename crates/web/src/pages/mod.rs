@@ -7,6 +7,7 @@ mod diary_data;
 mod experiment_report;
 mod experiments;
 pub mod form;
+pub mod groups;
 pub mod help;
 mod history;
 pub use history::{HistoryKey, Loaded as HistoryLoaded};
@@ -14,11 +15,13 @@ mod home;
 mod insights;
 pub mod layout;
 mod library;
+mod moderation;
 mod predictions;
 mod privacy;
 mod sign_in;
 mod strategies;
 mod thoughts;
+mod threads;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
 use crate::AppState;
@@ -56,6 +59,19 @@ pub fn router() -> Router<AppState> {
         .route("/thoughts/{id}/delete", post(thoughts::delete))
         .route("/predictions", get(predictions::list).post(predictions::create))
         .route("/predictions/{id}", get(predictions::show).post(predictions::resolve))
+        .route("/groups", get(groups::directory).post(groups::create))
+        .route("/groups/new", get(groups::new_form))
+        .route("/groups/{slug}", get(groups::show))
+        .route("/groups/{slug}/join", post(groups::join))
+        .route("/groups/{slug}/leave", post(groups::leave))
+        .route("/groups/{slug}/new", get(groups::new_thread_form))
+        .route("/groups/{slug}/threads", post(groups::create_thread))
+        .route("/groups/{slug}/moderation", get(moderation::queue).post(moderation::act))
+        .route("/groups/{slug}/log", get(moderation::log))
+        .route("/threads/{id}", get(threads::show))
+        .route("/threads/{id}/reply", post(threads::reply))
+        .route("/posts/{id}/react", post(threads::react))
+        .route("/posts/{id}/report", get(threads::report_form).post(threads::report))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

@@ -6,6 +6,7 @@
 mod api;
 mod checkin;
 mod common;
+mod community;
 mod exchange;
 mod experiments;
 mod insights;

@@ -1,0 +1,118 @@
+# Community: groups, threads, reactions, reports and moderation (issue 17).
+
+nav-groups = Groups
+groups-title = Groups
+groups-lead = Groups are places to talk with other people who live with pain: to feel less alone, to speak up together, or to move together. Use a pseudonym if you like — only your handle is shown.
+groups-mine = Your groups
+groups-kind-support = Support groups
+groups-kind-advocacy = Awareness and advocacy
+groups-kind-exercise = Exercise groups
+groups-none = There are no groups yet. You could start the first one.
+group-start = Start a group
+group-create = Create the group
+group-field-name = Name of the group
+group-field-kind = What is it for?
+group-field-visibility = Who can read it?
+group-field-about = What the group is about (optional)
+group-field-rules = The group's rules (optional)
+rules-hint-text = Members accept these when they join. Short and kind works best, for example: "Be gentle. No medical advice. What is said here stays here."
+about-hint-text = You can use Markdown: **bold**, _italic_, lists and links.
+group-kind-support = Support
+group-kind-advocacy = Awareness and advocacy
+group-kind-exercise = Exercise
+group-visibility-public = Public
+group-visibility-public-hint = anyone signed in can read; one tap to join
+group-visibility-members = Members only
+group-visibility-members-hint = listed, but only members read the threads
+group-visibility-private = Private
+group-visibility-private-hint = only members read; a host approves each person who asks to join
+group-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+group-pending = waiting for approval
+group-pending-notice = You asked to join. A host or moderator will look at it soon.
+group-rules = The group's rules
+group-accept-rules = I have read the rules and will keep to them
+group-join = Join the group
+group-ask-to-join = Ask to join
+group-leave = Leave this group
+group-members-only = Only members can read this group's threads.
+group-tools = Group tools
+group-threads = Conversations
+group-no-threads = Nothing here yet. You could start the first conversation.
+group-older = Older conversations
+group-done-joined = Welcome — you are now a member.
+group-done-asked = Thank you. A host will look at your request.
+group-done-left = You have left the group.
+group-role-member = member
+group-role-moderator = moderator
+group-role-host = host
+group-standing-active = active
+group-standing-pending = asks to join
+group-standing-banned = removed
+former-member = a former member
+
+thread-start = Start a conversation
+thread-field-title = Title
+thread-post = Post it
+thread-posts = { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+thread-locked = closed for replies
+thread-locked-notice = A moderator has closed this conversation for new replies.
+thread-more = More replies
+thread-reply = Reply
+thread-reply-send = Send reply
+thread-join-to-reply = Join the group to reply.
+thread-done-reported = Thank you for telling us. A moderator will look at it; the person who wrote it is not told who reported it.
+post-field-body = Your message
+body-hint-text = You can use Markdown: **bold**, _italic_, > to quote, - for lists. Pictures are not shown.
+post-content-warning = Fold this post behind a content warning (readers open it if they want to)
+post-folded = This post may be hard to read. Open it
+post-preview = Preview
+post-quote = Quote
+post-report = Report
+post-hidden-by-moderator = hidden by a moderator
+reaction-me_too = Me too
+reaction-thank_you = Thank you
+
+report-title = Report a post
+report-lead = Reports go to the group's moderators. The person who wrote the post is not told who reported it.
+report-reason = What is wrong?
+report-reason-at_risk = Someone may be at risk of harming themselves
+report-reason-harassment = Harassment or unkindness
+report-reason-spam = Spam or advertising
+report-reason-misinformation = Harmful medical misinformation
+report-reason-personal_details = It shares someone's personal details
+report-reason-other = Something else
+report-note = Anything moderators should know (optional)
+report-send = Send the report
+report-at-risk-hint = If someone is in danger right now, please contact emergency services.
+report-automatic = noticed by Foothold
+
+modqueue-title = Moderation
+modqueue-lead = Reports about someone who may be at risk come first. Hiding a post keeps it for moderators and takes it off the page for everyone else; every action is written in the group's public log, without names.
+modqueue-reports = Open reports
+modqueue-empty = No open reports.
+modqueue-people = Hosts, moderators and requests
+mod-action-hide = Hide post
+mod-action-unhide = Show post again
+mod-action-lock = Close thread
+mod-action-unlock = Reopen thread
+mod-action-dismiss = No action needed
+mod-action-approve = Approve
+mod-action-ban = Remove from group
+
+modlog-title = Moderation log
+modlog-lead = What moderators did in this group, and why. Names are left out.
+modlog-empty = Nothing has needed a moderator here yet.
+modlog-thread = (the conversation)
+modlog-hide = A post or conversation was hidden
+modlog-unhide = A post or conversation was shown again
+modlog-lock = A conversation was closed for replies
+modlog-unlock = A conversation was reopened
+modlog-dismiss = A report was closed without action
+modlog-approve = A request to join was approved
+modlog-ban = Someone was removed from the group

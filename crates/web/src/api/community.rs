@@ -1,0 +1,530 @@
+//! The community in the JSON API: every action a member can take in the pages, with the same
+//! rules (`crate::community`), so apps and moderation tools can use it.
+
+use super::ErrorBody;
+use crate::auth::Viewer;
+use crate::community::{self, Draft, Written};
+use crate::error::{AppError, AppResult};
+use crate::markdown;
+use crate::pages::groups::{cursor_text, parse_cursor};
+use crate::support::SupportView;
+use crate::thoughts::nonce;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use foothold_core::community::access::Action;
+use foothold_core::community::{
+    parse_group, parse_report, parse_thread, Reaction, POSTS_PER_PAGE, THREADS_PER_PAGE,
+};
+use foothold_store::{Group, LogEntry, Membership, Post, Report, ThreadSummary};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Serialize, ToSchema)]
+pub struct MembershipView {
+    /// `member`, `moderator` or `host`.
+    role: &'static str,
+    /// `active`, `pending` (asked to join a private group) or `banned`.
+    standing: &'static str,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GroupView {
+    slug: String,
+    name: String,
+    /// `support`, `advocacy` or `exercise`.
+    kind: &'static str,
+    /// `public`, `members` or `private`.
+    visibility: &'static str,
+    about: String,
+    rules: String,
+    members: i64,
+    /// Your place in the group, if any.
+    membership: Option<MembershipView>,
+}
+
+fn membership_view(m: Membership) -> MembershipView {
+    MembershipView { role: m.role.as_str(), standing: m.standing.as_str() }
+}
+
+fn group_view(g: Group, m: Option<Membership>) -> GroupView {
+    GroupView {
+        slug: g.slug,
+        name: g.name,
+        kind: g.kind.as_str(),
+        visibility: g.visibility.as_str(),
+        about: g.about,
+        rules: g.rules,
+        members: g.members,
+        membership: m.map(membership_view),
+    }
+}
+
+/// Every group, yours first.
+#[utoipa::path(get, path = "/api/v1/groups", tag = "community", operation_id = "list_groups",
+    responses((status = 200, body = Vec<GroupView>), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<GroupView>>> {
+    let user = viewer.require_user()?;
+    Ok(Json(app.store.groups(user.id).await?.into_iter().map(|(g, m)| group_view(g, m)).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct GroupRequest {
+    name: String,
+    kind: String,
+    visibility: String,
+    #[serde(default)]
+    about: String,
+    #[serde(default)]
+    rules: String,
+}
+
+/// Starts a group; you become its host.
+#[utoipa::path(post, path = "/api/v1/groups", tag = "community", operation_id = "create_group", request_body = GroupRequest,
+    responses((status = 201, body = GroupView), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn create(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<GroupRequest>,
+) -> AppResult<(StatusCode, Json<GroupView>)> {
+    let user = viewer.require_user()?;
+    let new = parse_group(&req.name, &req.kind, &req.visibility, &req.about, &req.rules)?;
+    let g = app.store.create_group(user.id, &new).await?;
+    let m = app.store.membership(g.id, user.id).await?;
+    Ok((StatusCode::CREATED, Json(group_view(g, m))))
+}
+
+/// One group.
+#[utoipa::path(get, path = "/api/v1/groups/{slug}", tag = "community", operation_id = "get_group", params(("slug" = String, Path)),
+    responses((status = 200, body = GroupView), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn get(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Json<GroupView>> {
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::See)?;
+    Ok(Json(group_view(place.group, place.membership)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct JoinRequest {
+    /// Needed when the group has rules.
+    #[serde(default)]
+    accept_rules: bool,
+}
+
+/// Joins the group, or asks to join a private one.
+#[utoipa::path(post, path = "/api/v1/groups/{slug}/membership", tag = "community", operation_id = "join_group", params(("slug" = String, Path)), request_body = JoinRequest,
+    responses((status = 200, body = MembershipView), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn join(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Json(req): Json<JoinRequest>,
+) -> AppResult<Json<MembershipView>> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    let standing = community::join(&app, user, &place, req.accept_rules).await?;
+    let role = foothold_core::community::Role::Member;
+    Ok(Json(membership_view(Membership { role, standing })))
+}
+
+/// Leaves the group.
+#[utoipa::path(delete, path = "/api/v1/groups/{slug}/membership", tag = "community", operation_id = "leave_group", params(("slug" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn leave(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Leave)?;
+    app.store.set_membership(place.group.id, user.id, None).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ThreadView {
+    id: i64,
+    title: String,
+    /// `null` when the author's account was deleted.
+    author: Option<String>,
+    created_at: DateTime<Utc>,
+    last_post_at: DateTime<Utc>,
+    posts: i64,
+    locked: bool,
+}
+
+fn thread_view(t: ThreadSummary) -> ThreadView {
+    ThreadView {
+        id: t.id,
+        title: t.title,
+        author: t.author,
+        created_at: t.created_at,
+        last_post_at: t.last_post_at,
+        posts: t.posts,
+        locked: t.locked,
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ThreadPage {
+    threads: Vec<ThreadView>,
+    /// Pass as `after` for the next page; `null` on the last.
+    next: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AfterQuery {
+    /// Where the previous page ended (its `next`).
+    #[serde(default)]
+    after: Option<String>,
+}
+
+/// The group's conversations, most recent activity first, 30 a page.
+#[utoipa::path(get, path = "/api/v1/groups/{slug}/threads", tag = "community", operation_id = "list_threads", params(("slug" = String, Path), AfterQuery),
+    responses((status = 200, body = ThreadPage), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn threads(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<AfterQuery>,
+) -> AppResult<Json<ThreadPage>> {
+    viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Read)?;
+    let cursor = parse_cursor(q.after.as_deref().unwrap_or_default())?;
+    let list = app.store.threads(place.group.id, cursor, THREADS_PER_PAGE).await?;
+    let next = (list.len() == THREADS_PER_PAGE as usize).then(|| list.last().map(cursor_text)).flatten();
+    Ok(Json(ThreadPage { threads: list.into_iter().map(thread_view).collect(), next }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    thread: i64,
+    post: i64,
+    /// Present when what you wrote asks for support: shown to you only.
+    support: Option<SupportView>,
+}
+
+fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCode, Json<Created>) {
+    let status = if w.posted.created { StatusCode::CREATED } else { StatusCode::OK };
+    let support = w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l));
+    (status, Json(Created { thread: w.posted.thread, post: w.posted.post, support }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ThreadRequest {
+    /// Any unique string per post: sending the same one again returns the first post.
+    #[serde(default)]
+    nonce: Option<String>,
+    title: String,
+    body: String,
+    #[serde(default)]
+    content_warning: bool,
+}
+
+/// Starts a conversation. 201, or 200 when the nonce was used before.
+#[utoipa::path(post, path = "/api/v1/groups/{slug}/threads", tag = "community", operation_id = "create_thread", params(("slug" = String, Path)), request_body = ThreadRequest,
+    responses((status = 201, body = Created), (status = 200, body = Created), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn create_thread(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Json(req): Json<ThreadRequest>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Post)?;
+    let new = parse_thread(&req.title, &req.body)?;
+    let nonce = api_nonce(req.nonce)?;
+    let w = community::write(&app, user, &place, &nonce, Draft::Thread(&new), req.content_warning).await?;
+    Ok(created(&app, &viewer, w))
+}
+
+fn api_nonce(given: Option<String>) -> AppResult<String> {
+    match given {
+        Some(n) if n.len() > 64 => Err(foothold_core::Invalid::one("nonce", "text-too-long").into()),
+        Some(n) => Ok(format!("api:{n}")),
+        None => nonce(),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PostView {
+    id: i64,
+    author: String,
+    /// The Markdown as written.
+    body: String,
+    /// The same, rendered and sanitised.
+    html: String,
+    content_warning: bool,
+    /// Hidden by a moderator (only moderators see these).
+    hidden: bool,
+    created_at: DateTime<Utc>,
+    me_too: i64,
+    thank_you: i64,
+    /// Your own reactions: `me_too`, `thank_you`.
+    mine: Vec<&'static str>,
+}
+
+fn post_view(p: Post) -> PostView {
+    PostView {
+        id: p.id,
+        html: markdown::render(&p.body),
+        author: p.author,
+        body: p.body,
+        content_warning: p.content_warning,
+        hidden: p.hidden,
+        created_at: p.created_at,
+        me_too: p.me_too,
+        thank_you: p.thank_you,
+        mine: p.mine.iter().map(|r| r.as_str()).collect(),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ThreadWithPosts {
+    thread: ThreadView,
+    posts: Vec<PostView>,
+    /// Pass as `after` for the next page of posts; `null` on the last.
+    next: Option<String>,
+}
+
+/// A conversation and its posts, 50 a page.
+#[utoipa::path(get, path = "/api/v1/threads/{id}", tag = "community", operation_id = "get_thread", params(("id" = i64, Path), AfterQuery),
+    responses((status = 200, body = ThreadWithPosts), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn thread(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<AfterQuery>,
+) -> AppResult<Json<ThreadWithPosts>> {
+    let user = viewer.require_user()?;
+    let (thread, place) = community::open_thread(&app, &viewer, id).await?;
+    let after = match q.after.as_deref() {
+        None | Some("") => 0,
+        Some(a) => a.parse().map_err(|_| AppError::BadRequest)?,
+    };
+    let posts =
+        app.store.posts(thread.id, user.id, after, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
+    let next =
+        (posts.len() == POSTS_PER_PAGE as usize).then(|| posts.last().map(|p| p.id.to_string())).flatten();
+    Ok(Json(ThreadWithPosts {
+        thread: thread_view(thread),
+        posts: posts.into_iter().map(post_view).collect(),
+        next,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReplyRequest {
+    #[serde(default)]
+    nonce: Option<String>,
+    body: String,
+    #[serde(default)]
+    content_warning: bool,
+}
+
+/// Replies to a conversation. 201, or 200 when the nonce was used before.
+#[utoipa::path(post, path = "/api/v1/threads/{id}/posts", tag = "community", operation_id = "reply", params(("id" = i64, Path)), request_body = ReplyRequest,
+    responses((status = 201, body = Created), (status = 200, body = Created), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn reply(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(req): Json<ReplyRequest>,
+) -> AppResult<(StatusCode, Json<Created>)> {
+    let user = viewer.require_user()?;
+    let (_, place) = community::open_thread(&app, &viewer, id).await?;
+    let body = community::parse_reply(&req.body)?;
+    let nonce = api_nonce(req.nonce)?;
+    let draft = Draft::Reply { thread: id, body: &body };
+    let w = community::write(&app, user, &place, &nonce, draft, req.content_warning).await?;
+    Ok(created(&app, &viewer, w))
+}
+
+/// Says "me too" or "thank you" (`me_too`, `thank_you`) to a post.
+#[utoipa::path(put, path = "/api/v1/posts/{id}/reactions/{kind}", tag = "community", operation_id = "react", params(("id" = i64, Path), ("kind" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn react(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((id, kind)): Path<(i64, String)>,
+) -> AppResult<StatusCode> {
+    set_reaction(app, viewer, id, &kind, true).await
+}
+
+/// Takes a reaction back.
+#[utoipa::path(delete, path = "/api/v1/posts/{id}/reactions/{kind}", tag = "community", operation_id = "unreact", params(("id" = i64, Path), ("kind" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn unreact(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((id, kind)): Path<(i64, String)>,
+) -> AppResult<StatusCode> {
+    set_reaction(app, viewer, id, &kind, false).await
+}
+
+async fn set_reaction(app: AppState, viewer: Viewer, id: i64, kind: &str, on: bool) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let kind = Reaction::parse(kind).ok_or(AppError::NotFound)?;
+    let (at, place) = community::open_post(&app, &viewer, id).await?;
+    place.require(Action::Post)?;
+    app.store.react(at.post, user.id, kind, on).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReportRequest {
+    /// `at_risk`, `harassment`, `spam`, `misinformation`, `personal_details` or `other`.
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// Reports a post to the group's moderators.
+#[utoipa::path(post, path = "/api/v1/posts/{id}/reports", tag = "community", operation_id = "report_post", params(("id" = i64, Path)), request_body = ReportRequest,
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn report(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(req): Json<ReportRequest>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let (at, place) = community::open_post(&app, &viewer, id).await?;
+    place.require(Action::Report)?;
+    let (reason, note) = parse_report(&req.reason, &req.note)?;
+    app.store.report(place.group.id, at.post, Some(user.id), reason, note.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReportView {
+    id: i64,
+    post: i64,
+    thread: i64,
+    thread_title: String,
+    author: String,
+    body: String,
+    post_hidden: bool,
+    reason: &'static str,
+    note: Option<String>,
+    /// Filed by Foothold because the post reads like a crisis.
+    automatic: bool,
+    created_at: DateTime<Utc>,
+}
+
+/// The group's open reports, a member at risk first (moderators).
+#[utoipa::path(get, path = "/api/v1/groups/{slug}/reports", tag = "community", operation_id = "list_reports", params(("slug" = String, Path)),
+    responses((status = 200, body = Vec<ReportView>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn reports(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<ReportView>>> {
+    viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Moderate)?;
+    let list = app.store.open_reports(place.group.id).await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|r: Report| ReportView {
+                id: r.id,
+                post: r.post,
+                thread: r.thread,
+                thread_title: r.thread_title,
+                author: r.author,
+                body: r.body,
+                post_hidden: r.post_hidden,
+                reason: r.reason.as_str(),
+                note: r.note,
+                automatic: r.automatic,
+                created_at: r.created_at,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ModerationRequest {
+    /// `hide`, `unhide`, `lock`, `unlock`, `dismiss`, `approve` or `ban`.
+    action: String,
+    /// `post`, `thread`, `report` or `member`.
+    target: String,
+    id: i64,
+    /// Shown in the public log; no personal details, please.
+    #[serde(default)]
+    reason: String,
+}
+
+/// A moderator's action; written to the group's moderation log.
+#[utoipa::path(post, path = "/api/v1/groups/{slug}/moderation", tag = "community", operation_id = "moderate", params(("slug" = String, Path)), request_body = ModerationRequest,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn moderate(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Json(req): Json<ModerationRequest>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    community::moderate(&app, user, &place, &req.action, &req.target, req.id, &req.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LogEntryView {
+    action: &'static str,
+    thread: Option<i64>,
+    post: Option<i64>,
+    reason: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+/// What moderators did in the group, newest first, without names.
+#[utoipa::path(get, path = "/api/v1/groups/{slug}/log", tag = "community", operation_id = "moderation_log", params(("slug" = String, Path)),
+    responses((status = 200, body = Vec<LogEntryView>), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn log(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<LogEntryView>>> {
+    viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Read)?;
+    let entries = app.store.moderation_log(place.group.id, 100).await?;
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|e: LogEntry| LogEntryView {
+                action: e.action.as_str(),
+                thread: e.thread,
+                post: e.post,
+                reason: e.reason,
+                created_at: e.created_at,
+            })
+            .collect(),
+    ))
+}

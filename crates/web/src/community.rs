@@ -1,0 +1,200 @@
+//! The community as pages and the API use it: who the viewer is to a group (one place asks
+//! `foothold_core::community::access`), and writing a post — trust limits, the support
+//! service, and the urgent report moderators get when a post reads like a crisis.
+
+use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::AppState;
+use chrono::Duration;
+use foothold_core::account::Role as SiteRole;
+use foothold_core::community::access::{allowed, Action, Relation};
+use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, Standing, Trust, Visibility};
+use foothold_core::crisis::Level;
+use foothold_core::Invalid;
+use foothold_store::{Group, Membership, PostPlace, Posted, Target, ThreadSummary, User, UserId};
+
+/// A group and what the viewer is to it.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub group: Group,
+    pub membership: Option<Membership>,
+    pub relation: Relation,
+}
+
+impl Place {
+    pub fn may(&self, action: Action) -> bool {
+        allowed(self.relation, self.group.visibility, action)
+    }
+
+    /// `Ok` when the viewer may; otherwise the refusal that tells no more than they may know:
+    /// log in first, "not found" for a group they may not see, 403 for the rest.
+    pub fn require(&self, action: Action) -> AppResult<()> {
+        if self.may(action) {
+            Ok(())
+        } else if self.relation == Relation::Anonymous {
+            Err(AppError::LoginRequired)
+        } else if !self.may(Action::See) || (action != Action::Join && !self.may(Action::Read)) {
+            Err(AppError::NotFound)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+fn relation(viewer: &Viewer, membership: Option<Membership>) -> Relation {
+    let user = viewer.user();
+    let staff = user.is_some_and(|u| matches!(u.role, SiteRole::Moderator | SiteRole::Admin));
+    Relation::of(user.is_some(), staff, membership.map(|m| (m.role, m.standing)))
+}
+
+/// The group at `slug` as the viewer stands to it.
+pub async fn place(app: &AppState, viewer: &Viewer, slug: &str) -> AppResult<Place> {
+    let (group, membership) = app.store.group(slug, viewer.user().map(|u| u.id)).await?;
+    Ok(Place { relation: relation(viewer, membership), group, membership })
+}
+
+/// The group with id `group` as the viewer stands to it.
+pub async fn place_by_id(app: &AppState, viewer: &Viewer, group: i64) -> AppResult<Place> {
+    let group = app.store.group_by_id(group).await?;
+    let membership = match viewer.user() {
+        Some(u) => app.store.membership(group.id, u.id).await?,
+        None => None,
+    };
+    Ok(Place { relation: relation(viewer, membership), group, membership })
+}
+
+/// What was written and whether it asks for support.
+pub struct Written {
+    pub posted: Posted,
+    pub support: Option<Level>,
+}
+
+/// What a member writes: a new thread, or a reply to one.
+pub enum Draft<'a> {
+    Thread(&'a NewThread),
+    Reply { thread: i64, body: &'a str },
+}
+
+impl Draft<'_> {
+    fn texts(&self) -> Vec<&str> {
+        match self {
+            Draft::Thread(t) => vec![&t.title, &t.body],
+            Draft::Reply { body, .. } => vec![body],
+        }
+    }
+}
+
+/// Checks the member's trust (posts today, links), saves the post, and reads it for crisis
+/// language. A post that asks for support is published all the same — routing, not blocking —
+/// and the group's moderators get an urgent report filed by Foothold itself.
+pub async fn write(
+    app: &AppState,
+    user: &User,
+    place: &Place,
+    nonce: &str,
+    draft: Draft<'_>,
+    content_warning: bool,
+) -> AppResult<Written> {
+    place.require(Action::Post)?;
+    let now = foothold_store::now();
+    let (created_at, today, kept) = app.store.posting_record(user.id, now - Duration::days(1)).await?;
+    let trust = Trust::of((now - created_at).num_days(), kept);
+    let body = match &draft {
+        Draft::Thread(t) => t.body.as_str(),
+        Draft::Reply { body, .. } => body,
+    };
+    Invalid::collect([
+        trust.check(body),
+        if today >= i64::from(trust.posts_per_day) {
+            Err(Invalid::one("body", "posting-limit"))
+        } else {
+            Ok(())
+        },
+    ])?;
+    let posted = match &draft {
+        Draft::Thread(t) => {
+            app.store.start_thread(place.group.id, user.id, nonce, t, content_warning).await?
+        }
+        Draft::Reply { thread, body } => {
+            app.store.reply(*thread, user.id, nonce, body, content_warning).await?
+        }
+    };
+    let support = app.support.read(&draft.texts()).await;
+    if support.is_some() && posted.created {
+        app.store.report(place.group.id, posted.post, None, ReportReason::AtRisk, None).await?;
+    }
+    Ok(Written { posted, support })
+}
+
+/// A reply's body, checked.
+pub fn parse_reply(body: &str) -> AppResult<String> {
+    Ok(community::parse_post(body)?)
+}
+
+/// Joins the group (or asks to, for a private group). A group with rules needs them accepted.
+pub async fn join(app: &AppState, user: &User, place: &Place, accepted_rules: bool) -> AppResult<Standing> {
+    place.require(Action::Join)?;
+    if !place.group.rules.is_empty() && !accepted_rules {
+        return Err(Invalid::one("accept_rules", "accept-rules").into());
+    }
+    let standing =
+        if place.group.visibility == Visibility::Private { Standing::Pending } else { Standing::Active };
+    app.store
+        .set_membership(place.group.id, user.id, Some(Membership { role: Role::Member, standing }))
+        .await?;
+    Ok(standing)
+}
+
+/// The post `id` and the viewer's place in its group, when they may read it. Hidden posts
+/// are seen by moderators only.
+pub async fn open_post(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<(PostPlace, Place)> {
+    let at = app.store.post_place(id).await?;
+    let place = place_by_id(app, viewer, at.group).await?;
+    place.require(Action::Read)?;
+    if (at.hidden || at.thread_hidden) && !place.may(Action::Moderate) {
+        return Err(AppError::NotFound);
+    }
+    Ok((at, place))
+}
+
+/// The thread `id` and the viewer's place in its group, when they may read it.
+pub async fn open_thread(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<(ThreadSummary, Place)> {
+    let thread = app.store.thread(id).await?;
+    let place = place_by_id(app, viewer, thread.group_id).await?;
+    place.require(Action::Read)?;
+    if thread.hidden && !place.may(Action::Moderate) {
+        return Err(AppError::NotFound);
+    }
+    Ok((thread, place))
+}
+
+/// A moderator's action from its names (`hide` a `post` 12), checked and logged.
+pub async fn moderate(
+    app: &AppState,
+    user: &User,
+    place: &Place,
+    action: &str,
+    target: &str,
+    id: i64,
+    reason: &str,
+) -> AppResult<()> {
+    place.require(Action::Moderate)?;
+    let action = ModAction::parse(action).ok_or_else(|| Invalid::one("action", "choose-one"))?;
+    let target = match target {
+        "post" => Target::Post(id),
+        "thread" => Target::Thread(id),
+        "report" => Target::Report(id),
+        "member" => Target::Member(UserId(id)),
+        _ => return Err(Invalid::one("target", "choose-one").into()),
+    };
+    let reason = reason.trim();
+    if reason.chars().count() > community::REPORT_NOTE_MAX {
+        return Err(Invalid::one("reason", "text-too-long").into());
+    }
+    let reason = (!reason.is_empty()).then_some(reason);
+    app.store.moderate(place.group.id, user.id, action, target, reason).await.map_err(|e| match e {
+        // An action that does not fit its target (lock a post) is the request's mistake.
+        foothold_store::StoreError::Unsupported(_) => Invalid::one("action", "action-target").into(),
+        other => other.into(),
+    })
+}

@@ -1,0 +1,417 @@
+//! The group directory, starting a group, a group's front page with its threads, joining and
+//! leaving, and starting a thread (with a preview that needs no JavaScript).
+
+use super::form::{csrf, Errors, Field};
+use super::{html, layout, login_redirect, see_other};
+use crate::auth::Viewer;
+use crate::community::{self, Draft, Place};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::markdown;
+use crate::thoughts::nonce;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use chrono::DateTime;
+use foothold_core::community::access::Action;
+use foothold_core::community::{
+    parse_group, parse_thread, GroupKind, Standing, Visibility, THREADS_PER_PAGE,
+};
+use foothold_store::{Group, Membership, ThreadCursor, ThreadSummary};
+use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
+
+pub fn kind_label(tr: &Tr, kind: GroupKind) -> String {
+    tr.t(&format!("group-kind-{}", kind.as_str()))
+}
+
+fn visibility_label(tr: &Tr, v: Visibility) -> String {
+    tr.t(&format!("group-visibility-{}", v.as_str()))
+}
+
+fn group_card(tr: &Tr, g: &Group, m: Option<Membership>) -> Markup {
+    html! {
+        li class="card" {
+            h3 { a href={ "/groups/" (g.slug) } { (g.name) } }
+            p class="meta" {
+                (kind_label(tr, g.kind)) " · " (visibility_label(tr, g.visibility)) " · "
+                (tr.ta("group-members", &[("count", &g.members.to_string())]))
+                @if let Some(m) = m { @if m.standing == Standing::Pending { " · " (tr.t("group-pending")) } }
+            }
+            @if !g.about.is_empty() { p { (g.about.chars().take(200).collect::<String>()) } }
+        }
+    }
+}
+
+pub async fn directory(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+    let all = app.store.groups(user.id).await?;
+    let tr = &viewer.tr;
+    let (mine, others): (Vec<_>, Vec<_>) =
+        all.iter().partition(|(_, m)| m.is_some_and(|m| m.standing == Standing::Active));
+    let title = tr.t("groups-title");
+    let body = html! {
+        h1 { (title) }
+        p class="lead" { (tr.t("groups-lead")) }
+        p { a class="button" href="/groups/new" { (tr.t("group-start")) } }
+        @if !mine.is_empty() {
+            section aria-labelledby="mine" {
+                h2 id="mine" { (tr.t("groups-mine")) }
+                ul class="cards" { @for (g, m) in &mine { (group_card(tr, g, *m)) } }
+            }
+        }
+        @for kind in GroupKind::ALL {
+            @let of_kind: Vec<_> = others.iter().filter(|(g, _)| g.kind == *kind).collect();
+            @if !of_kind.is_empty() {
+                section aria-labelledby={ "kind-" (kind.as_str()) } {
+                    h2 id={ "kind-" (kind.as_str()) } { (tr.t(&format!("groups-kind-{}", kind.as_str()))) }
+                    ul class="cards" { @for (g, m) in of_kind { (group_card(tr, g, *m)) } }
+                }
+            }
+        }
+        @if all.is_empty() { p { (tr.t("groups-none")) } }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct GroupForm {
+    name: String,
+    kind: String,
+    visibility: String,
+    about: String,
+    rules: String,
+}
+
+fn choice(tr: &Tr, errors: &Errors, name: &'static str, options: &[(&str, String)], chosen: &str) -> Markup {
+    let error = errors.message_for(name);
+    html! {
+        fieldset id=(name) class={ "field" @if error.is_some() { " field-error" } } {
+            legend { (tr.t(&format!("group-field-{name}"))) }
+            @if let Some(m) = &error { p class="error-message" { (m) } }
+            @for (value, label) in options {
+                label class="choice" {
+                    input type="radio" name=(name) value=(value) checked[chosen == *value];
+                    " " (label)
+                }
+            }
+        }
+    }
+}
+
+fn textarea(tr: &Tr, errors: &Errors, name: &'static str, label: &str, value: &str, rows: u8) -> Markup {
+    let error = errors.message_for(name);
+    let hint = format!("{name}-hint-text");
+    html! {
+        div class={ "field" @if error.is_some() { " field-error" } } {
+            label for=(name) { (label) }
+            @if tr.has(&hint) { p class="hint" id={ (name) "-hint" } { (tr.t(&hint)) } }
+            @if let Some(m) = &error { p class="error-message" { (m) } }
+            textarea id=(name) name=(name) rows=(rows) aria-invalid=[error.as_ref().map(|_| "true")]
+                aria-describedby=[tr.has(&hint).then(|| format!("{name}-hint"))] { (value) }
+        }
+    }
+}
+
+fn group_form_page(viewer: &Viewer, typed: &GroupForm, error: Option<&AppError>) -> Response {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let title = tr.t("group-start");
+    let kinds: Vec<(&str, String)> =
+        GroupKind::ALL.iter().map(|k| (k.as_str(), kind_label(tr, *k))).collect();
+    let visibilities: Vec<(&str, String)> = Visibility::ALL
+        .iter()
+        .map(|v| {
+            (
+                v.as_str(),
+                format!(
+                    "{} — {}",
+                    visibility_label(tr, *v),
+                    tr.t(&format!("group-visibility-{}-hint", v.as_str()))
+                ),
+            )
+        })
+        .collect();
+    let body = html! {
+        p { a href="/groups" { "← " (tr.t("groups-title")) } }
+        h1 { (title) }
+        (errors.summary())
+        form method="post" action="/groups" novalidate {
+            (csrf(&viewer.csrf))
+            (Field { name: "name", label: tr.t("group-field-name"), kind: "text", value: &typed.name, hint: None, autocomplete: "off", required: true }.render(&errors))
+            (choice(tr, &errors, "kind", &kinds, &typed.kind))
+            (choice(tr, &errors, "visibility", &visibilities, &typed.visibility))
+            (textarea(tr, &errors, "about", &tr.t("group-field-about"), &typed.about, 3))
+            (textarea(tr, &errors, "rules", &tr.t("group-field-rules"), &typed.rules, 5))
+            button type="submit" { (tr.t("group-create")) }
+        }
+    };
+    html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body))
+}
+
+pub async fn new_form(viewer: Viewer) -> Response {
+    if viewer.user().is_none() {
+        return login_redirect();
+    }
+    group_form_page(&viewer, &GroupForm::default(), None)
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(f): Form<GroupForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let new = match parse_group(&f.name, &f.kind, &f.visibility, &f.about, &f.rules) {
+        Ok(new) => new,
+        Err(e) => return Ok(group_form_page(&viewer, &f, Some(&e.into()))),
+    };
+    let g = app.store.create_group(user.id, &new).await?;
+    Ok(see_other(&format!("/groups/{}", g.slug)))
+}
+
+/// `?after=<unix seconds>.<id>`: where the thread list continues.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    after: String,
+    done: String,
+}
+
+pub fn parse_cursor(s: &str) -> AppResult<Option<ThreadCursor>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (secs, id) = s.split_once('.').ok_or(AppError::BadRequest)?;
+    let secs: i64 = secs.parse().map_err(|_| AppError::BadRequest)?;
+    let last_post_at = DateTime::from_timestamp(secs, 0).ok_or(AppError::BadRequest)?;
+    Ok(Some(ThreadCursor { last_post_at, id: id.parse().map_err(|_| AppError::BadRequest)? }))
+}
+
+pub fn cursor_text(t: &ThreadSummary) -> String {
+    format!("{}.{}", t.last_post_at.timestamp(), t.id)
+}
+
+fn join_form(tr: &Tr, viewer: &Viewer, place: &Place) -> Markup {
+    let g = &place.group;
+    html! {
+        form method="post" action={ "/groups/" (g.slug) "/join" } class="join" {
+            (csrf(&viewer.csrf))
+            @if !g.rules.is_empty() {
+                label class="choice" { input type="checkbox" name="accept_rules" value="yes" required; " " (tr.t("group-accept-rules")) }
+            }
+            button type="submit" {
+                @if g.visibility == Visibility::Private { (tr.t("group-ask-to-join")) } @else { (tr.t("group-join")) }
+            }
+        }
+    }
+}
+
+fn thread_row(tr: &Tr, t: &ThreadSummary) -> Markup {
+    html! {
+        li class="thread-row" {
+            a href={ "/threads/" (t.id) } { (t.title) }
+            p class="meta" {
+                (t.author.as_deref().unwrap_or(&tr.t("former-member"))) " · "
+                (tr.ta("thread-posts", &[("count", &t.posts.to_string())])) " · "
+                time datetime=(t.last_post_at.to_rfc3339()) { (t.last_post_at.format("%Y-%m-%d")) }
+                @if t.locked { " · " (tr.t("thread-locked")) }
+            }
+        }
+    }
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    if viewer.user().is_none() {
+        return Ok(login_redirect());
+    }
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::See)?;
+    let threads = if place.may(Action::Read) {
+        app.store.threads(place.group.id, parse_cursor(&q.after)?, THREADS_PER_PAGE).await?
+    } else {
+        Vec::new()
+    };
+    let tr = &viewer.tr;
+    let g = &place.group;
+    let body = html! {
+        p { a href="/groups" { "← " (tr.t("groups-title")) } }
+        h1 { (g.name) }
+        p class="meta" { (kind_label(tr, g.kind)) " · " (visibility_label(tr, g.visibility)) " · " (tr.ta("group-members", &[("count", &g.members.to_string())])) }
+        @if tr.has(&format!("group-done-{}", q.done)) { p class="notice" role="status" { (tr.t(&format!("group-done-{}", q.done))) } }
+        @if !g.about.is_empty() { div class="about" { (PreEscaped(markdown::render(&g.about))) } }
+        @if !g.rules.is_empty() {
+            details open[place.may(Action::Join)] {
+                summary { (tr.t("group-rules")) }
+                (PreEscaped(markdown::render(&g.rules)))
+            }
+        }
+        @if place.may(Action::Join) { (join_form(tr, &viewer, &place)) }
+        @if place.membership.is_some_and(|m| m.standing == Standing::Pending) { p class="notice" { (tr.t("group-pending-notice")) } }
+        @if place.may(Action::Read) {
+            nav class="group-tools" aria-label=(tr.t("group-tools")) {
+                @if place.may(Action::Post) { a class="button" href={ "/groups/" (g.slug) "/new" } { (tr.t("thread-start")) } " " }
+                a href={ "/groups/" (g.slug) "/log" } { (tr.t("modlog-title")) }
+                @if place.may(Action::Moderate) { " · " a href={ "/groups/" (g.slug) "/moderation" } { (tr.t("modqueue-title")) } }
+            }
+            section aria-labelledby="threads" {
+                h2 id="threads" { (tr.t("group-threads")) }
+                @if threads.is_empty() { p { (tr.t("group-no-threads")) } }
+                ul class="threads" { @for t in &threads { (thread_row(tr, t)) } }
+                @if threads.len() == THREADS_PER_PAGE as usize {
+                    @if let Some(last) = threads.last() {
+                        p { a href={ "/groups/" (g.slug) "?after=" (cursor_text(last)) } { (tr.t("group-older")) } }
+                    }
+                }
+            }
+        } @else if !place.may(Action::Join) && place.membership.is_none() {
+            p { (tr.t("group-members-only")) }
+        }
+        @if place.may(Action::Leave) {
+            form method="post" action={ "/groups/" (g.slug) "/leave" } class="inline" {
+                (csrf(&viewer.csrf))
+                button type="submit" class="link" { (tr.t("group-leave")) }
+            }
+        }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &g.name, body)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct JoinForm {
+    accept_rules: String,
+}
+
+pub async fn join(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Form(f): Form<JoinForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    let standing = community::join(&app, user, &place, f.accept_rules == "yes").await?;
+    let done = if standing == Standing::Pending { "asked" } else { "joined" };
+    Ok(see_other(&format!("/groups/{}?done={done}", place.group.slug)))
+}
+
+pub async fn leave(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Leave)?;
+    app.store.set_membership(place.group.id, user.id, None).await?;
+    Ok(see_other(&format!("/groups/{}?done=left", place.group.slug)))
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ThreadForm {
+    nonce: String,
+    title: String,
+    body: String,
+    content_warning: String,
+    /// `preview` shows the post as it will look and the form again.
+    action: String,
+}
+
+/// The body field of a post form, with the Markdown hint and an optional preview.
+pub fn body_field(tr: &Tr, errors: &Errors, value: &str) -> Markup {
+    textarea(tr, errors, "body", &tr.t("post-field-body"), value, 8)
+}
+
+pub fn preview(tr: &Tr, body: &str) -> Markup {
+    html! {
+        section class="preview" aria-labelledby="preview-title" {
+            h2 id="preview-title" { (tr.t("post-preview")) }
+            div class="post-body" { (PreEscaped(markdown::render(body))) }
+        }
+    }
+}
+
+fn thread_form_page(
+    viewer: &Viewer,
+    place: &Place,
+    typed: &ThreadForm,
+    error: Option<&AppError>,
+) -> AppResult<Response> {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let g = &place.group;
+    let title = tr.t("thread-start");
+    let nonce = if typed.nonce.is_empty() { nonce()? } else { typed.nonce.clone() };
+    let body = html! {
+        p { a href={ "/groups/" (g.slug) } { "← " (g.name) } }
+        h1 { (title) }
+        (errors.summary())
+        @if typed.action == "preview" && error.is_none() { (preview(tr, &typed.body)) }
+        form method="post" action={ "/groups/" (g.slug) "/threads" } novalidate {
+            (csrf(&viewer.csrf))
+            input type="hidden" name="nonce" value=(nonce);
+            (Field { name: "title", label: tr.t("thread-field-title"), kind: "text", value: &typed.title, hint: None, autocomplete: "off", required: true }.render(&errors))
+            (body_field(tr, &errors, &typed.body))
+            label class="choice" { input type="checkbox" name="content_warning" value="yes" checked[typed.content_warning == "yes"]; " " (tr.t("post-content-warning")) }
+            div class="actions" {
+                button type="submit" name="action" value="post" { (tr.t("thread-post")) }
+                " "
+                button type="submit" name="action" value="preview" class="secondary" { (tr.t("post-preview")) }
+            }
+        }
+    };
+    Ok(html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body)))
+}
+
+pub async fn new_thread_form(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    if viewer.user().is_none() {
+        return Ok(login_redirect());
+    }
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Post)?;
+    thread_form_page(&viewer, &place, &ThreadForm::default(), None)
+}
+
+pub async fn create_thread(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Form(f): Form<ThreadForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Post)?;
+    let new = match parse_thread(&f.title, &f.body) {
+        Ok(new) => new,
+        Err(e) => return thread_form_page(&viewer, &place, &f, Some(&e.into())),
+    };
+    if f.action == "preview" {
+        return thread_form_page(&viewer, &place, &f, None);
+    }
+    match community::write(&app, user, &place, &f.nonce, Draft::Thread(&new), f.content_warning == "yes")
+        .await
+    {
+        Ok(w) => Ok(see_other(&format!(
+            "/threads/{}?posted={}#post-{}",
+            w.posted.thread, w.posted.post, w.posted.post
+        ))),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            thread_form_page(&viewer, &place, &f, Some(&e))
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,294 @@
+//! A thread: its posts with "me too" and "thank you", quoting, replying (with a preview that
+//! needs no JavaScript), and reporting a post. The author of a post that asks for support sees
+//! the support panel first, privately, when the page opens after posting.
+
+use super::form::{csrf, Errors};
+use super::groups::{body_field, preview};
+use super::{html, layout, login_redirect, see_other};
+use crate::auth::Viewer;
+use crate::community::{self, Draft, Place};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::markdown;
+use crate::support;
+use crate::thoughts::nonce;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use foothold_core::community::access::Action;
+use foothold_core::community::{parse_report, Reaction, ReportReason, POSTS_PER_PAGE};
+use foothold_store::{Post, ThreadSummary};
+use maud::{html, Markup, PreEscaped};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ThreadQuery {
+    /// The post the viewer just wrote.
+    posted: Option<i64>,
+    /// A post to quote in the reply form.
+    quote: Option<i64>,
+    /// Continue after this post id.
+    after: Option<i64>,
+    done: String,
+}
+
+fn quoted(post: &Post) -> String {
+    let mut q = format!("@{} wrote:\n", post.author);
+    for line in post.body.lines().take(20) {
+        q.push_str("> ");
+        q.push_str(line);
+        q.push('\n');
+    }
+    q.push('\n');
+    q
+}
+
+fn reaction_button(tr: &Tr, viewer: &Viewer, post: &Post, kind: Reaction, count: i64) -> Markup {
+    let on = post.mine.contains(&kind);
+    html! {
+        form method="post" action={ "/posts/" (post.id) "/react" } class="inline" {
+            (csrf(&viewer.csrf))
+            input type="hidden" name="kind" value=(kind.as_str());
+            input type="hidden" name="on" value=(if on { "no" } else { "yes" });
+            button type="submit" class="reaction" aria-pressed=(if on { "true" } else { "false" }) {
+                (tr.t(&format!("reaction-{}", kind.as_str()))) " · " (count)
+            }
+        }
+    }
+}
+
+fn post_view(tr: &Tr, viewer: &Viewer, place: &Place, thread: &ThreadSummary, post: &Post) -> Markup {
+    let body = html! { div class="post-body" { (PreEscaped(markdown::render(&post.body))) } };
+    html! {
+        article class={ "post" @if post.hidden { " hidden-post" } } id={ "post-" (post.id) } aria-labelledby={ "by-" (post.id) } {
+            p class="meta" id={ "by-" (post.id) } {
+                strong { (post.author) } " · "
+                time datetime=(post.created_at.to_rfc3339()) { (post.created_at.format("%Y-%m-%d %H:%M")) }
+                @if post.hidden { " · " (tr.t("post-hidden-by-moderator")) }
+            }
+            @if post.content_warning {
+                details { summary { (tr.t("post-folded")) } (body) }
+            } @else { (body) }
+            div class="post-actions" {
+                @if place.may(Action::Post) {
+                    (reaction_button(tr, viewer, post, Reaction::MeToo, post.me_too))
+                    (reaction_button(tr, viewer, post, Reaction::ThankYou, post.thank_you))
+                    @if !thread.locked { a href={ "/threads/" (thread.id) "?quote=" (post.id) "#reply" } { (tr.t("post-quote")) } " · " }
+                } @else {
+                    span { (tr.t("reaction-me_too")) " · " (post.me_too) " · " (tr.t("reaction-thank_you")) " · " (post.thank_you) " · " }
+                }
+                a href={ "/posts/" (post.id) "/report" } { (tr.t("post-report")) }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ReplyForm {
+    nonce: String,
+    body: String,
+    content_warning: String,
+    action: String,
+}
+
+struct Shown<'a> {
+    thread: &'a ThreadSummary,
+    place: &'a Place,
+    posts: &'a [Post],
+    support: Option<Markup>,
+    done: &'a str,
+}
+
+fn thread_page(
+    viewer: &Viewer,
+    s: &Shown,
+    typed: &ReplyForm,
+    error: Option<&AppError>,
+) -> AppResult<Response> {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let (thread, place) = (s.thread, s.place);
+    let nonce = if typed.nonce.is_empty() { nonce()? } else { typed.nonce.clone() };
+    let body = html! {
+        @if let Some(panel) = &s.support { (panel) }
+        p { a href={ "/groups/" (place.group.slug) } { "← " (place.group.name) } }
+        h1 { (thread.title) }
+        @if thread.locked { p class="notice" { (tr.t("thread-locked-notice")) } }
+        @if tr.has(&format!("thread-done-{}", s.done)) { p class="notice" role="status" { (tr.t(&format!("thread-done-{}", s.done))) } }
+        @for post in s.posts { (post_view(tr, viewer, place, thread, post)) }
+        @if s.posts.len() == POSTS_PER_PAGE as usize {
+            @if let Some(last) = s.posts.last() { p { a href={ "/threads/" (thread.id) "?after=" (last.id) } { (tr.t("thread-more")) } } }
+        }
+        @if place.may(Action::Post) && !thread.locked {
+            section aria-labelledby="reply" {
+                h2 id="reply" { (tr.t("thread-reply")) }
+                (errors.summary())
+                @if typed.action == "preview" && error.is_none() { (preview(tr, &typed.body)) }
+                form method="post" action={ "/threads/" (thread.id) "/reply" } novalidate {
+                    (csrf(&viewer.csrf))
+                    input type="hidden" name="nonce" value=(nonce);
+                    (body_field(tr, &errors, &typed.body))
+                    label class="choice" { input type="checkbox" name="content_warning" value="yes" checked[typed.content_warning == "yes"]; " " (tr.t("post-content-warning")) }
+                    div class="actions" {
+                        button type="submit" name="action" value="post" { (tr.t("thread-reply-send")) }
+                        " "
+                        button type="submit" name="action" value="preview" class="secondary" { (tr.t("post-preview")) }
+                    }
+                }
+            }
+        } @else if place.may(Action::Join) {
+            p { a href={ "/groups/" (place.group.slug) } { (tr.t("thread-join-to-reply")) } }
+        }
+    };
+    Ok(html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &thread.title, body)))
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<ThreadQuery>,
+) -> AppResult<Response> {
+    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+    let (thread, place) = community::open_thread(&app, &viewer, id).await?;
+    let posts = app
+        .store
+        .posts(thread.id, user.id, q.after.unwrap_or(0), POSTS_PER_PAGE, place.may(Action::Moderate))
+        .await?;
+    // The level is never stored: the author's own post is read again when the page opens.
+    let support = match q.posted.and_then(|p| posts.iter().find(|x| x.id == p && x.author_id == user.id)) {
+        Some(mine) => app
+            .support
+            .read(&[&thread.title, &mine.body])
+            .await
+            .map(|l| support::panel(&app.config, &viewer.tr, l)),
+        None => None,
+    };
+    let mut typed = ReplyForm::default();
+    if let Some(quote) = q.quote.and_then(|p| posts.iter().find(|x| x.id == p)) {
+        typed.body = quoted(quote);
+    }
+    let shown = Shown { thread: &thread, place: &place, posts: &posts, support, done: &q.done };
+    thread_page(&viewer, &shown, &typed, None)
+}
+
+pub async fn reply(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<ReplyForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let (thread, place) = community::open_thread(&app, &viewer, id).await?;
+    let written = async {
+        let body = community::parse_reply(&f.body)?;
+        if f.action == "preview" {
+            return Ok(None);
+        }
+        let draft = Draft::Reply { thread: id, body: &body };
+        community::write(&app, user, &place, &f.nonce, draft, f.content_warning == "yes").await.map(Some)
+    };
+    let error = match written.await {
+        Ok(Some(w)) => {
+            return Ok(see_other(&format!("/threads/{id}?posted={}#post-{}", w.posted.post, w.posted.post)))
+        }
+        Ok(None) => None,
+        // Problems with what was written show beside the reply, with the text kept.
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => Some(e),
+        Err(e) => return Err(e),
+    };
+    let posts = app.store.posts(thread.id, user.id, 0, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
+    let shown = Shown { thread: &thread, place: &place, posts: &posts, support: None, done: "" };
+    thread_page(&viewer, &shown, &f, error.as_ref())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReactForm {
+    kind: String,
+    on: String,
+}
+
+pub async fn react(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(post): Path<i64>,
+    Form(f): Form<ReactForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    place.require(Action::Post)?;
+    let kind = Reaction::parse(&f.kind).ok_or(AppError::BadRequest)?;
+    app.store.react(at.post, user.id, kind, f.on != "no").await?;
+    Ok(see_other(&format!("/threads/{}#post-{}", at.thread, at.post)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReportForm {
+    reason: String,
+    note: String,
+}
+
+fn report_page(viewer: &Viewer, post: i64, typed: &ReportForm, error: Option<&AppError>) -> Response {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let title = tr.t("report-title");
+    let reason_error = errors.message_for("reason");
+    let body = html! {
+        h1 { (title) }
+        p class="lead" { (tr.t("report-lead")) }
+        (errors.summary())
+        form method="post" action={ "/posts/" (post) "/report" } novalidate {
+            (csrf(&viewer.csrf))
+            fieldset id="reason" class={ "field" @if reason_error.is_some() { " field-error" } } {
+                legend { (tr.t("report-reason")) }
+                @if let Some(m) = &reason_error { p class="error-message" { (m) } }
+                @for r in ReportReason::ALL {
+                    label class="choice" { input type="radio" name="reason" value=(r.as_str()) checked[typed.reason == r.as_str()]; " " (tr.t(&format!("report-reason-{}", r.as_str()))) }
+                }
+            }
+            div class="field" {
+                label for="note" { (tr.t("report-note")) }
+                textarea id="note" name="note" rows="3" { (typed.note) }
+            }
+            button type="submit" { (tr.t("report-send")) }
+        }
+        p class="hint" { (tr.t("report-at-risk-hint")) " " a href="/help" { (tr.t("nav-help-now")) } }
+    };
+    html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body))
+}
+
+pub async fn report_form(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(post): Path<i64>,
+) -> AppResult<Response> {
+    if viewer.user().is_none() {
+        return Ok(login_redirect());
+    }
+    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    place.require(Action::Report)?;
+    Ok(report_page(&viewer, at.post, &ReportForm::default(), None))
+}
+
+pub async fn report(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(post): Path<i64>,
+    Form(f): Form<ReportForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    place.require(Action::Report)?;
+    let (reason, note) = match parse_report(&f.reason, &f.note) {
+        Ok(r) => r,
+        Err(e) => return Ok(report_page(&viewer, at.post, &f, Some(&e.into()))),
+    };
+    app.store.report(place.group.id, at.post, Some(user.id), reason, note.as_deref()).await?;
+    Ok(see_other(&format!("/threads/{}?done=reported#post-{}", at.thread, at.post)))
+}

@@ -1,0 +1,486 @@
+//! The community over HTTP on both databases: groups, threads and replies through the HTML
+//! forms and the API, crisis routing, the Markdown path against an XSS corpus, new-account
+//! limits, keyset paging, and the authorization matrix of every community route.
+
+use crate::common::{apps, browser, config, crisis_config, TestApp};
+use foothold_core::community::access::{allowed, Action, Relation};
+use foothold_core::community::{Role, Standing, Visibility};
+use foothold_store::{Membership, UserId};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+
+const PW: &str = "a calm long passphrase";
+
+/// A member signed in through the API: their cookie client and CSRF header.
+struct Who {
+    c: Client,
+    csrf: String,
+    id: UserId,
+}
+
+impl Who {
+    async fn new(app: &TestApp, handle: &str) -> Who {
+        let c = browser();
+        let csrf = app.api_login(&c, handle, PW).await;
+        let me: Value = c.get(app.url("/api/v1/me")).send().await.unwrap().json().await.unwrap();
+        Who { c, csrf, id: UserId(me["id"].as_i64().unwrap()) }
+    }
+
+    async fn call(
+        &self,
+        app: &TestApp,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut r = self.c.request(method, app.url(path)).header("x-csrf-token", &self.csrf);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        r.send().await.unwrap()
+    }
+
+    async fn json(&self, app: &TestApp, method: Method, path: &str, body: Option<Value>) -> Value {
+        let r = self.call(app, method, path, body).await;
+        assert!(r.status().is_success(), "{path}: {} {}", r.status(), r.text().await.unwrap());
+        r.json().await.unwrap_or(Value::Null)
+    }
+}
+
+/// Makes an account old enough, with enough posts, to be trusted (links, many posts a day).
+async fn age(app: &TestApp, who: &Who) {
+    let slug = group(app, who, "Warm-up", "public", "").await;
+    for i in 0..foothold_core::community::NEW_ACCOUNT_POSTS {
+        let post = json!({"title": format!("Hello {i}"), "body": "ok"});
+        who.json(app, Method::POST, &format!("/api/v1/groups/{slug}/threads"), Some(post)).await;
+    }
+    let days = foothold_core::community::NEW_ACCOUNT_DAYS + 1;
+    app.store.backdate_user(who.id, chrono::Duration::days(days)).await.unwrap();
+}
+
+async fn group(app: &TestApp, host: &Who, name: &str, visibility: &str, rules: &str) -> String {
+    let body = json!({"name": name, "kind": "support", "visibility": visibility, "rules": rules});
+    let g = host.json(app, Method::POST, "/api/v1/groups", Some(body)).await;
+    g["slug"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn members_join_post_reply_and_say_me_too_through_the_pages() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "host", PW).await;
+        let r = app
+            .submit(
+                &c,
+                "/groups/new",
+                "/groups",
+                &[("name", "ab"), ("kind", "support"), ("visibility", "nope")],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("at least 3 characters") && page.contains(r#"value="ab""#), "{page}");
+        let fields = [
+            ("name", "Back pain, evenings"),
+            ("kind", "support"),
+            ("visibility", "public"),
+            ("about", "For the hard hours."),
+            ("rules", "Be gentle."),
+        ];
+        let r = app.submit(&c, "/groups/new", "/groups", &fields).await;
+        assert_eq!(r.status(), 303);
+        let at = r.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(at, "/groups/back-pain-evenings");
+
+        // A preview shows the post and saves nothing.
+        let thread_form = format!("{at}/new");
+        let post = [
+            ("title", "Evenings are the worst"),
+            ("body", "**Heat** helps me a bit."),
+            ("action", "preview"),
+        ];
+        let nonce = |html: &str| {
+            let m = "name=\"nonce\" value=\"";
+            let s = html.find(m).unwrap() + m.len();
+            html[s..].split('"').next().unwrap().to_owned()
+        };
+        let form_page = app.get(&c, &thread_form).await.text().await.unwrap();
+        let n = nonce(&form_page);
+        let mut with_nonce = vec![("nonce", n.as_str())];
+        with_nonce.extend_from_slice(&post);
+        let r = app.submit(&c, &thread_form, &format!("{at}/threads"), &with_nonce).await;
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("<strong>Heat</strong> helps me a bit."));
+        with_nonce.pop();
+        with_nonce.push(("action", "post"));
+        let r = app.submit(&c, &thread_form, &format!("{at}/threads"), &with_nonce).await;
+        assert_eq!(r.status(), 303);
+        let thread = r.headers()["location"].to_str().unwrap().split('?').next().unwrap().to_owned();
+        // A double tap gives the same thread.
+        let again = app.submit(&c, &thread_form, &format!("{at}/threads"), &with_nonce).await;
+        assert_eq!(again.headers()["location"].to_str().unwrap().split('?').next().unwrap(), thread);
+
+        // Another member must accept the rules to join, then replies and says "me too".
+        let d = browser();
+        app.register(&d, "dana", PW).await;
+        let r = app.submit(&d, &at, &format!("{at}/join"), &[]).await;
+        assert_eq!(r.status(), 422);
+        let r = app.submit(&d, &at, &format!("{at}/join"), &[("accept_rules", "yes")]).await;
+        assert_eq!(r.status(), 303);
+        let page = app.get(&d, &thread).await.text().await.unwrap();
+        let n = nonce(&page);
+        let r = app.submit(&d, &thread, &format!("{thread}/reply"), &[("nonce", &n), ("body", "ok")]).await;
+        assert_eq!(r.status(), 303, "a one-word reply is a reply");
+        let page = app.get(&d, &thread).await.text().await.unwrap();
+        let first_post = page.split("id=\"post-").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let r = app
+            .submit(&d, &thread, &format!("/posts/{first_post}/react"), &[("kind", "me_too"), ("on", "yes")])
+            .await;
+        assert_eq!(r.status(), 303);
+        let page = app.get(&c, &thread).await.text().await.unwrap();
+        assert!(page.contains("Me too · 1") && page.contains("<p>ok</p>"), "{page}");
+        // Quoting fills the reply with the post, marked as a quote.
+        let page = app.get(&d, &format!("{thread}?quote={first_post}")).await.text().await.unwrap();
+        assert!(page.contains("&gt; **Heat** helps me a bit."), "{page}");
+        let dir = app.get(&d, "/groups").await.text().await.unwrap();
+        assert!(dir.contains("Your groups") && dir.contains("2 members"), "{dir}");
+    }
+}
+
+#[tokio::test]
+async fn a_post_that_reads_like_a_crisis_is_published_and_routed() {
+    let mut cfg = config();
+    cfg.crisis = crisis_config();
+    for app in apps(cfg).await {
+        let host = Who::new(&app, "host").await;
+        let ann = Who::new(&app, "ann").await;
+        let slug = group(&app, &host, "Night owls", "public", "").await;
+        ann.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/membership"), Some(json!({}))).await;
+        let body = json!({"title": "Tonight", "body": "I don't want to wake up tomorrow."});
+        let made = ann.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/threads"), Some(body)).await;
+        assert_eq!(made["support"]["level"], "crisis", "{made}");
+        assert!(made["support"]["resources"].to_string().contains("0800 123"));
+        let thread = made["thread"].as_i64().unwrap();
+        let post = made["post"].as_i64().unwrap();
+
+        // Published: the host reads it, and sees no panel meant for its author.
+        let host_page =
+            host.c.get(app.url(&format!("/threads/{thread}?posted={post}"))).send().await.unwrap();
+        let host_page = host_page.text().await.unwrap();
+        assert!(host_page.contains("wake up tomorrow") && !host_page.contains("0800 123"), "{host_page}");
+        // The author sees the panel first.
+        let own = ann
+            .c
+            .get(app.url(&format!("/threads/{thread}?posted={post}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let panel = own.find("0800 123").expect("the author sees the support lines");
+        assert!(panel < own.find("wake up tomorrow").unwrap(), "the panel comes before the post");
+        // The moderators get an urgent report filed by Foothold.
+        let queue = host.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/reports"), None).await;
+        assert_eq!(
+            (queue[0]["reason"].as_str(), queue[0]["automatic"].as_bool()),
+            (Some("at_risk"), Some(true)),
+            "{queue}"
+        );
+        // A one-word reply raises nothing.
+        let ok = ann
+            .json(&app, Method::POST, &format!("/api/v1/threads/{thread}/posts"), Some(json!({"body": "ok"})))
+            .await;
+        assert!(ok["support"].is_null(), "{ok}");
+        assert_eq!(
+            host.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/reports"), None)
+                .await
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+}
+
+/// What must never come out of the Markdown path, whatever a member writes.
+const XSS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](  javascript:alert(1))",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<svg onload=alert(1)><circle/></svg>",
+    "![x](https://tracker.example/pixel.gif)",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<style>body{display:none}</style>",
+    "<p style=\"background:url(javascript:alert(1))\">x</p>",
+    "<iframe src=\"https://evil.example\"></iframe>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "[x](vbscript:msgbox(1))",
+    "<details open ontoggle=alert(1)>",
+    "`<script>`inline code stays text",
+    "<a href=\"https://ok.example\" onclick=\"alert(1)\">x</a>",
+    "[fine](https://ok.example \"a title\")",
+];
+
+/// The only tags a rendered post may contain.
+const SAFE_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+];
+
+#[tokio::test]
+async fn nothing_executable_comes_out_of_a_post() {
+    for app in apps(config()).await {
+        let host = Who::new(&app, "host").await;
+        age(&app, &host).await;
+        let slug = group(&app, &host, "Safe words", "public", "").await;
+        let body = XSS.join("\n\n");
+        let made = host
+            .json(
+                &app,
+                Method::POST,
+                &format!("/api/v1/groups/{slug}/threads"),
+                Some(json!({"title": "Corpus", "body": body})),
+            )
+            .await;
+        let thread = made["thread"].as_i64().unwrap();
+        let page =
+            host.c.get(app.url(&format!("/threads/{thread}"))).send().await.unwrap().text().await.unwrap();
+        let json = host.json(&app, Method::GET, &format!("/api/v1/threads/{thread}"), None).await;
+        let rendered = json["posts"][0]["html"].as_str().unwrap().to_lowercase();
+        let original = json["posts"][0]["html"].as_str().unwrap();
+        assert!(
+            page.contains(&format!("<div class=\"post-body\">{original}</div>")),
+            "the page shows the same HTML"
+        );
+        for html in [&rendered] {
+            // Text is escaped, so every `<` left opens a real tag: each must be allowed, with
+            // allowed attributes only, and links only to http, https or mailto.
+            for tag in html.split('<').skip(1).map(|t| t.split('>').next().unwrap()) {
+                let tag = tag.trim_start_matches('/');
+                let name = tag.split_whitespace().next().unwrap_or_default();
+                assert!(SAFE_TAGS.contains(&name), "<{tag}> in {html}");
+                for attr in tag.split_whitespace().skip(1) {
+                    let (key, value) = attr.split_once('=').unwrap_or((attr, ""));
+                    assert!(
+                        ["href", "rel", "start"].contains(&key)
+                            || value.is_empty() && ["ugc", "noopener\""].contains(&key),
+                        "{attr} in <{tag}>"
+                    );
+                    if key == "href" {
+                        let url = value.trim_matches('"');
+                        assert!(
+                            ["http://", "https://", "mailto:"].iter().any(|s| url.starts_with(s)),
+                            "href {url} in {html}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(rendered.contains("&lt;script&gt;"), "raw HTML is shown as text: {rendered}");
+        assert!(
+            rendered.contains(r#"<a href="https://ok.example" rel="nofollow ugc noopener">"#),
+            "{rendered}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn new_accounts_post_a_little_and_without_links() {
+    for app in apps(config()).await {
+        let host = Who::new(&app, "host").await;
+        let slug = group(&app, &host, "New here", "public", "").await;
+        let path = format!("/api/v1/groups/{slug}/threads");
+        let r = host
+            .call(
+                &app,
+                Method::POST,
+                &path,
+                Some(json!({"title": "Look", "body": "see https://spam.example"})),
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("links-not-yet"));
+        for i in 0..foothold_core::community::Trust::NEW.posts_per_day {
+            host.json(&app, Method::POST, &path, Some(json!({"title": format!("Post {i}"), "body": "ok"})))
+                .await;
+        }
+        let r = host.call(&app, Method::POST, &path, Some(json!({"title": "One more", "body": "ok"}))).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("posting-limit"));
+        // A member who has taken part for a while may link.
+        let days = foothold_core::community::NEW_ACCOUNT_DAYS;
+        app.store.backdate_user(host.id, chrono::Duration::days(days)).await.unwrap();
+        host.json(
+            &app,
+            Method::POST,
+            &path,
+            Some(json!({"title": "Pacing guide", "body": "https://example.org/pacing"})),
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn thread_pages_continue_by_cursor_without_repeats() {
+    for app in apps(config()).await {
+        let host = Who::new(&app, "host").await;
+        age(&app, &host).await;
+        let slug = group(&app, &host, "Busy", "public", "").await;
+        let path = format!("/api/v1/groups/{slug}/threads");
+        for i in 0..35 {
+            host.json(&app, Method::POST, &path, Some(json!({"title": format!("Thread {i}"), "body": "ok"})))
+                .await;
+        }
+        let first = host.json(&app, Method::GET, &path, None).await;
+        assert_eq!(first["threads"].as_array().unwrap().len(), 30);
+        let next = first["next"].as_str().unwrap();
+        let second = host.json(&app, Method::GET, &format!("{path}?after={next}"), None).await;
+        assert_eq!(second["threads"].as_array().unwrap().len(), 5);
+        assert!(second["next"].is_null());
+        let mut titles: Vec<String> = [&first, &second]
+            .iter()
+            .flat_map(|p| {
+                p["threads"].as_array().unwrap().iter().map(|t| t["title"].as_str().unwrap().to_owned())
+            })
+            .collect();
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), 35);
+        let r = host.call(&app, Method::GET, &format!("{path}?after=yesterday"), None).await;
+        assert_eq!(r.status(), 400);
+    }
+}
+
+/// Every community route for every relation to a group of every visibility: allowed exactly
+/// when `access::allowed` says so (whose matrix is written out by hand in foothold-core), and
+/// a refusal never says more than the asker may know.
+#[tokio::test]
+async fn every_route_follows_the_access_matrix() {
+    for app in apps(config()).await {
+        let host = Who::new(&app, "host").await;
+        age(&app, &host).await;
+        let anonymous = Who { c: browser(), csrf: String::new(), id: UserId(0) };
+        let mut people: Vec<(Relation, Who)> = Vec::new();
+        for (relation, handle) in [
+            (Relation::Outsider, "outsider"),
+            (Relation::Pending, "pending"),
+            (Relation::Banned, "banned"),
+            (Relation::Member, "member"),
+            (Relation::Moderator, "mod_mo"),
+            (Relation::Staff, "site_sam"),
+        ] {
+            people.push((relation, Who::new(&app, handle).await));
+        }
+        let staff = people.iter().find(|(r, _)| *r == Relation::Staff).unwrap().1.id;
+        app.store.set_role(staff, foothold_core::account::Role::Admin).await.unwrap();
+
+        for visibility in Visibility::ALL {
+            let slug =
+                group(&app, &host, &format!("Matrix {}", visibility.as_str()), visibility.as_str(), "").await;
+            let (g, _) = app.store.group(&slug, None).await.unwrap();
+            for (relation, who) in &people {
+                let m = |role, standing| Some(Membership { role, standing });
+                let to = match relation {
+                    Relation::Pending => m(Role::Member, Standing::Pending),
+                    Relation::Banned => m(Role::Member, Standing::Banned),
+                    Relation::Member => m(Role::Member, Standing::Active),
+                    Relation::Moderator => m(Role::Moderator, Standing::Active),
+                    _ => None,
+                };
+                app.store.set_membership(g.id, who.id, to).await.unwrap();
+            }
+            let made = host
+                .json(
+                    &app,
+                    Method::POST,
+                    &format!("/api/v1/groups/{slug}/threads"),
+                    Some(json!({"title": "Hello", "body": "ok"})),
+                )
+                .await;
+            let (thread, post) = (made["thread"].as_i64().unwrap(), made["post"].as_i64().unwrap());
+
+            let routes: Vec<(Action, Method, String, Option<Value>)> = vec![
+                (Action::See, Method::GET, format!("/api/v1/groups/{slug}"), None),
+                (Action::Read, Method::GET, format!("/api/v1/groups/{slug}/threads"), None),
+                (Action::Read, Method::GET, format!("/api/v1/threads/{thread}"), None),
+                (Action::Read, Method::GET, format!("/api/v1/groups/{slug}/log"), None),
+                (Action::Read, Method::GET, format!("/threads/{thread}"), None),
+                (
+                    Action::Post,
+                    Method::POST,
+                    format!("/api/v1/threads/{thread}/posts"),
+                    Some(json!({"body": "ok"})),
+                ),
+                (Action::Post, Method::PUT, format!("/api/v1/posts/{post}/reactions/me_too"), None),
+                (
+                    Action::Report,
+                    Method::POST,
+                    format!("/api/v1/posts/{post}/reports"),
+                    Some(json!({"reason": "other"})),
+                ),
+                (Action::Moderate, Method::GET, format!("/api/v1/groups/{slug}/reports"), None),
+                (
+                    Action::Moderate,
+                    Method::POST,
+                    format!("/api/v1/groups/{slug}/moderation"),
+                    Some(json!({"action": "unlock", "target": "thread", "id": thread})),
+                ),
+                (Action::Moderate, Method::GET, format!("/groups/{slug}/moderation"), None),
+            ];
+            let everyone = std::iter::once((Relation::Anonymous, &anonymous))
+                .chain(people.iter().map(|(r, w)| (*r, w)))
+                .chain(std::iter::once((Relation::Host, &host)));
+            let everyone: Vec<(Relation, &Who)> = everyone.collect();
+            for (action, method, path, body) in &routes {
+                for (relation, who) in &everyone {
+                    let r = who.call(&app, method.clone(), path, body.clone()).await;
+                    let status = r.status();
+                    let may = allowed(*relation, *visibility, *action);
+                    let is_page = !path.starts_with("/api/");
+                    if may {
+                        assert!(
+                            status.is_success(),
+                            "{relation:?} may {action:?} at {path} ({visibility:?}): {status}"
+                        );
+                    } else if *relation == Relation::Anonymous {
+                        let expected = if is_page { StatusCode::SEE_OTHER } else { StatusCode::UNAUTHORIZED };
+                        assert_eq!(status, expected, "anonymous at {path}");
+                    } else {
+                        assert!(
+                            [StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status),
+                            "{relation:?} may not {action:?} at {path} ({visibility:?}) but got {status}"
+                        );
+                        // Who may not even read a group is not told what is in it.
+                        if !allowed(*relation, *visibility, Action::Read) && *action != Action::See {
+                            assert_eq!(
+                                status,
+                                StatusCode::NOT_FOUND,
+                                "{relation:?} at {path} ({visibility:?})"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
