@@ -289,6 +289,88 @@ try {
   });
   await context.close();
 
+  await step('groups: start one, post, join without JavaScript, say me too, report, moderate', async () => {
+    const login = async (page, who, pw) => {
+      await page.goto(base + '/login');
+      await page.getByLabel('Handle').fill(who);
+      await page.getByLabel('Password').fill(pw);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+    };
+    // The new member starts an exercise group and its first conversation, on a phone.
+    const host = await newPhone();
+    const hp = host.page;
+    await login(hp, handle, password);
+    await hp.getByRole('link', { name: 'Groups' }).click();
+    await audit(hp, 'groups directory');
+    await hp.getByRole('link', { name: 'Start a group' }).click();
+    await hp.getByRole('button', { name: 'Create the group' }).click();
+    await hp.getByRole('alert').waitFor();
+    await audit(hp, 'new group with errors');
+    await hp.getByLabel('Name of the group').fill('Gentle movers');
+    await hp.getByRole('radio', { name: 'Exercise' }).check();
+    await hp.getByRole('radio', { name: /Public/ }).check();
+    await hp.getByLabel(/What the group is about/).fill('Short, seated or standing stretches. Go at your own pace.');
+    await hp.getByLabel(/rules/).fill('Be kind. No medical advice. What is shared here stays here.');
+    await hp.getByRole('button', { name: 'Create the group' }).click();
+    await hp.getByRole('heading', { name: 'Gentle movers' }).waitFor();
+    await audit(hp, 'group (host)');
+    await hp.getByRole('link', { name: 'Start a conversation' }).click();
+    await hp.getByLabel('Title').fill('Ten minutes of stretching');
+    await hp.getByLabel('Your message').fill('**Ten minutes** of stretching before lunch helped today.\n\n- neck rolls\n- shoulder shrugs');
+    await hp.getByRole('button', { name: 'Preview' }).click();
+    await hp.getByRole('heading', { name: 'Preview' }).waitFor();
+    await audit(hp, 'new conversation preview');
+    await hp.getByRole('button', { name: 'Post it' }).click();
+    await hp.getByRole('heading', { name: 'Ten minutes of stretching' }).waitFor();
+    await audit(hp, 'conversation (host)');
+    const groupUrl = base + '/groups/gentle-movers';
+
+    // The demo member, on a phone with JavaScript off, joins, says "me too", replies, reports.
+    const nojs = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const mp = await nojs.newPage();
+    mp.on('request', (req) => { if (!req.url().startsWith(base)) foreign.push(req.url()); });
+    await login(mp, demoHandle, demoPassword);
+    await mp.goto(groupUrl);
+    await mp.getByRole('button', { name: 'Join the group' }).click();
+    assert.ok(mp.url().startsWith(groupUrl), 'the rules must be accepted first');
+    await mp.getByLabel('I have read the rules and will keep to them').check();
+    await mp.getByRole('button', { name: 'Join the group' }).click();
+    await mp.getByText('Welcome — you are now a member.').waitFor();
+    await mp.getByRole('link', { name: 'Ten minutes of stretching' }).click();
+    await mp.getByRole('button', { name: 'Me too · 0' }).click();
+    await mp.getByRole('button', { name: 'Me too · 1' }).waitFor();
+    await mp.getByLabel('Your message').fill('Me too — shoulder shrugs are my favourite.');
+    await mp.getByRole('button', { name: 'Send reply' }).click();
+    await mp.getByText('shoulder shrugs are my favourite').waitFor();
+    await mp.getByRole('link', { name: 'Report' }).first().click();
+    await mp.getByLabel('Spam or advertising').check();
+    await mp.getByRole('button', { name: 'Send the report' }).click();
+    await mp.getByText('Thank you for telling us.').waitFor();
+    await nojs.close();
+
+    // The host sees the report in the moderation queue, hides the post, and the log says so.
+    await hp.goto(groupUrl + '/moderation');
+    await hp.getByRole('heading', { name: 'Open reports' }).waitFor();
+    await audit(hp, 'moderation queue');
+    await hp.getByRole('button', { name: 'No action needed' }).click();
+    await hp.getByText('No open reports.').waitFor();
+    await hp.goto(groupUrl + '/log');
+    await hp.getByText('A report was closed without action').waitFor();
+    await audit(hp, 'moderation log');
+    await host.context.close();
+
+    // The same conversation on a desktop screen.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const dp = await desk.newPage();
+    await login(dp, handle, password);
+    await dp.goto(groupUrl);
+    await dp.getByRole('link', { name: 'Ten minutes of stretching' }).click();
+    await dp.getByText('shoulder shrugs are my favourite').waitFor();
+    await audit(dp, 'conversation (desktop)');
+    await desk.close();
+  });
+
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
     for (const path of ['/', '/register', '/login', '/help', '/privacy', '/skills', '/learn']) {

@@ -46,6 +46,7 @@ locale-en = English
 
 support-title = You don't have to face this alone
 support-lead = What you wrote sounds really hard. It is saved, and only you can see it. If you are thinking about ending your life or hurting yourself, please reach out now — talking to someone can help.
+support-lead-group = What you wrote sounds really hard. Your post is in the group, and its moderators have been asked to look in. If you are thinking about ending your life or hurting yourself, please reach out now — talking to someone can help.
 support-more = More ways to get help
 support-reminder = Support is one tap away whenever you need it:
 acute-title = Please get help now
@@ -55,6 +56,7 @@ acute-emergency-name = Emergency services
 acute-overdose = An overdose can harm you even if you feel fine now. Please do not wait for symptoms.
 acute-poison = Poison information:
 acute-lead = What you wrote is saved, and only you can see it. You matter, and help can reach you quickly.
+acute-lead-group = Your post is in the group, and its moderators have been asked to look in. You matter, and help can reach you quickly.
 
 privacy-title = Your data and privacy
 privacy-lead = What you write in Foothold is about your health. Here is, in plain words, what is kept, who can see it, and how you can take it with you or delete it.

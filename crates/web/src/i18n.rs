@@ -102,11 +102,16 @@ impl Tr {
         self.format(id, None)
     }
 
-    /// A message with named arguments.
+    /// A message with named arguments. Whole numbers are passed as numbers, so that plural
+    /// forms ("1 member", "2 members") are chosen by the language's rules; anything else
+    /// (decimals already formatted, names) stays text exactly as given.
     pub fn ta(&self, id: &str, args: &[(&str, &str)]) -> String {
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
-            fargs.set(*k, FluentValue::from(*v));
+            match v.parse::<i64>() {
+                Ok(n) if n.to_string() == *v => fargs.set(*k, FluentValue::from(n)),
+                _ => fargs.set(*k, FluentValue::from(*v)),
+            }
         }
         self.format(id, Some(&fargs))
     }
@@ -163,6 +168,10 @@ mod tests {
     fn arguments_are_filled_in() {
         let tr = Catalog::load().unwrap().negotiate(None, None);
         assert_eq!(tr.ta("home-hello", &[("handle", "Sam")]), "Hello, Sam");
+        // Whole numbers choose the plural form; text that only looks numeric stays as given.
+        assert_eq!(tr.ta("group-members", &[("count", "1")]), "1 member");
+        assert_eq!(tr.ta("group-members", &[("count", "12")]), "12 members");
+        assert_eq!(tr.ta("home-hello", &[("handle", "007")]), "Hello, 007");
     }
 
     /// Every message id written literally in the code (`tr.t("…")`, `tr.ta("…", …)`) exists
@@ -207,6 +216,7 @@ mod tests {
             AppError::BadCredentials,
             AppError::LoginRequired,
             AppError::Csrf,
+            AppError::Forbidden,
             AppError::NotFound,
             AppError::RateLimited { retry_after: 1 },
             AppError::TooLarge,

@@ -159,7 +159,7 @@ pub struct ResourceView {
 }
 
 impl SupportView {
-    pub fn new(config: &WebConfig, tr: &Tr, level: Level) -> Self {
+    pub fn new(config: &WebConfig, tr: &Tr, level: Level, audience: Audience) -> Self {
         let res = config.crisis_resources(&tr.lang());
         let mut resources = Vec::new();
         if level == Level::Acute {
@@ -177,8 +177,8 @@ impl SupportView {
         }
         resources.extend(res.iter().flat_map(|r| r.lines.iter()).map(|l| line_view("line", l)));
         let message = match level {
-            Level::Acute => format!("{} {}", tr.t("acute-lead"), tr.t("acute-overdose")),
-            Level::Crisis => tr.t("support-lead"),
+            Level::Acute => format!("{} {}", tr.t(audience.lead(level)), tr.t("acute-overdose")),
+            Level::Crisis => tr.t(audience.lead(level)),
         };
         Self { level: level.as_str(), message, resources }
     }
@@ -195,9 +195,30 @@ fn line_view(kind: &'static str, l: &CrisisLine) -> ResourceView {
     }
 }
 
+/// Who reads what the member wrote: the panel must say so truthfully.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Diary notes, thought records, predictions: only the member.
+    OnlyYou,
+    /// A post in a group: its members read it and its moderators were told.
+    Group,
+}
+
+impl Audience {
+    /// The panel's opening message for `level`.
+    fn lead(self, level: Level) -> &'static str {
+        match (self, level) {
+            (Audience::OnlyYou, Level::Crisis) => "support-lead",
+            (Audience::Group, Level::Crisis) => "support-lead-group",
+            (Audience::OnlyYou, Level::Acute) => "acute-lead",
+            (Audience::Group, Level::Acute) => "acute-lead-group",
+        }
+    }
+}
+
 /// Shown privately, at once, first on the page, beside anything a member wrote that asks for
 /// support. For the acute level the emergency number and the poison line come first.
-pub fn panel(config: &WebConfig, tr: &Tr, level: Level) -> Markup {
+pub fn panel(config: &WebConfig, tr: &Tr, level: Level, audience: Audience) -> Markup {
     let res = config.crisis_resources(&tr.lang());
     html! {
         @match level {
@@ -218,13 +239,13 @@ pub fn panel(config: &WebConfig, tr: &Tr, level: Level) -> Markup {
                         }
                     }
                 }
-                p { (tr.t("acute-lead")) }
+                p { (tr.t(audience.lead(level))) }
                 (lines(config, tr))
                 p { a href="/help" { (tr.t("support-more")) } }
             },
             Level::Crisis => section class="support" aria-labelledby="support-title" {
                 h2 id="support-title" { (tr.t("support-title")) }
-                p { (tr.t("support-lead")) }
+                p { (tr.t(audience.lead(level))) }
                 p class="emergency" { strong { (tr.t("help-emergency")) } }
                 (lines(config, tr))
                 p { a href="/help" { (tr.t("support-more")) } }

@@ -220,7 +220,7 @@ pub struct Created {
 
 fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCode, Json<Created>) {
     let status = if w.posted.created { StatusCode::CREATED } else { StatusCode::OK };
-    let support = w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l));
+    let support = w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::Group));
     (status, Json(Created { thread: w.posted.thread, post: w.posted.post, support }))
 }
 

@@ -92,7 +92,7 @@ impl DayView {
             Some(note) => app.support.read(&[note]).await,
             None => None,
         };
-        let support = level.map(|l| SupportView::new(&app.config, &viewer.tr, l));
+        let support = level.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::OnlyYou));
         Self { checkin: c.into(), support }
     }
 }

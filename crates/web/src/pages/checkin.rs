@@ -124,7 +124,7 @@ fn plan_group(tr: &Tr, p: &PlanOfDay, errors: &Errors) -> Markup {
 async fn support(app: &AppState, viewer: &Viewer, form: &Submitted) -> Option<Markup> {
     let note = checkin::parse_note(&form.note).ok().flatten()?;
     let level = app.support.read(&[&note]).await?;
-    Some(support::panel(&app.config, &viewer.tr, level))
+    Some(support::panel(&app.config, &viewer.tr, level, support::Audience::OnlyYou))
 }
 
 fn day_label(viewer: &Viewer, day: NaiveDate, today: NaiveDate) -> String {

@@ -37,7 +37,7 @@ async fn support(app: &AppState, tr: &Tr, r: &ThoughtRecord, step: Step, opened:
         None => true,
     };
     Some(if opened || just_written || level == Level::Acute {
-        support::panel(&app.config, tr, level)
+        support::panel(&app.config, tr, level, support::Audience::OnlyYou)
     } else {
         support::reminder(tr)
     })

@@ -165,7 +165,7 @@ pub async fn show(
             .support
             .read(&[&thread.title, &mine.body])
             .await
-            .map(|l| support::panel(&app.config, &viewer.tr, l)),
+            .map(|l| support::panel(&app.config, &viewer.tr, l, support::Audience::Group)),
         None => None,
     };
     let mut typed = ReplyForm::default();
