@@ -1,9 +1,10 @@
 # Sourced by the load scripts: `member_tokens BASE DATA N PREFIX` registers N members on the
-# server at BASE and prints one API token per line (DATA is a scratch folder).
+# server at BASE (or uses them, if they exist) and prints one API token per line (DATA is a
+# scratch folder).
 member_tokens() {
   local base="$1" data="$2" n="$3" prefix="$4" i body cookie csrf
   for i in $(seq 1 "$n"); do
-    curl -sf -o /dev/null -H 'content-type: application/json' \
+    curl -s -o /dev/null -H 'content-type: application/json' \
       -d "{\"handle\":\"$prefix$i\",\"password\":\"a calm long passphrase\"}" "$base/api/v1/accounts"
     body="$(curl -s -D "$data/h" -H 'content-type: application/json' \
       -d "{\"handle\":\"$prefix$i\",\"password\":\"a calm long passphrase\"}" "$base/api/v1/sessions")"

@@ -55,6 +55,25 @@ enum Command {
     },
     /// Create a demo member with about a year of simulated diary data (docs/DEMO.md).
     Demo,
+    /// Fill an empty database with a synthetic community for load tests
+    /// (scripts/bench-community.sh): members, groups, threads and posts, plus `--bench`
+    /// members who can log in with the password read from standard input.
+    SeedCommunity {
+        #[arg(long, default_value_t = 50_000)]
+        members: i64,
+        #[arg(long, default_value_t = 2_000)]
+        groups: i64,
+        #[arg(long, default_value_t = 1_000_000)]
+        posts: i64,
+        /// Threads in the largest group (`big`).
+        #[arg(long, default_value_t = 100_000)]
+        big_threads: i64,
+        #[arg(long, default_value_t = 50)]
+        threads_per_group: i64,
+        /// Members `bench1`… that load generators log in as.
+        #[arg(long, default_value_t = 0)]
+        bench: u32,
+    },
     /// Bring the database schema up to date, then exit.
     Migrate,
     /// Manage accounts.
@@ -194,6 +213,17 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Migrate => ops::migrate(&db).await,
         Command::Demo => ops::demo(&db).await,
+        Command::SeedCommunity { members, groups, posts, big_threads, threads_per_group, bench } => {
+            let plan = foothold_store::SeedPlan {
+                members,
+                groups,
+                posts,
+                big_threads,
+                threads_per_group,
+                long_thread_replies: 200,
+            };
+            ops::seed_community(&db, plan, bench).await
+        }
         Command::User(UserCommand::Create { handle, role, email }) => {
             ops::user_create(&db, &handle, &role, &email).await
         }

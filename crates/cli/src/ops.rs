@@ -297,6 +297,32 @@ fn plan_design(plan: &ExperimentPlan) -> Result<Design> {
         .map_err(|e| anyhow!("demo experiment plan: {e:?}"))
 }
 
+/// Fills an empty database with a synthetic community (see `Store::seed_community`); the
+/// `bench` members' password is read from standard input.
+pub async fn seed_community(db: &Database, plan: foothold_store::SeedPlan, bench: u32) -> Result<()> {
+    let store = open(db, 2).await?;
+    let hash = if bench > 0 {
+        let password = NewPassword::parse(read_password("Password for the bench members: ")?.trim(), None)
+            .map_err(|e| explain(e.into()))?;
+        foothold_web::secret::hash_password(&password).await.map_err(explain)?
+    } else {
+        String::new()
+    };
+    let members: Vec<(String, String)> = (1..=bench).map(|i| (format!("bench{i}"), hash.clone())).collect();
+    let started = Instant::now();
+    let seeded = store.seed_community(plan, &members).await?;
+    eprintln!(
+        "Seeded {} posts in {:.0} s; big group \"{}\", small group \"{}\", long thread {}.",
+        seeded.posts,
+        started.elapsed().as_secs_f64(),
+        seeded.big_group,
+        seeded.small_group,
+        seeded.long_thread
+    );
+    println!("{}", seeded.long_thread);
+    Ok(())
+}
+
 /// Creates the demo member with a year of simulated diary (foothold_core::simulate), unless
 /// it exists already, and prints how to log in.
 pub async fn demo(db: &Database) -> Result<()> {

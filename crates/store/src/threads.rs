@@ -3,7 +3,7 @@
 //! the first does. Posting carries the form's one-time `nonce`: the same form sent twice
 //! gives the first post back instead of a duplicate.
 
-use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
+use crate::{on_db, packed, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{NewThread, Reaction};
 
@@ -74,9 +74,6 @@ fn thread_from(
 ) -> ThreadSummary {
     ThreadSummary { id, group_id, title, author, created_at, last_post_at, posts, locked, hidden }
 }
-
-type PostRow =
-    (i64, i64, i64, String, String, bool, bool, DateTime<Utc>, Option<DateTime<Utc>>, i64, i64, bool, bool);
 
 /// What a new post was: the post's id and whether this call made it (false: the same form
 /// was sent twice and the first post is returned).
@@ -201,30 +198,39 @@ impl Store {
         after: Option<ThreadCursor>,
         limit: u32,
     ) -> Result<Vec<ThreadSummary>> {
-        let base = format!(
-            "SELECT {THREAD_COLUMNS} FROM threads t LEFT JOIN users u ON u.id = t.author_id
-             WHERE t.group_id = $1 AND t.hidden = FALSE"
+        let keyset = if after.is_some() { "AND (t.last_post_at, t.id) < ($3, $4)" } else { "" };
+        let inner = format!(
+            "SELECT t.id, t.group_id, t.title, u.handle, t.created_at, t.last_post_at, t.posts, t.locked, t.hidden
+             FROM threads t LEFT JOIN users u ON u.id = t.author_id
+             WHERE t.group_id = $1 AND t.hidden = FALSE {keyset}
+             ORDER BY t.last_post_at DESC, t.id DESC LIMIT $2"
         );
-        let order = "ORDER BY t.last_post_at DESC, t.id DESC LIMIT $2";
-        let rows: Vec<ThreadRow> = match after {
-            None => on_db!(self, |pool| {
-                sqlx::query_as(&format!("{base} {order}"))
-                    .bind(group)
-                    .bind(i64::from(limit))
-                    .fetch_all(pool)
-                    .await
-            })?,
-            Some(c) => on_db!(self, |pool| {
-                sqlx::query_as(&format!("{base} AND (t.last_post_at, t.id) < ($3, $4) {order}"))
-                    .bind(group)
-                    .bind(i64::from(limit))
-                    .bind(c.last_post_at)
-                    .bind(c.id)
-                    .fetch_all(pool)
-                    .await
-            })?,
-        };
-        Ok(rows.into_iter().map(thread_from).collect())
+        let sql = packed::sql(
+            self.backend(),
+            &inner,
+            "page.id, page.group_id, page.title, page.handle, page.created_at, page.last_post_at, page.posts, page.locked, page.hidden",
+        );
+        let cursor = after.unwrap_or(ThreadCursor { last_post_at: crate::now(), id: 0 });
+        let json: String = on_db!(self, |pool| {
+            let q = sqlx::query_scalar(&sql).bind(group).bind(i64::from(limit));
+            let q = if after.is_some() { q.bind(cursor.last_post_at).bind(cursor.id) } else { q };
+            q.fetch_one(pool).await
+        })?;
+        let mut page = packed::rows(&json, "threads", |c| {
+            Ok(ThreadSummary {
+                id: c.int(0)?,
+                group_id: c.int(1)?,
+                title: c.text(2)?,
+                author: c.opt_text(3)?,
+                created_at: c.time(4)?,
+                last_post_at: c.time(5)?,
+                posts: c.int(6)?,
+                locked: c.flag(7)?,
+                hidden: c.flag(8)?,
+            })
+        })?;
+        page.sort_by_key(|t| std::cmp::Reverse((t.last_post_at, t.id)));
+        Ok(page)
     }
 
     pub async fn thread(&self, id: i64) -> Result<ThreadSummary> {
@@ -255,9 +261,9 @@ impl Store {
         let mine = |kind: &str| {
             format!("EXISTS (SELECT 1 FROM reactions r WHERE r.post_id = p.id AND r.kind = '{kind}' AND r.user_id = $2)")
         };
-        let sql = format!(
+        let inner = format!(
             "SELECT p.id, p.thread_id, p.author_id, u.handle, p.body, p.content_warning, p.hidden, p.created_at,
-                    p.edited_at, {}, {}, {}, {}
+                    p.edited_at, {} AS me_too, {} AS thank_you, {} AS my_me_too, {} AS my_thanks
              FROM posts p JOIN users u ON u.id = p.author_id
              WHERE p.thread_id = $1 AND p.id > $3 AND ($4 OR p.hidden = FALSE)
              ORDER BY p.id LIMIT $5",
@@ -266,52 +272,43 @@ impl Store {
             mine("me_too"),
             mine("thank_you"),
         );
-        let rows: Vec<PostRow> = on_db!(self, |pool| {
-            sqlx::query_as(&sql)
+        let sql = packed::sql(
+            self.backend(),
+            &inner,
+            "page.id, page.thread_id, page.author_id, page.handle, page.body, page.content_warning, page.hidden, \
+             page.created_at, page.edited_at, page.me_too, page.thank_you, page.my_me_too, page.my_thanks",
+        );
+        let json: String = on_db!(self, |pool| {
+            sqlx::query_scalar(&sql)
                 .bind(thread)
                 .bind(reader.0)
                 .bind(after)
                 .bind(with_hidden)
                 .bind(i64::from(limit))
-                .fetch_all(pool)
+                .fetch_one(pool)
                 .await
         })?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    thread_id,
-                    author_id,
-                    author,
-                    body,
-                    content_warning,
-                    hidden,
-                    created_at,
-                    edited_at,
-                    me_too,
-                    thank_you,
-                    my_me_too,
-                    my_thanks,
-                )| Post {
-                    id,
-                    thread_id,
-                    author_id: UserId(author_id),
-                    author,
-                    body,
-                    content_warning,
-                    hidden,
-                    created_at,
-                    edited_at,
-                    me_too,
-                    thank_you,
-                    mine: [(my_me_too, Reaction::MeToo), (my_thanks, Reaction::ThankYou)]
-                        .into_iter()
-                        .filter_map(|(on, r)| on.then_some(r))
-                        .collect(),
-                },
-            )
-            .collect())
+        let mut page = packed::rows(&json, "posts", |c| {
+            Ok(Post {
+                id: c.int(0)?,
+                thread_id: c.int(1)?,
+                author_id: UserId(c.int(2)?),
+                author: c.text(3)?,
+                body: c.text(4)?,
+                content_warning: c.flag(5)?,
+                hidden: c.flag(6)?,
+                created_at: c.time(7)?,
+                edited_at: c.opt_time(8)?,
+                me_too: c.int(9)?,
+                thank_you: c.int(10)?,
+                mine: [(c.flag(11)?, Reaction::MeToo), (c.flag(12)?, Reaction::ThankYou)]
+                    .into_iter()
+                    .filter_map(|(on, r)| on.then_some(r))
+                    .collect(),
+            })
+        })?;
+        page.sort_by_key(|p| p.id);
+        Ok(page)
     }
 
     /// Where a post lives and who wrote it.

@@ -20,7 +20,7 @@ pub mod i18n;
 pub mod insights;
 mod kept;
 pub mod library;
-mod markdown;
+pub mod markdown;
 mod pages;
 mod respond;
 pub mod secret;
@@ -64,6 +64,8 @@ pub struct AppState {
     pub clock: Arc<clock::Clock>,
     /// Reads every text a member writes for crisis language (`support.rs`).
     pub support: Arc<support::Support>,
+    /// Members' posts as HTML (`markdown.rs`).
+    pub rendered: Arc<markdown::Rendered>,
 }
 
 impl AppState {
@@ -77,6 +79,7 @@ impl AppState {
             history: Arc::new(kept::Kept::new(1_024)),
             clock: Arc::default(),
             support: Arc::default(),
+            rendered: Arc::default(),
         })
     }
 }

@@ -59,6 +59,44 @@ pub fn render(text: &str) -> String {
     CLEANER.clean(&html).to_string()
 }
 
+/// Rendered members' Markdown, kept in memory by what it is and when it was last edited: a
+/// thread page shows 50 posts, and cleaning each one's HTML again on every view was most of
+/// the page's cost. Small texts only, so the memory stays bounded (`CAPACITY` × `KEEP_BELOW`
+/// bytes at most).
+pub struct Rendered(crate::kept::Kept<(Source, i64), String>);
+
+const CAPACITY: usize = 8_192;
+const KEEP_BELOW: usize = 4_096;
+
+impl Default for Rendered {
+    fn default() -> Self {
+        Self(crate::kept::Kept::new(CAPACITY))
+    }
+}
+
+/// Which text of which row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    Post,
+    GroupAbout,
+    GroupRules,
+}
+
+impl Rendered {
+    /// The HTML of `text`, the `source` of row `id`, last edited at `edited` (Unix seconds, 0
+    /// if never).
+    pub fn get(&self, source: Source, id: i64, edited: i64, text: &str) -> std::sync::Arc<String> {
+        if let Some(html) = self.0.get(&(source, id), edited) {
+            return html;
+        }
+        let html = std::sync::Arc::new(render(text));
+        if html.len() < KEEP_BELOW {
+            self.0.put((source, id), edited, std::sync::Arc::clone(&html));
+        }
+        html
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::render;

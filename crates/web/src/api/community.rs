@@ -220,7 +220,8 @@ pub struct Created {
 
 fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCode, Json<Created>) {
     let status = if w.posted.created { StatusCode::CREATED } else { StatusCode::OK };
-    let support = w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::Group));
+    let support =
+        w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::Group));
     (status, Json(Created { thread: w.posted.thread, post: w.posted.post, support }))
 }
 
@@ -280,10 +281,12 @@ pub struct PostView {
     mine: Vec<&'static str>,
 }
 
-fn post_view(p: Post) -> PostView {
+fn post_view(rendered: &markdown::Rendered, p: Post) -> PostView {
     PostView {
         id: p.id,
-        html: markdown::render(&p.body),
+        html: rendered
+            .get(markdown::Source::Post, p.id, p.edited_at.map_or(0, |t| t.timestamp()), &p.body)
+            .to_string(),
         author: p.author,
         body: p.body,
         content_warning: p.content_warning,
@@ -325,7 +328,7 @@ pub async fn thread(
         (posts.len() == POSTS_PER_PAGE as usize).then(|| posts.last().map(|p| p.id.to_string())).flatten();
     Ok(Json(ThreadWithPosts {
         thread: thread_view(thread),
-        posts: posts.into_iter().map(post_view).collect(),
+        posts: posts.into_iter().map(|p| post_view(&app.rendered, p)).collect(),
         next,
     }))
 }

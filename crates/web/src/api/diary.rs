@@ -92,7 +92,8 @@ impl DayView {
             Some(note) => app.support.read(&[note]).await,
             None => None,
         };
-        let support = level.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::OnlyYou));
+        let support =
+            level.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::OnlyYou));
         Self { checkin: c.into(), support }
     }
 }

@@ -7,7 +7,7 @@ use crate::auth::Viewer;
 use crate::community::{self, Draft, Place};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
-use crate::markdown;
+use crate::markdown::{self, Source};
 use crate::thoughts::nonce;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
@@ -215,7 +215,7 @@ fn thread_row(tr: &Tr, t: &ThreadSummary) -> Markup {
         li class="thread-row" {
             a href={ "/threads/" (t.id) } { (t.title) }
             p class="meta" {
-                (t.author.as_deref().unwrap_or(&tr.t("former-member"))) " · "
+                @match &t.author { Some(a) => (a), None => (tr.t("former-member")) } " · "
                 (tr.ta("thread-posts", &[("count", &t.posts.to_string())])) " · "
                 time datetime=(t.last_post_at.to_rfc3339()) { (t.last_post_at.format("%Y-%m-%d")) }
                 @if t.locked { " · " (tr.t("thread-locked")) }
@@ -247,11 +247,11 @@ pub async fn show(
         h1 { (g.name) }
         p class="meta" { (kind_label(tr, g.kind)) " · " (visibility_label(tr, g.visibility)) " · " (tr.ta("group-members", &[("count", &g.members.to_string())])) }
         @if tr.has(&format!("group-done-{}", q.done)) { p class="notice" role="status" { (tr.t(&format!("group-done-{}", q.done))) } }
-        @if !g.about.is_empty() { div class="about" { (PreEscaped(markdown::render(&g.about))) } }
+        @if !g.about.is_empty() { div class="about" { (PreEscaped(app.rendered.get(Source::GroupAbout, g.id, 0, &g.about).as_str())) } }
         @if !g.rules.is_empty() {
             details open[place.may(Action::Join)] {
                 summary { (tr.t("group-rules")) }
-                (PreEscaped(markdown::render(&g.rules)))
+                (PreEscaped(app.rendered.get(Source::GroupRules, g.id, 0, &g.rules).as_str()))
             }
         }
         @if place.may(Action::Join) { (join_form(tr, &viewer, &place)) }

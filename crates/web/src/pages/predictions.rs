@@ -163,8 +163,11 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i6
     let Some(user) = viewer.user() else { return login_redirect() };
     match app.store.prediction(user.id, id).await {
         Ok(p) => {
-            let support =
-                app.support.read(&texts(&p)).await.map(|l| support::panel(&app.config, &viewer.tr, l, support::Audience::OnlyYou));
+            let support = app
+                .support
+                .read(&texts(&p))
+                .await
+                .map(|l| support::panel(&app.config, &viewer.tr, l, support::Audience::OnlyYou));
             outcome_page(&viewer, &p, &ResolveForm::default(), None, support)
         }
         Err(e) => AppError::from(e).into_response(),

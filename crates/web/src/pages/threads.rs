@@ -46,7 +46,30 @@ fn quoted(post: &Post) -> String {
     q
 }
 
-fn reaction_button(tr: &Tr, viewer: &Viewer, post: &Post, kind: Reaction, count: i64) -> Markup {
+/// The words every post repeats, looked up once per page rather than once per post.
+struct Words {
+    me_too: String,
+    thank_you: String,
+    quote: String,
+    report: String,
+    hidden: String,
+    folded: String,
+}
+
+impl Words {
+    fn new(tr: &Tr) -> Self {
+        Self {
+            me_too: tr.t("reaction-me_too"),
+            thank_you: tr.t("reaction-thank_you"),
+            quote: tr.t("post-quote"),
+            report: tr.t("post-report"),
+            hidden: tr.t("post-hidden-by-moderator"),
+            folded: tr.t("post-folded"),
+        }
+    }
+}
+
+fn reaction_button(viewer: &Viewer, post: &Post, kind: Reaction, label: &str, count: i64) -> Markup {
     let on = post.mine.contains(&kind);
     html! {
         form method="post" action={ "/posts/" (post.id) "/react" } class="inline" {
@@ -54,33 +77,40 @@ fn reaction_button(tr: &Tr, viewer: &Viewer, post: &Post, kind: Reaction, count:
             input type="hidden" name="kind" value=(kind.as_str());
             input type="hidden" name="on" value=(if on { "no" } else { "yes" });
             button type="submit" class="reaction" aria-pressed=(if on { "true" } else { "false" }) {
-                (tr.t(&format!("reaction-{}", kind.as_str()))) " · " (count)
+                (label) " · " (count)
             }
         }
     }
 }
 
-fn post_view(tr: &Tr, viewer: &Viewer, place: &Place, thread: &ThreadSummary, post: &Post) -> Markup {
-    let body = html! { div class="post-body" { (PreEscaped(markdown::render(&post.body))) } };
+fn post_view(
+    w: &Words,
+    viewer: &Viewer,
+    place: &Place,
+    thread: &ThreadSummary,
+    post: &Post,
+    html: &str,
+) -> Markup {
+    let body = html! { div class="post-body" { (PreEscaped(html)) } };
     html! {
         article class={ "post" @if post.hidden { " hidden-post" } } id={ "post-" (post.id) } aria-labelledby={ "by-" (post.id) } {
             p class="meta" id={ "by-" (post.id) } {
                 strong { (post.author) } " · "
                 time datetime=(post.created_at.to_rfc3339()) { (post.created_at.format("%Y-%m-%d %H:%M")) }
-                @if post.hidden { " · " (tr.t("post-hidden-by-moderator")) }
+                @if post.hidden { " · " (w.hidden) }
             }
             @if post.content_warning {
-                details { summary { (tr.t("post-folded")) } (body) }
+                details { summary { (w.folded) } (body) }
             } @else { (body) }
             div class="post-actions" {
                 @if place.may(Action::Post) {
-                    (reaction_button(tr, viewer, post, Reaction::MeToo, post.me_too))
-                    (reaction_button(tr, viewer, post, Reaction::ThankYou, post.thank_you))
-                    @if !thread.locked { a href={ "/threads/" (thread.id) "?quote=" (post.id) "#reply" } { (tr.t("post-quote")) } " · " }
+                    (reaction_button(viewer, post, Reaction::MeToo, &w.me_too, post.me_too))
+                    (reaction_button(viewer, post, Reaction::ThankYou, &w.thank_you, post.thank_you))
+                    @if !thread.locked { a href={ "/threads/" (thread.id) "?quote=" (post.id) "#reply" } { (w.quote) } " · " }
                 } @else {
-                    span { (tr.t("reaction-me_too")) " · " (post.me_too) " · " (tr.t("reaction-thank_you")) " · " (post.thank_you) " · " }
+                    span { (w.me_too) " · " (post.me_too) " · " (w.thank_you) " · " (post.thank_you) " · " }
                 }
-                a href={ "/posts/" (post.id) "/report" } { (tr.t("post-report")) }
+                a href={ "/posts/" (post.id) "/report" } { (w.report) }
             }
         }
     }
@@ -96,6 +126,7 @@ pub struct ReplyForm {
 }
 
 struct Shown<'a> {
+    rendered: &'a markdown::Rendered,
     thread: &'a ThreadSummary,
     place: &'a Place,
     posts: &'a [Post],
@@ -119,7 +150,10 @@ fn thread_page(
         h1 { (thread.title) }
         @if thread.locked { p class="notice" { (tr.t("thread-locked-notice")) } }
         @if tr.has(&format!("thread-done-{}", s.done)) { p class="notice" role="status" { (tr.t(&format!("thread-done-{}", s.done))) } }
-        @for post in s.posts { (post_view(tr, viewer, place, thread, post)) }
+        @let words = Words::new(tr);
+        @for post in s.posts {
+            (post_view(&words, viewer, place, thread, post, &s.rendered.get(markdown::Source::Post, post.id, post.edited_at.map_or(0, |t| t.timestamp()), &post.body)))
+        }
         @if s.posts.len() == POSTS_PER_PAGE as usize {
             @if let Some(last) = s.posts.last() { p { a href={ "/threads/" (thread.id) "?after=" (last.id) } { (tr.t("thread-more")) } } }
         }
@@ -172,7 +206,14 @@ pub async fn show(
     if let Some(quote) = q.quote.and_then(|p| posts.iter().find(|x| x.id == p)) {
         typed.body = quoted(quote);
     }
-    let shown = Shown { thread: &thread, place: &place, posts: &posts, support, done: &q.done };
+    let shown = Shown {
+        rendered: &app.rendered,
+        thread: &thread,
+        place: &place,
+        posts: &posts,
+        support,
+        done: &q.done,
+    };
     thread_page(&viewer, &shown, &typed, None)
 }
 
@@ -202,7 +243,14 @@ pub async fn reply(
         Err(e) => return Err(e),
     };
     let posts = app.store.posts(thread.id, user.id, 0, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
-    let shown = Shown { thread: &thread, place: &place, posts: &posts, support: None, done: "" };
+    let shown = Shown {
+        rendered: &app.rendered,
+        thread: &thread,
+        place: &place,
+        posts: &posts,
+        support: None,
+        done: "",
+    };
     thread_page(&viewer, &shown, &f, error.as_ref())
 }
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The community at scale (docs/BENCHMARKS.md, issue 17): `foothold seed-community` writes
+# 50,000 members, 2,000 groups and 1,000,000 posts (100,000 threads in the group `big`, a
+# thread of about 200 replies), then wrk measures, as a signed-in member on loopback:
+# a group's thread list (the big group's newest page, a page 90,000 threads deep, a small
+# group), a long thread, and posting replies (every 2xx must be in the database after).
+# SQLite by default; DATABASE_URL=postgres://… to seed and serve PostgreSQL instead, and
+# SERVERS=2 to run two app servers against it (wrk alternates between them).
+#
+#   scripts/bench-community.sh [SECONDS] [POSTS]   (needs: cargo build --release; wrk; curl; python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+POSTS="${2:-1000000}"
+SERVERS="${SERVERS:-1}"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/foothold"
+PORT=18561
+DATA="$(mktemp -d)"
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
+PW="a calm long passphrase"
+printf '[web.limits]\nlogin_per_ip = 1000000\nregister_per_ip = 1000000\n' >"$DATA/bench.toml"
+DB_ARGS=(--data-dir "$DATA")
+if [ -n "${DATABASE_URL:-}" ]; then DB_ARGS=(--database-url "$DATABASE_URL"); fi
+
+echo "== seeding $POSTS posts"
+SCALE=$((POSTS / 10))
+LONG="$(echo "$PW" | FOOTHOLD_LOG=warn "$BIN" "${DB_ARGS[@]}" seed-community --posts "$POSTS" \
+  --members $((SCALE / 20 > 100 ? SCALE / 20 : 100)) --groups $((SCALE / 50 > 10 ? SCALE / 50 : 10)) \
+  --big-threads "$SCALE" --bench 32)"
+
+for s in $(seq 1 "$SERVERS"); do
+  FOOTHOLD_LOG=warn "$BIN" --config "$DATA/bench.toml" "${DB_ARGS[@]}" serve --listen "127.0.0.1:$((PORT + s))" >/dev/null &
+  PIDS+=($!)
+done
+BASE="http://127.0.0.1:$((PORT + 1))"
+for _ in $(seq 1 200); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.05; done
+
+. scripts/bench-members.sh
+mapfile -t TOKENS < <(member_tokens "$BASE" "$DATA" 32 bench)
+AUTH="authorization: Bearer ${TOKENS[0]}"
+# Pages are measured as a browser asks for them, with the login cookie; the API with a token.
+curl -s -D "$DATA/h" -o /dev/null -H 'content-type: application/json' \
+  -d "{\"handle\":\"bench1\",\"password\":\"$PW\"}" "$BASE/api/v1/sessions"
+COOKIE="cookie: $(tr -d '\r' <"$DATA/h" | sed -n 's/^set-cookie: \(foothold_session=[^;]*\).*/\1/Ip')"
+
+# wrk for one path (after a 2-second warm-up); prints requests/s and latency percentiles.
+run() {
+  local label="$1" path="$2" auth="$COOKIE"
+  case "$path" in /api/*) auth="$AUTH" ;; esac
+  echo "== $label: $path"
+  wrk -t1 -c16 -d2s -H "$auth" "$BASE$path" >/dev/null
+  wrk -t1 -c16 -d"${DURATION}s" --latency -H "$auth" "$BASE$path" | grep -E "Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors"
+}
+
+# A cursor 90 % of the way down the big group: a page deep in the list.
+CURSOR="$(python3 - "$DATA" <<PY
+import sqlite3, sys, os, datetime
+url = os.environ.get("DATABASE_URL", "")
+if url:
+    import subprocess
+    out = subprocess.run(["psql", url, "-Atc",
+        "select extract(epoch from last_post_at)::bigint || '.' || id from threads where group_id = 1 "
+        "order by last_post_at desc, id desc limit 1 offset $((SCALE * 9 / 10))"], capture_output=True, text=True, check=True)
+    print(out.stdout.strip())
+else:
+    db = sqlite3.connect(os.path.join(sys.argv[1], "foothold.db"))
+    at, i = db.execute("select last_post_at, id from threads where group_id = 1 "
+                       "order by last_post_at desc, id desc limit 1 offset $((SCALE * 9 / 10))").fetchone()
+    print(f"{int(datetime.datetime.fromisoformat(at).timestamp())}.{i}")
+PY
+)"
+
+run "big group, newest page (HTML)" "/groups/big"
+run "big group, 90 % down (HTML)" "/groups/big?after=$CURSOR"
+run "small group (HTML)" "/groups/small"
+run "big group, newest page (API)" "/api/v1/groups/big/threads"
+run "thread of ~200 replies, first 50 (HTML)" "/threads/$LONG"
+
+REPLY_TO="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["threads"][1]["id"])')"
+LUA="$DATA/post.lua"
+{
+  echo "local tokens = {"
+  for t in "${TOKENS[@]}"; do echo "  \"$t\","; done
+  echo "}"
+  cat <<LUA
+local n = 0
+function request()
+  n = n + 1
+  local body = string.format('{"body":"Load test reply %d: pacing helped a little today.","nonce":"bench-%d-%d"}', n, n, math.random(1e9))
+  return wrk.format("POST", "/api/v1/threads/$REPLY_TO/posts",
+    {["content-type"] = "application/json", ["authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]}, body)
+end
+LUA
+} >"$LUA"
+BEFORE="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; t=[x for x in json.load(sys.stdin)["threads"] if x["id"]=='"$REPLY_TO"']; print(t[0]["posts"] if t else 0)')"
+echo "== posting replies (32 members in turn), 16 connections"
+wrk -t1 -c16 -d"${DURATION}s" --latency -s "$LUA" "$BASE" | tee "$DATA/post.txt" | grep -E "Requests/sec|requests in|^ +(50|90|99)%|Non-2xx"
+AFTER="$(curl -sf -H "$AUTH" "$BASE/api/v1/threads/$REPLY_TO" | python3 -c 'import json,sys; print(json.load(sys.stdin)["thread"]["posts"])')"
+echo "posts in the thread before $BEFORE, after $AFTER: $((AFTER - BEFORE)) stored"
