@@ -3,6 +3,7 @@
 mod analyze;
 mod analyze_experiment;
 mod config;
+mod demo_community;
 mod explain;
 mod ops;
 

@@ -353,6 +353,7 @@ pub async fn demo(db: &Database) -> Result<()> {
             user
         }
     };
+    crate::demo_community::create(&store, user.id).await?;
     println!("Demo login: handle \"{}\", password \"{DEMO_PASSWORD}\"", user.handle);
     store.close().await;
     Ok(())

@@ -94,7 +94,10 @@ impl Store {
                     .push_bind(format!("Group {i}"))
                     .push_bind(kind)
                     .push_bind("public")
-                    .push_bind("")
+                    .push_bind(
+                        "A place for people who live with **pain** to share what helps, and what does not.",
+                    )
+                    .push_bind("Be kind. No medical advice. What is shared here stays here.")
                     .push_bind(joined)
             }
         );

@@ -1,0 +1,119 @@
+//! The demo's community: three small groups with a few conversations, so someone trying
+//! Foothold sees what groups are like. The other voices are demo accounts that cannot log in.
+
+use anyhow::Result;
+use foothold_core::account::{Handle, Role};
+use foothold_core::community::{parse_group, parse_thread, Role as GroupRole, Standing};
+use foothold_store::{Membership, NewUser, Store, UserId};
+
+/// (handle) of the demo neighbours; their password hash is not a hash, so nobody can log in.
+const NEIGHBOURS: [&str; 3] = ["river_stone", "kim_walks", "ana_p"];
+
+/// A post: its author (an index into `NEIGHBOURS`, or `None` for the demo member) and text.
+type Post = (Option<usize>, &'static str);
+
+struct Group {
+    name: &'static str,
+    kind: &'static str,
+    visibility: &'static str,
+    about: &'static str,
+    rules: &'static str,
+    /// Each thread's title and posts, the opening first.
+    threads: &'static [(&'static str, &'static [Post])],
+}
+
+const GROUPS: [Group; 3] = [
+    Group {
+        name: "Living with back pain",
+        kind: "support",
+        visibility: "public",
+        about: "For anyone whose back has had a say in their life for a long time. Share what helps, ask, or just read.",
+        rules: "Be gentle with each other. No medical advice: share what you tried, not what others should take. What is shared here stays here.",
+        threads: &[
+            (
+                "Small wins this week",
+                &[
+                    (Some(0), "I carried the shopping in two trips instead of one and it was **fine**. Small, but it felt like mine."),
+                    (None, "Me too with the two trips. I also sat down halfway through cooking and finished the meal."),
+                    (Some(1), "Walked to the post box and back. Last month that felt impossible."),
+                ],
+            ),
+            (
+                "Evenings are the hardest",
+                &[
+                    (Some(2), "By 7pm everything aches and I feel like the day beat me. Does anyone have an evening routine that helps?"),
+                    (Some(0), "A heat pad and an audiobook. It doesn't take the pain away but it takes the edge off the evening."),
+                ],
+            ),
+        ],
+    },
+    Group {
+        name: "Seated stretch club",
+        kind: "exercise",
+        visibility: "public",
+        about: "Short, gentle stretches you can do from a chair. Go at your own pace; stop when you need to.",
+        rules: "Every body is different: do what feels right for yours, and check with your clinician before anything new.",
+        threads: &[(
+            "Ten minutes before lunch",
+            &[
+                (Some(1), "Shoulder rolls, neck tilts and ankle circles, ten minutes before lunch. Anyone want to join in this week?"),
+                (None, "I'm in. I'll try it on Tuesday and Thursday."),
+            ],
+        )],
+    },
+    Group {
+        name: "Pain at work: speaking up",
+        kind: "advocacy",
+        visibility: "members",
+        about: "Asking for adjustments at work, and helping each other find the words.",
+        rules: "Leave out names of employers and colleagues.",
+        threads: &[(
+            "How did you ask for a different chair?",
+            &[(Some(2), "I finally asked for a chair that fits me. I wrote down three sentences beforehand and it went better than I feared.")],
+        )],
+    },
+];
+
+/// Creates the demo groups, with `demo` as a member of each, unless they exist.
+pub async fn create(store: &Store, demo: UserId) -> Result<()> {
+    if !store.groups(demo).await?.is_empty() {
+        return Ok(());
+    }
+    let mut neighbours = Vec::new();
+    for handle in NEIGHBOURS {
+        let handle = Handle::parse(handle).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let at = foothold_store::now() - chrono::Duration::days(200);
+        let user = store
+            .create_user(NewUser {
+                handle: &handle,
+                password_hash: "!",
+                email: None,
+                role: Role::Member,
+                created_at: at,
+            })
+            .await?;
+        neighbours.push(user.id);
+    }
+    let neighbour = |i: usize| neighbours.get(i).copied().unwrap_or(demo);
+    for (n, g) in GROUPS.iter().enumerate() {
+        let new = parse_group(g.name, g.kind, g.visibility, g.about, g.rules)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let group = store.create_group(neighbour(n), &new).await?;
+        let active = Some(Membership { role: GroupRole::Member, standing: Standing::Active });
+        for who in neighbours.iter().copied().filter(|u| *u != neighbour(n)).chain([demo]) {
+            store.set_membership(group.id, who, active).await?;
+        }
+        for (t, (title, posts)) in g.threads.iter().enumerate() {
+            let author = |a: &Option<usize>| a.map_or(demo, neighbour);
+            let Some(((first_author, first), replies)) = posts.split_first() else { continue };
+            let opening = parse_thread(title, first).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let made = store
+                .start_thread(group.id, author(first_author), &format!("demo-{n}-{t}"), &opening, false)
+                .await?;
+            for (r, (who, body)) in replies.iter().enumerate() {
+                store.reply(made.thread, author(who), &format!("demo-{n}-{t}-{r}"), body, false).await?;
+            }
+        }
+    }
+    Ok(())
+}
