@@ -3,9 +3,11 @@
 # 50,000 members, 2,000 groups and 1,000,000 posts (100,000 threads in the group `big`, a
 # thread of about 200 replies), then wrk measures, as a signed-in member on loopback:
 # a group's thread list (the big group's newest page, a page 90,000 threads deep, a small
-# group), a long thread, and posting replies (every 2xx must be in the database after).
+# group), a long thread, search, and posting replies (every 2xx must be in the database
+# after).
 # SQLite by default; DATABASE_URL=postgres://… to seed and serve PostgreSQL instead, and
-# SERVERS=2 to run two app servers against it (wrk alternates between them).
+# SERVERS=2 to run two app servers against it (one wrk per server at once; the figures are
+# summed).
 #
 #   scripts/bench-community.sh [SECONDS] [POSTS]   (needs: cargo build --release; wrk; curl; python3)
 set -euo pipefail
@@ -27,7 +29,7 @@ echo "== seeding $POSTS posts"
 SCALE=$((POSTS / 10))
 LONG="$(echo "$PW" | FOOTHOLD_LOG=warn "$BIN" "${DB_ARGS[@]}" seed-community --posts "$POSTS" \
   --members $((SCALE / 20 > 100 ? SCALE / 20 : 100)) --groups $((SCALE / 50 > 10 ? SCALE / 50 : 10)) \
-  --big-threads "$SCALE" --bench 32)"
+  --big-threads "$SCALE" --bench 64)"
 
 for s in $(seq 1 "$SERVERS"); do
   FOOTHOLD_LOG=warn "$BIN" --config "$DATA/bench.toml" "${DB_ARGS[@]}" serve --listen "127.0.0.1:$((PORT + s))" >/dev/null &
@@ -37,20 +39,29 @@ BASE="http://127.0.0.1:$((PORT + 1))"
 for _ in $(seq 1 200); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.05; done
 
 . scripts/bench-members.sh
-mapfile -t TOKENS < <(member_tokens "$BASE" "$DATA" 32 bench)
+mapfile -t TOKENS < <(member_tokens "$BASE" "$DATA" 64 bench)
 AUTH="authorization: Bearer ${TOKENS[0]}"
 # Pages are measured as a browser asks for them, with the login cookie; the API with a token.
 curl -s -D "$DATA/h" -o /dev/null -H 'content-type: application/json' \
   -d "{\"handle\":\"bench1\",\"password\":\"$PW\"}" "$BASE/api/v1/sessions"
 COOKIE="cookie: $(tr -d '\r' <"$DATA/h" | sed -n 's/^set-cookie: \(foothold_session=[^;]*\).*/\1/Ip')"
 
-# wrk for one path (after a 2-second warm-up); prints requests/s and latency percentiles.
+# wrk for one path on every server at once (after a 2-second warm-up), 16 connections in
+# all; prints each server's requests/s and latency percentiles, then the total.
 run() {
-  local label="$1" path="$2" auth="$COOKIE"
+  local label="$1" path="$2" auth="$COOKIE" s waiting=()
   case "$path" in /api/*) auth="$AUTH" ;; esac
   echo "== $label: $path"
   wrk -t1 -c16 -d2s -H "$auth" "$BASE$path" >/dev/null
-  wrk -t1 -c16 -d"${DURATION}s" --latency -H "$auth" "$BASE$path" | grep -E "Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors"
+  for s in $(seq 1 "$SERVERS"); do
+    wrk -t1 -c$((16 / SERVERS)) -d"${DURATION}s" --latency -H "$auth" "http://127.0.0.1:$((PORT + s))$path" >"$DATA/wrk$s.txt" &
+    waiting+=($!)
+  done
+  wait "${waiting[@]}"
+  for s in $(seq 1 "$SERVERS"); do grep -E "Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors" "$DATA/wrk$s.txt"; done
+  if [ "$SERVERS" -gt 1 ]; then
+    cat "$DATA"/wrk*.txt | awk '/Requests\/sec/ { t += $2 } END { printf "total requests/sec: %.0f\n", t }'
+  fi
 }
 
 # A cursor 90 % of the way down the big group: a page deep in the list.
@@ -76,6 +87,9 @@ run "big group, 90 % down (HTML)" "/groups/big?after=$CURSOR"
 run "small group (HTML)" "/groups/small"
 run "big group, newest page (API)" "/api/v1/groups/big/threads"
 run "thread of ~200 replies, first 50 (HTML)" "/threads/$LONG"
+run "search, a word in 1 post of 1,000 (HTML)" "/search?q=t17"
+run "search, two rare words (HTML)" "/search?q=t17+u256"
+run "search, a word in most posts (HTML)" "/search?q=pacing"
 
 REPLY_TO="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["threads"][1]["id"])')"
 LUA="$DATA/post.lua"
@@ -94,7 +108,7 @@ end
 LUA
 } >"$LUA"
 BEFORE="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; t=[x for x in json.load(sys.stdin)["threads"] if x["id"]=='"$REPLY_TO"']; print(t[0]["posts"] if t else 0)')"
-echo "== posting replies (32 members in turn), 16 connections"
+echo "== posting replies (64 members in turn), 16 connections"
 wrk -t1 -c16 -d"${DURATION}s" --latency -s "$LUA" "$BASE" | tee "$DATA/post.txt" | grep -E "Requests/sec|requests in|^ +(50|90|99)%|Non-2xx"
 AFTER="$(curl -sf -H "$AUTH" "$BASE/api/v1/threads/$REPLY_TO" | python3 -c 'import json,sys; print(json.load(sys.stdin)["thread"]["posts"])')"
 echo "posts in the thread before $BEFORE, after $AFTER: $((AFTER - BEFORE)) stored"

@@ -325,6 +325,12 @@ try {
     await hp.getByRole('heading', { name: 'Ten minutes of stretching' }).waitFor();
     await audit(hp, 'conversation (host)');
     const groupUrl = base + '/groups/gentle-movers';
+    await hp.goto(base + '/groups');
+    await hp.getByRole('searchbox').fill('stretching lunch');
+    await hp.getByRole('button', { name: 'Search' }).click();
+    await hp.getByText('1 post found.').waitFor();
+    assert.equal(await hp.locator('mark').first().textContent(), 'stretching');
+    await audit(hp, 'search results');
 
     // The demo member, on a phone with JavaScript off, joins, says "me too", replies, reports.
     const nojs = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });

@@ -116,3 +116,12 @@ modlog-unlock = A conversation was reopened
 modlog-dismiss = A report was closed without action
 modlog-approve = A request to join was approved
 modlog-ban = Someone was removed from the group
+
+search-title = Search the groups
+search-label = Search conversations in your groups and public groups
+search-button = Search
+search-count = { $count ->
+    [0] Nothing found. Try fewer or other words.
+    [one] 1 post found.
+   *[other] { $count } posts found.
+}

@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_experiments"),
     migration!(5, "0005_thoughts"),
     migration!(6, "0006_community"),
+    migration!(7, "0007_search"),
 ];
 
 /// The newest schema version this program knows.

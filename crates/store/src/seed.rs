@@ -245,12 +245,9 @@ fn body(n: i64) -> String {
     const WORDS: [&str; 8] =
         ["Pacing", "helped", "a little", "today,", "heat", "and", "a short walk", "too."];
     let k = usize::try_from(n % 5).unwrap_or(0) + 3;
-    WORDS
-        .iter()
-        .cycle()
-        .skip(usize::try_from(n % 8).unwrap_or(0))
-        .take(k)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let words: Vec<&str> =
+        WORDS.iter().cycle().skip(usize::try_from(n % 8).unwrap_or(0)).take(k).copied().collect();
+    // Two rarer words per post, so searches can be as specific as real ones: `t17` is in
+    // about one post in a thousand, `t17 u256` in almost none.
+    format!("{} t{} u{}", words.join(" "), n % 997, n % 1999)
 }

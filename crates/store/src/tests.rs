@@ -3,6 +3,7 @@
 
 mod community;
 mod group_commit;
+mod search;
 
 use crate::testing::TestDb;
 use crate::{migrate, now, Conflict, NewUser, Session, Store, StoreError, User};

@@ -531,3 +531,50 @@ pub async fn log(
             .collect(),
     ))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct SearchHitView {
+    post: i64,
+    thread: i64,
+    thread_title: String,
+    group: String,
+    group_name: String,
+    author: String,
+    created_at: DateTime<Utc>,
+    /// A few words around the match, HTML-escaped, the matching words in `<mark>`.
+    snippet_html: String,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words to find (all of them); at most eight words are used.
+    q: String,
+}
+
+/// Posts you may read that contain every word of `q`, best matches first (30 at most).
+#[utoipa::path(get, path = "/api/v1/search", tag = "community", operation_id = "search_posts", params(SearchParams),
+    responses((status = 200, body = Vec<SearchHitView>), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn search(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(p): Query<SearchParams>,
+) -> AppResult<Json<Vec<SearchHitView>>> {
+    let found = crate::pages::search::hits(&app, &viewer, &p.q).await?;
+    Ok(Json(
+        found
+            .into_iter()
+            .map(|h| SearchHitView {
+                snippet_html: crate::pages::search::snippet_html(&h.snippet),
+                post: h.post,
+                thread: h.thread,
+                thread_title: h.thread_title,
+                group: h.group_slug,
+                group_name: h.group_name,
+                author: h.author,
+                created_at: h.created_at,
+            })
+            .collect(),
+    ))
+}

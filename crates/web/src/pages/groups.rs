@@ -55,6 +55,11 @@ pub async fn directory(State(app): State<AppState>, viewer: Viewer) -> AppResult
     let body = html! {
         h1 { (title) }
         p class="lead" { (tr.t("groups-lead")) }
+        form method="get" action="/search" role="search" class="search-box" {
+            label for="q" { (tr.t("search-label")) }
+            input id="q" name="q" type="search" maxlength="200";
+            button type="submit" class="secondary" { (tr.t("search-button")) }
+        }
         p { a class="button" href="/groups/new" { (tr.t("group-start")) } }
         @if !mine.is_empty() {
             section aria-labelledby="mine" {

@@ -18,6 +18,7 @@ mod library;
 mod moderation;
 mod predictions;
 mod privacy;
+pub mod search;
 mod sign_in;
 mod strategies;
 mod thoughts;
@@ -61,6 +62,7 @@ pub fn router() -> Router<AppState> {
         .route("/predictions/{id}", get(predictions::show).post(predictions::resolve))
         .route("/groups", get(groups::directory).post(groups::create))
         .route("/groups/new", get(groups::new_form))
+        .route("/search", get(search::show))
         .route("/groups/{slug}", get(groups::show))
         .route("/groups/{slug}/join", post(groups::join))
         .route("/groups/{slug}/leave", post(groups::leave))

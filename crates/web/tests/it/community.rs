@@ -297,6 +297,17 @@ async fn nothing_executable_comes_out_of_a_post() {
             }
         }
         assert!(rendered.contains("&lt;script&gt;"), "raw HTML is shown as text: {rendered}");
+        // Search snippets are escaped too; only the match is marked.
+        let hits = host.json(&app, Method::GET, "/api/v1/search?q=alert", None).await;
+        let snippet = hits[0]["snippet_html"].as_str().unwrap();
+        assert!(
+            snippet.contains("<mark>alert</mark>")
+                && !snippet.contains("<script")
+                && !snippet.contains("<img"),
+            "{snippet}"
+        );
+        let page = host.c.get(app.url("/search?q=onerror")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("<mark>onerror</mark>") && !page.contains("<img src"), "{page}");
         assert!(
             rendered.contains(r#"<a href="https://ok.example" rel="nofollow ugc noopener">"#),
             "{rendered}"

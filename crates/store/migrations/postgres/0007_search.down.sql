@@ -1,0 +1,2 @@
+DROP INDEX posts_search;
+ALTER TABLE posts DROP COLUMN search;

@@ -1,0 +1,113 @@
+//! Full-text search over the posts a member may read: SQLite FTS5 and PostgreSQL `tsvector`
+//! ('simple' configuration, diacritics kept on both), the only part that differs. Matching
+//! is word for word on both backends (no stemming), so they find the same posts; the order
+//! is each engine's own relevance (bm25, ts_rank), then newest first.
+
+use crate::{Db, Result, Store, UserId};
+use chrono::{DateTime, Utc};
+
+/// Where a snippet's match starts and ends: private-use characters that no member's text
+/// is expected to hold, replaced by `<mark>` after the snippet is escaped.
+pub const MARK_START: char = '\u{E000}';
+pub const MARK_END: char = '\u{E001}';
+
+/// At most this many words of a query are searched for, each at most this long.
+const MAX_WORDS: usize = 8;
+const MAX_WORD: usize = 40;
+/// Only the newest matches are ranked, so a very common word costs a bounded amount.
+const RANKED: i64 = 1_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub post: i64,
+    pub thread: i64,
+    pub thread_title: String,
+    pub group_slug: String,
+    pub group_name: String,
+    pub author: String,
+    pub created_at: DateTime<Utc>,
+    /// Plain text with the matches between [`MARK_START`] and [`MARK_END`].
+    pub snippet: String,
+}
+
+/// The words of a query, lower-case, as both engines split them.
+pub fn query_words(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_WORD)
+        .map(str::to_lowercase)
+        .take(MAX_WORDS)
+        .collect()
+}
+
+type HitRow = (i64, i64, String, String, String, String, DateTime<Utc>, String);
+
+impl Store {
+    /// Posts matching every word of `query` that `reader` may read (public groups they are
+    /// not banned from, groups they belong to; every group for `staff`), hidden ones left
+    /// out. Empty for a query without words.
+    pub async fn search(
+        &self,
+        reader: UserId,
+        staff: bool,
+        query: &str,
+        limit: u32,
+    ) -> Result<Vec<SearchHit>> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let visible = "AND ($2 OR (g.visibility = 'public' AND NOT EXISTS (SELECT 1 FROM group_members b
+                 WHERE b.group_id = g.id AND b.user_id = $3 AND b.standing = 'banned'))
+             OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = $3
+                 AND m.standing = 'active'))";
+        let rows: Vec<HitRow> = match &self.db {
+            Db::Sqlite(pool) => {
+                let matched: String = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
+                let sql = format!(
+                    "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at, hit.snip
+                     FROM (SELECT rowid AS id, rank,
+                                  snippet(posts_fts, 0, char(57344), char(57345), '…', 16) AS snip
+                           FROM posts_fts WHERE posts_fts MATCH $1 ORDER BY rowid DESC LIMIT {RANKED}) AS hit
+                     JOIN posts p ON p.id = hit.id JOIN threads t ON t.id = p.thread_id
+                     JOIN groups g ON g.id = t.group_id JOIN users u ON u.id = p.author_id
+                     WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}
+                     ORDER BY hit.rank, p.id DESC LIMIT $4"
+                );
+                sqlx::query_as(&sql)
+                    .bind(matched)
+                    .bind(staff)
+                    .bind(reader.0)
+                    .bind(i64::from(limit))
+                    .fetch_all(pool)
+                    .await?
+            }
+            Db::Postgres(pool) => {
+                let sql = format!(
+                    "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at,
+                            ts_headline('simple', p.body, q.q,
+                                'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=24, MinWords=8, ShortWord=0')
+                     FROM (SELECT to_tsquery('simple', $1) AS q) AS q,
+                          (SELECT id FROM posts WHERE search @@ to_tsquery('simple', $1) ORDER BY id DESC LIMIT {RANKED}) AS hit
+                     JOIN posts p ON p.id = hit.id JOIN threads t ON t.id = p.thread_id
+                     JOIN groups g ON g.id = t.group_id JOIN users u ON u.id = p.author_id
+                     WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}
+                     ORDER BY ts_rank(p.search, q.q) DESC, p.id DESC LIMIT $4"
+                );
+                sqlx::query_as(&sql)
+                    .bind(words.join(" & "))
+                    .bind(staff)
+                    .bind(reader.0)
+                    .bind(i64::from(limit))
+                    .fetch_all(pool)
+                    .await?
+            }
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(post, thread, thread_title, group_slug, group_name, author, created_at, snippet)| {
+                SearchHit { post, thread, thread_title, group_slug, group_name, author, created_at, snippet }
+            })
+            .collect())
+    }
+}
