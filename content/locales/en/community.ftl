@@ -125,3 +125,13 @@ search-count = { $count ->
     [one] 1 post found.
    *[other] { $count } posts found.
 }
+
+nav-notifications = Notifications
+nav-notifications-unread = Notifications ({ $count } new)
+notifications-title = Notifications
+notifications-none = Nothing new. When someone replies to a conversation you wrote in, mentions you, or lets you into a group, it shows here.
+notifications-mark-read = Mark all as read
+notification-new = new
+notification-reply = { $who } replied in "{ $title }"
+notification-mention = { $who } mentioned you in "{ $title }"
+notification-approved = You can now take part in { $group }

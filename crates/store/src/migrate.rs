@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_thoughts"),
     migration!(6, "0006_community"),
     migration!(7, "0007_search"),
+    migration!(8, "0008_notifications"),
 ];
 
 /// The newest schema version this program knows.

@@ -214,6 +214,22 @@ impl Store {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+                if action == ModAction::Approve {
+                    sqlx::query(
+                        "INSERT INTO notifications (user_id, kind, actor_id, group_id, created_at)
+                         VALUES ($1, 'approved', $2, $3, $4)",
+                    )
+                    .bind(user.0)
+                    .bind(moderator.0)
+                    .bind(group)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE users SET unread = unread + 1 WHERE id = $1")
+                        .bind(user.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 let delta =
                     i64::from(standing == Standing::Active) - i64::from(before.as_deref() == Some("active"));
                 sqlx::query("UPDATE groups SET members = members + $1 WHERE id = $2")
@@ -244,7 +260,12 @@ impl Store {
             .await?;
             tx.commit().await?;
             Ok::<_, StoreError>(())
-        })
+        })?;
+        // An approval changed the member's unread count: drop this process's cached session.
+        if let Target::Member(user) = target {
+            self.sessions.forget_user(user);
+        }
+        Ok(())
     }
 
     /// The newest entries of a group's moderation log.

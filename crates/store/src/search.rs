@@ -5,11 +5,7 @@
 
 use crate::{Db, Result, Store, UserId};
 use chrono::{DateTime, Utc};
-
-/// Where a snippet's match starts and ends: private-use characters that no member's text
-/// is expected to hold, replaced by `<mark>` after the snippet is escaped.
-pub const MARK_START: char = '\u{E000}';
-pub const MARK_END: char = '\u{E001}';
+use foothold_core::community::snippet::snippet;
 
 /// At most this many words of a query are searched for, each at most this long.
 const MAX_WORDS: usize = 8;
@@ -26,7 +22,8 @@ pub struct SearchHit {
     pub group_name: String,
     pub author: String,
     pub created_at: DateTime<Utc>,
-    /// Plain text with the matches between [`MARK_START`] and [`MARK_END`].
+    /// Plain text around the first match, the matches marked
+    /// (`foothold_core::community::snippet`).
     pub snippet: String,
 }
 
@@ -65,10 +62,9 @@ impl Store {
             Db::Sqlite(pool) => {
                 let matched: String = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
                 let sql = format!(
-                    "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at, hit.snip
-                     FROM (SELECT rowid AS id, rank,
-                                  snippet(posts_fts, 0, char(57344), char(57345), '…', 16) AS snip
-                           FROM posts_fts WHERE posts_fts MATCH $1 ORDER BY rowid DESC LIMIT {RANKED}) AS hit
+                    "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at, p.body
+                     FROM (SELECT rowid AS id, rank FROM posts_fts WHERE posts_fts MATCH $1
+                           ORDER BY rowid DESC LIMIT {RANKED}) AS hit
                      JOIN posts p ON p.id = hit.id JOIN threads t ON t.id = p.thread_id
                      JOIN groups g ON g.id = t.group_id JOIN users u ON u.id = p.author_id
                      WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}
@@ -84,9 +80,7 @@ impl Store {
             }
             Db::Postgres(pool) => {
                 let sql = format!(
-                    "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at,
-                            ts_headline('simple', p.body, q.q,
-                                'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=24, MinWords=8, ShortWord=0')
+                    "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at, p.body
                      FROM (SELECT to_tsquery('simple', $1) AS q) AS q,
                           (SELECT id FROM posts WHERE search @@ to_tsquery('simple', $1) ORDER BY id DESC LIMIT {RANKED}) AS hit
                      JOIN posts p ON p.id = hit.id JOIN threads t ON t.id = p.thread_id
@@ -105,8 +99,15 @@ impl Store {
         };
         Ok(rows
             .into_iter()
-            .map(|(post, thread, thread_title, group_slug, group_name, author, created_at, snippet)| {
-                SearchHit { post, thread, thread_title, group_slug, group_name, author, created_at, snippet }
+            .map(|(post, thread, thread_title, group_slug, group_name, author, created_at, body)| SearchHit {
+                post,
+                thread,
+                thread_title,
+                group_slug,
+                group_name,
+                author,
+                created_at,
+                snippet: snippet(&body, &words),
             })
             .collect())
     }

@@ -3,6 +3,7 @@
 
 mod community;
 mod group_commit;
+mod notifications;
 mod search;
 
 use crate::testing::TestDb;

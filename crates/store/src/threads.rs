@@ -134,6 +134,14 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            // Who should hear of it is worked out by a job, queued in the same transaction.
+            sqlx::query(
+                "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)",
+            )
+            .bind(post)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok::<_, StoreError>(Posted { thread, post, created: true })
         })
@@ -186,6 +194,14 @@ impl Store {
                 .bind(thread)
                 .execute(&mut *tx)
                 .await?;
+            // Who should hear of it is worked out by a job, queued in the same transaction.
+            sqlx::query(
+                "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)",
+            )
+            .bind(post)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok::<_, StoreError>(Posted { thread, post, created: true })
         })

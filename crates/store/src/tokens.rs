@@ -95,6 +95,7 @@ impl Store {
             String,
             Option<String>,
             DateTime<Utc>,
+            i64,
         );
         let row: Option<Row> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
@@ -105,10 +106,10 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some((tid, name, created, used, uid, handle, role, locale, user_created)) = row else {
+        let Some((tid, name, created, used, uid, handle, role, locale, user_created, unread)) = row else {
             return Ok(None);
         };
-        let user = user_from_row((uid, handle, role, locale, user_created) as UserRow)?;
+        let user = user_from_row((uid, handle, role, locale, user_created, unread) as UserRow)?;
         Ok(Some((token_from_row((tid, name, created, used)), user)))
     }
 

@@ -17,6 +17,8 @@ pub struct User {
     /// The member's chosen interface language (a BCP 47 tag), if any.
     pub locale: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// Notifications not yet read (kept in the row, so every page can show the count).
+    pub unread: i64,
 }
 
 pub struct NewUser<'a> {
@@ -28,12 +30,12 @@ pub struct NewUser<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-pub(crate) type UserRow = (i64, String, String, Option<String>, DateTime<Utc>);
-pub(crate) const USER_COLUMNS: &str = "u.id, u.handle, u.role, u.locale, u.created_at";
+pub(crate) type UserRow = (i64, String, String, Option<String>, DateTime<Utc>, i64);
+pub(crate) const USER_COLUMNS: &str = "u.id, u.handle, u.role, u.locale, u.created_at, u.unread";
 
-pub(crate) fn user_from_row((id, handle, role, locale, created_at): UserRow) -> Result<User> {
+pub(crate) fn user_from_row((id, handle, role, locale, created_at, unread): UserRow) -> Result<User> {
     let role = Role::parse(&role).map_err(|_| StoreError::Corrupt("users.role"))?;
-    Ok(User { id: UserId(id), handle, role, locale, created_at })
+    Ok(User { id: UserId(id), handle, role, locale, created_at, unread })
 }
 
 impl Store {

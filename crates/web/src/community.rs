@@ -119,6 +119,7 @@ pub async fn write(
             app.store.reply(*thread, user.id, nonce, body, content_warning).await?
         }
     };
+    app.jobs.notify_one();
     let support = app.support.read(&draft.texts()).await;
     if support.is_some() && posted.created {
         app.store.report(place.group.id, posted.post, None, ReportReason::AtRisk, None).await?;

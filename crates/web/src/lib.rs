@@ -66,6 +66,8 @@ pub struct AppState {
     pub support: Arc<support::Support>,
     /// Members' posts as HTML (`markdown.rs`).
     pub rendered: Arc<markdown::Rendered>,
+    /// Wakes this process's job runner when a request queued a job (`run_jobs`).
+    pub jobs: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -80,6 +82,7 @@ impl AppState {
             clock: Arc::default(),
             support: Arc::default(),
             rendered: Arc::default(),
+            jobs: Arc::default(),
         })
     }
 }
@@ -136,6 +139,24 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let runner = tokio::spawn(run_jobs(state.store.clone(), state.jobs.clone()));
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    runner.abort();
+    served
+}
+
+/// Runs the database's due jobs (notifications) in the background: at once when this process
+/// queued one, and every few seconds for jobs other app servers queued or that failed. A job
+/// is claimed and done in one transaction, so stopping mid-way loses nothing.
+async fn run_jobs(store: Store, wake: Arc<tokio::sync::Notify>) {
+    const BATCH: u32 = 100;
+    loop {
+        match store.run_due_jobs(BATCH).await {
+            Ok(BATCH) => continue,
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "a background job failed; it stays queued"),
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(2), wake.notified()).await;
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod access;
 mod names;
+pub mod snippet;
 
 use crate::validation::{Invalid, Problem};
 pub use names::{GroupKind, ModAction, Reaction, ReportReason, Role, Standing, Visibility};

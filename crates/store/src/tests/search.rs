@@ -95,7 +95,11 @@ async fn both_backends_find_the_same_posts_and_only_readable_ones() {
         // The snippet marks the matching word.
         let marked = store.search(reader.id, false, "shrugs", 30).await.unwrap();
         assert!(
-            marked[0].snippet.contains(&format!("{}shrugs{}", crate::MARK_START, crate::MARK_END)),
+            marked[0].snippet.contains(&format!(
+                "{}shrugs{}",
+                foothold_core::community::snippet::MARK_START,
+                foothold_core::community::snippet::MARK_END
+            )),
             "{:?}: {marked:?}",
             db.backend
         );

@@ -578,3 +578,61 @@ pub async fn search(
             .collect(),
     ))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationView {
+    id: i64,
+    /// `reply`, `mention` or `approved`.
+    kind: &'static str,
+    actor: Option<String>,
+    group: Option<String>,
+    thread: Option<i64>,
+    thread_title: Option<String>,
+    post: Option<i64>,
+    created_at: DateTime<Utc>,
+    read: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NotificationList {
+    unread: i64,
+    notifications: Vec<NotificationView>,
+}
+
+/// Your newest notifications (50) and how many are unread.
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "community", operation_id = "list_notifications",
+    responses((status = 200, body = NotificationList), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn notifications(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<NotificationList>> {
+    let user = viewer.require_user()?;
+    let all = app.store.notifications(user.id, crate::pages::notifications::SHOWN).await?;
+    // The count in the account row may lag by the session cache's seconds; the list is exact.
+    let unread = i64::try_from(all.iter().filter(|n| !n.read).count()).unwrap_or(i64::MAX);
+    Ok(Json(NotificationList {
+        unread,
+        notifications: all
+            .into_iter()
+            .map(|n| NotificationView {
+                id: n.id,
+                kind: n.kind.as_str(),
+                actor: n.actor,
+                group: n.group_slug,
+                thread: n.thread,
+                thread_title: n.thread_title,
+                post: n.post,
+                created_at: n.created_at,
+                read: n.read,
+            })
+            .collect(),
+    }))
+}
+
+/// Marks all your notifications read.
+#[utoipa::path(post, path = "/api/v1/notifications/read", tag = "community", operation_id = "read_notifications",
+    responses((status = 204), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn read_notifications(State(app): State<AppState>, viewer: Viewer) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.mark_notifications_read(user.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -52,6 +52,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/groups/{slug}/log", get(community::log))
         .route("/api/v1/threads/{id}", get(community::thread))
         .route("/api/v1/search", get(community::search))
+        .route("/api/v1/notifications", get(community::notifications))
+        .route("/api/v1/notifications/read", post(community::read_notifications))
         .route("/api/v1/threads/{id}/posts", post(community::reply))
         .route("/api/v1/posts/{id}/reactions/{kind}", put(community::react).delete(community::unreact))
         .route("/api/v1/posts/{id}/reports", post(community::report))
@@ -97,7 +99,8 @@ pub struct FieldProblem {
         experiments::list, experiments::create, experiments::get, experiments::act, experiments::set_followed,
         thoughts::export, community::list, community::create, community::get, community::join, community::leave,
         community::threads, community::create_thread, community::thread, community::reply, community::react,
-        community::unreact, community::report, community::reports, community::moderate, community::log, community::search
+        community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
+        community::notifications, community::read_notifications
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

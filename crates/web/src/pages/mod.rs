@@ -16,6 +16,7 @@ mod insights;
 pub mod layout;
 mod library;
 mod moderation;
+pub mod notifications;
 mod predictions;
 mod privacy;
 pub mod search;
@@ -63,6 +64,8 @@ pub fn router() -> Router<AppState> {
         .route("/groups", get(groups::directory).post(groups::create))
         .route("/groups/new", get(groups::new_form))
         .route("/search", get(search::show))
+        .route("/notifications", get(notifications::show))
+        .route("/notifications/read", post(notifications::mark_read))
         .route("/groups/{slug}", get(groups::show))
         .route("/groups/{slug}/join", post(groups::join))
         .route("/groups/{slug}/leave", post(groups::leave))

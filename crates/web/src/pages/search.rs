@@ -8,7 +8,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use foothold_core::account::Role;
-use foothold_store::{SearchHit, MARK_END, MARK_START};
+use foothold_core::community::snippet::{MARK_END, MARK_START};
+use foothold_store::SearchHit;
 use maud::{html, PreEscaped};
 use serde::Deserialize;
 
@@ -64,7 +65,7 @@ pub async fn show(
                 @for h in &found {
                     li {
                         h2 class="result-title" { a href={ "/threads/" (h.thread) "#post-" (h.post) } { (h.thread_title) } }
-                        p class="meta" { (h.group_name) " · " (h.author) " · " (h.created_at.format("%Y-%m-%d")) }
+                        p class="meta" { (h.group_name) " · " (h.author) " · " time datetime=(h.created_at.to_rfc3339()) { (h.created_at.format("%Y-%m-%d")) } }
                         p { (PreEscaped(snippet_html(&h.snippet))) }
                     }
                 }

@@ -187,6 +187,29 @@ async fn a_post_that_reads_like_a_crisis_is_published_and_routed() {
             (Some("at_risk"), Some(true)),
             "{queue}"
         );
+        // The host wrote first in no thread here, so nobody is told of Ann's thread; her reply
+        // mentioning the host is a notification, counted in the menu once jobs ran.
+        ann.json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/threads/{thread}/posts"),
+            Some(json!({"body": "thank you @host"})),
+        )
+        .await;
+        app.store.run_due_jobs(100).await.unwrap();
+        let list = host.json(&app, Method::GET, "/api/v1/notifications", None).await;
+        assert_eq!(
+            (list["unread"].as_i64(), list["notifications"][0]["kind"].as_str()),
+            (Some(1), Some("mention")),
+            "{list}"
+        );
+        let page = host.c.get(app.url("/notifications")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("ann mentioned you in") && page.contains("Notifications (1 new)"), "{page}");
+        host.json(&app, Method::POST, "/api/v1/notifications/read", None).await;
+        assert_eq!(
+            host.json(&app, Method::GET, "/api/v1/notifications", None).await["unread"].as_i64(),
+            Some(0)
+        );
         // A one-word reply raises nothing.
         let ok = ann
             .json(&app, Method::POST, &format!("/api/v1/threads/{thread}/posts"), Some(json!({"body": "ok"})))

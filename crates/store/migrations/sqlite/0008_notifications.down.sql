@@ -1,0 +1,3 @@
+ALTER TABLE users DROP COLUMN unread;
+DROP TABLE notifications;
+DROP TABLE jobs;

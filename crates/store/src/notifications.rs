@@ -1,0 +1,227 @@
+//! Notifications, made by jobs in the database. Writing a post queues a `post` job in the
+//! same transaction (so a crash loses neither); any app server runs due jobs, each claimed
+//! and done in one transaction — `FOR UPDATE SKIP LOCKED` in PostgreSQL, the single write
+//! lock in SQLite — so a job runs once, and again only if it failed.
+
+use crate::{on_db, Result, Store, StoreError, UserId};
+use chrono::{DateTime, Utc};
+use foothold_core::community::mentions;
+
+/// At most this many earlier writers of a thread hear of a reply.
+const REPLY_FAN_OUT: i64 = 200;
+/// At most this many members are notified of mentions in one post.
+const MENTIONS_MAX: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotificationKind {
+    Reply,
+    Mention,
+    Approved,
+}
+
+impl NotificationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reply => "reply",
+            Self::Mention => "mention",
+            Self::Approved => "approved",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [Self::Reply, Self::Mention, Self::Approved].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    pub id: i64,
+    pub kind: NotificationKind,
+    /// Who caused it (`None` if their account is gone).
+    pub actor: Option<String>,
+    pub group_slug: Option<String>,
+    pub group_name: Option<String>,
+    pub thread: Option<i64>,
+    pub thread_title: Option<String>,
+    pub post: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub read: bool,
+}
+
+/// Who may read a group: its active members, or anyone not banned if it is public.
+const CAN_READ: &str = "(EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = $2 AND m.user_id = u.id
+        AND m.standing = 'active')
+     OR ((SELECT visibility FROM groups WHERE id = $2) = 'public' AND NOT EXISTS (SELECT 1 FROM group_members b
+        WHERE b.group_id = $2 AND b.user_id = u.id AND b.standing = 'banned')))";
+
+impl Store {
+    /// Runs up to `limit` due jobs; returns how many ran. A job that fails stays queued and is
+    /// tried again on a later call.
+    pub async fn run_due_jobs(&self, limit: u32) -> Result<u32> {
+        let mut done = 0;
+        while done < limit && self.run_one_job().await? {
+            done += 1;
+        }
+        Ok(done)
+    }
+
+    async fn run_one_job(&self) -> Result<bool> {
+        let now = crate::now();
+        let claim = match self.backend() {
+            crate::Backend::Sqlite => {
+                "DELETE FROM jobs WHERE id = (SELECT id FROM jobs WHERE run_after <= $1 ORDER BY id LIMIT 1)
+                 RETURNING kind, subject"
+            }
+            crate::Backend::Postgres => {
+                "DELETE FROM jobs WHERE id = (SELECT id FROM jobs WHERE run_after <= $1 ORDER BY id
+                 FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING kind, subject"
+            }
+        };
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        let mut told: Vec<i64> = Vec::new();
+        let ran = on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            let job: Option<(String, i64)> = sqlx::query_as(claim).bind(now).fetch_optional(&mut *tx).await?;
+            let Some((kind, subject)) = job else { return Ok(false) };
+            if kind == "post" {
+                // The post, its thread and group, and who wrote it.
+                let post: Option<(i64, i64, i64, String)> = sqlx::query_as(
+                    "SELECT p.thread_id, t.group_id, p.author_id, p.body FROM posts p
+                     JOIN threads t ON t.id = p.thread_id WHERE p.id = $1",
+                )
+                .bind(subject)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some((thread, group, author, body)) = post {
+                    let handles: Vec<String> =
+                        mentions(&body).into_iter().take(MENTIONS_MAX).map(|h| h.to_lowercase()).collect();
+                    let mut mentioned: Vec<i64> = Vec::new();
+                    for handle in &handles {
+                        let found: Option<i64> = sqlx::query_scalar(&format!(
+                            "SELECT u.id FROM users u WHERE u.handle_key = $1 AND u.id <> $3 AND {CAN_READ}"
+                        ))
+                        .bind(handle)
+                        .bind(group)
+                        .bind(author)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        mentioned.extend(found);
+                    }
+                    let earlier: Vec<i64> = sqlx::query_scalar(&format!(
+                        "SELECT u.id FROM users u WHERE u.id IN (
+                             SELECT DISTINCT author_id FROM posts WHERE thread_id = $1 AND id < $4 AND author_id <> $3
+                             ORDER BY author_id LIMIT {REPLY_FAN_OUT}) AND {CAN_READ}"
+                    ))
+                    .bind(thread)
+                    .bind(group)
+                    .bind(author)
+                    .bind(subject)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let recipients = mentioned.iter().map(|u| (*u, NotificationKind::Mention)).chain(
+                        earlier
+                            .iter()
+                            .filter(|u| !mentioned.contains(u))
+                            .map(|u| (*u, NotificationKind::Reply)),
+                    );
+                    for (user, kind) in recipients {
+                        let made = sqlx::query(
+                            "INSERT INTO notifications (user_id, kind, actor_id, group_id, thread_id, post_id, created_at)
+                             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (user_id, kind, post_id) DO NOTHING",
+                        )
+                        .bind(user)
+                        .bind(kind.as_str())
+                        .bind(author)
+                        .bind(group)
+                        .bind(thread)
+                        .bind(subject)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                        if made == 1 {
+                            sqlx::query("UPDATE users SET unread = unread + 1 WHERE id = $1")
+                                .bind(user)
+                                .execute(&mut *tx)
+                                .await?;
+                            told.push(user);
+                        }
+                    }
+                }
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        })?;
+        // Their unread count changed: this process's cached sessions must not show the old one.
+        for user in told {
+            self.sessions.forget_user(UserId(user));
+        }
+        Ok(ran)
+    }
+
+    /// The member's newest notifications.
+    pub async fn notifications(&self, user: UserId, limit: u32) -> Result<Vec<Notification>> {
+        type Row = (
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            DateTime<Utc>,
+            bool,
+        );
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT n.id, n.kind, a.handle, g.slug, g.name, n.thread_id, t.title, n.post_id, n.created_at,
+                        n.read_at IS NOT NULL
+                 FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
+                 LEFT JOIN groups g ON g.id = n.group_id LEFT JOIN threads t ON t.id = n.thread_id
+                 WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
+            )
+            .bind(user.0)
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(id, kind, actor, group_slug, group_name, thread, thread_title, post, created_at, read)| {
+                Ok(Notification {
+                    id,
+                    kind: NotificationKind::parse(&kind).ok_or(StoreError::Corrupt("notifications.kind"))?,
+                    actor,
+                    group_slug,
+                    group_name,
+                    thread,
+                    thread_title,
+                    post,
+                    created_at,
+                    read,
+                })
+            })
+            .collect()
+    }
+
+    /// Marks all the member's notifications read.
+    pub async fn mark_notifications_read(&self, user: UserId) -> Result<()> {
+        let now = crate::now();
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+                .bind(now)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE users SET unread = 0 WHERE id = $1").bind(user.0).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        self.sessions.forget_user(user);
+        Ok(())
+    }
+}

@@ -1,0 +1,68 @@
+//! Notifications made by jobs, on both databases.
+
+use super::{open, user};
+use crate::testing::TestDb;
+use crate::{Membership, NotificationKind, Target};
+use foothold_core::community::{parse_group, parse_thread, ModAction, Role, Standing};
+
+#[tokio::test]
+async fn replies_and_mentions_notify_those_who_may_read_once() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (ann, bob, cy, dee) = (
+            user(&store, "ann").await,
+            user(&store, "bob").await,
+            user(&store, "cyd").await,
+            user(&store, "dee").await,
+        );
+        let g = store
+            .create_group(ann.id, &parse_group("Closed", "support", "members", "", "").unwrap())
+            .await
+            .unwrap();
+        let active = Some(Membership { role: Role::Member, standing: Standing::Active });
+        store.set_membership(g.id, bob.id, active).await.unwrap();
+        store.set_membership(g.id, cy.id, active).await.unwrap();
+        let t = store
+            .start_thread(g.id, ann.id, "t", &parse_thread("Hello", "first").unwrap(), false)
+            .await
+            .unwrap();
+        store.reply(t.thread, bob.id, "r1", "me too", false).await.unwrap();
+        // Cyd is mentioned (and has not written here); Dee is mentioned but may not read the group.
+        store.reply(t.thread, bob.id, "r2", "Thanks @ann, and @CYD and @dee", false).await.unwrap();
+        assert_eq!(store.run_due_jobs(100).await.unwrap(), 3, "{:?}", db.backend);
+        assert_eq!(store.run_due_jobs(100).await.unwrap(), 0, "a job runs once");
+
+        let kinds = |n: Vec<crate::Notification>| n.iter().map(|x| x.kind).collect::<Vec<_>>();
+        // Ann wrote first: the first reply notifies her; the second mentions her (not both).
+        assert_eq!(
+            kinds(store.notifications(ann.id, 10).await.unwrap()),
+            [NotificationKind::Mention, NotificationKind::Reply]
+        );
+        assert_eq!(kinds(store.notifications(cy.id, 10).await.unwrap()), [NotificationKind::Mention]);
+        assert!(store.notifications(dee.id, 10).await.unwrap().is_empty(), "{:?}", db.backend);
+        assert!(store.notifications(bob.id, 10).await.unwrap().is_empty(), "nobody hears of their own posts");
+        assert_eq!(store.user(ann.id).await.unwrap().unread, 2);
+        let n = &store.notifications(cy.id, 10).await.unwrap()[0];
+        assert_eq!(
+            (n.actor.as_deref(), n.thread_title.as_deref(), n.read),
+            (Some("bob"), Some("Hello"), false)
+        );
+
+        store.mark_notifications_read(ann.id).await.unwrap();
+        assert_eq!(store.user(ann.id).await.unwrap().unread, 0);
+        assert!(store.notifications(ann.id, 10).await.unwrap().iter().all(|n| n.read));
+
+        // A request to join that is approved tells the member.
+        store
+            .set_membership(
+                g.id,
+                dee.id,
+                Some(Membership { role: Role::Member, standing: Standing::Pending }),
+            )
+            .await
+            .unwrap();
+        store.moderate(g.id, ann.id, ModAction::Approve, Target::Member(dee.id), None).await.unwrap();
+        assert_eq!(kinds(store.notifications(dee.id, 10).await.unwrap()), [NotificationKind::Approved]);
+        assert_eq!(store.user(dee.id).await.unwrap().unread, 1);
+    }
+}

@@ -1,0 +1,65 @@
+//! The notification centre: replies, mentions and approvals, newest first.
+
+use super::form::csrf;
+use super::{html, layout, login_redirect, see_other};
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use foothold_store::{Notification, NotificationKind};
+use maud::{html, Markup};
+
+/// Notifications shown (and sent by the API) at once.
+pub const SHOWN: u32 = 50;
+
+fn line(tr: &crate::i18n::Tr, n: &Notification) -> Markup {
+    let who = n.actor.clone().unwrap_or_else(|| tr.t("former-member"));
+    let group = n.group_name.clone().unwrap_or_default();
+    let title = n.thread_title.clone().unwrap_or_default();
+    let text = match n.kind {
+        NotificationKind::Reply => tr.ta("notification-reply", &[("who", &who), ("title", &title)]),
+        NotificationKind::Mention => tr.ta("notification-mention", &[("who", &who), ("title", &title)]),
+        NotificationKind::Approved => tr.ta("notification-approved", &[("group", &group)]),
+    };
+    let href = match (n.thread, n.post, &n.group_slug) {
+        (Some(t), Some(p), _) => format!("/threads/{t}#post-{p}"),
+        (_, _, Some(slug)) => format!("/groups/{slug}"),
+        _ => "/groups".to_owned(),
+    };
+    html! {
+        li class={ "card" @if !n.read { " unread" } } {
+            a href=(href) { (text) }
+            p class="meta" {
+                time datetime=(n.created_at.to_rfc3339()) { (n.created_at.format("%Y-%m-%d %H:%M")) }
+                @if !n.read { " · " strong { (tr.t("notification-new")) } }
+            }
+        }
+    }
+}
+
+pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+    let all = app.store.notifications(user.id, SHOWN).await?;
+    let tr = &viewer.tr;
+    let title = tr.t("notifications-title");
+    let body = html! {
+        h1 { (title) }
+        @if all.is_empty() { p { (tr.t("notifications-none")) } }
+        @if all.iter().any(|n| !n.read) {
+            form method="post" action="/notifications/read" {
+                (csrf(&viewer.csrf))
+                button type="submit" class="secondary" { (tr.t("notifications-mark-read")) }
+            }
+        }
+        ul class="cards" { @for n in &all { (line(tr, n)) } }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
+}
+
+pub async fn mark_read(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    app.store.mark_notifications_read(user.id).await?;
+    Ok(see_other("/notifications"))
+}
