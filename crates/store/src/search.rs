@@ -11,7 +11,7 @@ use foothold_core::community::snippet::snippet;
 const MAX_WORDS: usize = 8;
 const MAX_WORD: usize = 40;
 /// Only the newest matches are ranked, so a very common word costs a bounded amount.
-const RANKED: i64 = 1_000;
+const RANKED: i64 = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {

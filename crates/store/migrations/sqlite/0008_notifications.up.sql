@@ -12,7 +12,7 @@ CREATE INDEX jobs_due ON jobs (run_after, id);
 CREATE TABLE notifications (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    -- reply (to a thread one wrote in), mention, approved (a request to join).
+    -- reply (in a thread one started), mention, approved (a request to join).
     kind       TEXT    NOT NULL CHECK (kind IN ('reply', 'mention', 'approved')),
     actor_id   INTEGER REFERENCES users (id) ON DELETE CASCADE,
     group_id   INTEGER REFERENCES groups (id) ON DELETE CASCADE,

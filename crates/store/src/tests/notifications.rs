@@ -48,6 +48,12 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
             (Some("bob"), Some("Hello"), false)
         );
 
+        // Writing in a thread is not following it: Cyd's reply tells its starter, not Bob.
+        store.reply(t.thread, cy.id, "r3", "ok", false).await.unwrap();
+        store.run_due_jobs(100).await.unwrap();
+        assert!(store.notifications(bob.id, 10).await.unwrap().is_empty());
+        assert_eq!(store.notifications(ann.id, 10).await.unwrap().len(), 3);
+
         store.mark_notifications_read(ann.id).await.unwrap();
         assert_eq!(store.user(ann.id).await.unwrap().unread, 0);
         assert!(store.notifications(ann.id, 10).await.unwrap().iter().all(|n| n.read));
