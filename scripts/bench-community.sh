@@ -28,7 +28,7 @@ if [ -n "${DATABASE_URL:-}" ]; then DB_ARGS=(--database-url "$DATABASE_URL"); fi
 echo "== seeding $POSTS posts"
 SCALE=$((POSTS / 10))
 LONG="$(echo "$PW" | FOOTHOLD_LOG=warn "$BIN" "${DB_ARGS[@]}" seed-community --posts "$POSTS" \
-  --members $((SCALE / 20 > 100 ? SCALE / 20 : 100)) --groups $((SCALE / 50 > 10 ? SCALE / 50 : 10)) \
+  --members $((POSTS / 20 > 100 ? POSTS / 20 : 100)) --groups $((SCALE / 50 > 10 ? SCALE / 50 : 10)) \
   --big-threads "$SCALE" --bench 64)"
 
 for s in $(seq 1 "$SERVERS"); do
@@ -92,23 +92,31 @@ run "search, two rare words (HTML)" "/search?q=t17+u256"
 run "search, a word in most posts (HTML)" "/search?q=pacing"
 
 REPLY_TO="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["threads"][1]["id"])')"
-LUA="$DATA/post.lua"
-{
-  echo "local tokens = {"
-  for t in "${TOKENS[@]}"; do echo "  \"$t\","; done
-  echo "}"
-  cat <<LUA
+# One script per server, so their nonces differ (every request is a new post).
+for s in $(seq 1 "$SERVERS"); do
+  {
+    echo "local tokens = {"
+    for t in "${TOKENS[@]}"; do echo "  \"$t\","; done
+    echo "}"
+    cat <<LUA
 local n = 0
 function request()
   n = n + 1
-  local body = string.format('{"body":"Load test reply %d: pacing helped a little today.","nonce":"bench-%d-%d"}', n, n, math.random(1e9))
+  local body = string.format('{"body":"Load test reply %d: pacing helped a little today.","nonce":"bench-$s-%d"}', n, n)
   return wrk.format("POST", "/api/v1/threads/$REPLY_TO/posts",
     {["content-type"] = "application/json", ["authorization"] = "Bearer " .. tokens[(n % #tokens) + 1]}, body)
 end
 LUA
-} >"$LUA"
+  } >"$DATA/post$s.lua"
+done
 BEFORE="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; t=[x for x in json.load(sys.stdin)["threads"] if x["id"]=='"$REPLY_TO"']; print(t[0]["posts"] if t else 0)')"
 echo "== posting replies (64 members in turn), 16 connections"
-wrk -t1 -c16 -d"${DURATION}s" --latency -s "$LUA" "$BASE" | tee "$DATA/post.txt" | grep -E "Requests/sec|requests in|^ +(50|90|99)%|Non-2xx"
+POSTING=()
+for s in $(seq 1 "$SERVERS"); do
+  wrk -t1 -c$((16 / SERVERS)) -d"${DURATION}s" --latency -s "$DATA/post$s.lua" "http://127.0.0.1:$((PORT + s))" >"$DATA/post$s.txt" &
+  POSTING+=($!)
+done
+wait "${POSTING[@]}"
+for s in $(seq 1 "$SERVERS"); do grep -E "Requests/sec|requests in|^ +(50|90|99)%|Non-2xx" "$DATA/post$s.txt"; done
 AFTER="$(curl -sf -H "$AUTH" "$BASE/api/v1/threads/$REPLY_TO" | python3 -c 'import json,sys; print(json.load(sys.stdin)["thread"]["posts"])')"
 echo "posts in the thread before $BEFORE, after $AFTER: $((AFTER - BEFORE)) stored"

@@ -135,3 +135,6 @@ notification-new = new
 notification-reply = { $who } replied in "{ $title }"
 notification-mention = { $who } mentioned you in "{ $title }"
 notification-approved = You can now take part in { $group }
+thread-follow = Follow this conversation
+thread-follow-hint = You will hear of every reply.
+thread-following = You hear of every reply. Press again to stop.

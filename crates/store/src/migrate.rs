@@ -45,6 +45,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_community"),
     migration!(7, "0007_search"),
     migration!(8, "0008_notifications"),
+    migration!(9, "0009_follows"),
 ];
 
 /// The newest schema version this program knows.

@@ -9,6 +9,8 @@ use foothold_core::community::mentions;
 
 /// Jobs done in one transaction.
 const JOB_BATCH: u32 = 50;
+/// At most this many followers hear of one reply.
+const FOLLOWERS_MAX: i64 = 1_000;
 /// At most this many members are notified of mentions in one post.
 const MENTIONS_MAX: usize = 20;
 
@@ -122,8 +124,9 @@ impl Store {
                         // (a quote begins with "@handle wrote:"), so they hear of it too. Telling
                         // every earlier writer made one reply in a busy thread dozens of writes.
                         let earlier: Vec<i64> = sqlx::query_scalar(&format!(
-                            "SELECT u.id FROM threads t JOIN users u ON u.id = t.author_id
-                         WHERE t.id = $1 AND u.id <> $3 AND {CAN_READ}"
+                            "SELECT u.id FROM users u WHERE u.id <> $3 AND {CAN_READ} AND u.id IN (
+                                 SELECT author_id FROM threads WHERE id = $1
+                                 UNION SELECT user_id FROM thread_follows WHERE thread_id = $1 LIMIT {FOLLOWERS_MAX})"
                         ))
                         .bind(thread)
                         .bind(group)
@@ -170,6 +173,44 @@ impl Store {
             self.sessions.forget_user(UserId(user));
         }
         Ok(ran)
+    }
+
+    /// Follows (`on`) a thread, or stops following it.
+    pub async fn follow_thread(&self, thread: i64, user: UserId, on: bool) -> Result<()> {
+        let now = crate::now();
+        on_db!(self, |pool| {
+            if on {
+                sqlx::query(
+                    "INSERT INTO thread_follows (thread_id, user_id, created_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (thread_id, user_id) DO NOTHING",
+                )
+                .bind(thread)
+                .bind(user.0)
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+            } else {
+                sqlx::query("DELETE FROM thread_follows WHERE thread_id = $1 AND user_id = $2")
+                    .bind(thread)
+                    .bind(user.0)
+                    .execute(pool)
+                    .await
+                    .map(|r| r.rows_affected())
+            }
+        })?;
+        Ok(())
+    }
+
+    pub async fn follows_thread(&self, thread: i64, user: UserId) -> Result<bool> {
+        let found: Option<i64> = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT thread_id FROM thread_follows WHERE thread_id = $1 AND user_id = $2")
+                .bind(thread)
+                .bind(user.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(found.is_some())
     }
 
     /// The member's newest notifications.

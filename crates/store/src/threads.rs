@@ -122,13 +122,15 @@ impl Store {
                 .await?;
                 return Ok(Posted { thread, post, created: false });
             };
+            // The opening post's nonce is kept apart from replies' (a client reusing one nonce
+            // for a thread and a reply gets two posts, not a clash).
             let post: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
             .bind(thread)
             .bind(author.0)
-            .bind(nonce)
+            .bind(format!("thread:{nonce}"))
             .bind(&new.body)
             .bind(content_warning)
             .bind(now)
@@ -161,25 +163,16 @@ impl Store {
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
-            let existing: Option<(i64, i64)> =
-                sqlx::query_as("SELECT thread_id, id FROM posts WHERE author_id = $1 AND nonce = $2")
-                    .bind(author.0)
-                    .bind(nonce)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if let Some((thread, post)) = existing {
-                return Ok(Posted { thread, post, created: false });
-            }
             let locked: bool = sqlx::query_scalar("SELECT locked FROM threads WHERE id = $1")
                 .bind(thread)
                 .fetch_one(&mut *tx)
                 .await?;
-            if locked {
-                return Err(StoreError::Conflict(Conflict::ThreadLocked));
-            }
-            let post: i64 = sqlx::query_scalar(
+            // ON CONFLICT rather than look-then-insert: the same form sent to two app servers
+            // at once must give one post and the other answer, not a unique-key error.
+            let post: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                 SELECT $1, $2, $3, $4, $5, $6 WHERE $7 = FALSE
+                 ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
             )
             .bind(thread)
             .bind(author.0)
@@ -187,8 +180,21 @@ impl Store {
             .bind(body)
             .bind(content_warning)
             .bind(now)
-            .fetch_one(&mut *tx)
+            .bind(locked)
+            .fetch_optional(&mut *tx)
             .await?;
+            let Some(post) = post else {
+                let existing: Option<(i64, i64)> =
+                    sqlx::query_as("SELECT thread_id, id FROM posts WHERE author_id = $1 AND nonce = $2")
+                        .bind(author.0)
+                        .bind(nonce)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                return match existing {
+                    Some((thread, post)) => Ok(Posted { thread, post, created: false }),
+                    None => Err(StoreError::Conflict(Conflict::ThreadLocked)),
+                };
+            };
             sqlx::query("UPDATE threads SET posts = posts + 1, last_post_at = $1 WHERE id = $2")
                 .bind(now)
                 .bind(thread)

@@ -97,6 +97,27 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
             crate::Posted { created: false, ..reply }
         );
         assert_eq!(store.thread(ids[0]).await.unwrap().posts, 2);
+        // The same form sent twice at once (two app servers): one post, both answered.
+        let (a, b) = tokio::join!(
+            store.reply(ids[0], host.id, "r-twice", "hello", false),
+            store.reply(ids[0], host.id, "r-twice", "hello", false)
+        );
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(
+            (a.post, a.created || b.created, a.created && b.created),
+            (b.post, true, false),
+            "{:?}",
+            db.backend
+        );
+        // A thread's nonce and a reply's nonce live apart.
+        assert!(store.reply(ids[1] + 100, host.id, "n0", "x", false).await.is_err(), "no such thread");
+        assert!(
+            store
+                .reply(ids[0], host.id, "n0", "a reply reusing a thread's nonce", false)
+                .await
+                .unwrap()
+                .created
+        );
 
         store.moderate(g.id, host.id, ModAction::Lock, Target::Thread(ids[1]), None).await.unwrap();
         let locked = store.reply(ids[1], host.id, "r2", "hello", false).await;

@@ -53,6 +53,16 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
         store.run_due_jobs(100).await.unwrap();
         assert!(store.notifications(bob.id, 10).await.unwrap().is_empty());
         assert_eq!(store.notifications(ann.id, 10).await.unwrap().len(), 3);
+        // Once Bob follows it, he hears of the next reply; Dee, who may not read, cannot.
+        store.follow_thread(t.thread, bob.id, true).await.unwrap();
+        store.follow_thread(t.thread, dee.id, true).await.unwrap();
+        assert!(store.follows_thread(t.thread, bob.id).await.unwrap());
+        store.reply(t.thread, cy.id, "r4", "still ok", false).await.unwrap();
+        store.run_due_jobs(100).await.unwrap();
+        assert_eq!(kinds(store.notifications(bob.id, 10).await.unwrap()), [NotificationKind::Reply]);
+        assert!(store.notifications(dee.id, 10).await.unwrap().is_empty());
+        store.follow_thread(t.thread, bob.id, false).await.unwrap();
+        assert!(!store.follows_thread(t.thread, bob.id).await.unwrap());
 
         store.mark_notifications_read(ann.id).await.unwrap();
         assert_eq!(store.user(ann.id).await.unwrap().unread, 0);

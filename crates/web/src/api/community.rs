@@ -361,6 +361,37 @@ pub async fn reply(
     Ok(created(&app, &viewer, w))
 }
 
+/// Follows a conversation: you hear of every reply in it.
+#[utoipa::path(put, path = "/api/v1/threads/{id}/follow", tag = "community", operation_id = "follow_thread", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn follow(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
+    set_follow(app, viewer, id, true).await
+}
+
+/// Stops following a conversation.
+#[utoipa::path(delete, path = "/api/v1/threads/{id}/follow", tag = "community", operation_id = "unfollow_thread", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn unfollow(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
+    set_follow(app, viewer, id, false).await
+}
+
+async fn set_follow(app: AppState, viewer: Viewer, id: i64, on: bool) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let (thread, _) = community::open_thread(&app, &viewer, id).await?;
+    app.store.follow_thread(thread.id, user.id, on).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Says "me too" or "thank you" (`me_too`, `thank_you`) to a post.
 #[utoipa::path(put, path = "/api/v1/posts/{id}/reactions/{kind}", tag = "community", operation_id = "react", params(("id" = i64, Path), ("kind" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),

@@ -55,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/notifications", get(community::notifications))
         .route("/api/v1/notifications/read", post(community::read_notifications))
         .route("/api/v1/threads/{id}/posts", post(community::reply))
+        .route("/api/v1/threads/{id}/follow", put(community::follow).delete(community::unfollow))
         .route("/api/v1/posts/{id}/reactions/{kind}", put(community::react).delete(community::unreact))
         .route("/api/v1/posts/{id}/reports", post(community::report))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
@@ -100,7 +101,7 @@ pub struct FieldProblem {
         thoughts::export, community::list, community::create, community::get, community::join, community::leave,
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
-        community::notifications, community::read_notifications
+        community::notifications, community::read_notifications, community::follow, community::unfollow
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

@@ -75,6 +75,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/log", get(moderation::log))
         .route("/threads/{id}", get(threads::show))
         .route("/threads/{id}/reply", post(threads::reply))
+        .route("/threads/{id}/follow", post(threads::follow))
         .route("/posts/{id}/react", post(threads::react))
         .route("/posts/{id}/report", get(threads::report_form).post(threads::report))
         .route("/skills", get(library::skills))

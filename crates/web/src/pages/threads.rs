@@ -127,6 +127,8 @@ pub struct ReplyForm {
 
 struct Shown<'a> {
     rendered: &'a markdown::Rendered,
+    /// The viewer follows this thread.
+    following: bool,
     thread: &'a ThreadSummary,
     place: &'a Place,
     posts: &'a [Post],
@@ -148,6 +150,14 @@ fn thread_page(
         @if let Some(panel) = &s.support { (panel) }
         p { a href={ "/groups/" (place.group.slug) } { "← " (place.group.name) } }
         h1 { (thread.title) }
+        form method="post" action={ "/threads/" (thread.id) "/follow" } class="follow" {
+            (csrf(&viewer.csrf))
+            input type="hidden" name="on" value=(if s.following { "no" } else { "yes" });
+            button type="submit" class="secondary" aria-pressed=(if s.following { "true" } else { "false" }) {
+                (tr.t("thread-follow"))
+            }
+            " " span class="hint" { (tr.t(if s.following { "thread-following" } else { "thread-follow-hint" })) }
+        }
         @if thread.locked { p class="notice" { (tr.t("thread-locked-notice")) } }
         @if tr.has(&format!("thread-done-{}", s.done)) { p class="notice" role="status" { (tr.t(&format!("thread-done-{}", s.done))) } }
         @let words = Words::new(tr);
@@ -206,8 +216,10 @@ pub async fn show(
     if let Some(quote) = q.quote.and_then(|p| posts.iter().find(|x| x.id == p)) {
         typed.body = quoted(quote);
     }
+    let following = app.store.follows_thread(thread.id, user.id).await?;
     let shown = Shown {
         rendered: &app.rendered,
+        following,
         thread: &thread,
         place: &place,
         posts: &posts,
@@ -243,8 +255,10 @@ pub async fn reply(
         Err(e) => return Err(e),
     };
     let posts = app.store.posts(thread.id, user.id, 0, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
+    let following = app.store.follows_thread(thread.id, user.id).await?;
     let shown = Shown {
         rendered: &app.rendered,
+        following,
         thread: &thread,
         place: &place,
         posts: &posts,
@@ -252,6 +266,24 @@ pub async fn reply(
         done: "",
     };
     thread_page(&viewer, &shown, &f, error.as_ref())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowForm {
+    on: String,
+}
+
+pub async fn follow(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<FollowForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let (thread, _) = community::open_thread(&app, &viewer, id).await?;
+    app.store.follow_thread(thread.id, user.id, f.on != "no").await?;
+    Ok(see_other(&format!("/threads/{}", thread.id)))
 }
 
 #[derive(Deserialize, Default)]
