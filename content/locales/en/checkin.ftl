@@ -91,7 +91,10 @@ history-chart-wellbeing = Mood, sleep and felt control over the last { $days } d
 history-mark = Mark the days with
 history-mark-none = Nothing
 history-mark-show = Show
-history-count = { $count } check-ins in the last { $days } days. Missed days are fine.
+history-count = { $count ->
+    [one] 1 check-in
+   *[other] { $count } check-ins
+} in the last { $days } days. Missed days are fine.
 history-table = Your days, newest first
 history-col-day = Day
 history-col-pain = Pain
@@ -133,7 +136,10 @@ calendar-link = Calendar
 calendar-months = Months
 calendar-previous = Previous month
 calendar-next = Next month
-calendar-count = { $count } check-ins this month. Missed days are fine.
+calendar-count = { $count ->
+    [one] 1 check-in
+   *[other] { $count } check-ins
+} this month. Missed days are fine.
 calendar-caption = Each day links to its check-in; the number is the pain rating.
 calendar-pain = pain { $pain }
 calendar-checked = checked in

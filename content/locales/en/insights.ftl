@@ -8,7 +8,10 @@ insights-outcome-pain = Pain
 insights-outcome-peg = Pain and its impact (PEG)
 insights-outcome-mood = Mood
 insights-outcome-sleep = Sleep
-insights-too-few-days = Not enough data yet — after { $count } more check-ins Foothold can start looking for patterns. Missed days are fine; every check-in counts.
+insights-too-few-days = Not enough data yet — after { $count ->
+    [one] one more check-in
+   *[other] { $count } more check-ins
+} Foothold can start looking for patterns. Missed days are fine; every check-in counts.
 insights-no-strategies = Tag what you do each day in your check-in, and this page will show which of those things go with better days.
 
 insights-helps-title = Goes with better days

@@ -172,6 +172,10 @@ mod tests {
         assert_eq!(tr.ta("group-members", &[("count", "1")]), "1 member");
         assert_eq!(tr.ta("group-members", &[("count", "12")]), "12 members");
         assert_eq!(tr.ta("home-hello", &[("handle", "007")]), "Hello, 007");
+        assert!(tr.ta("calendar-count", &[("count", "1")]).starts_with("1 check-in this month"));
+        assert!(tr
+            .ta("history-count", &[("count", "3"), ("days", "30")])
+            .starts_with("3 check-ins in the last 30 days"));
     }
 
     /// Every message id written literally in the code (`tr.t("…")`, `tr.ta("…", …)`) exists
