@@ -199,10 +199,7 @@ pub async fn show(
 ) -> AppResult<Response> {
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let (thread, place) = community::open_thread(&app, &viewer, id).await?;
-    let posts = app
-        .store
-        .posts(thread.id, user.id, q.after.unwrap_or(0), POSTS_PER_PAGE, place.may(Action::Moderate))
-        .await?;
+    let (posts, following) = load(&app, user.id, &thread, &place, q.after.unwrap_or(0)).await?;
     // The level is never stored: the author's own post is read again when the page opens.
     let support = match q.posted.and_then(|p| posts.iter().find(|x| x.id == p && x.author_id == user.id)) {
         Some(mine) => app
@@ -216,7 +213,6 @@ pub async fn show(
     if let Some(quote) = q.quote.and_then(|p| posts.iter().find(|x| x.id == p)) {
         typed.body = quoted(quote);
     }
-    let following = app.store.follows_thread(thread.id, user.id).await?;
     let shown = Shown {
         rendered: &app.rendered,
         following,
@@ -227,6 +223,22 @@ pub async fn show(
         done: &q.done,
     };
     thread_page(&viewer, &shown, &typed, None)
+}
+
+/// A page of the thread's posts after post `after` (hidden ones for moderators), and whether
+/// the reader follows the thread, read side by side.
+async fn load(
+    app: &AppState,
+    reader: foothold_store::UserId,
+    thread: &ThreadSummary,
+    place: &Place,
+    after: i64,
+) -> AppResult<(Vec<Post>, bool)> {
+    let (posts, following) = tokio::join!(
+        app.store.posts(thread.id, reader, after, POSTS_PER_PAGE, place.may(Action::Moderate)),
+        app.store.follows_thread(thread.id, reader)
+    );
+    Ok((posts?, following?))
 }
 
 pub async fn reply(
@@ -254,8 +266,7 @@ pub async fn reply(
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => Some(e),
         Err(e) => return Err(e),
     };
-    let posts = app.store.posts(thread.id, user.id, 0, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
-    let following = app.store.follows_thread(thread.id, user.id).await?;
+    let (posts, following) = load(&app, user.id, &thread, &place, 0).await?;
     let shown = Shown {
         rendered: &app.rendered,
         following,
