@@ -14,17 +14,20 @@ pub enum Category {
     Connection,
     /// A skill from the library, logged when the member practised it.
     Skill,
+    /// A hack the member chose to try ("I'll try it").
+    Hack,
     Own,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Movement,
         Category::Body,
         Category::Medication,
         Category::Mind,
         Category::Connection,
         Category::Skill,
+        Category::Hack,
         Category::Own,
     ];
 
@@ -36,6 +39,7 @@ impl Category {
             Category::Mind => "mind",
             Category::Connection => "connection",
             Category::Skill => "skill",
+            Category::Hack => "hack",
             Category::Own => "own",
         }
     }

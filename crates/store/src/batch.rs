@@ -61,11 +61,12 @@ impl<'c> From<&'c mut PgConnection> for Conn<'c> {
 macro_rules! on_conn {
     ($conn:expr, |$c:ident| $body:expr) => {
         match $conn {
-            Conn::Sqlite($c) => $body,
-            Conn::Postgres($c) => $body,
+            $crate::batch::Conn::Sqlite($c) => $body,
+            $crate::batch::Conn::Postgres($c) => $body,
         }
     };
 }
+pub(crate) use on_conn;
 
 /// Bind parameters per statement, under SQLite's limit of 32,766 (PostgreSQL's is 65,535).
 const MAX_BINDS: usize = 32_000;

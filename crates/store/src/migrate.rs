@@ -46,6 +46,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_search"),
     migration!(8, "0008_notifications"),
     migration!(9, "0009_follows"),
+    migration!(10, "0010_hacks"),
 ];
 
 /// The newest schema version this program knows.

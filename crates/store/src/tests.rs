@@ -3,6 +3,7 @@
 
 mod community;
 mod group_commit;
+mod hacks;
 mod notifications;
 mod search;
 

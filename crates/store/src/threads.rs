@@ -6,6 +6,7 @@
 use crate::{on_db, packed, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{NewThread, Reaction};
+use foothold_core::hacks::{Needs, Tag};
 
 /// A thread as a group's list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +95,20 @@ impl Store {
         new: &NewThread,
         content_warning: bool,
     ) -> Result<Posted> {
+        self.open_thread(group, author, nonce, new, content_warning, None).await
+    }
+
+    /// A new thread and its opening post; for a hack (`hack`: what it needs and its tags),
+    /// its row in the same transaction.
+    pub(crate) async fn open_thread(
+        &self,
+        group: i64,
+        author: UserId,
+        nonce: &str,
+        new: &NewThread,
+        content_warning: bool,
+        hack: Option<(&Needs, &[Tag])>,
+    ) -> Result<Posted> {
         let now = crate::now();
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
@@ -136,6 +151,22 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            if let Some((needs, tags)) = hack {
+                sqlx::query("INSERT INTO hacks (thread_id, cost, effort, minutes) VALUES ($1, $2, $3, $4)")
+                    .bind(thread)
+                    .bind(needs.cost.as_str())
+                    .bind(needs.effort.as_str())
+                    .bind(i32::from(needs.minutes))
+                    .execute(&mut *tx)
+                    .await?;
+                for tag in tags {
+                    sqlx::query("INSERT INTO hack_tags (hack_id, tag) VALUES ($1, $2)")
+                        .bind(thread)
+                        .bind(tag.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             // Who should hear of it is worked out by a job, queued in the same transaction.
             sqlx::query(
                 "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)",

@@ -163,11 +163,24 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
+            // A hack goes with its author, discussion and all: its opening post (how to do
+            // it) is theirs and goes anyway.
+            sqlx::query("DELETE FROM threads WHERE author_id = $1 AND id IN (SELECT thread_id FROM hacks)")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            let shared: Vec<i64> =
+                sqlx::query_scalar("SELECT DISTINCT hack_id FROM hack_results WHERE user_id = $1")
+                    .bind(id.0)
+                    .fetch_all(&mut *tx)
+                    .await?;
             let done = sqlx::query("DELETE FROM users WHERE id = $1")
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // Their shared results went with them: no aggregate may still count them.
+            crate::hacks::repool_all(&mut crate::batch::Conn::from(&mut *tx), &shared).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(done)
         })?;

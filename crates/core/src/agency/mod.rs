@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The daily outcomes the engine analyses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Pain,
@@ -43,6 +43,10 @@ impl Outcome {
             Outcome::Mood => "mood",
             Outcome::Sleep => "sleep",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
     }
 
     /// For pain and PEG lower is better; for mood and sleep higher is better.

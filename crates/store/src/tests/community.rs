@@ -46,7 +46,7 @@ async fn groups_count_their_active_members_through_every_change() {
         let listed = store.groups(ann.id).await.unwrap();
         assert_eq!(
             listed.iter().map(|(g, _)| g.slug.as_str()).collect::<Vec<_>>(),
-            ["walking-together-2", "walking-together"]
+            ["walking-together-2", "walking-together", "hacks"]
         );
         let staff = store.group_staff_and_requests(g.id).await.unwrap();
         assert_eq!(staff.iter().map(|m| m.handle.as_str()).collect::<Vec<_>>(), ["host", "bob"]);
