@@ -120,3 +120,5 @@ err-links-not-yet = New accounts can add links after a few days of taking part. 
 err-posting-limit = You have written a lot today — thank you. New accounts can post a few times a day; please come back tomorrow.
 err-accept-rules = Please read the rules and tick the box to say you will keep to them.
 err-action-target = That action does not fit what it was used on.
+err-hack-minutes = Please give the minutes as a number from 1 to 600.
+err-hack-result-not-ready = There is no result to share yet: your diary needs a few more days with it and without it.

@@ -42,9 +42,10 @@ pub enum HackOrder {
 }
 
 /// A member's try of a hack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tried {
     pub hack: i64,
+    pub title: String,
     /// The strategy it added to their diary; `None` if they deleted or merged it since.
     pub strategy: Option<i64>,
     /// The member's day they chose to try it.
@@ -232,11 +233,12 @@ impl Store {
 
     /// Every hack the member chose to try, most recent first.
     pub async fn tried(&self, user: UserId) -> Result<Vec<Tried>> {
-        let rows: Vec<(i64, Option<i64>, NaiveDate, bool, bool)> = on_db!(self, |pool| {
+        let rows: Vec<(i64, String, Option<i64>, NaiveDate, bool, bool)> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT r.hack_id, r.strategy_id, r.tried_on, r.asked,
+                "SELECT r.hack_id, t.title, r.strategy_id, r.tried_on, r.asked,
                         EXISTS (SELECT 1 FROM hack_results s WHERE s.hack_id = r.hack_id AND s.user_id = r.user_id)
-                 FROM hack_tries r WHERE r.user_id = $1 ORDER BY r.tried_on DESC, r.hack_id DESC",
+                 FROM hack_tries r JOIN threads t ON t.id = r.hack_id
+                 WHERE r.user_id = $1 ORDER BY r.tried_on DESC, r.hack_id DESC",
             )
             .bind(user.0)
             .fetch_all(pool)
@@ -244,8 +246,9 @@ impl Store {
         })?;
         Ok(rows
             .into_iter()
-            .map(|(hack, strategy, tried_on, asked, shared)| Tried {
+            .map(|(hack, title, strategy, tried_on, asked, shared)| Tried {
                 hack,
+                title,
                 strategy,
                 tried_on,
                 asked,
@@ -255,11 +258,11 @@ impl Store {
     }
 
     /// Hacks the member tried on or before `day` and was never asked about: the home page
-    /// asks once whether to share the result. (id, title, strategy).
-    pub async fn hacks_to_ask_about(&self, user: UserId, day: NaiveDate) -> Result<Vec<(i64, String, i64)>> {
+    /// asks once whether to share the result. (id, title).
+    pub async fn hacks_to_ask_about(&self, user: UserId, day: NaiveDate) -> Result<Vec<(i64, String)>> {
         Ok(on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT r.hack_id, t.title, r.strategy_id FROM hack_tries r JOIN threads t ON t.id = r.hack_id
+                "SELECT r.hack_id, t.title FROM hack_tries r JOIN threads t ON t.id = r.hack_id
                  WHERE r.user_id = $1 AND r.asked = FALSE AND r.tried_on <= $2 AND r.strategy_id IS NOT NULL
                    AND t.hidden = FALSE
                  ORDER BY r.tried_on, r.hack_id",

@@ -10,6 +10,7 @@ use foothold_core::account::Role as SiteRole;
 use foothold_core::community::access::{allowed, Action, Relation};
 use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, Standing, Trust, Visibility};
 use foothold_core::crisis::Level;
+use foothold_core::hacks::NewHack;
 use foothold_core::Invalid;
 use foothold_store::{Group, Membership, PostPlace, Posted, Target, ThreadSummary, User, UserId};
 
@@ -69,9 +70,10 @@ pub struct Written {
     pub support: Option<Level>,
 }
 
-/// What a member writes: a new thread, or a reply to one.
+/// What a member writes: a new thread, a hack (a thread with what it needs), or a reply.
 pub enum Draft<'a> {
     Thread(&'a NewThread),
+    Hack(&'a NewHack),
     Reply { thread: i64, body: &'a str },
 }
 
@@ -79,6 +81,7 @@ impl Draft<'_> {
     fn texts(&self) -> Vec<&str> {
         match self {
             Draft::Thread(t) => vec![&t.title, &t.body],
+            Draft::Hack(h) => vec![&h.thread.title, &h.thread.body],
             Draft::Reply { body, .. } => vec![body],
         }
     }
@@ -101,6 +104,7 @@ pub async fn write(
     let trust = Trust::of((now - created_at).num_days(), kept);
     let body = match &draft {
         Draft::Thread(t) => t.body.as_str(),
+        Draft::Hack(h) => h.thread.body.as_str(),
         Draft::Reply { body, .. } => body,
     };
     Invalid::collect([
@@ -115,6 +119,7 @@ pub async fn write(
         Draft::Thread(t) => {
             app.store.start_thread(place.group.id, user.id, nonce, t, content_warning).await?
         }
+        Draft::Hack(hack) => app.store.start_hack(place.group.id, user.id, nonce, hack).await?,
         Draft::Reply { thread, body } => {
             app.store.reply(*thread, user.id, nonce, body, content_warning).await?
         }

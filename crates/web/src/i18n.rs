@@ -26,6 +26,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "thoughts.ftl"),
         ftl!("en", "library.ftl"),
         ftl!("en", "community.ftl"),
+        ftl!("en", "hacks.ftl"),
     ],
 )];
 

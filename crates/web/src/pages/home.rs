@@ -1,4 +1,5 @@
 use super::experiments::today_line;
+use super::hacks::ask_to_share;
 use super::{html, layout};
 use crate::auth::Viewer;
 use crate::experiments;
@@ -6,7 +7,9 @@ use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use chrono::Duration;
 use foothold_core::experiment::Status;
+use foothold_core::hacks::TRY_DAYS;
 use maud::html;
 use serde::Deserialize;
 
@@ -24,12 +27,14 @@ async fn reminders(app: &AppState, viewer: &Viewer) -> maud::Markup {
         Ok::<_, crate::error::AppError>((
             today,
             experiments::load_all(&app.store, &viewer.tr, user.id).await?,
+            app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?,
         ))
     };
     // A reminder is a convenience: if it cannot be loaded, the page still shows.
-    let Ok((today, all)) = loaded.await else { return html! {} };
+    let Ok((today, all, asks)) = loaded.await else { return html! {} };
     let tr = &viewer.tr;
     html! {
+        (ask_to_share(tr, viewer, &asks))
         @for e in all.iter().filter(|e| matches!(e.status(today), Status::Running | Status::Paused)) {
             p class="notice" {
                 strong { (tr.t("home-experiment")) } " "

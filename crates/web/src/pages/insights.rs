@@ -57,11 +57,11 @@ fn strength(e: &Effect) -> f64 {
     e.p_benefit.max(1.0 - e.p_benefit)
 }
 
-fn points(x: f64) -> String {
+pub(super) fn points(x: f64) -> String {
     format!("{:.1}", x.abs())
 }
 
-fn signed(x: f64) -> String {
+pub(super) fn signed(x: f64) -> String {
     format!("{x:+.1}").replace('-', "−")
 }
 
@@ -70,7 +70,7 @@ fn percent(p: f64) -> String {
     format!("{:.0}", (p * 100.0).clamp(1.0, 99.0))
 }
 
-fn outcome_name(tr: &Tr, o: Outcome) -> String {
+pub(super) fn outcome_name(tr: &Tr, o: Outcome) -> String {
     tr.t(&format!("insights-name-{}", o.as_str()))
 }
 

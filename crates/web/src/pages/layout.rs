@@ -66,6 +66,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                     li { a href="/experiments" { (tr.t("nav-experiments")) } }
                     li { a href="/thoughts" { (tr.t("nav-thoughts")) } }
                     li { a href="/groups" { (tr.t("nav-groups")) } }
+                    li { a href="/hacks" { (tr.t("nav-hacks")) } }
                     li {
                         a href="/notifications" {
                             @if user.unread > 0 { (tr.ta("nav-notifications-unread", &[("count", &user.unread.to_string())])) }

@@ -8,6 +8,7 @@ mod experiment_report;
 mod experiments;
 pub mod form;
 pub mod groups;
+mod hacks;
 pub mod help;
 mod history;
 pub use history::{HistoryKey, Loaded as HistoryLoaded};
@@ -78,6 +79,12 @@ pub fn router() -> Router<AppState> {
         .route("/threads/{id}/follow", post(threads::follow))
         .route("/posts/{id}/react", post(threads::react))
         .route("/posts/{id}/report", get(threads::report_form).post(threads::report))
+        .route("/hacks", get(hacks::list).post(hacks::create))
+        .route("/hacks/new", get(hacks::new_form))
+        .route("/hacks/tags", post(hacks::set_tags))
+        .route("/hacks/{id}", get(hacks::show))
+        .route("/hacks/{id}/try", post(hacks::try_it))
+        .route("/hacks/{id}/result", post(hacks::result))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

@@ -18,6 +18,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use foothold_core::community::access::Action;
+use foothold_core::hacks::GROUP_SLUG;
 use foothold_core::community::{parse_report, Reaction, ReportReason, POSTS_PER_PAGE};
 use foothold_store::{Post, ThreadSummary};
 use maud::{html, Markup, PreEscaped};
@@ -127,6 +128,8 @@ pub struct ReplyForm {
 
 struct Shown<'a> {
     rendered: &'a markdown::Rendered,
+    /// The thread is a hack's discussion (its page has what it needs and the evidence).
+    hack: bool,
     /// The viewer follows this thread.
     following: bool,
     thread: &'a ThreadSummary,
@@ -150,6 +153,7 @@ fn thread_page(
         @if let Some(panel) = &s.support { (panel) }
         p { a href={ "/groups/" (place.group.slug) } { "← " (place.group.name) } }
         h1 { (thread.title) }
+        @if s.hack { p class="notice" { a href={ "/hacks/" (thread.id) } { (tr.t("thread-is-hack")) } } }
         form method="post" action={ "/threads/" (thread.id) "/follow" } class="follow" {
             (csrf(&viewer.csrf))
             input type="hidden" name="on" value=(if s.following { "no" } else { "yes" });
@@ -200,6 +204,7 @@ pub async fn show(
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let (thread, place) = community::open_thread(&app, &viewer, id).await?;
     let (posts, following) = load(&app, user.id, &thread, &place, q.after.unwrap_or(0)).await?;
+    let hack = is_hack(&app, &place, &thread).await?;
     // The level is never stored: the author's own post is read again when the page opens.
     let support = match q.posted.and_then(|p| posts.iter().find(|x| x.id == p && x.author_id == user.id)) {
         Some(mine) => app
@@ -215,6 +220,7 @@ pub async fn show(
     }
     let shown = Shown {
         rendered: &app.rendered,
+        hack,
         following,
         thread: &thread,
         place: &place,
@@ -223,6 +229,18 @@ pub async fn show(
         done: &q.done,
     };
     thread_page(&viewer, &shown, &typed, None)
+}
+
+/// Whether the thread is a hack's discussion (only threads of the hacks group can be).
+async fn is_hack(app: &AppState, place: &Place, thread: &ThreadSummary) -> AppResult<bool> {
+    if place.group.slug != GROUP_SLUG {
+        return Ok(false);
+    }
+    match app.store.hack(thread.id, None).await {
+        Ok(_) => Ok(true),
+        Err(foothold_store::StoreError::NotFound) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A page of the thread's posts after post `after` (hidden ones for moderators), and whether
@@ -269,6 +287,7 @@ pub async fn reply(
     let (posts, following) = load(&app, user.id, &thread, &place, 0).await?;
     let shown = Shown {
         rendered: &app.rendered,
+        hack: is_hack(&app, &place, &thread).await?,
         following,
         thread: &thread,
         place: &place,

@@ -1,0 +1,134 @@
+//! Hacks as pages and the API use them: sharing one (a thread in the hacks group, through
+//! the same trust limits and support service as every post), trying one, and sharing what
+//! the member's own diary showed after trying it.
+
+use crate::auth::Viewer;
+use crate::community::{self, Draft, Place, Written};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::AppState;
+use foothold_core::agency::{Effect, Label, Outcome};
+use foothold_core::community::access::{Action, Relation};
+use foothold_core::hacks::pooling::Shared;
+use foothold_core::hacks::{NewHack, GROUP_SLUG, TRY_DAYS};
+use foothold_core::Invalid;
+use foothold_store::{HackSummary, Tried, User};
+
+/// The hacks group as the viewer stands to it.
+pub async fn place(app: &AppState, viewer: &Viewer) -> AppResult<Place> {
+    community::place(app, viewer, GROUP_SLUG).await
+}
+
+/// A hack the viewer may read (hidden ones for moderators only), their place in the hacks
+/// group and their try of it.
+pub async fn open(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<(HackSummary, Place, Option<Tried>)> {
+    let place = place(app, viewer).await?;
+    place.require(Action::Read)?;
+    let (hack, tried) = app.store.hack(id, viewer.user().map(|u| u.id)).await?;
+    if hack.hidden && !place.may(Action::Moderate) {
+        return Err(AppError::NotFound);
+    }
+    Ok((hack, place, tried))
+}
+
+/// Shares a hack. A member who has not joined the hacks group joins it here, which needs its
+/// rules accepted, as joining any group does.
+pub async fn create(
+    app: &AppState,
+    viewer: &Viewer,
+    user: &User,
+    nonce: &str,
+    hack: &NewHack,
+    accepted_rules: bool,
+) -> AppResult<Written> {
+    let mut place = place(app, viewer).await?;
+    if place.relation == Relation::Outsider {
+        community::join(app, user, &place, accepted_rules).await?;
+        place = self::place(app, viewer).await?;
+    }
+    community::write(app, user, &place, nonce, Draft::Hack(hack), false).await
+}
+
+/// "I'll try it": the hack becomes one of the member's strategies from their today.
+pub async fn try_it(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<Tried> {
+    let (hack, ..) = open(app, viewer, id).await?;
+    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    Ok(app.store.try_hack(hack.id, user.id, today).await?)
+}
+
+/// What the member's own diary shows for a hack they try.
+#[derive(Debug, Clone)]
+pub enum MyResult {
+    /// A result can be shared after [`TRY_DAYS`] days of trying.
+    TooSoon { days_left: i64 },
+    /// The hack's strategy left their diary (deleted, or merged into another).
+    NotInDiary,
+    /// Not enough days with and without it for the agency engine yet.
+    NotEnoughData,
+    /// The same-day results the engine could estimate, pain first.
+    Ready(Vec<Effect>),
+}
+
+impl MyResult {
+    /// The results as they are shared: estimate, interval and whether it showed the better
+    /// direction. Nothing else of the member's diary leaves it.
+    pub fn shared(&self) -> Option<Vec<(Outcome, Shared)>> {
+        match self {
+            MyResult::Ready(effects) => Some(
+                effects
+                    .iter()
+                    .map(|e| {
+                        let helps = e.label == Label::LikelyHelps;
+                        (e.outcome, Shared { estimate: e.estimate, interval: e.interval, helps })
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The member's own result for a hack they try, from their insights.
+pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> AppResult<MyResult> {
+    let Some(strategy) = tried.strategy else { return Ok(MyResult::NotInDiary) };
+    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let days = (today - tried.tried_on).num_days();
+    if days < TRY_DAYS {
+        return Ok(MyResult::TooSoon { days_left: TRY_DAYS - days });
+    }
+    let insight = app.insights.get(&app.store, user.id, tr).await?;
+    let Some(name) = insight.ids.iter().find(|(_, id)| **id == strategy).map(|(name, _)| name) else {
+        // Never tagged yet: the engine has nothing to say about it.
+        return Ok(MyResult::NotEnoughData);
+    };
+    let effects: Vec<Effect> = Outcome::ALL
+        .iter()
+        .filter_map(|&o| {
+            insight
+                .report
+                .results
+                .iter()
+                .find(|e| e.strategy == *name && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData)
+                .cloned()
+        })
+        .collect();
+    Ok(if effects.is_empty() { MyResult::NotEnoughData } else { MyResult::Ready(effects) })
+}
+
+/// Shares the member's current result for a hack they try.
+pub async fn share(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<()> {
+    let (hack, _, tried) = open(app, viewer, id).await?;
+    let tried = tried.ok_or(AppError::NotFound)?;
+    let results = my_result(app, user, &viewer.tr, &tried)
+        .await?
+        .shared()
+        .ok_or_else(|| Invalid::one("share", "hack-result-not-ready"))?;
+    app.store.share_hack_result(hack.id, user.id, &results).await?;
+    Ok(())
+}
+
+/// Withdraws the member's shared result; `false` if none was shared.
+pub async fn withdraw(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<bool> {
+    let (hack, ..) = open(app, viewer, id).await?;
+    Ok(app.store.withdraw_hack_result(hack.id, user.id).await?)
+}
