@@ -21,7 +21,11 @@ pub async fn place(app: &AppState, viewer: &Viewer) -> AppResult<Place> {
 
 /// A hack the viewer may read (hidden ones for moderators only), their place in the hacks
 /// group and their try of it.
-pub async fn open(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<(HackSummary, Place, Option<Tried>)> {
+pub async fn open(
+    app: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> AppResult<(HackSummary, Place, Option<Tried>)> {
     let place = place(app, viewer).await?;
     place.require(Action::Read)?;
     let (hack, tried) = app.store.hack(id, viewer.user().map(|u| u.id)).await?;
@@ -108,7 +112,9 @@ pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> A
                 .report
                 .results
                 .iter()
-                .find(|e| e.strategy == *name && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData)
+                .find(|e| {
+                    e.strategy == *name && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData
+                })
                 .cloned()
         })
         .collect();

@@ -83,7 +83,10 @@ async fn trying_a_hack_adds_it_to_the_diary_once() {
         // Archived, then tried again: it comes back, and the first day stays.
         store.set_strategy_archived(bob.id, strategy.id, true).await.unwrap();
         let again = store.try_hack(heat, bob.id, day(9)).await.unwrap();
-        assert_eq!((again.strategy, again.tried_on, again.title.as_str()), (Some(strategy.id), day(3), "Heat pad"));
+        assert_eq!(
+            (again.strategy, again.tried_on, again.title.as_str()),
+            (Some(strategy.id), day(3), "Heat pad")
+        );
         assert!(!store.strategy(bob.id, strategy.id).await.unwrap().archived);
         assert_eq!(
             store.strategies(bob.id).await.unwrap().iter().filter(|s| s.category == Category::Hack).count(),
@@ -92,10 +95,7 @@ async fn trying_a_hack_adds_it_to_the_diary_once() {
 
         // Asked once about sharing, from its day on.
         assert!(store.hacks_to_ask_about(bob.id, day(2)).await.unwrap().is_empty());
-        assert_eq!(
-            store.hacks_to_ask_about(bob.id, day(24)).await.unwrap(),
-            [(heat, "Heat pad".to_owned())]
-        );
+        assert_eq!(store.hacks_to_ask_about(bob.id, day(24)).await.unwrap(), [(heat, "Heat pad".to_owned())]);
         store.decline_hack_share(heat, bob.id).await.unwrap();
         assert!(store.hacks_to_ask_about(bob.id, day(24)).await.unwrap().is_empty());
         // Sharing needs a try.

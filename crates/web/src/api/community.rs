@@ -218,7 +218,7 @@ pub struct Created {
     support: Option<SupportView>,
 }
 
-fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCode, Json<Created>) {
+pub(super) fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCode, Json<Created>) {
     let status = if w.posted.created { StatusCode::CREATED } else { StatusCode::OK };
     let support =
         w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::Group));
@@ -255,7 +255,7 @@ pub async fn create_thread(
     Ok(created(&app, &viewer, w))
 }
 
-fn api_nonce(given: Option<String>) -> AppResult<String> {
+pub(super) fn api_nonce(given: Option<String>) -> AppResult<String> {
     match given {
         Some(n) if n.len() > 64 => Err(foothold_core::Invalid::one("nonce", "text-too-long").into()),
         Some(n) => Ok(format!("api:{n}")),
@@ -281,7 +281,7 @@ pub struct PostView {
     mine: Vec<&'static str>,
 }
 
-fn post_view(rendered: &markdown::Rendered, p: Post) -> PostView {
+pub(super) fn post_view(rendered: &markdown::Rendered, p: Post) -> PostView {
     PostView {
         id: p.id,
         html: rendered

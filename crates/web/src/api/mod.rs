@@ -8,6 +8,7 @@ mod account;
 mod community;
 mod diary;
 mod experiments;
+mod hacks;
 mod insights;
 mod strategies;
 mod thoughts;
@@ -52,6 +53,11 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/groups/{slug}/log", get(community::log))
         .route("/api/v1/threads/{id}", get(community::thread))
         .route("/api/v1/search", get(community::search))
+        .route("/api/v1/hacks", get(hacks::list).post(hacks::create))
+        .route("/api/v1/hacks/{id}", get(hacks::get))
+        .route("/api/v1/hacks/{id}/try", put(hacks::try_it))
+        .route("/api/v1/hacks/{id}/result", put(hacks::share).delete(hacks::withdraw))
+        .route("/api/v1/me/hack-tags", get(hacks::tags).put(hacks::set_tags))
         .route("/api/v1/notifications", get(community::notifications))
         .route("/api/v1/notifications/read", post(community::read_notifications))
         .route("/api/v1/threads/{id}/posts", post(community::reply))
@@ -101,7 +107,9 @@ pub struct FieldProblem {
         thoughts::export, community::list, community::create, community::get, community::join, community::leave,
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
-        community::notifications, community::read_notifications, community::follow, community::unfollow
+        community::notifications, community::read_notifications, community::follow, community::unfollow,
+        hacks::list, hacks::create, hacks::get, hacks::try_it, hacks::share, hacks::withdraw, hacks::tags,
+        hacks::set_tags
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
@@ -110,7 +118,8 @@ pub struct FieldProblem {
          (name = "insights", description = "What goes with better days, from your own diary"),
          (name = "experiments", description = "Personal experiments: randomised n-of-1 trials you run on yourself"),
          (name = "thoughts", description = "Thought records and predictions"),
-         (name = "community", description = "Groups, conversations, reactions, reports and moderation"))
+         (name = "community", description = "Groups, conversations, reactions, reports and moderation"),
+         (name = "hacks", description = "Pain hacks: what members do, what trying one showed them, pooled anonymously"))
 )]
 pub struct ApiDoc;
 

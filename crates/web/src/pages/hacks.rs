@@ -91,7 +91,11 @@ fn order_of(sort: &str) -> HackOrder {
     }
 }
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> AppResult<Response> {
+pub async fn list(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     hacks::place(&app, &viewer).await?.require(Action::Read)?;
     let tag = Tag::parse(&q.tag);
@@ -205,7 +209,13 @@ impl Typed<'_> {
     }
 }
 
-fn form_page(viewer: &Viewer, joined: bool, rules: &str, t: &Typed, error: Option<&AppError>) -> AppResult<Response> {
+fn form_page(
+    viewer: &Viewer,
+    joined: bool,
+    rules: &str,
+    t: &Typed,
+    error: Option<&AppError>,
+) -> AppResult<Response> {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("hack-share");
@@ -311,7 +321,13 @@ pub struct HackQuery {
 }
 
 /// The member's own try: "I'll try it", or how far along they are and their result.
-fn my_section(tr: &Tr, viewer: &Viewer, hack: &HackSummary, tried: Option<&Tried>, mine: Option<&MyResult>) -> Markup {
+fn my_section(
+    tr: &Tr,
+    viewer: &Viewer,
+    hack: &HackSummary,
+    tried: Option<&Tried>,
+    mine: Option<&MyResult>,
+) -> Markup {
     let action = format!("/hacks/{}/result", hack.id);
     html! {
         section id="mine" aria-labelledby="mine-title" {

@@ -12,21 +12,26 @@ use serde_json::{json, Value};
 const PW: &str = "a calm long passphrase";
 
 /// A member signed in through the API: their cookie client and CSRF header.
-struct Who {
-    c: Client,
-    csrf: String,
-    id: UserId,
+pub(crate) struct Who {
+    pub c: Client,
+    pub csrf: String,
+    pub id: UserId,
 }
 
 impl Who {
-    async fn new(app: &TestApp, handle: &str) -> Who {
+    pub(crate) async fn new(app: &TestApp, handle: &str) -> Who {
         let c = browser();
         let csrf = app.api_login(&c, handle, PW).await;
         let me: Value = c.get(app.url("/api/v1/me")).send().await.unwrap().json().await.unwrap();
         Who { c, csrf, id: UserId(me["id"].as_i64().unwrap()) }
     }
 
-    async fn call(
+    /// A new member, registered and signed in through the API.
+    pub(crate) async fn new_registered(app: &TestApp, handle: &str) -> Who {
+        Who::new(app, handle).await
+    }
+
+    pub(crate) async fn call(
         &self,
         app: &TestApp,
         method: Method,
@@ -40,7 +45,7 @@ impl Who {
         r.send().await.unwrap()
     }
 
-    async fn json(&self, app: &TestApp, method: Method, path: &str, body: Option<Value>) -> Value {
+    pub(crate) async fn json(&self, app: &TestApp, method: Method, path: &str, body: Option<Value>) -> Value {
         let r = self.call(app, method, path, body).await;
         assert!(r.status().is_success(), "{path}: {} {}", r.status(), r.text().await.unwrap());
         r.json().await.unwrap_or(Value::Null)
