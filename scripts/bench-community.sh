@@ -3,8 +3,8 @@
 # 50,000 members, 2,000 groups and 1,000,000 posts (100,000 threads in the group `big`, a
 # thread of about 200 replies), then wrk measures, as a signed-in member on loopback:
 # a group's thread list (the big group's newest page, a page 90,000 threads deep, a small
-# group), a long thread, search, and posting replies (every 2xx must be in the database
-# after).
+# group), a long thread, search, a hack with 10,000 shared results, the hacks list, and
+# posting replies (every 2xx must be in the database after).
 # SQLite by default; DATABASE_URL=postgres://… to seed and serve PostgreSQL instead, and
 # SERVERS=2 to run two app servers against it (one wrk per server at once; the figures are
 # summed).
@@ -27,9 +27,9 @@ if [ -n "${DATABASE_URL:-}" ]; then DB_ARGS=(--database-url "$DATABASE_URL"); fi
 
 echo "== seeding $POSTS posts"
 SCALE=$((POSTS / 10))
-LONG="$(echo "$PW" | FOOTHOLD_LOG=warn "$BIN" "${DB_ARGS[@]}" seed-community --posts "$POSTS" \
+read -r LONG HACK < <(echo "$PW" | FOOTHOLD_LOG=warn "$BIN" "${DB_ARGS[@]}" seed-community --posts "$POSTS" \
   --members $((POSTS / 20 > 100 ? POSTS / 20 : 100)) --groups $((SCALE / 50 > 10 ? SCALE / 50 : 10)) \
-  --big-threads "$SCALE" --bench 64)"
+  --big-threads "$SCALE" --bench 64)
 
 for s in $(seq 1 "$SERVERS"); do
   FOOTHOLD_LOG=warn "$BIN" --config "$DATA/bench.toml" "${DB_ARGS[@]}" serve --listen "127.0.0.1:$((PORT + s))" >/dev/null &
@@ -71,12 +71,12 @@ url = os.environ.get("DATABASE_URL", "")
 if url:
     import subprocess
     out = subprocess.run(["psql", url, "-Atc",
-        "select extract(epoch from last_post_at)::bigint || '.' || id from threads where group_id = 1 "
+        "select extract(epoch from last_post_at)::bigint || '.' || id from threads where group_id = (select id from groups where slug = 'big') "
         "order by last_post_at desc, id desc limit 1 offset $((SCALE * 9 / 10))"], capture_output=True, text=True, check=True)
     print(out.stdout.strip())
 else:
     db = sqlite3.connect(os.path.join(sys.argv[1], "foothold.db"))
-    at, i = db.execute("select last_post_at, id from threads where group_id = 1 "
+    at, i = db.execute("select last_post_at, id from threads where group_id = (select id from groups where slug = 'big') "
                        "order by last_post_at desc, id desc limit 1 offset $((SCALE * 9 / 10))").fetchone()
     print(f"{int(datetime.datetime.fromisoformat(at).timestamp())}.{i}")
 PY
@@ -90,6 +90,9 @@ run "thread of ~200 replies, first 50 (HTML)" "/threads/$LONG"
 run "search, a word in 1 post of 1,000 (HTML)" "/search?q=t17"
 run "search, two rare words (HTML)" "/search?q=t17+u256"
 run "search, a word in most posts (HTML)" "/search?q=pacing"
+run "a hack with 10,000 shared results (HTML)" "/hacks/$HACK"
+run "a hack with 10,000 shared results (API)" "/api/v1/hacks/$HACK"
+run "hacks list (HTML)" "/hacks"
 
 REPLY_TO="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["threads"][1]["id"])')"
 # One script per server, so their nonces differ (every request is a new post).

@@ -61,6 +61,14 @@ async function audit(page, label) {
   audited.push(label);
 }
 
+async function login(page, who, pw) {
+  await page.goto(base + '/login');
+  await page.getByLabel('Handle').fill(who);
+  await page.getByLabel('Password').fill(pw);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+}
+
 async function step(name, fn) {
   process.stdout.write(`- ${name}\n`);
   await fn();
@@ -290,13 +298,6 @@ try {
   await context.close();
 
   await step('groups: start one, post, join without JavaScript, say me too, report, moderate', async () => {
-    const login = async (page, who, pw) => {
-      await page.goto(base + '/login');
-      await page.getByLabel('Handle').fill(who);
-      await page.getByLabel('Password').fill(pw);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { name: /^Hello, / }).waitFor();
-    };
     // The new member starts an exercise group and its first conversation, on a phone.
     const host = await newPhone();
     const hp = host.page;
@@ -375,6 +376,41 @@ try {
     await dp.getByText('shoulder shrugs are my favourite').waitFor();
     await audit(dp, 'conversation (desktop)');
     await desk.close();
+  });
+
+  await step('hacks: share one, see the evidence of another, try it', async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, handle, password);
+    await p.getByRole('link', { name: 'Hacks' }).click();
+    await p.getByRole('heading', { name: 'Pain hacks', level: 1 }).waitFor();
+    await audit(p, 'hacks list');
+    await p.getByRole('link', { name: 'Share a hack' }).click();
+    await p.getByRole('button', { name: 'Share it' }).click();
+    await p.getByRole('alert').waitFor();
+    await audit(p, 'share a hack with errors');
+    await p.getByLabel('A short name').fill('Warm shower before stretching');
+    await p.getByLabel('Your message').fill('Five minutes of warm water on the shoulders, then **slow** stretches.');
+    await p.getByRole('radio', { name: 'Free' }).check();
+    await p.getByRole('radio', { name: 'Little effort' }).check();
+    await p.getByLabel('How many minutes does it take?').fill('10');
+    await p.getByRole('checkbox', { name: 'Shoulders' }).check();
+    await p.getByLabel('I have read the rules and will keep to them').check();
+    await p.getByRole('button', { name: 'Share it' }).click();
+    await p.getByRole('heading', { name: 'Warm shower before stretching' }).waitFor();
+    await p.getByText('Results appear here once at least 5 members').waitFor();
+    await audit(p, 'a new hack');
+
+    // A hack with evidence from the demo's sharers; "I'll try it" puts it in the check-in.
+    await p.goto(base + '/hacks?sort=evidence');
+    await p.getByRole('link', { name: 'A short walk, even to the post box' }).click();
+    await p.getByText('6 of 6 members who shared had less pain on days they did it.').waitFor();
+    await audit(p, 'a hack with evidence');
+    await p.getByRole('button', { name: "I'll try it" }).click();
+    await p.getByText('It is in your check-in now.').waitFor();
+    await audit(p, 'a hack being tried');
+    await p.goto(base + '/checkin');
+    await p.getByText('A short walk, even to the post box').first().waitFor();
+    await ctx.close();
   });
 
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {

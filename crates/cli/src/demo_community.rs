@@ -74,25 +74,31 @@ const GROUPS: [Group; 3] = [
     },
 ];
 
-/// Creates the demo groups, with `demo` as a member of each, unless they exist.
+/// A demo account that cannot log in: its password hash is not a hash.
+pub async fn neighbour_account(store: &Store, handle: &str) -> Result<UserId> {
+    let handle = Handle::parse(handle).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let at = foothold_store::now() - chrono::Duration::days(200);
+    let user = store
+        .create_user(NewUser {
+            handle: &handle,
+            password_hash: "!",
+            email: None,
+            role: Role::Member,
+            created_at: at,
+        })
+        .await?;
+    Ok(user.id)
+}
+
+/// Creates the demo groups, with `demo` as a member of each, and the demo hacks, unless the
+/// demo member is in a group already.
 pub async fn create(store: &Store, demo: UserId) -> Result<()> {
-    if !store.groups(demo).await?.is_empty() {
+    if store.groups(demo).await?.iter().any(|(_, m)| m.is_some()) {
         return Ok(());
     }
     let mut neighbours = Vec::new();
     for handle in NEIGHBOURS {
-        let handle = Handle::parse(handle).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let at = foothold_store::now() - chrono::Duration::days(200);
-        let user = store
-            .create_user(NewUser {
-                handle: &handle,
-                password_hash: "!",
-                email: None,
-                role: Role::Member,
-                created_at: at,
-            })
-            .await?;
-        neighbours.push(user.id);
+        neighbours.push(neighbour_account(store, handle).await?);
     }
     let neighbour = |i: usize| neighbours.get(i).copied().unwrap_or(demo);
     for (n, g) in GROUPS.iter().enumerate() {
@@ -115,5 +121,5 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
             }
         }
     }
-    Ok(())
+    crate::demo_hacks::create(store, &neighbours).await
 }

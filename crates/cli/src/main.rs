@@ -4,6 +4,7 @@ mod analyze;
 mod analyze_experiment;
 mod config;
 mod demo_community;
+mod demo_hacks;
 mod explain;
 mod ops;
 
@@ -117,6 +118,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export or import the community's hacks as a JSON file, e.g. to start a new community
+    /// with another's (docs/OPERATIONS.md).
+    #[command(subcommand)]
+    Hacks(HacksCommand),
     /// Write a consistent copy of the live SQLite database to PATH (PostgreSQL: use pg_dump).
     Backup {
         /// Where to write the copy; must not exist yet.
@@ -143,6 +148,23 @@ enum DiaryCommand {
         /// Check the file and show what would change, without changing anything.
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum HacksCommand {
+    /// Write every visible hack (what its author wrote, nothing else) as JSON ("-" for
+    /// standard output).
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read hacks from a JSON file, all or none; they are shared by the account `--author`.
+    Import {
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        author: String,
     },
 }
 
@@ -222,6 +244,7 @@ async fn run(cli: Cli) -> Result<()> {
                 big_threads,
                 threads_per_group,
                 long_thread_replies: 200,
+                hack_results: 10_000,
             };
             ops::seed_community(&db, plan, bench).await
         }
@@ -234,6 +257,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Diary(DiaryCommand::Import { user, csv, dry_run }) => {
             ops::diary_import(&db, &user, &csv, dry_run).await
         }
+        Command::Hacks(HacksCommand::Export { out }) => ops::hacks_export(&db, &out).await,
+        Command::Hacks(HacksCommand::Import { file, author }) => ops::hacks_import(&db, &file, &author).await,
         Command::Backup { path } => ops::backup(&db, &path).await,
         Command::Analyze { csv, json } => analyze::run(&csv, json),
         Command::ExplainStyle { text, file, json } => explain::run(text.as_deref(), file.as_deref(), json),

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use foothold_core::account::{Handle, NewPassword, Role};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Comparison, Condition, Design};
+use foothold_core::hacks::HackRecord;
 use foothold_store::{migrate, Backend, ExperimentPlan, Store, UserId};
 use foothold_web::config::WebConfig;
 use foothold_web::error::AppError;
@@ -312,14 +313,15 @@ pub async fn seed_community(db: &Database, plan: foothold_store::SeedPlan, bench
     let started = Instant::now();
     let seeded = store.seed_community(plan, &members).await?;
     eprintln!(
-        "Seeded {} posts in {:.0} s; big group \"{}\", small group \"{}\", long thread {}.",
+        "Seeded {} posts in {:.0} s; big group \"{}\", small group \"{}\", long thread {}, hack {}.",
         seeded.posts,
         started.elapsed().as_secs_f64(),
         seeded.big_group,
         seeded.small_group,
-        seeded.long_thread
+        seeded.long_thread,
+        seeded.hack
     );
-    println!("{}", seeded.long_thread);
+    println!("{} {}", seeded.long_thread, seeded.hack);
     Ok(())
 }
 
@@ -355,6 +357,63 @@ pub async fn demo(db: &Database) -> Result<()> {
     };
     crate::demo_community::create(&store, user.id).await?;
     println!("Demo login: handle \"{}\", password \"{DEMO_PASSWORD}\"", user.handle);
+    store.close().await;
+    Ok(())
+}
+
+/// Writes every visible hack as a JSON array of [`HackRecord`]s ("-" for standard output).
+pub async fn hacks_export(db: &Database, path: &Path) -> Result<()> {
+    let store = open(db, 2).await?;
+    let records: Vec<HackRecord> = store.export_hacks().await?.iter().map(HackRecord::of).collect();
+    let json = serde_json::to_string_pretty(&records)?;
+    if path.as_os_str() == "-" {
+        println!("{json}");
+    } else {
+        std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("Wrote {} hacks to {}.", records.len(), path.display());
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// Reads hacks from a file written by `hacks export` (or by hand), all or none: every record
+/// is checked first. Each becomes a hack by `author` (who joins the hacks group); importing
+/// the same file again adds nothing, since each hack's form token is made from its title.
+pub async fn hacks_import(db: &Database, path: &Path, author: &str) -> Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let records: Vec<HackRecord> = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{} is not a list of hacks; nothing was imported", path.display()))?;
+    let mut hacks = Vec::with_capacity(records.len());
+    let mut problems = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        match record.parse() {
+            Ok(h) => hacks.push(h),
+            Err(e) => problems.push(format!("hack {} (\"{}\"): {e}", i + 1, record.title)),
+        }
+    }
+    if !problems.is_empty() {
+        bail!("nothing was imported:\n  {}", problems.join("\n  "));
+    }
+    let store = open(db, 2).await?;
+    let user = find(&store, author).await?;
+    let (group, _) = store.group(foothold_core::hacks::GROUP_SLUG, None).await?;
+    let active = foothold_store::Membership {
+        role: foothold_core::community::Role::Member,
+        standing: foothold_core::community::Standing::Active,
+    };
+    if store.membership(group.id, user.id).await?.is_none() {
+        store.set_membership(group.id, user.id, Some(active)).await?;
+    }
+    let mut created = 0;
+    for hack in &hacks {
+        let nonce = format!("import:{}", hack.thread.title.to_lowercase());
+        created += usize::from(store.start_hack(group.id, user.id, &nonce, hack).await?.created);
+    }
+    println!(
+        "Imported {created} new hacks ({} were there already) as {}.",
+        hacks.len() - created,
+        user.handle
+    );
     store.close().await;
     Ok(())
 }

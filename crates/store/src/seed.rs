@@ -19,6 +19,8 @@ pub struct SeedPlan {
     pub threads_per_group: i64,
     /// Replies in the one long thread, in the second group.
     pub long_thread_replies: i64,
+    /// Members (from the first) who tried one hack and shared a result for it.
+    pub hack_results: i64,
 }
 
 /// Where the interesting parts ended up.
@@ -28,6 +30,8 @@ pub struct Seeded {
     pub small_group: String,
     pub long_thread: i64,
     pub posts: i64,
+    /// The hack with `hack_results` shared results.
+    pub hack: i64,
 }
 
 const ROWS: usize = 500;
@@ -74,6 +78,10 @@ impl Store {
                     .push_bind(joined)
             }
         );
+        // Groups made by migrations (the hacks group) come first; the seeded ones follow.
+        let base: i64 = on_db!(self, |pool| sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM groups")
+            .fetch_one(pool)
+            .await)?;
         insert_rows!(
             self,
             "groups",
@@ -111,7 +119,7 @@ impl Store {
             0..plan.members * per,
             |b, k| {
                 let (member, n) = (k / per + 1, k % per);
-                let group = (member - 1 + n * apart) % g + 1;
+                let group = base + (member - 1 + n * apart) % g + 1;
                 let role = if n == 0 && member <= g { "host" } else { "member" };
                 b.push_bind(group).push_bind(member).push_bind(role).push_bind("active").push_bind(joined)
             }
@@ -121,7 +129,7 @@ impl Store {
         let small_threads = (g - 1) * plan.threads_per_group;
         let threads = plan.big_threads + small_threads;
         let group_of =
-            |t: i64| if t <= plan.big_threads { 1 } else { (t - plan.big_threads - 1) % (g - 1) + 2 };
+            |t: i64| base + if t <= plan.big_threads { 1 } else { (t - plan.big_threads - 1) % (g - 1) + 2 };
         let author = |n: i64| n % plan.members.max(1) + 1;
         let at = |n: i64| start + Duration::seconds(n * 17 % (365 * 86_400));
         insert_rows!(
@@ -173,8 +181,9 @@ impl Store {
             sqlx::query(
                 "UPDATE threads SET posts = (SELECT COUNT(*) FROM posts p WHERE p.thread_id = threads.id),
                      last_post_at = (SELECT MAX(p.created_at) FROM posts p WHERE p.thread_id = threads.id)
-                 WHERE group_id <> 1",
+                 WHERE group_id <> $1",
             )
+            .bind(base + 1)
             .execute(pool)
             .await
             .map(|r| r.rows_affected())
@@ -204,7 +213,7 @@ impl Store {
             "group_id, user_id, role, standing, joined_at",
             0..2 * bench.len() as i64,
             |b, k| {
-                b.push_bind(k % 2 + 1)
+                b.push_bind(base + k % 2 + 1)
                     .push_bind(first + k / 2)
                     .push_bind("member")
                     .push_bind("active")
@@ -231,13 +240,59 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        let hack = self.seed_hack(plan.hack_results.min(plan.members)).await?;
         on_db!(self, |pool| sqlx::query("ANALYZE").execute(pool).await.map(|r| r.rows_affected()))?;
         Ok(Seeded {
+            hack,
             big_group: "big".into(),
             small_group: "small".into(),
             long_thread,
             posts: threads + replies + plan.long_thread_replies + 5 * i64::try_from(bench.len()).unwrap_or(0),
         })
+    }
+
+    /// One hack (by member 1) tried by members 1..=`results`, each of whom shared a pain
+    /// result, then pooled as a share would.
+    async fn seed_hack(&self, results: i64) -> Result<i64> {
+        let (group, _) = self.group(foothold_core::hacks::GROUP_SLUG, None).await?;
+        let new =
+            foothold_core::hacks::parse_hack("Seeded hack", "How to do it.", "free", "low", "10", &["back"])
+                .map_err(|_| StoreError::Corrupt("seed"))?;
+        let hack = self.start_hack(group.id, crate::UserId(1), "seed-hack", &new).await?.thread;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        insert_rows!(self, "hack_tries", "hack_id, user_id, tried_on, asked", 1..=results, |b, i| {
+            b.push_bind(hack).push_bind(i).push_bind(day).push_bind(true)
+        });
+        let now = crate::now();
+        insert_rows!(
+            self,
+            "hack_results",
+            "hack_id, user_id, outcome, estimate, low, high, helps, shared_at",
+            1..=results,
+            |b, i| {
+                let estimate = (i * 37 % 100) as f64 / 100.0 - 1.5;
+                b.push_bind(hack)
+                    .push_bind(i)
+                    .push_bind("pain")
+                    .push_bind(estimate)
+                    .push_bind(estimate - 0.8)
+                    .push_bind(estimate + 0.8)
+                    .push_bind(estimate < -0.9)
+                    .push_bind(now)
+            }
+        );
+        // Sharing once more pools them all, as every real share does.
+        if results > 0 {
+            let r =
+                foothold_core::hacks::pooling::Shared { estimate: -1.0, interval: [-1.8, -0.2], helps: true };
+            self.share_hack_result(
+                hack,
+                crate::UserId(results),
+                &[(foothold_core::agency::Outcome::Pain, r)],
+            )
+            .await?;
+        }
+        Ok(hack)
     }
 }
 

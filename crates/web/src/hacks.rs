@@ -74,19 +74,10 @@ pub enum MyResult {
 }
 
 impl MyResult {
-    /// The results as they are shared: estimate, interval and whether it showed the better
-    /// direction. Nothing else of the member's diary leaves it.
+    /// The results as they are shared ([`Shared::of`]); `None` while there are none.
     pub fn shared(&self) -> Option<Vec<(Outcome, Shared)>> {
         match self {
-            MyResult::Ready(effects) => Some(
-                effects
-                    .iter()
-                    .map(|e| {
-                        let helps = e.label == Label::LikelyHelps;
-                        (e.outcome, Shared { estimate: e.estimate, interval: e.interval, helps })
-                    })
-                    .collect(),
-            ),
+            MyResult::Ready(effects) => Some(effects.iter().map(|e| (e.outcome, Shared::of(e))).collect()),
             _ => None,
         }
     }

@@ -276,6 +276,33 @@ fn operators_export_and_import_diaries_from_the_command_line() {
 }
 
 #[test]
+fn operators_move_hacks_from_one_community_to_another() {
+    let (from, to) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(run(from.path(), &["demo"], "").0);
+    assert!(run(from.path(), &["demo"], "").0, "the demo runs twice without a second set of hacks");
+    let file = to.path().join("hacks.json");
+    let (ok, out) = run(from.path(), &["hacks", "export", "--out", file.to_str().unwrap()], "");
+    assert!(ok && out.contains("Wrote 4 hacks"), "{out}");
+    let json = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        json.contains("\"title\": \"Heat pad before bed\"") && !json.contains("kim_walks"),
+        "no names travel"
+    );
+
+    assert!(run(to.path(), &["user", "create", "Curator", "--role", "admin"], &format!("{PW}\n")).0);
+    let args = ["hacks", "import", "--file", file.to_str().unwrap(), "--author", "curator"];
+    let (ok, out) = run(to.path(), &args, "");
+    assert!(ok && out.contains("Imported 4 new hacks (0 were there already)"), "{out}");
+    let (ok, out) = run(to.path(), &args, "");
+    assert!(ok && out.contains("Imported 0 new hacks (4 were there already)"), "{out}");
+
+    std::fs::write(&file, r#"[{"title": "Ok", "how": "ok", "cost": "gold", "effort": "low", "minutes": 5}]"#)
+        .unwrap();
+    let (ok, out) = run(to.path(), &args, "");
+    assert!(!ok && out.contains("nothing was imported") && out.contains("hack 1"), "{out}");
+}
+
+#[test]
 fn the_demo_member_has_a_year_of_diary_and_is_created_once() {
     let dir = tempfile::tempdir().unwrap();
     let (ok, out) = run(dir.path(), &["demo"], "");

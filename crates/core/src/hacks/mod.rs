@@ -150,5 +150,40 @@ pub fn parse_hack(
     }
 }
 
+/// A hack in an operator's file: `foothold hacks export` writes a JSON array of these and
+/// `foothold hacks import` reads one (docs/OPERATIONS.md), so a new community can start with
+/// another's hacks. Only what the author wrote travels: no names, tries or results.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HackRecord {
+    pub title: String,
+    /// How to do it, Markdown.
+    pub how: String,
+    pub cost: String,
+    pub effort: String,
+    pub minutes: u16,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl HackRecord {
+    pub fn of(hack: &NewHack) -> Self {
+        Self {
+            title: hack.thread.title.clone(),
+            how: hack.thread.body.clone(),
+            cost: hack.needs.cost.as_str().to_owned(),
+            effort: hack.needs.effort.as_str().to_owned(),
+            minutes: hack.needs.minutes,
+            tags: hack.tags.iter().map(|t| t.as_str().to_owned()).collect(),
+        }
+    }
+
+    /// Checked by the same rules as the form.
+    pub fn parse(&self) -> Result<NewHack, Invalid> {
+        let tags: Vec<&str> = self.tags.iter().map(String::as_str).collect();
+        parse_hack(&self.title, &self.how, &self.cost, &self.effort, &self.minutes.to_string(), &tags)
+    }
+}
+
 #[cfg(test)]
 mod tests;

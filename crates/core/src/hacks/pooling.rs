@@ -8,7 +8,7 @@
 //! much members differ. Nothing is pooled below [`MIN_SHARED`] members, so a result can
 //! never be read back as one person's.
 
-use crate::agency::Outcome;
+use crate::agency::{Effect, Label, Outcome};
 use serde::{Deserialize, Serialize};
 
 /// Fewer shared results than this show nothing at all (k-anonymity).
@@ -34,6 +34,12 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// What a member shares of one result of the agency engine: the estimate, its interval
+    /// and whether it showed the better direction. Nothing else of their diary.
+    pub fn of(e: &Effect) -> Self {
+        Self { estimate: e.estimate, interval: e.interval, helps: e.label == Label::LikelyHelps }
+    }
+
     fn variance(&self) -> f64 {
         let se = (self.interval[1] - self.interval[0]).abs() / (2.0 * Z90);
         (se * se).max(MIN_VARIANCE)

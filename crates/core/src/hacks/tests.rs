@@ -56,3 +56,18 @@ fn the_title_follows_the_strategy_name_rules() {
     // A one-word body ("ok") is a hack like any other; no tags is fine.
     assert!(parse_hack("Ice", "ok", "free", "low", "600", &[]).is_ok());
 }
+
+#[test]
+fn a_record_round_trips_and_is_checked_like_the_form() {
+    let hack = parse_hack("Ice", "Wrapped in a towel.", "free", "low", "10", &["migraine", "head"]).unwrap();
+    let record = HackRecord::of(&hack);
+    let json = serde_json::to_string(&record).unwrap();
+    let back: HackRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.parse().unwrap(), hack);
+    let bad = HackRecord { minutes: 0, ..record };
+    assert_eq!(codes(bad.parse()), vec![("minutes", "hack-minutes")]);
+    assert!(serde_json::from_str::<HackRecord>(
+        r#"{"title":"x","how":"y","cost":"free","effort":"low","minutes":1,"author":"z"}"#
+    )
+    .is_err());
+}

@@ -327,11 +327,23 @@ fn my_section(
     hack: &HackSummary,
     tried: Option<&Tried>,
     mine: Option<&MyResult>,
+    done: &str,
 ) -> Markup {
     let action = format!("/hacks/{}/result", hack.id);
+    let button = |value: &str, label: String, class: &str| {
+        html! {
+            form method="post" action=(action) class="inline" {
+                (csrf(&viewer.csrf))
+                input type="hidden" name="action" value=(value);
+                button type="submit" class=(class) { (label) }
+            }
+        }
+    };
+    let ready = matches!(mine, Some(MyResult::Ready(_)));
     html! {
         section id="mine" aria-labelledby="mine-title" {
             h2 id="mine-title" { (tr.t("hack-mine")) }
+            @if tr.has(&format!("hack-done-{done}")) { p class="notice" role="status" { (tr.t(&format!("hack-done-{done}"))) } }
             @match (tried, mine) {
                 (Some(tried), Some(mine)) => {
                     p { (tr.ta("hack-mine-since", &[("day", &tried.tried_on.to_string()), ("title", &hack.title)])) }
@@ -348,23 +360,12 @@ fn my_section(
                             p class="hint" { (tr.t("hack-mine-share-hint")) }
                         }
                     }
-                    form method="post" action=(action) class="inline" {
-                        (csrf(&viewer.csrf))
-                        @if tried.shared {
-                            p { (tr.t("hack-mine-shared")) }
-                            input type="hidden" name="action" value="withdraw";
-                            button type="submit" class="secondary" { (tr.t("hack-mine-withdraw")) }
-                        } @else if matches!(mine, MyResult::Ready(_)) {
-                            input type="hidden" name="action" value="share";
-                            button type="submit" { (tr.t("hack-mine-share")) }
-                        }
-                    }
-                    @if tried.shared && matches!(mine, MyResult::Ready(_)) {
-                        form method="post" action=(action) class="inline" {
-                            (csrf(&viewer.csrf))
-                            input type="hidden" name="action" value="share";
-                            button type="submit" class="secondary" { (tr.t("hack-mine-update")) }
-                        }
+                    @if tried.shared {
+                        p { (tr.t("hack-mine-shared")) }
+                        (button("withdraw", tr.t("hack-mine-withdraw"), "secondary"))
+                        @if ready { " " (button("share", tr.t("hack-mine-update"), "secondary")) }
+                    } @else if ready {
+                        (button("share", tr.t("hack-mine-share"), ""))
                     }
                     p { a href="/experiments/new" { (tr.t("hack-mine-experiment")) } }
                 },
@@ -416,7 +417,6 @@ pub async fn show(
         @if let Some(panel) = &support { (panel) }
         p { a href="/hacks" { "← " (tr.t("hacks-title")) } }
         h1 { (hack.title) }
-        @if tr.has(&format!("hack-done-{}", q.done)) { p class="notice" role="status" { (tr.t(&format!("hack-done-{}", q.done))) } }
         p class="meta" {
             (hack.author.clone().unwrap_or_else(|| tr.t("former-member"))) " · "
             time datetime=(hack.created_at.to_rfc3339()) { (hack.created_at.format("%Y-%m-%d")) }
@@ -438,7 +438,7 @@ pub async fn show(
             (evidence(tr, &hack.evidence))
             p class="hint" { (tr.t("hack-evidence-caveat")) }
         }
-        (my_section(tr, &viewer, &hack, tried.as_ref(), mine.as_ref()))
+        (my_section(tr, &viewer, &hack, tried.as_ref(), mine.as_ref(), &q.done))
         section aria-labelledby="discussion" {
             h2 id="discussion" { (tr.t("hack-discussion")) }
             p { a href={ "/threads/" (hack.id) } { (tr.ta("hack-discussion-link", &[("count", &hack.replies.to_string())])) } }
