@@ -11,6 +11,7 @@ pub mod community;
 pub mod crisis;
 pub mod diary_csv;
 pub mod experiment;
+pub mod group_sessions;
 pub mod hacks;
 pub mod hex;
 pub mod library;

@@ -47,6 +47,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_notifications"),
     migration!(9, "0009_follows"),
     migration!(10, "0010_hacks"),
+    migration!(11, "0011_group_sessions"),
 ];
 
 /// The newest schema version this program knows.

@@ -36,6 +36,13 @@ impl<'a> Cells<'a> {
         self.at(i)?.as_i64().ok_or(StoreError::Corrupt(self.1))
     }
 
+    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
+        match self.at(i)? {
+            Value::Null => Ok(None),
+            v => v.as_i64().map(Some).ok_or(StoreError::Corrupt(self.1)),
+        }
+    }
+
     pub fn text(&self, i: usize) -> Result<String, StoreError> {
         self.at(i)?.as_str().map(str::to_owned).ok_or(StoreError::Corrupt(self.1))
     }

@@ -12,27 +12,42 @@ impl Store {
     /// Logging the same skill twice on one day changes nothing. Tagging an existing check-in
     /// bumps its version, so a form still open on the old version cannot silently drop it.
     pub async fn log_skill(&self, user: UserId, slug: &str, title: &str, day: NaiveDate) -> Result<CheckIn> {
+        self.tag_day(user, &format!("skill:{slug}"), Some((title, "skill")), day).await
+    }
+
+    /// Tags the member's strategy `key` (its `name_key`) on `day`'s check-in, creating the
+    /// check-in if the day has none, and the strategy (`create`: its name and category) if the
+    /// member has none by that key. Tagging twice changes nothing.
+    pub(crate) async fn tag_day(
+        &self,
+        user: UserId,
+        key: &str,
+        create: Option<(&str, &str)>,
+        day: NaiveDate,
+    ) -> Result<CheckIn> {
         let now = crate::now();
-        let key = format!("skill:{slug}");
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
-            sqlx::query(
-                "INSERT INTO strategies (user_id, name, name_key, category, tracked_from, created_at)
-                 VALUES ($1, $2, $3, 'skill', $4, $5) ON CONFLICT (user_id, name_key) DO NOTHING",
-            )
-            .bind(user.0)
-            .bind(title)
-            .bind(&key)
-            .bind(day)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            if let Some((name, category)) = create {
+                sqlx::query(
+                    "INSERT INTO strategies (user_id, name, name_key, category, tracked_from, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, name_key) DO NOTHING",
+                )
+                .bind(user.0)
+                .bind(name)
+                .bind(key)
+                .bind(category)
+                .bind(day)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
             let strategy: i64 =
                 sqlx::query_scalar("SELECT id FROM strategies WHERE user_id = $1 AND name_key = $2")
                     .bind(user.0)
-                    .bind(&key)
+                    .bind(key)
                     .fetch_one(&mut *tx)
                     .await?;
             let existing: Option<i64> =

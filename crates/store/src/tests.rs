@@ -3,6 +3,7 @@
 
 mod community;
 mod group_commit;
+mod group_sessions;
 mod hacks;
 mod notifications;
 mod search;

@@ -27,6 +27,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "library.ftl"),
         ftl!("en", "community.ftl"),
         ftl!("en", "hacks.ftl"),
+        ftl!("en", "sessions.ftl"),
     ],
 )];
 

@@ -16,6 +16,7 @@ pub mod config;
 pub mod diary;
 pub mod error;
 pub mod experiments;
+pub mod group_sessions;
 pub mod hacks;
 pub mod i18n;
 pub mod insights;

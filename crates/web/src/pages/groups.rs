@@ -264,6 +264,7 @@ pub async fn show(
         @if place.may(Action::Read) {
             nav class="group-tools" aria-label=(tr.t("group-tools")) {
                 @if place.may(Action::Post) { a class="button" href={ "/groups/" (g.slug) "/new" } { (tr.t("thread-start")) } " " }
+                a href={ "/groups/" (g.slug) "/sessions" } { (tr.t("sessions-title")) } " · "
                 a href={ "/groups/" (g.slug) "/log" } { (tr.t("modlog-title")) }
                 @if place.may(Action::Moderate) { " · " a href={ "/groups/" (g.slug) "/moderation" } { (tr.t("modqueue-title")) } }
             }

@@ -7,6 +7,7 @@ mod diary_data;
 mod experiment_report;
 mod experiments;
 pub mod form;
+mod group_sessions;
 pub mod groups;
 mod hacks;
 pub mod help;
@@ -79,6 +80,15 @@ pub fn router() -> Router<AppState> {
         .route("/threads/{id}/follow", post(threads::follow))
         .route("/posts/{id}/react", post(threads::react))
         .route("/posts/{id}/report", get(threads::report_form).post(threads::report))
+        .route("/groups/{slug}/sessions", get(group_sessions::list).post(group_sessions::create))
+        .route("/groups/{slug}/sessions/new", get(group_sessions::new_form))
+        .route("/groups/{slug}/sessions.ics", get(group_sessions::group_ics))
+        .route("/sessions/{id}", get(group_sessions::show))
+        .route("/sessions/{id}/rsvp", post(group_sessions::rsvp))
+        .route("/sessions/{id}/rate", post(group_sessions::rate))
+        .route("/sessions/{id}/cancel", post(group_sessions::cancel))
+        .route("/calendar", get(group_sessions::feed_page).post(group_sessions::feed_change))
+        .route("/calendar/{file}", get(group_sessions::member_ics))
         .route("/hacks", get(hacks::list).post(hacks::create))
         .route("/hacks/new", get(hacks::new_form))
         .route("/hacks/tags", post(hacks::set_tags))

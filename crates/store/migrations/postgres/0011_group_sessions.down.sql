@@ -1,0 +1,4 @@
+DROP TABLE calendar_feeds;
+DROP TABLE session_ratings;
+DROP TABLE session_rsvps;
+DROP TABLE group_sessions;

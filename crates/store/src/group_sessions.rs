@@ -1,0 +1,387 @@
+//! Group sessions: a group's planned sessions, who is coming (and who waits for a place),
+//! pain before and after as attendees rated it, and members' calendar feed secrets.
+
+use crate::{on_db, packed, Result, Store, StoreError, UserId};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use foothold_core::group_sessions::{parse_recurrence, weekday_name, NewGroupSession, Schedule};
+
+/// A planned session with how many are coming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupSession {
+    pub id: i64,
+    pub group_id: i64,
+    /// `None` when the host's account was deleted.
+    pub host: Option<String>,
+    pub plan: NewGroupSession,
+    /// Raised with every change a calendar app must pick up (iCalendar SEQUENCE).
+    pub sequence: u32,
+    pub cancelled: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub going: i64,
+    pub waiting: i64,
+}
+
+/// Where a member stands for a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rsvp {
+    Going,
+    /// The session was full; the first to wait gets the next place that frees up.
+    Waiting,
+}
+
+/// Pain before and after, pooled over every rating of a session.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ratings {
+    pub count: i64,
+    pub before: f64,
+    pub after: f64,
+}
+
+const COLUMNS: &str =
+    "s.id, s.group_id, u.handle, s.title, s.about, s.seated, s.standing, s.starts_at, s.time_zone, \
+     s.minutes, s.weekdays, s.until, s.count, s.except_days, s.capacity, s.place, s.sequence, s.cancelled, \
+     s.created_at, s.updated_at, \
+     (SELECT COUNT(*) FROM session_rsvps r WHERE r.session_id = s.id AND r.status = 'going') AS going, \
+     (SELECT COUNT(*) FROM session_rsvps r WHERE r.session_id = s.id AND r.status = 'waiting') AS waiting";
+const PAGE_COLUMNS: &str = "page.id, page.group_id, page.handle, page.title, page.about, page.seated, page.standing, \
+     page.starts_at, page.time_zone, page.minutes, page.weekdays, page.until, page.count, page.except_days, \
+     page.capacity, page.place, page.sequence, page.cancelled, page.created_at, page.updated_at, page.going, page.waiting";
+
+/// A packed row (`packed.rs`): SQLite writes a local time as `YYYY-MM-DD HH:MM:SS`,
+/// PostgreSQL's JSON as `YYYY-MM-DDTHH:MM:SS`.
+fn session(c: &packed::Cells) -> Result<GroupSession> {
+    let corrupt = || StoreError::Corrupt("group_sessions");
+    let start = NaiveDateTime::parse_from_str(&c.text(7)?.replace(' ', "T"), "%Y-%m-%dT%H:%M:%S%.f")
+        .map_err(|_| corrupt())?;
+    let weekdays = c.text(10)?;
+    let names: Vec<&str> = weekdays.split(',').collect();
+    let until = c.opt_text(11)?.unwrap_or_default();
+    let count = c.opt_int(12)?.map(|n| n.to_string()).unwrap_or_default();
+    let repeat =
+        parse_recurrence(start.date(), &names, &until, &count, &c.text(13)?).map_err(|_| corrupt())?;
+    Ok(GroupSession {
+        id: c.int(0)?,
+        group_id: c.int(1)?,
+        host: c.opt_text(2)?,
+        plan: NewGroupSession {
+            title: c.text(3)?,
+            about: c.text(4)?,
+            seated: c.text(5)?,
+            standing: c.text(6)?,
+            schedule: Schedule {
+                start,
+                time_zone: c.text(8)?.parse().map_err(|_| corrupt())?,
+                minutes: u16::try_from(c.int(9)?).map_err(|_| corrupt())?,
+                repeat,
+            },
+            capacity: c.opt_int(14)?.and_then(|n| u32::try_from(n).ok()),
+            place: c.text(15)?,
+        },
+        sequence: u32::try_from(c.int(16)?).map_err(|_| corrupt())?,
+        cancelled: c.flag(17)?,
+        created_at: c.time(18)?,
+        updated_at: c.time(19)?,
+        going: c.int(20)?,
+        waiting: c.int(21)?,
+    })
+}
+
+impl Store {
+    /// Plans a session in a group. The same form sent twice gives the first session back.
+    pub async fn create_group_session(
+        &self,
+        group: i64,
+        host: UserId,
+        nonce: &str,
+        new: &NewGroupSession,
+    ) -> Result<i64> {
+        let now = crate::now();
+        let r = new.schedule.repeat.as_ref();
+        let weekdays = r.map(|r| r.weekdays.iter().map(|d| weekday_name(*d)).collect::<Vec<_>>().join(","));
+        let except = r.map(|r| r.except.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(","));
+        let capacity = new.capacity.and_then(|c| i32::try_from(c).ok());
+        let count = r.and_then(|r| r.count).and_then(|c| i32::try_from(c).ok());
+        on_db!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO group_sessions (group_id, host_id, nonce, title, about, seated, standing, starts_at,
+                     time_zone, minutes, weekdays, until, count, except_days, capacity, place, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+                 ON CONFLICT (group_id, nonce) DO NOTHING",
+            )
+            .bind(group)
+            .bind(host.0)
+            .bind(nonce)
+            .bind(&new.title)
+            .bind(&new.about)
+            .bind(&new.seated)
+            .bind(&new.standing)
+            .bind(new.schedule.start)
+            .bind(new.schedule.time_zone.name())
+            .bind(i32::from(new.schedule.minutes))
+            .bind(weekdays.unwrap_or_default())
+            .bind(r.and_then(|r| r.until))
+            .bind(count)
+            .bind(except.unwrap_or_default())
+            .bind(capacity)
+            .bind(&new.place)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok(on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM group_sessions WHERE group_id = $1 AND nonce = $2")
+                .bind(group)
+                .bind(nonce)
+                .fetch_one(pool)
+                .await
+        })?)
+    }
+
+    /// A group's sessions, cancelled ones included (calendar apps must hear of them).
+    pub async fn group_sessions(&self, group: i64) -> Result<Vec<GroupSession>> {
+        self.sessions_where("s.group_id = $1", group).await
+    }
+
+    /// Sessions matching `condition` on `$1`, by id.
+    async fn sessions_where(&self, condition: &str, value: i64) -> Result<Vec<GroupSession>> {
+        let inner = format!(
+            "SELECT {COLUMNS} FROM group_sessions s LEFT JOIN users u ON u.id = s.host_id WHERE {condition}"
+        );
+        let sql = packed::sql(self.backend(), &inner, PAGE_COLUMNS);
+        let json: String = on_db!(self, |pool| sqlx::query_scalar(&sql).bind(value).fetch_one(pool).await)?;
+        let mut all = packed::rows(&json, "group_sessions", session)?;
+        all.sort_by_key(|s| s.id);
+        Ok(all)
+    }
+
+    /// One session and the viewer's place in it.
+    pub async fn group_session(&self, id: i64, viewer: UserId) -> Result<(GroupSession, Option<Rsvp>)> {
+        let session =
+            self.sessions_where("s.id = $1", id).await?.into_iter().next().ok_or(StoreError::NotFound)?;
+        let status: Option<String> = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT status FROM session_rsvps WHERE session_id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(viewer.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok((session, status.map(|s| if s == "going" { Rsvp::Going } else { Rsvp::Waiting })))
+    }
+
+    /// The sessions a member is coming to or waiting for, in every group: their calendar.
+    pub async fn member_sessions(&self, user: UserId) -> Result<Vec<GroupSession>> {
+        self.sessions_where("s.id IN (SELECT session_id FROM session_rsvps WHERE user_id = $1)", user.0).await
+    }
+
+    /// Says the member is coming: a place if there is one, else the end of the waiting list.
+    /// Saying it again changes nothing. `Conflict` is not possible: a full session waits.
+    pub async fn rsvp(&self, id: i64, user: UserId) -> Result<Rsvp> {
+        let now = crate::now();
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        let status: String = on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            // Locks the session's row, so two members never take its last place at once.
+            let capacity: Option<Option<i32>> = sqlx::query_scalar(
+                "UPDATE group_sessions SET sequence = sequence WHERE id = $1 AND cancelled = FALSE RETURNING capacity",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(capacity) = capacity else { return Err(StoreError::NotFound) };
+            let going: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM session_rsvps WHERE session_id = $1 AND status = 'going'",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let status = if capacity.is_some_and(|c| going >= i64::from(c)) { "waiting" } else { "going" };
+            sqlx::query(
+                "INSERT INTO session_rsvps (session_id, user_id, status, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (session_id, user_id) DO NOTHING",
+            )
+            .bind(id)
+            .bind(user.0)
+            .bind(status)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let status: String =
+                sqlx::query_scalar("SELECT status FROM session_rsvps WHERE session_id = $1 AND user_id = $2")
+                    .bind(id)
+                    .bind(user.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(status)
+        })?;
+        Ok(if status == "going" { Rsvp::Going } else { Rsvp::Waiting })
+    }
+
+    /// The member is not coming after all. A freed place goes to the first who waits, in the
+    /// same transaction; their id is returned.
+    pub async fn cancel_rsvp(&self, id: i64, user: UserId) -> Result<Option<UserId>> {
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            sqlx::query("UPDATE group_sessions SET sequence = sequence WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let was: Option<String> = sqlx::query_scalar(
+                "DELETE FROM session_rsvps WHERE session_id = $1 AND user_id = $2 RETURNING status",
+            )
+            .bind(id)
+            .bind(user.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let mut promoted = None;
+            if was.as_deref() == Some("going") {
+                promoted = sqlx::query_scalar(
+                    "UPDATE session_rsvps SET status = 'going' WHERE session_id = $1 AND user_id =
+                        (SELECT user_id FROM session_rsvps WHERE session_id = $1 AND status = 'waiting'
+                         ORDER BY created_at, user_id LIMIT 1)
+                     RETURNING user_id",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(UserId);
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(promoted)
+        })
+    }
+
+    /// Cancels every occurrence of a session: calendar apps show it cancelled.
+    pub async fn cancel_group_session(&self, id: i64) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query(
+                "UPDATE group_sessions SET cancelled = TRUE, sequence = sequence + 1, updated_at = $1
+                 WHERE id = $2 AND cancelled = FALSE",
+            )
+            .bind(crate::now())
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        if done == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
+    }
+
+    /// Pain before and after one occurrence (`day`, the session's local date), and the built-in
+    /// strategy "group exercise" tagged on the member's check-in of that day (they can remove
+    /// it), so the agency engine can weigh it. Rating the same day again replaces the figures.
+    pub async fn rate_session(
+        &self,
+        id: i64,
+        user: UserId,
+        day: NaiveDate,
+        before: u8,
+        after: u8,
+    ) -> Result<()> {
+        on_db!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO session_ratings (session_id, user_id, day, pain_before, pain_after, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (session_id, user_id, day) DO UPDATE SET pain_before = excluded.pain_before,
+                     pain_after = excluded.pain_after",
+            )
+            .bind(id)
+            .bind(user.0)
+            .bind(day)
+            .bind(i32::from(before))
+            .bind(i32::from(after))
+            .bind(crate::now())
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        self.ensure_builtin_strategies(user, day).await?;
+        self.tag_day(user, "builtin:group-exercise", None, day).await?;
+        Ok(())
+    }
+
+    /// The days the member rated a session, with their own figures.
+    pub async fn my_session_ratings(&self, id: i64, user: UserId) -> Result<Vec<(NaiveDate, i32, i32)>> {
+        Ok(on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT day, pain_before, pain_after FROM session_ratings
+                 WHERE session_id = $1 AND user_id = $2 ORDER BY day",
+            )
+            .bind(id)
+            .bind(user.0)
+            .fetch_all(pool)
+            .await
+        })?)
+    }
+
+    /// Every rating of a session pooled, for its hosts (never one member's figures).
+    pub async fn session_ratings(&self, id: i64) -> Result<Ratings> {
+        let (count, before, after): (i64, Option<f64>, Option<f64>) = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT COUNT(*), AVG(CAST(pain_before AS DOUBLE PRECISION)), AVG(CAST(pain_after AS DOUBLE PRECISION))
+                 FROM session_ratings WHERE session_id = $1",
+            )
+            .bind(id)
+            .fetch_one(pool)
+            .await
+        })?;
+        Ok(Ratings { count, before: before.unwrap_or_default(), after: after.unwrap_or_default() })
+    }
+
+    /// Sets the member's calendar feed secret (its SHA-256), replacing and so revoking any
+    /// earlier one; `None` turns the feed off.
+    pub async fn set_calendar_secret(&self, user: UserId, secret_hash: Option<&str>) -> Result<()> {
+        on_db!(self, |pool| {
+            sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
+                .bind(user.0)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        if let Some(hash) = secret_hash {
+            on_db!(self, |pool| {
+                sqlx::query(
+                    "INSERT INTO calendar_feeds (user_id, secret_hash, created_at) VALUES ($1, $2, $3)",
+                )
+                .bind(user.0)
+                .bind(hash)
+                .bind(crate::now())
+                .execute(pool)
+                .await
+                .map(|_| ())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Whether the member has a calendar feed.
+    pub async fn has_calendar_feed(&self, user: UserId) -> Result<bool> {
+        let n: i64 = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM calendar_feeds WHERE user_id = $1")
+                .bind(user.0)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(n > 0)
+    }
+
+    /// The member whose feed secret hashes to `secret_hash`.
+    pub async fn calendar_owner(&self, secret_hash: &str) -> Result<UserId> {
+        let id: Option<i64> = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT user_id FROM calendar_feeds WHERE secret_hash = $1")
+                .bind(secret_hash)
+                .fetch_optional(pool)
+                .await
+        })?;
+        id.map(UserId).ok_or(StoreError::NotFound)
+    }
+}
