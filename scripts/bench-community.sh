@@ -47,14 +47,14 @@ curl -s -D "$DATA/h" -o /dev/null -H 'content-type: application/json' \
 COOKIE="cookie: $(tr -d '\r' <"$DATA/h" | sed -n 's/^set-cookie: \(foothold_session=[^;]*\).*/\1/Ip')"
 
 # wrk for one path on every server at once (after a 2-second warm-up), 16 connections in
-# all; prints each server's requests/s and latency percentiles, then the total.
+# all unless a third argument says otherwise (1: one request at a time, its server time); prints each server's requests/s and latency percentiles, then the total.
 run() {
-  local label="$1" path="$2" auth="$COOKIE" s waiting=()
+  local label="$1" path="$2" connections="${3:-16}" auth="$COOKIE" s waiting=()
   case "$path" in /api/*) auth="$AUTH" ;; esac
   echo "== $label: $path"
   wrk -t1 -c16 -d2s -H "$auth" "$BASE$path" >/dev/null
   for s in $(seq 1 "$SERVERS"); do
-    wrk -t1 -c$((16 / SERVERS)) -d"${DURATION}s" --latency -H "$auth" "http://127.0.0.1:$((PORT + s))$path" >"$DATA/wrk$s.txt" &
+    wrk -t1 -c$(((connections + SERVERS - 1) / SERVERS)) -d"${DURATION}s" --latency -H "$auth" "http://127.0.0.1:$((PORT + s))$path" >"$DATA/wrk$s.txt" &
     waiting+=($!)
   done
   wait "${waiting[@]}"
@@ -92,7 +92,10 @@ run "search, two rare words (HTML)" "/search?q=t17+u256"
 run "search, a word in most posts (HTML)" "/search?q=pacing"
 run "a hack with 10,000 shared results (HTML)" "/hacks/$HACK"
 run "a hack with 10,000 shared results (API)" "/api/v1/hacks/$HACK"
+run "the same, one request at a time (HTML)" "/hacks/$HACK" 1
 run "hacks list (HTML)" "/hacks"
+run "a member's calendar feed: 50 groups, weekly sessions for a year" "/calendar/bench-calendar-feed.ics"
+run "the same, one request at a time" "/calendar/bench-calendar-feed.ics" 1
 
 REPLY_TO="$(curl -sf -H "$AUTH" "$BASE/api/v1/groups/small/threads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["threads"][1]["id"])')"
 # One script per server, so their nonces differ (every request is a new post).

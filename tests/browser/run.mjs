@@ -413,6 +413,49 @@ try {
     await ctx.close();
   });
 
+  await step('group sessions: plan one on a phone, come to it, follow it in a calendar', async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, handle, password);
+    await p.goto(base + '/groups/gentle-movers');
+    await p.getByRole('link', { name: 'Sessions' }).click();
+    await p.getByRole('link', { name: 'Plan a session' }).click();
+    await p.getByRole('button', { name: 'Plan it' }).click();
+    await p.getByRole('alert').waitFor();
+    await audit(p, 'plan a session with errors');
+    const monday = new Date();
+    monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
+    await p.getByLabel('Name of the session').fill('Seated stretch, Mondays');
+    await p.getByLabel('The seated way').fill('From a firm chair, feet flat.');
+    await p.getByLabel('The standing way').fill('Behind the chair, one hand on its back.');
+    await p.getByLabel('Day of the first session').fill(monday.toISOString().slice(0, 10));
+    await p.getByLabel('Start time').fill('10:00');
+    await p.getByLabel('Time zone').fill('Europe/London');
+    await p.getByRole('checkbox', { name: 'Monday' }).check();
+    await p.getByLabel('Number of sessions').fill('12');
+    await p.getByLabel('Places').fill('8');
+    await p.getByRole('button', { name: 'Plan it' }).click();
+    await p.getByRole('heading', { name: 'Seated stretch, Mondays' }).waitFor();
+    await audit(p, 'a session (host)');
+    await ctx.close();
+
+    const member = await newPhone();
+    await login(member.page, demoHandle, demoPassword);
+    await member.page.goto(base + '/groups/gentle-movers/sessions');
+    await member.page.getByRole('link', { name: 'Seated stretch, Mondays' }).click();
+    await member.page.getByRole('button', { name: "I'm coming" }).click();
+    await member.page.getByText('You are coming. See you there.').waitFor();
+    await audit(member.page, 'a session (member coming)');
+    await member.page.goto(base + '/calendar');
+    await member.page.getByRole('button', { name: 'Make my feed' }).click();
+    await member.page.getByText('it is shown only this once').waitFor();
+    await audit(member.page, 'calendar feed made');
+    const address = await member.page.locator('code.feed-address').textContent();
+    const feed = await member.page.request.get(address);
+    assert.equal(feed.status(), 200);
+    assert.ok((await feed.text()).includes('SUMMARY:Seated stretch\\, Mondays'), 'the feed holds the session');
+    await member.context.close();
+  });
+
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
     for (const path of ['/', '/register', '/login', '/help', '/privacy', '/skills', '/learn']) {

@@ -321,7 +321,37 @@ pub async fn seed_community(db: &Database, plan: foothold_store::SeedPlan, bench
         seeded.long_thread,
         seeded.hack
     );
+    if bench > 0 {
+        seed_calendar(&store).await?;
+    }
     println!("{} {}", seeded.long_thread, seeded.hack);
+    Ok(())
+}
+
+/// The calendar feed load test: `bench1` comes to a weekly session, for a year, in each of
+/// 50 groups, and follows them at `/calendar/bench-calendar-feed.ics`.
+async fn seed_calendar(store: &Store) -> Result<()> {
+    use foothold_core::group_sessions::{parse_session, SessionForm};
+    let bench1 = find(store, "bench1").await?;
+    let zones = ["Europe/London", "America/New_York", "Australia/Sydney", "Asia/Tokyo", "UTC"];
+    for (i, zone) in (1..=50).zip(zones.iter().cycle()) {
+        let (group, _) = store.group(&format!("g{}", i + 2), None).await?;
+        let form = SessionForm {
+            title: "Seated stretch",
+            about: "Gentle stretches from a chair.",
+            date: "2026-01-05",
+            time: "10:00",
+            time_zone: zone,
+            minutes: "30",
+            count: "52",
+            ..SessionForm::default()
+        };
+        let new = parse_session(&form, &["mo"]).map_err(|e| anyhow!("{e}"))?;
+        let session = store.create_group_session(group.id, bench1.id, &format!("bench-{i}"), &new).await?;
+        store.rsvp(session, bench1.id).await?;
+    }
+    let hash = foothold_web::secret::token_hash("bench-calendar-feed");
+    store.set_calendar_secret(bench1.id, Some(&hash)).await?;
     Ok(())
 }
 

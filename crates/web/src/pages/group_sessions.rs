@@ -417,7 +417,7 @@ pub async fn member_ics(State(app): State<AppState>, Path(file): Path<String>) -
     Ok(calendar_response(service::ics("Foothold", &sessions)))
 }
 
-/// The feed page; `made`: a new feed's secret, shown once, in the answer to the request that
+/// The feed page; `made`: a new feed's address, shown once, in the answer to the request that
 /// made it (never in an address, where logs and history would keep it).
 fn feed(viewer: &Viewer, has: bool, made: Option<&str>) -> Response {
     let tr = &viewer.tr;
@@ -427,7 +427,7 @@ fn feed(viewer: &Viewer, has: bool, made: Option<&str>) -> Response {
         p class="lead" { (tr.t("feed-lead")) }
         @if let Some(secret) = made {
             p class="notice" role="status" { (tr.t("feed-made")) }
-            p { code class="feed-address" { "/calendar/" (secret) ".ics" } }
+            p { code class="token feed-address" { (secret) } }
         } @else if has {
             p { (tr.t("feed-on")) }
         }
@@ -463,6 +463,7 @@ pub struct FeedForm {
 pub async fn feed_change(
     State(app): State<AppState>,
     viewer: Viewer,
+    headers: axum::http::HeaderMap,
     Form(f): Form<FeedForm>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
@@ -470,7 +471,10 @@ pub async fn feed_change(
         "new" => {
             let secret = random_token()?;
             app.store.set_calendar_secret(user.id, Some(&token_hash(&secret))).await?;
-            Ok(feed(&viewer, true, Some(&secret)))
+            // Calendar apps need the whole address; the member's own request names the host.
+            let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+            let scheme = if app.config.secure_cookies { "https" } else { "http" };
+            Ok(feed(&viewer, true, Some(&format!("{scheme}://{host}/calendar/{secret}.ics"))))
         }
         "off" => {
             app.store.set_calendar_secret(user.id, None).await?;
