@@ -132,3 +132,4 @@ err-session-until-before-start = The last day is before the first session. Pleas
 err-session-start-weekday = The first session must fall on one of the days it repeats on.
 err-session-not-attending = Only members who said they are coming can rate a session.
 err-session-day = Please choose a day when the session took place, in the last two weeks.
+err-session-day-upcoming = Please choose one of the sessions still to come.

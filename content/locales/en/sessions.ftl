@@ -83,3 +83,6 @@ feed-on = Your feed is on. If you lost its address, or someone else has it, make
 feed-make = Make my feed
 feed-renew = Make a new address (the old one stops working)
 feed-off = Turn the feed off
+session-your-time = your time { $time }
+session-skip = Cancel this one
+session-done-skipped = That session is cancelled; the others stay. Calendars that follow it will drop it.

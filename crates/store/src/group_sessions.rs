@@ -276,6 +276,39 @@ impl Store {
         }
     }
 
+    /// Cancels one occurrence (its local `day`): the day joins the excluded days (an EXDATE
+    /// in calendars) and the sequence rises, so calendar apps drop it. `NotFound` for a
+    /// cancelled session.
+    pub async fn skip_occurrence(&self, id: i64, day: NaiveDate) -> Result<()> {
+        let (session, _) = self.group_session(id, UserId(0)).await?;
+        let mut except: Vec<NaiveDate> = session.plan.schedule.repeat.map(|r| r.except).unwrap_or_default();
+        if except.contains(&day) {
+            return Ok(());
+        }
+        except.push(day);
+        except.sort_unstable();
+        let text = except.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(",");
+        let done = on_db!(self, |pool| {
+            sqlx::query(
+                "UPDATE group_sessions SET except_days = $1, sequence = sequence + 1, updated_at = $2
+                 WHERE id = $3 AND cancelled = FALSE AND sequence = $4",
+            )
+            .bind(&text)
+            .bind(crate::now())
+            .bind(id)
+            .bind(i64::from(session.sequence))
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        match done {
+            1 => Ok(()),
+            // Changed or cancelled since it was read: a second host's change wins, this one
+            // is for them to make again on the fresh page.
+            _ => Err(StoreError::Stale),
+        }
+    }
+
     /// Pain before and after one occurrence (`day`, the session's local date), and the built-in
     /// strategy "group exercise" tagged on the member's check-in of that day (they can remove
     /// it), so the agency engine can weigh it. Rating the same day again replaces the figures.

@@ -106,6 +106,27 @@ pub async fn cancel(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<()> {
     Ok(app.store.cancel_group_session(id).await?)
 }
 
+/// Cancels one upcoming occurrence (its local date); for a one-off, the session.
+pub async fn skip(app: &AppState, viewer: &Viewer, id: i64, day: &str) -> AppResult<()> {
+    let (session, place, _) = open(app, viewer, id).await?;
+    place.require(Action::Moderate)?;
+    let s = &session.plan.schedule;
+    let now = Utc::now();
+    let day = day
+        .parse::<NaiveDate>()
+        .ok()
+        .filter(|d| {
+            s.occurrences(now, now + Duration::days(400))
+                .iter()
+                .any(|t| t.with_timezone(&s.time_zone).date_naive() == *d)
+        })
+        .ok_or_else(|| Invalid::one("day", "session-day-upcoming"))?;
+    match s.repeat {
+        Some(_) => Ok(app.store.skip_occurrence(id, day).await?),
+        None => Ok(app.store.cancel_group_session(id).await?),
+    }
+}
+
 /// The sessions as one iCalendar file. UIDs carry the session's creation time as well as its
 /// id, so two Foothold sites never share one.
 pub fn ics(name: &str, sessions: &[GroupSession]) -> String {

@@ -8,6 +8,7 @@ mod account;
 mod community;
 mod diary;
 mod experiments;
+mod group_sessions;
 mod hacks;
 mod insights;
 mod strategies;
@@ -53,6 +54,11 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/groups/{slug}/log", get(community::log))
         .route("/api/v1/threads/{id}", get(community::thread))
         .route("/api/v1/search", get(community::search))
+        .route("/api/v1/groups/{slug}/sessions", get(group_sessions::list).post(group_sessions::create))
+        .route("/api/v1/sessions/{id}", get(group_sessions::get))
+        .route("/api/v1/sessions/{id}/rsvp", put(group_sessions::rsvp).delete(group_sessions::unrsvp))
+        .route("/api/v1/sessions/{id}/ratings/{day}", put(group_sessions::rate))
+        .route("/api/v1/sessions/{id}/cancel", post(group_sessions::cancel))
         .route("/api/v1/hacks", get(hacks::list).post(hacks::create))
         .route("/api/v1/hacks/{id}", get(hacks::get))
         .route("/api/v1/hacks/{id}/try", put(hacks::try_it))
@@ -109,7 +115,8 @@ pub struct FieldProblem {
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
         community::notifications, community::read_notifications, community::follow, community::unfollow,
         hacks::list, hacks::create, hacks::get, hacks::try_it, hacks::share, hacks::withdraw, hacks::tags,
-        hacks::set_tags
+        hacks::set_tags, group_sessions::list, group_sessions::create, group_sessions::get, group_sessions::rsvp,
+        group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
@@ -119,7 +126,8 @@ pub struct FieldProblem {
          (name = "experiments", description = "Personal experiments: randomised n-of-1 trials you run on yourself"),
          (name = "thoughts", description = "Thought records and predictions"),
          (name = "community", description = "Groups, conversations, reactions, reports and moderation"),
-         (name = "hacks", description = "Pain hacks: what members do, what trying one showed them, pooled anonymously"))
+         (name = "hacks", description = "Pain hacks: what members do, what trying one showed them, pooled anonymously"),
+         (name = "sessions", description = "Group sessions: planning, coming or waiting, pain before and after"))
 )]
 pub struct ApiDoc;
 

@@ -17,6 +17,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{parse_session, weekday_name, SessionForm};
 use foothold_store::{GroupSession, Rsvp};
@@ -31,6 +32,13 @@ const NEXT: usize = 5;
 fn when(s: &GroupSession, at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&s.plan.schedule.time_zone);
     format!("{} ({})", local.format("%a %Y-%m-%d %H:%M"), s.plan.schedule.time_zone.name())
+}
+
+/// The time in the viewer's own zone, when it is not the session's.
+fn yours(tr: &Tr, s: &GroupSession, at: DateTime<Utc>, zone: Tz) -> Option<String> {
+    (zone != s.plan.schedule.time_zone).then(|| {
+        tr.ta("session-your-time", &[("time", &at.with_timezone(&zone).format("%a %H:%M").to_string())])
+    })
 }
 
 fn upcoming(s: &GroupSession, n: usize) -> Vec<DateTime<Utc>> {
@@ -224,10 +232,12 @@ struct Shown {
     mine: Vec<(chrono::NaiveDate, i32, i32)>,
     /// For hosts and moderators only.
     figures: Option<foothold_store::SessionRatings>,
+    /// The viewer's own time zone.
+    zone: Tz,
 }
 
 fn session_page(viewer: &Viewer, shown: &Shown, done: &str, error: Option<&AppError>) -> Response {
-    let Shown { session: s, place, rsvp, mine, figures } = shown;
+    let Shown { session: s, place, rsvp, mine, figures, zone } = shown;
     let rsvp = *rsvp;
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
@@ -257,7 +267,22 @@ fn session_page(viewer: &Viewer, shown: &Shown, done: &str, error: Option<&AppEr
                 h2 id="when" { (tr.t("session-when")) }
                 @let next = upcoming(s, NEXT);
                 @if next.is_empty() { p { (tr.t("session-over")) } }
-                ul { @for t in &next { li { (when(s, *t)) } } }
+                ul class="occurrences" {
+                    @for t in &next {
+                        li {
+                            (when(s, *t))
+                            @if let Some(y) = yours(tr, s, *t, *zone) { " · " (y) }
+                            @if figures.is_some() {
+                                " "
+                                form method="post" action={ "/sessions/" (s.id) "/skip" } class="inline" {
+                                    (csrf(&viewer.csrf))
+                                    input type="hidden" name="day" value=(t.with_timezone(&s.plan.schedule.time_zone).date_naive());
+                                    button type="submit" class="link" { (tr.t("session-skip")) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             section aria-labelledby="coming" {
                 h2 id="coming" { (tr.t("session-coming")) }
@@ -328,7 +353,8 @@ async fn show_with(
         true => Some(app.store.session_ratings(id).await?),
         false => None,
     };
-    Ok(session_page(viewer, &Shown { session, place, rsvp, mine, figures }, done, error))
+    let zone = app.store.time_zone(user.id).await?.parse().unwrap_or(Tz::UTC);
+    Ok(session_page(viewer, &Shown { session, place, rsvp, mine, figures, zone }, done, error))
 }
 
 pub async fn show(
@@ -384,6 +410,22 @@ pub async fn rate(
         Err(e @ AppError::Invalid(_)) => show_with(&app, &viewer, id, "", Some(&e)).await,
         Err(e) => Err(e),
     }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SkipForm {
+    day: String,
+}
+
+pub async fn skip(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<SkipForm>,
+) -> AppResult<Response> {
+    service::skip(&app, &viewer, id, &f.day).await?;
+    Ok(see_other(&format!("/sessions/{id}?done=skipped")))
 }
 
 pub async fn cancel(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {

@@ -86,6 +86,7 @@ pub fn router() -> Router<AppState> {
         .route("/sessions/{id}", get(group_sessions::show))
         .route("/sessions/{id}/rsvp", post(group_sessions::rsvp))
         .route("/sessions/{id}/rate", post(group_sessions::rate))
+        .route("/sessions/{id}/skip", post(group_sessions::skip))
         .route("/sessions/{id}/cancel", post(group_sessions::cancel))
         .route("/calendar", get(group_sessions::feed_page).post(group_sessions::feed_change))
         .route("/calendar/{file}", get(group_sessions::member_ics))
