@@ -34,11 +34,11 @@ fn when(s: &GroupSession, at: DateTime<Utc>) -> String {
     format!("{} ({})", local.format("%a %Y-%m-%d %H:%M"), s.plan.schedule.time_zone.name())
 }
 
-/// The time in the viewer's own zone, when it is not the session's.
+/// The time in the viewer's own zone, when it differs from the session's local time.
 fn yours(tr: &Tr, s: &GroupSession, at: DateTime<Utc>, zone: Tz) -> Option<String> {
-    (zone != s.plan.schedule.time_zone).then(|| {
-        tr.ta("session-your-time", &[("time", &at.with_timezone(&zone).format("%a %H:%M").to_string())])
-    })
+    let theirs = at.with_timezone(&s.plan.schedule.time_zone).format("%a %H:%M").to_string();
+    let mine = at.with_timezone(&zone).format("%a %H:%M").to_string();
+    (mine != theirs).then(|| tr.ta("session-your-time", &[("time", &mine)]))
 }
 
 fn upcoming(s: &GroupSession, n: usize) -> Vec<DateTime<Utc>> {
