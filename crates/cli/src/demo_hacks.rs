@@ -7,7 +7,7 @@
 use anyhow::{anyhow, Result};
 use chrono::Duration;
 use foothold_core::agency::{self, Diary, Label};
-use foothold_core::hacks::pooling::Shared;
+use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{parse_hack, GROUP_SLUG};
 use foothold_core::simulate;
 use foothold_store::{Membership, Store, UserId};
@@ -94,7 +94,7 @@ pub async fn create(store: &Store, neighbours: &[UserId]) -> Result<()> {
                 .results
                 .iter()
                 .filter(|e| e.strategy == *strategy && e.lag == 0 && e.label != Label::NotEnoughData)
-                .map(|e| (e.outcome, Shared::of(e)))
+                .map(|e| (Source::Diary, e.outcome, Shared::of(e)))
                 .collect();
             store.try_hack(hack, *sharer, today - Duration::days(150)).await?;
             store.share_hack_result(hack, *sharer, &results).await?;

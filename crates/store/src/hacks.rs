@@ -7,7 +7,7 @@ use crate::batch::{on_conn, Conn};
 use crate::{on_db, packed, Backend, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::agency::Outcome;
-use foothold_core::hacks::pooling::{Evidence, Shared};
+use foothold_core::hacks::pooling::{Evidence, Shared, Source};
 use foothold_core::hacks::{Cost, Effort, Needs, NewHack, Tag, PER_PAGE};
 
 /// A hack as its list and page show it.
@@ -26,7 +26,10 @@ pub struct HackSummary {
     pub tags: Vec<Tag>,
     /// Members who chose "I'll try it".
     pub tried: i64,
+    /// Pooled results of members' own diaries.
     pub evidence: Evidence,
+    /// Pooled results of members' kept personal experiments, the stronger evidence.
+    pub experiments: Evidence,
     /// How many of the viewer's own tags it has.
     pub fit: i64,
 }
@@ -58,12 +61,12 @@ pub struct Tried {
 
 const HACK_COLUMNS: &str =
     "t.id, t.title, u.handle, t.created_at, t.posts, t.hidden, h.cost, h.effort, h.minutes, \
-     h.pooled, (SELECT COUNT(*) FROM hack_tries r WHERE r.hack_id = h.thread_id) AS tried, \
+     h.pooled, h.pooled_experiments, (SELECT COUNT(*) FROM hack_tries r WHERE r.hack_id = h.thread_id) AS tried, \
      (SELECT COUNT(*) FROM hack_tags g JOIN member_tags m ON m.tag = g.tag AND m.user_id = $1 \
       WHERE g.hack_id = h.thread_id) AS fit";
 const PAGE_COLUMNS: &str =
     "page.id, page.title, page.handle, page.created_at, page.posts, page.hidden, page.cost, \
-     page.effort, page.minutes, page.pooled, page.tried, page.fit, page.tags";
+     page.effort, page.minutes, page.pooled, page.pooled_experiments, page.tried, page.fit, page.tags";
 
 fn tags_sql(backend: Backend) -> &'static str {
     match backend {
@@ -79,7 +82,7 @@ fn tags_sql(backend: Backend) -> &'static str {
 fn summary(c: &packed::Cells) -> Result<HackSummary> {
     let corrupt = || StoreError::Corrupt("hacks");
     let minutes = u16::try_from(c.int(8)?).map_err(|_| corrupt())?;
-    let tags = c.opt_text(12)?.unwrap_or_default();
+    let tags = c.opt_text(13)?.unwrap_or_default();
     Ok(HackSummary {
         id: c.int(0)?,
         title: c.text(1)?,
@@ -93,8 +96,9 @@ fn summary(c: &packed::Cells) -> Result<HackSummary> {
             minutes,
         },
         evidence: serde_json::from_str(&c.text(9)?).map_err(|_| corrupt())?,
-        tried: c.int(10)?,
-        fit: c.int(11)?,
+        experiments: serde_json::from_str(&c.text(10)?).map_err(|_| corrupt())?,
+        tried: c.int(11)?,
+        fit: c.int(12)?,
         tags: Tag::parse_all(tags.split(',').filter(|t| !t.is_empty())).map_err(|_| corrupt())?,
     })
 }
@@ -116,32 +120,45 @@ fn ordering(order: HackOrder, a: &HackSummary, b: &HackSummary) -> std::cmp::Ord
     }
 }
 
-/// Rewrites a hack's pooled results from its shared results. Runs inside the transaction
-/// that changed them, after the hack's row was locked.
+/// Rewrites a hack's pooled results, diaries and experiments apart, from its shared results.
+/// Runs inside the transaction that changed them, after the hack's row was locked.
 async fn repool(conn: &mut Conn<'_>, hack: i64) -> Result<()> {
-    let rows: Vec<(String, f64, f64, f64, bool)> = on_conn!(conn, |c| {
-        sqlx::query_as("SELECT outcome, estimate, low, high, helps FROM hack_results WHERE hack_id = $1")
-            .bind(hack)
-            .fetch_all(&mut **c)
-            .await
+    let rows: Vec<(String, String, f64, f64, f64, bool)> = on_conn!(conn, |c| {
+        sqlx::query_as(
+            "SELECT source, outcome, estimate, low, high, helps FROM hack_results WHERE hack_id = $1",
+        )
+        .bind(hack)
+        .fetch_all(&mut **c)
+        .await
     })?;
-    let results: Vec<(Outcome, Shared)> = rows
-        .into_iter()
-        .filter_map(|(o, estimate, low, high, helps)| {
-            Some((Outcome::parse(&o)?, Shared { estimate, interval: [low, high], helps }))
-        })
-        .collect();
-    let evidence = Evidence::of(&results);
-    let json = serde_json::to_string(&evidence).map_err(|_| StoreError::Corrupt("hacks"))?;
-    let pain = evidence.get(Outcome::Pain).map(|p| p.estimate);
+    let of = |source: Source| {
+        let results: Vec<(Outcome, Shared)> = rows
+            .iter()
+            .filter(|r| Source::parse(&r.0) == Some(source))
+            .filter_map(|(_, o, estimate, low, high, helps)| {
+                Some((
+                    Outcome::parse(o)?,
+                    Shared { estimate: *estimate, interval: [*low, *high], helps: *helps },
+                ))
+            })
+            .collect();
+        Evidence::of(&results)
+    };
+    let (diary, experiments) = (of(Source::Diary), of(Source::Experiment));
+    let json = |e: &Evidence| serde_json::to_string(e).map_err(|_| StoreError::Corrupt("hacks"));
+    let (diary_json, experiments_json) = (json(&diary)?, json(&experiments)?);
+    let pain = diary.get(Outcome::Pain).map(|p| p.estimate);
     on_conn!(conn, |c| {
-        sqlx::query("UPDATE hacks SET pooled = $1, pooled_pain = $2 WHERE thread_id = $3")
-            .bind(&json)
-            .bind(pain)
-            .bind(hack)
-            .execute(&mut **c)
-            .await
-            .map(|_| ())
+        sqlx::query(
+            "UPDATE hacks SET pooled = $1, pooled_pain = $2, pooled_experiments = $3 WHERE thread_id = $4",
+        )
+        .bind(&diary_json)
+        .bind(pain)
+        .bind(&experiments_json)
+        .bind(hack)
+        .execute(&mut **c)
+        .await
+        .map(|_| ())
     })?;
     Ok(())
 }
@@ -338,13 +355,13 @@ impl Store {
         self.tried(user).await?.into_iter().find(|t| t.hack == hack).ok_or(StoreError::NotFound)
     }
 
-    /// Shares the member's result for a hack they tried (replacing one shared before) and
-    /// pools the hack's results again, in one transaction.
+    /// Shares the member's results for a hack they tried (replacing any shared before) and
+    /// pools the hack's results again, diaries and experiments apart, in one transaction.
     pub async fn share_hack_result(
         &self,
         hack: i64,
         user: UserId,
-        results: &[(Outcome, Shared)],
+        results: &[(Source, Outcome, Shared)],
     ) -> Result<()> {
         let now = crate::now();
         let begin = self.begin_write();
@@ -366,13 +383,14 @@ impl Store {
                 .bind(user.0)
                 .execute(&mut *tx)
                 .await?;
-            for (outcome, r) in results {
+            for (source, outcome, r) in results {
                 sqlx::query(
-                    "INSERT INTO hack_results (hack_id, user_id, outcome, estimate, low, high, helps, shared_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    "INSERT INTO hack_results (hack_id, user_id, source, outcome, estimate, low, high, helps, shared_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(hack)
                 .bind(user.0)
+                .bind(source.as_str())
                 .bind(outcome.as_str())
                 .bind(r.estimate)
                 .bind(r.interval[0])

@@ -267,12 +267,13 @@ impl Store {
         insert_rows!(
             self,
             "hack_results",
-            "hack_id, user_id, outcome, estimate, low, high, helps, shared_at",
+            "hack_id, user_id, source, outcome, estimate, low, high, helps, shared_at",
             1..=results,
             |b, i| {
                 let estimate = (i * 37 % 100) as f64 / 100.0 - 1.5;
                 b.push_bind(hack)
                     .push_bind(i)
+                    .push_bind("diary")
                     .push_bind("pain")
                     .push_bind(estimate)
                     .push_bind(estimate - 0.8)
@@ -283,14 +284,10 @@ impl Store {
         );
         // Sharing once more pools them all, as every real share does.
         if results > 0 {
-            let r =
-                foothold_core::hacks::pooling::Shared { estimate: -1.0, interval: [-1.8, -0.2], helps: true };
-            self.share_hack_result(
-                hack,
-                crate::UserId(results),
-                &[(foothold_core::agency::Outcome::Pain, r)],
-            )
-            .await?;
+            use foothold_core::hacks::pooling::{Shared, Source};
+            let r = Shared { estimate: -1.0, interval: [-1.8, -0.2], helps: true };
+            let pain = foothold_core::agency::Outcome::Pain;
+            self.share_hack_result(hack, crate::UserId(results), &[(Source::Diary, pain, r)]).await?;
         }
         Ok(hack)
     }

@@ -9,7 +9,7 @@ use crate::i18n::Tr;
 use crate::AppState;
 use foothold_core::agency::{Effect, Label, Outcome};
 use foothold_core::community::access::{Action, Relation};
-use foothold_core::hacks::pooling::Shared;
+use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{NewHack, GROUP_SLUG, TRY_DAYS};
 use foothold_core::Invalid;
 use foothold_store::{HackSummary, Tried, User};
@@ -69,15 +69,22 @@ pub enum MyResult {
     NotInDiary,
     /// Not enough days with and without it for the agency engine yet.
     NotEnoughData,
-    /// The same-day results the engine could estimate, pain first.
-    Ready(Vec<Effect>),
+    /// The same-day results the engine could estimate, pain first, and the result of a kept
+    /// personal experiment of the hack against doing without it, if there is one.
+    Ready { effects: Vec<Effect>, experiment: Option<(Outcome, Shared)> },
 }
 
 impl MyResult {
     /// The results as they are shared ([`Shared::of`]); `None` while there are none.
-    pub fn shared(&self) -> Option<Vec<(Outcome, Shared)>> {
+    pub fn shared(&self) -> Option<Vec<(Source, Outcome, Shared)>> {
         match self {
-            MyResult::Ready(effects) => Some(effects.iter().map(|e| (e.outcome, Shared::of(e))).collect()),
+            MyResult::Ready { effects, experiment } => Some(
+                effects
+                    .iter()
+                    .map(|e| (Source::Diary, e.outcome, Shared::of(e)))
+                    .chain(experiment.map(|(o, s)| (Source::Experiment, o, s)))
+                    .collect(),
+            ),
             _ => None,
         }
     }
@@ -92,24 +99,27 @@ pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> A
         return Ok(MyResult::TooSoon { days_left: TRY_DAYS - days });
     }
     let insight = app.insights.get(&app.store, user.id, tr).await?;
-    let Some(name) = insight.ids.iter().find(|(_, id)| **id == strategy).map(|(name, _)| name) else {
-        // Never tagged yet: the engine has nothing to say about it.
-        return Ok(MyResult::NotEnoughData);
-    };
+    // A strategy never tagged yet is not in the report: the engine has nothing to say.
+    let name = insight.ids.iter().find(|(_, id)| **id == strategy).map(|(name, _)| name);
     let effects: Vec<Effect> = Outcome::ALL
         .iter()
         .filter_map(|&o| {
-            insight
-                .report
-                .results
-                .iter()
-                .find(|e| {
-                    e.strategy == *name && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData
-                })
-                .cloned()
+            insight.report.results.iter().find(|e| {
+                Some(&e.strategy) == name && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData
+            })
         })
+        .cloned()
         .collect();
-    Ok(if effects.is_empty() { MyResult::NotEnoughData } else { MyResult::Ready(effects) })
+    let experiment = insight
+        .proven
+        .iter()
+        .find(|p| p.strategy_a == strategy && p.without)
+        .map(|p| (p.outcome, Shared { estimate: p.estimate, interval: p.interval, helps: p.helps }));
+    Ok(if effects.is_empty() && experiment.is_none() {
+        MyResult::NotEnoughData
+    } else {
+        MyResult::Ready { effects, experiment }
+    })
 }
 
 /// Shares the member's current result for a hack they try.

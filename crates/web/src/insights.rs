@@ -50,10 +50,17 @@ pub struct Proven {
     pub id: i64,
     pub a: String,
     pub b: String,
+    /// The strategy of condition A, and whether B was "without it".
+    pub strategy_a: i64,
+    pub without: bool,
     pub outcome: Outcome,
     /// mean(A) − mean(B).
     pub estimate: f64,
+    /// 90 % interval of `estimate`.
+    pub interval: [f64; 2],
     pub p_benefit: f64,
+    /// A was better at the experiments' decision threshold.
+    pub helps: bool,
     pub start: NaiveDate,
     pub end: NaiveDate,
 }
@@ -180,8 +187,12 @@ async fn proven(store: &Store, user: UserId, tr: &Tr) -> AppResult<Vec<Proven>> 
             out.push(Proven {
                 id: e.stored.id,
                 outcome: e.course.design.outcome,
+                strategy_a: e.stored.plan.strategy_a,
+                without: e.stored.plan.strategy_b.is_none(),
                 estimate: r.estimate,
+                interval: r.interval,
                 p_benefit: r.p_benefit,
+                helps: r.conclusion() == foothold_core::experiment::Conclusion::LikelyHelps,
                 start: e.course.design.start,
                 end: e.course.last_day(),
                 a: e.labels.0,

@@ -16,7 +16,8 @@ CREATE TABLE hacks (
     effort      TEXT             NOT NULL CHECK (effort IN ('low', 'medium', 'high')),
     minutes     INTEGER          NOT NULL CHECK (minutes BETWEEN 1 AND 600),
     pooled      TEXT             NOT NULL DEFAULT '[]',
-    pooled_pain DOUBLE PRECISION
+    pooled_pain DOUBLE PRECISION,
+    pooled_experiments TEXT NOT NULL DEFAULT '[]'
 );
 
 CREATE TABLE hack_tags (
@@ -45,12 +46,13 @@ CREATE INDEX hack_tries_user ON hack_tries (user_id, asked, tried_on);
 CREATE TABLE hack_results (
     hack_id   BIGINT           NOT NULL REFERENCES hacks (thread_id) ON DELETE CASCADE,
     user_id   BIGINT           NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    source    TEXT             NOT NULL CHECK (source IN ('diary', 'experiment')),
     outcome   TEXT             NOT NULL CHECK (outcome IN ('pain', 'peg', 'mood', 'sleep')),
     estimate  DOUBLE PRECISION NOT NULL,
     low       DOUBLE PRECISION NOT NULL,
     high      DOUBLE PRECISION NOT NULL,
     helps     BOOLEAN          NOT NULL,
     shared_at TIMESTAMPTZ      NOT NULL,
-    PRIMARY KEY (hack_id, user_id, outcome)
+    PRIMARY KEY (hack_id, user_id, source, outcome)
 );
 CREATE INDEX hack_results_user ON hack_results (user_id);

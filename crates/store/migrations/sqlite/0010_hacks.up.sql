@@ -22,7 +22,9 @@ CREATE TABLE hacks (
     -- JSON), rewritten in the same transaction as every share and withdrawal, so a hack's
     -- page reads one row however many results there are. `pooled_pain` orders by evidence.
     pooled      TEXT    NOT NULL DEFAULT '[]',
-    pooled_pain REAL
+    pooled_pain REAL,
+    -- The same for results of members' personal experiments, the stronger evidence, apart.
+    pooled_experiments TEXT NOT NULL DEFAULT '[]'
 );
 
 CREATE TABLE hack_tags (
@@ -51,17 +53,19 @@ CREATE TABLE hack_tries (
 );
 CREATE INDEX hack_tries_user ON hack_tries (user_id, asked, tried_on);
 
--- A member's shared result per outcome: what the agency engine found in their own diary
--- for the hack's strategy. Never shown one by one: only pooled, from five members up.
+-- A member's shared result per outcome and source: what the agency engine found in their
+-- own diary for the hack's strategy ('diary'), or what a kept personal experiment of it
+-- showed ('experiment'). Never shown one by one: only pooled, from five members up.
 CREATE TABLE hack_results (
     hack_id   INTEGER NOT NULL REFERENCES hacks (thread_id) ON DELETE CASCADE,
     user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    source    TEXT    NOT NULL CHECK (source IN ('diary', 'experiment')),
     outcome   TEXT    NOT NULL CHECK (outcome IN ('pain', 'peg', 'mood', 'sleep')),
     estimate  REAL    NOT NULL,
     low       REAL    NOT NULL,
     high      REAL    NOT NULL,
     helps     INTEGER NOT NULL,
     shared_at TEXT    NOT NULL,
-    PRIMARY KEY (hack_id, user_id, outcome)
+    PRIMARY KEY (hack_id, user_id, source, outcome)
 );
 CREATE INDEX hack_results_user ON hack_results (user_id);

@@ -5,7 +5,7 @@ use crate::testing::TestDb;
 use crate::{HackOrder, Store, StoreError, UserId};
 use chrono::NaiveDate;
 use foothold_core::agency::Outcome;
-use foothold_core::hacks::pooling::Shared;
+use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{parse_hack, Tag, GROUP_SLUG, MINUTES_MAX};
 use foothold_core::strategy::Category;
 
@@ -19,8 +19,12 @@ async fn hack(store: &Store, author: UserId, title: &str, tags: &[&str]) -> i64 
     store.start_hack(group, author, &format!("nonce-{title}"), &new).await.unwrap().thread
 }
 
-fn result(estimate: f64, helps: bool) -> Vec<(Outcome, Shared)> {
-    vec![(Outcome::Pain, Shared { estimate, interval: [estimate - 1.0, estimate + 1.0], helps })]
+fn result(estimate: f64, helps: bool) -> Vec<(Source, Outcome, Shared)> {
+    vec![(
+        Source::Diary,
+        Outcome::Pain,
+        Shared { estimate, interval: [estimate - 1.0, estimate + 1.0], helps },
+    )]
 }
 
 #[tokio::test]
@@ -145,6 +149,37 @@ async fn evidence_appears_at_five_members_and_goes_with_withdrawal_and_deletion(
         assert_eq!(pooled(store.clone()).await, Some((5, 5)));
         store.delete_user(sharers[1].id).await.unwrap();
         assert_eq!(pooled(store.clone()).await, None, "a deleted member's result is gone from the aggregate");
+
+        // Personal experiments are pooled apart: five of them, and the diary pool is untouched.
+        for u in sharers.iter().filter(|u| u.id != sharers[1].id) {
+            let both = [
+                result(-1.0, true)[0],
+                (
+                    Source::Experiment,
+                    Outcome::Pain,
+                    Shared { estimate: -2.0, interval: [-2.5, -1.5], helps: true },
+                ),
+            ];
+            store.share_hack_result(heat, u.id, &both).await.unwrap();
+        }
+        let (shown, _) = store.hack(heat, None).await.unwrap();
+        assert_eq!(shown.evidence.get(Outcome::Pain).map(|p| p.members), None, "four diaries");
+        assert_eq!(
+            shown.experiments.get(Outcome::Pain).map(|p| (p.members, p.helped)),
+            None,
+            "four experiments"
+        );
+        let fifth = user(&store, "fifth").await;
+        store.try_hack(heat, fifth.id, day(1)).await.unwrap();
+        let only_experiment = [(
+            Source::Experiment,
+            Outcome::Pain,
+            Shared { estimate: -1.8, interval: [-2.4, -1.2], helps: true },
+        )];
+        store.share_hack_result(heat, fifth.id, &only_experiment).await.unwrap();
+        let (shown, _) = store.hack(heat, None).await.unwrap();
+        assert_eq!(shown.experiments.get(Outcome::Pain).map(|p| p.members), Some(5));
+        assert_eq!(shown.evidence.get(Outcome::Pain), None, "still four diaries");
 
         // The author's account goes, and the hack with it.
         store.delete_user(ann.id).await.unwrap();

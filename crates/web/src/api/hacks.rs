@@ -65,14 +65,18 @@ pub struct HackView {
     tried: i64,
     /// Replies in its discussion.
     replies: i64,
-    /// Pooled shared results per outcome; empty until five members shared.
+    /// Pooled results of members' own diaries per outcome; empty until five members shared.
     evidence: Vec<PooledView>,
+    /// Pooled results of members' kept personal experiments (A: the hack, B: without it),
+    /// the stronger evidence, apart; empty until five members shared one.
+    experiment_evidence: Vec<PooledView>,
 }
 
 fn hack_view(h: HackSummary) -> HackView {
     HackView {
         id: h.id,
         evidence: pooled_views(&h.evidence),
+        experiment_evidence: pooled_views(&h.experiments),
         title: h.title,
         author: h.author,
         created_at: h.created_at,
@@ -178,6 +182,19 @@ pub struct MyResultView {
     days_left: Option<i64>,
     /// Your own same-day results (`ready`): seen by you alone until you share them.
     results: Vec<OwnResult>,
+    /// Your kept personal experiment of it against doing without it, if any.
+    experiment: Option<OwnExperiment>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OwnExperiment {
+    outcome: &'static str,
+    /// mean(with) − mean(without).
+    estimate: f64,
+    /// 90 % interval.
+    interval: [f64; 2],
+    /// The experiment found it likely better.
+    helps: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -203,11 +220,11 @@ pub struct TriedView {
 }
 
 fn my_result_view(r: &MyResult) -> MyResultView {
-    let (state, days_left, results) = match r {
-        MyResult::TooSoon { days_left } => ("too_soon", Some(*days_left), Vec::new()),
-        MyResult::NotInDiary => ("not_in_diary", None, Vec::new()),
-        MyResult::NotEnoughData => ("not_enough_data", None, Vec::new()),
-        MyResult::Ready(effects) => (
+    let (state, days_left, results, experiment) = match r {
+        MyResult::TooSoon { days_left } => ("too_soon", Some(*days_left), Vec::new(), None),
+        MyResult::NotInDiary => ("not_in_diary", None, Vec::new(), None),
+        MyResult::NotEnoughData => ("not_enough_data", None, Vec::new(), None),
+        MyResult::Ready { effects, experiment } => (
             "ready",
             None,
             effects
@@ -219,9 +236,15 @@ fn my_result_view(r: &MyResult) -> MyResultView {
                     label: e.label,
                 })
                 .collect(),
+            experiment.map(|(o, s)| OwnExperiment {
+                outcome: o.as_str(),
+                estimate: s.estimate,
+                interval: s.interval,
+                helps: s.helps,
+            }),
         ),
     };
-    MyResultView { state, days_left, results }
+    MyResultView { state, days_left, results, experiment }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -39,15 +39,16 @@ fn tag_name(tr: &Tr, t: Tag) -> String {
     tr.t(&format!("hack-tag-{}", t.as_str()))
 }
 
-/// Members' pooled results, pain first, or why there are none yet.
-fn evidence(tr: &Tr, e: &Evidence) -> Markup {
+/// Members' pooled results, pain first, or why there are none yet. `of`: `evidence` for
+/// diaries, `experiments` for personal experiments (the message ids' middle part).
+fn evidence(tr: &Tr, e: &Evidence, of: &str) -> Markup {
     html! {
         @if e.0.is_empty() {
-            p { (tr.ta("hack-evidence-none", &[("count", &MIN_SHARED.to_string())])) }
+            p { (tr.ta(&format!("hack-{of}-none"), &[("count", &MIN_SHARED.to_string())])) }
         }
         @for (outcome, p) in &e.0 {
             p {
-                (tr.ta(&format!("hack-evidence-{}", outcome.as_str()), &[("helped", &p.helped.to_string()), ("members", &p.members.to_string())]))
+                (tr.ta(&format!("hack-{of}-{}", outcome.as_str()), &[("helped", &p.helped.to_string()), ("members", &p.members.to_string())]))
                 " "
                 (tr.ta("hack-evidence-typical", &[("outcome", &outcome_name(tr, *outcome)), ("points", &signed(p.estimate)), ("low", &signed(p.interval[0])), ("high", &signed(p.interval[1]))]))
                 @if p.tau >= 1.0 { " " (tr.t("hack-evidence-differ")) }
@@ -339,7 +340,7 @@ fn my_section(
             }
         }
     };
-    let ready = matches!(mine, Some(MyResult::Ready(_)));
+    let ready = matches!(mine, Some(MyResult::Ready { .. }));
     html! {
         section id="mine" aria-labelledby="mine-title" {
             h2 id="mine-title" { (tr.t("hack-mine")) }
@@ -351,10 +352,13 @@ fn my_section(
                         MyResult::TooSoon { days_left } => p { (tr.ta("hack-mine-too-soon", &[("days", &days_left.to_string())])) },
                         MyResult::NotInDiary => p { (tr.t("hack-mine-not-in-diary")) },
                         MyResult::NotEnoughData => p { (tr.t("hack-mine-not-enough")) },
-                        MyResult::Ready(effects) => {
+                        MyResult::Ready { effects, experiment } => {
                             ul {
                                 @for e in effects {
                                     li { (tr.ta(&format!("hack-mine-{}", label_key(e.label)), &[("outcome", &outcome_name(tr, e.outcome)), ("points", &points(e.estimate))])) }
+                                }
+                                @if let Some((outcome, r)) = experiment {
+                                    li { (tr.ta(if r.helps { "hack-mine-experiment-helps" } else { "hack-mine-experiment-unclear" }, &[("outcome", &outcome_name(tr, *outcome)), ("points", &points(r.estimate))])) }
                                 }
                             }
                             p class="hint" { (tr.t("hack-mine-share-hint")) }
@@ -435,8 +439,10 @@ pub async fn show(
         section aria-labelledby="evidence-title" {
             h2 id="evidence-title" { (tr.t("hack-evidence-title")) }
             p { (tr.ta("hack-tried-by", &[("count", &hack.tried.to_string())])) }
-            (evidence(tr, &hack.evidence))
+            (evidence(tr, &hack.evidence, "evidence"))
             p class="hint" { (tr.t("hack-evidence-caveat")) }
+            h3 { (tr.t("hack-experiments-title")) }
+            (evidence(tr, &hack.experiments, "experiments"))
         }
         (my_section(tr, &viewer, &hack, tried.as_ref(), mine.as_ref(), &q.done))
         section aria-labelledby="discussion" {

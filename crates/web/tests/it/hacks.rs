@@ -206,3 +206,72 @@ async fn evidence_appears_at_five_shared_results_and_goes_with_a_withdrawal() {
         assert_eq!(r.status(), 422);
     }
 }
+
+#[tokio::test]
+async fn a_kept_personal_experiment_of_a_hack_is_shared_apart_as_stronger_evidence() {
+    use foothold_core::agency::Outcome;
+    use foothold_core::hacks::pooling::{Shared, Source};
+    for app in apps(config()).await {
+        let author = Who::new_registered(&app, "author").await;
+        let hack = json!({"title": "Warm bath", "body": "ok", "cost": "free", "effort": "low", "minutes": 20,
+                          "accept_rules": true});
+        let id =
+            author.json(&app, Method::POST, "/api/v1/hacks", Some(hack)).await["thread"].as_i64().unwrap();
+        // Four members shared an experiment result before (set up in the store).
+        for m in 0..4 {
+            let who = Who::new_registered(&app, &format!("earlier{m}")).await;
+            who.json(&app, Method::PUT, &format!("/api/v1/hacks/{id}/try"), None).await;
+            let r = Shared { estimate: -1.5, interval: [-2.5, -0.5], helps: true };
+            app.store.share_hack_result(id, who.id, &[(Source::Experiment, Outcome::Pain, r)]).await.unwrap();
+        }
+        // The fifth tests it for real: the hack against doing without it, then keeps the result.
+        let me = Who::new_registered(&app, "tester").await;
+        let tried = me.json(&app, Method::PUT, &format!("/api/v1/hacks/{id}/try"), None).await;
+        let strategy = tried["mine"]["strategy"].as_i64().unwrap();
+        let today: NaiveDate = tried["mine"]["tried_on"].as_str().unwrap().parse().unwrap();
+        let plan = me
+            .json(
+                &app,
+                Method::POST,
+                "/api/v1/experiments",
+                Some(json!({"strategy": strategy, "start": today, "period_days": 3, "pairs": 2})),
+            )
+            .await;
+        let experiment = plan["id"].as_i64().unwrap();
+        for (i, day) in plan["schedule"].as_array().unwrap().iter().enumerate() {
+            let pain = if day["condition"] == "A" { 2 } else { 7 } + (i % 2) as i64;
+            let date = day["date"].as_str().unwrap();
+            me.json(
+                &app,
+                Method::PUT,
+                &format!("/api/v1/checkins/{date}"),
+                Some(json!({"pain": pain, "version": null})),
+            )
+            .await;
+            app.clock.travel(1);
+        }
+        app.clock.travel(10);
+        let keep =
+            me.c.post(app.url(&format!("/experiments/{experiment}/keep")))
+                .header("x-csrf-token", &me.csrf)
+                .form(&[("kept", "true")])
+                .send()
+                .await
+                .unwrap();
+        assert_eq!(keep.status(), 303);
+        let mine = me.json(&app, Method::GET, &format!("/api/v1/hacks/{id}"), None).await;
+        assert_eq!(mine["mine"]["result"]["state"], "ready", "{mine}");
+        assert_eq!(mine["mine"]["result"]["experiment"]["helps"], true, "{mine}");
+        assert!(mine["hack"]["experiment_evidence"].as_array().unwrap().is_empty(), "four show nothing");
+        let shared = me.json(&app, Method::PUT, &format!("/api/v1/hacks/{id}/result"), None).await;
+        let pooled = &shared["hack"]["experiment_evidence"][0];
+        assert_eq!(
+            (pooled["outcome"].as_str(), pooled["members"].as_i64()),
+            (Some("pain"), Some(5)),
+            "{shared}"
+        );
+        assert!(shared["hack"]["evidence"].as_array().unwrap().is_empty(), "experiments are not diaries");
+        let page = me.c.get(app.url(&format!("/hacks/{id}"))).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("5 of 5 members' own experiments found less pain with it."), "{page}");
+    }
+}
