@@ -120,6 +120,37 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
                 store.reply(made.thread, author(who), &format!("demo-{n}-{t}-{r}"), body, false).await?;
             }
         }
+        if g.kind == "exercise" {
+            demo_session(store, group.id, neighbour(n), demo).await?;
+        }
     }
     crate::demo_hacks::create(store, &neighbours).await
+}
+
+/// The exercise group's weekly session (Tuesdays and Thursdays from the coming Tuesday, twelve weeks),
+/// with the demo member coming.
+async fn demo_session(store: &Store, group: i64, host: UserId, demo: UserId) -> Result<()> {
+    use chrono::Datelike;
+    use foothold_core::group_sessions::{parse_session, SessionForm};
+    let today = foothold_web::diary::today("Europe/London");
+    let tuesday = today + chrono::Duration::days(8 - i64::from(today.weekday().num_days_from_monday()));
+    let date = tuesday.to_string();
+    let form = SessionForm {
+        title: "Ten minutes before lunch",
+        about: "Shoulder rolls, neck tilts and ankle circles, at your own pace. Stop whenever you need to.",
+        seated: "All of it from a firm chair, feet flat on the floor.",
+        standing: "Behind the chair, one hand on its back for balance.",
+        date: &date,
+        time: "11:50",
+        time_zone: "Europe/London",
+        minutes: "10",
+        count: "24",
+        capacity: "12",
+        place: "Online — the link is posted in the group on the day.",
+        ..SessionForm::default()
+    };
+    let new = parse_session(&form, &["tu", "th"]).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let session = store.create_group_session(group, host, "demo-session", &new).await?;
+    store.rsvp(session, demo).await?;
+    Ok(())
 }

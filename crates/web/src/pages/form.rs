@@ -80,3 +80,13 @@ impl Field<'_> {
 pub fn csrf(token: &str) -> Markup {
     html! { input type="hidden" name="csrf" value=(token); }
 }
+
+/// Every value of `key` in a form read as pairs (checkboxes repeat their name).
+pub fn values<'a>(pairs: &'a [(String, String)], key: &str) -> Vec<&'a str> {
+    pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect()
+}
+
+/// The first value of `key` in a form read as pairs; empty when missing.
+pub fn value<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
+    pairs.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
+}

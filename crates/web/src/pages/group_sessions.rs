@@ -2,7 +2,7 @@
 //! (coming or on the waiting list, pain before and after, figures for hosts, cancelling), and
 //! the member's personal calendar feed.
 
-use super::form::{csrf, Errors, Field};
+use super::form::{csrf, value, values, Errors, Field};
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Place};
@@ -117,8 +117,8 @@ fn plan_page(
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
-    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map_or("", |(_, v)| v.as_str());
-    let chosen = |d: &str| pairs.iter().any(|(k, v)| k == "weekdays" && v == d);
+    let get = |k: &str| value(pairs, k);
+    let chosen = |d: &str| values(pairs, "weekdays").contains(&d);
     let g = &place.group;
     let title = tr.t("session-plan");
     let nonce = match get("nonce") {
@@ -190,9 +190,8 @@ pub async fn create(
     let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
-    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map_or("", |(_, v)| v.as_str());
-    let weekdays: Vec<&str> =
-        pairs.iter().filter(|(k, _)| k == "weekdays").map(|(_, v)| v.as_str()).collect();
+    let get = |k: &str| value(&pairs, k);
+    let weekdays: Vec<&str> = values(&pairs, "weekdays");
     let form = SessionForm {
         title: get("title"),
         about: get("about"),

@@ -2,7 +2,7 @@
 //! what members' own diaries showed, "I'll try it", sharing one's own result, and the form
 //! to share a hack.
 
-use super::form::{csrf, Errors, Field};
+use super::form::{csrf, value, values, Errors, Field};
 use super::groups::{body_field, preview};
 use super::insights::{outcome_name, points, signed};
 use super::{html, layout, login_redirect, see_other};
@@ -178,14 +178,6 @@ fn tag_choices(tr: &Tr, checked: &[Tag], name: &str) -> Markup {
             }
         }
     }
-}
-
-fn values<'a>(pairs: &'a [(String, String)], key: &str) -> Vec<&'a str> {
-    pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect()
-}
-
-fn value<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
-    values(pairs, key).first().copied().unwrap_or_default()
 }
 
 pub async fn set_tags(
