@@ -5,6 +5,13 @@ use crate::{on_db, packed, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use foothold_core::group_sessions::{parse_recurrence, weekday_name, NewGroupSession, Schedule};
 
+/// Gives session `$1`'s first waiting member the place that freed up; returns their id.
+pub(crate) const PROMOTE_FIRST_WAITING: &str = "UPDATE session_rsvps SET status = 'going'
+     WHERE session_id = $1 AND user_id =
+        (SELECT user_id FROM session_rsvps WHERE session_id = $1 AND status = 'waiting'
+         ORDER BY created_at, user_id LIMIT 1)
+     RETURNING user_id";
+
 /// A planned session with how many are coming.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupSession {
@@ -240,16 +247,11 @@ impl Store {
             .await?;
             let mut promoted = None;
             if was.as_deref() == Some("going") {
-                promoted = sqlx::query_scalar(
-                    "UPDATE session_rsvps SET status = 'going' WHERE session_id = $1 AND user_id =
-                        (SELECT user_id FROM session_rsvps WHERE session_id = $1 AND status = 'waiting'
-                         ORDER BY created_at, user_id LIMIT 1)
-                     RETURNING user_id",
-                )
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .map(UserId);
+                promoted = sqlx::query_scalar(PROMOTE_FIRST_WAITING)
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(UserId);
             }
             tx.commit().await?;
             Ok::<_, StoreError>(promoted)

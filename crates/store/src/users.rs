@@ -174,6 +174,20 @@ impl Store {
                     .bind(id.0)
                     .fetch_all(&mut *tx)
                     .await?;
+            // Places they had in sessions go to whoever waits first, as if they had said no.
+            let places: Vec<i64> = sqlx::query_scalar(
+                "SELECT session_id FROM session_rsvps WHERE user_id = $1 AND status = 'going'",
+            )
+            .bind(id.0)
+            .fetch_all(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM session_rsvps WHERE user_id = $1").bind(id.0).execute(&mut *tx).await?;
+            for session in places {
+                let _: Option<i64> = sqlx::query_scalar(crate::group_sessions::PROMOTE_FIRST_WAITING)
+                    .bind(session)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            }
             let done = sqlx::query("DELETE FROM users WHERE id = $1")
                 .bind(id.0)
                 .execute(&mut *tx)

@@ -55,6 +55,12 @@ async fn a_full_session_keeps_a_waiting_list_in_order() {
         assert_eq!(store.cancel_rsvp(id, going).await.unwrap(), None, "leaving twice frees nothing");
         assert_eq!(store.member_sessions(promoted).await.unwrap().len(), 1);
 
+        // A member who is coming deletes their account: their place goes on too.
+        let waiting_before = store.group_session(id, host.id).await.unwrap().0.waiting;
+        store.delete_user(promoted).await.unwrap();
+        let (session, _) = store.group_session(id, host.id).await.unwrap();
+        assert_eq!((session.going, session.waiting), (3, waiting_before - 1), "{:?}", db.backend);
+
         // Cancelled: nobody can say they are coming, and the sequence rises.
         store.cancel_group_session(id).await.unwrap();
         assert!(store.rsvp(id, going).await.is_err());
