@@ -138,3 +138,4 @@ notification-approved = You can now take part in { $group }
 thread-follow = Follow this conversation
 thread-follow-hint = You will hear of every reply.
 thread-following = You hear of every reply. Press again to stop.
+thread-yours = You started this conversation, so you hear of every reply.

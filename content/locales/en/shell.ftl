@@ -25,6 +25,8 @@ home-have-account = I already have an account
 home-hello = Hello, { $handle }
 home-member-intro = This is your space. A short check-in each day — even a few taps — builds a picture of what goes with your better days.
 home-checkin = Check in for today
+home-checkin-change = Change today's check-in
+home-checked-in = Today's check-in is saved. Thank you — you can change it any time today.
 home-deleted = Your account and everything in it has been deleted. Take care of yourself.
 
 help-title = Need help now?

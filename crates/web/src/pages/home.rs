@@ -19,21 +19,23 @@ pub struct HomeQuery {
     deleted: Option<String>,
 }
 
-/// Today's plan of each running experiment: the daily reminder, where members start.
-async fn reminders(app: &AppState, viewer: &Viewer) -> maud::Markup {
-    let Some(user) = viewer.user() else { return html! {} };
+/// Today's plan of each running experiment (the daily reminder, where members start), the
+/// one question about sharing a hack's result, and whether today's check-in is saved.
+async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
+    let Some(user) = viewer.user() else { return (html! {}, false) };
     let loaded = async {
         let today = app.clock.today(&app.store.time_zone(user.id).await?);
         Ok::<_, crate::error::AppError>((
             today,
             experiments::load_all(&app.store, &viewer.tr, user.id).await?,
             app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?,
+            app.store.checkin(user.id, today).await?.is_some(),
         ))
     };
     // A reminder is a convenience: if it cannot be loaded, the page still shows.
-    let Ok((today, all, asks)) = loaded.await else { return html! {} };
+    let Ok((today, all, asks, checked_in)) = loaded.await else { return (html! {}, false) };
     let tr = &viewer.tr;
-    html! {
+    let markup = html! {
         (ask_to_share(tr, viewer, &asks))
         @for e in all.iter().filter(|e| matches!(e.status(today), Status::Running | Status::Paused)) {
             p class="notice" {
@@ -45,19 +47,21 @@ async fn reminders(app: &AppState, viewer: &Viewer) -> maud::Markup {
                 " " a href={ "/experiments/" (e.stored.id) } { (tr.t("checkin-experiment-see")) }
             }
         }
-    }
+    };
+    (markup, checked_in)
 }
 
 pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(query): Query<HomeQuery>) -> Response {
-    let reminders = reminders(&app, &viewer).await;
+    let (reminders, checked_in) = reminders(&app, &viewer).await;
     let tr = &viewer.tr;
     let farewell = query.deleted.is_some() && viewer.user().is_none();
     let body = match viewer.user() {
         Some(user) => html! {
             h1 { (tr.ta("home-hello", &[("handle", &user.handle)])) }
             p { (tr.t("home-member-intro")) }
+            @if checked_in { p class="notice" role="status" { (tr.t("home-checked-in")) } }
             (reminders)
-            p { a class="button" href="/checkin" { (tr.t("home-checkin")) } }
+            p { a class="button" href="/checkin" { (tr.t(if checked_in { "home-checkin-change" } else { "home-checkin" })) } }
         },
         None => html! {
             @if farewell { p class="notice" role="status" { (tr.t("home-deleted")) } }

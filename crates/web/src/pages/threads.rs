@@ -154,13 +154,18 @@ fn thread_page(
         p { a href={ "/groups/" (place.group.slug) } { "← " (place.group.name) } }
         h1 { (thread.title) }
         @if s.hack { p class="notice" { a href={ "/hacks/" (thread.id) } { (tr.t("thread-is-hack")) } } }
-        form method="post" action={ "/threads/" (thread.id) "/follow" } class="follow" {
-            (csrf(&viewer.csrf))
-            input type="hidden" name="on" value=(if s.following { "no" } else { "yes" });
-            button type="submit" class="secondary" aria-pressed=(if s.following { "true" } else { "false" }) {
-                (tr.t("thread-follow"))
+        // Whoever started a thread hears of every reply anyway: no button for them.
+        @if viewer.user().is_some_and(|u| thread.author.as_deref() == Some(u.handle.as_str())) {
+            p class="hint" { (tr.t("thread-yours")) }
+        } @else {
+            form method="post" action={ "/threads/" (thread.id) "/follow" } class="follow" {
+                (csrf(&viewer.csrf))
+                input type="hidden" name="on" value=(if s.following { "no" } else { "yes" });
+                button type="submit" class="secondary" aria-pressed=(if s.following { "true" } else { "false" }) {
+                    (tr.t("thread-follow"))
+                }
+                " " span class="hint" { (tr.t(if s.following { "thread-following" } else { "thread-follow-hint" })) }
             }
-            " " span class="hint" { (tr.t(if s.following { "thread-following" } else { "thread-follow-hint" })) }
         }
         @if thread.locked { p class="notice" { (tr.t("thread-locked-notice")) } }
         @if tr.has(&format!("thread-done-{}", s.done)) { p class="notice" role="status" { (tr.t(&format!("thread-done-{}", s.done))) } }

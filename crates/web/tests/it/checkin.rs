@@ -23,6 +23,8 @@ async fn a_check_in_is_saved_from_the_form_and_opens_again_for_editing() {
     for app in apps(config()).await {
         let c = browser();
         app.register(&c, "Checker", PW).await;
+        let home = app.get(&c, "/").await.text().await.unwrap();
+        assert!(home.contains("Check in for today") && !home.contains("check-in is saved"));
         let page = app.get(&c, "/checkin").await.text().await.unwrap();
         assert!(page.contains("Check-in: Today") && page.contains("Walk") && page.contains("Support group"));
         let walk = strategy_id(&page, "Walk");
@@ -50,6 +52,10 @@ async fn a_check_in_is_saved_from_the_form_and_opens_again_for_editing() {
         assert!(page.contains(&format!(r#"value="{walk}" checked"#)));
         assert!(page.contains("Warm bath") && page.contains("Slow morning"));
         assert!(page.contains(r#"name="version" value="1""#));
+        // The home page says the day is done, and offers to change it rather than to start.
+        let home = app.get(&c, "/").await.text().await.unwrap();
+        assert!(home.contains("check-in is saved. Thank you"), "{home}");
+        assert!(home.contains("Change today") && !home.contains("Check in for today"));
     }
 }
 

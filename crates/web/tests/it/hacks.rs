@@ -66,9 +66,12 @@ async fn a_hack_is_shared_tried_and_asked_about_once_through_the_pages() {
         assert!(shown.contains("For: Back pain, Back"));
         assert!(shown.contains("once at least 5 members"), "no evidence below five members");
         assert!(!shown.contains("class=\"support"), "nothing alarming here");
-        assert!(page(&app, &author, &format!("/threads/{id}"))
-            .await
-            .contains("This is the discussion of a hack"));
+        let discussion = page(&app, &author, &format!("/threads/{id}")).await;
+        assert!(discussion.contains("This is the discussion of a hack"));
+        assert!(
+            discussion.contains("You started this conversation")
+                && !discussion.contains("Follow this conversation")
+        );
 
         // Another member tries it: it is in their check-in from today.
         let tryer = browser();
@@ -79,6 +82,7 @@ async fn a_hack_is_shared_tried_and_asked_about_once_through_the_pages() {
         let mine = page(&app, &tryer, &format!("/hacks/{id}")).await;
         assert!(mine.contains("You started trying") && mine.contains("In 21 more days"), "{mine}");
         assert!(page(&app, &tryer, "/hacks").await.contains("Hacks you are trying"));
+        assert!(page(&app, &tryer, &format!("/threads/{id}")).await.contains("Follow this conversation"));
 
         // Three weeks on, the home page asks once; "no" ends it.
         assert!(!page(&app, &tryer, "/").await.contains("trying “Heat pad before bed” for three weeks"));
