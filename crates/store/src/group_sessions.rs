@@ -282,7 +282,8 @@ impl Store {
     /// in calendars) and the sequence rises, so calendar apps drop it. `NotFound` for a
     /// cancelled session.
     pub async fn skip_occurrence(&self, id: i64, day: NaiveDate) -> Result<()> {
-        let (session, _) = self.group_session(id, UserId(0)).await?;
+        let session =
+            self.sessions_where("s.id = $1", id).await?.into_iter().next().ok_or(StoreError::NotFound)?;
         let mut except: Vec<NaiveDate> = session.plan.schedule.repeat.map(|r| r.except).unwrap_or_default();
         if except.contains(&day) {
             return Ok(());

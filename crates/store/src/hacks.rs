@@ -248,6 +248,16 @@ impl Store {
         Ok((hack, tried))
     }
 
+    /// Whether a thread is a hack's discussion.
+    pub async fn is_hack(&self, thread: i64) -> Result<bool> {
+        Ok(on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM hacks WHERE thread_id = $1)")
+                .bind(thread)
+                .fetch_one(pool)
+                .await
+        })?)
+    }
+
     /// Every hack the member chose to try, most recent first.
     pub async fn tried(&self, user: UserId) -> Result<Vec<Tried>> {
         let rows: Vec<(i64, String, Option<i64>, NaiveDate, bool, bool)> = on_db!(self, |pool| {

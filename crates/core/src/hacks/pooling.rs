@@ -9,6 +9,7 @@
 //! never be read back as one person's.
 
 use crate::agency::{Effect, Label, Outcome};
+use crate::named::named;
 use serde::{Deserialize, Serialize};
 
 /// Fewer shared results than this show nothing at all (k-anonymity).
@@ -22,28 +23,16 @@ const Z95: f64 = 1.959_964;
 /// cannot take all the weight.
 const MIN_VARIANCE: f64 = 1e-4;
 
-/// Where a shared result comes from. A personal experiment (randomised, planned) is the
-/// stronger evidence, so the two are pooled and shown apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// The agency engine on the member's diary ("goes with").
-    Diary,
-    /// A kept personal experiment of the hack against doing without it.
-    Experiment,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Diary => "diary",
-            Source::Experiment => "experiment",
-        }
+named!(
+    /// Where a shared result comes from. A personal experiment (randomised, planned) is the
+    /// stronger evidence, so the two are pooled and shown apart.
+    Source {
+        /// The agency engine on the member's diary ("goes with").
+        Diary = "diary",
+        /// A kept personal experiment of the hack against doing without it.
+        Experiment = "experiment",
     }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Source::Diary, Source::Experiment].into_iter().find(|x| x.as_str() == s)
-    }
-}
+);
 
 /// One member's shared result for one outcome.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -191,32 +191,22 @@ pub async fn set_tags(
     Ok(see_other("/hacks?done=tags"))
 }
 
-/// The share-a-hack form, as typed.
-struct Typed<'a> {
-    pairs: &'a [(String, String)],
-}
-
-impl Typed<'_> {
-    fn get(&self, key: &str) -> &str {
-        value(self.pairs, key)
-    }
-}
-
 fn form_page(
     viewer: &Viewer,
     joined: bool,
     rules: &str,
-    t: &Typed,
+    pairs: &[(String, String)],
     error: Option<&AppError>,
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("hack-share");
-    let nonce = match t.get("nonce") {
+    let get = |k: &str| value(pairs, k);
+    let nonce = match get("nonce") {
         "" => nonce()?,
         given => given.to_owned(),
     };
-    let tags: Vec<Tag> = values(t.pairs, "tags").into_iter().filter_map(Tag::parse).collect();
+    let tags: Vec<Tag> = values(pairs, "tags").into_iter().filter_map(Tag::parse).collect();
     let radios = |name: &'static str, options: Vec<(&'static str, String)>| {
         let message = errors.message_for(name);
         html! {
@@ -224,7 +214,7 @@ fn form_page(
                 legend { (tr.t(&format!("hack-field-{name}"))) }
                 @if let Some(m) = &message { p class="error-message" { (m) } }
                 @for (v, label) in options {
-                    label class="choice" { input type="radio" name=(name) value=(v) checked[t.get(name) == v]; " " (label) }
+                    label class="choice" { input type="radio" name=(name) value=(v) checked[get(name) == v]; " " (label) }
                 }
             }
         }
@@ -234,15 +224,15 @@ fn form_page(
         h1 { (title) }
         p class="lead" { (tr.t("hack-share-lead")) }
         (errors.summary())
-        @if t.get("action") == "preview" && error.is_none() { (preview(tr, t.get("body"))) }
+        @if get("action") == "preview" && error.is_none() { (preview(tr, get("body"))) }
         form method="post" action="/hacks" novalidate {
             (csrf(&viewer.csrf))
             input type="hidden" name="nonce" value=(nonce);
-            (Field { name: "title", label: tr.t("hack-field-title"), kind: "text", value: t.get("title"), hint: Some(tr.t("hack-field-title-hint")), autocomplete: "off", required: true }.render(&errors))
-            (body_field(tr, &errors, t.get("body")))
+            (Field { name: "title", label: tr.t("hack-field-title"), kind: "text", value: get("title"), hint: Some(tr.t("hack-field-title-hint")), autocomplete: "off", required: true }.render(&errors))
+            (body_field(tr, &errors, get("body")))
             (radios("cost", Cost::ALL.iter().map(|c| (c.as_str(), tr.t(&format!("hack-cost-{}", c.as_str())))).collect()))
             (radios("effort", Effort::ALL.iter().map(|e| (e.as_str(), tr.t(&format!("hack-effort-{}", e.as_str())))).collect()))
-            (Field { name: "minutes", label: tr.t("hack-field-minutes"), kind: "number", value: t.get("minutes"), hint: Some(tr.ta("hack-field-minutes-hint", &[("max", &MINUTES_MAX.to_string())])), autocomplete: "off", required: true }.render(&errors))
+            (Field { name: "minutes", label: tr.t("hack-field-minutes"), kind: "number", value: get("minutes"), hint: Some(tr.ta("hack-field-minutes-hint", &[("max", &MINUTES_MAX.to_string())])), autocomplete: "off", required: true }.render(&errors))
             (tag_choices(tr, &tags, "tags"))
             @if !joined {
                 section aria-labelledby="rules" {
@@ -250,7 +240,7 @@ fn form_page(
                     p { (rules) }
                     @let message = errors.message_for("accept_rules");
                     @if let Some(m) = &message { p class="error-message" id="accept_rules" { (m) } }
-                    label class="choice" { input type="checkbox" name="accept_rules" value="yes" checked[t.get("accept_rules") == "yes"]; " " (tr.t("group-accept-rules")) }
+                    label class="choice" { input type="checkbox" name="accept_rules" value="yes" checked[get("accept_rules") == "yes"]; " " (tr.t("group-accept-rules")) }
                 }
             }
             div class="actions" {
@@ -269,7 +259,7 @@ pub async fn new_form(State(app): State<AppState>, viewer: Viewer) -> AppResult<
     }
     let place = hacks::place(&app, &viewer).await?;
     place.require(Action::Read)?;
-    form_page(&viewer, place.relation != Relation::Outsider, &place.group.rules, &Typed { pairs: &[] }, None)
+    form_page(&viewer, place.relation != Relation::Outsider, &place.group.rules, &[], None)
 }
 
 pub async fn create(
@@ -279,27 +269,27 @@ pub async fn create(
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let place = hacks::place(&app, &viewer).await?;
-    let t = Typed { pairs: &pairs };
+    let get = |k: &str| value(&pairs, k);
     let joined = place.relation != Relation::Outsider;
     let parsed = parse_hack(
-        t.get("title"),
-        t.get("body"),
-        t.get("cost"),
-        t.get("effort"),
-        t.get("minutes"),
+        get("title"),
+        get("body"),
+        get("cost"),
+        get("effort"),
+        get("minutes"),
         &values(&pairs, "tags"),
     );
     let new = match parsed {
         Ok(new) => new,
-        Err(e) => return form_page(&viewer, joined, &place.group.rules, &t, Some(&e.into())),
+        Err(e) => return form_page(&viewer, joined, &place.group.rules, &pairs, Some(&e.into())),
     };
-    if t.get("action") == "preview" {
-        return form_page(&viewer, joined, &place.group.rules, &t, None);
+    if get("action") == "preview" {
+        return form_page(&viewer, joined, &place.group.rules, &pairs, None);
     }
-    match hacks::create(&app, &viewer, user, t.get("nonce"), &new, t.get("accept_rules") == "yes").await {
+    match hacks::create(&app, &viewer, user, get("nonce"), &new, get("accept_rules") == "yes").await {
         Ok(w) => Ok(see_other(&format!("/hacks/{}?posted=1", w.posted.thread))),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            form_page(&viewer, joined, &place.group.rules, &t, Some(&e))
+            form_page(&viewer, joined, &place.group.rules, &pairs, Some(&e))
         }
         Err(e) => Err(e),
     }

@@ -238,14 +238,7 @@ pub async fn show(
 
 /// Whether the thread is a hack's discussion (only threads of the hacks group can be).
 async fn is_hack(app: &AppState, place: &Place, thread: &ThreadSummary) -> AppResult<bool> {
-    if place.group.slug != GROUP_SLUG {
-        return Ok(false);
-    }
-    match app.store.hack(thread.id, None).await {
-        Ok(_) => Ok(true),
-        Err(foothold_store::StoreError::NotFound) => Ok(false),
-        Err(e) => Err(e.into()),
-    }
+    Ok(place.group.slug == GROUP_SLUG && app.store.is_hack(thread.id).await?)
 }
 
 /// A page of the thread's posts after post `after` (hidden ones for moderators), and whether
