@@ -133,3 +133,11 @@ err-session-start-weekday = The first session must fall on one of the days it re
 err-session-not-attending = Only members who said they are coming can rate a session.
 err-session-day = Please choose a day when the session took place, in the last two weeks.
 err-session-day-upcoming = Please choose one of the sessions still to come.
+
+# Questionnaire answers
+err-answer-missing = Please choose an answer.
+err-answer-not-an-option = Please choose one of the answers shown.
+err-answer-out-of-range = Please choose a number on the scale.
+err-answer-repeated = This question was answered twice; please send one answer.
+err-answer-unknown-question = This questionnaire has no question with that name.
+err-schedule-range = Choose a number of days from 1 to 366.

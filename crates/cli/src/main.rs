@@ -122,11 +122,27 @@ enum Command {
     /// with another's (docs/OPERATIONS.md).
     #[command(subcommand)]
     Hacks(HacksCommand),
+    /// Export a member's data for another system: `fhir` writes a FHIR R4 Bundle of their
+    /// diary ratings and questionnaire responses (docs/FHIR.md).
+    Export {
+        #[arg(long)]
+        user: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write it ("-" for standard output).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write a consistent copy of the live SQLite database to PATH (PostgreSQL: use pg_dump).
     Backup {
         /// Where to write the copy; must not exist yet.
         path: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Fhir,
 }
 
 #[derive(Subcommand)]
@@ -259,6 +275,9 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Hacks(HacksCommand::Export { out }) => ops::hacks_export(&db, &out).await,
         Command::Hacks(HacksCommand::Import { file, author }) => ops::hacks_import(&db, &file, &author).await,
+        Command::Export { user, format: ExportFormat::Fhir, out } => {
+            ops::export_fhir(&db, file.web.questionnaires_dir.as_deref(), &user, &out).await
+        }
         Command::Backup { path } => ops::backup(&db, &path).await,
         Command::Analyze { csv, json } => analyze::run(&csv, json),
         Command::ExplainStyle { text, file, json } => explain::run(text.as_deref(), file.as_deref(), json),

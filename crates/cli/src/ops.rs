@@ -211,6 +211,30 @@ pub async fn diary_export(db: &Database, handle: &str, path: &Path) -> Result<()
     Ok(())
 }
 
+/// Writes the member's FHIR R4 Bundle, with the questionnaires the server would offer.
+pub async fn export_fhir(
+    db: &Database,
+    questionnaires_dir: Option<&Path>,
+    handle: &str,
+    path: &Path,
+) -> Result<()> {
+    let instruments =
+        foothold_web::questionnaires::Instruments::load(questionnaires_dir).map_err(anyhow::Error::msg)?;
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    let bundle = foothold_web::export::fhir_bundle(&store, &instruments, &user, chrono::Utc::now()).await?;
+    let json = serde_json::to_string_pretty(&bundle)?;
+    if path.as_os_str() == "-" {
+        println!("{json}");
+    } else {
+        std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+        let count = bundle.get("entry").and_then(|e| e.as_array()).map_or(0, Vec::len);
+        eprintln!("Wrote {count} FHIR resources of {}'s to {}.", user.handle, path.display());
+    }
+    store.close().await;
+    Ok(())
+}
+
 pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: bool) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let store = open(db, 2).await?;

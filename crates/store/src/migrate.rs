@@ -48,6 +48,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(9, "0009_follows"),
     migration!(10, "0010_hacks"),
     migration!(11, "0011_group_sessions"),
+    migration!(12, "0012_questionnaires"),
 ];
 
 /// The newest schema version this program knows.

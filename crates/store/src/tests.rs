@@ -6,6 +6,7 @@ mod group_commit;
 mod group_sessions;
 mod hacks;
 mod notifications;
+mod questionnaires;
 mod search;
 
 use crate::testing::TestDb;

@@ -132,7 +132,7 @@ impl Store {
     }
 
     /// The id of the row of `table` a member created with `nonce` (a double submission).
-    async fn by_nonce(&self, table: &'static str, user: UserId, nonce: &str) -> Result<i64> {
+    pub(crate) async fn by_nonce(&self, table: &'static str, user: UserId, nonce: &str) -> Result<i64> {
         let query = format!("SELECT id FROM {table} WHERE user_id = $1 AND nonce = $2");
         Ok(on_db!(self, |pool| sqlx::query_scalar(&query).bind(user.0).bind(nonce).fetch_one(pool).await)?)
     }

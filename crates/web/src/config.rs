@@ -18,6 +18,9 @@ pub struct WebConfig {
     pub limits: RateLimits,
     /// Crisis resources per language tag (`en`, `de`, …); `en` is the fallback.
     pub crisis: BTreeMap<String, CrisisResources>,
+    /// A folder of FHIR R4 Questionnaire files (`*.json`) offered beside ours, e.g. a
+    /// licensed instrument. A file that does not read stops the start.
+    pub questionnaires_dir: Option<std::path::PathBuf>,
 }
 
 /// Attempts allowed per window. Kept in the database, so they hold across app servers.
@@ -73,6 +76,7 @@ impl Default for WebConfig {
             session_days: 30,
             limits: RateLimits::default(),
             crisis: BTreeMap::new(),
+            questionnaires_dir: None,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use foothold_core::questionnaire::AnswerProblem;
 use foothold_core::{Invalid, Problem};
 use foothold_store::{Conflict, StoreError};
 
@@ -16,6 +17,9 @@ pub enum AppError {
     /// Input failed validation (422), field by field.
     #[error("invalid input")]
     Invalid(Invalid),
+    /// Answers to a questionnaire failed their checks (422), question by question.
+    #[error("invalid answers")]
+    Answers(Vec<AnswerProblem>),
     /// A unique value is taken (409), reported against the field that holds it.
     #[error("conflict")]
     Conflict(Problem),
@@ -60,7 +64,7 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Invalid(_) | Self::Answers(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::BadCredentials | Self::LoginRequired => StatusCode::UNAUTHORIZED,
             Self::Csrf | Self::Forbidden => StatusCode::FORBIDDEN,
@@ -78,7 +82,7 @@ impl AppError {
     /// The stable code clients match on; also names the Fluent message `err-<code>`.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Invalid(_) => "invalid-input",
+            Self::Invalid(_) | Self::Answers(_) => "invalid-input",
             Self::Conflict(p) => p.code,
             Self::BadCredentials => "bad-credentials",
             Self::LoginRequired => "login-required",
@@ -101,6 +105,14 @@ impl AppError {
             Self::Invalid(invalid) => invalid.problems(),
             Self::Conflict(p) => std::slice::from_ref(p),
             _ => &[],
+        }
+    }
+
+    /// Each problem as (field, code): a form field, or a question's link id.
+    pub fn fields(&self) -> Vec<(&str, &'static str)> {
+        match self {
+            Self::Answers(answers) => answers.iter().map(|a| (a.link_id.as_str(), a.code)).collect(),
+            _ => self.problems().iter().map(|p| (p.field, p.code)).collect(),
         }
     }
 

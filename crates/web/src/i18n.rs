@@ -28,6 +28,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "community.ftl"),
         ftl!("en", "hacks.ftl"),
         ftl!("en", "sessions.ftl"),
+        ftl!("en", "questionnaires.ftl"),
     ],
 )];
 

@@ -16,6 +16,7 @@ pub mod config;
 pub mod diary;
 pub mod error;
 pub mod experiments;
+pub mod export;
 pub mod group_sessions;
 pub mod hacks;
 pub mod i18n;
@@ -24,6 +25,7 @@ mod kept;
 pub mod library;
 pub mod markdown;
 mod pages;
+pub mod questionnaires;
 mod respond;
 pub mod secret;
 mod security;
@@ -61,6 +63,7 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub insights: Arc<insights::Insights>,
     pub library: Arc<library::Library>,
+    pub questionnaires: Arc<questionnaires::Instruments>,
     /// Loaded history ranges (`pages/history.rs`).
     pub history: Arc<kept::Kept<pages::HistoryKey, pages::HistoryLoaded>>,
     pub clock: Arc<clock::Clock>,
@@ -74,12 +77,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
+        let questionnaires = questionnaires::Instruments::load(config.questionnaires_dir.as_deref())?;
         Ok(Self {
             store,
             config: Arc::new(config),
             catalog: Catalog::load()?,
             insights: Arc::default(),
             library: Arc::new(library::Library::load()?),
+            questionnaires: Arc::new(questionnaires),
             history: Arc::new(kept::Kept::new(1_024)),
             clock: Arc::default(),
             support: Arc::default(),

@@ -53,9 +53,9 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
 
 fn json_body(error: &AppError, tr: &Tr) -> Response {
     let fields: Vec<_> = error
-        .problems()
-        .iter()
-        .map(|p| json!({ "field": p.field, "code": p.code, "message": tr.error(p.code) }))
+        .fields()
+        .into_iter()
+        .map(|(field, code)| json!({ "field": field, "code": code, "message": tr.error(code) }))
         .collect();
     let mut detail = json!({ "code": error.code(), "message": tr.error(error.code()) });
     if let (false, Some(map)) = (fields.is_empty(), detail.as_object_mut()) {
@@ -68,8 +68,8 @@ fn html_body(error: &AppError, tr: &Tr) -> Response {
     let title = tr.error(error.code());
     let body = maud::html! {
         h1 { (title) }
-        @for p in error.problems() {
-            p { (tr.error(p.code)) }
+        @for (_, code) in error.fields() {
+            p { (tr.error(code)) }
         }
         p { (tr.t("err-page-next")) }
         p { a href="/" { (tr.t("err-page-home")) } }

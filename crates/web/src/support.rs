@@ -202,6 +202,8 @@ pub enum Audience {
     OnlyYou,
     /// A post in a group: its members read it and its moderators were told.
     Group,
+    /// An answer to a questionnaire (PHQ-9 item 9): nothing was written, only chosen.
+    Answer,
 }
 
 impl Audience {
@@ -210,7 +212,8 @@ impl Audience {
         match (self, level) {
             (Audience::OnlyYou, Level::Crisis) => "support-lead",
             (Audience::Group, Level::Crisis) => "support-lead-group",
-            (Audience::OnlyYou, Level::Acute) => "acute-lead",
+            (Audience::Answer, Level::Crisis) => "support-lead-answer",
+            (Audience::OnlyYou | Audience::Answer, Level::Acute) => "acute-lead",
             (Audience::Group, Level::Acute) => "acute-lead-group",
         }
     }

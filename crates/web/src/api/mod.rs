@@ -11,6 +11,7 @@ mod experiments;
 mod group_sessions;
 mod hacks;
 mod insights;
+mod questionnaires;
 mod strategies;
 mod thoughts;
 mod tokens;
@@ -59,6 +60,14 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/sessions/{id}/rsvp", put(group_sessions::rsvp).delete(group_sessions::unrsvp))
         .route("/api/v1/sessions/{id}/ratings/{day}", put(group_sessions::rate))
         .route("/api/v1/sessions/{id}/cancel", post(group_sessions::cancel))
+        .route("/api/v1/questionnaires", get(questionnaires::list))
+        .route("/api/v1/questionnaires/{id}", get(questionnaires::get))
+        .route(
+            "/api/v1/questionnaires/{id}/responses",
+            get(questionnaires::responses).post(questionnaires::answer),
+        )
+        .route("/api/v1/questionnaires/{id}/schedule", put(questionnaires::schedule))
+        .route("/api/v1/export/fhir", get(questionnaires::export_fhir))
         .route("/api/v1/hacks", get(hacks::list).post(hacks::create))
         .route("/api/v1/hacks/{id}", get(hacks::get))
         .route("/api/v1/hacks/{id}/try", put(hacks::try_it))
@@ -116,7 +125,9 @@ pub struct FieldProblem {
         community::notifications, community::read_notifications, community::follow, community::unfollow,
         hacks::list, hacks::create, hacks::get, hacks::try_it, hacks::share, hacks::withdraw, hacks::tags,
         hacks::set_tags, group_sessions::list, group_sessions::create, group_sessions::get, group_sessions::rsvp,
-        group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel
+        group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,
+        questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
+        questionnaires::export_fhir
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
@@ -127,7 +138,8 @@ pub struct FieldProblem {
          (name = "thoughts", description = "Thought records and predictions"),
          (name = "community", description = "Groups, conversations, reactions, reports and moderation"),
          (name = "hacks", description = "Pain hacks: what members do, what trying one showed them, pooled anonymously"),
-         (name = "sessions", description = "Group sessions: planning, coming or waiting, pain before and after"))
+         (name = "sessions", description = "Group sessions: planning, coming or waiting, pain before and after"),
+         (name = "questionnaires", description = "Questionnaires as FHIR R4 (PEG, PHQ-9, GAD-7, …), your scores over time, and your data as a FHIR Bundle"))
 )]
 pub struct ApiDoc;
 

@@ -15,7 +15,7 @@ pub struct Errors<'a> {
 impl Errors<'_> {
     pub fn message_for(&self, field: &str) -> Option<String> {
         let e = self.error?;
-        e.problems().iter().find(|p| p.field == field).map(|p| self.tr.error(p.code))
+        e.fields().into_iter().find(|(f, _)| *f == field).map(|(_, code)| self.tr.error(code))
     }
 
     /// The summary at the top of a form that failed. Focus goes to it (via `autofocus` on a
@@ -26,11 +26,12 @@ impl Errors<'_> {
             div class="error-summary" role="alert" aria-labelledby="error-summary-title" {
                 h2 id="error-summary-title" { (self.tr.t("form-error-summary")) }
                 ul {
-                    @if e.problems().is_empty() {
+                    @let fields = e.fields();
+                    @if fields.is_empty() {
                         li { (self.tr.error(e.code())) }
                     }
-                    @for p in e.problems() {
-                        li { a href={ "#" (p.field) } { (self.tr.error(p.code)) } }
+                    @for (field, code) in fields {
+                        li { a href={ "#" (field) } { (self.tr.error(code)) } }
                     }
                 }
             }

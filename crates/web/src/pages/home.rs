@@ -20,7 +20,8 @@ pub struct HomeQuery {
 }
 
 /// Today's plan of each running experiment (the daily reminder, where members start), the
-/// one question about sharing a hack's result, and whether today's check-in is saved.
+/// one question about sharing a hack's result, a questionnaire that is due, and whether
+/// today's check-in is saved.
 async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
     let Some(user) = viewer.user() else { return (html! {}, false) };
     let loaded = async {
@@ -30,13 +31,16 @@ async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
             experiments::load_all(&app.store, &viewer.tr, user.id).await?,
             app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?,
             app.store.checkin(user.id, today).await?.is_some(),
+            crate::questionnaires::due(app, user, today).await?,
         ))
     };
     // A reminder is a convenience: if it cannot be loaded, the page still shows.
-    let Ok((today, all, asks, checked_in)) = loaded.await else { return (html! {}, false) };
+    let Ok((today, all, asks, checked_in, due)) = loaded.await else { return (html! {}, false) };
     let tr = &viewer.tr;
     let markup = html! {
         (ask_to_share(tr, viewer, &asks))
+        // Offered once the day's check-in is done, one at a time, never in its way.
+        @if let (true, Some(i)) = (checked_in, due.first()) { (super::questionnaires::due_offer(viewer, &i.q)) }
         @for e in all.iter().filter(|e| matches!(e.status(today), Status::Running | Status::Paused)) {
             p class="notice" {
                 strong { (tr.t("home-experiment")) } " "

@@ -73,6 +73,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                             @else { (tr.t("nav-notifications")) }
                         }
                     }
+                    li { a href="/questionnaires" { (tr.t("nav-questionnaires")) } }
                     li { a href="/skills" { (tr.t("nav-skills")) } }
                     li { a href="/learn" { (tr.t("nav-learn")) } }
                     li { a href="/account" { (tr.t("nav-account")) } }
@@ -85,6 +86,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                         }
                     }
                 } @else {
+                    li { a href="/questionnaires" { (tr.t("nav-questionnaires")) } }
                     li { a href="/skills" { (tr.t("nav-skills")) } }
                     li { a href="/learn" { (tr.t("nav-learn")) } }
                     li { a href="/login" { (tr.t("nav-login")) } }

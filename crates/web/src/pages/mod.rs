@@ -21,6 +21,7 @@ mod moderation;
 pub mod notifications;
 mod predictions;
 mod privacy;
+mod questionnaires;
 pub mod search;
 mod sign_in;
 mod strategies;
@@ -96,6 +97,9 @@ pub fn router() -> Router<AppState> {
         .route("/hacks/{id}", get(hacks::show))
         .route("/hacks/{id}/try", post(hacks::try_it))
         .route("/hacks/{id}/result", post(hacks::result))
+        .route("/questionnaires", get(questionnaires::list))
+        .route("/questionnaires/{id}", get(questionnaires::show).post(questionnaires::answer))
+        .route("/questionnaires/{id}/schedule", post(questionnaires::schedule))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

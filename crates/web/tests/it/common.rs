@@ -144,3 +144,19 @@ pub fn csrf_token(html: &str) -> String {
     let start = html.find(marker).unwrap_or_else(|| panic!("no CSRF field in page:\n{html}")) + marker.len();
     html[start..].split('"').next().unwrap().to_owned()
 }
+
+/// The Python named by `var` that has an independent checker installed (`what`); without it
+/// the check is skipped, except in CI (FOOTHOLD_TEST_REQUIRE_ALL=1), where that is a failure.
+pub fn checker_python(var: &str, what: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(p) if !p.is_empty() => Some(p),
+        _ => {
+            assert!(
+                std::env::var("FOOTHOLD_TEST_REQUIRE_ALL").is_err(),
+                "{var} must name a Python with {what}"
+            );
+            eprintln!("skipping the independent {what} check: set {var}");
+            None
+        }
+    }
+}

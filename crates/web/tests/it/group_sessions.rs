@@ -3,7 +3,7 @@
 //! cancelling, and the group's and the member's calendar files read by an independent parser
 //! (Python's `icalendar`, through scripts/check-ics.py) against our own expansion.
 
-use crate::common::{apps, browser, config, TestApp};
+use crate::common::{apps, browser, checker_python, config, TestApp};
 use crate::community::Who;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use foothold_core::group_sessions::{Recurrence, Schedule};
@@ -11,22 +11,6 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 const PW: &str = "a calm long passphrase";
-
-/// The Python that has `icalendar` (FOOTHOLD_ICS_PYTHON); without it the check is skipped,
-/// except in CI (FOOTHOLD_TEST_REQUIRE_ALL=1), where that is a failure.
-fn ics_python() -> Option<String> {
-    match std::env::var("FOOTHOLD_ICS_PYTHON") {
-        Ok(p) if !p.is_empty() => Some(p),
-        _ => {
-            assert!(
-                std::env::var("FOOTHOLD_TEST_REQUIRE_ALL").is_err(),
-                "FOOTHOLD_ICS_PYTHON must name a Python with icalendar"
-            );
-            eprintln!("skipping the independent iCalendar check: set FOOTHOLD_ICS_PYTHON");
-            None
-        }
-    }
-}
 
 /// Runs scripts/check-ics.py on `ics` and returns its JSON (it fails on anything malformed).
 fn check_ics(python: &str, ics: &str) -> Value {
@@ -63,7 +47,7 @@ async fn text(app: &TestApp, c: &reqwest::Client, path: &str) -> String {
 
 #[tokio::test]
 async fn sessions_are_planned_joined_rated_and_followed_in_calendars() {
-    let python = ics_python();
+    let python = checker_python("FOOTHOLD_ICS_PYTHON", "icalendar");
     for app in apps(config()).await {
         let host = browser();
         app.register(&host, "host", PW).await;

@@ -14,5 +14,6 @@ mod hacks;
 mod insights;
 mod library;
 mod pages;
+mod questionnaires;
 mod support;
 mod thoughts;
