@@ -5,6 +5,7 @@ mod analyze_experiment;
 mod config;
 mod demo_community;
 mod demo_hacks;
+mod demo_questionnaires;
 mod explain;
 mod ops;
 

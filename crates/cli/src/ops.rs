@@ -401,9 +401,10 @@ pub async fn demo(db: &Database) -> Result<()> {
             let rows = foothold_core::simulate::diary_with_plan(2026, today, 365, &walk_on);
             let s = store.import_diary(user.id, &rows, today, false).await?;
             store.create_experiment(user.id, &plan).await?;
+            crate::demo_questionnaires::create(&store, user.id, today).await?;
             eprintln!(
-                "Created the demo member with {} days of simulated diary and a finished walking \
-                 experiment (docs/DEMO.md).",
+                "Created the demo member with {} days of simulated diary, a finished walking \
+                 experiment and a year of questionnaires (docs/DEMO.md).",
                 s.created
             );
             user

@@ -65,9 +65,23 @@ impl Builder {
     fn add(&mut self, resource: Value) -> String {
         let url = format!("urn:uuid:{}", self.uuid(self.entries.len() as u64));
         self.targets.push(json!({ "reference": url }));
-        self.entries.push(json!({ "fullUrl": url, "resource": resource }));
+        self.entries.push(object([("fullUrl", Value::String(url.clone())), ("resource", resource)]));
         url
     }
+}
+
+/// An object from values moved in: `json!` would copy each value through serde, which for
+/// the bundle's thousands of entries cost most of the export's time.
+fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// Adds `key: value` to a resource made with `json!`, without copying `value`.
+fn with(mut resource: Value, key: &str, value: Value) -> Value {
+    if let Some(map) = resource.as_object_mut() {
+        map.insert(key.to_string(), value);
+    }
+    resource
 }
 
 fn coding((system, code, display): (&str, &str, &str)) -> Value {
@@ -75,18 +89,14 @@ fn coding((system, code, display): (&str, &str, &str)) -> Value {
 }
 
 fn observation(patient: &str, code: Value, effective: &str, value: (&str, Value)) -> Value {
-    let mut o = json!({
+    let o = json!({
         "resourceType": "Observation",
         "status": "final",
         "category": [{ "coding": [{ "system": CATEGORY_SYSTEM, "code": "survey", "display": "Survey" }] }],
-        "code": { "coding": [code] },
         "subject": { "reference": patient },
         "effectiveDateTime": effective,
     });
-    if let Some(map) = o.as_object_mut() {
-        map.insert(value.0.to_string(), value.1);
-    }
-    o
+    with(with(o, "code", object([("coding", Value::Array(vec![code]))])), value.0, value.1)
 }
 
 fn instant(t: DateTime<Utc>) -> String {
@@ -140,32 +150,30 @@ pub fn bundle(
                 }
             };
             let mut o = observation(&patient, code, &instant(r.authored), score_quantity(scored.value));
-            if let Some(map) = o.as_object_mut() {
-                map.insert("derivedFrom".into(), json!([{ "reference": response }]));
-                if let Some(band) = scored.band {
-                    map.insert("interpretation".into(), json!([{ "text": band.label }]));
-                }
+            o = with(o, "derivedFrom", json!([{ "reference": response }]));
+            if let Some(band) = scored.band {
+                o = with(o, "interpretation", json!([{ "text": band.label }]));
             }
             b.add(o);
         }
     }
     let targets = std::mem::take(&mut b.targets);
-    b.add(json!({
+    let provenance = json!({
         "resourceType": "Provenance",
-        "target": targets,
         "recorded": instant(made),
         "agent": [{
             "type": { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type", "code": "author", "display": "Author" }] },
             "who": { "reference": patient },
         }],
         "entity": [{ "role": "source", "what": { "display": software } }],
-    }));
-    json!({
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": instant(made),
-        "entry": b.entries,
-    })
+    });
+    b.add(with(provenance, "target", Value::Array(targets)));
+    object([
+        ("resourceType", "Bundle".into()),
+        ("type", "collection".into()),
+        ("timestamp", instant(made).into()),
+        ("entry", Value::Array(b.entries)),
+    ])
 }
 
 fn questionnaire_response(patient: &str, r: &Response<'_>) -> Value {

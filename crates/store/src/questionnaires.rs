@@ -4,7 +4,7 @@
 //! form twice saves it once.
 
 use crate::{on_db, Result, Store, StoreError, UserId};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use foothold_core::questionnaire::Answer;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +39,8 @@ fn response_from(
 }
 
 impl Store {
-    /// Saves a response; the same `nonce` again gives the first one back.
+    /// Saves a response given at `authored`; the same `nonce` again gives the first one back.
+    #[allow(clippy::too_many_arguments)]
     pub async fn save_response(
         &self,
         user: UserId,
@@ -48,6 +49,7 @@ impl Store {
         version: &str,
         answers: &[Answer],
         score: Option<f64>,
+        authored: DateTime<Utc>,
     ) -> Result<StoredResponse> {
         let json = serde_json::to_string(answers).map_err(|_| StoreError::Corrupt("answers"))?;
         let id: Option<i64> = on_db!(self, |pool| {
@@ -62,7 +64,7 @@ impl Store {
             .bind(version)
             .bind(&json)
             .bind(score)
-            .bind(crate::now())
+            .bind(authored.trunc_subsecs(0))
             .fetch_optional(pool)
             .await
         })?;

@@ -91,7 +91,10 @@ pub async fn answer(
     let score = q.score(&answers).map(|s| s.value);
     let support = q.needs_support(&answers).then_some(Level::Crisis);
     let answers: Vec<_> = answers.into();
-    let response = app.store.save_response(user.id, nonce, &q.id, &q.version, &answers, score).await?;
+    let response = app
+        .store
+        .save_response(user.id, nonce, &q.id, &q.version, &answers, score, foothold_store::now())
+        .await?;
     Ok(Answered { response, support })
 }
 

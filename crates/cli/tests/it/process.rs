@@ -317,6 +317,40 @@ fn the_demo_member_has_a_year_of_diary_and_is_created_once() {
 }
 
 #[test]
+fn operators_export_a_member_as_a_fhir_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(run(dir.path(), &["demo"], "").0);
+    let file = dir.path().join("demo-fhir.json");
+    let (ok, out) = run(
+        dir.path(),
+        &["export", "--user", "demo", "--format", "fhir", "--out", file.to_str().unwrap()],
+        "",
+    );
+    assert!(ok && out.contains("FHIR resources of demo's"), "{out}");
+    let bundle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let entries = bundle["entry"].as_array().unwrap();
+    let count = |kind: &str| entries.iter().filter(|e| e["resource"]["resourceType"] == kind).count();
+    assert!(count("Observation") > 250 * 5, "a year of ratings: {}", count("Observation"));
+    assert!(
+        count("QuestionnaireResponse") >= 13 + 20,
+        "the demo's PEG and PHQ-9: {}",
+        count("QuestionnaireResponse")
+    );
+    if let Ok(python) = std::env::var("FOOTHOLD_FHIR_PYTHON") {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/check-fhir.py");
+        let out = Command::new(python).arg(script).arg(&file).output().unwrap();
+        assert!(out.status.success(), "check-fhir: {}", String::from_utf8_lossy(&out.stderr));
+    } else {
+        assert!(
+            std::env::var("FOOTHOLD_TEST_REQUIRE_ALL").is_err(),
+            "FOOTHOLD_FHIR_PYTHON must be set in CI"
+        );
+    }
+    let (ok, out) = run(dir.path(), &["export", "--user", "nobody", "--format", "fhir", "--out", "-"], "");
+    assert!(!ok && out.contains("nobody"), "{out}");
+}
+
+#[test]
 fn analyze_reads_a_diary_csv_and_finds_the_simulated_effects() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("diary.csv");

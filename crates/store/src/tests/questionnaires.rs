@@ -20,12 +20,14 @@ async fn a_response_is_saved_once_and_read_back_as_given() {
         let me = user(&store, "asker").await.id;
         let other = user(&store, "other").await.id;
         let given = answers(&["LA6569-3", "LA6568-5"]);
-        let first = store.save_response(me, "n1", "phq-2", "1", &given, Some(1.0)).await.unwrap();
-        let again = store.save_response(me, "n1", "phq-2", "1", &given, Some(1.0)).await.unwrap();
+        let first =
+            store.save_response(me, "n1", "phq-2", "1", &given, Some(1.0), crate::now()).await.unwrap();
+        let again =
+            store.save_response(me, "n1", "phq-2", "1", &given, Some(1.0), crate::now()).await.unwrap();
         assert_eq!(first, again, "{:?}: the same form twice is one response", db.backend);
         assert_eq!(first.answers, given);
         let peg = vec![Answer { link_id: "q1".into(), value: Value::Integer(7) }];
-        store.save_response(me, "n2", "peg-3", "1", &peg, None).await.unwrap();
+        store.save_response(me, "n2", "peg-3", "1", &peg, None, crate::now()).await.unwrap();
         assert_eq!(store.responses(me, None).await.unwrap().len(), 2);
         let only = store.responses(me, Some("peg-3")).await.unwrap();
         assert_eq!((only.len(), only[0].answers.clone(), only[0].score), (1, peg, None));
