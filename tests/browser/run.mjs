@@ -456,6 +456,31 @@ try {
     await member.context.close();
   });
 
+  await step('questionnaires: the demo member answers the PHQ-9 on a phone and sees the change', async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, demoHandle, demoPassword);
+    await p.goto(base + '/questionnaires');
+    await audit(p, 'questionnaires');
+    await p.getByRole('link', { name: /PHQ-9/ }).click();
+    await p.getByRole('button', { name: 'Save my answers' }).click();
+    // The browser's own check stops an empty form; without it the server names each question.
+    assert.equal(await p.locator('#result').count(), 0);
+    const questions = p.locator('fieldset.choices');
+    const count = await questions.count();
+    for (let i = 0; i < count; i++) {
+      const q = questions.nth(i);
+      const answer = i === 8 ? 'Not at all' : i === 9 ? 'Not difficult at all' : 'Several days';
+      await q.getByLabel(answer, { exact: true }).check();
+    }
+    await p.getByRole('button', { name: 'Save my answers' }).click();
+    await p.getByText('Your score: 8').waitFor();
+    assert.ok(await p.locator('#result').getByText(/meaningful change|About the same/).isVisible(), 'compared with last time');
+    await audit(p, 'questionnaire result');
+    await p.getByRole('table').scrollIntoViewIfNeeded();
+    await audit(p, 'questionnaire history');
+    await ctx.close();
+  });
+
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
     for (const path of ['/', '/register', '/login', '/help', '/privacy', '/skills', '/learn']) {

@@ -35,6 +35,7 @@ fn render(viewer: &Viewer, outcome: &Outcome, status: StatusCode) -> Response {
                 li { a href="/api/v1/diary.json" download { (tr.t("data-export-json")) } }
                 li { a href="/api/v1/thoughts.json" download { (tr.t("data-export-thoughts")) } }
                 li { a href="/api/v1/experiments" download="foothold-experiments.json" { (tr.t("data-export-experiments")) } }
+                li { a href="/api/v1/export/fhir" download="foothold-fhir.json" { (tr.t("data-export-fhir")) } }
             }
         }
         section aria-labelledby="import" {

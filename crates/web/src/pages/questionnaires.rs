@@ -185,11 +185,19 @@ fn render(
         h1 { (q.title) }
         @if let Some(n) = page.saved { (result(tr, q, page.points, n)) }
         (errors.summary())
-        form method="post" action={ "/questionnaires/" (q.id) } class="questionnaire" {
-            (csrf(&viewer.csrf))
-            input type="hidden" name="nonce" value=(nonce);
-            @for item in &q.items { (question(tr, item, page.answers, &errors)) }
-            button type="submit" { (tr.t("q-save")) }
+        @let form = html! {
+            form method="post" action={ "/questionnaires/" (q.id) } class="questionnaire" {
+                (csrf(&viewer.csrf))
+                input type="hidden" name="nonce" value=(nonce);
+                @for item in &q.items { (question(tr, item, page.answers, &errors)) }
+                button type="submit" { (tr.t("q-save")) }
+            }
+        };
+        // Just answered: the result comes first, and the questions wait behind "Answer again".
+        @if page.saved.is_some() {
+            details { summary { (tr.t("q-again")) } (form) }
+        } @else {
+            (form)
         }
         @if !page.points.is_empty() { (history(tr, q, page.points)) }
         (schedule_form(viewer, q, page.every))
