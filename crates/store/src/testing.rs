@@ -4,7 +4,7 @@
 //! (any database on it; a new one is created per test and dropped afterwards). When
 //! `FOOTHOLD_TEST_REQUIRE_ALL=1` (CI sets it), a missing PostgreSQL is a failure, not a skip.
 
-use crate::Backend;
+use crate::{Backend, Store};
 use std::path::PathBuf;
 
 /// One throw-away database. Dropping it removes it.
@@ -131,6 +131,60 @@ impl Drop for TestDb {
             }
         }
     }
+}
+
+/// Every column that points at `users`, as (table, column), found from the schema itself so a
+/// new table is never missed: account deletion must leave none of them pointing at a member.
+pub async fn user_columns(store: &Store) -> crate::Result<Vec<(String, String)>> {
+    let rows: Vec<(String, String)> = crate::on_db!(store, |pool| {
+        sqlx::query_as(match store.db {
+            crate::Db::Sqlite(_) => {
+                "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+                 WHERE m.type = 'table' AND f.\"table\" = 'users' ORDER BY 1, 2"
+            }
+            crate::Db::Postgres(_) => {
+                "SELECT k.table_name::TEXT, k.column_name::TEXT
+                 FROM information_schema.referential_constraints r
+                 JOIN information_schema.key_column_usage k
+                   ON k.constraint_name = r.constraint_name AND k.constraint_schema = r.constraint_schema
+                 JOIN information_schema.key_column_usage u
+                   ON u.constraint_name = r.unique_constraint_name AND u.constraint_schema = r.unique_constraint_schema
+                 WHERE u.table_name = 'users' AND k.table_schema = current_schema() ORDER BY 1, 2"
+            }
+        })
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// Every table of the schema but the migrations' own bookkeeping.
+pub async fn tables(store: &Store) -> crate::Result<Vec<String>> {
+    let rows: Vec<(String,)> = crate::on_db!(store, |pool| {
+        sqlx::query_as(match store.db {
+            crate::Db::Sqlite(_) => {
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1"
+            }
+            crate::Db::Postgres(_) => {
+                "SELECT table_name::TEXT FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1"
+            }
+        })
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(|(t,)| t).filter(|t| t != "schema_migrations").collect())
+}
+
+/// Rows of `table` whose `column` is `user` (names come from [`user_columns`], never input).
+pub async fn rows_pointing_at(
+    store: &Store,
+    table: &str,
+    column: &str,
+    user: crate::UserId,
+) -> crate::Result<i64> {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1");
+    Ok(crate::on_db!(store, |pool| sqlx::query_scalar(&sql).bind(user.0).fetch_one(pool).await)?)
 }
 
 #[cfg(test)]

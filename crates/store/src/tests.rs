@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 mod community;
+mod erasure;
 mod group_commit;
 mod group_sessions;
 mod hacks;

@@ -188,6 +188,20 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
             }
+            // Failed-login counters name the handle (`login:account:<handle>:<address>`): they
+            // go too, so the handle is nowhere once the account is gone.
+            let handle: Option<String> = sqlx::query_scalar("SELECT handle FROM users WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(handle) = handle {
+                let prefix = format!("login:account:{}:", handle.to_ascii_lowercase());
+                sqlx::query("DELETE FROM rate_limits WHERE substr(key, 1, $1) = $2")
+                    .bind(i32::try_from(prefix.chars().count()).unwrap_or(i32::MAX))
+                    .bind(&prefix)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let done = sqlx::query("DELETE FROM users WHERE id = $1")
                 .bind(id.0)
                 .execute(&mut *tx)
