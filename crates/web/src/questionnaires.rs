@@ -133,15 +133,19 @@ pub async fn history(app: &AppState, user: &User, q: &Questionnaire) -> AppResul
     Ok(points)
 }
 
-/// The scheduled questionnaires to offer today: not answered within their period and not
-/// put off past today.
-pub async fn due<'a>(app: &'a AppState, user: &User, today: NaiveDate) -> AppResult<Vec<&'a Instrument>> {
+/// The scheduled questionnaires to offer today (in the member's `time_zone`): not answered
+/// within their period and not put off past today. One query for a member without schedules.
+pub async fn due<'a>(
+    app: &'a AppState,
+    user: &User,
+    today: NaiveDate,
+    time_zone: &str,
+) -> AppResult<Vec<&'a Instrument>> {
     let schedules = app.store.schedules(user.id).await?;
     if schedules.is_empty() {
         return Ok(Vec::new());
     }
     let responses = app.store.responses(user.id, None).await?;
-    let time_zone = app.store.time_zone(user.id).await?;
     let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
     Ok(schedules
         .iter()

@@ -25,13 +25,14 @@ pub struct HomeQuery {
 async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
     let Some(user) = viewer.user() else { return (html! {}, false) };
     let loaded = async {
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let time_zone = app.store.time_zone(user.id).await?;
+        let today = app.clock.today(&time_zone);
         Ok::<_, crate::error::AppError>((
             today,
             experiments::load_all(&app.store, &viewer.tr, user.id).await?,
             app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?,
             app.store.checkin(user.id, today).await?.is_some(),
-            crate::questionnaires::due(app, user, today).await?,
+            crate::questionnaires::due(app, user, today, &time_zone).await?,
         ))
     };
     // A reminder is a convenience: if it cannot be loaded, the page still shows.
