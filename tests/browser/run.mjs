@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
-const [base, demoHandle, demoPassword] = process.argv.slice(2);
+const [base, demoHandle, demoPassword, clinicianHandle, clinicianPassword] = process.argv.slice(2);
 if (!demoPassword) throw new Error('usage: node run.mjs BASE_URL DEMO_HANDLE DEMO_PASSWORD');
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -479,6 +479,33 @@ try {
     await p.getByRole('table').scrollIntoViewIfNeeded();
     await audit(p, 'questionnaire history');
     await ctx.close();
+  });
+
+  await step('sharing: the demo member shares with a clinician, who sees it, and it is logged', async () => {
+    const member = await newPhone();
+    await login(member.page, demoHandle, demoPassword);
+    await member.page.goto(base + '/sharing');
+    await audit(member.page, 'sharing');
+    await member.page.getByRole('button', { name: 'Make a code' }).click();
+    const code = await member.page.locator('.share-code code').textContent();
+    assert.match(code, /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await audit(member.page, 'sharing: the code');
+
+    const doctor = await newPhone();
+    await login(doctor.page, clinicianHandle, clinicianPassword);
+    await doctor.page.goto(base + '/clinician');
+    await audit(doctor.page, 'clinician');
+    await doctor.page.getByLabel("A member's code").fill(code.toLowerCase());
+    await doctor.page.getByRole('button', { name: 'Open the share' }).click();
+    await doctor.page.getByRole('heading', { name: `Shared by ${demoHandle}` }).waitFor();
+    assert.ok(await doctor.page.getByRole('heading', { name: 'Questionnaire scores' }).isVisible());
+    await audit(doctor.page, 'clinician: a member\'s share');
+    await doctor.context.close();
+
+    await member.page.goto(base + '/sharing');
+    await member.page.getByRole('cell', { name: clinicianHandle }).first().waitFor();
+    await audit(member.page, 'sharing: the access log');
+    await member.context.close();
   });
 
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {

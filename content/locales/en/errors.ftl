@@ -141,3 +141,10 @@ err-answer-out-of-range = Please choose a number on the scale.
 err-answer-repeated = This question was answered twice; please send one answer.
 err-answer-unknown-question = This questionnaire has no question with that name.
 err-schedule-range = Choose a number of days from 1 to 366.
+
+# Sharing
+err-share-scopes = Choose at least one thing to show.
+err-share-period = Choose a first day before the last, no later than today, at most three years apart.
+err-share-until = Choose a day from today to a year from now.
+err-share-code = That code does not open a share. Check it with the member; each code works once.
+err-date-invalid = Please enter a date as year-month-day, like 2026-12-06.

@@ -201,6 +201,13 @@ enum UserCommand {
     SetPassword { handle: String },
     /// Change what an account may do: member, moderator or admin.
     SetRole { handle: String, role: String },
+    /// Mark an account as a clinician, coach or peer-support worker (after checking the
+    /// person), so members can share with it; `--off` unmarks it and its shares stop showing.
+    SetClinician {
+        handle: String,
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -270,6 +277,9 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::User(UserCommand::SetPassword { handle }) => ops::user_set_password(&db, &handle).await,
         Command::User(UserCommand::SetRole { handle, role }) => ops::user_set_role(&db, &handle, &role).await,
+        Command::User(UserCommand::SetClinician { handle, off }) => {
+            ops::user_set_clinician(&db, &handle, !off).await
+        }
         Command::Diary(DiaryCommand::Export { user, csv }) => ops::diary_export(&db, &user, &csv).await,
         Command::Diary(DiaryCommand::Import { user, csv, dry_run }) => {
             ops::diary_import(&db, &user, &csv, dry_run).await

@@ -172,6 +172,19 @@ pub async fn user_set_role(db: &Database, handle: &str, role: &str) -> Result<()
     Ok(())
 }
 
+pub async fn user_set_clinician(db: &Database, handle: &str, clinician: bool) -> Result<()> {
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    store.set_clinician(user.id, clinician).await?;
+    if clinician {
+        println!("{} is now a clinician: members can share with them.", user.handle);
+    } else {
+        println!("{} is no longer a clinician: what was shared with them no longer shows.", user.handle);
+    }
+    store.close().await;
+    Ok(())
+}
+
 pub async fn backup(db: &Database, path: &Path) -> Result<()> {
     let store = open(db, 2).await?;
     if store.backend() == Backend::Postgres {

@@ -18,6 +18,7 @@ pub mod hex;
 pub mod library;
 mod named;
 pub mod questionnaire;
+pub mod share;
 pub mod simulate;
 pub mod strategy;
 pub mod style;

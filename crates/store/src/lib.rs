@@ -25,6 +25,7 @@ mod search;
 mod seed;
 mod session_cache;
 mod sessions;
+mod shares;
 mod strategies;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
@@ -57,6 +58,7 @@ pub use questionnaires::{Schedule, StoredResponse};
 pub use search::{query_words, SearchHit};
 pub use seed::{SeedPlan, Seeded};
 pub use sessions::{Session, SessionUser};
+pub use shares::{Share, ShareView};
 pub use thoughts::{Prediction, ThoughtRecord};
 pub use threads::{Post, PostPlace, Posted, ThreadCursor, ThreadSummary};
 pub use tokens::ApiToken;

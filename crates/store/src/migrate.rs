@@ -49,6 +49,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_hacks"),
     migration!(11, "0011_group_sessions"),
     migration!(12, "0012_questionnaires"),
+    migration!(13, "0013_shares"),
 ];
 
 /// The newest schema version this program knows.

@@ -9,6 +9,7 @@ mod hacks;
 mod notifications;
 mod questionnaires;
 mod search;
+mod shares;
 
 use crate::testing::TestDb;
 use crate::{migrate, now, Conflict, NewUser, Session, Store, StoreError, User};

@@ -40,7 +40,7 @@ fn all_problems<const N: usize>(checks: [Result<(), Invalid>; N]) -> AppError {
     Invalid::collect(checks).err().map_or(AppError::Internal, AppError::Invalid)
 }
 
-async fn limit(app: &AppState, key: &str, max: i64) -> AppResult<()> {
+pub(crate) async fn limit(app: &AppState, key: &str, max: i64) -> AppResult<()> {
     let window = app.config.limits.window_secs;
     let t = now().timestamp();
     if app.store.hit(key, window, t).await? > max {

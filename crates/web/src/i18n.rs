@@ -29,6 +29,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "hacks.ftl"),
         ftl!("en", "sessions.ftl"),
         ftl!("en", "questionnaires.ftl"),
+        ftl!("en", "sharing.ftl"),
     ],
 )];
 

@@ -29,6 +29,7 @@ pub mod questionnaires;
 mod respond;
 pub mod secret;
 mod security;
+mod shares;
 pub mod support;
 pub mod thoughts;
 

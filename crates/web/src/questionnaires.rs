@@ -8,7 +8,7 @@ use crate::AppState;
 use chrono::{Duration, NaiveDate};
 use foothold_core::crisis::Level;
 use foothold_core::questionnaire::{self, Answers, Questionnaire, Trend};
-use foothold_store::{Schedule, StoredResponse, User};
+use foothold_store::{Schedule, StoredResponse, User, UserId};
 use std::path::Path;
 
 macro_rules! files {
@@ -110,9 +110,9 @@ pub struct Point {
 /// A member's scores on one questionnaire, oldest first. Answers given to an older version
 /// of the file are checked again and scored by today's rules; any that no longer read are left
 /// out rather than scored wrongly.
-pub async fn history(app: &AppState, user: &User, q: &Questionnaire) -> AppResult<Vec<Point>> {
+pub async fn history(app: &AppState, user: UserId, q: &Questionnaire) -> AppResult<Vec<Point>> {
     let mut points: Vec<Point> = Vec::new();
-    for response in app.store.responses(user.id, Some(&q.id)).await? {
+    for response in app.store.responses(user, Some(&q.id)).await? {
         let Some(scored) = q
             .recheck(&response.answers)
             .ok()

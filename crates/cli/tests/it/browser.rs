@@ -17,6 +17,23 @@ fn core_flows_in_chromium_with_accessibility_audit() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = tempfile::tempdir().unwrap();
+    // A clinician, checked by the operator, for the sharing step.
+    let (clinician, clinician_password) = ("Dr_Lane", "a clinician's long passphrase");
+    let cli = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_foothold"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .env_remove("FOOTHOLD_DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), stdin.as_bytes()).unwrap();
+        assert!(child.wait().unwrap().success(), "foothold {args:?}");
+    };
+    cli(&["user", "create", clinician], &format!("{clinician_password}\n"));
+    cli(&["user", "set-clinician", clinician], "");
     let mut server = Command::new(env!("CARGO_BIN_EXE_foothold"))
         .arg("--data-dir")
         .arg(dir.path())
@@ -41,7 +58,7 @@ fn core_flows_in_chromium_with_accessibility_audit() {
     let out = Command::new("node")
         .arg(root.join("tests/browser/run.mjs"))
         .arg(&base)
-        .args([&demo_handle, &demo_password])
+        .args([demo_handle.as_str(), demo_password.as_str(), clinician, clinician_password])
         .current_dir(root.join("tests/browser"))
         .output()
         .expect("node is installed");

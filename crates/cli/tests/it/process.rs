@@ -197,6 +197,10 @@ async fn operators_manage_accounts_from_the_command_line() {
 
     let (ok, out) = run(d, &["user", "set-role", "Keeper", "moderator"], "");
     assert!(ok, "{out}");
+    let (ok, out) = run(d, &["user", "set-clinician", "keeper"], "");
+    assert!(ok && out.contains("Keeper is now a clinician"), "{out}");
+    let (ok, out) = run(d, &["user", "set-clinician", "keeper", "--off"], "");
+    assert!(ok && out.contains("no longer a clinician"), "{out}");
     let (ok, out) = run(d, &["user", "set-password", "keeper"], "a brand new passphrase\n");
     assert!(ok && out.contains("Password changed for Keeper"), "{out}");
     let (ok, out) = run(d, &["user", "set-password", "ghost"], "a brand new passphrase\n");

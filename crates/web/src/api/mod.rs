@@ -12,6 +12,7 @@ mod group_sessions;
 mod hacks;
 mod insights;
 mod questionnaires;
+mod shares;
 mod strategies;
 mod thoughts;
 mod tokens;
@@ -68,6 +69,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/questionnaires/{id}/schedule", put(questionnaires::schedule))
         .route("/api/v1/export/fhir", get(questionnaires::export_fhir))
+        .route("/api/v1/shares", get(shares::list).post(shares::create))
+        .route("/api/v1/shares/log", get(shares::log))
+        .route("/api/v1/shares/{id}", delete(shares::stop))
+        .route("/api/v1/clinician/shares", get(shares::shared_with_me).post(shares::redeem))
+        .route("/api/v1/clinician/shares/{id}", get(shares::shared))
         .route("/api/v1/hacks", get(hacks::list).post(hacks::create))
         .route("/api/v1/hacks/{id}", get(hacks::get))
         .route("/api/v1/hacks/{id}/try", put(hacks::try_it))
@@ -127,7 +133,8 @@ pub struct FieldProblem {
         hacks::set_tags, group_sessions::list, group_sessions::create, group_sessions::get, group_sessions::rsvp,
         group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,
         questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
-        questionnaires::export_fhir
+        questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
+        shares::shared_with_me, shares::shared
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
@@ -139,7 +146,8 @@ pub struct FieldProblem {
          (name = "community", description = "Groups, conversations, reactions, reports and moderation"),
          (name = "hacks", description = "Pain hacks: what members do, what trying one showed them, pooled anonymously"),
          (name = "sessions", description = "Group sessions: planning, coming or waiting, pain before and after"),
-         (name = "questionnaires", description = "Questionnaires as FHIR R4 (PEG, PHQ-9, GAD-7, …), your scores over time, and your data as a FHIR Bundle"))
+         (name = "questionnaires", description = "Questionnaires as FHIR R4 (PEG, PHQ-9, GAD-7, …), your scores over time, and your data as a FHIR Bundle"),
+         (name = "sharing", description = "Sharing a read-only summary with a clinician or coach: scoped, time-limited, revocable, every view logged"))
 )]
 pub struct ApiDoc;
 

@@ -96,11 +96,16 @@ fn response_view(p: &Point) -> ResponseView {
         score: p.score,
         band: p.band.clone(),
         flag: p.flag,
-        change: p.trend.map(|t| match t {
-            Trend::Better => "better",
-            Trend::Worse => "worse",
-            Trend::Steady => "steady",
-        }),
+        change: p.trend.map(trend_name),
+    }
+}
+
+/// A trend's name in the API.
+pub(super) fn trend_name(t: Trend) -> &'static str {
+    match t {
+        Trend::Better => "better",
+        Trend::Worse => "worse",
+        Trend::Steady => "steady",
     }
 }
 
@@ -116,7 +121,7 @@ pub async fn responses(
 ) -> AppResult<Json<Vec<ResponseView>>> {
     let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
-    Ok(Json(questionnaires::history(&app, user, q).await?.iter().map(response_view).collect()))
+    Ok(Json(questionnaires::history(&app, user.id, q).await?.iter().map(response_view).collect()))
 }
 
 /// An answer: an option's code, or a whole number for a scale.
@@ -169,7 +174,7 @@ pub async fn answer(
         })
         .collect();
     let done = questionnaires::answer(&app, user, q, &nonce, &raw).await?;
-    let points = questionnaires::history(&app, user, q).await?;
+    let points = questionnaires::history(&app, user.id, q).await?;
     let point = points.iter().find(|p| p.response.id == done.response.id).ok_or(AppError::Internal)?;
     let support =
         done.support.map(|level| SupportView::new(&app.config, &viewer.tr, level, Audience::Answer));

@@ -37,6 +37,10 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
         Ok(tz) => tz,
         Err(e) => return AppError::from(e).into_response(),
     };
+    let clinician = match app.store.is_clinician(user.id).await {
+        Ok(c) => c,
+        Err(e) => return AppError::from(e).into_response(),
+    };
     let body = html! {
         h1 { (title) }
         @if let Some(notice) = &outcome.notice {
@@ -78,6 +82,8 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
         section aria-labelledby="data" {
             h2 id="data" { (tr.t("account-data")) }
             p { a href="/diary" { (tr.t("account-data-link")) } }
+            p { a href="/sharing" { (tr.t("data-share-link")) } }
+            @if clinician { p { a href="/clinician" { (tr.t("clinician-title")) } } }
         }
         (password_form(viewer, &errors_for("password")))
         (tokens_section(viewer, &tokens, outcome.new_token, &errors_for("token")))

@@ -38,6 +38,10 @@ fn render(viewer: &Viewer, outcome: &Outcome, status: StatusCode) -> Response {
                 li { a href="/api/v1/export/fhir" download="foothold-fhir.json" { (tr.t("data-export-fhir")) } }
             }
         }
+        section aria-labelledby="share" {
+            h2 id="share" { (tr.t("share-title")) }
+            p { (tr.t("data-share-lead")) " " a href="/sharing" { (tr.t("data-share-link")) } }
+        }
         section aria-labelledby="import" {
             h2 id="import" { (tr.t("data-import")) }
             p { (tr.t("data-import-lead")) }

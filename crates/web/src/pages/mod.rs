@@ -23,6 +23,7 @@ mod predictions;
 mod privacy;
 mod questionnaires;
 pub mod search;
+mod shares;
 mod sign_in;
 mod strategies;
 mod thoughts;
@@ -100,6 +101,10 @@ pub fn router() -> Router<AppState> {
         .route("/questionnaires", get(questionnaires::list))
         .route("/questionnaires/{id}", get(questionnaires::show).post(questionnaires::answer))
         .route("/questionnaires/{id}/schedule", post(questionnaires::schedule))
+        .route("/sharing", get(shares::member).post(shares::create))
+        .route("/sharing/{id}/stop", post(shares::stop))
+        .route("/clinician", get(shares::clinician).post(shares::redeem))
+        .route("/clinician/shares/{id}", get(shares::shared))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

@@ -80,7 +80,7 @@ pub async fn show(
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
-    let points = questionnaires::history(&app, user, q).await?;
+    let points = questionnaires::history(&app, user.id, q).await?;
     let schedule = app.store.schedules(user.id).await?.into_iter().find(|s| s.questionnaire == q.id);
     let support = (query.support.as_deref() == Some("crisis"))
         .then(|| support::panel(&app.config, &viewer.tr, Level::Crisis, Audience::Answer));
@@ -120,7 +120,7 @@ pub async fn answer(
             Ok(see_other(&format!("/questionnaires/{}?saved={}{support}#result", q.id, done.response.id)))
         }
         Err(e @ AppError::Answers(_)) => {
-            let points = questionnaires::history(&app, user, q).await?;
+            let points = questionnaires::history(&app, user.id, q).await?;
             let every = app
                 .store
                 .schedules(user.id)
@@ -270,6 +270,17 @@ fn result(tr: &Tr, q: &Questionnaire, points: &[Point], n: usize) -> Markup {
 }
 
 fn history(tr: &Tr, q: &Questionnaire, points: &[Point]) -> Markup {
+    html! {
+        section aria-labelledby="history-title" {
+            h2 id="history-title" { (tr.t("q-history")) }
+            (scores_table(tr, q, points, "history-caption"))
+        }
+    }
+}
+
+/// Scores over time, newest first, with each one's band and change: the member's history,
+/// and what a clinician sees of it.
+pub fn scores_table(tr: &Tr, q: &Questionnaire, points: &[Point], caption_id: &str) -> Markup {
     let columns = ["q-col-date", "q-col-score", "q-col-band", "q-col-change"].map(|c| tr.t(c));
     let rows = html! {
         @for p in points.iter().rev() {
@@ -288,12 +299,7 @@ fn history(tr: &Tr, q: &Questionnaire, points: &[Point]) -> Markup {
             }
         }
     };
-    html! {
-        section aria-labelledby="history-title" {
-            h2 id="history-title" { (tr.t("q-history")) }
-            (scroll_table("history-caption", &q.title, &columns, rows))
-        }
-    }
+    scroll_table(caption_id, &q.title, &columns, rows)
 }
 
 fn schedule_form(viewer: &Viewer, q: &Questionnaire, every: Option<u16>) -> Markup {

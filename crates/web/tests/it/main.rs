@@ -15,5 +15,6 @@ mod insights;
 mod library;
 mod pages;
 mod questionnaires;
+mod shares;
 mod support;
 mod thoughts;

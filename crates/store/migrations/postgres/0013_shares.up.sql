@@ -1,0 +1,32 @@
+-- Sharing with clinicians; see the SQLite migration for the meaning of each table and column.
+CREATE TABLE clinicians (
+    user_id     BIGINT      PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    verified_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE shares (
+    id           BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    member_id    BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    clinician_id BIGINT      REFERENCES users (id) ON DELETE SET NULL,
+    code_hash    TEXT        NOT NULL UNIQUE,
+    scopes       TEXT        NOT NULL,
+    period_from  DATE        NOT NULL,
+    period_to    DATE        NOT NULL,
+    until        DATE        NOT NULL,
+    created_at   TIMESTAMPTZ NOT NULL,
+    redeemed_at  TIMESTAMPTZ,
+    revoked_at   TIMESTAMPTZ
+);
+CREATE INDEX shares_member ON shares (member_id);
+CREATE INDEX shares_clinician ON shares (clinician_id);
+
+CREATE TABLE share_views (
+    id           BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    member_id    BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    share_id     BIGINT      NOT NULL REFERENCES shares (id) ON DELETE CASCADE,
+    clinician_id BIGINT      REFERENCES users (id) ON DELETE SET NULL,
+    clinician    TEXT        NOT NULL,
+    what         TEXT        NOT NULL,
+    viewed_at    TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX share_views_member ON share_views (member_id, viewed_at);

@@ -1,0 +1,3 @@
+DROP TABLE share_views;
+DROP TABLE shares;
+DROP TABLE clinicians;

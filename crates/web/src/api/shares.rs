@@ -1,0 +1,245 @@
+//! Sharing in the JSON API: the member's shares and access log, and the clinician's side
+//! (`/api/v1/clinician/…`). The same rules as the pages (`crate::shares`).
+
+use super::ErrorBody;
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::shares;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, NaiveDate, Utc};
+use foothold_core::share::parse_share;
+use foothold_store::Share;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct ShareView {
+    id: i64,
+    /// The member who shared.
+    member: String,
+    /// Who redeemed the code; `null` before that.
+    clinician: Option<String>,
+    /// `diary`, `questionnaires`, `thoughts`.
+    scopes: Vec<&'static str>,
+    from: NaiveDate,
+    to: NaiveDate,
+    /// The last day it can be seen.
+    until: NaiveDate,
+    created_at: DateTime<Utc>,
+    redeemed: bool,
+    revoked: bool,
+}
+
+fn share_view(s: &Share) -> ShareView {
+    ShareView {
+        id: s.id,
+        member: s.member.clone(),
+        clinician: s.clinician.clone(),
+        scopes: s.scopes.iter().map(|s| s.as_str()).collect(),
+        from: s.from,
+        to: s.to,
+        until: s.until,
+        created_at: s.created_at,
+        redeemed: s.redeemed,
+        revoked: s.revoked,
+    }
+}
+
+/// Your shares, newest first.
+#[utoipa::path(get, path = "/api/v1/shares", tag = "sharing", operation_id = "list_shares",
+    responses((status = 200, body = Vec<ShareView>), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ShareView>>> {
+    let user = viewer.require_user()?;
+    Ok(Json(app.store.member_shares(user.id).await?.iter().map(share_view).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ShareRequest {
+    /// Any of `diary`, `questionnaires`, `thoughts`.
+    scopes: Vec<String>,
+    /// The days shown (at most three years, ending no later than today).
+    from: String,
+    to: String,
+    /// The last day the clinician can see it (today to a year ahead).
+    until: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MadeShare {
+    share: ShareView,
+    /// The one-time code for the clinician, shown only in this answer.
+    code: String,
+}
+
+/// Makes a share and its one-time code.
+#[utoipa::path(post, path = "/api/v1/shares", tag = "sharing", operation_id = "create_share", request_body = ShareRequest,
+    responses((status = 201, body = MadeShare), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn create(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<ShareRequest>,
+) -> AppResult<(StatusCode, Json<MadeShare>)> {
+    let user = viewer.require_user()?;
+    let today = shares::today(&app, user.id).await?;
+    let scopes: Vec<&str> = req.scopes.iter().map(String::as_str).collect();
+    let new = parse_share(&scopes, &req.from, &req.to, &req.until, today)?;
+    let (share, code) = shares::create(&app, user, &new).await?;
+    Ok((StatusCode::CREATED, Json(MadeShare { share: share_view(&share), code })))
+}
+
+/// Stops a share at once.
+#[utoipa::path(delete, path = "/api/v1/shares/{id}", tag = "sharing", operation_id = "stop_share",
+    params(("id" = i64, Path,)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn stop(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.revoke_share(user.id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LogLine {
+    clinician: String,
+    /// The part of the share that was seen: `diary`, `questionnaires`, `thoughts`.
+    what: String,
+    at: DateTime<Utc>,
+}
+
+/// Who looked at what you shared, and when (newest first, the last 1,000).
+#[utoipa::path(get, path = "/api/v1/shares/log", tag = "sharing", operation_id = "share_log",
+    responses((status = 200, body = Vec<LogLine>), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn log(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<LogLine>>> {
+    let user = viewer.require_user()?;
+    let lines = app.store.share_views(user.id, 1_000).await?;
+    Ok(Json(lines.into_iter().map(|v| LogLine { clinician: v.clinician, what: v.what, at: v.at }).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RedeemRequest {
+    /// The member's code, with or without hyphens.
+    code: String,
+}
+
+/// A clinician opens a share with the member's one-time code. 403 for an account that is
+/// not a clinician; 422 for a code that opens nothing.
+#[utoipa::path(post, path = "/api/v1/clinician/shares", tag = "sharing", operation_id = "redeem_share", request_body = RedeemRequest,
+    responses((status = 200, body = ShareView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn redeem(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<RedeemRequest>,
+) -> AppResult<Json<ShareView>> {
+    let user = viewer.require_user()?;
+    Ok(Json(share_view(&shares::redeem(&app, user, &req.code).await?)))
+}
+
+/// The shares you, a clinician, may see today.
+#[utoipa::path(get, path = "/api/v1/clinician/shares", tag = "sharing", operation_id = "clinician_shares",
+    responses((status = 200, body = Vec<ShareView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn shared_with_me(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ShareView>>> {
+    let user = viewer.require_user()?;
+    shares::require_clinician(&app, user).await?;
+    let today = shares::today(&app, user.id).await?;
+    Ok(Json(app.store.clinician_shares(user.id, today).await?.iter().map(share_view).collect()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DayView {
+    day: NaiveDate,
+    pain: Option<u8>,
+    peg: Option<f64>,
+    mood: Option<u8>,
+    sleep: Option<u8>,
+    control: Option<u8>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScoreView {
+    questionnaire: String,
+    authored: DateTime<Utc>,
+    score: f64,
+    band: Option<String>,
+    /// `better`, `worse`, `steady`, or `null` for the first.
+    change: Option<&'static str>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ThoughtView {
+    day: NaiveDate,
+    situation: Option<String>,
+    thought: Option<String>,
+    alternative: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SharedView {
+    share: ShareView,
+    /// Present when the member shared their diary ratings.
+    diary: Option<Vec<DayView>>,
+    questionnaires: Option<Vec<ScoreView>>,
+    thoughts: Option<Vec<ThoughtView>>,
+}
+
+/// What one member shared with you, read-only; the view is written to their access log.
+#[utoipa::path(get, path = "/api/v1/clinician/shares/{id}", tag = "sharing", operation_id = "clinician_share",
+    params(("id" = i64, Path,)),
+    responses((status = 200, body = SharedView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn shared(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Json<SharedView>> {
+    let user = viewer.require_user()?;
+    let share = shares::open(&app, user, id).await?;
+    let shown = shares::shown(&app, user, &share).await?;
+    let score = |s: Option<foothold_core::checkin::Score>| s.map(|s| s.value());
+    Ok(Json(SharedView {
+        share: share_view(&share),
+        diary: shown.diary.map(|days| {
+            days.iter()
+                .map(|d| DayView {
+                    day: d.day,
+                    pain: score(d.ratings.pain),
+                    peg: d.ratings.peg(),
+                    mood: score(d.ratings.mood),
+                    sleep: score(d.ratings.sleep),
+                    control: score(d.ratings.control),
+                })
+                .collect()
+        }),
+        questionnaires: shown.questionnaires.map(|all| {
+            all.iter()
+                .flat_map(|(q, points)| {
+                    points.iter().map(|p| ScoreView {
+                        questionnaire: q.id.clone(),
+                        authored: p.response.authored,
+                        score: p.score,
+                        band: p.band.clone(),
+                        change: p.trend.map(super::questionnaires::trend_name),
+                    })
+                })
+                .collect()
+        }),
+        thoughts: shown.thoughts.map(|records| {
+            records
+                .into_iter()
+                .map(|t| ThoughtView {
+                    day: t.day,
+                    situation: t.situation,
+                    thought: t.thought,
+                    alternative: t.alternative,
+                })
+                .collect()
+        }),
+    }))
+}

@@ -1,0 +1,100 @@
+//! Sharing with clinicians as pages and the API use it: making a share and its one-time code,
+//! a clinician redeeming it, and what a clinician sees. Everything a clinician reads comes
+//! through [`shown`]: read-only, within the share's scopes and period, and written to the
+//! member's access log before it is returned.
+
+use crate::accounts::limit;
+use crate::error::{AppError, AppResult};
+use crate::questionnaires::{self, Point};
+use crate::AppState;
+use foothold_core::questionnaire::Questionnaire;
+use foothold_core::share::{self, NewShare, Scope};
+use foothold_core::{hex, Invalid};
+use foothold_store::{CheckIn, Share, ThoughtRecord, User, UserId};
+use sha2::{Digest, Sha256};
+
+fn hash(code: &str) -> String {
+    hex::encode(&Sha256::digest(code.as_bytes()))
+}
+
+/// Makes a share; the code is returned once and stored only as its hash.
+pub async fn create(app: &AppState, member: &User, new: &NewShare) -> AppResult<(Share, String)> {
+    let code = share::code(crate::secret::random_bytes()?);
+    let normal = share::normalize_code(&code).ok_or(AppError::Internal)?;
+    let made = app.store.create_share(member.id, &hash(&normal), new).await?;
+    Ok((made, code))
+}
+
+/// The member's today, by which shares start and end.
+pub async fn today(app: &AppState, user: UserId) -> AppResult<chrono::NaiveDate> {
+    Ok(app.clock.today(&app.store.time_zone(user).await?))
+}
+
+pub async fn require_clinician(app: &AppState, user: &User) -> AppResult<()> {
+    if app.store.is_clinician(user.id).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A clinician redeems a code. Attempts are limited like logins, so codes cannot be guessed.
+pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<Share> {
+    require_clinician(app, clinician).await?;
+    limit(app, &format!("share-code:{}", clinician.id.0), app.config.limits.login_failures_per_account)
+        .await?;
+    let code = share::normalize_code(typed).ok_or_else(|| Invalid::one("code", "share-code"))?;
+    let today = today(app, clinician.id).await?;
+    match app.store.redeem_share(clinician.id, &hash(&code), today).await {
+        Ok(s) => Ok(s),
+        Err(foothold_store::StoreError::NotFound) => Err(Invalid::one("code", "share-code").into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A share the clinician may open now; anything else is `NotFound`.
+pub async fn open(app: &AppState, clinician: &User, id: i64) -> AppResult<Share> {
+    let today = today(app, clinician.id).await?;
+    app.store.clinician_share(clinician.id, id, today).await?.ok_or(AppError::NotFound)
+}
+
+/// What a clinician sees of a share, each part only when the member chose it.
+pub struct Shown<'a> {
+    pub diary: Option<Vec<CheckIn>>,
+    /// Each questionnaire answered in the period, with its scores there.
+    pub questionnaires: Option<Vec<(&'a Questionnaire, Vec<Point>)>>,
+    pub thoughts: Option<Vec<ThoughtRecord>>,
+}
+
+/// Reads what the share shows and logs the view, part by part, before returning it.
+pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> AppResult<Shown<'a>> {
+    let in_period = |day: chrono::NaiveDate| share.from <= day && day <= share.to;
+    let mut shown = Shown { diary: None, questionnaires: None, thoughts: None };
+    for scope in &share.scopes {
+        app.store.log_share_view(share, clinician.id, &clinician.handle, scope.as_str()).await?;
+        match scope {
+            Scope::Diary => {
+                shown.diary = Some(app.store.checkins(share.member_id, share.from, share.to).await?)
+            }
+            Scope::Questionnaires => {
+                let mut all = Vec::new();
+                for i in app.questionnaires.all() {
+                    let points: Vec<Point> = questionnaires::history(app, share.member_id, &i.q)
+                        .await?
+                        .into_iter()
+                        .filter(|p| in_period(p.response.authored.date_naive()))
+                        .collect();
+                    if !points.is_empty() {
+                        all.push((&i.q, points));
+                    }
+                }
+                shown.questionnaires = Some(all);
+            }
+            Scope::Thoughts => {
+                let records = app.store.thoughts(share.member_id).await?;
+                shown.thoughts = Some(records.into_iter().filter(|t| in_period(t.day)).collect());
+            }
+        }
+    }
+    Ok(shown)
+}
