@@ -148,3 +148,6 @@ err-share-period = Choose a first day before the last, no later than today, at m
 err-share-until = Choose a day from today to a year from now.
 err-share-code = That code does not open a share. Check it with the member; each code works once.
 err-date-invalid = Please enter a date as year-month-day, like 2026-12-06.
+err-visit-question-empty = Please write the question.
+err-visit-question-long = Please keep a question to 300 characters.
+err-visit-questions-full = There are 20 questions already: remove one you no longer need first.

@@ -58,3 +58,46 @@ clinician-alternative = Another way to see it:
 clinician-not-yet = This page is for clinicians, coaches and peer-support workers whose account the people who run this Foothold have checked. If that is you, please ask them.
 data-share-lead = Show a clinician or coach a read-only summary, for as long as you choose.
 data-share-link = Share with a clinician
+
+# Visit preparation and the visit summary (PDF).
+visit-title = Prepare for a visit
+visit-lead = Write down what you want to ask, and take a one-page summary of how things have been. It is yours to print, send or show.
+visit-questions = What I want to ask
+visit-question = A question
+visit-question-hint = For example: "Could pacing help me get back to gardening?"
+visit-add = Add it
+visit-remove = Remove
+visit-none = No questions yet.
+visit-summary = A summary for the visit
+visit-summary-lead = Pain and PEG over the days you choose, questionnaire scores, what goes with your better days, kept experiment results and your questions, on one page (two at most).
+visit-from = First day
+visit-to = Last day
+visit-make = Make the summary (PDF)
+summary-title = Visit summary: { $handle }
+summary-period = Days { $from } to { $to } · made { $made }
+summary-pain = Pain and its impact
+summary-days = { $count ->
+    [one] One day recorded in this period.
+   *[other] { $count } days recorded in this period.
+}
+summary-pain-change = Pain averaged { $first } in the first two weeks and { $last } in the last two (0 to 10).
+summary-peg-change = PEG averaged { $first } in the first two weeks and { $last } in the last two (0 to 10).
+summary-chart-legend = Dots: pain each day. Solid line: pain, 7-day average. Dashed line: PEG, 7-day average. Scale 0 to 10.
+summary-questionnaires = Questionnaires
+summary-col-questionnaire = Questionnaire
+summary-col-score = Last score
+summary-col-change = Since the one before
+summary-change = { $change } (was { $score })
+summary-change-first = First in this period
+summary-questionnaires-note = A change counts as meaningful at the instrument's published threshold (PHQ-9: 5 points, GAD-7: 4 points, PEG: 30 %). Scores help notice change; they are not a diagnosis.
+summary-helps = What goes with better days (from the whole diary)
+summary-helps-none = Not enough days yet to say what goes with better days.
+summary-helps-line = { $strategy }: { $outcome } about { $points } points better on days with it.
+summary-experiments = Personal experiments
+summary-experiment = { $a } compared with { $b } ({ $outcome }): a difference of { $estimate } (90 % interval { $low } to { $high }).
+summary-experiment-helps = Likely better with { $a }.
+summary-experiment-unclear = No clear difference.
+summary-questions = My questions
+summary-questions-none = No questions written down.
+summary-truncated = More did not fit on two pages; see Foothold for the rest.
+summary-footer = Made with Foothold on { $made }. Patterns from a personal diary show what goes with better days, not what causes them.

@@ -134,6 +134,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Write a member's visit summary (PDF) for the days from FROM to TO (YYYY-MM-DD).
+    Report {
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write a consistent copy of the live SQLite database to PATH (PostgreSQL: use pg_dump).
     Backup {
         /// Where to write the copy; must not exist yet.
@@ -289,6 +300,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Export { user, format: ExportFormat::Fhir, out } => {
             ops::export_fhir(&db, file.web.questionnaires_dir.as_deref(), &user, &out).await
         }
+        Command::Report { user, from, to, out } => ops::report(&db, file.web, &user, &from, &to, &out).await,
         Command::Backup { path } => ops::backup(&db, &path).await,
         Command::Analyze { csv, json } => analyze::run(&csv, json),
         Command::ExplainStyle { text, file, json } => explain::run(text.as_deref(), file.as_deref(), json),

@@ -248,6 +248,38 @@ pub async fn export_fhir(
     Ok(())
 }
 
+/// Writes a member's visit summary, as the page would make it for them, and says how long it
+/// took (the figure in docs/BENCHMARKS.md).
+pub async fn report(
+    db: &Database,
+    web: WebConfig,
+    handle: &str,
+    from: &str,
+    to: &str,
+    path: &Path,
+) -> Result<()> {
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    let app = AppState::new(store.clone(), web).map_err(anyhow::Error::msg)?;
+    let tr = app.catalog.negotiate(user.locale.as_deref(), None);
+    let today = foothold_web::diary::today(&store.time_zone(user.id).await?);
+    let (from, to) = foothold_web::report::period(from, to, today).map_err(|e| explain(e.into()))?;
+    let started = Instant::now();
+    let summary = foothold_web::report::gather(&app, &user, &tr, from, to).await.map_err(explain)?;
+    let bytes = foothold_web::report::pdf(&summary, &tr).map_err(explain)?;
+    let took = started.elapsed().as_millis();
+    std::fs::write(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!(
+        "Wrote {}'s visit summary ({} days, {} bytes) to {} in {took} ms.",
+        user.handle,
+        summary.days.len(),
+        bytes.len(),
+        path.display()
+    );
+    store.close().await;
+    Ok(())
+}
+
 pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: bool) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let store = open(db, 2).await?;

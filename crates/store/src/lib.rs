@@ -35,6 +35,7 @@ mod thoughts;
 mod threads;
 mod tokens;
 mod users;
+mod visit_questions;
 mod writer;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -63,6 +64,7 @@ pub use thoughts::{Prediction, ThoughtRecord};
 pub use threads::{Post, PostPlace, Posted, ThreadCursor, ThreadSummary};
 pub use tokens::ApiToken;
 pub use users::{NewUser, User, UserId};
+pub use visit_questions::MAX_QUESTIONS;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -50,6 +50,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(11, "0011_group_sessions"),
     migration!(12, "0012_questionnaires"),
     migration!(13, "0013_shares"),
+    migration!(14, "0014_visit_questions"),
 ];
 
 /// The newest schema version this program knows.

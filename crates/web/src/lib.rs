@@ -26,6 +26,7 @@ pub mod library;
 pub mod markdown;
 mod pages;
 pub mod questionnaires;
+pub mod report;
 mod respond;
 pub mod secret;
 mod security;

@@ -352,6 +352,31 @@ fn operators_export_a_member_as_a_fhir_bundle() {
     }
     let (ok, out) = run(dir.path(), &["export", "--user", "nobody", "--format", "fhir", "--out", "-"], "");
     assert!(!ok && out.contains("nobody"), "{out}");
+
+    // The visit summary of the demo's year, as the page makes it.
+    let pdf = dir.path().join("summary.pdf");
+    let today = chrono::Utc::now().date_naive();
+    let from = (today - chrono::Duration::days(364)).to_string();
+    let args = [
+        "report",
+        "--user",
+        "demo",
+        "--from",
+        &from,
+        "--to",
+        &today.to_string(),
+        "--out",
+        pdf.to_str().unwrap(),
+    ];
+    let (ok, out) = run(dir.path(), &args, "");
+    assert!(ok && out.contains("Wrote demo's visit summary"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let (ok, out) = run(
+        dir.path(),
+        &["report", "--user", "demo", "--from", "2026-02-30", "--to", "2026-03-01", "--out", "-"],
+        "",
+    );
+    assert!(!ok && out.contains("year-month-day"), "{out}");
 }
 
 #[test]

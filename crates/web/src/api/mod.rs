@@ -69,6 +69,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/questionnaires/{id}/schedule", put(questionnaires::schedule))
         .route("/api/v1/export/fhir", get(questionnaires::export_fhir))
+        .route("/api/v1/report.pdf", get(shares::report))
         .route("/api/v1/shares", get(shares::list).post(shares::create))
         .route("/api/v1/shares/log", get(shares::log))
         .route("/api/v1/shares/{id}", delete(shares::stop))
@@ -134,7 +135,7 @@ pub struct FieldProblem {
         group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,
         questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
-        shares::shared_with_me, shares::shared
+        shares::shared_with_me, shares::shared, shares::report
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

@@ -243,3 +243,18 @@ pub async fn shared(
         }),
     }))
 }
+
+/// Your visit summary for the days you choose, as a PDF (one page, two at most): pain and PEG
+/// with a chart, questionnaire scores with meaningful change, what goes with better days,
+/// kept experiment results and your questions.
+#[utoipa::path(get, path = "/api/v1/report.pdf", tag = "sharing", operation_id = "visit_summary",
+    params(crate::report::PeriodQuery),
+    responses((status = 200, content_type = "application/pdf"), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn report(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(query): axum::extract::Query<crate::report::PeriodQuery>,
+) -> AppResult<axum::response::Response> {
+    crate::report::download(&app, &viewer, &query).await
+}

@@ -83,6 +83,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
             h2 id="data" { (tr.t("account-data")) }
             p { a href="/diary" { (tr.t("account-data-link")) } }
             p { a href="/sharing" { (tr.t("data-share-link")) } }
+            p { a href="/visit" { (tr.t("visit-title")) } }
             @if clinician { p { a href="/clinician" { (tr.t("clinician-title")) } } }
         }
         (password_form(viewer, &errors_for("password")))

@@ -41,6 +41,7 @@ fn render(viewer: &Viewer, outcome: &Outcome, status: StatusCode) -> Response {
         section aria-labelledby="share" {
             h2 id="share" { (tr.t("share-title")) }
             p { (tr.t("data-share-lead")) " " a href="/sharing" { (tr.t("data-share-link")) } }
+            p { a href="/visit" { (tr.t("visit-title")) } }
         }
         section aria-labelledby="import" {
             h2 id="import" { (tr.t("data-import")) }

@@ -28,6 +28,7 @@ mod sign_in;
 mod strategies;
 mod thoughts;
 mod threads;
+mod visit;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
 use crate::AppState;
@@ -105,6 +106,10 @@ pub fn router() -> Router<AppState> {
         .route("/sharing/{id}/stop", post(shares::stop))
         .route("/clinician", get(shares::clinician).post(shares::redeem))
         .route("/clinician/shares/{id}", get(shares::shared))
+        .route("/visit", get(visit::show))
+        .route("/visit/questions", post(visit::add))
+        .route("/visit/questions/{id}/remove", post(visit::remove))
+        .route("/visit/summary.pdf", get(visit::summary))
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))

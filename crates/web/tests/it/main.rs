@@ -18,3 +18,4 @@ mod questionnaires;
 mod shares;
 mod support;
 mod thoughts;
+mod visit;

@@ -1,0 +1,151 @@
+//! Visit preparation over HTTP on both databases: questions (checked, read by the support
+//! service), and the visit summary PDF read back by independent tools (poppler's `pdftotext`,
+//! `pdfinfo` and `pdftoppm`): its text holds what the member chose, it has one or two pages,
+//! and it renders to an image with ink on it.
+
+use crate::common::{apps, browser, config, TestApp};
+use chrono::{Duration, Utc};
+use reqwest::Client;
+use serde_json::json;
+use std::process::Command;
+
+const PW: &str = "a calm long passphrase";
+
+/// Whether poppler's tools are here; in CI (FOOTHOLD_TEST_REQUIRE_ALL=1) they must be.
+fn poppler() -> bool {
+    let here = Command::new("pdftotext").arg("-v").output().is_ok();
+    assert!(
+        here || std::env::var("FOOTHOLD_TEST_REQUIRE_ALL").is_err(),
+        "poppler-utils must be installed in CI"
+    );
+    if !here {
+        eprintln!("skipping the PDF checks: install poppler-utils");
+    }
+    here
+}
+
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).unwrap() + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+async fn ask(app: &TestApp, c: &Client, question: &str) -> reqwest::Response {
+    let page = app.get(c, "/visit").await.text().await.unwrap();
+    let form = [
+        ("csrf", hidden(&page, "csrf")),
+        ("nonce", hidden(&page, "nonce")),
+        ("question", question.to_string()),
+    ];
+    c.post(app.url("/visit/questions")).form(&form).send().await.unwrap()
+}
+
+/// (text, pages, share of dark pixels) of a PDF, by poppler.
+fn read_pdf(bytes: &[u8]) -> (String, usize, f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("summary.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let text = Command::new("pdftotext").args(["-layout"]).arg(&file).arg("-").output().unwrap();
+    assert!(text.status.success(), "pdftotext: {}", String::from_utf8_lossy(&text.stderr));
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&file).output().unwrap().stdout).unwrap();
+    let pages = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let out = dir.path().join("page");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "40", "-gray", "-f", "1", "-l", "1"])
+        .arg(&file)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let image = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pgm"))
+        .unwrap();
+    let pgm = std::fs::read(image).unwrap();
+    // P5 header: magic, width, height, maxval, each followed by whitespace.
+    let mut fields = 0;
+    let mut at = 0;
+    while fields < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields += 1;
+    }
+    let pixels = &pgm[at + 1..];
+    let dark = pixels.iter().filter(|p| **p < 128).count() as f64 / pixels.len() as f64;
+    (String::from_utf8(text.stdout).unwrap(), pages, dark)
+}
+
+#[tokio::test]
+async fn questions_and_the_visit_summary_pdf() {
+    let check = poppler();
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "VisitMember", PW).await;
+        for d in 0..60 {
+            let day = Utc::now().date_naive() - Duration::days(d);
+            let body = json!({"pain": 3 + (d % 5), "peg_pain": 5, "peg_enjoyment": 4, "peg_activity": 6, "version": null});
+            let r = c
+                .put(app.url(&format!("/api/v1/checkins/{day}")))
+                .header("x-csrf-token", &csrf)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+        }
+        let phq: serde_json::Map<String, serde_json::Value> =
+            (1..=9).map(|n| (format!("q{n}"), json!("LA6569-3"))).collect();
+        let r = c
+            .post(app.url("/api/v1/questionnaires/phq-9/responses"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"answers": phq}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+
+        assert_eq!(ask(&app, &c, "   ").await.status(), 422);
+        let long = "x".repeat(301);
+        let r = ask(&app, &c, &long).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("300 characters"));
+        assert_eq!(ask(&app, &c, "Could pacing help me get back to gardening?").await.status(), 303);
+        let r = ask(&app, &c, "I want to end my life, nothing helps").await;
+        assert_eq!(r.status(), 200, "saved, with the support panel");
+        assert!(r.text().await.unwrap().contains("You don't have to face this alone"));
+
+        let today = Utc::now().date_naive();
+        let from = today - Duration::days(59);
+        let r = app.get(&c, &format!("/visit/summary.pdf?from={from}&to={today}")).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "application/pdf");
+        let bytes = r.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let api = app.get(&c, &format!("/api/v1/report.pdf?from={from}&to={today}")).await;
+        assert_eq!(api.status(), 200);
+        let r = app.get(&c, &format!("/api/v1/report.pdf?from={today}&to={from}")).await;
+        assert_eq!(r.status(), 422, "the days in the wrong order");
+        if check {
+            let (text, pages, dark) = read_pdf(&bytes);
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for expected in [
+                "Visit summary: VisitMember",
+                "60 days recorded",
+                "PHQ-9",
+                "Mild",
+                "Could pacing help me get back to gardening?",
+                "My questions",
+                "Pain averaged",
+            ] {
+                assert!(flat.contains(expected), "{expected} in:\n{text}");
+            }
+            assert!((1..=2).contains(&pages), "{pages} pages");
+            assert!(dark > 0.005 && dark < 0.5, "the first page has ink on it: {dark}");
+        }
+    }
+}
