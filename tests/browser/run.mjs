@@ -486,6 +486,7 @@ try {
     await login(member.page, demoHandle, demoPassword);
     await member.page.goto(base + '/sharing');
     await audit(member.page, 'sharing');
+    await member.page.getByRole('checkbox', { name: /leave notes and suggest/ }).check();
     await member.page.getByRole('button', { name: 'Make a code' }).click();
     const code = await member.page.locator('.share-code code').textContent();
     assert.match(code, /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -500,11 +501,19 @@ try {
     await doctor.page.getByRole('heading', { name: `Shared by ${demoHandle}` }).waitFor();
     assert.ok(await doctor.page.getByRole('heading', { name: 'Questionnaire scores' }).isVisible());
     await audit(doctor.page, 'clinician: a member\'s share');
+    await doctor.page.getByRole('radio', { name: 'A skill to try' }).check();
+    await doctor.page.getByLabel('Skill (for a skill)').selectOption('slow-breathing');
+    await doctor.page.getByLabel('Your note, or why you suggest it').fill('Before bed, on the hard evenings.');
+    await doctor.page.getByRole('button', { name: 'Leave it' }).click();
+    await doctor.page.getByText('Waiting for the member').waitFor();
     await doctor.context.close();
 
     await member.page.goto(base + '/sharing');
     await member.page.getByRole('cell', { name: clinicianHandle }).first().waitFor();
+    assert.ok(await member.page.getByText('Suggests a skill: Slow breathing').isVisible());
     await audit(member.page, 'sharing: the access log');
+    await member.page.getByRole('button', { name: 'Take it up' }).click();
+    await member.page.getByRole('heading', { name: /Slow breathing/ }).first().waitFor();
     await member.context.close();
   });
 

@@ -1,6 +1,7 @@
 //! Sharing with a clinician or coach: what a member chooses to show (scopes), for which
 //! period, until when, and the one-time code that hands the share to one clinician.
 
+use crate::agency::Outcome;
 use crate::named::named;
 use crate::Invalid;
 use chrono::{Duration, NaiveDate};
@@ -29,6 +30,8 @@ pub struct NewShare {
     pub to: NaiveDate,
     /// The last day the clinician can see it.
     pub until: NaiveDate,
+    /// The clinician may leave notes and suggest a skill or an experiment.
+    pub coaching: bool,
 }
 
 /// Reads the share form: every problem at once.
@@ -37,6 +40,7 @@ pub fn parse_share(
     from: &str,
     to: &str,
     until: &str,
+    coaching: bool,
     today: NaiveDate,
 ) -> Result<NewShare, Invalid> {
     let mut problems = Vec::new();
@@ -67,10 +71,71 @@ pub fn parse_share(
         }
     }
     match (from, to, until, Invalid::from_problems(problems)) {
-        (Some(from), Some(to), Some(until), None) => Ok(NewShare { scopes: chosen, from, to, until }),
+        (Some(from), Some(to), Some(until), None) => {
+            Ok(NewShare { scopes: chosen, from, to, until, coaching })
+        }
         (_, _, _, Some(invalid)) => Err(invalid),
         _ => Err(Invalid::one("from", "date-invalid")),
     }
+}
+
+/// The longest note or reason a clinician writes.
+pub const NOTE_LIMIT: usize = 2_000;
+
+/// What a clinician leaves on a share that allows coaching. Nothing starts without the
+/// member: a suggestion waits until they take it up or say no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suggestion {
+    Note {
+        body: String,
+    },
+    /// A skill from the library, by its slug.
+    Skill {
+        slug: String,
+        body: String,
+    },
+    /// A personal experiment: test `strategy` on `outcome`.
+    Experiment {
+        strategy: String,
+        outcome: Outcome,
+        body: String,
+    },
+}
+
+/// Reads the coaching form, every problem at once: `kind` is `note`, `skill` or
+/// `experiment`; `known_skill` says whether a slug is in the library.
+pub fn parse_suggestion(
+    kind: &str,
+    body: &str,
+    skill: &str,
+    strategy: &str,
+    outcome: &str,
+    known_skill: impl Fn(&str) -> bool,
+) -> Result<Suggestion, Invalid> {
+    let body = body.trim().to_string();
+    let length = if body.chars().count() > NOTE_LIMIT {
+        Err(Invalid::one("body", "coaching-too-long"))
+    } else {
+        Ok(())
+    };
+    let suggestion = match kind {
+        "note" if body.is_empty() => Err(Invalid::one("body", "coaching-note-empty")),
+        "note" => Ok(Suggestion::Note { body }),
+        "skill" if known_skill(skill) => Ok(Suggestion::Skill { slug: skill.to_string(), body }),
+        "skill" => Err(Invalid::one("skill", "coaching-skill")),
+        "experiment" => {
+            let name = crate::checkin::parse_strategy_name(strategy)
+                .map_err(|_| Invalid::one("strategy", "coaching-strategy"));
+            let outcome = Outcome::parse(outcome).ok_or_else(|| Invalid::one("outcome", "coaching-outcome"));
+            Invalid::both(name, outcome).map(|(strategy, outcome)| Suggestion::Experiment {
+                strategy,
+                outcome,
+                body,
+            })
+        }
+        _ => Err(Invalid::one("kind", "coaching-kind")),
+    };
+    Invalid::both(suggestion, length).map(|(s, ())| s)
 }
 
 /// Letters a person reads aloud or types without confusion (no 0/O, 1/I/L).
@@ -108,28 +173,70 @@ mod tests {
     #[test]
     fn a_share_needs_a_scope_a_past_period_and_a_near_end() {
         let today = day("2026-12-06");
-        let ok = parse_share(&["diary", "questionnaires"], "2026-09-01", "2026-12-06", "2027-01-05", today)
-            .unwrap();
+        let ok =
+            parse_share(&["diary", "questionnaires"], "2026-09-01", "2026-12-06", "2027-01-05", false, today)
+                .unwrap();
         assert_eq!(ok.scopes, vec![Scope::Diary, Scope::Questionnaires]);
         let codes = |r: Result<NewShare, Invalid>| {
             r.unwrap_err().problems().iter().map(|p| p.code).collect::<Vec<_>>()
         };
         assert_eq!(
-            codes(parse_share(&[], "2026-09-01", "2026-12-06", "2027-01-05", today)),
+            codes(parse_share(&[], "2026-09-01", "2026-12-06", "2027-01-05", false, today)),
             ["share-scopes"]
         );
         assert_eq!(
-            codes(parse_share(&["diary", "everything"], "2026-09-01", "2026-12-06", "2027-01-05", today)),
+            codes(parse_share(
+                &["diary", "everything"],
+                "2026-09-01",
+                "2026-12-06",
+                "2027-01-05",
+                false,
+                today
+            )),
             ["share-scopes"]
         );
         assert_eq!(
-            codes(parse_share(&["diary"], "2026-12-07", "2026-12-01", "2028-01-05", today)),
+            codes(parse_share(&["diary"], "2026-12-07", "2026-12-01", "2028-01-05", false, today)),
             ["share-period", "share-until"],
             "every problem at once"
         );
         assert_eq!(
-            codes(parse_share(&["thoughts"], "soon", "2026-12-06", "2026-12-05", today)),
+            codes(parse_share(&["thoughts"], "soon", "2026-12-06", "2026-12-05", false, today)),
             ["date-invalid", "share-until"]
+        );
+    }
+
+    #[test]
+    fn a_suggestion_names_what_it_suggests() {
+        let known = |s: &str| s == "slow-breathing";
+        assert_eq!(
+            parse_suggestion("skill", " Try it before bed ", "slow-breathing", "", "", known).unwrap(),
+            Suggestion::Skill { slug: "slow-breathing".into(), body: "Try it before bed".into() }
+        );
+        assert_eq!(
+            parse_suggestion("experiment", "", "", "  Heat   pad ", "pain", known).unwrap(),
+            Suggestion::Experiment {
+                strategy: "Heat pad".into(),
+                outcome: Outcome::Pain,
+                body: String::new()
+            }
+        );
+        let codes = |r: Result<Suggestion, Invalid>| {
+            r.unwrap_err().problems().iter().map(|p| p.code).collect::<Vec<_>>()
+        };
+        assert_eq!(codes(parse_suggestion("note", "  ", "", "", "", known)), ["coaching-note-empty"]);
+        assert_eq!(codes(parse_suggestion("skill", "", "juggling", "", "", known)), ["coaching-skill"]);
+        assert_eq!(
+            codes(parse_suggestion("experiment", "", "", "", "joy", known)),
+            ["coaching-strategy", "coaching-outcome"]
+        );
+        assert_eq!(
+            codes(parse_suggestion("note", &"x".repeat(2_001), "", "", "", known)),
+            ["coaching-too-long"]
+        );
+        assert_eq!(
+            codes(parse_suggestion("skill", &"x".repeat(2_001), "nope", "", "", known)),
+            ["coaching-skill", "coaching-too-long"]
         );
     }
 

@@ -7,6 +7,7 @@
 //! in the binary ([`migrate`]).
 
 mod batch;
+mod coaching;
 mod diary;
 mod error;
 mod experiments;
@@ -46,6 +47,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use coaching::Coaching;
 pub use diary::{CheckIn, CheckInWrite, Strategy};
 pub use error::{Conflict, StoreError};
 pub use experiments::{Experiment, ExperimentPlan};

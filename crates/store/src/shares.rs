@@ -17,6 +17,8 @@ pub struct Share {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub until: NaiveDate,
+    /// The clinician may leave notes and suggestions.
+    pub coaching: bool,
     pub created_at: DateTime<Utc>,
     pub redeemed: bool,
     pub revoked: bool,
@@ -41,16 +43,29 @@ pub struct ShareView {
     pub at: DateTime<Utc>,
 }
 
-type ShareRow =
-    (i64, i64, String, Option<String>, String, NaiveDate, NaiveDate, NaiveDate, DateTime<Utc>, bool, bool);
+type ShareRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    String,
+    NaiveDate,
+    NaiveDate,
+    NaiveDate,
+    bool,
+    DateTime<Utc>,
+    bool,
+    bool,
+);
 
 const SHARE_SELECT: &str =
     "SELECT s.id, s.member_id, m.handle, c.handle, s.scopes, s.period_from, s.period_to, s.until,
-        s.created_at, s.redeemed_at IS NOT NULL, s.revoked_at IS NOT NULL
+        s.coaching, s.created_at, s.redeemed_at IS NOT NULL, s.revoked_at IS NOT NULL
      FROM shares s JOIN users m ON m.id = s.member_id LEFT JOIN users c ON c.id = s.clinician_id";
 
 fn share_from(row: ShareRow) -> Share {
-    let (id, member_id, member, clinician, scopes, from, to, until, created_at, redeemed, revoked) = row;
+    let (id, member_id, member, clinician, scopes, from, to, until, coaching, created_at, redeemed, revoked) =
+        row;
     Share {
         id,
         member_id: UserId(member_id),
@@ -60,6 +75,7 @@ fn share_from(row: ShareRow) -> Share {
         from,
         to,
         until,
+        coaching,
         created_at,
         redeemed,
         revoked,
@@ -106,8 +122,8 @@ impl Store {
         let scopes: Vec<&str> = new.scopes.iter().map(|s| s.as_str()).collect();
         let id: i64 = on_db!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO shares (member_id, code_hash, scopes, period_from, period_to, until, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO shares (member_id, code_hash, scopes, period_from, period_to, until, coaching, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(member.0)
             .bind(code_hash)
@@ -115,6 +131,7 @@ impl Store {
             .bind(new.from)
             .bind(new.to)
             .bind(new.until)
+            .bind(new.coaching)
             .bind(crate::now())
             .fetch_one(pool)
             .await

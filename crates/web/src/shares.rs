@@ -98,3 +98,30 @@ pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> Ap
     }
     Ok(shown)
 }
+
+/// A clinician leaves a note or suggestion, where the member allowed coaching.
+pub async fn coach(
+    app: &AppState,
+    clinician: &User,
+    id: i64,
+    suggestion: &share::Suggestion,
+) -> AppResult<()> {
+    let share = open(app, clinician, id).await?;
+    if !share.coaching {
+        return Err(AppError::Forbidden);
+    }
+    app.store.add_coaching(&share, clinician.id, &clinician.handle, suggestion).await?;
+    Ok(())
+}
+
+/// Reads the coaching form's fields against the skills library.
+pub fn parse_suggestion(
+    app: &AppState,
+    kind: &str,
+    body: &str,
+    skill: &str,
+    strategy: &str,
+    outcome: &str,
+) -> Result<share::Suggestion, Invalid> {
+    share::parse_suggestion(kind, body, skill, strategy, outcome, |slug| app.library.skill(slug).is_some())
+}

@@ -13,6 +13,7 @@ CREATE TABLE shares (
     period_from  DATE        NOT NULL,
     period_to    DATE        NOT NULL,
     until        DATE        NOT NULL,
+    coaching     BOOLEAN     NOT NULL DEFAULT FALSE,
     created_at   TIMESTAMPTZ NOT NULL,
     redeemed_at  TIMESTAMPTZ,
     revoked_at   TIMESTAMPTZ
@@ -30,3 +31,21 @@ CREATE TABLE share_views (
     viewed_at    TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX share_views_member ON share_views (member_id, viewed_at);
+
+CREATE TABLE coaching (
+    id           BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    share_id     BIGINT      NOT NULL REFERENCES shares (id) ON DELETE CASCADE,
+    member_id    BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    clinician_id BIGINT      REFERENCES users (id) ON DELETE SET NULL,
+    clinician    TEXT        NOT NULL,
+    kind         TEXT        NOT NULL CHECK (kind IN ('note', 'skill', 'experiment')),
+    body         TEXT        NOT NULL,
+    skill        TEXT,
+    strategy     TEXT,
+    outcome      TEXT,
+    status       TEXT        NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'declined')),
+    created_at   TIMESTAMPTZ NOT NULL,
+    answered_at  TIMESTAMPTZ
+);
+CREATE INDEX coaching_member ON coaching (member_id, id);
+CREATE INDEX coaching_share ON coaching (share_id, id);

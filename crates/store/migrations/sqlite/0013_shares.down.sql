@@ -1,3 +1,4 @@
+DROP TABLE coaching;
 DROP TABLE share_views;
 DROP TABLE shares;
 DROP TABLE clinicians;

@@ -5,7 +5,8 @@ use super::{open, user};
 use crate::testing::TestDb;
 use crate::StoreError;
 use chrono::{Duration, NaiveDate};
-use foothold_core::share::{NewShare, Scope};
+use foothold_core::agency::Outcome;
+use foothold_core::share::{NewShare, Scope, Suggestion};
 
 #[tokio::test]
 async fn a_share_is_seen_only_by_its_clinician_while_it_lasts() {
@@ -21,6 +22,7 @@ async fn a_share_is_seen_only_by_its_clinician_while_it_lasts() {
             from: today - Duration::days(90),
             to: today,
             until: today + Duration::days(30),
+            coaching: true,
         };
         let share = store.create_share(member, "hash-1", &new).await.unwrap();
         assert!(!share.redeemed && share.clinician.is_none());
@@ -49,6 +51,23 @@ async fn a_share_is_seen_only_by_its_clinician_while_it_lasts() {
         assert_eq!(store.clinician_shares(clinician, today).await.unwrap().len(), 1);
 
         let at = store.clinician_share(clinician, share.id, today).await.unwrap().unwrap();
+        assert!(at.coaching);
+        let walk = Suggestion::Experiment {
+            strategy: "Walk".into(),
+            outcome: Outcome::Pain,
+            body: "Worth a test".into(),
+        };
+        let idea = store.add_coaching(&at, clinician, "doctor", &walk).await.unwrap();
+        store
+            .add_coaching(&at, clinician, "doctor", &Suggestion::Note { body: "Good work".into() })
+            .await
+            .unwrap();
+        let mine = store.member_coaching(member).await.unwrap();
+        assert_eq!((mine.len(), &mine[1].suggestion, mine[1].status.as_str()), (2, &walk, "open"));
+        assert!(store.answer_coaching(stranger, idea, true).await.is_err(), "only the member answers");
+        store.answer_coaching(member, idea, true).await.unwrap();
+        assert!(store.answer_coaching(member, idea, false).await.is_err(), "answered once");
+        assert_eq!(store.share_coaching(share.id).await.unwrap()[1].status, "accepted");
         store.log_share_view(&at, clinician, "doctor", "diary").await.unwrap();
         let log = store.share_views(member, 50).await.unwrap();
         assert_eq!((log.len(), log[0].clinician.as_str(), log[0].what.as_str()), (1, "doctor", "diary"));

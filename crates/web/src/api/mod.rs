@@ -72,6 +72,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/report.pdf", get(shares::report))
         .route("/api/v1/shares", get(shares::list).post(shares::create))
         .route("/api/v1/shares/log", get(shares::log))
+        .route("/api/v1/shares/coaching", get(shares::my_coaching))
+        .route("/api/v1/shares/coaching/{id}", put(shares::answer_coaching))
+        .route("/api/v1/clinician/shares/{id}/coaching", post(shares::coach))
         .route("/api/v1/shares/{id}", delete(shares::stop))
         .route("/api/v1/clinician/shares", get(shares::shared_with_me).post(shares::redeem))
         .route("/api/v1/clinician/shares/{id}", get(shares::shared))
@@ -135,7 +138,8 @@ pub struct FieldProblem {
         group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,
         questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
-        shares::shared_with_me, shares::shared, shares::report
+        shares::shared_with_me, shares::shared, shares::report, shares::my_coaching, shares::answer_coaching,
+        shares::coach
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

@@ -28,6 +28,8 @@ pub struct ShareView {
     to: NaiveDate,
     /// The last day it can be seen.
     until: NaiveDate,
+    /// The clinician may leave notes and suggestions.
+    coaching: bool,
     created_at: DateTime<Utc>,
     redeemed: bool,
     revoked: bool,
@@ -42,6 +44,7 @@ fn share_view(s: &Share) -> ShareView {
         from: s.from,
         to: s.to,
         until: s.until,
+        coaching: s.coaching,
         created_at: s.created_at,
         redeemed: s.redeemed,
         revoked: s.revoked,
@@ -66,6 +69,9 @@ pub struct ShareRequest {
     to: String,
     /// The last day the clinician can see it (today to a year ahead).
     until: String,
+    /// Let the clinician leave notes and suggest a skill or an experiment.
+    #[serde(default)]
+    coaching: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -87,7 +93,7 @@ pub async fn create(
     let user = viewer.require_user()?;
     let today = shares::today(&app, user.id).await?;
     let scopes: Vec<&str> = req.scopes.iter().map(String::as_str).collect();
-    let new = parse_share(&scopes, &req.from, &req.to, &req.until, today)?;
+    let new = parse_share(&scopes, &req.from, &req.to, &req.until, req.coaching, today)?;
     let (share, code) = shares::create(&app, user, &new).await?;
     Ok((StatusCode::CREATED, Json(MadeShare { share: share_view(&share), code })))
 }
@@ -257,4 +263,112 @@ pub async fn report(
     axum::extract::Query(query): axum::extract::Query<crate::report::PeriodQuery>,
 ) -> AppResult<axum::response::Response> {
     crate::report::download(&app, &viewer, &query).await
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CoachingView {
+    id: i64,
+    share: i64,
+    clinician: String,
+    /// `note`, `skill` or `experiment`.
+    kind: &'static str,
+    body: String,
+    /// The skill's slug (`/skills/{slug}`), for a skill.
+    skill: Option<String>,
+    /// What to test, and on which outcome, for an experiment.
+    strategy: Option<String>,
+    outcome: Option<&'static str>,
+    /// `open`, `accepted` or `declined`.
+    status: String,
+    created_at: DateTime<Utc>,
+}
+
+fn coaching_view(c: &foothold_store::Coaching) -> CoachingView {
+    use foothold_core::share::Suggestion;
+    let (kind, body, skill, strategy, outcome) = match &c.suggestion {
+        Suggestion::Note { body } => ("note", body.clone(), None, None, None),
+        Suggestion::Skill { slug, body } => ("skill", body.clone(), Some(slug.clone()), None, None),
+        Suggestion::Experiment { strategy, outcome, body } => {
+            ("experiment", body.clone(), None, Some(strategy.clone()), Some(outcome.as_str()))
+        }
+    };
+    CoachingView {
+        id: c.id,
+        share: c.share_id,
+        clinician: c.clinician.clone(),
+        kind,
+        body,
+        skill,
+        strategy,
+        outcome,
+        status: c.status.clone(),
+        created_at: c.created_at,
+    }
+}
+
+/// Notes and suggestions your clinicians left, newest first.
+#[utoipa::path(get, path = "/api/v1/shares/coaching", tag = "sharing", operation_id = "my_coaching",
+    responses((status = 200, body = Vec<CoachingView>), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn my_coaching(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<CoachingView>>> {
+    let user = viewer.require_user()?;
+    Ok(Json(app.store.member_coaching(user.id).await?.iter().map(coaching_view).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CoachingAnswer {
+    /// Take the suggestion up (`true`) or say no (`false`). Nothing starts by itself: plan
+    /// the experiment or open the skill afterwards.
+    accept: bool,
+}
+
+/// Answers an open suggestion, once.
+#[utoipa::path(put, path = "/api/v1/shares/coaching/{id}", tag = "sharing", operation_id = "answer_coaching",
+    params(("id" = i64, Path,)), request_body = CoachingAnswer,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn answer_coaching(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(req): Json<CoachingAnswer>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.answer_coaching(user.id, id, req.accept).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CoachingRequest {
+    /// `note`, `skill` or `experiment`.
+    kind: String,
+    /// The note, or why you suggest it (at most 2,000 characters).
+    #[serde(default)]
+    body: String,
+    /// A skill's slug, for a skill.
+    #[serde(default)]
+    skill: String,
+    /// What to test and on which outcome (`pain`, `peg`, `mood`, `sleep`), for an experiment.
+    #[serde(default)]
+    strategy: String,
+    #[serde(default)]
+    outcome: String,
+}
+
+/// A clinician leaves a note or suggestion on a share whose member allowed coaching (403
+/// otherwise).
+#[utoipa::path(post, path = "/api/v1/clinician/shares/{id}/coaching", tag = "sharing", operation_id = "coach",
+    params(("id" = i64, Path,)), request_body = CoachingRequest,
+    responses((status = 201), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn coach(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Json(req): Json<CoachingRequest>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let s = shares::parse_suggestion(&app, &req.kind, &req.body, &req.skill, &req.strategy, &req.outcome)?;
+    shares::coach(&app, user, id, &s).await?;
+    Ok(StatusCode::CREATED)
 }

@@ -106,6 +106,8 @@ pub fn router() -> Router<AppState> {
         .route("/sharing/{id}/stop", post(shares::stop))
         .route("/clinician", get(shares::clinician).post(shares::redeem))
         .route("/clinician/shares/{id}", get(shares::shared))
+        .route("/clinician/shares/{id}/coach", post(shares::coach))
+        .route("/sharing/coaching/{id}", post(shares::answer))
         .route("/visit", get(visit::show))
         .route("/visit/questions", post(visit::add))
         .route("/visit/questions/{id}/remove", post(visit::remove))

@@ -14,8 +14,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use chrono::Duration;
-use foothold_core::share::{parse_share, Scope};
-use foothold_store::{Share, User};
+use foothold_core::share::{parse_share, Scope, Suggestion};
+use foothold_store::{Coaching, Share, User};
 use maud::{html, Markup};
 
 /// Lines of the access log shown on the page.
@@ -36,6 +36,7 @@ struct Input {
     from: String,
     to: String,
     until: String,
+    coaching: bool,
 }
 
 async fn member_page(
@@ -50,6 +51,7 @@ async fn member_page(
     let tr = &viewer.tr;
     let shares = app.store.member_shares(user.id).await?;
     let log = app.store.share_views(user.id, LOG_LINES).await?;
+    let coaching = app.store.member_coaching(user.id).await?;
     let today = shares::today(app, user.id).await?;
     let errors = Errors { tr, error };
     let from = if input.from.is_empty() { (today - Duration::days(90)).to_string() } else { input.from };
@@ -90,8 +92,13 @@ async fn member_page(
             (date_field(&errors, tr, "from", &from))
             (date_field(&errors, tr, "to", &to))
             (date_field(&errors, tr, "until", &until))
+            div class="field" {
+                label class="choice" { input type="checkbox" name="coaching" value="yes" checked[input.coaching]; " " (tr.t("share-coaching")) }
+                p class="hint" { (tr.t("share-coaching-hint")) }
+            }
             button type="submit" { (tr.t("share-make")) }
         }
+        (coaching_for_member(app, viewer, &coaching))
         section aria-labelledby="shares-title" {
             h2 id="shares-title" { (tr.t("share-list")) }
             @if shares.is_empty() { p { (tr.t("share-none")) } }
@@ -162,8 +169,9 @@ pub async fn create(
     let user = viewer.require_user()?;
     let today = shares::today(&app, user.id).await?;
     let scopes = values(&pairs, "scopes");
-    let parsed =
-        parse_share(&scopes, value(&pairs, "from"), value(&pairs, "to"), value(&pairs, "until"), today);
+    let coaching = value(&pairs, "coaching") == "yes";
+    let (from, to, until) = (value(&pairs, "from"), value(&pairs, "to"), value(&pairs, "until"));
+    let parsed = parse_share(&scopes, from, to, until, coaching, today);
     match parsed {
         Ok(new) => {
             let (_, code) = shares::create(&app, user, &new).await?;
@@ -175,6 +183,7 @@ pub async fn create(
                 from: value(&pairs, "from").to_string(),
                 to: value(&pairs, "to").to_string(),
                 until: value(&pairs, "until").to_string(),
+                coaching,
             };
             let error = AppError::from(invalid);
             member_page(&app, &viewer, user, input, None, Some(&error), StatusCode::UNPROCESSABLE_ENTITY)
@@ -257,10 +266,22 @@ pub async fn redeem(
 }
 
 pub async fn shared(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    shared_page(&app, &viewer, id, None, StatusCode::OK).await
+}
+
+async fn shared_page(
+    app: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    error: Option<&AppError>,
+    status: StatusCode,
+) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let share = shares::open(&app, user, id).await?;
-    let shown = shares::shown(&app, user, &share).await?;
+    let share = shares::open(app, user, id).await?;
+    let shown = shares::shown(app, user, &share).await?;
+    let coaching = if share.coaching { Some(app.store.share_coaching(share.id).await?) } else { None };
     let tr = &viewer.tr;
+    let errors = Errors { tr, error };
     let title = tr.ta("clinician-shared-title", &[("member", &share.member)]);
     let body = html! {
         p { a href="/clinician" { "← " (tr.t("clinician-title")) } }
@@ -270,9 +291,12 @@ pub async fn shared(State(app): State<AppState>, viewer: Viewer, Path(id): Path<
             (tr.ta("share-period", &[("from", &share.from.to_string()), ("to", &share.to.to_string())])) ". "
             (tr.t("clinician-read-only"))
         }
+        // A failed suggestion comes back first, with its problems; otherwise the data first.
+        @if let (Some(items), true) = (&coaching, error.is_some()) { (coach_form(app, viewer, &share, items, &errors)) }
         (sections(tr, &shown))
+        @if let (Some(items), false) = (&coaching, error.is_some()) { (coach_form(app, viewer, &share, items, &errors)) }
     };
-    Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
+    Ok(html(status, layout::page(viewer, &title, body)))
 }
 
 fn rating(score: Option<foothold_core::checkin::Score>) -> String {
@@ -322,6 +346,165 @@ fn sections(tr: &Tr, shown: &Shown<'_>) -> Markup {
                     }
                 }
             }
+        }
+    }
+}
+
+/// What clinicians left for the member, with "Take it up" / "No, thank you" on open
+/// suggestions.
+fn coaching_for_member(app: &AppState, viewer: &Viewer, items: &[Coaching]) -> Markup {
+    let tr = &viewer.tr;
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        section id="coaching" aria-labelledby="coaching-title" {
+            h2 id="coaching-title" { (tr.t("coaching-title")) }
+            @for c in items {
+                div class="card" {
+                    p class="meta" { (tr.ta("coaching-from", &[("who", &c.clinician), ("date", &c.created_at.format("%Y-%m-%d").to_string())])) }
+                    (suggestion_text(app, tr, &c.suggestion))
+                    @match (c.status.as_str(), &c.suggestion) {
+                        ("open", Suggestion::Note { .. }) => {}
+                        ("open", _) => form method="post" action={ "/sharing/coaching/" (c.id) } class="inline" {
+                            (csrf(&viewer.csrf))
+                            button type="submit" name="answer" value="accept" { (tr.t("coaching-accept")) }
+                            " "
+                            button type="submit" name="answer" value="decline" class="secondary" { (tr.t("coaching-decline")) }
+                        },
+                        ("accepted", s) => p { a href=(suggestion_link(s)) { (tr.t("coaching-go")) } },
+                        _ => p class="meta" { (tr.t("coaching-declined")) },
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where a suggestion taken up leads: the skill, or the experiment form for its outcome.
+fn suggestion_link(s: &Suggestion) -> String {
+    match s {
+        Suggestion::Skill { slug, .. } => format!("/skills/{slug}"),
+        Suggestion::Experiment { outcome, .. } => format!("/experiments/new?outcome={}", outcome.as_str()),
+        Suggestion::Note { .. } => "/sharing".to_string(),
+    }
+}
+
+fn suggestion_text(app: &AppState, tr: &Tr, s: &Suggestion) -> Markup {
+    let (what, body) = match s {
+        Suggestion::Note { body } => (None, body),
+        Suggestion::Skill { slug, body } => {
+            let title = app.library.skill(slug).map_or_else(|| slug.clone(), |k| k.meta.title.clone());
+            (Some(tr.ta("coaching-skill-line", &[("skill", &title)])), body)
+        }
+        Suggestion::Experiment { strategy, outcome, body } => {
+            let outcome = tr.t(&format!("insights-outcome-{}", outcome.as_str()));
+            (Some(tr.ta("coaching-experiment-line", &[("strategy", strategy), ("outcome", &outcome)])), body)
+        }
+    };
+    html! {
+        @if let Some(w) = what { p { strong { (w) } } }
+        @if !body.is_empty() { p { (body) } }
+    }
+}
+
+/// The member takes up a suggestion (and goes to it) or says no.
+pub async fn answer(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let accept = match value(&pairs, "answer") {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    app.store.answer_coaching(user.id, id, accept).await?;
+    let taken = app.store.member_coaching(user.id).await?.into_iter().find(|c| c.id == id);
+    match taken {
+        Some(c) if accept => Ok(see_other(&suggestion_link(&c.suggestion))),
+        _ => Ok(see_other("/sharing#coaching")),
+    }
+}
+
+/// The clinician's part of a share that allows coaching: the form, and what they left.
+fn coach_form(app: &AppState, viewer: &Viewer, share: &Share, items: &[Coaching], errors: &Errors) -> Markup {
+    let tr = &viewer.tr;
+    html! {
+        section aria-labelledby="coach-title" {
+            h2 id="coach-title" { (tr.t("coaching-clinician-title")) }
+            p { (tr.t("coaching-clinician-lead")) }
+            (errors.summary())
+            form method="post" action={ "/clinician/shares/" (share.id) "/coach" } {
+                (csrf(&viewer.csrf))
+                fieldset id="kind" {
+                    legend { (tr.t("coaching-kind")) }
+                    @for (kind, key) in [("note", "coaching-kind-note"), ("skill", "coaching-kind-skill"), ("experiment", "coaching-kind-experiment")] {
+                        label class="choice" { input type="radio" name="kind" value=(kind) checked[kind == "note"]; " " (tr.t(key)) }
+                    }
+                }
+                div class="field" {
+                    label for="body" { (tr.t("coaching-body")) }
+                    @if let Some(m) = errors.message_for("body") { p class="error-message" { (m) } }
+                    textarea id="body" name="body" rows="3" maxlength="2000" {}
+                }
+                div class="field" {
+                    label for="skill" { (tr.t("coaching-skill")) }
+                    @if let Some(m) = errors.message_for("skill") { p class="error-message" { (m) } }
+                    select id="skill" name="skill" {
+                        option value="" { "—" }
+                        @for k in &app.library.skills { option value=(k.meta.slug) { (k.meta.title) } }
+                    }
+                }
+                div class="field" {
+                    label for="strategy" { (tr.t("coaching-strategy")) }
+                    @if let Some(m) = errors.message_for("strategy") { p class="error-message" { (m) } }
+                    input id="strategy" name="strategy" type="text" maxlength="60";
+                }
+                div class="field" {
+                    label for="outcome" { (tr.t("coaching-outcome")) }
+                    select id="outcome" name="outcome" {
+                        @for o in ["pain", "peg", "mood", "sleep"] { option value=(o) { (tr.t(&format!("insights-outcome-{o}"))) } }
+                    }
+                }
+                button type="submit" { (tr.t("coaching-send")) }
+            }
+            @for c in items {
+                div class="card" {
+                    p class="meta" { (c.created_at.format("%Y-%m-%d")) " · " (tr.t(&format!("coaching-status-{}", c.status))) }
+                    (suggestion_text(app, tr, &c.suggestion))
+                }
+            }
+        }
+    }
+}
+
+/// A clinician leaves a note or suggestion; a form with problems comes back with them.
+pub async fn coach(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let get = |k| value(&pairs, k);
+    match shares::parse_suggestion(
+        &app,
+        get("kind"),
+        get("body"),
+        get("skill"),
+        get("strategy"),
+        get("outcome"),
+    ) {
+        Ok(s) => {
+            shares::coach(&app, user, id, &s).await?;
+            Ok(see_other(&format!("/clinician/shares/{id}#coach-title")))
+        }
+        Err(invalid) => {
+            let e = AppError::from(invalid);
+            shared_page(&app, &viewer, id, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

@@ -232,3 +232,97 @@ async fn a_member_shares_from_the_page_and_sees_the_code_once() {
         assert!(!again.contains("Give this code to your clinician"), "shown only once");
     }
 }
+
+#[tokio::test]
+async fn a_clinician_suggests_and_the_member_decides() {
+    for app in apps(config()).await {
+        let member = person(&app, "Coached").await;
+        let clinician = person(&app, "DrCoach").await;
+        app.store.set_clinician(clinician.id, true).await.unwrap();
+        let today = Utc::now().date_naive();
+        let until = today + Duration::days(10);
+        let mut ids = Vec::new();
+        for coaching in [true, false] {
+            let body = json!({"scopes": ["diary"], "from": today, "to": today, "until": until, "coaching": coaching});
+            let made: Value = post(&app, &member, "/api/v1/shares", body).await.json().await.unwrap();
+            let r = post(&app, &clinician, "/api/v1/clinician/shares", json!({"code": made["code"]})).await;
+            ids.push(r.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+        }
+        let (open, closed) = (ids[0], ids[1]);
+        let coach = |id: i64, body: Value| {
+            let (app, clinician) = (&app, &clinician);
+            async move { post(app, clinician, &format!("/api/v1/clinician/shares/{id}/coaching"), body).await }
+        };
+        assert_eq!(
+            coach(closed, json!({"kind": "note", "body": "Well done"})).await.status(),
+            403,
+            "coaching not allowed"
+        );
+        assert_eq!(coach(open, json!({"kind": "skill", "skill": "juggling"})).await.status(), 422);
+        assert_eq!(
+            coach(open, json!({"kind": "note", "body": "Well done on the walks"})).await.status(),
+            201
+        );
+        assert_eq!(
+            coach(open, json!({"kind": "skill", "skill": "slow-breathing", "body": "Before bed"}))
+                .await
+                .status(),
+            201
+        );
+        let r = coach(open, json!({"kind": "experiment", "strategy": "Heat pad", "outcome": "sleep"})).await;
+        assert_eq!(r.status(), 201);
+        let stranger = person(&app, "DrElse").await;
+        app.store.set_clinician(stranger.id, true).await.unwrap();
+        let r = post(
+            &app,
+            &stranger,
+            &format!("/api/v1/clinician/shares/{open}/coaching"),
+            json!({"kind": "note", "body": "Hi"}),
+        )
+        .await;
+        assert_eq!(r.status(), 404, "not their share");
+
+        let mine: Vec<Value> = app.get(&member.client, "/api/v1/shares/coaching").await.json().await.unwrap();
+        assert_eq!(mine.len(), 3);
+        assert!(mine.iter().all(|c| c["status"] == "open" && c["clinician"] == "DrCoach"));
+        let page = app.get(&member.client, "/sharing").await.text().await.unwrap();
+        assert!(
+            page.contains("From your clinicians") && page.contains("Suggests a skill: Slow breathing"),
+            "{page}"
+        );
+        assert!(page.contains("does Heat pad go with better days for Sleep?"));
+
+        // Taking the skill up on the page leads to it; the experiment is answered through the API.
+        let skill = mine.iter().find(|c| c["kind"] == "skill").unwrap()["id"].as_i64().unwrap();
+        let form = [("csrf", crate::common::csrf_token(&page)), ("answer", "accept".into())];
+        let r = member
+            .client
+            .post(app.url(&format!("/sharing/coaching/{skill}")))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
+            (303, "/skills/slow-breathing")
+        );
+        let experiment = mine.iter().find(|c| c["kind"] == "experiment").unwrap()["id"].as_i64().unwrap();
+        let answer = |id: i64, accept: bool| {
+            member
+                .client
+                .put(app.url(&format!("/api/v1/shares/coaching/{id}")))
+                .header("x-csrf-token", &member.csrf)
+                .json(&json!({"accept": accept}))
+                .send()
+        };
+        assert_eq!(answer(experiment, false).await.unwrap().status(), 204);
+        assert_eq!(answer(experiment, true).await.unwrap().status(), 404, "answered once");
+        let seen =
+            app.get(&clinician.client, &format!("/clinician/shares/{open}")).await.text().await.unwrap();
+        assert!(
+            seen.contains("Taken up")
+                && seen.contains("Not taken up")
+                && seen.contains("Waiting for the member")
+        );
+    }
+}
