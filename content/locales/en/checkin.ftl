@@ -60,6 +60,7 @@ data-export-csv = Download as CSV (for spreadsheets and other apps)
 data-export-json = Download as JSON
 data-export-thoughts = Your thought records and predictions (JSON)
 data-export-experiments = Your experiments with their plans and results (JSON)
+data-export-all = Everything, in one file (ZIP of JSON and CSV)
 data-export-fhir = Your ratings and questionnaires as FHIR R4, the format health records use (JSON)
 data-import = Import
 data-import-lead = Bring in a diary kept elsewhere, in Foothold's CSV format. Days in the file replace the same days here; other days stay as they are. Nothing is imported unless every row is fine.

@@ -123,8 +123,8 @@ enum Command {
     /// with another's (docs/OPERATIONS.md).
     #[command(subcommand)]
     Hacks(HacksCommand),
-    /// Export a member's data for another system: `fhir` writes a FHIR R4 Bundle of their
-    /// diary ratings and questionnaire responses (docs/FHIR.md).
+    /// Export a member's data: `fhir` writes a FHIR R4 Bundle of their diary ratings and
+    /// questionnaire responses (docs/FHIR.md); `archive` everything as a ZIP of JSON and CSV.
     Export {
         #[arg(long)]
         user: String,
@@ -154,7 +154,10 @@ enum Command {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
+    /// A FHIR R4 Bundle of diary ratings and questionnaire responses (JSON).
     Fhir,
+    /// Everything, as a ZIP of JSON and CSV files with a README.
+    Archive,
 }
 
 #[derive(Subcommand)]
@@ -299,6 +302,9 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Hacks(HacksCommand::Import { file, author }) => ops::hacks_import(&db, &file, &author).await,
         Command::Export { user, format: ExportFormat::Fhir, out } => {
             ops::export_fhir(&db, file.web.questionnaires_dir.as_deref(), &user, &out).await
+        }
+        Command::Export { user, format: ExportFormat::Archive, out } => {
+            ops::export_archive(&db, file.web, &user, &out).await
         }
         Command::Report { user, from, to, out } => ops::report(&db, file.web, &user, &from, &to, &out).await,
         Command::Backup { path } => ops::backup(&db, &path).await,

@@ -248,6 +248,19 @@ pub async fn export_fhir(
     Ok(())
 }
 
+/// Writes everything of a member's as the ZIP they download from "Your data".
+pub async fn export_archive(db: &Database, web: WebConfig, handle: &str, path: &Path) -> Result<()> {
+    let store = open(db, 2).await?;
+    let user = find(&store, handle).await?;
+    let app = AppState::new(store.clone(), web).map_err(anyhow::Error::msg)?;
+    let tr = app.catalog.negotiate(user.locale.as_deref(), None);
+    let bytes = foothold_web::data_archive(&app, &user, &tr).await.map_err(explain)?;
+    std::fs::write(path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("Wrote {}'s data ({} bytes) to {}.", user.handle, bytes.len(), path.display());
+    store.close().await;
+    Ok(())
+}
+
 /// Writes a member's visit summary, as the page would make it for them, and says how long it
 /// took (the figure in docs/BENCHMARKS.md).
 pub async fn report(

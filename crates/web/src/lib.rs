@@ -8,6 +8,7 @@
 mod access_log;
 pub mod accounts;
 mod api;
+pub use api::archive::archive as data_archive;
 mod assets;
 pub mod auth;
 pub mod clock;

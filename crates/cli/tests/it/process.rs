@@ -353,6 +353,15 @@ fn operators_export_a_member_as_a_fhir_bundle() {
     let (ok, out) = run(dir.path(), &["export", "--user", "nobody", "--format", "fhir", "--out", "-"], "");
     assert!(!ok && out.contains("nobody"), "{out}");
 
+    let zip = dir.path().join("demo.zip");
+    let (ok, out) = run(
+        dir.path(),
+        &["export", "--user", "demo", "--format", "archive", "--out", zip.to_str().unwrap()],
+        "",
+    );
+    assert!(ok && out.contains("Wrote demo's data"), "{out}");
+    assert!(std::fs::read(&zip).unwrap().starts_with(b"PK\x03\x04"), "a ZIP");
+
     // The visit summary of the demo's year, as the page makes it.
     let pdf = dir.path().join("summary.pdf");
     let today = chrono::Utc::now().date_naive();

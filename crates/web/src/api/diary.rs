@@ -138,9 +138,9 @@ pub struct StrategyView {
     uses: i64,
 }
 
-pub(super) fn strategy_view(viewer: &Viewer, s: Strategy) -> StrategyView {
+pub(super) fn strategy_view(tr: &crate::i18n::Tr, s: Strategy) -> StrategyView {
     StrategyView {
-        name: strategy_name(&viewer.tr, &s),
+        name: strategy_name(tr, &s),
         id: s.id,
         builtin_key: s.builtin_key,
         category: s.category.as_str().to_owned(),
@@ -172,7 +172,7 @@ pub async fn strategies(State(app): State<AppState>, viewer: Viewer) -> AppResul
     let today = app.clock.today(&app.store.time_zone(user.id).await?);
     app.store.ensure_builtin_strategies(user.id, today).await?;
     let list = app.store.strategies(user.id).await?;
-    Ok(Json(list.into_iter().map(|s| strategy_view(&viewer, s)).collect()))
+    Ok(Json(list.into_iter().map(|s| strategy_view(&viewer.tr, s)).collect()))
 }
 
 /// Add a strategy of your own.
@@ -188,7 +188,7 @@ pub async fn create_strategy(
     let name = checkin::parse_strategy_name(&req.name)?;
     let today = app.clock.today(&app.store.time_zone(user.id).await?);
     let created = app.store.create_strategy(user.id, &name, today).await?;
-    Ok((StatusCode::CREATED, Json(strategy_view(&viewer, created))))
+    Ok((StatusCode::CREATED, Json(strategy_view(&viewer.tr, created))))
 }
 
 /// Your check-ins in a date range, oldest first.
@@ -294,12 +294,7 @@ fn attachment(name: &str) -> String {
 pub async fn export_csv(State(app): State<AppState>, viewer: Viewer) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let user = viewer.require_user()?;
-    let rows = app.store.export_diary(user.id).await?;
-    let mut out = Vec::new();
-    foothold_core::diary_csv::write(&rows, &mut out).map_err(|e| {
-        tracing::error!(error = %e, "CSV export failed");
-        AppError::Internal
-    })?;
+    let out = csv(&app.store.export_diary(user.id).await?)?;
     let headers = [
         (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
         (axum::http::header::CONTENT_DISPOSITION, attachment("csv")),
@@ -313,15 +308,28 @@ pub async fn export_csv(State(app): State<AppState>, viewer: Viewer) -> AppResul
 pub async fn export_json(State(app): State<AppState>, viewer: Viewer) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let user = viewer.require_user()?;
-    let rows = app.store.export_diary(user.id).await?;
-    let days: Vec<ExportedDay> = rows
-        .into_iter()
+    let days = json_days(app.store.export_diary(user.id).await?);
+    Ok(([(axum::http::header::CONTENT_DISPOSITION, attachment("json"))], Json(days)).into_response())
+}
+
+/// The diary in the CSV exchange format (also in the data archive).
+pub(super) fn csv(rows: &[foothold_core::diary_csv::DiaryRow]) -> AppResult<Vec<u8>> {
+    let mut out = Vec::new();
+    foothold_core::diary_csv::write(rows, &mut out).map_err(|e| {
+        tracing::error!(error = %e, "CSV export failed");
+        AppError::Internal
+    })?;
+    Ok(out)
+}
+
+/// The diary as JSON days (also in the data archive).
+pub(super) fn json_days(rows: Vec<foothold_core::diary_csv::DiaryRow>) -> Vec<ExportedDay> {
+    rows.into_iter()
         .map(|r| ExportedDay {
             date: r.date,
             ratings: r.ratings.into(),
             strategies: r.strategies,
             note: r.note,
         })
-        .collect();
-    Ok(([(axum::http::header::CONTENT_DISPOSITION, attachment("json"))], Json(days)).into_response())
+        .collect()
 }

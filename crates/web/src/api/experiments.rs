@@ -152,12 +152,21 @@ async fn view(
     security(("token" = []), ("session" = [])))]
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ExperimentView>>> {
     let user = viewer.require_user()?;
+    Ok(Json(all(&app, user, &viewer.tr).await?))
+}
+
+/// Every experiment of the member with its plan and result (also in the data archive).
+pub(super) async fn all(
+    app: &AppState,
+    user: &foothold_store::User,
+    tr: &crate::i18n::Tr,
+) -> AppResult<Vec<ExperimentView>> {
     let mut out = Vec::new();
-    let today = today(&app, user).await?;
-    for e in experiments::load_all(&app.store, &viewer.tr, user.id).await? {
-        out.push(view(&app, user, e, today).await?);
+    let today = today(app, user).await?;
+    for e in experiments::load_all(&app.store, tr, user.id).await? {
+        out.push(view(app, user, e, today).await?);
     }
-    Ok(Json(out))
+    Ok(out)
 }
 
 /// Plan an experiment. Refused (409) if it overlaps another experiment on the same outcome,

@@ -5,6 +5,7 @@
 //! from `POST /api/v1/sessions` together with the `X-CSRF-Token` header it returns.
 
 mod account;
+pub mod archive;
 mod community;
 mod diary;
 mod experiments;
@@ -68,6 +69,7 @@ pub fn router() -> Router<AppState> {
             get(questionnaires::responses).post(questionnaires::answer),
         )
         .route("/api/v1/questionnaires/{id}/schedule", put(questionnaires::schedule))
+        .route("/api/v1/export", get(archive::download))
         .route("/api/v1/export/fhir", get(questionnaires::export_fhir))
         .route("/api/v1/report.pdf", get(shares::report))
         .route("/api/v1/shares", get(shares::list).post(shares::create))
@@ -139,7 +141,7 @@ pub struct FieldProblem {
         questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
         shares::shared_with_me, shares::shared, shares::report, shares::my_coaching, shares::answer_coaching,
-        shares::coach
+        shares::coach, archive::download
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

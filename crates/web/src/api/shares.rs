@@ -57,7 +57,7 @@ fn share_view(s: &Share) -> ShareView {
     security(("token" = []), ("session" = [])))]
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ShareView>>> {
     let user = viewer.require_user()?;
-    Ok(Json(app.store.member_shares(user.id).await?.iter().map(share_view).collect()))
+    Ok(Json(share_views(&app.store.member_shares(user.id).await?)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -312,7 +312,7 @@ fn coaching_view(c: &foothold_store::Coaching) -> CoachingView {
     security(("token" = []), ("session" = [])))]
 pub async fn my_coaching(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<CoachingView>>> {
     let user = viewer.require_user()?;
-    Ok(Json(app.store.member_coaching(user.id).await?.iter().map(coaching_view).collect()))
+    Ok(Json(coaching_views(&app.store.member_coaching(user.id).await?)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -371,4 +371,14 @@ pub async fn coach(
     let s = shares::parse_suggestion(&app, &req.kind, &req.body, &req.skill, &req.strategy, &req.outcome)?;
     shares::coach(&app, user, id, &s).await?;
     Ok(StatusCode::CREATED)
+}
+
+/// Shares as the API and the data archive show them.
+pub(super) fn share_views(shares: &[Share]) -> Vec<ShareView> {
+    shares.iter().map(share_view).collect()
+}
+
+/// Coaching as the API and the data archive show it.
+pub(super) fn coaching_views(items: &[foothold_store::Coaching]) -> Vec<CoachingView> {
+    items.iter().map(coaching_view).collect()
 }

@@ -44,7 +44,7 @@ pub async fn change(
     if let Some(archived) = req.archived {
         current = app.store.set_strategy_archived(user.id, id, archived).await?;
     }
-    Ok(Json(strategy_view(&viewer, current)))
+    Ok(Json(strategy_view(&viewer.tr, current)))
 }
 
 /// Delete one of your own strategies that no day has: nothing of the diary goes with it.
@@ -77,5 +77,5 @@ pub async fn merge(
     let user = viewer.require_user()?;
     let kept = app.store.merge_strategies(user.id, id, req.into).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);
-    Ok(Json(strategy_view(&viewer, kept)))
+    Ok(Json(strategy_view(&viewer.tr, kept)))
 }

@@ -55,9 +55,17 @@ pub struct ThoughtsExport {
     security(("token" = []), ("session" = [])))]
 pub async fn export(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let user = viewer.require_user()?;
+    let disposition =
+        format!("attachment; filename=\"foothold-thoughts-{}.json\"", chrono::Utc::now().date_naive());
+    Ok(([(axum::http::header::CONTENT_DISPOSITION, disposition)], Json(all(&app, user.id).await?))
+        .into_response())
+}
+
+/// Every thought record and prediction of the member (also in the data archive).
+pub(super) async fn all(app: &AppState, user: foothold_store::UserId) -> AppResult<ThoughtsExport> {
     let thought_records = app
         .store
-        .thoughts(user.id)
+        .thoughts(user)
         .await?
         .into_iter()
         .map(|r| ThoughtRecordView {
@@ -75,7 +83,7 @@ pub async fn export(State(app): State<AppState>, viewer: Viewer) -> AppResult<Re
         .collect();
     let predictions = app
         .store
-        .predictions(user.id)
+        .predictions(user)
         .await?
         .into_iter()
         .map(|p| PredictionView {
@@ -88,11 +96,5 @@ pub async fn export(State(app): State<AppState>, viewer: Viewer) -> AppResult<Re
             compared: p.compared.map(|c| c.as_str()),
         })
         .collect();
-    let disposition =
-        format!("attachment; filename=\"foothold-thoughts-{}.json\"", chrono::Utc::now().date_naive());
-    Ok((
-        [(axum::http::header::CONTENT_DISPOSITION, disposition)],
-        Json(ThoughtsExport { thought_records, predictions }),
-    )
-        .into_response())
+    Ok(ThoughtsExport { thought_records, predictions })
 }

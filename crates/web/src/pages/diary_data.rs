@@ -30,6 +30,7 @@ fn render(viewer: &Viewer, outcome: &Outcome, status: StatusCode) -> Response {
         section aria-labelledby="export" {
             h2 id="export" { (tr.t("data-export")) }
             p { (tr.t("data-export-lead")) }
+            p { a class="button" href="/api/v1/export" download { (tr.t("data-export-all")) } }
             ul {
                 li { a href="/api/v1/diary.csv" download { (tr.t("data-export-csv")) } }
                 li { a href="/api/v1/diary.json" download { (tr.t("data-export-json")) } }

@@ -149,3 +149,58 @@ async fn questions_and_the_visit_summary_pdf() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_data_archive_holds_everything_and_reads_with_another_zip_reader() {
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "Archivist", PW).await;
+        let day = Utc::now().date_naive();
+        let body = json!({"pain": 4, "note": "a quiet day", "version": null});
+        let r = c
+            .put(app.url(&format!("/api/v1/checkins/{day}")))
+            .header("x-csrf-token", &csrf)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let answers = json!({"answers": {"q1": 5, "q2": 4, "q3": 6}});
+        let r = c
+            .post(app.url("/api/v1/questionnaires/peg-3/responses"))
+            .header("x-csrf-token", &csrf)
+            .json(&answers)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        assert_eq!(ask(&app, &c, "Is it safe to swim?").await.status(), 303);
+
+        let r = app.get(&c, "/api/v1/export").await;
+        assert_eq!(
+            (r.status().as_u16(), r.headers()["content-type"].to_str().unwrap()),
+            (200, "application/zip")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("all.zip");
+        std::fs::write(&file, r.bytes().await.unwrap()).unwrap();
+        // Python's own zipfile: every member's CRC checked, then the contents we look for.
+        let script = "import json, sys, zipfile\n\
+z = zipfile.ZipFile(sys.argv[1])\n\
+assert z.testzip() is None\n\
+print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
+        let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let files: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(files.len(), 11, "{:?}", files.keys());
+        let text = |name: &str| files[name].as_str().unwrap().to_owned();
+        assert!(
+            text("diary.csv").contains(&format!("{day},4,")) && text("diary.csv").contains("a quiet day")
+        );
+        assert!(text("questionnaires.csv").contains(",peg-3,5,"));
+        assert!(text("visit-questions.json").contains("Is it safe to swim?"));
+        let bundle: serde_json::Value = serde_json::from_str(&text("fhir.json")).unwrap();
+        assert_eq!(bundle["resourceType"], "Bundle");
+        assert!(text("README.txt").contains("fhir.json"));
+    }
+}

@@ -1,0 +1,120 @@
+//! Everything a member has in Foothold as one ZIP of JSON and CSV files: the same data the
+//! single exports give (built by the same functions), plus questionnaires, sharing and the
+//! access log, and the FHIR bundle. `GET /api/v1/export`, `foothold export --format archive`.
+
+use super::shares::{coaching_views, share_views};
+use super::{diary, experiments, thoughts, ErrorBody};
+use crate::auth::Viewer;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::AppState;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use foothold_store::User;
+use serde::Serialize;
+use std::io::Write;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+const README: &str = "Your data from Foothold\n\n\
+diary.csv              your check-ins in Foothold's CSV exchange format (docs/DIARY-CSV.md)\n\
+diary.json             the same days as JSON, with the PEG score\n\
+strategies.json        your strategies and activities\n\
+experiments.json       your personal experiments with their plans and results\n\
+thoughts.json          your thought records and predictions\n\
+questionnaires.json    every questionnaire you answered, with your answers and score\n\
+questionnaires.csv     the scores alone: date, questionnaire, score, reading\n\
+visit-questions.json   your questions for a visit\n\
+sharing.json           what you shared with whom, who looked at what, and their notes and suggestions\n\
+fhir.json              your ratings and questionnaires as a FHIR R4 Bundle, for health records (docs/FHIR.md)\n";
+
+#[derive(Serialize)]
+struct ResponseLine<'a> {
+    questionnaire: &'a str,
+    version: &'a str,
+    authored: chrono::DateTime<chrono::Utc>,
+    answers: &'a [foothold_core::questionnaire::Answer],
+    score: Option<f64>,
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> AppResult<Vec<u8>> {
+    serde_json::to_vec_pretty(value).map_err(|_| AppError::Internal)
+}
+
+/// The archive's bytes.
+pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>> {
+    let rows = app.store.export_diary(user.id).await?;
+    let strategies: Vec<_> =
+        app.store.strategies(user.id).await?.into_iter().map(|s| diary::strategy_view(tr, s)).collect();
+    let responses = app.store.responses(user.id, None).await?;
+    let lines: Vec<ResponseLine<'_>> = responses
+        .iter()
+        .map(|r| ResponseLine {
+            questionnaire: &r.questionnaire,
+            version: &r.version,
+            authored: r.authored,
+            answers: &r.answers,
+            score: r.score,
+        })
+        .collect();
+    let mut scores = csv::Writer::from_writer(Vec::new());
+    let csv_error = |_| AppError::Internal;
+    scores.write_record(["date", "questionnaire", "score", "reading"]).map_err(csv_error)?;
+    for i in app.questionnaires.all() {
+        for p in crate::questionnaires::history(app, user.id, &i.q).await? {
+            let date = p.response.authored.date_naive().to_string();
+            let record = [date, i.q.id.clone(), i.q.format_score(p.score), p.band.unwrap_or_default()];
+            scores.write_record(&record).map_err(csv_error)?;
+        }
+    }
+    let scores = scores.into_inner().map_err(|_| AppError::Internal)?;
+    let questions: Vec<String> =
+        app.store.visit_questions(user.id).await?.into_iter().map(|(_, q)| q).collect();
+    let sharing = serde_json::json!({
+        "shares": share_views(&app.store.member_shares(user.id).await?),
+        "access_log": app.store.share_views(user.id, i64::MAX).await?.into_iter()
+            .map(|v| serde_json::json!({ "clinician": v.clinician, "what": v.what, "at": v.at }))
+            .collect::<Vec<_>>(),
+        "coaching": coaching_views(&app.store.member_coaching(user.id).await?),
+    });
+    let bundle =
+        crate::export::fhir_bundle(&app.store, &app.questionnaires, user, chrono::Utc::now()).await?;
+    let files: [(&str, Vec<u8>); 11] = [
+        ("README.txt", README.as_bytes().to_vec()),
+        ("diary.csv", diary::csv(&rows)?),
+        ("diary.json", json(&diary::json_days(rows))?),
+        ("strategies.json", json(&strategies)?),
+        ("experiments.json", json(&experiments::all(app, user, tr).await?)?),
+        ("thoughts.json", json(&thoughts::all(app, user.id).await?)?),
+        ("questionnaires.json", json(&lines)?),
+        ("questionnaires.csv", scores),
+        ("visit-questions.json", json(&questions)?),
+        ("sharing.json", json(&sharing)?),
+        ("fhir.json", json(&bundle)?),
+    ];
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let zip_error = |e: &dyn std::fmt::Display| {
+        tracing::error!(error = %e, "data archive failed");
+        AppError::Internal
+    };
+    for (name, bytes) in files {
+        zip.start_file(name, options).map_err(|e| zip_error(&e))?;
+        zip.write_all(&bytes).map_err(|e| zip_error(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
+}
+
+/// Everything you have in Foothold as one ZIP of JSON and CSV files, described in its
+/// README.txt.
+#[utoipa::path(get, path = "/api/v1/export", tag = "account", operation_id = "export_archive",
+    responses((status = 200, content_type = "application/zip"), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn download(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let bytes = archive(&app, user, &viewer.tr).await?;
+    let name = format!("attachment; filename=\"foothold-{}.zip\"", chrono::Utc::now().date_naive());
+    Ok(([(header::CONTENT_TYPE, "application/zip".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)
+        .into_response())
+}
