@@ -27,12 +27,18 @@ async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
     let loaded = async {
         let time_zone = app.store.time_zone(user.id).await?;
         let today = app.clock.today(&time_zone);
+        let checked_in = app.store.checkin(user.id, today).await?.is_some();
+        // A questionnaire is offered only once the day's check-in is done: no query before.
+        let due = match checked_in {
+            true => crate::questionnaires::due(app, user, today, &time_zone).await?,
+            false => Vec::new(),
+        };
         Ok::<_, crate::error::AppError>((
             today,
             experiments::load_all(&app.store, &viewer.tr, user.id).await?,
             app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?,
-            app.store.checkin(user.id, today).await?.is_some(),
-            crate::questionnaires::due(app, user, today, &time_zone).await?,
+            checked_in,
+            due,
         ))
     };
     // A reminder is a convenience: if it cannot be loaded, the page still shows.
@@ -41,7 +47,7 @@ async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
     let markup = html! {
         (ask_to_share(tr, viewer, &asks))
         // Offered once the day's check-in is done, one at a time, never in its way.
-        @if let (true, Some(i)) = (checked_in, due.first()) { (super::questionnaires::due_offer(viewer, &i.q)) }
+        @if let Some(i) = due.first() { (super::questionnaires::due_offer(viewer, &i.q)) }
         @for e in all.iter().filter(|e| matches!(e.status(today), Status::Running | Status::Paused)) {
             p class="notice" {
                 strong { (tr.t("home-experiment")) } " "
