@@ -157,3 +157,4 @@ err-coaching-skill = Choose a skill from the list.
 err-coaching-strategy = Name what to test, in at most 60 characters.
 err-coaching-outcome = Choose pain, PEG, mood or sleep.
 err-coaching-kind = Choose a note, a skill or an experiment.
+err-admin-no-account = There is no account with that handle.

@@ -43,3 +43,4 @@ q-due-answer = Answer now
 q-not-now = Not now
 q-back = All questionnaires
 support-lead-answer = Thank you for answering honestly. Your answers are saved, and only you can see them. If you are thinking about ending your life or hurting yourself, please reach out now: talking to someone can help.
+q-chart-desc = Your scores over time on the questionnaire's whole scale. The table below gives each one.

@@ -127,3 +127,11 @@ coaching-send = Leave it
 coaching-status-open = Waiting for the member
 coaching-status-accepted = Taken up
 coaching-status-declined = Not taken up
+
+admin-clinicians = Clinicians
+admin-clinicians-lead = Members can share a read-only summary only with accounts marked here. Mark an account after checking who the person is, as your organisation does for any professional. Unmarking stops what was shared with them from showing at once.
+admin-clinicians-handle = Their handle
+admin-clinicians-mark = Mark as a clinician
+admin-clinicians-unmark = Unmark
+admin-clinicians-none = No account is marked as a clinician.
+admin-clinicians-since = marked { $date }

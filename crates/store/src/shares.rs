@@ -117,6 +117,19 @@ impl Store {
         Ok(())
     }
 
+    /// Every account marked as a clinician: (id, handle, marked at), by handle.
+    pub async fn clinicians(&self) -> Result<Vec<(UserId, String, DateTime<Utc>)>> {
+        let rows: Vec<(i64, String, DateTime<Utc>)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT u.id, u.handle, c.verified_at FROM clinicians c JOIN users u ON u.id = c.user_id
+                 ORDER BY u.handle",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows.into_iter().map(|(id, handle, at)| (UserId(id), handle, at)).collect())
+    }
+
     /// A new share, found later by the SHA-256 of its code.
     pub async fn create_share(&self, member: UserId, code_hash: &str, new: &NewShare) -> Result<Share> {
         let scopes: Vec<&str> = new.scopes.iter().map(|s| s.as_str()).collect();

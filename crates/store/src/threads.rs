@@ -438,3 +438,47 @@ impl Store {
         })?)
     }
 }
+
+/// (group slug, thread title, thread id, body, created, edited, hidden).
+type OwnPostRow = (String, String, i64, String, DateTime<Utc>, Option<DateTime<Utc>>, bool);
+
+/// One of the member's own posts, for their data archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnPost {
+    pub group: String,
+    pub thread: String,
+    pub thread_id: i64,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    /// Hidden by a moderator; still the member's.
+    pub hidden: bool,
+}
+
+impl Store {
+    /// Everything the member wrote in groups (and hacks), oldest first.
+    pub async fn own_posts(&self, user: UserId) -> Result<Vec<OwnPost>> {
+        let rows: Vec<OwnPostRow> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT g.slug, t.title, t.id, p.body, p.created_at, p.edited_at, p.hidden
+                 FROM posts p JOIN threads t ON t.id = p.thread_id JOIN groups g ON g.id = t.group_id
+                 WHERE p.author_id = $1 ORDER BY p.created_at, p.id",
+            )
+            .bind(user.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(group, thread, thread_id, body, created_at, edited_at, hidden)| OwnPost {
+                group,
+                thread,
+                thread_id,
+                body,
+                created_at,
+                edited_at,
+                hidden,
+            })
+            .collect())
+    }
+}

@@ -133,6 +133,28 @@ pub async fn history(app: &AppState, user: UserId, q: &Questionnaire) -> AppResu
     Ok(points)
 }
 
+/// Each questionnaire the member answered between `from` and `to`, with its scores there:
+/// what a clinician sees of a share and what the visit summary shows.
+pub async fn answered_between(
+    app: &AppState,
+    user: UserId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<(&Questionnaire, Vec<Point>)>> {
+    let mut all = Vec::new();
+    for i in app.questionnaires.all() {
+        let points: Vec<Point> = history(app, user, &i.q)
+            .await?
+            .into_iter()
+            .filter(|p| (from..=to).contains(&p.response.authored.date_naive()))
+            .collect();
+        if !points.is_empty() {
+            all.push((&i.q, points));
+        }
+    }
+    Ok(all)
+}
+
 /// The scheduled questionnaires to offer today (in the member's `time_zone`): not answered
 /// within their period and not put off past today. One query for a member without schedules.
 pub async fn due<'a>(

@@ -68,7 +68,6 @@ pub struct Shown<'a> {
 
 /// Reads what the share shows and logs the view, part by part, before returning it.
 pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> AppResult<Shown<'a>> {
-    let in_period = |day: chrono::NaiveDate| share.from <= day && day <= share.to;
     let mut shown = Shown { diary: None, questionnaires: None, thoughts: None };
     for scope in &share.scopes {
         app.store.log_share_view(share, clinician.id, &clinician.handle, scope.as_str()).await?;
@@ -77,22 +76,13 @@ pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> Ap
                 shown.diary = Some(app.store.checkins(share.member_id, share.from, share.to).await?)
             }
             Scope::Questionnaires => {
-                let mut all = Vec::new();
-                for i in app.questionnaires.all() {
-                    let points: Vec<Point> = questionnaires::history(app, share.member_id, &i.q)
-                        .await?
-                        .into_iter()
-                        .filter(|p| in_period(p.response.authored.date_naive()))
-                        .collect();
-                    if !points.is_empty() {
-                        all.push((&i.q, points));
-                    }
-                }
-                shown.questionnaires = Some(all);
+                shown.questionnaires =
+                    Some(questionnaires::answered_between(app, share.member_id, share.from, share.to).await?);
             }
             Scope::Thoughts => {
                 let records = app.store.thoughts(share.member_id).await?;
-                shown.thoughts = Some(records.into_iter().filter(|t| in_period(t.day)).collect());
+                shown.thoughts =
+                    Some(records.into_iter().filter(|t| (share.from..=share.to).contains(&t.day)).collect());
             }
         }
     }

@@ -301,6 +301,26 @@ impl Questionnaire {
         }
     }
 
+    /// The lowest and highest score the questionnaire can give (for a chart's scale).
+    pub fn score_range(&self) -> Option<(f64, f64)> {
+        let scoring = self.scoring.as_ref()?;
+        let (mut low, mut high, mut items) = (0.0, 0.0, 0_u32);
+        for item in self.items.iter().filter(|i| i.is_scored()) {
+            let values: Vec<f64> = match &item.kind {
+                ItemKind::Choice(options) => options.iter().filter_map(|o| o.ordinal).collect(),
+                ItemKind::Integer { min, max, .. } => vec![*min as f64, *max as f64],
+                ItemKind::Display => continue,
+            };
+            low += values.iter().copied().fold(f64::INFINITY, f64::min);
+            high += values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            items += 1;
+        }
+        match scoring.method {
+            Method::Sum => Some((low, high)),
+            Method::Mean => Some((low / f64::from(items.max(1)), high / f64::from(items.max(1)))),
+        }
+    }
+
     /// The score as people read it: whole for sums of whole numbers, one decimal otherwise.
     pub fn format_score(&self, value: f64) -> String {
         if value.fract() == 0.0 {

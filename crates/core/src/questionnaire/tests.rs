@@ -283,3 +283,12 @@ fn a_broken_file_says_what_is_wrong() {
     json["id"] = "PHQ 9".into();
     assert_eq!(parse(&json.to_string()).unwrap_err(), QuestionnaireError::BadId("PHQ 9".into()));
 }
+
+#[test]
+fn the_score_range_spans_every_answer() {
+    let ranges: Vec<(f64, f64)> = ["phq-9", "gad-7", "peg-3", "scs-sf", "ucla-3"]
+        .iter()
+        .map(|id| load(id).score_range().unwrap())
+        .collect();
+    assert_eq!(ranges, [(0.0, 27.0), (0.0, 21.0), (0.0, 10.0), (1.0, 5.0), (3.0, 9.0)]);
+}

@@ -26,6 +26,7 @@ thoughts.json          your thought records and predictions\n\
 questionnaires.json    every questionnaire you answered, with your answers and score\n\
 questionnaires.csv     the scores alone: date, questionnaire, score, reading\n\
 visit-questions.json   your questions for a visit\n\
+posts.json             everything you wrote in groups and hacks\n\
 sharing.json           what you shared with whom, who looked at what, and their notes and suggestions\n\
 fhir.json              your ratings and questionnaires as a FHIR R4 Bundle, for health records (docs/FHIR.md)\n";
 
@@ -80,7 +81,19 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
     });
     let bundle =
         crate::export::fhir_bundle(&app.store, &app.questionnaires, user, chrono::Utc::now()).await?;
-    let files: [(&str, Vec<u8>); 11] = [
+    let posts: Vec<serde_json::Value> = app
+        .store
+        .own_posts(user.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            serde_json::json!({
+                "group": p.group, "thread": p.thread, "thread_id": p.thread_id, "body": p.body,
+                "created_at": p.created_at, "edited_at": p.edited_at, "hidden": p.hidden,
+            })
+        })
+        .collect();
+    let files: [(&str, Vec<u8>); 12] = [
         ("README.txt", README.as_bytes().to_vec()),
         ("diary.csv", diary::csv(&rows)?),
         ("diary.json", json(&diary::json_days(rows))?),
@@ -90,6 +103,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         ("questionnaires.json", json(&lines)?),
         ("questionnaires.csv", scores),
         ("visit-questions.json", json(&questions)?),
+        ("posts.json", json(&posts)?),
         ("sharing.json", json(&sharing)?),
         ("fhir.json", json(&bundle)?),
     ];

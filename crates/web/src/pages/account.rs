@@ -85,6 +85,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
             p { a href="/sharing" { (tr.t("data-share-link")) } }
             p { a href="/visit" { (tr.t("visit-title")) } }
             @if clinician { p { a href="/clinician" { (tr.t("clinician-title")) } } }
+            @if user.role == foothold_core::account::Role::Admin { p { a href="/admin/clinicians" { (tr.t("admin-clinicians")) } } }
         }
         (password_form(viewer, &errors_for("password")))
         (tokens_section(viewer, &tokens, outcome.new_token, &errors_for("token")))

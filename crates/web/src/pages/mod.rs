@@ -1,8 +1,10 @@
 //! Server-rendered HTML pages. Every page works without JavaScript.
 
 mod account;
+mod admin;
 mod calendar;
 mod checkin;
+mod clinician;
 mod diary_data;
 mod experiment_report;
 mod experiments;
@@ -104,10 +106,11 @@ pub fn router() -> Router<AppState> {
         .route("/questionnaires/{id}/schedule", post(questionnaires::schedule))
         .route("/sharing", get(shares::member).post(shares::create))
         .route("/sharing/{id}/stop", post(shares::stop))
-        .route("/clinician", get(shares::clinician).post(shares::redeem))
-        .route("/clinician/shares/{id}", get(shares::shared))
-        .route("/clinician/shares/{id}/coach", post(shares::coach))
+        .route("/clinician", get(clinician::show).post(clinician::redeem))
+        .route("/clinician/shares/{id}", get(clinician::shared))
+        .route("/clinician/shares/{id}/coach", post(clinician::coach))
         .route("/sharing/coaching/{id}", post(shares::answer))
+        .route("/admin/clinicians", get(admin::show).post(admin::change))
         .route("/visit", get(visit::show))
         .route("/visit/questions", post(visit::add))
         .route("/visit/questions/{id}/remove", post(visit::remove))

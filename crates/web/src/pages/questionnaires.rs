@@ -273,7 +273,41 @@ fn history(tr: &Tr, q: &Questionnaire, points: &[Point]) -> Markup {
     html! {
         section aria-labelledby="history-title" {
             h2 id="history-title" { (tr.t("q-history")) }
+            @if points.len() >= 2 { (chart(tr, q, points)) }
             (scores_table(tr, q, points, "history-caption"))
+        }
+    }
+}
+
+/// The scores over time on the questionnaire's whole scale; the table below says the same
+/// in words, so the picture is only an aid.
+fn chart(tr: &Tr, q: &Questionnaire, points: &[Point]) -> Markup {
+    const W: f64 = 600.0;
+    const H: f64 = 170.0;
+    const LEFT: f64 = 34.0;
+    const PAD: f64 = 12.0;
+    let Some((low, high)) = q.score_range().filter(|(l, h)| h > l) else { return html! {} };
+    let (Some(first), Some(last)) = (points.first(), points.last()) else { return html! {} };
+    let span = (last.response.authored - first.response.authored).num_seconds().max(1) as f64;
+    let x = |p: &Point| {
+        LEFT + (W - LEFT - PAD)
+            * ((p.response.authored - first.response.authored).num_seconds() as f64 / span)
+    };
+    let y = |v: f64| PAD + (H - 2.0 * PAD) * (1.0 - (v - low) / (high - low));
+    let line: Vec<String> = points.iter().map(|p| format!("{:.1},{:.1}", x(p), y(p.score))).collect();
+    html! {
+        figure class="chart" {
+            svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby="q-chart-title q-chart-desc" {
+                title id="q-chart-title" { (q.title) }
+                desc id="q-chart-desc" { (tr.t("q-chart-desc")) }
+                g class="grid" {
+                    @for v in [low, high] {
+                        line x1=(LEFT) x2=(W) y1=(format!("{:.1}", y(v))) y2=(format!("{:.1}", y(v))) {}
+                        text x=(LEFT - 6.0) y=(format!("{:.1}", y(v) + 4.0)) { (q.format_score(v)) }
+                    }
+                }
+                g class="series pain" { polyline points=(line.join(" ")) {} }
+            }
         }
     }
 }

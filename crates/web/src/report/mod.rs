@@ -56,17 +56,7 @@ pub async fn gather<'a>(
     to: NaiveDate,
 ) -> AppResult<Summary<'a>> {
     let days = app.store.checkins(user.id, from, to).await?.into_iter().map(|c| (c.day, c.ratings)).collect();
-    let mut scores = Vec::new();
-    for i in app.questionnaires.all() {
-        let points: Vec<Point> = questionnaires::history(app, user.id, &i.q)
-            .await?
-            .into_iter()
-            .filter(|p| (from..=to).contains(&p.response.authored.date_naive()))
-            .collect();
-        if !points.is_empty() {
-            scores.push((&i.q, points));
-        }
-    }
+    let scores = questionnaires::answered_between(app, user.id, from, to).await?;
     let insight = app.insights.get(&app.store, user.id, tr).await?;
     let mut helps: Vec<(String, Outcome, f64)> = insight
         .report
@@ -89,6 +79,7 @@ pub async fn gather<'a>(
 
 #[derive(serde::Deserialize, Default, utoipa::IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
     /// First day, YYYY-MM-DD.
     pub from: String,

@@ -326,3 +326,54 @@ async fn a_clinician_suggests_and_the_member_decides() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_administrator_marks_and_unmarks_clinicians_on_the_page() {
+    for app in apps(config()).await {
+        let admin = browser();
+        app.register(&admin, "SiteAdmin", PW).await;
+        let doctor = person(&app, "DrPage").await;
+        let me = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("SiteAdmin").unwrap())
+            .await
+            .unwrap();
+        let r = app.get(&admin, "/admin/clinicians").await;
+        assert_eq!(r.status(), 403, "members are not administrators");
+        app.store.set_role(me.id, foothold_core::account::Role::Admin).await.unwrap();
+
+        let r = app
+            .submit(
+                &admin,
+                "/admin/clinicians",
+                "/admin/clinicians",
+                &[("action", "mark"), ("handle", "nobody")],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("There is no account with that handle."));
+        let r = app
+            .submit(
+                &admin,
+                "/admin/clinicians",
+                "/admin/clinicians",
+                &[("action", "mark"), ("handle", "drpage")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        assert!(app.store.is_clinician(doctor.id).await.unwrap());
+        assert!(app.get(&admin, "/admin/clinicians").await.text().await.unwrap().contains("DrPage"));
+        let r = app
+            .submit(
+                &admin,
+                "/admin/clinicians",
+                "/admin/clinicians",
+                &[("action", "unmark"), ("handle", "DrPage")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        assert!(!app.store.is_clinician(doctor.id).await.unwrap());
+        let r = post(&app, &doctor, "/api/v1/clinician/shares", json!({"code": "2345-6789-ABCD"})).await;
+        assert_eq!(r.status(), 403, "no longer a clinician");
+    }
+}

@@ -175,6 +175,24 @@ async fn the_data_archive_holds_everything_and_reads_with_another_zip_reader() {
             .unwrap();
         assert_eq!(r.status(), 201);
         assert_eq!(ask(&app, &c, "Is it safe to swim?").await.status(), 303);
+        let group = json!({"name": "Swimmers", "kind": "support", "visibility": "public", "rules": ""});
+        let r = c
+            .post(app.url("/api/v1/groups"))
+            .header("x-csrf-token", &csrf)
+            .json(&group)
+            .send()
+            .await
+            .unwrap();
+        let slug = r.json::<serde_json::Value>().await.unwrap()["slug"].as_str().unwrap().to_owned();
+        let thread = json!({"title": "Cold water", "body": "It numbs the ache for an hour."});
+        let r = c
+            .post(app.url(&format!("/api/v1/groups/{slug}/threads")))
+            .header("x-csrf-token", &csrf)
+            .json(&thread)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success());
 
         let r = app.get(&c, "/api/v1/export").await;
         assert_eq!(
@@ -192,8 +210,12 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let files: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(files.len(), 11, "{:?}", files.keys());
+        assert_eq!(files.len(), 12, "{:?}", files.keys());
         let text = |name: &str| files[name].as_str().unwrap().to_owned();
+        assert!(
+            text("posts.json").contains("It numbs the ache for an hour.")
+                && text("posts.json").contains("Cold water")
+        );
         assert!(
             text("diary.csv").contains(&format!("{day},4,")) && text("diary.csv").contains("a quiet day")
         );
