@@ -282,9 +282,10 @@ fn history(tr: &Tr, q: &Questionnaire, points: &[Point]) -> Markup {
 /// The scores over time on the questionnaire's whole scale; the table below says the same
 /// in words, so the picture is only an aid.
 fn chart(tr: &Tr, q: &Questionnaire, points: &[Point]) -> Markup {
-    const W: f64 = 600.0;
-    const H: f64 = 170.0;
-    const LEFT: f64 = 34.0;
+    // Narrow, so its labels stay readable when a phone scales it down.
+    const W: f64 = 360.0;
+    const H: f64 = 120.0;
+    const LEFT: f64 = 30.0;
     const PAD: f64 = 12.0;
     let Some((low, high)) = q.score_range().filter(|(l, h)| h > l) else { return html! {} };
     let (Some(first), Some(last)) = (points.first(), points.last()) else { return html! {} };
