@@ -95,6 +95,21 @@ impl Store {
         rows.into_iter().map(response_from).collect()
     }
 
+    /// The member's latest response to each questionnaire they answered: what the list and
+    /// the home page's offer need, without reading every answer ever given.
+    pub async fn latest_responses(&self, user: UserId) -> Result<Vec<StoredResponse>> {
+        let sql = format!(
+            "SELECT {RESPONSE_COLUMNS} FROM questionnaire_responses r
+             WHERE user_id = $1 AND id = (SELECT x.id FROM questionnaire_responses x
+                 WHERE x.user_id = r.user_id AND x.questionnaire = r.questionnaire
+                 ORDER BY x.authored DESC, x.id DESC LIMIT 1)
+             ORDER BY questionnaire"
+        );
+        let rows: Vec<ResponseRow> =
+            on_db!(self, |pool| sqlx::query_as(&sql).bind(user.0).fetch_all(pool).await)?;
+        rows.into_iter().map(response_from).collect()
+    }
+
     pub async fn schedules(&self, user: UserId) -> Result<Vec<Schedule>> {
         let rows: Vec<(String, i32, Option<NaiveDate>)> = on_db!(self, |pool| {
             sqlx::query_as(

@@ -97,6 +97,16 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// The member's today, in their time zone (and on the members' clock, which tests move).
+    pub async fn today(
+        &self,
+        user: foothold_store::UserId,
+    ) -> Result<chrono::NaiveDate, foothold_store::StoreError> {
+        Ok(self.clock.today(&self.store.time_zone(user).await?))
+    }
+}
+
 /// The whole application as one router.
 pub fn app(state: AppState) -> Router {
     let routes = Router::new()

@@ -167,17 +167,16 @@ pub async fn due<'a>(
     if schedules.is_empty() {
         return Ok(Vec::new());
     }
-    let responses = app.store.responses(user.id, None).await?;
+    let latest = app.store.latest_responses(user.id).await?;
     let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
     Ok(schedules
         .iter()
         .filter(|s: &&Schedule| s.snoozed_until.is_none_or(|d| d <= today))
         .filter(|s| {
-            let last = responses
+            let last = latest
                 .iter()
-                .filter(|r| r.questionnaire == s.questionnaire)
-                .map(|r| r.authored.with_timezone(&tz).date_naive())
-                .max();
+                .find(|r| r.questionnaire == s.questionnaire)
+                .map(|r| r.authored.with_timezone(&tz).date_naive());
             last.is_none_or(|day| today - day >= Duration::days(i64::from(s.every_days)))
         })
         .filter_map(|s| app.questionnaires.get(&s.questionnaire).ok())

@@ -10,7 +10,7 @@ use crate::AppState;
 use foothold_core::questionnaire::Questionnaire;
 use foothold_core::share::{self, NewShare, Scope};
 use foothold_core::{hex, Invalid};
-use foothold_store::{CheckIn, Share, ThoughtRecord, User, UserId};
+use foothold_store::{CheckIn, Share, ThoughtRecord, User};
 use sha2::{Digest, Sha256};
 
 fn hash(code: &str) -> String {
@@ -23,11 +23,6 @@ pub async fn create(app: &AppState, member: &User, new: &NewShare) -> AppResult<
     let normal = share::normalize_code(&code).ok_or(AppError::Internal)?;
     let made = app.store.create_share(member.id, &hash(&normal), new).await?;
     Ok((made, code))
-}
-
-/// The member's today, by which shares start and end.
-pub async fn today(app: &AppState, user: UserId) -> AppResult<chrono::NaiveDate> {
-    Ok(app.clock.today(&app.store.time_zone(user).await?))
 }
 
 pub async fn require_clinician(app: &AppState, user: &User) -> AppResult<()> {
@@ -44,7 +39,7 @@ pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<
     limit(app, &format!("share-code:{}", clinician.id.0), app.config.limits.login_failures_per_account)
         .await?;
     let code = share::normalize_code(typed).ok_or_else(|| Invalid::one("code", "share-code"))?;
-    let today = today(app, clinician.id).await?;
+    let today = app.today(clinician.id).await?;
     match app.store.redeem_share(clinician.id, &hash(&code), today).await {
         Ok(s) => Ok(s),
         Err(foothold_store::StoreError::NotFound) => Err(Invalid::one("code", "share-code").into()),
@@ -54,7 +49,7 @@ pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<
 
 /// A share the clinician may open now; anything else is `NotFound`.
 pub async fn open(app: &AppState, clinician: &User, id: i64) -> AppResult<Share> {
-    let today = today(app, clinician.id).await?;
+    let today = app.today(clinician.id).await?;
     app.store.clinician_share(clinician.id, id, today).await?.ok_or(AppError::NotFound)
 }
 

@@ -32,6 +32,13 @@ async fn a_response_is_saved_once_and_read_back_as_given() {
         let only = store.responses(me, Some("peg-3")).await.unwrap();
         assert_eq!((only.len(), only[0].answers.clone(), only[0].score), (1, peg, None));
         assert!(store.responses(other, None).await.unwrap().is_empty(), "nobody else's");
+        let later =
+            store.save_response(me, "n3", "phq-2", "1", &given, Some(2.0), crate::now()).await.unwrap();
+        let latest = store.latest_responses(me).await.unwrap();
+        assert_eq!(
+            latest.iter().map(|r| (r.questionnaire.as_str(), r.id)).collect::<Vec<_>>(),
+            [("peg-3", only[0].id), ("phq-2", later.id)]
+        );
         assert_eq!(store.response(other, first.id).await.unwrap(), None);
         store.delete_user(me).await.unwrap();
         assert!(store.responses(me, None).await.unwrap().is_empty());

@@ -33,7 +33,7 @@ const PERIODS: [u16; 5] = [7, 14, 28, 56, 91];
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let tr = &viewer.tr;
-    let responses = app.store.responses(user.id, None).await?;
+    let latest = app.store.latest_responses(user.id).await?;
     let schedules = app.store.schedules(user.id).await?;
     let title = tr.t("q-title");
     let body = html! {
@@ -42,7 +42,7 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Resp
         ul class="cards" {
             @for i in app.questionnaires.all() {
                 @let q = &i.q;
-                @let last = responses.iter().rfind(|r| r.questionnaire == q.id);
+                @let last = latest.iter().find(|r| r.questionnaire == q.id);
                 li class="card" {
                     h2 { a href={ "/questionnaires/" (q.id) } { (q.title) } }
                     p { (q.description) }
@@ -155,7 +155,7 @@ pub async fn schedule(
     match f.action.as_str() {
         "stop" => app.store.set_schedule(user.id, &q.id, None).await?,
         "snooze" => {
-            let today = app.clock.today(&app.store.time_zone(user.id).await?);
+            let today = app.today(user.id).await?;
             app.store.snooze_questionnaire(user.id, &q.id, today + Duration::days(SNOOZE_DAYS)).await?;
             return Ok(see_other("/"));
         }

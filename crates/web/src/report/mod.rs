@@ -73,7 +73,7 @@ pub async fn gather<'a>(
         .map(|p| (p.a.clone(), p.b.clone(), p.outcome, p.estimate, p.interval, p.helps))
         .collect();
     let questions = app.store.visit_questions(user.id).await?.into_iter().map(|(_, q)| q).collect();
-    let made = crate::shares::today(app, user.id).await?;
+    let made = app.today(user.id).await?;
     Ok(Summary { handle: user.handle.clone(), from, to, made, days, scores, helps, experiments, questions })
 }
 
@@ -95,7 +95,7 @@ pub async fn download(
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let user = viewer.require_user()?;
-    let today = crate::shares::today(app, user.id).await?;
+    let today = app.today(user.id).await?;
     let (from, to) = period(&query.from, &query.to, today)?;
     let summary = gather(app, user, &viewer.tr, from, to).await?;
     let bytes = pdf(&summary, &viewer.tr)?;

@@ -160,3 +160,10 @@ pub fn checker_python(var: &str, what: &str) -> Option<String> {
         }
     }
 }
+
+/// The value of the first hidden input called `name` in a page (a form's nonce, its CSRF).
+pub fn hidden_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name} in page")) + marker.len();
+    html[start..].split('"').next().unwrap().to_owned()
+}

@@ -3,7 +3,7 @@
 //! the schedule offered on the home page, the API, and the FHIR R4 export read by an
 //! independent FHIR library (Python `fhir.resources`, through scripts/check-fhir.py).
 
-use crate::common::{apps, browser, checker_python, config, crisis_config, TestApp};
+use crate::common::{apps, browser, checker_python, config, crisis_config, hidden_value, TestApp};
 use chrono::{Duration, Utc};
 use reqwest::Client;
 use serde_json::{json, Value};
@@ -27,12 +27,6 @@ fn check_fhir(python: &str, bundle: &Value) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name} in page")) + marker.len();
-    html[start..].split('"').next().unwrap().to_owned()
-}
-
 /// Posts the PHQ-9 page's form with these answers (link id → option code).
 async fn answer_page(
     app: &TestApp,
@@ -41,8 +35,8 @@ async fn answer_page(
     nonce: Option<&str>,
 ) -> reqwest::Response {
     let page = app.get(c, "/questionnaires/phq-9").await.text().await.unwrap();
-    let nonce = nonce.map_or_else(|| hidden(&page, "nonce"), str::to_owned);
-    let mut form = vec![("csrf".to_string(), hidden(&page, "csrf")), ("nonce".to_string(), nonce)];
+    let nonce = nonce.map_or_else(|| hidden_value(&page, "nonce"), str::to_owned);
+    let mut form = vec![("csrf".to_string(), hidden_value(&page, "csrf")), ("nonce".to_string(), nonce)];
     form.extend(answers.iter().map(|(k, v)| (format!("a-{k}"), (*v).to_string())));
     c.post(app.url("/questionnaires/phq-9")).form(&form).send().await.unwrap()
 }
@@ -95,7 +89,7 @@ async fn answering_on_the_page_scores_compares_and_offers_support_for_item_nine(
         // 8 × "more than half the days" = 16, and "several days" on item 9: 17, with support.
         let first = phq9(MORE_THAN_HALF, SEVERAL_DAYS);
         let page = app.get(&c, "/questionnaires/phq-9").await.text().await.unwrap();
-        let nonce = hidden(&page, "nonce");
+        let nonce = hidden_value(&page, "nonce");
         let r = answer_page(&app, &c, &pairs(&first), Some(&nonce)).await;
         assert_eq!(r.status(), 303);
         let to = r.headers()["location"].to_str().unwrap().to_owned();

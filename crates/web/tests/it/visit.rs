@@ -3,7 +3,7 @@
 //! `pdfinfo` and `pdftoppm`): its text holds what the member chose, it has one or two pages,
 //! and it renders to an image with ink on it.
 
-use crate::common::{apps, browser, config, TestApp};
+use crate::common::{apps, browser, config, hidden_value, TestApp};
 use chrono::{Duration, Utc};
 use reqwest::Client;
 use serde_json::json;
@@ -24,17 +24,11 @@ fn poppler() -> bool {
     here
 }
 
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).unwrap() + marker.len();
-    html[start..].split('"').next().unwrap().to_owned()
-}
-
 async fn ask(app: &TestApp, c: &Client, question: &str) -> reqwest::Response {
     let page = app.get(c, "/visit").await.text().await.unwrap();
     let form = [
-        ("csrf", hidden(&page, "csrf")),
-        ("nonce", hidden(&page, "nonce")),
+        ("csrf", hidden_value(&page, "csrf")),
+        ("nonce", hidden_value(&page, "nonce")),
         ("question", question.to_string()),
     ];
     c.post(app.url("/visit/questions")).form(&form).send().await.unwrap()
