@@ -12,6 +12,7 @@ pub mod crisis;
 pub mod diary_csv;
 pub mod experiment;
 pub mod fhir;
+pub mod goal;
 pub mod group_sessions;
 pub mod hacks;
 pub mod hex;

@@ -16,11 +16,13 @@ pub enum Category {
     Skill,
     /// A hack the member chose to try ("I'll try it").
     Hack,
+    /// The activity of one of the member's graded goals, tagged by its steps.
+    Goal,
     Own,
 }
 
 impl Category {
-    pub const ALL: [Category; 8] = [
+    pub const ALL: [Category; 9] = [
         Category::Movement,
         Category::Body,
         Category::Medication,
@@ -28,6 +30,7 @@ impl Category {
         Category::Connection,
         Category::Skill,
         Category::Hack,
+        Category::Goal,
         Category::Own,
     ];
 
@@ -40,6 +43,7 @@ impl Category {
             Category::Connection => "connection",
             Category::Skill => "skill",
             Category::Hack => "hack",
+            Category::Goal => "goal",
             Category::Own => "own",
         }
     }

@@ -51,6 +51,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(12, "0012_questionnaires"),
     migration!(13, "0013_shares"),
     migration!(14, "0014_visit_questions"),
+    migration!(15, "0015_goals"),
 ];
 
 /// The newest schema version this program knows.

@@ -3,6 +3,7 @@
 
 mod community;
 mod erasure;
+mod goals;
 mod group_commit;
 mod group_sessions;
 mod hacks;

@@ -6,6 +6,7 @@ use super::{open, user};
 use crate::testing::{rows_pointing_at, tables, user_columns, TestDb};
 use chrono::NaiveDate;
 use foothold_core::community::parse_group;
+use foothold_core::goal::parse_new_goal;
 use foothold_core::group_sessions::{parse_session, SessionForm};
 use foothold_core::questionnaire::{Answer, Value};
 use std::collections::BTreeSet;
@@ -15,6 +16,8 @@ const WITHOUT_MEMBERS: &[(&str, &str)] = &[
     ("checkin_strategies", "part of a check-in, deleted with it (foreign key, cascade)"),
     ("experiment_days", "part of an experiment, deleted with it"),
     ("experiment_events", "part of an experiment, deleted with it"),
+    ("goal_steps", "part of a goal, deleted with it"),
+    ("goal_pauses", "part of a goal, deleted with it"),
     ("thought_feelings", "part of a thought record, deleted with it"),
     ("groups", "a group belongs to its members; who hosts is in group_members"),
     ("hacks", "a hack is its thread (threads.author_id): deleted with its author"),
@@ -62,6 +65,11 @@ async fn a_deleted_member_leaves_no_row_behind() {
         store.set_schedule(me, "peg-3", Some(14)).await.unwrap();
         store.create_prediction(me, "n1", day, None, "It will hurt all day", 80).await.unwrap();
         store.start_thought(me, "n1", day, Some("At work"), Some("I can't cope")).await.unwrap();
+        let walk = parse_new_goal("Walk", "minutes", "", "", "", "Rest").unwrap();
+        let goal = store.create_goal(me, "n1", &walk, day).await.unwrap();
+        store.record_goal_step(me, goal.id, day, Some(10)).await.unwrap();
+        store.start_goal(me, goal.id, 10.0, day).await.unwrap();
+        store.pause_goal(me, goal.id, day).await.unwrap();
 
         let columns = user_columns(&store).await.unwrap();
         let pointing: BTreeSet<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();

@@ -1,0 +1,3 @@
+DROP TABLE goal_pauses;
+DROP TABLE goal_steps;
+DROP TABLE goals;
