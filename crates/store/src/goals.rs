@@ -25,6 +25,8 @@ pub struct Goal {
     pub reached_on: Option<NaiveDate>,
     pub ended_on: Option<NaiveDate>,
     pub pauses: Vec<Pause>,
+    /// The goal's strategy (`None` only if the member deleted it; the next step recreates it).
+    pub strategy_id: Option<i64>,
 }
 
 impl Goal {
@@ -69,10 +71,12 @@ type GoalRow = (
     i32,
     Option<NaiveDate>,
     Option<NaiveDate>,
+    Option<i64>,
 );
 
 const GOAL_COLUMNS: &str = "id, activity, unit, start_percent, rise_percent, ceiling, flare_plan, baseline, \
-    started_on, steps_back, reached_on, ended_on";
+    started_on, steps_back, reached_on, ended_on, \
+    (SELECT s.id FROM strategies s WHERE s.user_id = goals.user_id AND s.name_key = 'goal:' || CAST(goals.id AS TEXT)) AS strategy_id";
 
 fn goal_from(row: GoalRow, pauses: Vec<Pause>) -> Result<Goal> {
     let (
@@ -88,6 +92,7 @@ fn goal_from(row: GoalRow, pauses: Vec<Pause>) -> Result<Goal> {
         back,
         reached_on,
         ended_on,
+        strategy_id,
     ) = row;
     let corrupt = || StoreError::Corrupt("goals");
     Ok(Goal {
@@ -104,6 +109,7 @@ fn goal_from(row: GoalRow, pauses: Vec<Pause>) -> Result<Goal> {
         reached_on,
         ended_on,
         pauses,
+        strategy_id,
     })
 }
 
@@ -169,7 +175,7 @@ impl Store {
 
     /// Every goal of the member, oldest first.
     pub async fn goals(&self, user: UserId) -> Result<Vec<Goal>> {
-        let sql = format!("SELECT {GOAL_COLUMNS} FROM goals WHERE user_id = $1 ORDER BY id");
+        let sql = format!("SELECT {GOAL_COLUMNS} FROM goals WHERE user_id = $1 ORDER BY goals.id");
         let rows: Vec<GoalRow> =
             on_db!(self, |pool| sqlx::query_as(&sql).bind(user.0).fetch_all(pool).await)?;
         if rows.is_empty() {
@@ -378,13 +384,25 @@ impl Store {
     /// Ends the goal on `day`: it stays in the member's history and wins, and asks for no more
     /// steps.
     pub async fn end_goal(&self, user: UserId, goal: i64, day: NaiveDate) -> Result<Goal> {
-        self.update_goal(
-            user,
-            goal,
-            "UPDATE goals SET ended_on = $3 WHERE user_id = $1 AND id = $2 AND ended_on IS NULL",
-            day,
-        )
-        .await
+        let ended = self
+            .update_goal(
+                user,
+                goal,
+                "UPDATE goals SET ended_on = $3 WHERE user_id = $1 AND id = $2 AND ended_on IS NULL",
+                day,
+            )
+            .await?;
+        // Its strategy leaves the check-in's chips, and stays in the diary's history.
+        on_db!(self, |pool| {
+            sqlx::query("UPDATE strategies SET archived = $3 WHERE user_id = $1 AND name_key = $2")
+                .bind(user.0)
+                .bind(strategy_key(goal))
+                .bind(true)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(ended)
     }
 
     /// Pauses a running plan for a flare from `day`; `Stale` if it is paused already.

@@ -3,10 +3,12 @@
 
 use crate::clock::Clock;
 use crate::error::{AppError, AppResult};
+use crate::goals;
 use crate::i18n::Tr;
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use foothold_core::checkin::{self, Ratings, Score};
+use foothold_core::goal;
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User, UserId};
 
@@ -39,6 +41,9 @@ pub struct Submitted {
     /// Answers to "did you follow your experiment's plan?", by experiment id: `yes`, `no`
     /// or empty.
     pub followed: Vec<(i64, String)>,
+    /// Amounts typed for goals still gathering their baseline, by goal id (empty takes the
+    /// day's amount back).
+    pub goal_amounts: Vec<(i64, String)>,
 }
 
 pub const SCORE_FIELDS: [&str; 7] =
@@ -55,6 +60,11 @@ impl Submitted {
                 "new_strategy" => s.new_strategy = v,
                 "note" => s.note = v,
                 "version" => s.version = v,
+                other if other.starts_with("goal-amount-") => {
+                    if let Ok(id) = other.trim_start_matches("goal-amount-").parse() {
+                        s.goal_amounts.push((id, v));
+                    }
+                }
                 other if other.starts_with("followed-") => {
                     if let Ok(id) = other.trim_start_matches("followed-").parse() {
                         s.followed.push((id, v));
@@ -86,6 +96,7 @@ impl Submitted {
             note: c.note.clone().unwrap_or_default(),
             version: c.version.to_string(),
             followed: Vec::new(),
+            goal_amounts: Vec::new(),
         }
     }
 
@@ -121,7 +132,22 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
         "" => Ok(None),
         v => v.parse::<i64>().map(Some).map_err(|_| Invalid::one("version", "bad-request")),
     };
+    let goal_amounts: Result<Vec<(i64, Option<u32>)>, Invalid> =
+        if form.goal_amounts.len() > GOALS_PER_FORM_MAX {
+            Err(Invalid::one("goal_amount", "bad-request"))
+        } else {
+            form.goal_amounts
+                .iter()
+                .map(|(id, v)| match v.trim() {
+                    "" => Ok((*id, None)),
+                    v => goal::parse_amount(v)
+                        .map(|a| (*id, Some(a)))
+                        .map_err(|_| Invalid::one("goal_amount", "goal-amount-range")),
+                })
+                .collect()
+        };
     let mut problems = Vec::new();
+    Invalid::gather(&mut problems, &goal_amounts);
     Invalid::gather(&mut problems, &day);
     for s in &scores {
         Invalid::gather(&mut problems, s);
@@ -134,8 +160,8 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
     if let Some(invalid) = Invalid::from_problems(problems) {
         return Err(AppError::Invalid(invalid));
     }
-    let (Ok(day), Ok(note), Ok(mut ids), Ok(new_name), Ok(expected_version)) =
-        (day, note, ids, new_name, version)
+    let (Ok(day), Ok(note), Ok(mut ids), Ok(new_name), Ok(expected_version), Ok(goal_amounts)) =
+        (day, note, ids, new_name, version, goal_amounts)
     else {
         return Err(AppError::Internal);
     };
@@ -154,8 +180,13 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
         ids.push(own_strategy(store, user.id, &name, today).await?);
     }
     let write = CheckInWrite { day, ratings, note: note.as_deref(), strategies: &ids, expected_version };
-    store.save_checkin(user.id, &write).await.map_err(AppError::from)
+    let saved = store.save_checkin(user.id, &write).await?;
+    goals::follow_checkin(store, user.id, &saved, &goal_amounts).await?;
+    Ok(saved)
 }
+
+/// A form names at most this many goals: far more than anyone keeps at once.
+const GOALS_PER_FORM_MAX: usize = 50;
 
 /// The id of the member's strategy with this name, created if they have none.
 pub async fn own_strategy(store: &Store, user: UserId, name: &str, today: NaiveDate) -> AppResult<i64> {

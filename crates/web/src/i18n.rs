@@ -30,6 +30,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "sessions.ftl"),
         ftl!("en", "questionnaires.ftl"),
         ftl!("en", "sharing.ftl"),
+        ftl!("en", "goals.ftl"),
     ],
 )];
 

@@ -18,6 +18,7 @@ pub mod diary;
 pub mod error;
 pub mod experiments;
 pub mod export;
+pub mod goals;
 pub mod group_sessions;
 pub mod hacks;
 pub mod i18n;

@@ -245,6 +245,7 @@ pub async fn put_day(
         note: req.note.unwrap_or_default(),
         version: req.version.map(|v| v.to_string()).unwrap_or_default(),
         followed: Vec::new(),
+        goal_amounts: Vec::new(),
     };
     let saved = diary::save(&app.store, &app.clock, user, &form).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);

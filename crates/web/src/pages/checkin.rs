@@ -3,11 +3,13 @@
 
 use super::experiments::today_line;
 use super::form::{csrf, Errors};
+use super::goals::amount;
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::diary::{self, strategy_name, Submitted};
 use crate::error::AppError;
 use crate::experiments;
+use crate::goals::{self, GoalOnDay};
 use crate::i18n::Tr;
 use crate::support;
 use crate::AppState;
@@ -40,6 +42,8 @@ struct View<'a> {
     support: Option<Markup>,
     /// The member's experiments that include this day.
     plans: &'a [PlanOfDay],
+    /// The member's goals, as they stand on this day.
+    goals: &'a [GoalOnDay],
 }
 
 /// An experiment that includes the day shown, with the answer about following it.
@@ -138,6 +142,42 @@ fn day_label(viewer: &Viewer, day: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A running goal is one tap (its strategy, ticked); a goal still gathering its baseline
+/// asks how much. Ended goals are not asked about.
+fn goals_group(tr: &Tr, goals: &[GoalOnDay], form: &Submitted, errors: &Errors) -> Markup {
+    let current: Vec<&GoalOnDay> = goals.iter().filter(|g| g.current()).collect();
+    if current.is_empty() {
+        return html! {};
+    }
+    let error = errors.message_for("goal_amount");
+    html! {
+        fieldset class={ "goals" @if error.is_some() { " field-error" } } id="goal_amount" {
+            legend { (tr.t("checkin-goals")) }
+            @if let Some(m) = &error { p class="error-message" { (m) } }
+            @for g in current {
+                @match (g.target, g.goal.strategy_id) {
+                    (Some(target), Some(strategy)) => {
+                        @let id = strategy.to_string();
+                        label class="chip goal-step" {
+                            input type="checkbox" name="strategy" value=(id) checked[form.strategies.contains(&id)];
+                            span { (tr.ta("checkin-goal-step", &[("activity", &g.goal.activity), ("step", &amount(tr, g.goal.unit, target))])) }
+                        }
+                    }
+                    _ => {
+                        @let name = format!("goal-amount-{}", g.goal.id);
+                        @let typed = form.goal_amounts.iter().find(|(id, _)| *id == g.goal.id).map(|(_, v)| v.clone());
+                        div class="field" {
+                            label for=(name) { (tr.ta("checkin-goal-baseline", &[("activity", &g.goal.activity), ("unit", &tr.t(&format!("goal-unit-name-{}", g.goal.unit.as_str())))])) }
+                            input type="number" inputmode="numeric" min="0" id=(name) name=(name) value=(typed.or(g.done.map(|a| a.to_string())).unwrap_or_default());
+                        }
+                    }
+                }
+            }
+            p { a href="/goals" { (tr.t("checkin-goal-see")) } }
+        }
+    }
+}
+
 fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Errors) -> Markup {
     let tr = &viewer.tr;
     let legend = tr.t(&format!("checkin-{}", field.replace('_', "-")));
@@ -170,6 +210,9 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let errors = Errors { tr, error: v.error };
     let title = tr.ta("checkin-title", &[("day", &day_label(viewer, v.day, v.today))]);
     let chosen: Vec<&str> = v.form.strategies.iter().map(String::as_str).collect();
+    // Current goals' strategies are asked about in their own group, not among the chips.
+    let asked: Vec<Option<i64>> =
+        v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id).collect();
     let body = html! {
         h1 { (title) }
         // Support first: it says itself that the note was saved.
@@ -210,12 +253,13 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                 (score_group(viewer, field, v.form.score(field), &errors))
             }
             @for p in v.plans { (plan_group(tr, p, &errors)) }
+            (goals_group(tr, v.goals, v.form, &errors))
             fieldset class="strategies" id="strategies" {
                 legend { (tr.t("checkin-strategies")) }
                 p class="hint" { (tr.t("checkin-strategies-hint")) }
                 @if let Some(message) = errors.message_for("strategies") { p class="error-message" { (message) } }
                 div class="chips" {
-                    @for s in v.strategies.iter().filter(|s| !s.archived || chosen.contains(&s.id.to_string().as_str())) {
+                    @for s in v.strategies.iter().filter(|s| (!s.archived || chosen.contains(&s.id.to_string().as_str())) && !asked.contains(&Some(s.id))) {
                         @let id = s.id.to_string();
                         label class="chip" {
                             input type="checkbox" name="strategy" value=(id) checked[chosen.contains(&id.as_str())];
@@ -274,6 +318,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     saved: false,
                     support: None,
                     plans: &[],
+                    goals: &[],
                 };
                 return render(&viewer, &view);
             }
@@ -288,6 +333,10 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
+    let day_goals = match goals::on_day(&app.store, user.id, day).await {
+        Ok(g) => g,
+        Err(e) => return e.into_response(),
+    };
     let support = support(&app, &viewer, &form).await;
     let view = View {
         user: &user,
@@ -299,6 +348,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         saved: q.saved.is_some(),
         support,
         plans: &plans,
+        goals: &day_goals,
     };
     render(&viewer, &view)
 }
@@ -356,6 +406,10 @@ pub async fn save(
                 Ok(p) => p,
                 Err(e) => return e.into_response(),
             };
+            let day_goals = match goals::on_day(&app.store, user.id, day).await {
+                Ok(g) => g,
+                Err(e) => return e.into_response(),
+            };
             let support = support(&app, &viewer, &form).await;
             let view = View {
                 user: &user,
@@ -367,6 +421,7 @@ pub async fn save(
                 saved: false,
                 support,
                 plans: &plans,
+                goals: &day_goals,
             };
             render(&viewer, &view)
         }

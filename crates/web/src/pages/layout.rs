@@ -64,6 +64,7 @@ pub fn page(viewer: &Viewer, title: &str, body: Markup) -> Markup {
                     li { a href="/history" { (tr.t("nav-history")) } }
                     li { a href="/insights" { (tr.t("nav-insights")) } }
                     li { a href="/experiments" { (tr.t("nav-experiments")) } }
+                    li { a href="/goals" { (tr.t("nav-goals")) } }
                     li { a href="/thoughts" { (tr.t("nav-thoughts")) } }
                     li { a href="/groups" { (tr.t("nav-groups")) } }
                     li { a href="/hacks" { (tr.t("nav-hacks")) } }

@@ -9,6 +9,7 @@ mod diary_data;
 mod experiment_report;
 mod experiments;
 pub mod form;
+mod goals;
 mod group_sessions;
 pub mod groups;
 mod hacks;
@@ -31,6 +32,7 @@ mod strategies;
 mod thoughts;
 mod threads;
 mod visit;
+mod wins;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
 use crate::AppState;
@@ -66,6 +68,15 @@ pub fn router() -> Router<AppState> {
         .route("/thoughts", get(thoughts::list).post(thoughts::start))
         .route("/thoughts/{id}", get(thoughts::show).post(thoughts::save))
         .route("/thoughts/{id}/delete", post(thoughts::delete))
+        .route("/goals", get(goals::list).post(goals::create))
+        .route("/goals/new", get(goals::new))
+        .route("/goals/{id}", get(goals::show))
+        .route("/goals/{id}/steps", post(goals::record))
+        .route("/goals/{id}/start", post(goals::start))
+        .route("/goals/{id}/pause", post(goals::pause))
+        .route("/goals/{id}/resume", post(goals::resume))
+        .route("/goals/{id}/end", post(goals::end))
+        .route("/wins", get(wins::show))
         .route("/predictions", get(predictions::list).post(predictions::create))
         .route("/predictions/{id}", get(predictions::show).post(predictions::resolve))
         .route("/groups", get(groups::directory).post(groups::create))

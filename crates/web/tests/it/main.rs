@@ -9,6 +9,7 @@ mod common;
 mod community;
 mod exchange;
 mod experiments;
+mod goals;
 mod group_sessions;
 mod hacks;
 mod insights;
