@@ -517,6 +517,59 @@ try {
     await member.context.close();
   });
 
+  await step('goals: one from a suggestion, a baseline, the plan, and the step ticked in the check-in', async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, handle, password);
+    await p.goto(base + '/goals');
+    await audit(p, 'goals, none yet');
+    await p.getByRole('link', { name: 'Set a goal' }).first().click();
+    await p.getByRole('link', { name: 'Walk', exact: true }).click();
+    assert.equal(await p.getByLabel('Activity').inputValue(), 'Walk');
+    await p.getByLabel('My flare plan').fill('Rest in short breaks, heat, tell someone.');
+    await audit(p, 'a new goal');
+    await p.getByRole('button', { name: 'Set the goal' }).click();
+    await p.getByRole('heading', { name: 'Walk' }).waitFor();
+    const today = await p.locator('#day').getAttribute('max');
+    for (const [back, minutes] of [[3, '10'], [2, '20'], [1, '15']]) {
+      const d = new Date(`${today}T12:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - back);
+      await p.locator('#day').fill(d.toISOString().slice(0, 10));
+      await p.getByLabel('How many minutes?').fill(minutes);
+      await p.getByRole('button', { name: 'Save the day' }).click();
+      await p.getByRole('heading', { name: 'Walk' }).waitFor();
+    }
+    await p.getByText(/Your baseline is about 15 minutes a day/).waitFor();
+    await audit(p, 'goal: the baseline');
+    await p.getByRole('button', { name: 'Start the plan' }).click();
+    await p.getByText("Week 1 of the plan. Today's step: 12 minutes.").waitFor();
+    await p.goto(base + '/checkin');
+    await p.getByText("Walk: I did today's step (12 minutes)").click();
+    await audit(p, 'check-in with a goal step');
+    await p.getByRole('button', { name: 'Save check-in' }).click();
+    await p.goto(base + '/goals');
+    await p.getByText("Today's step is done.").waitFor();
+    await ctx.close();
+  });
+
+  await step("goals: the demo member's paced goal, a flare pause, and the wins wall", async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, demoHandle, demoPassword);
+    await p.goto(base + '/goals');
+    await p.getByRole('link', { name: 'Stand at the kitchen counter' }).click();
+    assert.ok(await p.locator('.goal-chart circle').count() > 20, 'the recorded days are drawn');
+    await audit(p, 'goal: plan chart and weeks');
+    await p.getByRole('button', { name: 'Pause for a flare' }).click();
+    await p.getByText('text Jo').waitFor();
+    await audit(p, 'goal: paused for a flare');
+    await p.getByLabel('Go back one week, to ease in').check();
+    await p.getByRole('button', { name: 'Resume the plan' }).click();
+    await p.getByText(/Week \d+ of the plan/).waitFor();
+    await p.goto(base + '/wins');
+    await p.getByRole('heading', { name: /steps done/ }).waitFor();
+    await audit(p, 'wins');
+    await ctx.close();
+  });
+
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
     for (const path of ['/', '/register', '/login', '/help', '/privacy', '/skills', '/learn']) {

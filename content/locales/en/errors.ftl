@@ -166,3 +166,4 @@ err-goal-rise-range = Choose a weekly rise from 5 to 20 %.
 err-goal-amount-range = Please enter a whole number from 0 to 10,000.
 err-goal-flare-plan-long = Please keep the flare plan to 1,000 characters.
 err-goal-baseline-short = Record at least three days, with something done on one of them, before the plan starts.
+err-goal-action = Choose start, pause, resume, resume-back or end.

@@ -57,7 +57,7 @@ goal-did-step = I did today's step: { $step }
 goal-record = Record a day
 goal-record-day = Day
 goal-record-amount = How many { $unit }?
-goal-record-amount-hint = What you did, even if it was less or more than the step. Leave empty to take the day back.
+goal-record-amount-hint = What you really did, more or less. Leave it empty to take the day back.
 goal-record-save = Save the day
 goal-reached-note = You reached this goal. The plan holds here; keep going at this level for as long as it helps.
 goal-baseline = Baseline
@@ -70,11 +70,14 @@ goal-baseline-ready = Your baseline is about { $baseline } a day. The first step
 goal-start = Start the plan
 goal-col-day = Day
 goal-col-done = Done
-goal-col-week = Days
+goal-col-week = Week from
 goal-col-step = Step
 goal-col-days-done = Step done
 goal-col-paused = (paused)
-goal-days-done = { $done } of { $days } days
+goal-days-done = { $days ->
+    [one] { $done } of 1 day
+   *[other] { $done } of { $days } days
+}
 goal-plan = The plan
 goal-plan-lead = The step rises { $rise } % each week, whatever the pain did. Stopping at the step on a good day is part of pacing too.
 goal-plan-caption = Each week's step and the days it was done
@@ -88,6 +91,8 @@ goal-resume-how = When you resume
 goal-resume-same = Carry on at the same step
 goal-resume-back = Go back one week, to ease in
 goal-resume = Resume the plan
+goal-end-ask = Finished with this goal?
+goal-end-lead = Ending it keeps everything you recorded, and your wins. The check-in stops asking about it.
 goal-end = End this goal
 checkin-goals = Your goals today
 checkin-goal-step = { $activity }: I did today's step ({ $step })

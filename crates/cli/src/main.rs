@@ -4,6 +4,7 @@ mod analyze;
 mod analyze_experiment;
 mod config;
 mod demo_community;
+mod demo_goals;
 mod demo_hacks;
 mod demo_questionnaires;
 mod explain;

@@ -460,9 +460,10 @@ pub async fn demo(db: &Database) -> Result<()> {
             let s = store.import_diary(user.id, &rows, today, false).await?;
             store.create_experiment(user.id, &plan).await?;
             crate::demo_questionnaires::create(&store, user.id, today).await?;
+            crate::demo_goals::create(&store, user.id, today).await?;
             eprintln!(
                 "Created the demo member with {} days of simulated diary, a finished walking \
-                 experiment and a year of questionnaires (docs/DEMO.md).",
+                 experiment, a year of questionnaires and a paced goal (docs/DEMO.md).",
                 s.created
             );
             user

@@ -147,6 +147,15 @@ pub fn parse_amount(input: &str) -> Result<u32, Invalid> {
     parse_amount_in(input.trim(), "amount")
 }
 
+/// Checks an amount already read as a number (from JSON).
+pub fn check_amount(amount: u32) -> Result<u32, Invalid> {
+    if amount <= AMOUNT_MAX {
+        Ok(amount)
+    } else {
+        Err(Invalid::one("amount", "goal-amount-range"))
+    }
+}
+
 fn parse_amount_in(input: &str, field: &'static str) -> Result<u32, Invalid> {
     input
         .parse::<u32>()

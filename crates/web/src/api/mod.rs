@@ -9,6 +9,7 @@ pub mod archive;
 mod community;
 mod diary;
 mod experiments;
+mod goals;
 mod group_sessions;
 mod hacks;
 mod insights;
@@ -62,6 +63,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/sessions/{id}/rsvp", put(group_sessions::rsvp).delete(group_sessions::unrsvp))
         .route("/api/v1/sessions/{id}/ratings/{day}", put(group_sessions::rate))
         .route("/api/v1/sessions/{id}/cancel", post(group_sessions::cancel))
+        .route("/api/v1/goals", get(goals::list).post(goals::create))
+        .route("/api/v1/goals/{id}", get(goals::get))
+        .route("/api/v1/goals/{id}/days/{day}", put(goals::record))
+        .route("/api/v1/goals/{id}/actions", post(goals::act))
         .route("/api/v1/questionnaires", get(questionnaires::list))
         .route("/api/v1/questionnaires/{id}", get(questionnaires::get))
         .route(
@@ -141,7 +146,7 @@ pub struct FieldProblem {
         questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
         shares::shared_with_me, shares::shared, shares::report, shares::my_coaching, shares::answer_coaching,
-        shares::coach, archive::download
+        shares::coach, archive::download, goals::list, goals::create, goals::get, goals::record, goals::act
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),
@@ -154,6 +159,7 @@ pub struct FieldProblem {
          (name = "hacks", description = "Pain hacks: what members do, what trying one showed them, pooled anonymously"),
          (name = "sessions", description = "Group sessions: planning, coming or waiting, pain before and after"),
          (name = "questionnaires", description = "Questionnaires as FHIR R4 (PEG, PHQ-9, GAD-7, …), your scores over time, and your data as a FHIR Bundle"),
+         (name = "goals", description = "Graded goals and pacing: a baseline, a plan that rises each week, flare pauses"),
          (name = "sharing", description = "Sharing a read-only summary with a clinician or coach: scoped, time-limited, revocable, every view logged"))
 )]
 pub struct ApiDoc;

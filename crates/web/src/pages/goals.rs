@@ -266,7 +266,7 @@ async fn show_page(
                     button type="submit" { (tr.ta("goal-did-step", &[("step", &amount(tr, goal.unit, target))])) }
                 }
             }
-            (record_form(viewer, goal, today, &g, &errors))
+            @if g.plan.is_some() { (record_form(viewer, goal, today, &g, &errors)) }
         }
         @if goal.reached_on.is_some() { p class="notice" { (tr.t("goal-reached-note")) } }
         @match (&g.plan, goal.started_on) {
@@ -275,15 +275,19 @@ async fn show_page(
                 (plan_section(tr, goal, &days))
                 @if g.current() { (flare_section(viewer, goal, &base)) }
             }
-            _ => (baseline_section(viewer, goal, &baseline_days, &base)),
+            _ => (baseline_section(viewer, goal, &baseline_days, &base, record_form(viewer, goal, today, &g, &errors))),
         }
         @if !goal.flare_plan.is_empty() && !goal.paused() {
             details { summary { (tr.t("goal-flare-plan")) } p class="pre-line" { (goal.flare_plan) } }
         }
         @if g.current() {
-            form method="post" action={ (base) "/end" } {
-                (csrf(&viewer.csrf))
-                button type="submit" class="secondary" { (tr.t("goal-end")) }
+            details class="end-goal" {
+                summary { (tr.t("goal-end-ask")) }
+                p { (tr.t("goal-end-lead")) }
+                form method="post" action={ (base) "/end" } {
+                    (csrf(&viewer.csrf))
+                    button type="submit" class="secondary" { (tr.t("goal-end")) }
+                }
             }
         }
     };
@@ -322,7 +326,13 @@ fn record_form(
     }
 }
 
-fn baseline_section(viewer: &Viewer, goal: &Goal, days: &[&(NaiveDate, u32)], base: &str) -> Markup {
+fn baseline_section(
+    viewer: &Viewer,
+    goal: &Goal,
+    days: &[&(NaiveDate, u32)],
+    base: &str,
+    record: Markup,
+) -> Markup {
     let tr = &viewer.tr;
     let amounts: Vec<u32> = days.iter().map(|(_, a)| *a).collect();
     let baseline = goal::baseline(&amounts);
@@ -330,6 +340,7 @@ fn baseline_section(viewer: &Viewer, goal: &Goal, days: &[&(NaiveDate, u32)], ba
         section aria-labelledby="baseline-title" {
             h2 id="baseline-title" { (tr.t("goal-baseline")) }
             p { (tr.ta("goal-baseline-lead", &[("days", &BASELINE_DAYS_MIN.to_string())])) }
+            @if goal.ended_on.is_none() { (record) }
             @if !days.is_empty() {
                 (scroll_table("baseline-caption", &tr.t("goal-baseline"), &[tr.t("goal-col-day"), tr.t("goal-col-done")], html! {
                     @for (d, a) in days { tr { td { (d) } td { (amount(tr, goal.unit, *a)) } } }
@@ -370,7 +381,7 @@ fn plan_section(tr: &Tr, goal: &Goal, days: &[DayOfPlan]) -> Markup {
                 @for w in &weeks {
                     @if let (Some(first), Some(last)) = (w.first(), w.last()) {
                         tr {
-                            td { (first.day) " – " (last.day) }
+                            td { (first.day) }
                             td {
                                 (amount(tr, goal.unit, last.target))
                                 @if w.iter().any(|d| d.paused) { " " (tr.t("goal-col-paused")) }

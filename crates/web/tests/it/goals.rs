@@ -201,3 +201,117 @@ async fn member(app: &TestApp, handle: &str) -> foothold_store::UserId {
     let handle = foothold_core::account::Handle::parse(handle).unwrap();
     app.store.user_by_handle(&handle).await.unwrap().id
 }
+
+#[tokio::test]
+async fn goals_over_the_api_follow_the_same_rules() {
+    use serde_json::{json, Value};
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "ApiPacer", PW).await;
+        let send = |method: reqwest::Method, path: &str, body: Value| {
+            c.request(method, app.url(path)).header("x-csrf-token", &csrf).json(&body).send()
+        };
+        let r = send(
+            reqwest::Method::POST,
+            "/api/v1/goals",
+            json!({"activity": " ", "unit": "leagues", "rise_percent": 40}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), 422);
+        let body: Value = r.json().await.unwrap();
+        let fields: Vec<&str> = body["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["activity", "unit", "rise_percent"], "{body}");
+
+        let new = json!({"nonce": "g1", "activity": "Stretch", "unit": "minutes", "ceiling": 15});
+        let r = send(reqwest::Method::POST, "/api/v1/goals", new.clone()).await.unwrap();
+        assert_eq!(r.status(), 201);
+        let created: Value = r.json().await.unwrap();
+        let id = created["goal"]["id"].as_i64().unwrap();
+        assert!(created["support"].is_null());
+        let again: Value =
+            send(reqwest::Method::POST, "/api/v1/goals", new).await.unwrap().json().await.unwrap();
+        assert_eq!(again["goal"]["id"].as_i64(), Some(id), "the same nonce is the same goal");
+
+        let today = app.clock.today("UTC");
+        for (back, amount) in [(3, 10), (2, 10), (1, 10)] {
+            let day = today - Duration::days(back);
+            let r = send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/goals/{id}/days/{day}"),
+                json!({"amount": amount}),
+            )
+            .await
+            .unwrap();
+            assert_eq!(r.status(), 200);
+        }
+        let r =
+            send(reqwest::Method::PUT, &format!("/api/v1/goals/{id}/days/{today}"), json!({"amount": 10001}))
+                .await
+                .unwrap();
+        assert_eq!(r.status(), 422);
+        let r =
+            send(reqwest::Method::POST, &format!("/api/v1/goals/{id}/actions"), json!({"action": "jump"}))
+                .await
+                .unwrap();
+        assert_eq!(r.status(), 422);
+        let started: Value =
+            send(reqwest::Method::POST, &format!("/api/v1/goals/{id}/actions"), json!({"action": "start"}))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(started["baseline"], 10.0);
+        assert_eq!(started["today_step"], 8, "80 % of the baseline");
+
+        // Tagging the goal's strategy in a check-in records the day's step.
+        let strategy = started["strategy_id"].as_i64().unwrap();
+        let r = send(
+            reqwest::Method::PUT,
+            &format!("/api/v1/checkins/{today}"),
+            json!({"strategies": [strategy], "version": null}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), 200);
+        let detail: Value =
+            c.get(app.url(&format!("/api/v1/goals/{id}"))).send().await.unwrap().json().await.unwrap();
+        let days = detail["days"].as_array().unwrap();
+        assert_eq!(days.len(), 4, "three baseline days and the plan's first: {detail}");
+        assert_eq!(days[3], json!({"day": today.to_string(), "step": 8, "done": 8, "paused": false}));
+
+        let paused: Value =
+            send(reqwest::Method::POST, &format!("/api/v1/goals/{id}/actions"), json!({"action": "pause"}))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(paused["paused"], true);
+        let r =
+            send(reqwest::Method::POST, &format!("/api/v1/goals/{id}/actions"), json!({"action": "pause"}))
+                .await
+                .unwrap();
+        assert_eq!(r.status(), 409);
+
+        let other = browser();
+        let other_csrf = app.api_login(&other, "ApiStranger", PW).await;
+        assert_eq!(other.get(app.url(&format!("/api/v1/goals/{id}"))).send().await.unwrap().status(), 404);
+        let r = other
+            .put(app.url(&format!("/api/v1/goals/{id}/days/{today}")))
+            .header("x-csrf-token", &other_csrf)
+            .json(&json!({"amount": 1}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404);
+        let theirs: Value = other.get(app.url("/api/v1/goals")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(theirs, json!([]));
+    }
+}
