@@ -26,6 +26,7 @@ thoughts.json          your thought records and predictions\n\
 questionnaires.json    every questionnaire you answered, with your answers and score\n\
 questionnaires.csv     the scores alone: date, questionnaire, score, reading\n\
 visit-questions.json   your questions for a visit\n\
+goals.json             your goals, their plans and every day you recorded\n\
 posts.json             everything you wrote in groups and hacks\n\
 sharing.json           what you shared with whom, who looked at what, and their notes and suggestions\n\
 fhir.json              your ratings and questionnaires as a FHIR R4 Bundle, for health records (docs/FHIR.md)\n";
@@ -93,7 +94,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
             })
         })
         .collect();
-    let files: [(&str, Vec<u8>); 12] = [
+    let files: [(&str, Vec<u8>); 13] = [
         ("README.txt", README.as_bytes().to_vec()),
         ("diary.csv", diary::csv(&rows)?),
         ("diary.json", json(&diary::json_days(rows))?),
@@ -103,6 +104,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         ("questionnaires.json", json(&lines)?),
         ("questionnaires.csv", scores),
         ("visit-questions.json", json(&questions)?),
+        ("goals.json", json(&super::goals::all(app, user.id).await?)?),
         ("posts.json", json(&posts)?),
         ("sharing.json", json(&sharing)?),
         ("fhir.json", json(&bundle)?),

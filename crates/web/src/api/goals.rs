@@ -13,7 +13,7 @@ use axum::Json;
 use chrono::NaiveDate;
 use foothold_core::checkin::parse_day;
 use foothold_core::goal::{self, days_of_plan, parse_new_goal};
-use foothold_store::Goal;
+use foothold_store::UserId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -173,10 +173,15 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> AppResult<Json<GoalDetail>> {
     let user = viewer.require_user()?;
-    let goal = view(&app, &viewer, id).await?;
-    let stored: Goal = app.store.goal(user.id, id).await?;
-    let steps = app.store.goal_steps(user.id, id).await?;
     let today = app.today(user.id).await?;
+    let all = goals::on_day(&app.store, user.id, today).await?;
+    let g = all.iter().find(|g| g.goal.id == id).ok_or(AppError::NotFound)?;
+    Ok(Json(detail(&app, user.id, g, today).await?))
+}
+
+async fn detail(app: &AppState, user: UserId, g: &GoalOnDay, today: NaiveDate) -> AppResult<GoalDetail> {
+    let stored = &g.goal;
+    let steps = app.store.goal_steps(user, stored.id).await?;
     let mut days: Vec<DayView> = steps
         .iter()
         .filter(|(d, _)| stored.started_on.is_none_or(|s| *d < s))
@@ -190,7 +195,17 @@ pub async fn get(
             paused: d.paused,
         }));
     }
-    Ok(Json(GoalDetail { goal, days }))
+    Ok(GoalDetail { goal: GoalView::of(g), days })
+}
+
+/// Every goal of the member with its days, for the data archive.
+pub(super) async fn all(app: &AppState, user: UserId) -> AppResult<Vec<GoalDetail>> {
+    let today = app.today(user).await?;
+    let mut out = Vec::new();
+    for g in goals::on_day(&app.store, user, today).await? {
+        out.push(detail(app, user, &g, today).await?);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -169,6 +169,10 @@ async fn the_data_archive_holds_everything_and_reads_with_another_zip_reader() {
             .unwrap();
         assert_eq!(r.status(), 201);
         assert_eq!(ask(&app, &c, "Is it safe to swim?").await.status(), 303);
+        let goal = json!({"activity": "Swim", "unit": "minutes"});
+        let r =
+            c.post(app.url("/api/v1/goals")).header("x-csrf-token", &csrf).json(&goal).send().await.unwrap();
+        assert_eq!(r.status(), 201);
         let group = json!({"name": "Swimmers", "kind": "support", "visibility": "public", "rules": ""});
         let r = c
             .post(app.url("/api/v1/groups"))
@@ -204,7 +208,7 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let files: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(files.len(), 12, "{:?}", files.keys());
+        assert_eq!(files.len(), 13, "{:?}", files.keys());
         let text = |name: &str| files[name].as_str().unwrap().to_owned();
         assert!(
             text("posts.json").contains("It numbs the ache for an hour.")
@@ -215,6 +219,7 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         );
         assert!(text("questionnaires.csv").contains(",peg-3,5,"));
         assert!(text("visit-questions.json").contains("Is it safe to swim?"));
+        assert!(text("goals.json").contains("\"activity\": \"Swim\""), "{}", text("goals.json"));
         let bundle: serde_json::Value = serde_json::from_str(&text("fhir.json")).unwrap();
         assert_eq!(bundle["resourceType"], "Bundle");
         assert!(text("README.txt").contains("fhir.json"));
