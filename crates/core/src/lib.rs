@@ -19,6 +19,7 @@ pub mod hex;
 pub mod library;
 mod named;
 pub mod questionnaire;
+pub mod reminder;
 pub mod share;
 pub mod simulate;
 pub mod strategy;
