@@ -52,6 +52,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(13, "0013_shares"),
     migration!(14, "0014_visit_questions"),
     migration!(15, "0015_goals"),
+    migration!(16, "0016_reminders"),
 ];
 
 /// The newest schema version this program knows.

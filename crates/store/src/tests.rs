@@ -9,6 +9,7 @@ mod group_sessions;
 mod hacks;
 mod notifications;
 mod questionnaires;
+mod reminders;
 mod search;
 mod shares;
 
