@@ -9,6 +9,7 @@
 mod batch;
 mod coaching;
 mod diary;
+mod email_tokens;
 mod error;
 mod experiments;
 mod goals;
@@ -51,6 +52,7 @@ use std::time::Duration;
 
 pub use coaching::Coaching;
 pub use diary::{CheckIn, CheckInWrite, Strategy};
+pub use email_tokens::Purpose;
 pub use error::{Conflict, StoreError};
 pub use experiments::{Experiment, ExperimentPlan};
 pub use goals::Goal;

@@ -21,6 +21,8 @@ pub struct Claimed {
     /// The member's address, only once they confirmed it.
     pub email: Option<String>,
     pub locale: Option<String>,
+    /// Names the reminder in its "turn this off" link.
+    pub token: String,
 }
 
 /// What became of a claimed reminder: its next occurrence, and whether it was sent (rather
@@ -44,8 +46,19 @@ fn quiet_of(from: Option<String>, until: Option<String>) -> Option<Quiet> {
     Some(Quiet { from: time(from.as_deref()?)?, until: time(until.as_deref()?)? })
 }
 
-type ClaimedRow =
-    (i64, i64, String, DateTime<Utc>, String, String, Option<String>, Option<String>, Option<String>, Option<String>);
+type ClaimedRow = (
+    i64,
+    i64,
+    String,
+    DateTime<Utc>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
 
 impl Store {
     /// The member's reminders: kind and local time.
@@ -75,13 +88,15 @@ impl Store {
         })?)
     }
 
-    /// Sets a reminder at local `at`, first due at `due` (`None` for `at` removes it).
+    /// Sets a reminder at local `at`, first due at `due` (`None` for `at` removes it). A new
+    /// reminder is named by `token` in its links; changing the time keeps the first token.
     pub async fn set_reminder(
         &self,
         user: UserId,
         kind: Kind,
         at: Option<NaiveTime>,
         due: DateTime<Utc>,
+        token: &str,
     ) -> Result<()> {
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
@@ -90,12 +105,13 @@ impl Store {
             match at {
                 Some(at) => {
                     sqlx::query(
-                        "INSERT INTO reminders (user_id, kind, at) VALUES ($1, $2, $3)
+                        "INSERT INTO reminders (user_id, kind, at, token) VALUES ($1, $2, $3, $4)
                          ON CONFLICT (user_id, kind) DO UPDATE SET at = excluded.at",
                     )
                     .bind(user.0)
                     .bind(kind.as_str())
                     .bind(hhmm(at))
+                    .bind(token)
                     .execute(&mut *tx)
                     .await?;
                     sqlx::query(
@@ -122,6 +138,18 @@ impl Store {
             tx.commit().await
         })?;
         Ok(())
+    }
+
+    /// Whose reminder, of what kind, a link's token names.
+    pub async fn reminder_by_token(&self, token: &str) -> Result<Option<(UserId, Kind)>> {
+        let row: Option<(i64, String)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT user_id, kind FROM reminders WHERE token = $1")
+                .bind(token)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.map(|(u, k)| Kind::parse(&k).map(|k| (UserId(u), k)).ok_or(StoreError::Corrupt("reminders.kind")))
+            .transpose()
     }
 
     /// Puts the member's next reminder of `kind` off until `until` ("not now").
@@ -207,7 +235,7 @@ impl Store {
         let rows: Vec<ClaimedRow> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT j.id, j.user_id, j.kind, j.due_at, r.at, u.time_zone, u.quiet_from, u.quiet_until,
-                        CASE WHEN u.email_verified_at IS NOT NULL THEN u.email END, u.locale
+                        CASE WHEN u.email_verified_at IS NOT NULL THEN u.email END, u.locale, r.token
                  FROM reminder_jobs j
                  JOIN reminders r ON r.user_id = j.user_id AND r.kind = j.kind
                  JOIN users u ON u.id = j.user_id
@@ -219,7 +247,7 @@ impl Store {
             .await
         })?;
         rows.into_iter()
-            .map(|(id, user, kind, due_at, at, time_zone, qf, qu, email, locale)| {
+            .map(|(id, user, kind, due_at, at, time_zone, qf, qu, email, locale, token)| {
                 let corrupt = || StoreError::Corrupt("reminder_jobs");
                 Ok(Claimed {
                     id,
@@ -231,6 +259,7 @@ impl Store {
                     quiet: quiet_of(qf, qu),
                     email,
                     locale,
+                    token,
                 })
             })
             .collect()

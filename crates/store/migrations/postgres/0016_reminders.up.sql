@@ -3,6 +3,7 @@ CREATE TABLE reminders (
     user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     kind    TEXT   NOT NULL,
     at      TEXT   NOT NULL,
+    token   TEXT   NOT NULL UNIQUE,
     PRIMARY KEY (user_id, kind)
 );
 

@@ -1,4 +1,5 @@
 -- Reminders. `reminders` is what the member asked for: a kind and a local time of day.
+-- `token` names it in the e-mail's one-click "turn this off" link.
 -- `reminder_jobs` is the queue: the one next occurrence of each reminder, as a UTC instant.
 -- An app server claims due rows for a lease (claimed_by, claimed_until), sends, and moves
 -- each row on to its next occurrence in one transaction, so several servers send each
@@ -7,6 +8,7 @@ CREATE TABLE reminders (
     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     kind    TEXT    NOT NULL,
     at      TEXT    NOT NULL,
+    token   TEXT    NOT NULL UNIQUE,
     PRIMARY KEY (user_id, kind)
 );
 

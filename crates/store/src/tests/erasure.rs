@@ -71,7 +71,10 @@ async fn a_deleted_member_leaves_no_row_behind() {
         store.start_goal(me, goal.id, 10.0, day).await.unwrap();
         store.pause_goal(me, goal.id, day).await.unwrap();
         let eight = chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap();
-        store.set_reminder(me, foothold_core::reminder::Kind::Checkin, Some(eight), crate::now()).await.unwrap();
+        store
+            .set_reminder(me, foothold_core::reminder::Kind::Checkin, Some(eight), crate::now(), "t")
+            .await
+            .unwrap();
 
         let columns = user_columns(&store).await.unwrap();
         let pointing: BTreeSet<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();
