@@ -167,3 +167,5 @@ err-goal-amount-range = Please enter a whole number from 0 to 10,000.
 err-goal-flare-plan-long = Please keep the flare plan to 1,000 characters.
 err-goal-baseline-short = Record at least three days, with something done on one of them, before the plan starts.
 err-goal-action = Choose start, pause, resume, resume-back or end.
+err-time-invalid = Please enter a time as hours and minutes, like 19:30.
+err-quiet-hours = Give both ends of the quiet hours, at different times, or leave both empty.

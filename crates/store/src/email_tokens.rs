@@ -98,6 +98,28 @@ impl Store {
         Ok(found.map(UserId))
     }
 
+    /// Whose a live link is, without using it (a reset form checks the link before the new
+    /// password is typed).
+    pub async fn email_token_user(
+        &self,
+        hash: &str,
+        purpose: Purpose,
+        now: DateTime<Utc>,
+    ) -> Result<Option<UserId>> {
+        let found: Option<i64> = on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT t.user_id FROM email_tokens t JOIN users u ON u.id = t.user_id
+                 WHERE t.token_hash = $1 AND t.purpose = $2 AND t.expires_at > $3 AND t.email = u.email",
+            )
+            .bind(hash)
+            .bind(purpose.as_str())
+            .bind(now.trunc_subsecs(0))
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(found.map(UserId))
+    }
+
     /// Marks the member's current address confirmed.
     pub async fn confirm_email(&self, user: UserId, now: DateTime<Utc>) -> Result<()> {
         on_db!(self, |pool| {

@@ -2,7 +2,7 @@
 //! forward to live through an experiment of several weeks in a few requests ("time travel").
 //! Only code that holds the `AppState` can move it: there is no route or setting for it.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::sync::atomic::{AtomicI64, Ordering};
 
 #[derive(Debug, Default)]
@@ -14,6 +14,11 @@ impl Clock {
     /// Today's date where the member lives (their time zone setting; UTC if unknown).
     pub fn today(&self, time_zone: &str) -> NaiveDate {
         crate::diary::today(time_zone) + Duration::days(self.offset_days.load(Ordering::Relaxed))
+    }
+
+    /// Now, on the same clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + Duration::days(self.offset_days.load(Ordering::Relaxed))
     }
 
     /// Moves every member's today by `days` (for tests).

@@ -21,6 +21,22 @@ pub struct WebConfig {
     /// A folder of FHIR R4 Questionnaire files (`*.json`) offered beside ours, e.g. a
     /// licensed instrument. A file that does not read stops the start.
     pub questionnaires_dir: Option<std::path::PathBuf>,
+    /// The address members reach Foothold at, e.g. `https://foothold.example.org`: links in
+    /// e-mails point there. Needed once `mail` is set.
+    pub public_url: Option<String>,
+    /// Sending e-mail (reminders, confirming an address, password reset). Without it, none is
+    /// sent and reminders are offered in the app only.
+    pub mail: Option<MailConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailConfig {
+    /// `smtps://user:pass@host` (TLS), `smtp://user:pass@host:587?tls=required` (STARTTLS), or
+    /// `smtp://localhost:25` for a relay on the same machine.
+    pub smtp_url: String,
+    /// The sender, e.g. `Foothold <reminders@foothold.example.org>`.
+    pub from: String,
 }
 
 /// Attempts allowed per window. Kept in the database, so they hold across app servers.
@@ -77,6 +93,8 @@ impl Default for WebConfig {
             limits: RateLimits::default(),
             crisis: BTreeMap::new(),
             questionnaires_dir: None,
+            public_url: None,
+            mail: None,
         }
     }
 }

@@ -31,6 +31,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "questionnaires.ftl"),
         ftl!("en", "sharing.ftl"),
         ftl!("en", "goals.ftl"),
+        ftl!("en", "reminders.ftl"),
     ],
 )];
 

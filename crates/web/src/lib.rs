@@ -15,6 +15,7 @@ pub mod clock;
 pub mod community;
 pub mod config;
 pub mod diary;
+pub mod email;
 pub mod error;
 pub mod experiments;
 pub mod export;
@@ -25,9 +26,11 @@ pub mod i18n;
 pub mod insights;
 mod kept;
 pub mod library;
+pub mod mail;
 pub mod markdown;
 mod pages;
 pub mod questionnaires;
+pub mod reminders;
 pub mod report;
 mod respond;
 pub mod secret;
@@ -77,11 +80,14 @@ pub struct AppState {
     pub rendered: Arc<markdown::Rendered>,
     /// Wakes this process's job runner when a request queued a job (`run_jobs`).
     pub jobs: Arc<tokio::sync::Notify>,
+    /// Sends e-mail, when the operator configured it (`mail.rs`).
+    pub mailer: Option<Arc<mail::Mailer>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
         let questionnaires = questionnaires::Instruments::load(config.questionnaires_dir.as_deref())?;
+        let mailer = mail::Mailer::from_config(&config)?.map(Arc::new);
         Ok(Self {
             store,
             config: Arc::new(config),
@@ -94,6 +100,7 @@ impl AppState {
             support: Arc::default(),
             rendered: Arc::default(),
             jobs: Arc::default(),
+            mailer,
         })
     }
 }
@@ -161,9 +168,11 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let runner = tokio::spawn(run_jobs(state.store.clone(), state.jobs.clone()));
+    let reminders = tokio::spawn(reminders::run(state.clone()));
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     runner.abort();
+    reminders.abort();
     served
 }
 

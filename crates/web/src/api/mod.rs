@@ -14,6 +14,7 @@ mod group_sessions;
 mod hacks;
 mod insights;
 mod questionnaires;
+mod reminders;
 mod shares;
 mod strategies;
 mod thoughts;
@@ -63,6 +64,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/sessions/{id}/rsvp", put(group_sessions::rsvp).delete(group_sessions::unrsvp))
         .route("/api/v1/sessions/{id}/ratings/{day}", put(group_sessions::rate))
         .route("/api/v1/sessions/{id}/cancel", post(group_sessions::cancel))
+        .route("/api/v1/reminders/off/{token}", post(reminders::off))
         .route("/api/v1/goals", get(goals::list).post(goals::create))
         .route("/api/v1/goals/{id}", get(goals::get))
         .route("/api/v1/goals/{id}/days/{day}", put(goals::record))
@@ -146,7 +148,8 @@ pub struct FieldProblem {
         questionnaires::get, questionnaires::responses, questionnaires::answer, questionnaires::schedule,
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
         shares::shared_with_me, shares::shared, shares::report, shares::my_coaching, shares::answer_coaching,
-        shares::coach, archive::download, goals::list, goals::create, goals::get, goals::record, goals::act
+        shares::coach, archive::download, goals::list, goals::create, goals::get, goals::record, goals::act,
+        reminders::off
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

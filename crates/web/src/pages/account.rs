@@ -48,6 +48,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
         }
         section aria-labelledby="you" {
             h2 id="you" { (tr.t("account-you")) }
+            p { a href="/account/reminders" { (tr.t("reminders-title")) } }
             dl {
                 dt { (tr.t("field-handle")) } dd { (user.handle) }
                 dt { (tr.t("account-role")) } dd { (tr.t(&format!("role-{}", user.role))) }
@@ -308,7 +309,10 @@ pub async fn set_time_zone(
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match accounts::set_time_zone(&app.store, &user, &input.time_zone).await {
-        Ok(()) => see_other("/account#time-zone"),
+        Ok(()) => match crate::reminders::reschedule(&app, user.id).await {
+            Ok(()) => see_other("/account#time-zone"),
+            Err(e) => e.into_response(),
+        },
         Err(e @ AppError::Invalid(_)) => {
             page(&app, &viewer, &user, Outcome { error: Some(("time_zone", &e)), ..Outcome::default() }).await
         }

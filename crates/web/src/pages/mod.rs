@@ -25,6 +25,7 @@ pub mod notifications;
 mod predictions;
 mod privacy;
 mod questionnaires;
+mod reminders;
 pub mod search;
 mod shares;
 mod sign_in;
@@ -77,6 +78,13 @@ pub fn router() -> Router<AppState> {
         .route("/goals/{id}/resume", post(goals::resume))
         .route("/goals/{id}/end", post(goals::end))
         .route("/wins", get(wins::show))
+        .route("/account/reminders", get(reminders::settings).post(reminders::save))
+        .route("/account/email", post(reminders::change_email))
+        .route("/account/email/confirm", post(reminders::resend))
+        .route("/account/email/confirm/{token}", get(reminders::confirm))
+        .route("/reminders/{action}/{token}", get(reminders::link_page).post(reminders::link_do))
+        .route("/password/forgot", get(reminders::forgot_form).post(reminders::forgot))
+        .route("/password/reset/{token}", get(reminders::reset_form).post(reminders::reset))
         .route("/predictions", get(predictions::list).post(predictions::create))
         .route("/predictions/{id}", get(predictions::show).post(predictions::resolve))
         .route("/groups", get(groups::directory).post(groups::create))

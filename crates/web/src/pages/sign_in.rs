@@ -66,6 +66,7 @@ fn login_page(viewer: &Viewer, input: &LoginForm, error: Option<&AppError>) -> R
                      hint: None, autocomplete: "current-password", required: true }.render(&errors))
             button type="submit" { (tr.t("login-submit")) }
         }
+        p { a href="/password/forgot" { (tr.t("forgot-title")) } }
         p { a href="/register" { (tr.t("login-no-account")) } }
     };
     let status = error.map_or(axum::http::StatusCode::OK, AppError::status);

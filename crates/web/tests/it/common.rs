@@ -15,6 +15,8 @@ pub struct TestApp {
     pub db: TestDb,
     /// The members' clock: tests move it forward to live through an experiment.
     pub clock: std::sync::Arc<foothold_web::clock::Clock>,
+    /// The server's own state, for tests that drive its background work (the reminder queue).
+    pub state: AppState,
     stop: Option<oneshot::Sender<()>>,
 }
 
@@ -49,13 +51,14 @@ pub async fn spawn_app(db: TestDb, config: WebConfig) -> TestApp {
     let store = Store::open(&db.url, 8).await.expect("database opens");
     let state = AppState::new(store.clone(), config).expect("catalog loads");
     let clock = state.clock.clone();
+    let kept = state.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(foothold_web::serve(listener, state, async {
         let _ = stopped.await;
     }));
-    TestApp { base, store, db, clock, stop: Some(stop) }
+    TestApp { base, store, db, clock, state: kept, stop: Some(stop) }
 }
 
 /// One app per backend the machine offers (SQLite always, PostgreSQL when configured).

@@ -16,6 +16,7 @@ mod insights;
 mod library;
 mod pages;
 mod questionnaires;
+mod reminders;
 mod shares;
 mod support;
 mod thoughts;

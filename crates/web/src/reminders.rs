@@ -1,0 +1,187 @@
+//! Reminders between the queue and the member: setting them (the next occurrence is worked out
+//! here, in the member's time zone), deciding at send time whether one is needed (today's
+//! check-in already in: no reminder), writing it, and the background runner that sends due
+//! ones. Timing rules live in `foothold_core::reminder`, the queue in the store.
+
+use crate::error::AppResult;
+use crate::experiments;
+use crate::goals;
+use crate::i18n::Tr;
+use crate::mail::{Mail, Mailer};
+use crate::AppState;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use foothold_core::experiment::Status;
+use foothold_core::reminder::{next_due, Kind};
+use foothold_store::{Claimed, Done, UserId};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// How long a server holds claimed reminders before another may take them over.
+pub const LEASE: Duration = Duration::minutes(5);
+/// Reminders claimed at once.
+pub const BATCH: u32 = 500;
+/// A reminder that could not be sent for this long is given up for the day.
+const GIVE_UP: Duration = Duration::hours(2);
+
+fn zone(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::UTC)
+}
+
+/// Sets (or with `None` removes) the member's reminder of `kind` at local `at`.
+pub async fn set(app: &AppState, user: UserId, kind: Kind, at: Option<NaiveTime>) -> AppResult<()> {
+    let tz = zone(&app.store.time_zone(user).await?);
+    let quiet = app.store.quiet_hours(user).await?;
+    let due = at.map_or_else(|| app.clock.now(), |at| next_due(at, quiet, tz, app.clock.now()));
+    let token = crate::secret::random_token()?;
+    app.store.set_reminder(user, kind, at, due, &token).await?;
+    Ok(())
+}
+
+/// Works every reminder's next occurrence out again, after the member changed their time zone
+/// or quiet hours.
+pub async fn reschedule(app: &AppState, user: UserId) -> AppResult<()> {
+    for (kind, at) in app.store.reminders(user).await? {
+        set(app, user, kind, Some(at)).await?;
+    }
+    Ok(())
+}
+
+/// Whether there is something to remind of today, as the member's own diary says.
+async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<bool> {
+    Ok(match c.kind {
+        Kind::Checkin => app.store.checkin(c.user, today).await?.is_none(),
+        Kind::Experiment => experiments::load_all(&app.store, tr, c.user).await?.iter().any(|e| {
+            e.status(today) == Status::Running
+                && e.on(today).is_some()
+                && !e.stored.followed.contains_key(&today)
+        }),
+        Kind::Questionnaire => {
+            let user = app.store.user(c.user).await?;
+            !crate::questionnaires::due(app, &user, today, &c.time_zone).await?.is_empty()
+        }
+        Kind::Goal => goals::on_day(&app.store, c.user, today)
+            .await?
+            .iter()
+            .any(|g| g.current() && !g.goal.paused() && g.target.is_some() && g.done.is_none()),
+    })
+}
+
+/// The reminder as an e-mail: a line on what, a link to do it, and how to stop them.
+fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str) -> Mail<'a> {
+    let kind = c.kind.as_str();
+    let path = match c.kind {
+        Kind::Checkin => "/checkin",
+        Kind::Experiment => "/experiments",
+        Kind::Questionnaire => "/questionnaires",
+        Kind::Goal => "/goals",
+    };
+    let off = format!("{}/reminders/off/{}", mailer.base, c.token);
+    let body = tr.ta(
+        "reminder-mail-body",
+        &[
+            ("line", &tr.t(&format!("reminder-line-{kind}"))),
+            ("link", &format!("{}{path}", mailer.base)),
+            ("settings", &format!("{}/account/reminders", mailer.base)),
+            ("off", &off),
+            ("snooze", &format!("{}/reminders/snooze/{}", mailer.base, c.token)),
+        ],
+    );
+    Mail {
+        to,
+        subject: tr.t(&format!("reminder-subject-{kind}")),
+        body,
+        unsubscribe: Some(format!("{}/api/v1/reminders/off/{}", mailer.base, c.token)),
+    }
+}
+
+/// What one run of the queue did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Ran {
+    pub claimed: usize,
+    pub sent: usize,
+    /// Nothing to remind of, or no confirmed address to send to.
+    pub skipped: usize,
+    /// Left claimed, to be tried again after the lease.
+    pub failed: usize,
+}
+
+/// Claims one batch of due reminders as `server`, sends those that are needed through `send`,
+/// and moves each on to its next occurrence. `send` is the mailer in the server; the queue's
+/// benchmark passes one that only counts.
+pub async fn run_batch<F, Fut>(
+    app: &AppState,
+    server: &str,
+    now: DateTime<Utc>,
+    mut send: F,
+) -> AppResult<Ran>
+where
+    F: FnMut(Mail<'_>) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let claimed = app.store.claim_reminders(server, now, LEASE, BATCH).await?;
+    let mut ran = Ran { claimed: claimed.len(), ..Ran::default() };
+    let mut done = Vec::with_capacity(claimed.len());
+    for c in &claimed {
+        let tz = zone(&c.time_zone);
+        let today = c.due_at.with_timezone(&tz).date_naive();
+        let tr = app.catalog.negotiate(c.locale.as_deref(), None);
+        let next = next_due(c.at, c.quiet, tz, now.max(c.due_at));
+        let sent = match (&c.email, needed(app, c, today, &tr).await?) {
+            (Some(to), true) => match &app.mailer {
+                Some(mailer) => send(message(&tr, mailer, c, to)).await,
+                None => false,
+            },
+            _ => {
+                ran.skipped += 1;
+                done.push(Done { id: c.id, next, sent: false });
+                continue;
+            }
+        };
+        if sent {
+            ran.sent += 1;
+            done.push(Done { id: c.id, next, sent: true });
+        } else if now - c.due_at > GIVE_UP {
+            ran.skipped += 1;
+            done.push(Done { id: c.id, next, sent: false });
+        } else {
+            ran.failed += 1;
+        }
+    }
+    app.store.complete_reminders(server, &done).await?;
+    Ok(ran)
+}
+
+/// Sending through the mailer, as the server does: a failure is logged, and the reminder is
+/// tried again after its lease.
+pub fn by_mail(mailer: Arc<Mailer>) -> impl FnMut(Mail<'_>) -> Pin<Box<dyn Future<Output = bool> + Send>> {
+    move |mail: Mail<'_>| {
+        let mailer = mailer.clone();
+        let (to, subject, body, unsubscribe) =
+            (mail.to.to_owned(), mail.subject, mail.body, mail.unsubscribe);
+        Box::pin(async move {
+            match mailer.send(Mail { to: &to, subject, body, unsubscribe }).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::warn!(error = %e, "a reminder was not sent; it is tried again");
+                    false
+                }
+            }
+        })
+    }
+}
+
+/// Sends due reminders in the background, when e-mail is configured: every half minute, batch
+/// after batch while they come full.
+pub async fn run(app: AppState) {
+    let (Some(mailer), Ok(server)) = (app.mailer.clone(), crate::secret::random_token()) else { return };
+    loop {
+        match run_batch(&app, &server, app.clock.now(), by_mail(mailer.clone())).await {
+            Ok(ran) if ran.claimed == BATCH as usize => continue,
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = ?e, "the reminder queue could not run"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+    }
+}

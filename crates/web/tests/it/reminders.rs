@@ -1,0 +1,246 @@
+//! Reminders and e-mail against a real SMTP server (Python's aiosmtpd, started here and
+//! writing what it receives to a Maildir, read back with Python's own e-mail parser): an
+//! address is confirmed by its link; a check-in reminder comes at the chosen local time and not
+//! when the check-in is in; its one-click "turn off" works without a login; a forgotten
+//! password is reset by e-mail and every old login ends.
+
+use crate::common::{browser, checker_python, config, hidden_value, spawn_app, TestApp};
+use chrono::{Duration, NaiveTime, Utc};
+use foothold_core::reminder::Kind;
+use foothold_store::testing::TestDb;
+use foothold_web::config::MailConfig;
+use foothold_web::reminders::{by_mail, run_batch};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Child, Command};
+
+const PW: &str = "a calm long passphrase";
+
+/// aiosmtpd on a free port, writing to `maildir`; killed when dropped.
+struct Smtp(Child, u16);
+
+impl Drop for Smtp {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn smtp_server(python: &str, maildir: &Path) -> Smtp {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new(python)
+        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(maildir)
+        .spawn()
+        .unwrap();
+    // Killed and waited for on drop, whatever happens next.
+    let server = Smtp(child, port);
+    // Ready when it answers; it starts in well under a second.
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return server;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("aiosmtpd did not start");
+}
+
+/// Every message in the Maildir (in no particular order): headers and decoded text, by Python's
+/// own parser.
+fn mails(python: &str, maildir: &Path) -> Vec<Value> {
+    let script = r#"
+import json, mailbox, sys
+from email import policy
+from email.parser import BytesParser
+box = mailbox.Maildir(sys.argv[1], factory=None, create=False)
+out = []
+for key in box.keys():
+    m = BytesParser(policy=policy.default).parsebytes(box.get_bytes(key))
+    out.append({"to": str(m["To"]), "from": str(m["From"]), "subject": str(m["Subject"]),
+                "unsubscribe": str(m["List-Unsubscribe"] or ""), "one_click": str(m["List-Unsubscribe-Post"] or ""),
+                "body": m.get_content()})
+print(json.dumps(out))
+"#;
+    let out = Command::new(python).arg("-c").arg(script).arg(maildir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+}
+
+/// Waits for the message with this subject (the server delivers asynchronously).
+async fn mail_titled(python: &str, maildir: &Path, subject: &str) -> Value {
+    for _ in 0..100 {
+        if let Some(m) = mails(python, maildir).into_iter().find(|m| m["subject"] == subject) {
+            return m;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no message \"{subject}\" arrived");
+}
+
+/// The path of the link in a message that starts with `prefix`.
+fn link(body: &str, prefix: &str) -> String {
+    let url = body
+        .split_whitespace()
+        .find(|w| w.starts_with(prefix))
+        .unwrap_or_else(|| panic!("{prefix} in {body}"));
+    url.trim_start_matches("http://foothold.test").to_owned()
+}
+
+async fn post(
+    app: &TestApp,
+    c: &reqwest::Client,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let html = app.get(c, page).await.text().await.unwrap();
+    let mut form: Vec<(&str, String)> = vec![("csrf", hidden_value(&html, "csrf"))];
+    form.extend(fields.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    c.post(app.url(action)).form(&form).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn reminders_and_password_reset_through_a_real_smtp_server() {
+    let Some(python) = checker_python("FOOTHOLD_SMTP_PYTHON", "aiosmtpd") else { return };
+    for db in TestDb::all().await {
+        let dir = tempfile::tempdir().unwrap();
+        let maildir = dir.path().join("mail");
+        let smtp = smtp_server(&python, &maildir).await;
+        let mut cfg = config();
+        cfg.public_url = Some("http://foothold.test".into());
+        cfg.mail = Some(MailConfig {
+            smtp_url: format!("smtp://127.0.0.1:{}", smtp.1),
+            from: "Foothold <reminders@foothold.test>".into(),
+        });
+        let app = spawn_app(db, cfg).await;
+        let c = browser();
+        app.register(&c, "Mailed", PW).await;
+
+        // The address is confirmed by its link.
+        let r = post(&app, &c, "/account/reminders", "/account/email", &[("email", "not an address")]).await;
+        assert_eq!(r.status(), 422);
+        let r =
+            post(&app, &c, "/account/reminders", "/account/email", &[("email", "fern@example.org")]).await;
+        assert_eq!(r.status(), 303);
+        let confirm = mail_titled(&python, &maildir, "Confirm your e-mail address").await;
+        assert_eq!(confirm["to"], "fern@example.org");
+        let page = app
+            .get(&c, &link(confirm["body"].as_str().unwrap(), "http://foothold.test/account/email/confirm/"))
+            .await;
+        assert!(page.text().await.unwrap().contains("Address confirmed"));
+        let page = app.get(&c, "/account/reminders").await.text().await.unwrap();
+        assert!(page.contains("Reminders go to fern@example.org."), "{page}");
+
+        // A check-in reminder at 08:00 in the member's zone (UTC here).
+        let bad =
+            [("on-checkin", "yes"), ("at-checkin", "25:00"), ("quiet_from", "22:00"), ("quiet_until", "")];
+        let r = post(&app, &c, "/account/reminders", "/account/reminders", &bad).await;
+        assert_eq!(r.status(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("like 19:30") && body.contains("Give both ends"), "every problem at once");
+        let r = post(
+            &app,
+            &c,
+            "/account/reminders",
+            "/account/reminders",
+            &[("on-checkin", "yes"), ("at-checkin", "08:00")],
+        )
+        .await;
+        assert_eq!(r.status(), 303);
+        let member = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("Mailed").unwrap())
+            .await
+            .unwrap()
+            .id;
+        let due = app.store.reminder_due(member, Kind::Checkin).await.unwrap().unwrap();
+        assert_eq!(due.time(), NaiveTime::from_hms_opt(8, 0, 0).unwrap());
+        assert!(due > Utc::now() && due <= Utc::now() + Duration::days(1));
+
+        let mailer = app.state.mailer.clone().unwrap();
+        let ran =
+            run_batch(&app.state, "test", due + Duration::minutes(1), by_mail(mailer.clone())).await.unwrap();
+        assert_eq!((ran.claimed, ran.sent), (1, 1));
+        let reminder = mail_titled(&python, &maildir, "Your check-in for today").await;
+        let text = reminder["body"].as_str().unwrap();
+        assert!(text.contains("http://foothold.test/checkin"), "{text}");
+        let off = reminder["unsubscribe"].as_str().unwrap().trim_matches(['<', '>']).to_owned();
+        assert!(off.starts_with("http://foothold.test/api/v1/reminders/off/"), "{off}");
+        assert_eq!(reminder["one_click"], "List-Unsubscribe=One-Click");
+        let next = app.store.reminder_due(member, Kind::Checkin).await.unwrap().unwrap();
+        assert_eq!(next, due + Duration::days(1), "moved on to tomorrow, same local time");
+        assert_eq!(
+            run_batch(&app.state, "other", due + Duration::minutes(2), by_mail(mailer.clone()))
+                .await
+                .unwrap()
+                .claimed,
+            0,
+            "sent once"
+        );
+
+        // With the day's check-in in, there is nothing to remind of.
+        let next_day = next.date_naive();
+        let days_ahead = (next_day - app.clock.today("UTC")).num_days();
+        app.clock.travel(days_ahead);
+        let r = post(
+            &app,
+            &c,
+            "/checkin",
+            "/checkin",
+            &[("day", &next_day.to_string()), ("version", ""), ("pain", "4")],
+        )
+        .await;
+        assert_eq!(r.status(), 303);
+        let ran = run_batch(&app.state, "test", next + Duration::minutes(1), by_mail(mailer.clone()))
+            .await
+            .unwrap();
+        assert_eq!((ran.claimed, ran.sent, ran.skipped), (1, 0, 1));
+        app.clock.travel(-days_ahead);
+
+        // One click turns it off, with no login (the mail provider's POST, RFC 8058).
+        // The address names foothold.test; the same path on the test server.
+        let path = off.trim_start_matches("http://foothold.test");
+        let r = reqwest::Client::new()
+            .post(app.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        assert!(app.store.reminders(member).await.unwrap().is_empty());
+
+        // A forgotten password, reset by e-mail; every old login ends.
+        let stranger = browser();
+        let r =
+            post(&app, &stranger, "/password/forgot", "/password/forgot", &[("email", "nobody@example.org")])
+                .await;
+        assert!(r.text().await.unwrap().contains("a link is on its way"), "the same answer for anyone");
+        let r =
+            post(&app, &stranger, "/password/forgot", "/password/forgot", &[("email", "FERN@example.org")])
+                .await;
+        assert_eq!(r.status(), 200);
+        let reset = mail_titled(&python, &maildir, "Set a new password").await;
+        assert_eq!(mails(&python, &maildir).len(), 3, "nothing was sent for the unknown address");
+        let reset_path = link(reset["body"].as_str().unwrap(), "http://foothold.test/password/reset/");
+        let r = post(&app, &stranger, &reset_path, &reset_path, &[("password", "short")]).await;
+        assert_eq!(r.status(), 422, "a typo does not use the link up");
+        let r =
+            post(&app, &stranger, &reset_path, &reset_path, &[("password", "a brand new passphrase")]).await;
+        assert_eq!(r.status(), 200);
+        let r =
+            post(&app, &stranger, &reset_path, &reset_path, &[("password", "another new passphrase")]).await;
+        assert_eq!(r.status(), 404, "a link works once");
+        assert_eq!(app.get(&c, "/account").await.status(), 303, "the old login has ended");
+        let again = browser();
+        let r = post(
+            &app,
+            &again,
+            "/login",
+            "/login",
+            &[("handle", "Mailed"), ("password", "a brand new passphrase")],
+        )
+        .await;
+        assert_eq!(r.status(), 303);
+    }
+}
