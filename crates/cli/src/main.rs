@@ -59,6 +59,16 @@ enum Command {
     },
     /// Create a demo member with about a year of simulated diary data (docs/DEMO.md).
     Demo,
+    /// Measure the reminder queue: fill an empty database with `--members` members whose
+    /// check-in reminders are all due at once, then send them all through `--servers` app
+    /// servers (each its own connection pool), counting messages instead of mailing them.
+    /// Fails if any reminder was sent twice or not at all (docs/BENCHMARKS.md).
+    BenchReminders {
+        #[arg(long, default_value_t = 100_000)]
+        members: i64,
+        #[arg(long, default_value_t = 1)]
+        servers: u32,
+    },
     /// Fill an empty database with a synthetic community for load tests
     /// (scripts/bench-community.sh): members, groups, threads and posts, plus `--bench`
     /// members who can log in with the password read from standard input.
@@ -275,6 +285,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Migrate => ops::migrate(&db).await,
         Command::Demo => ops::demo(&db).await,
+        Command::BenchReminders { members, servers } => ops::bench_reminders(&db, members, servers).await,
         Command::SeedCommunity { members, groups, posts, big_threads, threads_per_group, bench } => {
             let plan = foothold_store::SeedPlan {
                 members,

@@ -380,6 +380,66 @@ fn plan_design(plan: &ExperimentPlan) -> Result<Design> {
         .map_err(|e| anyhow!("demo experiment plan: {e:?}"))
 }
 
+/// Seeds `members` reminders due at 08:00 today (UTC) and sends them through `servers`
+/// concurrent app servers with a counting sender; prints the time and fails on any reminder
+/// sent twice or left unsent.
+pub async fn bench_reminders(db: &Database, members: i64, servers: u32) -> Result<()> {
+    use foothold_web::mail::Mail;
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    let store = open(db, 2).await?;
+    let today = chrono::Utc::now().date_naive();
+    let due = today.and_hms_opt(8, 0, 0).unwrap_or_default().and_utc();
+    let seeding = Instant::now();
+    store.seed_reminders(members, "Europe/London", "08:00", due).await?;
+    eprintln!("Seeded {members} reminders in {:.1} s.", seeding.elapsed().as_secs_f64());
+    let mut config = foothold_web::config::WebConfig::default();
+    config.public_url = Some("https://foothold.example.org".into());
+    // Built, never connected to: the sender below counts instead of mailing.
+    config.mail = Some(foothold_web::config::MailConfig {
+        smtp_url: "smtp://127.0.0.1:9".into(),
+        from: "Foothold <reminders@foothold.example.org>".into(),
+    });
+    let sent: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
+    let now = due + chrono::Duration::minutes(1);
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..servers {
+        let server_store = open(db, 2).await?;
+        let app = foothold_web::AppState::new(server_store, config.clone()).map_err(|e| anyhow!(e))?;
+        let sent = sent.clone();
+        tasks.spawn(async move {
+            loop {
+                let count = |mail: Mail<'_>| {
+                    if let Ok(mut seen) = sent.lock() {
+                        *seen.entry(mail.to.to_owned()).or_default() += 1;
+                    }
+                    std::future::ready(true)
+                };
+                let ran = foothold_web::reminders::run_batch(&app, &format!("bench-{n}"), now, count).await?;
+                if ran.claimed == 0 {
+                    return Ok::<_, foothold_web::error::AppError>(());
+                }
+            }
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done?.map_err(explain)?;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let seen = sent.lock().map_err(|_| anyhow!("a sender panicked"))?;
+    let twice = seen.values().filter(|n| **n > 1).count();
+    println!(
+        "{members} reminders, {servers} server(s): {} sent in {secs:.1} s ({:.0} a second); {twice} sent twice",
+        seen.len(),
+        seen.len() as f64 / secs
+    );
+    if twice > 0 || seen.len() as i64 != members {
+        bail!("every reminder must be sent exactly once");
+    }
+    Ok(())
+}
+
 /// Fills an empty database with a synthetic community (see `Store::seed_community`); the
 /// `bench` members' password is read from standard input.
 pub async fn seed_community(db: &Database, plan: foothold_store::SeedPlan, bench: u32) -> Result<()> {

@@ -303,3 +303,46 @@ fn body(n: i64) -> String {
     // about one post in a thousand, `t17 u256` in almost none.
     format!("{} t{} u{}", words.join(" "), n % 997, n % 1999)
 }
+
+impl Store {
+    /// For the reminder queue's benchmark (`foothold bench-reminders`): `members` members in
+    /// `time_zone` with confirmed addresses, each with a check-in reminder at local `at`, all
+    /// due at `due`. Into an empty database, like `seed_community`.
+    pub async fn seed_reminders(
+        &self,
+        members: i64,
+        time_zone: &str,
+        at: &str,
+        due: DateTime<Utc>,
+    ) -> Result<()> {
+        let existing: i64 =
+            on_db!(self, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await)?;
+        if existing > 0 {
+            return Err(StoreError::Unsupported("seeding a database that has accounts already"));
+        }
+        let now = crate::now();
+        insert_rows!(
+            self,
+            "users",
+            "handle, handle_key, password_hash, role, created_at, time_zone, email, email_verified_at",
+            1..=members,
+            |b, i| {
+                b.push_bind(format!("m{i}"))
+                    .push_bind(format!("m{i}"))
+                    .push_bind("!")
+                    .push_bind("member")
+                    .push_bind(now)
+                    .push_bind(time_zone)
+                    .push_bind(format!("m{i}@example.org"))
+                    .push_bind(now)
+            }
+        );
+        insert_rows!(self, "reminders", "user_id, kind, at, token", 1..=members, |b, i| {
+            b.push_bind(i).push_bind("checkin").push_bind(at).push_bind(format!("t{i}"))
+        });
+        insert_rows!(self, "reminder_jobs", "user_id, kind, due_at", 1..=members, |b, i| {
+            b.push_bind(i).push_bind("checkin").push_bind(due)
+        });
+        Ok(())
+    }
+}

@@ -29,7 +29,7 @@ pub struct WebConfig {
     pub mail: Option<MailConfig>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MailConfig {
     /// `smtps://user:pass@host` (TLS), `smtp://user:pass@host:587?tls=required` (STARTTLS), or
@@ -37,6 +37,13 @@ pub struct MailConfig {
     pub smtp_url: String,
     /// The sender, e.g. `Foothold <reminders@foothold.example.org>`.
     pub from: String,
+}
+
+/// The SMTP address may hold a password: never printed.
+impl std::fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig").field("smtp_url", &"<redacted>").field("from", &self.from).finish()
+    }
 }
 
 /// Attempts allowed per window. Kept in the database, so they hold across app servers.
