@@ -570,6 +570,63 @@ try {
     await ctx.close();
   });
 
+  await step('offline: the check-in opens and saves without a network; a conflict shows both versions', async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, handle, password);
+    await p.goto(base + '/checkin');
+    await p.evaluate(() => navigator.serviceWorker.ready);
+    await p.reload();
+    await p.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const manifest = await p.evaluate(() => fetch('/manifest.webmanifest').then((r) => r.json()));
+    assert.equal(manifest.start_url, '/checkin');
+    const mood = (n) => p.getByRole('group', { name: 'Mood' }).getByLabel(n, { exact: true });
+
+    await ctx.setOffline(true);
+    await p.goto(base + '/checkin');
+    await p.getByText('You are offline. You can still check in').waitFor();
+    await audit(p, 'check-in offline');
+    await mood('3').check();
+    await p.getByRole('button', { name: 'Save check-in' }).click();
+    await p.getByText('Kept on this phone.').waitFor();
+    await ctx.setOffline(false);
+    await p.getByText('Your check-in made offline has been saved.').waitFor();
+    await p.goto(base + '/checkin');
+    assert.ok(await mood('3').isChecked(), 'the offline save arrived');
+
+    // Offline again, while another device saves the same day: nothing is overwritten silently.
+    await ctx.setOffline(true);
+    await p.goto(base + '/checkin');
+    await mood('2').check();
+    await p.getByRole('button', { name: 'Save check-in' }).click();
+    await p.getByText('Kept on this phone.').waitFor();
+    const other = await newPhone();
+    await login(other.page, handle, password);
+    await other.page.goto(base + '/checkin');
+    await other.page.getByRole('group', { name: 'Mood' }).getByLabel('9', { exact: true }).check();
+    await other.page.getByRole('button', { name: 'Save check-in' }).click();
+    await other.page.getByText('Saved. Thank you for checking in.').waitFor();
+    await other.context.close();
+    await ctx.setOffline(false);
+    await p.getByRole('heading', { name: 'The version saved elsewhere' }).waitFor();
+    assert.ok(await mood('2').isChecked(), 'what was typed offline is in the form');
+    assert.ok(await p.locator('.saved-elsewhere').getByText('9', { exact: true }).isVisible(), 'the other version beside it');
+    await audit(p, 'check-in conflict: both versions');
+    await ctx.close();
+  });
+
+  await step('reminders: the settings page on a phone', async () => {
+    const { context: ctx, page: p } = await newPhone();
+    await login(p, handle, password);
+    await p.goto(base + '/account/reminders');
+    await audit(p, 'reminders');
+    await p.getByRole('group', { name: 'Daily check-in' }).getByLabel('Remind me').check();
+    await p.getByRole('group', { name: 'Daily check-in' }).getByLabel('At').fill('08:30');
+    await p.getByRole('button', { name: 'Save reminders' }).click();
+    await p.getByText('Your reminders are saved.').waitFor();
+    assert.equal(await p.getByRole('group', { name: 'Daily check-in' }).getByLabel('At').inputValue(), '08:30');
+    await ctx.close();
+  });
+
   await step('pages reflow at 320 px (a 1280 px screen at 400 % zoom)', async () => {
     const narrow = await newPhone(320);
     for (const path of ['/', '/register', '/login', '/help', '/privacy', '/skills', '/learn']) {

@@ -12,7 +12,13 @@ checkin-go = Open
 checkin-all-optional = Everything here is optional. Answer what you can; skip the rest.
 checkin-skip = Skip
 checkin-saved = Saved. Thank you for checking in.
-checkin-conflict = This day was saved somewhere else (another tab or device?) since you opened it. What you entered is still below; saving now will replace the other version.
+checkin-conflict = This day was saved somewhere else (another tab or device?) since you opened it. Both versions are here: the other one just below, yours in the form. Choose which to keep.
+checkin-elsewhere = The version saved elsewhere
+checkin-elsewhere-choose = Saving the form below keeps yours and replaces this one.
+checkin-elsewhere-keep = Keep this one instead
+checkin-offline-now = You are offline. You can still check in: it is kept on this phone and sent when you are back online.
+checkin-offline-kept = Kept on this phone. It will be sent as soon as you are back online.
+checkin-offline-sent = Your check-in made offline has been saved.
 checkin-for-handle = Only you ({ $handle }) can see your check-ins.
 checkin-save = Save check-in
 

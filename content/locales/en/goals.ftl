@@ -115,3 +115,4 @@ wins-better = Better than feared
 wins-feared = You expected: “{ $expected }”
 wins-happened = What happened: “{ $happened }”
 wins-experiments = Experiments carried through to the end
+strategy-goal-name = { $name } (goal)

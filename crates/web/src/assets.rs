@@ -20,8 +20,67 @@ const ICON: &str = include_str!("../assets/icon.svg");
 /// The only script: an enhancement of the skills timer, loaded by pages that have one.
 const TIMER_JS: &str = include_str!("../assets/timer.js");
 
+/// The check-in without a network (`offline.js`), and the service worker it registers.
+const OFFLINE_JS: &str = include_str!("../assets/offline.js");
+const SW_JS: &str = include_str!("../assets/sw.js");
+/// Home-screen icons (the SVG's design at the sizes installers ask for).
+const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
+const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
+
 fn short_hash(content: &str) -> String {
-    foothold_core::hex::encode(Sha256::digest(content.as_bytes()).get(..6).unwrap_or_default())
+    short_hash_bytes(content.as_bytes())
+}
+
+fn short_hash_bytes(content: &[u8]) -> String {
+    foothold_core::hex::encode(Sha256::digest(content).get(..6).unwrap_or_default())
+}
+
+pub fn offline_js_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| format!("/assets/offline.js?v={}", short_hash(OFFLINE_JS)))
+}
+
+fn icon_png_url(size: u32) -> String {
+    let bytes = if size == 192 { ICON_192 } else { ICON_512 };
+    format!("/assets/icon-{size}.png?v={}", short_hash_bytes(bytes))
+}
+
+/// The service worker, told what to keep: the check-in page and the assets it needs. Its
+/// cache is named by their hashes, so a new release replaces it.
+fn service_worker() -> &'static str {
+    static SW: OnceLock<String> = OnceLock::new();
+    SW.get_or_init(|| {
+        let keep =
+            ["/checkin".to_owned(), css_url().to_owned(), offline_js_url().to_owned(), icon_url().to_owned()];
+        let list = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".to_owned());
+        SW_JS.replace("__VERSION__", &short_hash(&list)).replace("__KEEP__", &list)
+    })
+}
+
+/// The web app manifest: Foothold on a phone's home screen opens at the check-in.
+fn manifest() -> &'static str {
+    static MANIFEST: OnceLock<String> = OnceLock::new();
+    MANIFEST.get_or_init(|| {
+        serde_json::json!({
+            "name": "Foothold",
+            "short_name": "Foothold",
+            "start_url": "/checkin",
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#1d5c4d",
+            "icons": [
+                {"src": icon_png_url(192), "sizes": "192x192", "type": "image/png"},
+                {"src": icon_png_url(512), "sizes": "512x512", "type": "image/png"},
+                {"src": icon_url(), "sizes": "any", "type": "image/svg+xml"}
+            ]
+        })
+        .to_string()
+    })
+}
+
+pub fn manifest_url() -> &'static str {
+    "/manifest.webmanifest"
 }
 
 pub fn css_url() -> &'static str {
@@ -63,6 +122,60 @@ pub fn router() -> Router<AppState> {
                     ],
                     TIMER_JS,
                 )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/offline.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, CACHE),
+                    ],
+                    OFFLINE_JS,
+                )
+                    .into_response()
+            }),
+        )
+        // At the root, so it may look after /checkin; never cached long, so updates arrive.
+        .route(
+            "/sw.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "no-cache"),
+                    ],
+                    service_worker(),
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/manifest.webmanifest",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "application/manifest+json"),
+                        (header::CACHE_CONTROL, "no-cache"),
+                    ],
+                    manifest(),
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/icon-192.png",
+            get(|| async {
+                ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, CACHE)], ICON_192)
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/icon-512.png",
+            get(|| async {
+                ([(header::CONTENT_TYPE, "image/png"), (header::CACHE_CONTROL, CACHE)], ICON_512)
                     .into_response()
             }),
         )

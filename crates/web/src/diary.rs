@@ -23,6 +23,10 @@ pub fn today(time_zone: &str) -> NaiveDate {
 /// The display name of a strategy in the member's language.
 pub fn strategy_name(tr: &Tr, s: &Strategy) -> String {
     match (&s.name, &s.builtin_key) {
+        // A goal's activity may share its name with a strategy ("Walk"): say which is which.
+        (Some(name), _) if s.category == foothold_core::strategy::Category::Goal => {
+            tr.ta("strategy-goal-name", &[("name", name)])
+        }
         (Some(name), _) => name.clone(),
         (None, Some(key)) => tr.t(&format!("strategy-{key}")),
         (None, None) => String::new(),

@@ -20,7 +20,7 @@ use axum::Form;
 use chrono::{Duration, NaiveDate};
 use foothold_core::checkin;
 use foothold_core::experiment::Status;
-use foothold_store::{Strategy, User};
+use foothold_store::{CheckIn, Strategy, User};
 use maud::{html, Markup};
 use serde::Deserialize;
 
@@ -44,6 +44,8 @@ struct View<'a> {
     plans: &'a [PlanOfDay],
     /// The member's goals, as they stand on this day.
     goals: &'a [GoalOnDay],
+    /// After a conflict: the version saved elsewhere, shown beside what the member typed.
+    other: Option<&'a CheckIn>,
 }
 
 /// An experiment that includes the day shown, with the answer about following it.
@@ -178,6 +180,41 @@ fn goals_group(tr: &Tr, goals: &[GoalOnDay], form: &Submitted, errors: &Errors) 
     }
 }
 
+/// The version another save left, so the member can choose between it and what they typed.
+fn saved_elsewhere(tr: &Tr, other: &CheckIn, strategies: &[Strategy]) -> Markup {
+    let r = other.ratings;
+    let scores = [
+        ("pain", r.pain),
+        ("peg-pain", r.peg_pain),
+        ("peg-enjoyment", r.peg_enjoyment),
+        ("peg-activity", r.peg_activity),
+        ("mood", r.mood),
+        ("sleep", r.sleep),
+        ("control", r.control),
+    ];
+    let names: Vec<String> = other
+        .strategies
+        .iter()
+        .filter_map(|id| strategies.iter().find(|s| s.id == *id))
+        .map(|s| strategy_name(tr, s))
+        .collect();
+    html! {
+        section class="saved-elsewhere" aria-labelledby="elsewhere-title" {
+            h2 id="elsewhere-title" { (tr.t("checkin-elsewhere")) }
+            dl {
+                @for (field, score) in scores {
+                    @if let Some(s) = score {
+                        dt { (tr.t(&format!("checkin-{field}"))) } dd { (s.value()) }
+                    }
+                }
+                @if !names.is_empty() { dt { (tr.t("checkin-strategies")) } dd { (names.join(", ")) } }
+                @if let Some(note) = &other.note { dt { (tr.t("checkin-note")) } dd class="pre-line" { (note) } }
+            }
+            p { (tr.t("checkin-elsewhere-choose")) " " a href={ "/checkin?day=" (other.day) } { (tr.t("checkin-elsewhere-keep")) } }
+        }
+    }
+}
+
 fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Errors) -> Markup {
     let tr = &viewer.tr;
     let legend = tr.t(&format!("checkin-{}", field.replace('_', "-")));
@@ -220,6 +257,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
         @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
         @if let Some(AppError::Conflict(_)) = v.error {
             p class="notice" role="alert" { (tr.t("checkin-conflict")) }
+            @if let Some(other) = v.other { (saved_elsewhere(tr, other, v.strategies)) }
         } @else {
             (errors.summary())
         }
@@ -237,7 +275,10 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                 button type="submit" class="secondary" { (tr.t("checkin-go")) }
             }
         }
-        form method="post" action="/checkin" class="checkin" novalidate {
+        div id="offline-status" class="notice" role="status" hidden {}
+        form method="post" action="/checkin" class="checkin" novalidate
+            data-offline-now=(tr.t("checkin-offline-now")) data-offline-kept=(tr.t("checkin-offline-kept"))
+            data-offline-sent=(tr.t("checkin-offline-sent")) {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
             input type="hidden" name="version" value=(v.form.version);
@@ -283,6 +324,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             button type="submit" { (tr.t("checkin-save")) }
         }
         p class="hint" { (tr.ta("checkin-for-handle", &[("handle", &v.user.handle)])) }
+        script src=(crate::assets::offline_js_url()) defer {}
     };
     let status = v.error.map_or(StatusCode::OK, AppError::status);
     html(status, layout::page(viewer, &tr.t("checkin-page-title"), body))
@@ -319,6 +361,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     support: None,
                     plans: &[],
                     goals: &[],
+                    other: None,
                 };
                 return render(&viewer, &view);
             }
@@ -349,6 +392,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         support,
         plans: &plans,
         goals: &day_goals,
+        other: None,
     };
     render(&viewer, &view)
 }
@@ -395,11 +439,13 @@ pub async fn save(
                 Err(e) => return e.into_response(),
             };
             let day = checkin::parse_day(&form.day, today).unwrap_or(today);
+            let mut other = None;
             if let AppError::Conflict(_) = error {
                 // Keep what the member typed, but move the form to the saved version, so
                 // saving again is a deliberate choice to replace the other edit.
                 if let Ok(Some(current)) = app.store.checkin(user.id, day).await {
                     form.version = current.version.to_string();
+                    other = Some(current);
                 }
             }
             let plans = match plans_of(&app, &viewer, &user, &strategies, (&form, day, today)).await {
@@ -422,6 +468,7 @@ pub async fn save(
                 support,
                 plans: &plans,
                 goals: &day_goals,
+                other: other.as_ref(),
             };
             render(&viewer, &view)
         }

@@ -14,6 +14,8 @@ fn head(tr: &Tr, title: &str) -> Markup {
             title { (title) " · Foothold" }
             link rel="stylesheet" href=(assets::css_url());
             link rel="icon" href=(assets::icon_url()) type="image/svg+xml";
+            link rel="manifest" href=(assets::manifest_url());
+            meta name="theme-color" content="#1d5c4d";
             meta name="color-scheme" content="light dark";
             meta name="description" content=(tr.t("meta-description"));
         }

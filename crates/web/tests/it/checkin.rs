@@ -109,6 +109,11 @@ async fn a_stale_form_never_overwrites_a_newer_save_silently() {
         let html = r.text().await.unwrap();
         assert!(html.contains("saved somewhere else"));
         assert!(html.contains(r#"name="pain" value="8" checked"#), "what the member typed is kept");
+        let elsewhere = html.split("The version saved elsewhere").nth(1).expect("both versions are shown");
+        assert!(
+            elsewhere.contains("<dt>Pain right now</dt><dd>4</dd>"),
+            "the other save's pain: {elsewhere}"
+        );
         let api: Value = c
             .get(app.url(&format!("/api/v1/checkins/{}", today_utc())))
             .send()
