@@ -88,3 +88,6 @@ reset-hint = At least 10 characters. A few words you will remember work well.
 reset-save = Save the new password
 reset-done-title = Your new password is saved
 reset-done = Every device that was logged in has been logged out. Log in again with the new password.
+reminders-kind-session = A group session later that day
+reminder-subject-session = A group session today
+reminder-line-session = you are down for a group session later today. Come as you are; joining part of it is fine too.

@@ -19,10 +19,13 @@ pub enum Kind {
     Questionnaire,
     /// Today's step of a running goal, unless recorded.
     Goal,
+    /// A group session the member is coming to, later that day.
+    Session,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Checkin, Kind::Experiment, Kind::Questionnaire, Kind::Goal];
+    pub const ALL: [Kind; 5] =
+        [Kind::Checkin, Kind::Experiment, Kind::Questionnaire, Kind::Goal, Kind::Session];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -30,6 +33,18 @@ impl Kind {
             Kind::Experiment => "experiment",
             Kind::Questionnaire => "questionnaire",
             Kind::Goal => "goal",
+            Kind::Session => "session",
+        }
+    }
+
+    /// The settings form's field for this kind's time.
+    pub fn time_field(self) -> &'static str {
+        match self {
+            Kind::Checkin => "at-checkin",
+            Kind::Experiment => "at-experiment",
+            Kind::Questionnaire => "at-questionnaire",
+            Kind::Goal => "at-goal",
+            Kind::Session => "at-session",
         }
     }
 
@@ -172,6 +187,7 @@ mod tests {
             assert!(parse_time(bad, "at").is_err(), "{bad}");
         }
         assert_eq!(Kind::parse("goal"), Some(Kind::Goal));
-        assert_eq!(Kind::parse("session"), None);
+        assert_eq!(Kind::parse("session"), Some(Kind::Session));
+        assert_eq!(Kind::parse("sessions"), None);
     }
 }

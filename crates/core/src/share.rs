@@ -100,16 +100,23 @@ pub enum Suggestion {
         outcome: Outcome,
         body: String,
     },
+    /// A graded goal: an activity and its unit; the member records the baseline and sets the
+    /// pace themselves.
+    Goal {
+        activity: String,
+        unit: crate::goal::Unit,
+        body: String,
+    },
 }
 
-/// Reads the coaching form, every problem at once: `kind` is `note`, `skill` or
-/// `experiment`; `known_skill` says whether a slug is in the library.
+/// Reads the coaching form, every problem at once: `kind` is `note`, `skill`, `experiment`
+/// or `goal` (whose activity comes in `strategy`); `known_skill` says whether a slug is in the
+/// library.
 pub fn parse_suggestion(
     kind: &str,
     body: &str,
     skill: &str,
-    strategy: &str,
-    outcome: &str,
+    (strategy, outcome, unit): (&str, &str, &str),
     known_skill: impl Fn(&str) -> bool,
 ) -> Result<Suggestion, Invalid> {
     let body = body.trim().to_string();
@@ -132,6 +139,16 @@ pub fn parse_suggestion(
                 outcome,
                 body,
             })
+        }
+        "goal" => {
+            let activity = strategy.trim();
+            let activity_ok = if activity.is_empty() || activity.chars().count() > crate::goal::ACTIVITY_MAX {
+                Err(Invalid::one("strategy", "coaching-strategy"))
+            } else {
+                Ok(activity.to_owned())
+            };
+            let unit = crate::goal::Unit::parse(unit).ok_or_else(|| Invalid::one("unit", "goal-unit"));
+            Invalid::both(activity_ok, unit).map(|(activity, unit)| Suggestion::Goal { activity, unit, body })
         }
         _ => Err(Invalid::one("kind", "coaching-kind")),
     };
@@ -210,11 +227,11 @@ mod tests {
     fn a_suggestion_names_what_it_suggests() {
         let known = |s: &str| s == "slow-breathing";
         assert_eq!(
-            parse_suggestion("skill", " Try it before bed ", "slow-breathing", "", "", known).unwrap(),
+            parse_suggestion("skill", " Try it before bed ", "slow-breathing", ("", "", ""), known).unwrap(),
             Suggestion::Skill { slug: "slow-breathing".into(), body: "Try it before bed".into() }
         );
         assert_eq!(
-            parse_suggestion("experiment", "", "", "  Heat   pad ", "pain", known).unwrap(),
+            parse_suggestion("experiment", "", "", ("  Heat   pad ", "pain", ""), known).unwrap(),
             Suggestion::Experiment {
                 strategy: "Heat pad".into(),
                 outcome: Outcome::Pain,
@@ -224,19 +241,31 @@ mod tests {
         let codes = |r: Result<Suggestion, Invalid>| {
             r.unwrap_err().problems().iter().map(|p| p.code).collect::<Vec<_>>()
         };
-        assert_eq!(codes(parse_suggestion("note", "  ", "", "", "", known)), ["coaching-note-empty"]);
-        assert_eq!(codes(parse_suggestion("skill", "", "juggling", "", "", known)), ["coaching-skill"]);
+        assert_eq!(codes(parse_suggestion("note", "  ", "", ("", "", ""), known)), ["coaching-note-empty"]);
+        assert_eq!(codes(parse_suggestion("skill", "", "juggling", ("", "", ""), known)), ["coaching-skill"]);
         assert_eq!(
-            codes(parse_suggestion("experiment", "", "", "", "joy", known)),
+            codes(parse_suggestion("experiment", "", "", ("", "joy", ""), known)),
             ["coaching-strategy", "coaching-outcome"]
         );
         assert_eq!(
-            codes(parse_suggestion("note", &"x".repeat(2_001), "", "", "", known)),
+            codes(parse_suggestion("note", &"x".repeat(2_001), "", ("", "", ""), known)),
             ["coaching-too-long"]
         );
         assert_eq!(
-            codes(parse_suggestion("skill", &"x".repeat(2_001), "nope", "", "", known)),
+            codes(parse_suggestion("skill", &"x".repeat(2_001), "nope", ("", "", ""), known)),
             ["coaching-skill", "coaching-too-long"]
+        );
+        assert_eq!(
+            parse_suggestion("goal", "Little and often", "", (" Walk ", "", "minutes"), known).unwrap(),
+            Suggestion::Goal {
+                activity: "Walk".into(),
+                unit: crate::goal::Unit::Minutes,
+                body: "Little and often".into()
+            }
+        );
+        assert_eq!(
+            codes(parse_suggestion("goal", "", "", ("", "", "miles"), known)),
+            ["coaching-strategy", "goal-unit"]
         );
     }
 

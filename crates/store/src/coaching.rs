@@ -5,6 +5,7 @@
 use crate::{on_db, Result, Share, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::agency::Outcome;
+use foothold_core::goal::Unit;
 use foothold_core::share::Suggestion;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +19,25 @@ pub struct Coaching {
     pub created_at: DateTime<Utc>,
 }
 
-type CoachingRow =
-    (i64, i64, String, String, String, Option<String>, Option<String>, Option<String>, String, DateTime<Utc>);
+type CoachingRow = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    DateTime<Utc>,
+    Option<String>,
+);
 
-const COLUMNS: &str = "id, share_id, clinician, kind, body, skill, strategy, outcome, status, created_at";
+const COLUMNS: &str =
+    "id, share_id, clinician, kind, body, skill, strategy, outcome, status, created_at, unit";
 
 fn coaching_from(row: CoachingRow) -> Result<Coaching> {
-    let (id, share_id, clinician, kind, body, skill, strategy, outcome, status, created_at) = row;
+    let (id, share_id, clinician, kind, body, skill, strategy, outcome, status, created_at, unit) = row;
     let corrupt = || StoreError::Corrupt("coaching");
     let suggestion = match kind.as_str() {
         "note" => Suggestion::Note { body },
@@ -32,6 +45,11 @@ fn coaching_from(row: CoachingRow) -> Result<Coaching> {
         "experiment" => Suggestion::Experiment {
             strategy: strategy.ok_or_else(corrupt)?,
             outcome: outcome.as_deref().and_then(Outcome::parse).ok_or_else(corrupt)?,
+            body,
+        },
+        "goal" => Suggestion::Goal {
+            activity: strategy.ok_or_else(corrupt)?,
+            unit: unit.as_deref().and_then(Unit::parse).ok_or_else(corrupt)?,
             body,
         },
         _ => return Err(corrupt()),
@@ -48,17 +66,21 @@ impl Store {
         handle: &str,
         s: &Suggestion,
     ) -> Result<i64> {
-        let (kind, body, skill, strategy, outcome) = match s {
-            Suggestion::Note { body } => ("note", body, None, None, None),
-            Suggestion::Skill { slug, body } => ("skill", body, Some(slug.as_str()), None, None),
+        let (kind, body, skill, strategy, outcome, unit) = match s {
+            Suggestion::Note { body } => ("note", body, None, None, None, None),
+            Suggestion::Skill { slug, body } => ("skill", body, Some(slug.as_str()), None, None, None),
             Suggestion::Experiment { strategy, outcome, body } => {
-                ("experiment", body, None, Some(strategy.as_str()), Some(outcome.as_str()))
+                ("experiment", body, None, Some(strategy.as_str()), Some(outcome.as_str()), None)
+            }
+            Suggestion::Goal { activity, unit, body } => {
+                ("goal", body, None, Some(activity.as_str()), None, Some(unit.as_str()))
             }
         };
         Ok(on_db!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO coaching (share_id, member_id, clinician_id, clinician, kind, body, skill, strategy, outcome, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                "INSERT INTO coaching (share_id, member_id, clinician_id, clinician, kind, body, skill, strategy, outcome,
+                                       created_at, unit)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             )
             .bind(share.id)
             .bind(share.member_id.0)
@@ -70,6 +92,7 @@ impl Store {
             .bind(strategy)
             .bind(outcome)
             .bind(crate::now())
+            .bind(unit)
             .fetch_one(pool)
             .await
         })?)

@@ -53,6 +53,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(14, "0014_visit_questions"),
     migration!(15, "0015_goals"),
     migration!(16, "0016_reminders"),
+    migration!(17, "0017_coaching_goals"),
 ];
 
 /// The newest schema version this program knows.

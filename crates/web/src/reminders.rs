@@ -48,35 +48,50 @@ pub async fn reschedule(app: &AppState, user: UserId) -> AppResult<()> {
     Ok(())
 }
 
-/// Whether there is something to remind of today, as the member's own diary says.
-async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<bool> {
+/// What there is to remind of, as the member's own diary says: the page to do it on, or
+/// `None` when there is nothing (today's check-in is in, no session later today, …).
+async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<Option<String>> {
+    let yes = |needed: bool, path: &str| needed.then(|| path.to_owned());
     Ok(match c.kind {
-        Kind::Checkin => app.store.checkin(c.user, today).await?.is_none(),
-        Kind::Experiment => experiments::load_all(&app.store, tr, c.user).await?.iter().any(|e| {
-            e.status(today) == Status::Running
-                && e.on(today).is_some()
-                && !e.stored.followed.contains_key(&today)
-        }),
+        Kind::Checkin => yes(app.store.checkin(c.user, today).await?.is_none(), "/checkin"),
+        Kind::Experiment => {
+            let running = experiments::load_all(&app.store, tr, c.user).await?.iter().any(|e| {
+                e.status(today) == Status::Running
+                    && e.on(today).is_some()
+                    && !e.stored.followed.contains_key(&today)
+            });
+            yes(running, "/experiments")
+        }
         Kind::Questionnaire => {
             let user = app.store.user(c.user).await?;
-            !crate::questionnaires::due(app, &user, today, &c.time_zone).await?.is_empty()
+            let due = crate::questionnaires::due(app, &user, today, &c.time_zone).await?;
+            yes(!due.is_empty(), "/questionnaires")
         }
-        Kind::Goal => goals::on_day(&app.store, c.user, today)
-            .await?
-            .iter()
-            .any(|g| g.current() && !g.goal.paused() && g.target.is_some() && g.done.is_none()),
+        Kind::Goal => {
+            let goals = goals::on_day(&app.store, c.user, today).await?;
+            let waiting = goals
+                .iter()
+                .any(|g| g.current() && !g.goal.paused() && g.target.is_some() && g.done.is_none());
+            yes(waiting, "/goals")
+        }
+        Kind::Session => {
+            // From the reminder's time to the end of the member's day.
+            let tz = zone(&c.time_zone);
+            let end = today
+                .succ_opt()
+                .map_or(c.due_at, |d| foothold_core::reminder::instant_on(d, NaiveTime::MIN, tz));
+            let sessions = app.store.member_sessions(c.user).await?;
+            sessions
+                .iter()
+                .find(|s| !s.cancelled && !s.plan.schedule.occurrences(c.due_at, end).is_empty())
+                .map(|s| format!("/sessions/{}", s.id))
+        }
     })
 }
 
 /// The reminder as an e-mail: a line on what, a link to do it, and how to stop them.
-fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str) -> Mail<'a> {
+fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str, path: &str) -> Mail<'a> {
     let kind = c.kind.as_str();
-    let path = match c.kind {
-        Kind::Checkin => "/checkin",
-        Kind::Experiment => "/experiments",
-        Kind::Questionnaire => "/questionnaires",
-        Kind::Goal => "/goals",
-    };
     let off = format!("{}/reminders/off/{}", mailer.base, c.token);
     let body = tr.ta(
         "reminder-mail-body",
@@ -129,8 +144,8 @@ where
         let tr = app.catalog.negotiate(c.locale.as_deref(), None);
         let next = next_due(c.at, c.quiet, tz, now.max(c.due_at));
         let sent = match (&c.email, needed(app, c, today, &tr).await?) {
-            (Some(to), true) => match &app.mailer {
-                Some(mailer) => send(message(&tr, mailer, c, to)).await,
+            (Some(to), Some(path)) => match &app.mailer {
+                Some(mailer) => send(message(&tr, mailer, c, to, &path)).await,
                 None => false,
             },
             _ => {

@@ -105,8 +105,7 @@ pub fn parse_suggestion(
     kind: &str,
     body: &str,
     skill: &str,
-    strategy: &str,
-    outcome: &str,
+    target: (&str, &str, &str),
 ) -> Result<share::Suggestion, Invalid> {
-    share::parse_suggestion(kind, body, skill, strategy, outcome, |slug| app.library.skill(slug).is_some())
+    share::parse_suggestion(kind, body, skill, target, |slug| app.library.skill(slug).is_some())
 }

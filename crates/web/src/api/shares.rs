@@ -270,14 +270,16 @@ pub struct CoachingView {
     id: i64,
     share: i64,
     clinician: String,
-    /// `note`, `skill` or `experiment`.
+    /// `note`, `skill`, `experiment` or `goal`.
     kind: &'static str,
     body: String,
     /// The skill's slug (`/skills/{slug}`), for a skill.
     skill: Option<String>,
-    /// What to test, and on which outcome, for an experiment.
+    /// What to test, and on which outcome, for an experiment; a goal's activity.
     strategy: Option<String>,
     outcome: Option<&'static str>,
+    /// A goal's unit.
+    unit: Option<&'static str>,
     /// `open`, `accepted` or `declined`.
     status: String,
     created_at: DateTime<Utc>,
@@ -285,11 +287,14 @@ pub struct CoachingView {
 
 fn coaching_view(c: &foothold_store::Coaching) -> CoachingView {
     use foothold_core::share::Suggestion;
-    let (kind, body, skill, strategy, outcome) = match &c.suggestion {
-        Suggestion::Note { body } => ("note", body.clone(), None, None, None),
-        Suggestion::Skill { slug, body } => ("skill", body.clone(), Some(slug.clone()), None, None),
+    let (kind, body, skill, strategy, outcome, unit) = match &c.suggestion {
+        Suggestion::Note { body } => ("note", body.clone(), None, None, None, None),
+        Suggestion::Skill { slug, body } => ("skill", body.clone(), Some(slug.clone()), None, None, None),
         Suggestion::Experiment { strategy, outcome, body } => {
-            ("experiment", body.clone(), None, Some(strategy.clone()), Some(outcome.as_str()))
+            ("experiment", body.clone(), None, Some(strategy.clone()), Some(outcome.as_str()), None)
+        }
+        Suggestion::Goal { activity, unit, body } => {
+            ("goal", body.clone(), None, Some(activity.clone()), None, Some(unit.as_str()))
         }
     };
     CoachingView {
@@ -301,6 +306,7 @@ fn coaching_view(c: &foothold_store::Coaching) -> CoachingView {
         skill,
         strategy,
         outcome,
+        unit,
         status: c.status.clone(),
         created_at: c.created_at,
     }
@@ -340,7 +346,7 @@ pub async fn answer_coaching(
 
 #[derive(Deserialize, ToSchema)]
 pub struct CoachingRequest {
-    /// `note`, `skill` or `experiment`.
+    /// `note`, `skill`, `experiment` or `goal`.
     kind: String,
     /// The note, or why you suggest it (at most 2,000 characters).
     #[serde(default)]
@@ -348,11 +354,15 @@ pub struct CoachingRequest {
     /// A skill's slug, for a skill.
     #[serde(default)]
     skill: String,
-    /// What to test and on which outcome (`pain`, `peg`, `mood`, `sleep`), for an experiment.
+    /// What to test and on which outcome (`pain`, `peg`, `mood`, `sleep`), for an experiment;
+    /// for a goal, its activity.
     #[serde(default)]
     strategy: String,
     #[serde(default)]
     outcome: String,
+    /// A goal's unit: `minutes`, `pages`, `times`, `repetitions` or `metres`.
+    #[serde(default)]
+    unit: String,
 }
 
 /// A clinician leaves a note or suggestion on a share whose member allowed coaching (403
@@ -368,7 +378,13 @@ pub async fn coach(
     Json(req): Json<CoachingRequest>,
 ) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
-    let s = shares::parse_suggestion(&app, &req.kind, &req.body, &req.skill, &req.strategy, &req.outcome)?;
+    let s = shares::parse_suggestion(
+        &app,
+        &req.kind,
+        &req.body,
+        &req.skill,
+        (&req.strategy, &req.outcome, &req.unit),
+    )?;
     shares::coach(&app, user, id, &s).await?;
     Ok(StatusCode::CREATED)
 }

@@ -181,7 +181,7 @@ fn coach_form(app: &AppState, viewer: &Viewer, share: &Share, items: &[Coaching]
                 (csrf(&viewer.csrf))
                 fieldset id="kind" {
                     legend { (tr.t("coaching-kind")) }
-                    @for (kind, key) in [("note", "coaching-kind-note"), ("skill", "coaching-kind-skill"), ("experiment", "coaching-kind-experiment")] {
+                    @for (kind, key) in [("note", "coaching-kind-note"), ("skill", "coaching-kind-skill"), ("experiment", "coaching-kind-experiment"), ("goal", "coaching-kind-goal")] {
                         label class="choice" { input type="radio" name="kind" value=(kind) checked[kind == "note"]; " " (tr.t(key)) }
                     }
                 }
@@ -207,6 +207,13 @@ fn coach_form(app: &AppState, viewer: &Viewer, share: &Share, items: &[Coaching]
                     label for="outcome" { (tr.t("coaching-outcome")) }
                     select id="outcome" name="outcome" {
                         @for o in ["pain", "peg", "mood", "sleep"] { option value=(o) { (tr.t(&format!("insights-outcome-{o}"))) } }
+                    }
+                }
+                div class="field" {
+                    label for="unit" { (tr.t("coaching-unit")) }
+                    @if let Some(m) = errors.message_for("unit") { p class="error-message" { (m) } }
+                    select id="unit" name="unit" {
+                        @for u in foothold_core::goal::Unit::ALL { option value=(u.as_str()) { (tr.t(&format!("goal-unit-name-{}", u.as_str()))) } }
                     }
                 }
                 button type="submit" { (tr.t("coaching-send")) }
@@ -235,8 +242,7 @@ pub async fn coach(
         get("kind"),
         get("body"),
         get("skill"),
-        get("strategy"),
-        get("outcome"),
+        (get("strategy"), get("outcome"), get("unit")),
     ) {
         Ok(s) => {
             shares::coach(&app, user, id, &s).await?;

@@ -91,6 +91,9 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Resp
 #[derive(Deserialize, Default)]
 pub struct NewQuery {
     suggest: Option<String>,
+    /// A goal proposed by someone the member shares with, taken up: its activity and unit.
+    activity: Option<String>,
+    unit: Option<String>,
 }
 
 /// The goal form as typed.
@@ -185,7 +188,11 @@ pub async fn new(viewer: Viewer, Query(q): Query<NewQuery>) -> AppResult<Respons
             unit: unit.as_str(),
             ..Typed::default()
         },
-        None => Typed::default(),
+        None => Typed {
+            activity: q.activity.clone().unwrap_or_default(),
+            unit: q.unit.as_deref().and_then(Unit::parse).map_or("", Unit::as_str),
+            ..Typed::default()
+        },
     };
     new_page(&viewer, &typed, None)
 }

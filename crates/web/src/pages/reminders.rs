@@ -81,11 +81,11 @@ async fn settings_page(
                     @let k = kind.as_str();
                     @let saved = set.iter().find(|(s, _)| *s == kind).map(|(_, at)| at.format("%H:%M").to_string());
                     @let on = typed.map_or(saved.is_some(), |t| value(t, &format!("on-{k}")) == "yes");
-                    @let at_name = format!("at-{k}");
-                    @let at = typed_or(&at_name, saved.clone().unwrap_or_else(|| "19:00".to_owned()));
-                    fieldset class={ "reminder" @if errors.message_for(&at_name).is_some() { " field-error" } } id=(at_name) {
+                    @let at_name = kind.time_field();
+                    @let at = typed_or(at_name, saved.clone().unwrap_or_else(|| "19:00".to_owned()));
+                    fieldset class={ "reminder" @if errors.message_for(at_name).is_some() { " field-error" } } id=(at_name) {
                         legend { (tr.t(&format!("reminders-kind-{k}"))) }
-                        @if let Some(m) = errors.message_for(&at_name) { p class="error-message" { (m) } }
+                        @if let Some(m) = errors.message_for(at_name) { p class="error-message" { (m) } }
                         label class="chip" { input type="checkbox" name={ "on-" (k) } value="yes" checked[on]; span { (tr.t("reminders-on")) } }
                         label for={ "time-" (k) } { (tr.t("reminders-at")) }
                         input type="time" id={ "time-" (k) } name=(at_name) value=(at);
@@ -124,10 +124,10 @@ struct Wanted {
 
 /// Reads the whole settings form, every problem at once.
 fn parse(pairs: &[(String, String)]) -> Result<Wanted, Invalid> {
-    const FIELDS: [&str; 4] = ["at-checkin", "at-experiment", "at-questionnaire", "at-goal"];
     let mut problems = Vec::new();
     let mut wanted = Vec::new();
-    for (kind, field) in Kind::ALL.into_iter().zip(FIELDS) {
+    for kind in Kind::ALL {
+        let field = kind.time_field();
         let on = value(pairs, &format!("on-{}", kind.as_str())) == "yes";
         let at = if on { parse_time(value(pairs, field), field).map(Some) } else { Ok(None) };
         Invalid::gather(&mut problems, &at);

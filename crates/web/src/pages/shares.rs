@@ -234,6 +234,12 @@ fn suggestion_link(s: &Suggestion) -> String {
     match s {
         Suggestion::Skill { slug, .. } => format!("/skills/{slug}"),
         Suggestion::Experiment { outcome, .. } => format!("/experiments/new?outcome={}", outcome.as_str()),
+        Suggestion::Goal { activity, unit, .. } => {
+            let query =
+                serde_urlencoded::to_string([("activity", activity.as_str()), ("unit", unit.as_str())])
+                    .unwrap_or_default();
+            format!("/goals/new?{query}")
+        }
         Suggestion::Note { .. } => "/sharing".to_string(),
     }
 }
@@ -248,6 +254,10 @@ pub(super) fn suggestion_text(app: &AppState, tr: &Tr, s: &Suggestion) -> Markup
         Suggestion::Experiment { strategy, outcome, body } => {
             let outcome = tr.t(&format!("insights-outcome-{}", outcome.as_str()));
             (Some(tr.ta("coaching-experiment-line", &[("strategy", strategy), ("outcome", &outcome)])), body)
+        }
+        Suggestion::Goal { activity, unit, body } => {
+            let unit = tr.t(&format!("goal-unit-name-{}", unit.as_str()));
+            (Some(tr.ta("coaching-goal-line", &[("activity", activity), ("unit", &unit)])), body)
         }
     };
     html! {

@@ -271,6 +271,12 @@ async fn a_clinician_suggests_and_the_member_decides() {
         );
         let r = coach(open, json!({"kind": "experiment", "strategy": "Heat pad", "outcome": "sleep"})).await;
         assert_eq!(r.status(), 201);
+        let r =
+            coach(open, json!({"kind": "goal", "strategy": "Walk to the shop", "unit": "furlongs"})).await;
+        assert_eq!(r.status(), 422);
+        let goal =
+            json!({"kind": "goal", "strategy": "Walk to the shop", "unit": "minutes", "body": "Start small"});
+        assert_eq!(coach(open, goal).await.status(), 201);
         let stranger = person(&app, "DrElse").await;
         app.store.set_clinician(stranger.id, true).await.unwrap();
         let r = post(
@@ -283,7 +289,7 @@ async fn a_clinician_suggests_and_the_member_decides() {
         assert_eq!(r.status(), 404, "not their share");
 
         let mine: Vec<Value> = app.get(&member.client, "/api/v1/shares/coaching").await.json().await.unwrap();
-        assert_eq!(mine.len(), 3);
+        assert_eq!(mine.len(), 4);
         assert!(mine.iter().all(|c| c["status"] == "open" && c["clinician"] == "DrCoach"));
         let page = app.get(&member.client, "/sharing").await.text().await.unwrap();
         assert!(
@@ -305,6 +311,27 @@ async fn a_clinician_suggests_and_the_member_decides() {
         assert_eq!(
             (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
             (303, "/skills/slow-breathing")
+        );
+        // A goal taken up opens the goal form with its activity and unit filled in.
+        assert!(page.contains("Suggests a goal, paced week by week: Walk to the shop, in minutes."));
+        let goal = mine.iter().find(|c| c["kind"] == "goal").unwrap();
+        assert_eq!(
+            (goal["strategy"].as_str(), goal["unit"].as_str()),
+            (Some("Walk to the shop"), Some("minutes"))
+        );
+        let r = member
+            .client
+            .post(app.url(&format!("/sharing/coaching/{}", goal["id"])))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        let to = r.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(to, "/goals/new?activity=Walk+to+the+shop&unit=minutes");
+        let form_page = app.get(&member.client, &to).await.text().await.unwrap();
+        assert!(
+            form_page.contains(r#"value="Walk to the shop""#)
+                && form_page.contains(r#"value="minutes" selected"#)
         );
         let experiment = mine.iter().find(|c| c["kind"] == "experiment").unwrap()["id"].as_i64().unwrap();
         let answer = |id: i64, accept: bool| {
