@@ -18,9 +18,15 @@ pub async fn create(store: &Store, user: UserId, today: NaiveDate) -> Result<()>
         "Sit for the chores, heat on my back, the breathing exercise, text Jo.",
     )?;
     let started = today - Duration::days(42);
-    let goal = store.create_goal(user, "demo-goal-stand", &new, started - Duration::days(3)).await?;
-    for (back, minutes) in [(3, 8), (2, 12), (1, 10)] {
-        store.record_goal_step(user, goal.id, started - Duration::days(back), Some(minutes)).await?;
+    let goal = store.create_goal(user, "demo-goal-stand", &new, started - Duration::days(30)).await?;
+    // The baseline: the last three days before the plan that have a check-in.
+    let mut minutes = [10, 12, 8].into_iter();
+    for back in 1..30 {
+        let day = started - Duration::days(back);
+        if store.checkin(user, day).await?.is_some() {
+            let Some(m) = minutes.next() else { break };
+            store.record_goal_step(user, goal.id, day, Some(m)).await?;
+        }
     }
     store.start_goal(user, goal.id, 10.0, started).await?;
     let flare = (today - Duration::days(22), today - Duration::days(17));
@@ -44,7 +50,8 @@ pub async fn create(store: &Store, user: UserId, today: NaiveDate) -> Result<()>
             7 => Some(target.saturating_sub(2)),
             _ => Some(target),
         };
-        if amount.is_some() {
+        // Steps come with the day's check-in: a day the simulated diary skipped has none.
+        if amount.is_some() && store.checkin(user, day).await?.is_some() {
             store.record_goal_step(user, goal.id, day, amount).await?;
         }
     }

@@ -3,10 +3,16 @@
 //! check-in, whichever way the check-in came (form or API).
 
 use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
 use chrono::NaiveDate;
-use foothold_core::goal::{self, Plan};
+use foothold_core::goal::{self, Plan, Unit};
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, Goal, Store, UserId};
+
+/// "12 minutes", in the member's language.
+pub fn amount(tr: &Tr, unit: Unit, n: u32) -> String {
+    tr.ta(&format!("goal-unit-{}", unit.as_str()), &[("count", &n.to_string())])
+}
 
 /// A goal as it stands on a day: its plan, that day's target and what was recorded.
 pub struct GoalOnDay {

@@ -32,10 +32,7 @@ const SUGGESTIONS: [(&str, Unit); 5] = [
     ("outside", Unit::Times),
 ];
 
-/// "12 minutes", in the member's language.
-pub fn amount(tr: &Tr, unit: Unit, n: u32) -> String {
-    tr.ta(&format!("goal-unit-{}", unit.as_str()), &[("count", &n.to_string())])
-}
+pub use crate::goals::amount;
 
 /// Where a goal stands, in one line.
 fn status_line(tr: &Tr, g: &goals::GoalOnDay, today: NaiveDate) -> String {

@@ -35,6 +35,8 @@ pub struct Summary<'a> {
     /// Kept experiments: (A, B, outcome, estimate of A − B, 90 % interval, A helped).
     pub experiments: Vec<(String, String, Outcome, f64, [f64; 2], bool)>,
     pub questions: Vec<String>,
+    /// Goals whose plan ran in the period, each as one line in the member's language.
+    pub goals: Vec<String>,
 }
 
 /// Reads the period of a summary: both days given, in order, within three years, not after
@@ -74,7 +76,50 @@ pub async fn gather<'a>(
         .collect();
     let questions = app.store.visit_questions(user.id).await?.into_iter().map(|(_, q)| q).collect();
     let made = app.today(user.id).await?;
-    Ok(Summary { handle: user.handle.clone(), from, to, made, days, scores, helps, experiments, questions })
+    let goals = goal_lines(app, user, tr, from, to).await?;
+    Ok(Summary {
+        handle: user.handle.clone(),
+        from,
+        to,
+        made,
+        days,
+        scores,
+        helps,
+        experiments,
+        questions,
+        goals,
+    })
+}
+
+/// "Walk: the step is 14 minutes (it began at 12); done on 20 of 28 days in this period."
+async fn goal_lines(
+    app: &AppState,
+    user: &User,
+    tr: &Tr,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<String>> {
+    let mut lines = Vec::new();
+    for g in app.store.goals(user.id).await? {
+        let Some(plan) = g.plan() else { continue };
+        let steps = app.store.goal_steps(user.id, g.id).await?;
+        let days: Vec<_> = foothold_core::goal::days_of_plan(&plan, &steps, to)
+            .into_iter()
+            .filter(|d| d.day >= from)
+            .collect();
+        let Some(last) = days.last() else { continue };
+        let done = days.iter().filter(|d| d.step_done()).count();
+        let args = [
+            ("activity", g.activity.clone()),
+            ("step", crate::goals::amount(tr, g.unit, last.target)),
+            ("first", crate::goals::amount(tr, g.unit, plan.target_of_week(0))),
+            ("done", done.to_string()),
+            ("days", days.len().to_string()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        lines.push(tr.ta("summary-goal", &args));
+    }
+    Ok(lines)
 }
 
 #[derive(serde::Deserialize, Default, utoipa::IntoParams)]

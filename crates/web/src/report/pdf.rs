@@ -294,6 +294,13 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
         }
     }
 
+    if !s.goals.is_empty() {
+        l.heading(&tr.t("summary-goals"));
+        for line in &s.goals {
+            l.text(&format!("• {line}"), 10.0, Weight::Regular, INK, 8.0);
+        }
+    }
+
     // The member's questions.
     l.heading(&tr.t("summary-questions"));
     if s.questions.is_empty() {

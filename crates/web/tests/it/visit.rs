@@ -92,6 +92,30 @@ async fn questions_and_the_visit_summary_pdf() {
                 .unwrap();
             assert_eq!(r.status(), 200);
         }
+        // A paced goal, started today from three days of baseline, with today's step done.
+        let goal = json!({"activity": "Walk", "unit": "minutes"});
+        let r =
+            c.post(app.url("/api/v1/goals")).header("x-csrf-token", &csrf).json(&goal).send().await.unwrap();
+        let goal = r.json::<serde_json::Value>().await.unwrap()["goal"]["id"].as_i64().unwrap();
+        let today = app.clock.today("UTC");
+        for back in [3, 2, 1, 0] {
+            let day = today - Duration::days(back);
+            let path = format!("/api/v1/goals/{goal}/days/{day}");
+            let amount = if back == 0 { 8 } else { 10 };
+            let r = c
+                .put(app.url(&path))
+                .header("x-csrf-token", &csrf)
+                .json(&json!({"amount": amount}))
+                .send()
+                .await;
+            assert_eq!(r.unwrap().status(), 200);
+            if back == 1 {
+                let act = json!({"action": "start"});
+                let path = format!("/api/v1/goals/{goal}/actions");
+                let r = c.post(app.url(&path)).header("x-csrf-token", &csrf).json(&act).send().await.unwrap();
+                assert_eq!(r.status(), 200);
+            }
+        }
         let phq: serde_json::Map<String, serde_json::Value> =
             (1..=9).map(|n| (format!("q{n}"), json!("LA6569-3"))).collect();
         let r = c
@@ -135,6 +159,8 @@ async fn questions_and_the_visit_summary_pdf() {
                 "Could pacing help me get back to gardening?",
                 "My questions",
                 "Pain averaged",
+                "Goals, paced week by week",
+                "Walk: the step is now 8 minutes",
             ] {
                 assert!(flat.contains(expected), "{expected} in:\n{text}");
             }
