@@ -27,6 +27,7 @@ questionnaires.json    every questionnaire you answered, with your answers and s
 questionnaires.csv     the scores alone: date, questionnaire, score, reading\n\
 visit-questions.json   your questions for a visit\n\
 goals.json             your goals, their plans and every day you recorded\n\
+hacks.json             the hacks you tried, from when, and whether you shared your result\n\
 posts.json             everything you wrote in groups and hacks\n\
 sharing.json           what you shared with whom, who looked at what, and their notes and suggestions\n\
 fhir.json              your ratings and questionnaires as a FHIR R4 Bundle, for health records (docs/FHIR.md)\n";
@@ -94,7 +95,14 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
             })
         })
         .collect();
-    let files: [(&str, Vec<u8>); 13] = [
+    let hacks: Vec<serde_json::Value> = app
+        .store
+        .tried(user.id)
+        .await?
+        .into_iter()
+        .map(|t| serde_json::json!({ "hack": t.hack, "title": t.title, "tried_on": t.tried_on, "shared": t.shared }))
+        .collect();
+    let files: [(&str, Vec<u8>); 14] = [
         ("README.txt", README.as_bytes().to_vec()),
         ("diary.csv", diary::csv(&rows)?),
         ("diary.json", json(&diary::json_days(rows))?),
@@ -105,6 +113,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         ("questionnaires.csv", scores),
         ("visit-questions.json", json(&questions)?),
         ("goals.json", json(&super::goals::all(app, user.id).await?)?),
+        ("hacks.json", json(&hacks)?),
         ("posts.json", json(&posts)?),
         ("sharing.json", json(&sharing)?),
         ("fhir.json", json(&bundle)?),

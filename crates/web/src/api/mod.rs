@@ -64,6 +64,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/sessions/{id}/rsvp", put(group_sessions::rsvp).delete(group_sessions::unrsvp))
         .route("/api/v1/sessions/{id}/ratings/{day}", put(group_sessions::rate))
         .route("/api/v1/sessions/{id}/cancel", post(group_sessions::cancel))
+        .route("/api/v1/reminders", get(reminders::list))
+        .route("/api/v1/reminders/{kind}", put(reminders::set))
         .route("/api/v1/reminders/off/{token}", post(reminders::off))
         .route("/api/v1/goals", get(goals::list).post(goals::create))
         .route("/api/v1/goals/{id}", get(goals::get))
@@ -149,7 +151,7 @@ pub struct FieldProblem {
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
         shares::shared_with_me, shares::shared, shares::report, shares::my_coaching, shares::answer_coaching,
         shares::coach, archive::download, goals::list, goals::create, goals::get, goals::record, goals::act,
-        reminders::off
+        reminders::off, reminders::list, reminders::set
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

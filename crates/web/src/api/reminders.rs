@@ -1,11 +1,19 @@
-//! The one-click "turn this off" of a reminder e-mail (RFC 8058): the mail provider POSTs here
-//! with no login; the token in the address names the reminder.
+//! Reminders in the JSON API: the member's settings, and the one-click "turn this off" of a
+//! reminder e-mail (RFC 8058), which the mail provider POSTs with no login: the token in the
+//! address names the reminder.
 
 use super::ErrorBody;
+use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::{reminders, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use foothold_core::reminder::{parse_time, Kind};
+use foothold_store::UserId;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// Turns off the reminder a link names.
 #[utoipa::path(post, path = "/api/v1/reminders/off/{token}", tag = "account", operation_id = "reminder_off",
@@ -15,4 +23,78 @@ pub async fn off(State(app): State<AppState>, Path(token): Path<String>) -> AppR
     let (user, kind) = app.store.reminder_by_token(&token).await?.ok_or(AppError::NotFound)?;
     reminders::set(&app, user, kind, None).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReminderView {
+    /// `checkin`, `experiment`, `questionnaire`, `goal` or `session`.
+    kind: &'static str,
+    /// Local time of day, `HH:MM`, in your time zone.
+    at: String,
+    /// When the next one is due (it is skipped if there is nothing to do then).
+    next: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RemindersView {
+    /// Reminders go only to a confirmed address, and only when this Foothold sends e-mail.
+    email: Option<String>,
+    email_confirmed: bool,
+    mail_enabled: bool,
+    time_zone: String,
+    /// Quiet hours, `HH:MM` to `HH:MM`, or `null`.
+    quiet: Option<[String; 2]>,
+    reminders: Vec<ReminderView>,
+}
+
+async fn view(app: &AppState, user: UserId) -> AppResult<RemindersView> {
+    let (email, email_confirmed) = app.store.email_status(user).await?;
+    let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let mut reminders = Vec::new();
+    for (kind, at) in app.store.reminders(user).await? {
+        let next = app.store.reminder_due(user, kind).await?;
+        reminders.push(ReminderView { kind: kind.as_str(), at: hhmm(at), next });
+    }
+    Ok(RemindersView {
+        email,
+        email_confirmed,
+        mail_enabled: app.mailer.is_some(),
+        time_zone: app.store.time_zone(user).await?,
+        quiet: app.store.quiet_hours(user).await?.map(|q| [hhmm(q.from), hhmm(q.until)]),
+        reminders,
+    })
+}
+
+/// Your reminders, quiet hours and where they go.
+#[utoipa::path(get, path = "/api/v1/reminders", tag = "account", operation_id = "list_reminders",
+    responses((status = 200, body = RemindersView), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<RemindersView>> {
+    let user = viewer.require_user()?;
+    Ok(Json(view(&app, user.id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReminderRequest {
+    /// Local time of day, `HH:MM`; `null` turns the reminder off.
+    at: Option<String>,
+}
+
+/// Sets one reminder's time, or turns it off.
+#[utoipa::path(put, path = "/api/v1/reminders/{kind}", tag = "account", operation_id = "set_reminder",
+    params(("kind" = String, Path, description = "`checkin`, `experiment`, `questionnaire`, `goal` or `session`")),
+    request_body = ReminderRequest,
+    responses((status = 200, body = RemindersView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn set(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(kind): Path<String>,
+    Json(req): Json<ReminderRequest>,
+) -> AppResult<Json<RemindersView>> {
+    let user = viewer.require_user()?;
+    let kind = Kind::parse(&kind).ok_or(AppError::NotFound)?;
+    let at = req.at.as_deref().map(|t| parse_time(t, "at")).transpose()?;
+    reminders::set(&app, user.id, kind, at).await?;
+    Ok(Json(view(&app, user.id).await?))
 }

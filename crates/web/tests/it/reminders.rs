@@ -157,6 +157,30 @@ async fn reminders_and_password_reset_through_a_real_smtp_server() {
         assert_eq!(due.time(), NaiveTime::from_hms_opt(8, 0, 0).unwrap());
         assert!(due > Utc::now() && due <= Utc::now() + Duration::days(1));
 
+        // The same settings through the API.
+        let api: Value = c.get(app.url("/api/v1/reminders")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(
+            (api["reminders"][0]["kind"].as_str(), api["reminders"][0]["at"].as_str()),
+            (Some("checkin"), Some("08:00"))
+        );
+        assert_eq!(
+            (api["email_confirmed"].as_bool(), api["mail_enabled"].as_bool()),
+            (Some(true), Some(true))
+        );
+        let token = hidden_value(&app.get(&c, "/account/reminders").await.text().await.unwrap(), "csrf");
+        let put = |kind: &str, body: Value| {
+            c.put(app.url(&format!("/api/v1/reminders/{kind}")))
+                .header("x-csrf-token", &token)
+                .json(&body)
+                .send()
+        };
+        assert_eq!(put("goal", serde_json::json!({"at": "25:00"})).await.unwrap().status(), 422);
+        assert_eq!(put("nap", serde_json::json!({"at": "12:00"})).await.unwrap().status(), 404);
+        let both: Value =
+            put("goal", serde_json::json!({"at": "18:30"})).await.unwrap().json().await.unwrap();
+        assert_eq!(both["reminders"].as_array().unwrap().len(), 2);
+        assert_eq!(put("goal", serde_json::json!({"at": null})).await.unwrap().status(), 200);
+
         let mailer = app.state.mailer.clone().unwrap();
         let ran =
             run_batch(&app.state, "test", due + Duration::minutes(1), by_mail(mailer.clone())).await.unwrap();

@@ -199,6 +199,14 @@ async fn the_data_archive_holds_everything_and_reads_with_another_zip_reader() {
         let r =
             c.post(app.url("/api/v1/goals")).header("x-csrf-token", &csrf).json(&goal).send().await.unwrap();
         assert_eq!(r.status(), 201);
+        let hack = json!({"title": "Warm socks", "body": "Before bed.", "cost": "free", "effort": "low",
+                          "minutes": 5, "accept_rules": true});
+        let r =
+            c.post(app.url("/api/v1/hacks")).header("x-csrf-token", &csrf).json(&hack).send().await.unwrap();
+        let hack = r.json::<serde_json::Value>().await.unwrap()["thread"].as_i64().unwrap();
+        let path = format!("/api/v1/hacks/{hack}/try");
+        let r = c.put(app.url(&path)).header("x-csrf-token", &csrf).send().await.unwrap();
+        assert!(r.status().is_success());
         let group = json!({"name": "Swimmers", "kind": "support", "visibility": "public", "rules": ""});
         let r = c
             .post(app.url("/api/v1/groups"))
@@ -234,7 +242,7 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let files: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(files.len(), 13, "{:?}", files.keys());
+        assert_eq!(files.len(), 14, "{:?}", files.keys());
         let text = |name: &str| files[name].as_str().unwrap().to_owned();
         assert!(
             text("posts.json").contains("It numbs the ache for an hour.")
@@ -245,6 +253,11 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         );
         assert!(text("questionnaires.csv").contains(",peg-3,5,"));
         assert!(text("visit-questions.json").contains("Is it safe to swim?"));
+        let tried: serde_json::Value = serde_json::from_str(&text("hacks.json")).unwrap();
+        assert_eq!(
+            (tried[0]["title"].as_str(), tried[0]["shared"].as_bool()),
+            (Some("Warm socks"), Some(false))
+        );
         assert!(text("goals.json").contains("\"activity\": \"Swim\""), "{}", text("goals.json"));
         let bundle: serde_json::Value = serde_json::from_str(&text("fhir.json")).unwrap();
         assert_eq!(bundle["resourceType"], "Bundle");
