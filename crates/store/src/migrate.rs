@@ -54,6 +54,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(15, "0015_goals"),
     migration!(16, "0016_reminders"),
     migration!(17, "0017_coaching_goals"),
+    migration!(18, "0018_push"),
 ];
 
 /// The newest schema version this program knows.

@@ -29,6 +29,7 @@ pub mod library;
 pub mod mail;
 pub mod markdown;
 mod pages;
+pub mod push;
 pub mod questionnaires;
 pub mod reminders;
 pub mod report;

@@ -23,6 +23,7 @@ const WITHOUT_MEMBERS: &[(&str, &str)] = &[
     ("hacks", "a hack is its thread (threads.author_id): deleted with its author"),
     ("hack_tags", "part of a hack, deleted with it"),
     ("jobs", "queued work naming a post or thread, never a member"),
+    ("server_keys", "the server's own keys (VAPID), no member's"),
     (
         "rate_limits",
         "keyed by address; the failed-login keys naming a handle go with the account (checked below)",
@@ -75,6 +76,7 @@ async fn a_deleted_member_leaves_no_row_behind() {
             .set_reminder(me, foothold_core::reminder::Kind::Checkin, Some(eight), crate::now(), "t")
             .await
             .unwrap();
+        store.add_push_subscription(me, "https://push.example.net/a", "key", "auth").await.unwrap();
 
         let columns = user_columns(&store).await.unwrap();
         let pointing: BTreeSet<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();

@@ -1,0 +1,2 @@
+DROP TABLE server_keys;
+DROP TABLE push_subscriptions;
