@@ -23,6 +23,8 @@ const TIMER_JS: &str = include_str!("../assets/timer.js");
 /// The check-in without a network (`offline.js`), and the service worker it registers.
 const OFFLINE_JS: &str = include_str!("../assets/offline.js");
 const SW_JS: &str = include_str!("../assets/sw.js");
+/// Turning reminders as notifications on or off (the reminders page).
+const PUSH_JS: &str = include_str!("../assets/push.js");
 /// Home-screen icons (the SVG's design at the sizes installers ask for).
 const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
 const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
@@ -40,6 +42,11 @@ pub fn offline_js_url() -> &'static str {
     URL.get_or_init(|| format!("/assets/offline.js?v={}", short_hash(OFFLINE_JS)))
 }
 
+pub fn push_js_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| format!("/assets/push.js?v={}", short_hash(PUSH_JS)))
+}
+
 fn icon_png_url(size: u32) -> String {
     let bytes = if size == 192 { ICON_192 } else { ICON_512 };
     format!("/assets/icon-{size}.png?v={}", short_hash_bytes(bytes))
@@ -53,7 +60,10 @@ fn service_worker() -> &'static str {
         let keep =
             ["/checkin".to_owned(), css_url().to_owned(), offline_js_url().to_owned(), icon_url().to_owned()];
         let list = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".to_owned());
-        SW_JS.replace("__VERSION__", &short_hash(&list)).replace("__KEEP__", &list)
+        SW_JS
+            .replace("__VERSION__", &short_hash(&list))
+            .replace("__KEEP__", &list)
+            .replace("__ICON__", &format!("'{}'", icon_png_url(192)))
     })
 }
 
@@ -134,6 +144,19 @@ pub fn router() -> Router<AppState> {
                         (header::CACHE_CONTROL, CACHE),
                     ],
                     OFFLINE_JS,
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/assets/push.js",
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, CACHE),
+                    ],
+                    PUSH_JS,
                 )
                     .into_response()
             }),

@@ -83,6 +83,8 @@ pub struct AppState {
     pub jobs: Arc<tokio::sync::Notify>,
     /// Sends e-mail, when the operator configured it (`mail.rs`).
     pub mailer: Option<Arc<mail::Mailer>>,
+    /// Sends Web Push messages; made on first use, as its key lives in the database.
+    pushing: Arc<tokio::sync::OnceCell<Arc<push::Pusher>>>,
 }
 
 impl AppState {
@@ -102,11 +104,33 @@ impl AppState {
             rendered: Arc::default(),
             jobs: Arc::default(),
             mailer,
+            pushing: Arc::default(),
         })
     }
 }
 
 impl AppState {
+    /// The Web Push sender, with this Foothold's VAPID key (made and kept on first use).
+    pub async fn pusher(&self) -> error::AppResult<Arc<push::Pusher>> {
+        self.pushing
+            .get_or_try_init(|| async {
+                let secret = self.store.ensure_server_key("vapid", &push::Vapid::generate()?).await?;
+                let contact =
+                    self.config.public_url.clone().unwrap_or_else(|| "mailto:foothold@localhost".into());
+                let vapid = push::Vapid::from_stored(&secret, contact).map_err(|e| {
+                    tracing::error!(error = %e, "the Web Push key");
+                    error::AppError::Internal
+                })?;
+                let pusher = push::Pusher::new(vapid).map_err(|e| {
+                    tracing::error!(error = %e, "the Web Push client");
+                    error::AppError::Internal
+                })?;
+                Ok(Arc::new(pusher))
+            })
+            .await
+            .cloned()
+    }
+
     /// The member's today, in their time zone (and on the members' clock, which tests move).
     pub async fn today(
         &self,

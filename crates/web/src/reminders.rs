@@ -111,6 +111,40 @@ fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str, path: &str
     }
 }
 
+/// Sends the reminder as a notification to every browser the member subscribed: `None` if
+/// there is none, else whether one took it. Subscriptions the push service says are gone are
+/// forgotten. The notification says what and links to it; nothing about health.
+async fn notify(
+    app: &AppState,
+    c: &Claimed,
+    tr: &Tr,
+    path: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<bool>> {
+    let subscriptions = app.store.push_subscriptions(c.user).await?;
+    if subscriptions.is_empty() {
+        return Ok(None);
+    }
+    let pusher = app.pusher().await?;
+    let kind = c.kind.as_str();
+    let payload = serde_json::json!({
+        "title": tr.t(&format!("reminder-subject-{kind}")),
+        "body": tr.t(&format!("reminder-push-{kind}")),
+        "url": path,
+    })
+    .to_string();
+    let mut delivered = false;
+    for (endpoint, p256dh, auth) in subscriptions {
+        let sub = crate::push::Subscription { endpoint, p256dh, auth };
+        match pusher.send(&sub, &payload, now.timestamp()).await {
+            crate::push::Sent::Delivered => delivered = true,
+            crate::push::Sent::Gone => app.store.remove_push_subscription(None, &sub.endpoint).await?,
+            crate::push::Sent::Failed => {}
+        }
+    }
+    Ok(Some(delivered))
+}
+
 /// What one run of the queue did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Ran {
@@ -143,16 +177,24 @@ where
         let today = c.due_at.with_timezone(&tz).date_naive();
         let tr = app.catalog.negotiate(c.locale.as_deref(), None);
         let next = next_due(c.at, c.quiet, tz, now.max(c.due_at));
-        let sent = match (&c.email, needed(app, c, today, &tr).await?) {
-            (Some(to), Some(path)) => match &app.mailer {
-                Some(mailer) => send(message(&tr, mailer, c, to, &path)).await,
-                None => false,
-            },
-            _ => {
+        let Some(path) = needed(app, c, today, &tr).await? else {
+            ran.skipped += 1;
+            done.push(Done { id: c.id, next, sent: false });
+            continue;
+        };
+        let pushed = notify(app, c, &tr, &path, now).await?;
+        let mailed = match (&c.email, &app.mailer) {
+            (Some(to), Some(mailer)) => Some(send(message(&tr, mailer, c, to, &path)).await),
+            _ => None,
+        };
+        let sent = match (pushed, mailed) {
+            (None, None) => {
+                // Nowhere to send it: no confirmed address, no browser subscribed.
                 ran.skipped += 1;
                 done.push(Done { id: c.id, next, sent: false });
                 continue;
             }
+            (p, m) => p.unwrap_or(false) || m.unwrap_or(false),
         };
         if sent {
             ran.sent += 1;
@@ -187,12 +229,16 @@ pub fn by_mail(mailer: Arc<Mailer>) -> impl FnMut(Mail<'_>) -> Pin<Box<dyn Futur
     }
 }
 
-/// Sends due reminders in the background, when e-mail is configured: every half minute, batch
-/// after batch while they come full.
+/// Sends due reminders in the background: every half minute, batch after batch while they
+/// come full. Without e-mail configured, Web Push still goes out.
 pub async fn run(app: AppState) {
-    let (Some(mailer), Ok(server)) = (app.mailer.clone(), crate::secret::random_token()) else { return };
+    let Ok(server) = crate::secret::random_token() else { return };
     loop {
-        match run_batch(&app, &server, app.clock.now(), by_mail(mailer.clone())).await {
+        let sent = match app.mailer.clone() {
+            Some(mailer) => run_batch(&app, &server, app.clock.now(), by_mail(mailer)).await,
+            None => run_batch(&app, &server, app.clock.now(), |_| std::future::ready(false)).await,
+        };
+        match sent {
             Ok(ran) if ran.claimed == BATCH as usize => continue,
             Ok(_) => {}
             Err(e) => tracing::warn!(error = ?e, "the reminder queue could not run"),

@@ -65,6 +65,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/sessions/{id}/ratings/{day}", put(group_sessions::rate))
         .route("/api/v1/sessions/{id}/cancel", post(group_sessions::cancel))
         .route("/api/v1/reminders", get(reminders::list))
+        .route("/api/v1/push/key", get(reminders::push_key))
+        .route("/api/v1/push/subscriptions", post(reminders::subscribe).delete(reminders::unsubscribe))
         .route("/api/v1/reminders/{kind}", put(reminders::set))
         .route("/api/v1/reminders/off/{token}", post(reminders::off))
         .route("/api/v1/goals", get(goals::list).post(goals::create))
@@ -151,7 +153,8 @@ pub struct FieldProblem {
         questionnaires::export_fhir, shares::list, shares::create, shares::stop, shares::log, shares::redeem,
         shares::shared_with_me, shares::shared, shares::report, shares::my_coaching, shares::answer_coaching,
         shares::coach, archive::download, goals::list, goals::create, goals::get, goals::record, goals::act,
-        reminders::off, reminders::list, reminders::set
+        reminders::off, reminders::list, reminders::set, reminders::push_key, reminders::subscribe,
+        reminders::unsubscribe
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
     modifiers(&Security),

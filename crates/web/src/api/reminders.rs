@@ -98,3 +98,65 @@ pub async fn set(
     reminders::set(&app, user.id, kind, at).await?;
     Ok(Json(view(&app, user.id).await?))
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct PushKey {
+    /// This Foothold's VAPID public key: the `applicationServerKey` to subscribe with.
+    public_key: String,
+}
+
+/// The key a browser subscribes to this Foothold's notifications with.
+#[utoipa::path(get, path = "/api/v1/push/key", tag = "account", operation_id = "push_key",
+    responses((status = 200, body = PushKey)))]
+pub async fn push_key(State(app): State<AppState>) -> AppResult<Json<PushKey>> {
+    Ok(Json(PushKey { public_key: app.pusher().await?.public_key() }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct SubscriptionKeys {
+    p256dh: String,
+    auth: String,
+}
+
+/// A browser's `PushSubscription.toJSON()`.
+#[derive(Deserialize, ToSchema)]
+pub struct SubscriptionRequest {
+    endpoint: String,
+    keys: SubscriptionKeys,
+}
+
+/// Reminders may come to this browser as notifications.
+#[utoipa::path(post, path = "/api/v1/push/subscriptions", tag = "account", operation_id = "push_subscribe",
+    request_body = SubscriptionRequest,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn subscribe(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<SubscriptionRequest>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let sub = crate::push::parse_subscription(&req.endpoint, &req.keys.p256dh, &req.keys.auth)?;
+    app.store.add_push_subscription(user.id, &sub.endpoint, &sub.p256dh, &sub.auth).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct UnsubscribeRequest {
+    endpoint: String,
+}
+
+/// No more notifications to this browser.
+#[utoipa::path(delete, path = "/api/v1/push/subscriptions", tag = "account", operation_id = "push_unsubscribe",
+    request_body = UnsubscribeRequest,
+    responses((status = 204), (status = 401, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn unsubscribe(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Json(req): Json<UnsubscribeRequest>,
+) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    app.store.remove_push_subscription(Some(user.id), &req.endpoint).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

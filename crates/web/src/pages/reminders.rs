@@ -72,6 +72,17 @@ async fn settings_page(
                 button type="submit" { (tr.t("reminders-address-save")) }
             }
         }
+        section id="push" aria-labelledby="push-title" data-csrf=(viewer.csrf)
+            data-denied=(tr.t("reminders-push-denied")) data-done-on=(tr.t("reminders-push-done-on"))
+            data-done-off=(tr.t("reminders-push-done-off")) {
+            h2 id="push-title" { (tr.t("reminders-push")) }
+            p { (tr.t("reminders-push-lead")) }
+            p class="hint needs-js" { (tr.t("reminders-push-needs-js")) }
+            button type="button" data-push="on" hidden { (tr.t("reminders-push-on")) }
+            button type="button" data-push="off" class="secondary" hidden { (tr.t("reminders-push-off")) }
+            p role="status" {}
+            script src=(crate::assets::push_js_url()) defer {}
+        }
         section aria-labelledby="which-title" {
             h2 id="which-title" { (tr.t("reminders-which")) }
             p class="hint" { (tr.ta("reminders-which-hint", &[("zone", &time_zone)])) }

@@ -268,3 +268,133 @@ async fn reminders_and_password_reset_through_a_real_smtp_server() {
         assert_eq!(r.status(), 303);
     }
 }
+
+/// A push service on the loopback, in Python: it checks the VAPID signature with the key the
+/// request names, decrypts with `http_ece` and its own private key, and writes each message it
+/// got to a file; `/gone/…` answers 410 as a service does for an expired subscription.
+const PUSH_SERVICE: &str = r#"
+import base64, json, os, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+import http_ece
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+def b64d(s): return base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+def b64e(b): return base64.urlsafe_b64encode(b).decode().rstrip("=")
+
+key = ec.generate_private_key(ec.SECP256R1())
+auth = os.urandom(16)
+public = key.public_key().public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+out = sys.argv[1]
+
+class Push(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.path.startswith("/gone/"):
+            self.send_response(410); self.end_headers(); return
+        vapid = self.headers["Authorization"]
+        token = vapid.split("t=")[1].split(",")[0]
+        signer = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), b64d(vapid.split("k=")[1].strip()))
+        head, claims, sig = token.split(".")
+        raw = b64d(sig)
+        signer.verify(encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")),
+                      f"{head}.{claims}".encode(), ec.ECDSA(hashes.SHA256()))
+        plain = http_ece.decrypt(body, private_key=key, auth_secret=auth, version="aes128gcm")
+        with open(out, "a") as f:
+            f.write(json.dumps({"path": self.path, "aud": json.loads(b64d(claims))["aud"],
+                                "encoding": self.headers["Content-Encoding"], "message": json.loads(plain)}) + "\n")
+        self.send_response(201); self.end_headers()
+    def log_message(self, *args): pass
+
+server = HTTPServer(("127.0.0.1", 0), Push)
+print(json.dumps({"port": server.server_address[1], "p256dh": b64e(public), "auth": b64e(auth)}), flush=True)
+server.serve_forever()
+"#;
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn a_reminder_arrives_as_web_push_that_the_push_service_can_decrypt() {
+    use std::io::BufRead;
+    let Some(python) = checker_python("FOOTHOLD_PUSH_PYTHON", "http_ece and cryptography") else { return };
+    for db in TestDb::all().await {
+        let dir = tempfile::tempdir().unwrap();
+        let received = dir.path().join("received.jsonl");
+        let child = Command::new(&python)
+            .arg("-c")
+            .arg(PUSH_SERVICE)
+            .arg(&received)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut service = Killed(child);
+        let mut line = String::new();
+        std::io::BufReader::new(service.0.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let keys: Value = serde_json::from_str(&line).unwrap();
+        let port = keys["port"].as_u64().unwrap();
+
+        let app = spawn_app(db, config()).await;
+        let c = browser();
+        let csrf = app.api_login(&c, "Pushed", PW).await;
+        let key: Value = c.get(app.url("/api/v1/push/key")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(key["public_key"].as_str().unwrap().len(), 87, "an uncompressed P-256 point, base64url");
+        let subscribe = |endpoint: String| {
+            let body = serde_json::json!({"endpoint": endpoint, "keys": {"p256dh": keys["p256dh"], "auth": keys["auth"]}});
+            c.post(app.url("/api/v1/push/subscriptions")).header("x-csrf-token", &csrf).json(&body).send()
+        };
+        assert_eq!(subscribe("http://push.example.net/x".into()).await.unwrap().status(), 422, "https only");
+        assert_eq!(subscribe(format!("http://127.0.0.1:{port}/push/phone")).await.unwrap().status(), 204);
+        assert_eq!(
+            subscribe(format!("http://127.0.0.1:{port}/gone/old-laptop")).await.unwrap().status(),
+            204
+        );
+        let r = c
+            .put(app.url("/api/v1/reminders/checkin"))
+            .header("x-csrf-token", &csrf)
+            .json(&serde_json::json!({"at": "08:00"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let member = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("Pushed").unwrap())
+            .await
+            .unwrap()
+            .id;
+        let due = app.store.reminder_due(member, Kind::Checkin).await.unwrap().unwrap();
+
+        // No e-mail here: the notification alone is the reminder.
+        let ran = run_batch(&app.state, "test", due + Duration::minutes(1), |_| std::future::ready(false))
+            .await
+            .unwrap();
+        assert_eq!((ran.claimed, ran.sent), (1, 1));
+        let got = std::fs::read_to_string(&received).unwrap();
+        let got: Vec<Value> = got.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0]["path"], "/push/phone");
+        assert_eq!(got[0]["aud"], format!("http://127.0.0.1:{port}"));
+        assert_eq!(got[0]["encoding"], "aes128gcm");
+        assert_eq!(got[0]["message"]["title"], "Your check-in for today");
+        assert_eq!(got[0]["message"]["url"], "/checkin");
+        let left = app.store.push_subscriptions(member).await.unwrap();
+        assert_eq!(left.len(), 1, "the subscription the service called gone is forgotten");
+        let r = c
+            .delete(app.url("/api/v1/push/subscriptions"))
+            .header("x-csrf-token", &csrf)
+            .json(&serde_json::json!({"endpoint": format!("http://127.0.0.1:{port}/push/phone")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 204);
+        assert!(app.store.push_subscriptions(member).await.unwrap().is_empty());
+    }
+}
