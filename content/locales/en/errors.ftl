@@ -169,3 +169,5 @@ err-goal-baseline-short = Record at least three days, with something done on one
 err-goal-action = Choose start, pause, resume, resume-back or end.
 err-time-invalid = Please enter a time as hours and minutes, like 19:30.
 err-quiet-hours = Give both ends of the quiet hours, at different times, or leave both empty.
+err-push-endpoint = That push address cannot be used: it must start with https://.
+err-push-keys = The browser's push keys did not read; please turn notifications on again.
