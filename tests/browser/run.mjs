@@ -618,6 +618,9 @@ try {
     const { context: ctx, page: p } = await newPhone();
     await login(p, handle, password);
     await p.goto(base + '/account/reminders');
+    // With push in the browser, one of "on" and "off" is offered, never both.
+    await p.waitForFunction(() => [...document.querySelectorAll('[data-push]')].some((b) => !b.hidden));
+    assert.equal(await p.locator('[data-push]:visible').count(), 1);
     await audit(p, 'reminders');
     await p.getByRole('group', { name: 'Daily check-in' }).getByLabel('Remind me').check();
     await p.getByRole('group', { name: 'Daily check-in' }).getByLabel('At').fill('08:30');
