@@ -4,7 +4,7 @@
 //! above zero, so the agency engine weighs it like any other strategy; a check-in that
 //! untags it takes that day's step back (`foothold_web::goals`).
 
-use crate::diary::BUMP_REVISION;
+use crate::practice::set_day_tag;
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::NaiveDate;
 use foothold_core::goal::{NewGoal, Pause, Plan, Unit};
@@ -275,73 +275,8 @@ impl Store {
                     .await
                     .map(|_| ())?,
             }
-            sqlx::query(
-                "INSERT INTO strategies (user_id, name, name_key, category, tracked_from, created_at)
-                 VALUES ($1, $2, $3, 'goal', $4, $5) ON CONFLICT (user_id, name_key) DO NOTHING",
-            )
-            .bind(user.0)
-            .bind(&g.activity)
-            .bind(&key)
-            .bind(day)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            let strategy: i64 =
-                sqlx::query_scalar("SELECT id FROM strategies WHERE user_id = $1 AND name_key = $2")
-                    .bind(user.0)
-                    .bind(&key)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            let existing: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM checkins WHERE user_id = $1 AND day = $2")
-                    .bind(user.0)
-                    .bind(day)
-                    .fetch_optional(&mut *tx)
-                    .await?;
             let tag = amount.is_some_and(|a| a > 0);
-            let checkin = match (existing, tag) {
-                (Some(id), _) => Some(id),
-                (None, true) => Some(
-                    sqlx::query_scalar(
-                        "INSERT INTO checkins (user_id, day, version, created_at, updated_at)
-                         VALUES ($1, $2, 1, $3, $3) RETURNING id",
-                    )
-                    .bind(user.0)
-                    .bind(day)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await?,
-                ),
-                (None, false) => None,
-            };
-            if let Some(checkin) = checkin {
-                let changed = if tag {
-                    sqlx::query(
-                        "INSERT INTO checkin_strategies (checkin_id, strategy_id) VALUES ($1, $2)
-                         ON CONFLICT (checkin_id, strategy_id) DO NOTHING",
-                    )
-                } else {
-                    sqlx::query("DELETE FROM checkin_strategies WHERE checkin_id = $1 AND strategy_id = $2")
-                }
-                .bind(checkin)
-                .bind(strategy)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if changed == 1 {
-                    if existing.is_some() {
-                        // A check-in form still open on the old version must not drop the tag.
-                        sqlx::query(
-                            "UPDATE checkins SET version = version + 1, updated_at = $1 WHERE id = $2",
-                        )
-                        .bind(now)
-                        .bind(checkin)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    sqlx::query(BUMP_REVISION).bind(user.0).execute(&mut *tx).await?;
-                }
-            }
+            set_day_tag!(tx, user, key.as_str(), Some((g.activity.as_str(), "goal")), day, tag, now);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         })?;

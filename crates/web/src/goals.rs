@@ -24,6 +24,13 @@ pub struct GoalOnDay {
 }
 
 impl GoalOnDay {
+    /// `goal` on `day`, with what was recorded that day.
+    pub fn new(goal: Goal, day: NaiveDate, done: Option<u32>) -> Self {
+        let plan = goal.plan();
+        let target = plan.as_ref().and_then(|p| p.target(day));
+        Self { goal, plan, target, done }
+    }
+
     /// Still asking for steps: not ended.
     pub fn current(&self) -> bool {
         self.goal.ended_on.is_none()
@@ -40,10 +47,8 @@ pub async fn on_day(store: &Store, user: UserId, day: NaiveDate) -> AppResult<Ve
     Ok(goals
         .into_iter()
         .map(|goal| {
-            let plan = goal.plan();
-            let target = plan.as_ref().and_then(|p| p.target(day));
             let done = steps.iter().find(|(g, _)| *g == goal.id).map(|(_, a)| *a);
-            GoalOnDay { goal, plan, target, done }
+            GoalOnDay::new(goal, day, done)
         })
         .collect())
 }

@@ -248,8 +248,8 @@ async fn show_page(
     let tr = &viewer.tr;
     let today = app.today(user.id).await?;
     let steps = app.store.goal_steps(user.id, goal.id).await?;
-    let on_day = goals::on_day(&app.store, user.id, today).await?;
-    let Some(g) = on_day.into_iter().find(|g| g.goal.id == goal.id) else { return Err(AppError::NotFound) };
+    let done_today = steps.iter().find(|(d, _)| *d == today).map(|(_, a)| *a);
+    let g = goals::GoalOnDay::new(goal.clone(), today, done_today);
     let errors = Errors { tr, error };
     let title = goal.activity.clone();
     let base = format!("/goals/{}", goal.id);
