@@ -9,7 +9,7 @@ checkin-previous-day = Day before
 checkin-next-day = Day after
 checkin-pick-day = Another day
 checkin-go = Open
-checkin-all-optional = Everything here is optional. Answer what you can; skip the rest.
+checkin-all-optional = Everything is optional: answer what you can.
 checkin-skip = Skip
 checkin-saved = Saved. Thank you for checking in.
 checkin-conflict = This day was saved somewhere else (another tab or device?) since you opened it. Both versions are here: the other one just below, yours in the form. Choose which to keep.
@@ -23,26 +23,34 @@ checkin-for-handle = Only you ({ $handle }) can see your check-ins.
 checkin-save = Save check-in
 
 checkin-pain = Pain right now
-checkin-pain-hint = 0 = no pain, 10 = pain as bad as you can imagine.
+checkin-pain-low = 0: no pain
+checkin-pain-high = 10: as bad as you can imagine
 checkin-peg = The past day (PEG)
 checkin-peg-pain = Your average pain
-checkin-peg-pain-hint = 0 = no pain, 10 = pain as bad as you can imagine.
+checkin-peg-pain-low = 0: no pain
+checkin-peg-pain-high = 10: as bad as you can imagine
 checkin-peg-enjoyment = How much pain got in the way of enjoying life
-checkin-peg-enjoyment-hint = 0 = not at all, 10 = completely.
+checkin-peg-enjoyment-low = 0: not at all
+checkin-peg-enjoyment-high = 10: completely
 checkin-peg-activity = How much pain got in the way of your general activity
-checkin-peg-activity-hint = 0 = not at all, 10 = completely.
+checkin-peg-activity-low = 0: not at all
+checkin-peg-activity-high = 10: completely
 checkin-mood = Mood
-checkin-mood-hint = 0 = very low, 10 = very good.
+checkin-mood-low = 0: very low
+checkin-mood-high = 10: very good
 checkin-sleep = Sleep last night
-checkin-sleep-hint = 0 = very poor, 10 = very good.
+checkin-sleep-low = 0: very poor
+checkin-sleep-high = 10: very good
 checkin-control = How much control did you feel over your pain today?
-checkin-control-hint = 0 = none at all, 10 = a great deal.
+checkin-control-low = 0: none at all
+checkin-control-high = 10: a great deal
 
 checkin-strategies = What you did today
-checkin-strategies-hint = Tap everything that applies. Your most used come first.
-checkin-new-strategy = Something else? Add your own
+checkin-strategies-hint = Tap all that apply.
+checkin-add-own = Something else?
+checkin-new-strategy = Add something you did
 checkin-note = Note
-checkin-note-hint = Anything you want to remember about today. Up to { $max } characters; only you can see it.
+checkin-note-hint = Only you can see it (up to { $max } characters).
 
 strategy-walk = Walk
 strategy-stretching = Stretching

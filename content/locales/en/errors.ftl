@@ -171,3 +171,4 @@ err-time-invalid = Please enter a time as hours and minutes, like 19:30.
 err-quiet-hours = Give both ends of the quiet hours, at different times, or leave both empty.
 err-push-endpoint = That push address cannot be used: it must start with https://.
 err-push-keys = The browser's push keys did not read; please turn notifications on again.
+err-checkin-item-unknown = That is not something the check-in can ask. Please choose from the list.

@@ -23,7 +23,23 @@ home-pillar-connect = Skills that are known to help, and a way to talk with your
 home-start = Create your account
 home-have-account = I already have an account
 home-hello = Hello, { $handle }
-home-member-intro = This is your space. A short check-in each day — even a few taps — builds a picture of what goes with your better days.
+home-new = New here?
+home-new-start = Set up your check-in in two short steps.
+home-see-insights = See the details
+home-first-days = Your first check-in starts your diary. Even a few taps count, and missed days are fine.
+home-days-so-far = { $days ->
+    [one] One day is in your diary.
+   *[other] { $days } days are in your diary.
+} After { $more ->
+    [one] one more check-in
+   *[other] { $more } more check-ins
+}, “What helps me” can start looking for what goes with your better days.
+home-days-diary = { $days } days are in your diary. Each check-in makes the picture clearer.
+home-next-title = A next small step
+home-next-goal = Choose one thing to build up slowly, at your own pace
+home-next-goals = Your goals, and today's step
+home-next-skill = Try a skill for a few minutes
+home-next-group = Meet people who understand, in a group
 home-checkin = Check in for today
 home-checkin-change = Change today's check-in
 home-checked-in = Today's check-in is saved. Thank you — you can change it any time today.

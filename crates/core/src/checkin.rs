@@ -126,6 +126,90 @@ pub fn parse_strategy_name(input: &str) -> Result<String, Invalid> {
     Ok(s)
 }
 
+/// What the check-in asks, and in which order, as the member chose it (issue 16). The PEG's
+/// three questions are one item: the instrument is scored only when all three are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Pain,
+    Peg,
+    Mood,
+    Sleep,
+    Control,
+}
+
+impl Item {
+    /// Every item, in the order a new member is asked them.
+    pub const ALL: [Item; 5] = [Item::Pain, Item::Peg, Item::Mood, Item::Sleep, Item::Control];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Item::Pain => "pain",
+            Item::Peg => "peg",
+            Item::Mood => "mood",
+            Item::Sleep => "sleep",
+            Item::Control => "control",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+
+    /// The form fields (and `Ratings` members) the item asks for.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Item::Pain => &["pain"],
+            Item::Peg => &["peg_pain", "peg_enjoyment", "peg_activity"],
+            Item::Mood => &["mood"],
+            Item::Sleep => &["sleep"],
+            Item::Control => &["control"],
+        }
+    }
+}
+
+/// The member's chosen items from their stored form (`"pain,peg,mood"`); `None` (never
+/// chosen) asks everything. Unknown or repeated names are dropped, so a list written by an
+/// older version still reads.
+pub fn items_from_stored(stored: Option<&str>) -> Vec<Item> {
+    let Some(stored) = stored else { return Item::ALL.to_vec() };
+    let mut items = Vec::new();
+    for item in stored.split(',').filter_map(|s| Item::parse(s.trim())) {
+        if !items.contains(&item) {
+            items.push(item);
+        }
+    }
+    items
+}
+
+/// The stored form of a chosen list, in its order.
+pub fn items_to_stored(items: &[Item]) -> String {
+    items.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// Reads a choice from a form: the names ticked, in `order` (the member's current order).
+/// Choosing nothing is allowed: strategies and the note are always asked.
+pub fn choose_items(ticked: &[String], order: &[Item]) -> Result<Vec<Item>, Invalid> {
+    let mut chosen = Vec::new();
+    for name in ticked {
+        let item = Item::parse(name).ok_or_else(|| Invalid::one("items", "checkin-item-unknown"))?;
+        if !chosen.contains(&item) {
+            chosen.push(item);
+        }
+    }
+    let rank = |i: &Item| order.iter().position(|o| o == i).unwrap_or(usize::MAX);
+    chosen.sort_by_key(rank);
+    Ok(chosen)
+}
+
+/// The order with `item` moved one place up (a no-op at the top).
+pub fn move_up(order: &[Item], item: Item) -> Vec<Item> {
+    let mut out = order.to_vec();
+    if let Some(i) = out.iter().position(|o| *o == item).filter(|i| *i > 0) {
+        out.swap(i, i - 1);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -183,5 +267,21 @@ mod tests {
         assert_eq!(code(parse_strategy_name("   ")), "strategy-name-missing");
         assert_eq!(code(parse_strategy_name(&"x".repeat(61))), "strategy-name-too-long");
         assert_eq!(code(parse_strategy_name("heat; ice")), "strategy-name-semicolon");
+    }
+
+    #[test]
+    fn chosen_items_keep_their_order_and_read_back() {
+        assert_eq!(items_from_stored(None), Item::ALL.to_vec());
+        assert_eq!(items_from_stored(Some("")), vec![]);
+        assert_eq!(items_from_stored(Some("mood, pain,mood,weather")), vec![Item::Mood, Item::Pain]);
+        let order = vec![Item::Control, Item::Pain, Item::Peg, Item::Mood, Item::Sleep];
+        let ticked = ["pain".to_owned(), "control".to_owned()];
+        let chosen = choose_items(&ticked, &order).unwrap();
+        assert_eq!(chosen, vec![Item::Control, Item::Pain]);
+        assert_eq!(items_from_stored(Some(&items_to_stored(&chosen))), chosen);
+        assert_eq!(code(choose_items(&["weather".to_owned()], &order)), "checkin-item-unknown");
+        assert_eq!(move_up(&order, Item::Pain)[..2], [Item::Pain, Item::Control]);
+        assert_eq!(move_up(&order, Item::Control), order);
+        assert_eq!(Item::ALL.iter().map(|i| i.fields().len()).sum::<usize>(), 7);
     }
 }

@@ -81,6 +81,19 @@ pub const BUILT_IN: &[BuiltIn] = &[
     b("support-group", Category::Connection),
 ];
 
+/// The built-ins ticked for a new member in onboarding: a short list keeps the first
+/// check-in short; the rest are one tick away there, and later under "Your strategies".
+pub const STARTERS: &[&str] = &[
+    "walk",
+    "stretching",
+    "heat",
+    "medication-as-prescribed",
+    "meditation",
+    "pacing-break",
+    "sleep-routine",
+    "friends-family",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +104,7 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), BUILT_IN.len());
+        assert!(STARTERS.iter().all(|k| keys.contains(k)));
         for c in Category::ALL {
             assert_eq!(Category::parse(c.as_str()), Some(c));
         }

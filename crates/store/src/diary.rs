@@ -297,6 +297,30 @@ impl Store {
         Ok(tz)
     }
 
+    /// The member's time zone and the check-in items they chose (`None`: never chosen), in
+    /// one read, for the check-in page.
+    pub async fn checkin_setup(&self, user: UserId) -> Result<(String, Option<String>)> {
+        let row = on_db!(self, |pool| {
+            sqlx::query_as("SELECT time_zone, checkin_items FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.ok_or(StoreError::NotFound)
+    }
+
+    pub async fn set_checkin_items(&self, user: UserId, items: &str) -> Result<()> {
+        let done = on_db!(self, |pool| {
+            sqlx::query("UPDATE users SET checkin_items = $1 WHERE id = $2")
+                .bind(items)
+                .bind(user.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        crate::users::expect_one(done)
+    }
+
     pub async fn set_time_zone(&self, user: UserId, time_zone: &str) -> Result<()> {
         let done = on_db!(self, |pool| {
             sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")

@@ -55,6 +55,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(16, "0016_reminders"),
     migration!(17, "0017_coaching_goals"),
     migration!(18, "0018_push"),
+    migration!(19, "0019_checkin_items"),
 ];
 
 /// The newest schema version this program knows.

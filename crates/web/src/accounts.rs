@@ -213,8 +213,11 @@ pub fn set_locale_allowed(app: &AppState, tag: &str) -> AppResult<()> {
 
 /// Sets the time zone that decides what "today" is for the member's diary.
 pub async fn set_time_zone(store: &Store, user: &User, input: &str) -> AppResult<()> {
-    let tz: chrono_tz::Tz =
-        input.trim().parse().map_err(|_| Invalid::one("time_zone", "time-zone-unknown"))?;
-    store.set_time_zone(user.id, tz.name()).await?;
+    store.set_time_zone(user.id, parse_time_zone(input)?.name()).await?;
     Ok(())
+}
+
+/// An IANA time zone name, as typed or picked ("Europe/Berlin").
+pub fn parse_time_zone(input: &str) -> Result<chrono_tz::Tz, Invalid> {
+    input.trim().parse().map_err(|_| Invalid::one("time_zone", "time-zone-unknown"))
 }

@@ -17,7 +17,7 @@ fn stylesheet() -> &'static str {
     SHEET.get_or_init(|| format!("{CSS}\n{}", crate::library::timer_css()))
 }
 const ICON: &str = include_str!("../assets/icon.svg");
-/// The only script: an enhancement of the skills timer, loaded by pages that have one.
+/// An enhancement of the skills timer, loaded by pages that have one.
 const TIMER_JS: &str = include_str!("../assets/timer.js");
 
 /// The check-in without a network (`offline.js`), and the service worker it registers.
@@ -25,6 +25,8 @@ const OFFLINE_JS: &str = include_str!("../assets/offline.js");
 const SW_JS: &str = include_str!("../assets/sw.js");
 /// Turning reminders as notifications on or off (the reminders page).
 const PUSH_JS: &str = include_str!("../assets/push.js");
+/// Onboarding: fills in the time zone the browser reports, where the member has not chosen one.
+const TIME_ZONE_JS: &str = include_str!("../assets/timezone.js");
 /// Home-screen icons (the SVG's design at the sizes installers ask for).
 const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
 const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
@@ -40,6 +42,11 @@ fn short_hash_bytes(content: &[u8]) -> String {
 pub fn offline_js_url() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| format!("/assets/offline.js?v={}", short_hash(OFFLINE_JS)))
+}
+
+pub fn time_zone_js_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| format!("/assets/timezone.js?v={}", short_hash(TIME_ZONE_JS)))
 }
 
 pub fn push_js_url() -> &'static str {
@@ -110,6 +117,14 @@ pub fn icon_url() -> &'static str {
 
 const CACHE: &str = "public, max-age=31536000, immutable";
 
+/// One of our scripts, cached for a year (its URL changes with its content).
+fn script(body: &'static str) -> axum::routing::MethodRouter<AppState> {
+    get(move || async move {
+        ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, CACHE)], body)
+            .into_response()
+    })
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(
@@ -122,45 +137,10 @@ pub fn router() -> Router<AppState> {
                     .into_response()
             }),
         )
-        .route(
-            "/assets/timer.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, CACHE),
-                    ],
-                    TIMER_JS,
-                )
-                    .into_response()
-            }),
-        )
-        .route(
-            "/assets/offline.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, CACHE),
-                    ],
-                    OFFLINE_JS,
-                )
-                    .into_response()
-            }),
-        )
-        .route(
-            "/assets/push.js",
-            get(|| async {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                        (header::CACHE_CONTROL, CACHE),
-                    ],
-                    PUSH_JS,
-                )
-                    .into_response()
-            }),
-        )
+        .route("/assets/timer.js", script(TIMER_JS))
+        .route("/assets/offline.js", script(OFFLINE_JS))
+        .route("/assets/push.js", script(PUSH_JS))
+        .route("/assets/timezone.js", script(TIME_ZONE_JS))
         // At the root, so it may look after /checkin; never cached long, so updates arrive.
         .route(
             "/sw.js",

@@ -32,6 +32,7 @@ const SOURCES: &[(&str, &[&str])] = &[(
         ftl!("en", "sharing.ftl"),
         ftl!("en", "goals.ftl"),
         ftl!("en", "reminders.ftl"),
+        ftl!("en", "welcome.ftl"),
     ],
 )];
 

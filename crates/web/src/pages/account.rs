@@ -48,7 +48,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
         }
         section aria-labelledby="you" {
             h2 id="you" { (tr.t("account-you")) }
-            p { a href="/account/reminders" { (tr.t("reminders-title")) } }
+            p { a href="/account/checkin" { (tr.t("setup-title")) } " · " a href="/account/reminders" { (tr.t("reminders-title")) } }
             dl {
                 dt { (tr.t("field-handle")) } dd { (user.handle) }
                 dt { (tr.t("account-role")) } dd { (tr.t(&format!("role-{}", user.role))) }

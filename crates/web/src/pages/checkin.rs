@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::{Duration, NaiveDate};
-use foothold_core::checkin;
+use foothold_core::checkin::{self, Item};
 use foothold_core::experiment::Status;
 use foothold_store::{CheckIn, Strategy, User};
 use maud::{html, Markup};
@@ -28,6 +28,8 @@ use serde::Deserialize;
 pub struct DayQuery {
     day: Option<String>,
     saved: Option<String>,
+    /// The last step of onboarding.
+    first: Option<String>,
 }
 
 struct View<'a> {
@@ -38,6 +40,8 @@ struct View<'a> {
     strategies: &'a [Strategy],
     error: Option<&'a AppError>,
     saved: bool,
+    /// Reached from onboarding: say this is its last step.
+    first: bool,
     /// Crisis resources, when the note uses crisis language.
     support: Option<Markup>,
     /// The member's experiments that include this day.
@@ -46,6 +50,8 @@ struct View<'a> {
     goals: &'a [GoalOnDay],
     /// After a conflict: the version saved elsewhere, shown beside what the member typed.
     other: Option<&'a CheckIn>,
+    /// What the member chose to be asked, in their order.
+    items: &'a [Item],
 }
 
 /// An experiment that includes the day shown, with the answer about following it.
@@ -215,21 +221,22 @@ fn saved_elsewhere(tr: &Tr, other: &CheckIn, strategies: &[Strategy]) -> Markup 
     }
 }
 
+/// One 0–10 scale: eleven numbers in one row (a segmented control that stays one row at
+/// 320 px), "Skip" beside the question, and what 0 and 10 mean under the ends.
 fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Errors) -> Markup {
     let tr = &viewer.tr;
-    let legend = tr.t(&format!("checkin-{}", field.replace('_', "-")));
-    let hint = tr.t(&format!("checkin-{}-hint", field.replace('_', "-")));
+    let key = field.replace('_', "-");
+    let ends = format!("{field}-ends");
     let error = errors.message_for(field);
     html! {
-        fieldset class={ "scale" @if error.is_some() { " field-error" } } id=(field) {
-            legend { (legend) }
-            p class="hint" { (hint) }
+        fieldset class={ "scale" @if error.is_some() { " field-error" } } id=(field) aria-describedby=(ends) {
+            legend { (tr.t(&format!("checkin-{key}"))) }
+            label class="scale-skip" {
+                input type="radio" name=(field) value="" checked[value.is_empty()];
+                span { (tr.t("checkin-skip")) }
+            }
             @if let Some(message) = &error { p class="error-message" { (message) } }
-            div class="scale-options" {
-                label class="scale-skip" {
-                    input type="radio" name=(field) value="" checked[value.is_empty()];
-                    span { (tr.t("checkin-skip")) }
-                }
+            div class="scale-row" {
                 @for n in 0..=10 {
                     @let v = n.to_string();
                     label {
@@ -237,6 +244,10 @@ fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Error
                         span { (n) }
                     }
                 }
+            }
+            p class="scale-ends" id=(ends) {
+                span { (tr.t(&format!("checkin-{key}-low"))) } " "
+                span { (tr.t(&format!("checkin-{key}-high"))) }
             }
         }
     }
@@ -251,7 +262,9 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let asked: Vec<Option<i64>> =
         v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id).collect();
     let body = html! {
+        @if v.first { p class="step" { (tr.ta("welcome-step", &[("step", "3"), ("of", "3")])) } }
         h1 { (title) }
+        @if v.first { p class="notice" { (tr.t("checkin-first")) } }
         // Support first: it says itself that the note was saved.
         @if let Some(panel) = &v.support { (panel) }
         @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
@@ -269,10 +282,13 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                 a href={ "/checkin?day=" (v.day + Duration::days(1)) } { (tr.t("checkin-next-day")) }
                 a href="/checkin" { (tr.t("checkin-today")) }
             }
-            form method="get" action="/checkin" class="day-picker" {
-                label for="pick-day" { (tr.t("checkin-pick-day")) }
-                input type="date" id="pick-day" name="day" value=(v.day) max=(v.today);
-                button type="submit" class="secondary" { (tr.t("checkin-go")) }
+            details class="day-picker" {
+                summary { (tr.t("checkin-pick-day")) }
+                form method="get" action="/checkin" {
+                    label for="pick-day" class="visually-hidden" { (tr.t("checkin-pick-day")) }
+                    input type="date" id="pick-day" name="day" value=(v.day) max=(v.today);
+                    button type="submit" class="secondary" { (tr.t("checkin-go")) }
+                }
             }
         }
         div id="offline-status" class="notice" role="status" hidden {}
@@ -282,16 +298,20 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
             input type="hidden" name="version" value=(v.form.version);
-            p class="hint" { (tr.t("checkin-all-optional")) }
-            (score_group(viewer, "pain", v.form.score("pain"), &errors))
-            fieldset class="peg" {
-                legend { (tr.t("checkin-peg")) }
-                @for field in ["peg_pain", "peg_enjoyment", "peg_activity"] {
-                    (score_group(viewer, field, v.form.score(field), &errors))
+            // The first check-in's notice says this already.
+            @if !v.first { p class="hint" { (tr.t("checkin-all-optional")) } }
+            @for item in v.items {
+                @match item {
+                    Item::Peg => fieldset class="peg" {
+                        legend { (tr.t("checkin-peg")) }
+                        @for field in item.fields() { (score_group(viewer, field, v.form.score(field), &errors)) }
+                    },
+                    _ => @for field in item.fields() { (score_group(viewer, field, v.form.score(field), &errors)) },
                 }
             }
-            @for field in ["mood", "sleep", "control"] {
-                (score_group(viewer, field, v.form.score(field), &errors))
+            // What the member chose not to be asked keeps its saved value.
+            @for item in Item::ALL.iter().filter(|i| !v.items.contains(i)) {
+                @for field in item.fields() { input type="hidden" name=(field) value=(v.form.score(field)); }
             }
             @for p in v.plans { (plan_group(tr, p, &errors)) }
             (goals_group(tr, v.goals, v.form, &errors))
@@ -308,18 +328,22 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                         }
                     }
                 }
-                div class="field" {
-                    label for="new_strategy" { (tr.t("checkin-new-strategy")) }
-                    @if let Some(message) = errors.message_for("new_strategy") { p class="error-message" { (message) } }
-                    input type="text" id="new_strategy" name="new_strategy" value=(v.form.new_strategy) maxlength="60" autocomplete="off";
+                @let own_error = errors.message_for("new_strategy");
+                details class="add-own" open[own_error.is_some() || !v.form.new_strategy.is_empty()] {
+                    summary { (tr.t("checkin-add-own")) }
+                    div class="field" {
+                        label for="new_strategy" { (tr.t("checkin-new-strategy")) }
+                        @if let Some(message) = own_error { p class="error-message" { (message) } }
+                        input type="text" id="new_strategy" name="new_strategy" value=(v.form.new_strategy) maxlength="60" autocomplete="off";
+                    }
+                    p { a href="/strategies" { (tr.t("strategies-manage")) } }
                 }
-                p { a href="/strategies" { (tr.t("strategies-manage")) } }
             }
             div class={ "field" @if errors.message_for("note").is_some() { " field-error" } } {
                 label for="note" { (tr.t("checkin-note")) }
                 p class="hint" id="note-hint" { (tr.ta("checkin-note-hint", &[("max", &checkin::NOTE_MAX.to_string())])) }
                 @if let Some(message) = errors.message_for("note") { p class="error-message" { (message) } }
-                textarea id="note" name="note" rows="4" aria-describedby="note-hint" { (v.form.note) }
+                textarea id="note" name="note" rows="3" aria-describedby="note-hint" { (v.form.note) }
             }
             button type="submit" { (tr.t("checkin-save")) }
         }
@@ -330,16 +354,17 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     html(status, layout::page(viewer, &tr.t("checkin-page-title"), body))
 }
 
-async fn context(app: &AppState, user: &User) -> Result<(NaiveDate, Vec<Strategy>), AppError> {
-    let tz = app.store.time_zone(user.id).await?;
+/// The member's today, strategies and chosen items.
+async fn context(app: &AppState, user: &User) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>), AppError> {
+    let (tz, items) = app.store.checkin_setup(user.id).await?;
     let today = app.clock.today(&tz);
     app.store.ensure_builtin_strategies(user.id, today).await?;
-    Ok((today, app.store.strategies(user.id).await?))
+    Ok((today, app.store.strategies(user.id).await?, checkin::items_from_stored(items.as_deref())))
 }
 
 pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DayQuery>) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    let (today, strategies) = match context(&app, &user).await {
+    let (today, strategies, items) = match context(&app, &user).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
@@ -358,10 +383,12 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     strategies: &strategies,
                     error: Some(&error),
                     saved: false,
+                    first: false,
                     support: None,
                     plans: &[],
                     goals: &[],
                     other: None,
+                    items: &items,
                 };
                 return render(&viewer, &view);
             }
@@ -389,10 +416,12 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         strategies: &strategies,
         error: None,
         saved: q.saved.is_some(),
+        first: q.first.is_some(),
         support,
         plans: &plans,
         goals: &day_goals,
         other: None,
+        items: &items,
     };
     render(&viewer, &view)
 }
@@ -434,7 +463,7 @@ pub async fn save(
             see_other(&format!("/checkin?day={}&saved=1", saved.day))
         }
         Err(error @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let (today, strategies) = match context(&app, &user).await {
+            let (today, strategies, items) = match context(&app, &user).await {
                 Ok(c) => c,
                 Err(e) => return e.into_response(),
             };
@@ -465,10 +494,12 @@ pub async fn save(
                 strategies: &strategies,
                 error: Some(&error),
                 saved: false,
+                first: false,
                 support,
                 plans: &plans,
                 goals: &day_goals,
                 other: other.as_ref(),
+                items: &items,
             };
             render(&viewer, &view)
         }

@@ -1,16 +1,26 @@
+//! The home page. For a member it is *today*: whether today's check-in is saved, today's
+//! plan of each running experiment, one true and encouraging sentence from their own diary,
+//! and a next small step. For a visitor, what Foothold is.
+
 use super::experiments::today_line;
 use super::hacks::ask_to_share;
+use super::insights::{outcome_name, points};
 use super::{html, layout};
 use crate::auth::Viewer;
+use crate::error::AppResult;
 use crate::experiments;
+use crate::i18n::Tr;
+use crate::insights::Insight;
 use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Duration;
+use foothold_core::agency::{self, Label};
 use foothold_core::experiment::Status;
 use foothold_core::hacks::TRY_DAYS;
-use maud::html;
+use foothold_store::User;
+use maud::{html, Markup};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,36 +29,63 @@ pub struct HomeQuery {
     deleted: Option<String>,
 }
 
-/// Today's plan of each running experiment (the daily reminder, where members start), the
-/// one question about sharing a hack's result, a questionnaire that is due, and whether
-/// today's check-in is saved.
-async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
-    let Some(user) = viewer.user() else { return (html! {}, false) };
-    let loaded = async {
-        let time_zone = app.store.time_zone(user.id).await?;
-        let today = app.clock.today(&time_zone);
-        let checked_in = app.store.checkin(user.id, today).await?.is_some();
-        // A questionnaire is offered only once the day's check-in is done: no query before.
-        let due = match checked_in {
-            true => crate::questionnaires::due(app, user, today, &time_zone).await?,
-            false => Vec::new(),
-        };
-        Ok::<_, crate::error::AppError>((
-            today,
-            experiments::load_all(&app.store, &viewer.tr, user.id).await?,
-            app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?,
-            checked_in,
-            due,
-        ))
-    };
-    // A reminder is a convenience: if it cannot be loaded, the page still shows.
-    let Ok((today, all, asks, checked_in, due)) = loaded.await else { return (html! {}, false) };
+/// One sentence from the member's own diary that is true and gives heart: the clearest
+/// thing that goes with their better days, or how close the first patterns are.
+fn encouragement(tr: &Tr, insight: &Insight) -> Markup {
+    let best = insight
+        .report
+        .results
+        .iter()
+        .filter(|e| e.label == Label::LikelyHelps)
+        .max_by(|a, b| a.p_benefit.total_cmp(&b.p_benefit));
+    let more = agency::MIN_DAYS.saturating_sub(insight.days);
+    html! {
+        p class="encourage" {
+            @if let Some(e) = best {
+                @let key = match (e.estimate < 0.0, e.lag) {
+                    (true, 0) => "insights-lower-same",
+                    (false, 0) => "insights-higher-same",
+                    (true, _) => "insights-lower-next",
+                    (false, _) => "insights-higher-next",
+                };
+                (tr.ta(key, &[("strategy", &e.strategy), ("outcome", &outcome_name(tr, e.outcome)), ("points", &points(e.estimate))]))
+                " " a href="/insights" { (tr.t("home-see-insights")) }
+            } @else if insight.days == 0 {
+                (tr.t("home-first-days"))
+            } @else if more > 0 {
+                (tr.ta("home-days-so-far", &[("days", &insight.days.to_string()), ("more", &more.to_string())]))
+            } @else {
+                (tr.ta("home-days-diary", &[("days", &insight.days.to_string())])) " " a href="/insights" { (tr.t("home-see-insights")) }
+            }
+        }
+    }
+}
+
+async fn today(app: &AppState, viewer: &Viewer, user: &User) -> AppResult<Markup> {
     let tr = &viewer.tr;
-    let markup = html! {
-        (ask_to_share(tr, viewer, &asks))
-        // Offered once the day's check-in is done, one at a time, never in its way.
-        @if let Some(i) = due.first() { (super::questionnaires::due_offer(viewer, &i.q)) }
-        @for e in all.iter().filter(|e| matches!(e.status(today), Status::Running | Status::Paused)) {
+    let (zone, chosen) = app.store.checkin_setup(user.id).await?;
+    let today = app.clock.today(&zone);
+    let checked_in = app.store.checkin(user.id, today).await?.is_some();
+    // A questionnaire is offered only once the day's check-in is done: no query before.
+    let due = match checked_in {
+        true => crate::questionnaires::due(app, user, today, &zone).await?,
+        false => Vec::new(),
+    };
+    let running: Vec<_> = experiments::load_all(&app.store, tr, user.id)
+        .await?
+        .into_iter()
+        .filter(|e| matches!(e.status(today), Status::Running | Status::Paused))
+        .collect();
+    let asks = app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?;
+    let insight = app.insights.get(&app.store, user.id, tr).await?;
+    let has_goal = !app.store.goals(user.id).await?.is_empty();
+    Ok(html! {
+        @if chosen.is_none() && insight.days == 0 {
+            p class="notice" { (tr.t("home-new")) " " a href="/welcome" { (tr.t("home-new-start")) } }
+        }
+        @if checked_in { p class="notice" role="status" { (tr.t("home-checked-in")) } }
+        p { a class="button" href="/checkin" { (tr.t(if checked_in { "home-checkin-change" } else { "home-checkin" })) } }
+        @for e in &running {
             p class="notice" {
                 strong { (tr.t("home-experiment")) } " "
                 @match e.on(today).filter(|_| e.status(today) == Status::Running) {
@@ -58,21 +95,36 @@ async fn reminders(app: &AppState, viewer: &Viewer) -> (maud::Markup, bool) {
                 " " a href={ "/experiments/" (e.stored.id) } { (tr.t("checkin-experiment-see")) }
             }
         }
-    };
-    (markup, checked_in)
+        (encouragement(tr, &insight))
+        (ask_to_share(tr, viewer, &asks))
+        // Offered once the day's check-in is done, one at a time, never in its way.
+        @if let Some(i) = due.first() { (super::questionnaires::due_offer(viewer, &i.q)) }
+        section aria-labelledby="next-step" {
+            h2 id="next-step" { (tr.t("home-next-title")) }
+            ul class="next-steps" {
+                @if has_goal {
+                    li { a href="/goals" { (tr.t("home-next-goals")) } }
+                } @else {
+                    li { a href="/goals/new" { (tr.t("home-next-goal")) } }
+                }
+                li { a href="/skills" { (tr.t("home-next-skill")) } }
+                li { a href="/groups" { (tr.t("home-next-group")) } }
+            }
+        }
+    })
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(query): Query<HomeQuery>) -> Response {
-    let (reminders, checked_in) = reminders(&app, &viewer).await;
+pub async fn show(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(query): Query<HomeQuery>,
+) -> AppResult<Response> {
     let tr = &viewer.tr;
     let farewell = query.deleted.is_some() && viewer.user().is_none();
     let body = match viewer.user() {
         Some(user) => html! {
             h1 { (tr.ta("home-hello", &[("handle", &user.handle)])) }
-            p { (tr.t("home-member-intro")) }
-            @if checked_in { p class="notice" role="status" { (tr.t("home-checked-in")) } }
-            (reminders)
-            p { a class="button" href="/checkin" { (tr.t(if checked_in { "home-checkin-change" } else { "home-checkin" })) } }
+            (today(&app, &viewer, user).await?)
         },
         None => html! {
             @if farewell { p class="notice" role="status" { (tr.t("home-deleted")) } }
@@ -91,5 +143,5 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(query): Que
             }
         },
     };
-    html(StatusCode::OK, layout::page(&viewer, &tr.t("home-page-title"), body))
+    Ok(html(StatusCode::OK, layout::page(&viewer, &tr.t("home-page-title"), body)))
 }

@@ -33,6 +33,7 @@ mod strategies;
 mod thoughts;
 mod threads;
 mod visit;
+mod welcome;
 mod wins;
 
 use crate::auth::{set_cookie, SESSION_COOKIE};
@@ -78,6 +79,9 @@ pub fn router() -> Router<AppState> {
         .route("/goals/{id}/resume", post(goals::resume))
         .route("/goals/{id}/end", post(goals::end))
         .route("/wins", get(wins::show))
+        .route("/welcome", get(welcome::intro))
+        .route("/welcome/setup", get(welcome::setup).post(welcome::save_setup))
+        .route("/account/checkin", get(welcome::account).post(welcome::save_account))
         .route("/account/reminders", get(reminders::settings).post(reminders::save))
         .route("/account/email", post(reminders::change_email))
         .route("/account/email/confirm", post(reminders::resend))

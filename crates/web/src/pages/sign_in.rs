@@ -103,9 +103,10 @@ pub async fn register(
         }
         Err(e) => return axum::response::IntoResponse::into_response(e),
     };
-    // A new member is logged in straight away; asking them to type it all again is a chore.
+    // A new member is logged in straight away (typing it all again is a chore) and starts
+    // with the short onboarding.
     match accounts::login(&app, viewer.client_ip, &user.handle, &input.password).await {
-        Ok(login) => with_session_cookie(&app, see_other("/"), Some(&login.token)),
+        Ok(login) => with_session_cookie(&app, see_other("/welcome"), Some(&login.token)),
         Err(_) => see_other("/login"),
     }
 }

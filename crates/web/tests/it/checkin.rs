@@ -601,3 +601,111 @@ async fn a_form_with_text_that_is_not_utf8_is_refused_and_changes_nothing() {
         assert!(app.get(&c, "/checkin").await.text().await.unwrap().contains("café au lait"));
     }
 }
+
+/// The value of the hidden input `name` on a page.
+fn hidden(html: &str, name: &str) -> String {
+    let at =
+        html.find(&format!(r#"type="hidden" name="{name}" value=""#)).unwrap_or_else(|| panic!("no {name}"));
+    let rest = &html[at..];
+    let start = rest.find("value=\"").unwrap() + 7;
+    rest[start..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn onboarding_sets_the_time_zone_the_items_and_the_strategies_the_check_in_offers() {
+    for app in apps(config()).await {
+        let c = browser();
+        let r = app
+            .submit(&c, "/register", "/register", &[("handle", "Newcomer"), ("password", PW), ("email", "")])
+            .await;
+        assert_eq!(r.headers()["location"], "/welcome", "a new member starts with onboarding");
+        assert!(app.get(&c, "/welcome").await.text().await.unwrap().contains("Step 1 of 3"));
+        let setup = app.get(&c, "/welcome/setup").await.text().await.unwrap();
+        assert!(setup.contains(r#"<option value="Europe/Berlin">"#), "a searchable list of zones");
+        let (walk, heat) = (strategy_id(&setup, "Walk"), strategy_id(&setup, "Cold"));
+        assert!(setup.contains(&format!(r#"value="{walk}" checked"#)), "a short list is ticked");
+        assert!(!setup.contains(&format!(r#"value="{heat}" checked"#)), "the rest is not");
+        let user = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("Newcomer").unwrap())
+            .await
+            .unwrap()
+            .id;
+
+        // A zone that does not exist changes nothing at all.
+        let choose = |zone: &'static str| {
+            vec![
+                ("csrf", csrf_token(&setup)),
+                ("time_zone", zone.to_owned()),
+                ("item", "mood".to_owned()),
+                ("item", "pain".to_owned()),
+                ("strategy", walk.clone()),
+            ]
+        };
+        let r = c.post(app.url("/welcome/setup")).form(&choose("Mars/Olympus")).send().await.unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains(r#"value="Mars/Olympus""#), "input kept");
+        assert_eq!(app.store.checkin_setup(user).await.unwrap(), ("UTC".to_owned(), None));
+
+        let r = c.post(app.url("/welcome/setup")).form(&choose("Europe/Berlin")).send().await.unwrap();
+        assert_eq!(
+            (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
+            (303, "/checkin?first=1")
+        );
+        assert_eq!(
+            app.store.checkin_setup(user).await.unwrap(),
+            ("Europe/Berlin".to_owned(), Some("pain,mood".to_owned()))
+        );
+        let page = app.get(&c, "/checkin?first=1").await.text().await.unwrap();
+        assert!(page.contains("Step 3 of 3") && page.contains("your first check-in"));
+        assert!(page.contains(r#"name="pain" value="6""#) && page.contains(r#"name="mood" value="6""#));
+        assert!(!page.contains(r#"name="sleep" value="6""#), "sleep is not asked");
+        assert!(page.contains("<span>Walk</span>") && !page.contains("<span>Cold</span>"));
+
+        // What is not asked keeps its saved value when the form is saved.
+        let day = hidden(&page, "day");
+        let r = c
+            .put(app.url(&format!("/api/v1/checkins/{day}")))
+            .header("x-csrf-token", csrf_token(&page))
+            .json(&json!({"sleep": 7, "version": null}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert_eq!(hidden(&page, "sleep"), "7");
+        let form = [
+            ("csrf", csrf_token(&page)),
+            ("day", day.clone()),
+            ("version", hidden(&page, "version")),
+            ("pain", "4".into()),
+            ("sleep", hidden(&page, "sleep")),
+        ];
+        assert_eq!(c.post(app.url("/checkin")).form(&form).send().await.unwrap().status(), 303);
+        let saved: Value =
+            c.get(app.url(&format!("/api/v1/checkins/{day}"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!((saved["pain"].as_i64(), saved["sleep"].as_i64()), (Some(4), Some(7)));
+
+        // Later, under the account: moving mood up puts it first in the check-in.
+        let account = app.get(&c, "/account/checkin").await.text().await.unwrap();
+        let order = [
+            ("order", "pain"),
+            ("order", "mood"),
+            ("order", "peg"),
+            ("order", "sleep"),
+            ("order", "control"),
+        ];
+        let mut form: Vec<(&str, String)> = vec![("csrf", csrf_token(&account))];
+        form.extend(order.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        form.extend([("item", "pain".to_owned()), ("item", "mood".to_owned()), ("up", "mood".to_owned())]);
+        assert_eq!(c.post(app.url("/account/checkin")).form(&form).send().await.unwrap().status(), 200);
+        assert_eq!(app.store.checkin_setup(user).await.unwrap().1.as_deref(), Some("mood,pain"));
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(page.find(r#"id="mood""#).unwrap() < page.find(r#"id="pain""#).unwrap());
+        form.retain(|(k, _)| *k != "up");
+        form.push(("item", "weather".to_owned()));
+        let r = c.post(app.url("/account/checkin")).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 422, "an unknown item changes nothing");
+        assert_eq!(app.store.checkin_setup(user).await.unwrap().1.as_deref(), Some("mood,pain"));
+    }
+}
