@@ -172,3 +172,4 @@ err-quiet-hours = Give both ends of the quiet hours, at different times, or leav
 err-push-endpoint = That push address cannot be used: it must start with https://.
 err-push-keys = The browser's push keys did not read; please turn notifications on again.
 err-checkin-item-unknown = That is not something the check-in can ask. Please choose from the list.
+err-experiment-medication-agreed = This experiment changes how you take a medicine. Please agree it with your prescriber first, then tick the box to confirm.

@@ -12,6 +12,7 @@ use foothold_core::experiment::{
     self, analyse, Action, Adherence, Analysis, Comparison, Course, Design, DesignForm, Event, ExperimentDay,
     ExperimentResult, NotAnalysable, Observed, PlanDay, Status,
 };
+use foothold_core::strategy::Category;
 use foothold_core::{checkin, Invalid};
 use foothold_store::{Experiment, ExperimentPlan, Store, StoreError, Strategy, UserId};
 
@@ -62,6 +63,10 @@ pub struct DesignInput {
     pub washout_days: String,
     #[serde(default)]
     pub start: String,
+    /// "yes": the member confirms a change to how they take a medicine was agreed with
+    /// their prescriber (needed when either condition is a medication).
+    #[serde(default)]
+    pub prescriber: String,
 }
 
 /// The stand-in name of a strategy inside a core `Design`: plans are stored by strategy id,
@@ -155,6 +160,18 @@ pub fn parse(
     Invalid::gather(&mut problems, &a);
     let b = if input.versus.trim().is_empty() { Ok(None) } else { mine("versus", &input.versus).map(Some) };
     Invalid::gather(&mut problems, &b);
+    // Randomising a medicine means days without it (or with another): never without the
+    // prescriber's agreement, which the member confirms.
+    let medication = [a.as_ref().ok().copied(), b.as_ref().ok().copied().flatten()]
+        .into_iter()
+        .flatten()
+        .any(|id| strategies.iter().any(|s| s.id == id && s.category == Category::Medication));
+    if medication && input.prescriber.trim() != "yes" {
+        problems.push(foothold_core::validation::Problem {
+            field: "prescriber",
+            code: "experiment-medication-agreed",
+        });
+    }
     let (a_name, b_name) = (
         a.as_ref().map_or_else(|_| placeholder(0), |id| placeholder(*id)),
         b.as_ref().ok().copied().flatten().map(placeholder).unwrap_or_default(),

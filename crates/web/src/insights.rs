@@ -15,6 +15,7 @@ use crate::i18n::Tr;
 use crate::kept::Kept;
 use chrono::NaiveDate;
 use foothold_core::agency::{self, Diary, Outcome, Report, Tracked};
+use foothold_core::strategy::Category;
 use foothold_store::{CheckIn, Store, UserId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,6 +39,8 @@ pub struct Insight {
     pub days: usize,
     /// Strategy ids by the names used in `report`.
     pub ids: HashMap<String, i64>,
+    /// The medication strategies among them: never offered as "Test it".
+    pub medication: Vec<i64>,
     /// For every effect labelled `likely_helps` or `likely_worse`: (name, outcome, lag) →
     /// spread.
     pub spreads: HashMap<(String, Outcome, u8), Spread>,
@@ -104,18 +107,16 @@ impl Insights {
 
     async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
         let checkins = store.checkins(user, first_day(), last_day()).await?;
-        let named: Vec<(i64, String, NaiveDate)> = store
-            .strategies(user)
-            .await?
-            .into_iter()
-            .filter(|s| s.uses > 0)
-            .map(|s| (s.id, strategy_name(tr, &s), s.tracked_from))
-            .collect();
+        let used: Vec<_> = store.strategies(user).await?.into_iter().filter(|s| s.uses > 0).collect();
+        let medication = used.iter().filter(|s| s.category == Category::Medication).map(|s| s.id).collect();
+        let named: Vec<(i64, String, NaiveDate)> =
+            used.iter().map(|s| (s.id, strategy_name(tr, s), s.tracked_from)).collect();
         let lang = tr.lang();
         let mut insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
             .await
             .map_err(|_| AppError::Internal)?;
         insight.proven = proven(store, user, tr).await?;
+        insight.medication = medication;
         let insight = Arc::new(insight);
         self.kept.put((user, insight.lang.clone()), revision, Arc::clone(&insight));
         Ok(insight)
@@ -176,6 +177,7 @@ fn analyse(revision: i64, lang: String, named: &[(i64, String, NaiveDate)], chec
         report,
         spreads,
         proven: Vec::new(),
+        medication: Vec::new(),
     }
 }
 

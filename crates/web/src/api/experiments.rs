@@ -33,6 +33,10 @@ pub struct PlanRequest {
     washout_days: Option<u32>,
     /// The first day, today or later (`YYYY-MM-DD`).
     start: NaiveDate,
+    /// Needed (`true`) when either condition is a medication: the member confirms the change
+    /// was agreed with their prescriber.
+    #[serde(default)]
+    prescriber_agreed: bool,
 }
 
 impl From<&PlanRequest> for DesignInput {
@@ -47,6 +51,7 @@ impl From<&PlanRequest> for DesignInput {
             pairs: text(r.pairs),
             washout_days: text(r.washout_days),
             start: r.start.to_string(),
+            prescriber: if r.prescriber_agreed { "yes".to_owned() } else { String::new() },
         }
     }
 }

@@ -9,6 +9,7 @@ use super::scroll_table;
 use crate::auth::Viewer;
 use crate::experiments::{Findings, Loaded};
 use crate::i18n::Tr;
+use foothold_core::experiment::analysis::DECISION;
 use foothold_core::experiment::{Conclusion, Condition, ExperimentResult, NotAnalysable};
 use maud::{html, Markup, PreEscaped};
 use std::fmt::Write;
@@ -65,21 +66,46 @@ fn with<'a>(names: &[(&'a str, &'a str)], more: &[(&'a str, &'a str)]) -> Vec<(&
     names.iter().chain(more).copied().collect()
 }
 
+/// From this sure of one side, an unclear result is said to lean that way.
+const LEANS: f64 = 0.75;
+
 fn finding(tr: &Tr, names: &[(&str, &str)], r: &ExperimentResult) -> Markup {
     let direction = tr.t(if r.estimate < 0.0 { "experiment-lower" } else { "experiment-higher" });
-    let size = [("points", points(r.estimate)), ("direction", direction)];
+    let size = [("points", points(r.estimate)), ("direction", direction), ("decision", percent(DECISION))];
     let size: Vec<(&str, &str)> = size.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (headline, sure) = match r.conclusion() {
-        Conclusion::LikelyHelps => ("experiment-helps", r.p_benefit),
-        Conclusion::LikelyWorse => ("experiment-worse", 1.0 - r.p_benefit),
-        Conclusion::NoClearDifference => ("experiment-unclear", r.p_benefit),
+    // "How sure" always names the condition the figures favour, and an unclear result that
+    // leans one way says so: the words never contradict the numbers beside them.
+    let sure = r.p_benefit.max(1.0 - r.p_benefit);
+    let ranked: Vec<(&str, &str)> = match r.p_benefit >= 0.5 {
+        true => names.to_vec(),
+        false => names
+            .iter()
+            .map(|&(k, v)| {
+                (
+                    if k == "a" {
+                        "b"
+                    } else if k == "b" {
+                        "a"
+                    } else {
+                        k
+                    },
+                    v,
+                )
+            })
+            .collect(),
+    };
+    let (headline, headline_names) = match r.conclusion() {
+        Conclusion::LikelyHelps => ("experiment-helps", names),
+        Conclusion::LikelyWorse => ("experiment-worse", names),
+        Conclusion::NoClearDifference if sure >= LEANS => ("experiment-unclear-lean", ranked.as_slice()),
+        Conclusion::NoClearDifference => ("experiment-unclear", names),
     };
     let range = [("low", signed(r.interval[0])), ("high", signed(r.interval[1]))];
     let range: Vec<(&str, &str)> = range.iter().map(|(k, v)| (*k, v.as_str())).collect();
     html! {
-        p class="result-headline" { strong { (tr.ta(headline, &with(names, &size))) } }
+        p class="result-headline" { strong { (tr.ta(headline, &with(headline_names, &size))) } }
         p { (tr.ta("experiment-difference", &with(names, &size))) }
-        p { (tr.ta("experiment-sure", &with(names, &[("percent", &percent(sure))]))) }
+        p { (tr.ta("experiment-sure", &with(&ranked, &[("percent", &percent(sure))]))) }
         @if r.conclusion() == Conclusion::LikelyHelps {
             p { (tr.ta("experiment-meaningful", &[("percent", &percent(r.p_meaningful))])) }
         }
@@ -317,4 +343,40 @@ fn columns(tr: &Tr, first: &str) -> [String; 6] {
         "experiment-col-days",
     ]
     .map(|k| tr.t(k))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::i18n::Catalog;
+
+    fn said(p_benefit: f64, estimate: f64) -> String {
+        let tr = Catalog::load().unwrap().negotiate(None, None);
+        let r = ExperimentResult {
+            estimate,
+            interval: [estimate - 1.0, estimate + 1.0],
+            p_benefit,
+            p_meaningful: 0.3,
+            period_means: Vec::new(),
+            paired: None,
+            n_days_used: 30,
+        };
+        let names = [("a", "Walk"), ("b", "without Walk"), ("outcome", "pain")];
+        finding(&tr, &names, &r).into_string()
+    }
+
+    #[test]
+    fn the_words_of_a_result_never_contradict_its_figures() {
+        let leaning = said(0.91, -0.8);
+        assert!(leaning.contains("Walk leaned towards better pain than without Walk"), "{leaning}");
+        assert!(leaning.contains("91 % likely that Walk is the better"), "{leaning}");
+        assert!(!leaning.contains("No clear difference"), "{leaning}");
+        let worse = said(0.02, 1.5);
+        assert!(worse.contains("98 % likely that without Walk is the better"), "{worse}");
+        let even = said(0.55, -0.1);
+        assert!(even.contains("No clear difference") && even.contains("55 % likely that Walk"), "{even}");
+        let helps = said(0.99, -1.5);
+        assert!(helps.contains("Walk went with better pain than without Walk"), "{helps}");
+    }
 }

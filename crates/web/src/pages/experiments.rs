@@ -96,7 +96,8 @@ pub async fn new_form(State(app): State<AppState>, viewer: Viewer, Query(q): Que
     let input = DesignInput {
         strategy: q.strategy.unwrap_or_default(),
         outcome: q.outcome.unwrap_or_default(),
-        start: today.to_string(),
+        // Tomorrow: an experiment starts when the member is ready, not the moment they look.
+        start: (today + Duration::days(1)).to_string(),
         ..DesignInput::default()
     };
     design_page(&app, &viewer, &user, &input, None, None).await
@@ -186,8 +187,18 @@ async fn design_page(
             (number("washout_days", &input.washout_days, 0, (0, design::PERIOD_DAYS.1 - 2)))
             div class="field" {
                 label for="start" { (tr.t("experiment-field-start")) }
+                p class="hint" id="start-hint" { (tr.t("experiment-field-start-hint")) }
                 @if let Some(m) = field_error("start") { (m) }
-                input id="start" name="start" type="date" value=(input.start);
+                input id="start" name="start" type="date" value=(input.start) aria-describedby="start-hint";
+            }
+            @let agreed_error = errors.message_for("prescriber");
+            div class={ "field" @if agreed_error.is_some() { " field-error" } } id="prescriber" {
+                p class="hint" id="prescriber-hint" { (tr.t("experiment-prescriber-why")) }
+                @if let Some(m) = &agreed_error { p class="error-message" { (m) } }
+                label class="chip" {
+                    input type="checkbox" name="prescriber" value="yes" checked[input.prescriber == "yes"] aria-describedby="prescriber-hint";
+                    span { (tr.t("experiment-prescriber-agreed")) }
+                }
             }
             button type="submit" { (tr.t(if editing.is_some() { "experiment-save-plan" } else { "experiment-make-plan" })) }
         }
@@ -437,6 +448,7 @@ pub async fn edit_form(State(app): State<AppState>, viewer: Viewer, Path(id): Pa
         pairs: p.pairs.to_string(),
         washout_days: p.washout_days.to_string(),
         start: p.start.to_string(),
+        prescriber: String::new(),
     };
     design_page(&app, &viewer, &user, &input, Some((id, e.stored.version)), None).await
 }

@@ -165,7 +165,7 @@ fn proven(tr: &Tr, insight: &Insight) -> Markup {
 /// "Test it": a personal experiment on this strategy and outcome, the design form prefilled.
 fn test_it(tr: &Tr, insight: &Insight, strategy: &str, outcome: Outcome) -> Markup {
     html! {
-        @if let Some(id) = insight.ids.get(strategy) {
+        @if let Some(id) = insight.ids.get(strategy).filter(|id| !insight.medication.contains(id)) {
             a class="test-it" href={ "/experiments/new?strategy=" (id) "&outcome=" (outcome.as_str()) } {
                 (tr.t("insights-test-it")) span class="visually-hidden" { ": " (strategy) }
             }

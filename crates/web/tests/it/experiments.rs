@@ -176,6 +176,7 @@ async fn designs_that_cannot_work_are_refused_with_reasons() {
     for app in apps(config()).await {
         let me = member(&app, "designer").await;
         let walk = me.strategy("walk").await;
+        let medication = me.strategy("medication-as-prescribed").await;
         let start = today(&app);
         let cases = [
             (json!({"strategy": walk, "start": start - Duration::days(1)}), "experiment-start-past"),
@@ -192,6 +193,9 @@ async fn designs_that_cannot_work_are_refused_with_reasons() {
             (json!({"strategy": walk, "versus": walk, "start": start}), "experiment-same-strategies"),
             (json!({"strategy": 999_999, "start": start}), "strategy-unknown"),
             (json!({"strategy": walk, "start": start, "outcome": "joy"}), "outcome-unknown"),
+            // A medicine in either condition needs the prescriber's agreement, confirmed.
+            (json!({"strategy": medication, "start": start}), "experiment-medication-agreed"),
+            (json!({"strategy": walk, "versus": medication, "start": start}), "experiment-medication-agreed"),
         ];
         for (body, expected) in cases {
             let (status, answer) = me.post("/api/v1/experiments", body.clone()).await;
@@ -215,6 +219,10 @@ async fn designs_that_cannot_work_are_refused_with_reasons() {
             .await;
         assert_eq!(status, 201, "{body}");
         assert_eq!(body["labels"], json!(["Cold shower", "without Cold shower"]));
+        let agreed =
+            json!({"strategy": medication, "outcome": "mood", "start": start, "prescriber_agreed": true});
+        let (status, body) = me.post("/api/v1/experiments", agreed).await;
+        assert_eq!(status, 201, "agreed with the prescriber: {body}");
         // A strategy in an experiment cannot be merged away.
         let (status, plan) = me.post("/api/v1/experiments", json!({"strategy": walk, "start": start})).await;
         assert_eq!(status, 201, "{plan}");
@@ -242,6 +250,10 @@ async fn the_pages_plan_show_and_finish_an_experiment() {
             .unwrap();
         assert!(form.contains(&format!(r#"<option value="{walk}" selected>Walk</option>"#)), "{form}");
         assert!(form.contains(r#"<option value="mood" selected>"#));
+        assert!(
+            form.contains(&format!(r#"name="start" type="date" value="{tomorrow}""#)),
+            "tomorrow by default"
+        );
 
         // A refused design comes back with the reason and what was typed.
         let fields = |period: &'static str, start: &str| {
