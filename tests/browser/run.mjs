@@ -274,6 +274,11 @@ try {
     assert.equal(await page.getByLabel('Pairs of periods').inputValue(), '1');
     await audit(page, 'experiment design with errors');
     await page.getByLabel('Pairs of periods').fill('2');
+    // A plan starts tomorrow unless the member chooses: here, today.
+    const tomorrow = await page.getByLabel('First day').inputValue();
+    const today = new Date(`${tomorrow}T12:00:00Z`);
+    today.setUTCDate(today.getUTCDate() - 1);
+    await page.getByLabel('First day').fill(today.toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Show me the plan' }).click();
     await page.getByRole('heading', { name: 'The plan' }).waitFor();
     await page.getByText('Today’s plan:').first().waitFor();

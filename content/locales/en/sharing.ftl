@@ -140,3 +140,7 @@ admin-clinicians-mark = Mark as a clinician
 admin-clinicians-unmark = Unmark
 admin-clinicians-none = No account is marked as a clinician.
 admin-clinicians-since = marked { $date }
+admin-checks = Still to set up on this Foothold
+admin-check-crisis = Crisis lines for members' languages ([web.crisis.<lang>] in the configuration). Until then, members are shown a general helpline finder.
+admin-check-emergency = The emergency number (web.crisis.<lang>.emergency). Until then, urgent support says "your local emergency number".
+admin-check-mail = E-mail (the [mail] section). Until then, there are no e-mail reminders and no "forgot password".

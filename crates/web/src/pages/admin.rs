@@ -1,6 +1,6 @@
 //! The administrators' page for clinicians (`/admin/clinicians`): who may receive members'
 //! shares. An administrator marks an account after checking the person, as
-//! `foothold user set-clinician` does.
+//! `foothold user set-clinician` does. Above it, what the operator has yet to configure.
 
 use super::form::{csrf, value, Errors};
 use super::{html, layout, see_other};
@@ -35,8 +35,20 @@ async fn page(
     let clinicians = app.store.clinicians().await?;
     let errors = Errors { tr, error };
     let title = tr.t("admin-clinicians");
+    // What the operator still has to set up: said here and in the logs, never to members.
+    let checks = [
+        (app.config.crisis_configured(), "admin-check-crisis"),
+        (app.config.emergency_configured(), "admin-check-emergency"),
+        (app.mailer.is_some(), "admin-check-mail"),
+    ];
     let body = html! {
         h1 { (title) }
+        @if checks.iter().any(|(ok, _)| !ok) {
+            section class="notice" aria-labelledby="setup-checks" {
+                h2 id="setup-checks" { (tr.t("admin-checks")) }
+                ul { @for (_, key) in checks.iter().filter(|(ok, _)| !ok) { li { (tr.t(key)) } } }
+            }
+        }
         p { (tr.t("admin-clinicians-lead")) }
         (errors.summary())
         form method="post" action="/admin/clinicians" {

@@ -368,6 +368,11 @@ async fn an_administrator_marks_and_unmarks_clinicians_on_the_page() {
         let r = app.get(&admin, "/admin/clinicians").await;
         assert_eq!(r.status(), 403, "members are not administrators");
         app.store.set_role(me.id, foothold_core::account::Role::Admin).await.unwrap();
+        // What the operator has yet to set up is said to administrators, not to members.
+        let page = app.get(&admin, "/admin/clinicians").await.text().await.unwrap();
+        assert!(page.contains("Still to set up") && page.contains("Crisis lines for members"), "{page}");
+        let home = app.get(&doctor.client, "/").await.text().await.unwrap();
+        assert!(!home.contains("Still to set up") && !home.contains("configuration"));
 
         let r = app
             .submit(
