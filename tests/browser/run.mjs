@@ -248,10 +248,14 @@ try {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('link', { name: 'What helps me' }).click();
     await page.getByRole('heading', { name: 'Goes with better days' }).waitFor();
+    // The summary comes first; each card is one sentence, with its numbers one tap away.
+    assert.ok(await page.getByRole('heading', { name: 'In short' }).isVisible());
+    assert.equal(await page.getByRole('img', { name: /Estimated difference/ }).first().isVisible(), false);
+    await page.getByText('How sure, and the numbers').first().click();
     assert.ok(await page.getByRole('img', { name: /Estimated difference/ }).first().isVisible());
     await audit(page, 'insights');
     await page.getByRole('link', { name: 'Mood' }).click();
-    await page.getByRole('heading', { name: 'Your actions matter' }).waitFor();
+    await page.getByRole('heading', { name: 'In short' }).waitFor();
     await audit(page, 'insights (mood)');
   });
 

@@ -51,7 +51,6 @@ insights-name-sleep = sleep
 insights-together-title = Things you usually do together
 insights-together-item = You usually do “{ $first }” and “{ $second }” together ({ $together } days together, { $apart } apart). The diary cannot tell their effects apart; a personal experiment can.
 
-insights-matter-title = Your actions matter
 insights-matter-share = The things you track predict about { $percent } % of the ups and downs in your { $outcome } from day to day (likely between { $low } % and { $high } %), checked on days the model had not seen.
 insights-matter-none = Not enough days yet to say how much your actions go with your { $outcome }.
 insights-good-days = A good day here is one with { $outcome } better than your usual ({ $median }). You had { $good } good days out of { $days }.
@@ -63,3 +62,7 @@ insights-felt-trend-down = It has been falling, by about { $points } points a mo
 insights-felt-trend-flat = It has stayed about the same.
 insights-gap = Your diary shows that what you do goes with how your days go — even on days when it feels as if nothing you do matters. That gap is common when pain has gone on for a long time, and it can change.
 insights-footnote = These figures update after each check-in. How they are worked out: a statistical model of your diary that looks at all your strategies together, allows for slow changes and weekdays, and is cautious with little data.
+insights-summary-title = In short
+insights-top-none = Nothing stands out clearly yet for your { $outcome }. That can change as the days add up, and a personal experiment can test one thing directly.
+insights-numbers = How sure, and the numbers
+insights-good-days-more = Good days, with and without each thing you do

@@ -4,7 +4,7 @@
 
 use super::experiments::today_line;
 use super::hacks::ask_to_share;
-use super::insights::{outcome_name, points};
+use super::insights::{outcome_name, sentence};
 use super::{html, layout};
 use crate::auth::Viewer;
 use crate::error::AppResult;
@@ -42,13 +42,7 @@ fn encouragement(tr: &Tr, insight: &Insight) -> Markup {
     html! {
         p class="encourage" {
             @if let Some(e) = best {
-                @let key = match (e.estimate < 0.0, e.lag) {
-                    (true, 0) => "insights-lower-same",
-                    (false, 0) => "insights-higher-same",
-                    (true, _) => "insights-lower-next",
-                    (false, _) => "insights-higher-next",
-                };
-                (tr.ta(key, &[("strategy", &e.strategy), ("outcome", &outcome_name(tr, e.outcome)), ("points", &points(e.estimate))]))
+                (sentence(tr, e, &outcome_name(tr, e.outcome)))
                 " " a href="/insights" { (tr.t("home-see-insights")) }
             } @else if insight.days == 0 {
                 (tr.t("home-first-days"))

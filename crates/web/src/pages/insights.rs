@@ -1,7 +1,8 @@
-//! "What helps me": the agency engine's results for one outcome as cards ranked by evidence,
-//! in plain words ("goes with", never "causes"), each with its likely range and the spread
-//! of days with and without drawn as small server-rendered SVGs; then "Your actions matter",
-//! the contingency figures beside the control the member felt.
+//! "What helps me": first "In short" (the clearest one or two things, how much the member's
+//! actions go with their days, and the control they felt beside it), then the agency
+//! engine's results for one outcome as cards ranked by evidence, in plain words ("goes
+//! with", never "causes"): one sentence each, with how sure, the likely range and the
+//! spread of days with and without (small server-rendered SVGs) behind a disclosure.
 
 use super::{html, layout, login_redirect};
 use crate::auth::Viewer;
@@ -44,9 +45,9 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<O
                 @else { a href={ "/insights?outcome=" (o.as_str()) } { (name) } }
             }
         }
+        (summary(tr, &insight, outcome))
         (proven(tr, &insight))
         (findings(tr, &insight, outcome))
-        (actions_matter(tr, &insight, outcome))
         p class="hint" { (tr.t("insights-footnote")) }
     };
     html(StatusCode::OK, layout::page(&viewer, &title, body))
@@ -61,7 +62,11 @@ pub(super) fn points(x: f64) -> String {
     format!("{:.1}", x.abs())
 }
 
+/// With its sign; a value that rounds to zero is plain "0.0", never "−0.0".
 pub(super) fn signed(x: f64) -> String {
+    if x.abs() < 0.05 {
+        return "0.0".to_owned();
+    }
     format!("{x:+.1}").replace('-', "−")
 }
 
@@ -80,7 +85,15 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
     let with = |label: Label| effects.iter().copied().filter(move |e| e.label == label);
     let helps: Vec<&Effect> = with(Label::LikelyHelps).collect();
     let worse: Vec<&Effect> = with(Label::LikelyWorse).collect();
-    let unclear: Vec<&Effect> = with(Label::NoClearDifference).collect();
+    // One line per strategy, and none already on a card above: the lag with the stronger
+    // evidence (effects are sorted by it).
+    let mut unclear: Vec<&Effect> = Vec::new();
+    for e in with(Label::NoClearDifference) {
+        let shown = helps.iter().chain(&worse).chain(&unclear).any(|u| u.strategy == e.strategy);
+        if !shown {
+            unclear.push(e);
+        }
+    }
     // One line per strategy: the lag that needs fewer extra days.
     let mut waiting: Vec<&Effect> = with(Label::NotEnoughData).filter(|e| e.lag == 0).collect();
     waiting.sort_by(|a, b| a.strategy.cmp(&b.strategy));
@@ -190,15 +203,20 @@ fn waiting_line(tr: &Tr, e: &Effect) -> String {
     tr.ta(id, &args)
 }
 
-fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
-    let outcome = outcome_name(tr, e.outcome);
-    let lower = e.estimate < 0.0;
-    let sentence = match (lower, e.lag) {
+/// What an effect says in one plain sentence ("On days you did “Walk”, your pain was about
+/// 1.2 points lower."); `outcome` is the outcome's name in a sentence.
+pub(super) fn sentence(tr: &Tr, e: &Effect, outcome: &str) -> String {
+    let key = match (e.estimate < 0.0, e.lag) {
         (true, 0) => "insights-lower-same",
         (false, 0) => "insights-higher-same",
         (true, _) => "insights-lower-next",
         (false, _) => "insights-higher-next",
     };
+    tr.ta(key, &[("strategy", &e.strategy), ("outcome", outcome), ("points", &points(e.estimate))])
+}
+
+fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
+    let outcome = outcome_name(tr, e.outcome);
     let helps = e.label == Label::LikelyHelps;
     let sure = if helps { e.p_benefit } else { 1.0 - e.p_benefit };
     let direction = tr.t(if helps { "insights-better" } else { "insights-worse" });
@@ -206,15 +224,19 @@ fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
     html! {
         article class={ "insight " (if helps { "helps" } else { "worse" }) } {
             h3 { (e.strategy) " " span class="hint" { "(" (when(tr, e.lag)) ")" } }
-            p { (tr.ta(sentence, &[("strategy", &e.strategy), ("outcome", &outcome), ("points", &points(e.estimate))])) }
-            p { strong { (tr.ta("insights-likely", &[("percent", &percent(sure)), ("direction", &direction), ("outcome", &outcome)])) } }
-            @if helps {
-                p { (tr.ta("insights-meaningful", &[("percent", &percent(e.p_meaningful))])) }
+            p { (sentence(tr, e, &outcome)) }
+            // One sentence first; how sure, the range and the charts for whoever wants them.
+            details {
+                summary { (tr.t("insights-numbers")) }
+                p { strong { (tr.ta("insights-likely", &[("percent", &percent(sure)), ("direction", &direction), ("outcome", &outcome)])) } }
+                @if helps {
+                    p { (tr.ta("insights-meaningful", &[("percent", &percent(e.p_meaningful))])) }
+                }
+                p { (tr.ta("insights-range", &[("low", &signed(e.interval[0])), ("high", &signed(e.interval[1]))])) }
+                (interval_svg(tr, e))
+                @if let Some(s) = spread { (spread_svg(tr, e, &outcome, s)) }
+                p class="hint" { (tr.ta("insights-based-on", &[("with", &e.n_with.to_string()), ("without", &e.n_without.to_string())])) }
             }
-            p { (tr.ta("insights-range", &[("low", &signed(e.interval[0])), ("high", &signed(e.interval[1]))])) }
-            (interval_svg(tr, e))
-            @if let Some(s) = spread { (spread_svg(tr, e, &outcome, s)) }
-            p class="hint" { (tr.ta("insights-based-on", &[("with", &e.n_with.to_string()), ("without", &e.n_without.to_string())])) }
             p { (test_it(tr, insight, &e.strategy, e.outcome)) }
         }
     }
@@ -276,12 +298,24 @@ fn spread_svg(tr: &Tr, e: &Effect, outcome: &str, spread: &Spread) -> Markup {
     }
 }
 
-fn actions_matter(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
+/// "In short", first on the page: the one or two clearest things that go with better days,
+/// how much the member's actions go with the ups and downs, and the control they felt beside
+/// it (the gap between the two is the helplessness Foothold is for).
+fn summary(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
     let name = outcome_name(tr, outcome);
     let c: Option<&OutcomeContingency> =
         insight.report.contingency.outcomes.iter().find(|c| c.outcome == outcome);
     let felt = &insight.report.contingency.felt_control;
     let share = c.and_then(|c| c.actions_matter.as_ref());
+    let mut top: Vec<&Effect> = insight
+        .report
+        .results
+        .iter()
+        .filter(|e| e.outcome == outcome && e.label == Label::LikelyHelps)
+        .collect();
+    top.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
+    top.dedup_by(|a, b| a.strategy == b.strategy);
+    top.truncate(2);
     let mut good: Vec<&agency::GoodDays> =
         c.map(|c| c.strategies.iter().filter(|g| g.enough_data).collect()).unwrap_or_default();
     good.sort_by(|a, b| b.delta_p.total_cmp(&a.delta_p));
@@ -290,25 +324,19 @@ fn actions_matter(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
     // The gap: actions that visibly matter while the member feels little control.
     let gap = share.is_some_and(|s| s.interval[0] > 0.0) && felt.recent_mean.is_some_and(|m| m <= 4.0);
     html! {
-        section aria-labelledby="matter" class="matter" {
-            h2 id="matter" { (tr.t("insights-matter-title")) }
+        section aria-labelledby="matter" class="matter summary" {
+            h2 id="matter" { (tr.t("insights-summary-title")) }
+            @if top.is_empty() {
+                @if insight.days >= agency::MIN_DAYS { p { (tr.ta("insights-top-none", &[("outcome", &name)])) } }
+            } @else {
+                ul class="top" { @for e in &top { li { (sentence(tr, e, &name)) } } }
+            }
             @match share {
                 Some(s) => p { (tr.ta("insights-matter-share", &[
                     ("percent", &pct(s.share)), ("outcome", &name),
                     ("low", &pct(s.interval[0])), ("high", &pct(s.interval[1])),
                 ])) },
                 None => p { (tr.ta("insights-matter-none", &[("outcome", &name)])) },
-            }
-            @if let Some((c, median)) = c.and_then(|c| Some((c, c.median?))) {
-                p { (tr.ta("insights-good-days", &[
-                    ("outcome", &name), ("median", &format!("{median:.1}")),
-                    ("good", &c.good_days.to_string()), ("days", &c.days.to_string()),
-                ])) }
-                @if !good.is_empty() {
-                    ul { @for g in &good { li { (tr.ta("insights-good-days-item", &[
-                        ("strategy", &g.strategy), ("with", &pct(g.p_good_with)), ("without", &pct(g.p_good_without)),
-                    ])) } } }
-                }
             }
             @match (felt.mean, felt.recent_mean) {
                 (Some(mean), recent) => p {
@@ -322,6 +350,20 @@ fn actions_matter(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
                 (None, _) => p { (tr.t("insights-felt-none")) },
             }
             @if gap { p class="notice" { (tr.t("insights-gap")) } }
+            @if let Some((c, median)) = c.and_then(|c| Some((c, c.median?))) {
+                details {
+                    summary { (tr.t("insights-good-days-more")) }
+                    p { (tr.ta("insights-good-days", &[
+                        ("outcome", &name), ("median", &format!("{median:.1}")),
+                        ("good", &c.good_days.to_string()), ("days", &c.days.to_string()),
+                    ])) }
+                    @if !good.is_empty() {
+                        ul { @for g in &good { li { (tr.ta("insights-good-days-item", &[
+                            ("strategy", &g.strategy), ("with", &pct(g.p_good_with)), ("without", &pct(g.p_good_without)),
+                        ])) } } }
+                    }
+                }
+            }
         }
     }
 }

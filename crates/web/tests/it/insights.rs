@@ -48,8 +48,13 @@ async fn a_simulated_year_shows_its_known_effects_and_follows_changes() {
         assert!(helps.contains(r#"class="interval""#) && helps.contains(r#"class="spread""#));
         let worse = &html[html.find("Goes with harder days").expect("a worse section")..];
         assert!(worse.contains("Skipped meals"), "the simulated harm is shown");
-        assert!(html.contains("Your actions matter") && html.contains("ups and downs in your pain"));
+        assert!(html.contains("In short") && html.contains("ups and downs in your pain"));
+        assert!(
+            html.find("In short").unwrap() < html.find("Goes with better days").unwrap_or(usize::MAX),
+            "the summary first"
+        );
         assert_eq!(html.matches("cause").count(), 1, "only to say it shows no causes: {html}");
+        assert!(!html.contains("−0.0") && !html.contains("+0.0"), "zero has no sign");
 
         let mood = app.get(&c, "/insights?outcome=mood").await.text().await.unwrap();
         assert!(mood.contains(r#"<span aria-current="page">Mood</span>"#));
