@@ -157,6 +157,7 @@ calendar-count = { $count ->
    *[other] { $count } check-ins
 } this month. Missed days are fine.
 calendar-caption = Each day links to its check-in; the number is the pain rating.
+calendar-scale = Pain, shaded:
 calendar-pain = pain { $pain }
 calendar-checked = checked in
 month-1 = January

@@ -297,6 +297,17 @@ impl Store {
         Ok(tz)
     }
 
+    /// The member's first diary day, if they have one (where the calendar stops going back).
+    pub async fn first_checkin_day(&self, user: UserId) -> Result<Option<NaiveDate>> {
+        let day = on_db!(self, |pool| {
+            sqlx::query_scalar("SELECT MIN(day) FROM checkins WHERE user_id = $1")
+                .bind(user.0)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(day)
+    }
+
     /// The member's time zone and the check-in items they chose (`None`: never chosen), in
     /// one read, for the check-in page.
     pub async fn checkin_setup(&self, user: UserId) -> Result<(String, Option<String>)> {

@@ -1,6 +1,7 @@
 //! The diary as a calendar, one month at a time: each day links to its check-in and shows
-//! its pain rating, so gaps and good stretches are easy to see. A plain table, so it reads
-//! well with a screen reader and needs no JavaScript.
+//! its pain rating, shaded by it (a heat map with its scale), so gaps and good stretches are
+//! easy to see. A plain table, so it reads well with a screen reader and needs no JavaScript.
+//! It goes back as far as the diary does, not further.
 
 use super::{html, layout, login_redirect};
 use crate::auth::Viewer;
@@ -41,9 +42,10 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<M
         let next = (first + Duration::days(32)).with_day(1).unwrap_or(first);
         let last = next - Duration::days(1);
         let days = app.store.checkins(user.id, first, last).await?;
-        Ok::<_, AppError>((today, first, next, days))
+        let earliest = app.store.first_checkin_day(user.id).await?;
+        Ok::<_, AppError>((today, first, next, days, earliest))
     };
-    let (today, first, next, days) = match loaded.await {
+    let (today, first, next, days, earliest) = match loaded.await {
         Ok(v) => v,
         Err(e) => return e.into_response(),
     };
@@ -63,10 +65,13 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<M
         p { a href="/history" { "← " (tr.t("calendar-back")) } }
         h1 { (title) }
         nav class="ranges" aria-label=(tr.t("calendar-months")) {
-            a href={ "/history/calendar?month=" (month_param(previous)) } { (tr.t("calendar-previous")) }
+            @if earliest.is_some_and(|e| e < first) {
+                a href={ "/history/calendar?month=" (month_param(previous)) } { (tr.t("calendar-previous")) }
+            }
             @if next <= today { a href={ "/history/calendar?month=" (month_param(next)) } { (tr.t("calendar-next")) } }
         }
         p class="hint" { (tr.ta("calendar-count", &[("count", &days.len().to_string())])) }
+        (scale(tr))
         div class="table-scroll" tabindex="0" role="region" aria-labelledby="calendar-caption" {
             table class="calendar" {
                 caption id="calendar-caption" { (tr.t("calendar-caption")) }
@@ -96,8 +101,12 @@ fn day_cell(
             |p| tr.ta("calendar-pain", &[("pain", &p.value().to_string())]),
         )
     });
+    let shade = checkin.map(|c| match c.ratings.pain.map(|p| p.value()) {
+        None => "has-checkin".to_owned(),
+        Some(p) => format!("has-checkin heat-{}", band(p)),
+    });
     html! {
-        td class=[checkin.map(|_| "has-checkin")] {
+        td class=[shade] {
             @if day <= today {
                 a href={ "/checkin?day=" (day) } {
                     span class="date" { (day.day()) }
@@ -105,6 +114,30 @@ fn day_cell(
                 }
             } @else {
                 span class="date" { (day.day()) }
+            }
+        }
+    }
+}
+
+/// The shade of a pain rating: 0–2, 3–4, 5–6, 7–8, 9–10.
+fn band(pain: u8) -> u8 {
+    match pain {
+        0..=2 => 0,
+        3..=4 => 1,
+        5..=6 => 2,
+        7..=8 => 3,
+        _ => 4,
+    }
+}
+
+/// The heat map's key. Each day also says its rating in words, so the shade is never the
+/// only way to read it.
+fn scale(tr: &Tr) -> Markup {
+    html! {
+        p class="heat-scale" {
+            span { (tr.t("calendar-scale")) }
+            @for (band, label) in ["0–2", "3–4", "5–6", "7–8", "9–10"].iter().enumerate() {
+                span class={ "heat-" (band) } { (label) }
             }
         }
     }

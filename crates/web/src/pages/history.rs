@@ -38,34 +38,76 @@ pub struct RangeQuery {
     strategy: Option<i64>,
 }
 
-const W: f64 = 640.0;
-const H: f64 = 220.0;
-const PAD_L: f64 = 32.0;
-const PAD_B: f64 = 24.0;
+/// The drawing's own units. Narrow, so that its text (15 units) stays at least 12 px on a
+/// 360 px phone; on wider screens the CSS caps the chart's width.
+const W: f64 = 400.0;
+const H: f64 = 230.0;
+const PAD_L: f64 = 30.0;
+const PAD_R: f64 = 8.0;
+const PAD_B: f64 = 44.0;
 const PAD_T: f64 = 10.0;
+/// Up to this many days, every day is also drawn as a dot.
+const DOTS_UP_TO: i64 = 31;
 
-/// Polylines for one series; a missing day breaks the line rather than being drawn as zero.
+fn x_of(d: NaiveDate, from: NaiveDate, span: i64) -> f64 {
+    PAD_L + (W - PAD_L - PAD_R) * ((d - from).num_days() as f64) / (span.max(2) - 1) as f64
+}
+
+fn y_of(v: f64) -> f64 {
+    PAD_T + (H - PAD_T - PAD_B) * (1.0 - v / 10.0)
+}
+
+/// Polylines for one series; a missing day breaks the line rather than being drawn as zero,
+/// and a day with no neighbour is a dot (a line needs two).
 fn series(days: &[CheckIn], from: NaiveDate, span: i64, value: impl Fn(&CheckIn) -> Option<f64>) -> String {
-    let x =
-        |d: NaiveDate| PAD_L + (W - PAD_L - 4.0) * ((d - from).num_days() as f64) / (span.max(2) - 1) as f64;
-    let y = |v: f64| PAD_T + (H - PAD_T - PAD_B) * (1.0 - v / 10.0);
-    let mut out = String::new();
-    let mut current = String::new();
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut previous: Option<NaiveDate> = None;
     for c in days {
         let Some(v) = value(c) else {
             previous = None;
             continue;
         };
-        if previous.is_none_or(|p| c.day - p > Duration::days(1)) && !current.is_empty() {
-            let _ = write!(out, "<polyline points=\"{}\"/>", current.trim_end());
-            current.clear();
+        let point = (x_of(c.day, from, span), y_of(v));
+        match runs.last_mut() {
+            Some(run) if previous.is_some_and(|p| c.day - p <= Duration::days(1)) => run.push(point),
+            _ => runs.push(vec![point]),
         }
-        let _ = write!(current, "{:.1},{:.1} ", x(c.day), y(v));
         previous = Some(c.day);
     }
-    if !current.is_empty() {
-        let _ = write!(out, "<polyline points=\"{}\"/>", current.trim_end());
+    let mut out = String::new();
+    for run in &runs {
+        if run.len() > 1 {
+            let points: Vec<String> = run.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+            let _ = write!(out, "<polyline points=\"{}\"/>", points.join(" "));
+        }
+        if run.len() == 1 || span <= DOTS_UP_TO {
+            for (x, y) in run {
+                let _ = write!(out, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3.5\"/>");
+            }
+        }
+    }
+    out
+}
+
+/// Dates under the axis: the first and last day of the range and two between.
+fn date_axis(from: NaiveDate, span: i64) -> String {
+    let mut out = String::new();
+    for i in 0..4 {
+        let day = from + Duration::days((span - 1) * i / 3);
+        let anchor = match i {
+            0 => "start",
+            3 => "end",
+            _ => "middle",
+        };
+        let _ = write!(
+            out,
+            "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{}\" y2=\"{}\"/><text x=\"{x:.1}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+            H - PAD_B,
+            H - PAD_B + 4.0,
+            H - 6.0,
+            day.format("%-d %b"),
+            x = x_of(day, from, span)
+        );
     }
     out
 }
@@ -106,22 +148,22 @@ fn chart(
     let tr = &viewer.tr;
     let mut grid = String::new();
     for v in [0.0, 5.0, 10.0] {
-        let y = PAD_T + (H - PAD_T - PAD_B) * (1.0 - v / 10.0);
+        let y = y_of(v);
         let _ = write!(
             grid,
-            "<line x1=\"{PAD_L}\" x2=\"{W}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text x=\"{}\" y=\"{:.1}\">{v}</text>",
-            PAD_L - 6.0,
-            y + 4.0
+            "<line x1=\"{PAD_L}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/><text x=\"{}\" y=\"{:.1}\">{v}</text>",
+            W - PAD_R,
+            PAD_L - 5.0,
+            y + 5.0
         );
     }
     let mut ticks = String::new();
     if let Some((id, _)) = marked {
         for c in days.iter().filter(|c| c.strategies.contains(&id)) {
-            let x = PAD_L + (W - PAD_L - 4.0) * ((c.day - from).num_days() as f64) / (span.max(2) - 1) as f64;
             let _ = write!(
                 ticks,
                 "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"3\" height=\"8\"/>",
-                x - 1.5,
+                x_of(c.day, from, span) - 1.5,
                 H - PAD_B + 6.0
             );
         }
@@ -132,6 +174,7 @@ fn chart(
                 title id={ (id) "-title" } { (title) }
                 desc id={ (id) "-desc" } { (tr.t("history-chart-desc")) }
                 g class="grid" { (PreEscaped(grid)) }
+                g class="dates" { (PreEscaped(date_axis(from, span))) }
                 @for line in lines {
                     g class={ "series " (line.class) } { (PreEscaped(series(days, from, span, line.value))) }
                 }

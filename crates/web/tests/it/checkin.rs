@@ -274,14 +274,17 @@ async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
         let walk = list.as_array().unwrap().iter().find(|s| s["builtin_key"] == "walk").unwrap()["id"]
             .as_i64()
             .unwrap();
-        // Two runs of days with a gap between them: the chart must not bridge the gap.
-        for back in [0, 1, 2, 5, 6] {
+        // Two runs of days with a gap between them, and a lone day: the chart must not bridge
+        // the gaps, and the lone day is a dot (a line needs two points).
+        for back in [0, 1, 2, 5, 6, 40] {
             let day = (today - Duration::days(back)).to_string();
             let r = c
                 .put(app.url(&format!("/api/v1/checkins/{day}")))
                 .header("x-csrf-token", &csrf)
-                .json(&json!({"pain": back + 2, "peg_pain": 4, "peg_enjoyment": 4, "peg_activity": 4,
-                              "mood": 6, "strategies": if back < 2 { vec![walk] } else { vec![] }}))
+                .json(
+                    &json!({"pain": (back + 2).min(10), "peg_pain": 4, "peg_enjoyment": 4, "peg_activity": 4,
+                              "mood": 6, "strategies": if back < 2 { vec![walk] } else { vec![] }}),
+                )
                 .send()
                 .await
                 .unwrap();
@@ -295,8 +298,13 @@ async fn history_shows_a_chart_with_gaps_and_the_same_days_as_a_table() {
         );
         let pain = html.split(r#"class="series pain""#).nth(1).unwrap().split("</g>").next().unwrap();
         assert_eq!(pain.matches("<polyline").count(), 2, "a gap splits the line: {pain}");
+        assert_eq!(pain.matches("<circle").count(), 5, "in a month's view every day is also a dot");
         assert_eq!(html.matches(r#"<th scope="row">"#).count(), 5, "one table row per check-in");
         assert!(html.contains("5 check-ins in the last 30 days"));
+        assert!(html.contains(&format!(">{}</text>", today.format("%-d %b"))), "dates under the axis");
+        let quarter = c.get(app.url("/history?days=90")).send().await.unwrap().text().await.unwrap();
+        let pain = quarter.split(r#"class="series pain""#).nth(1).unwrap().split("</g>").next().unwrap();
+        assert_eq!((pain.matches("<polyline").count(), pain.matches("<circle").count()), (2, 1), "{pain}");
         // The page is kept per diary revision: a new check-in shows at once.
         let day = (today - Duration::days(10)).to_string();
         let r = c
@@ -550,7 +558,19 @@ async fn the_calendar_shows_a_month_with_links_to_each_day() {
         let html = c.get(app.url("/history/calendar")).send().await.unwrap().text().await.unwrap();
         assert!(html.contains(&format!(r#"<a href="/checkin?day={today}"><span class="date">{}</span><span class="pain">pain 7</span>"#, today.day())), "{html}");
         assert!(html.contains(&format!(r#"href="/checkin?day={first}""#)));
-        assert!(html.contains("Previous month") && !html.contains("Next month"), "no months in the future");
+        assert!(!html.contains("Next month"), "no months in the future");
+        assert!(!html.contains("Previous month"), "nor before the diary's first day");
+        assert!(html.contains("has-checkin heat-3") && html.contains("has-checkin heat-1"), "shaded by pain");
+        let r = c
+            .put(app.url(&format!("/api/v1/checkins/{}", first - Duration::days(3))))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"note": "an earlier day"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let html = c.get(app.url("/history/calendar")).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Previous month"), "the diary now goes back further");
         let future = format!("{}", (today + Duration::days(40)).format("%Y-%m"));
         let shown = c
             .get(app.url(&format!("/history/calendar?month={future}")))
@@ -574,7 +594,7 @@ async fn the_calendar_shows_a_month_with_links_to_each_day() {
             .text()
             .await
             .unwrap();
-        assert!(before.contains("0 check-ins this month") && before.contains("Next month"));
+        assert!(before.contains("1 check-in this month") && before.contains("Next month"), "{before}");
         assert_eq!(app.get(&browser(), "/history/calendar").await.status(), 303, "members only");
     }
 }
