@@ -10,6 +10,7 @@ checkin-next-day = Day after
 checkin-pick-day = Another day
 checkin-go = Open
 checkin-all-optional = Everything is optional: answer what you can.
+checkin-flare-plan = In a flare? Your flare plan
 checkin-skip = Skip
 checkin-saved = Saved. Thank you for checking in.
 checkin-conflict = This day was saved somewhere else (another tab or device?) since you opened it. Both versions are here: the other one just below, yours in the form. Choose which to keep.

@@ -173,3 +173,4 @@ err-push-endpoint = That push address cannot be used: it must start with https:/
 err-push-keys = The browser's push keys did not read; please turn notifications on again.
 err-checkin-item-unknown = That is not something the check-in can ask. Please choose from the list.
 err-experiment-medication-agreed = This experiment changes how you take a medicine. Please agree it with your prescriber first, then tick the box to confirm.
+err-writing-too-long = Please keep this to 10,000 characters. You could keep the rest somewhere else.

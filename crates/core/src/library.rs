@@ -22,8 +22,23 @@ pub struct Skill {
     pub timer_seconds: Option<u32>,
     /// A rhythm to follow, in seconds per phase (e.g. breathe in 4, out 6).
     pub timer_pattern: Option<[u16; 2]>,
+    /// The member can write the exercise (a flare plan, their values, a letter) and keep it,
+    /// privately, on the skill's page (`writable: yes`).
+    pub writable: bool,
     /// Markdown.
     pub body: String,
+}
+
+/// The longest private writing kept for one exercise, in characters.
+pub const WRITING_MAX: usize = 10_000;
+
+/// A member's writing for an exercise: trimmed; empty means "remove it".
+pub fn parse_writing(input: &str) -> Result<Option<String>, crate::Invalid> {
+    let s = input.trim();
+    if s.chars().count() > WRITING_MAX {
+        return Err(crate::Invalid::one("writing", "writing-too-long"));
+    }
+    Ok((!s.is_empty()).then(|| s.to_owned()))
 }
 
 /// A short article.
@@ -117,6 +132,11 @@ impl Skill {
             why: text(&f, "why")?,
             timer_seconds: number(&f, "timer_seconds")?,
             timer_pattern,
+            writable: match f.get("writable") {
+                None | Some(&"no") => false,
+                Some(&"yes") => true,
+                Some(_) => return Err(ContentError::BadValue("writable")),
+            },
             body: body.to_owned(),
         })
     }
@@ -138,7 +158,7 @@ impl Article {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     const SKILL: &str = "---\nslug: slow-breathing\ntitle: Slow breathing\nfamily: relaxation\nminutes: 5\n\
@@ -153,6 +173,28 @@ mod tests {
         );
         assert_eq!(s.why, "A long breath out: settles.", "only the first colon splits");
         assert_eq!(s.body, "## Steps\n");
+        assert!(!s.writable);
+        assert!(
+            Skill::parse(&SKILL.replace("---\n## Steps", "writable: yes\n---\n## Steps")).unwrap().writable
+        );
+        assert_eq!(
+            Skill::parse(&SKILL.replace("---\n## Steps", "writable: maybe\n---\n## Steps")),
+            Err(ContentError::BadValue("writable"))
+        );
+    }
+
+    #[test]
+    fn a_writing_is_trimmed_bounded_and_empty_means_remove() {
+        assert_eq!(
+            parse_writing("  When a flare starts: heat.  ").unwrap().as_deref(),
+            Some("When a flare starts: heat.")
+        );
+        assert_eq!(parse_writing(" \n ").unwrap(), None);
+        assert!(parse_writing(&"é".repeat(WRITING_MAX)).is_ok(), "characters, not bytes");
+        assert_eq!(
+            parse_writing(&"x".repeat(WRITING_MAX + 1)).unwrap_err().problems()[0].code,
+            "writing-too-long"
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ mod tokens;
 mod users;
 mod visit_questions;
 mod writer;
+mod writings;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -75,6 +76,7 @@ pub use threads::{OwnPost, Post, PostPlace, Posted, ThreadCursor, ThreadSummary}
 pub use tokens::ApiToken;
 pub use users::{NewUser, User, UserId};
 pub use visit_questions::MAX_QUESTIONS;
+pub use writings::Writing;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -56,6 +56,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(17, "0017_coaching_goals"),
     migration!(18, "0018_push"),
     migration!(19, "0019_checkin_items"),
+    migration!(20, "0020_writings"),
 ];
 
 /// The newest schema version this program knows.

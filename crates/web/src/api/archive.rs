@@ -29,6 +29,7 @@ visit-questions.json   your questions for a visit\n\
 goals.json             your goals, their plans and every day you recorded\n\
 hacks.json             the hacks you tried, from when, and whether you shared your result\n\
 posts.json             everything you wrote in groups and hacks\n\
+writings.json          what you wrote for exercises: your flare plan, values, letters\n\
 sharing.json           what you shared with whom, who looked at what, and their notes and suggestions\n\
 fhir.json              your ratings and questionnaires as a FHIR R4 Bundle, for health records (docs/FHIR.md)\n";
 
@@ -102,7 +103,14 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         .into_iter()
         .map(|t| serde_json::json!({ "hack": t.hack, "title": t.title, "tried_on": t.tried_on, "shared": t.shared }))
         .collect();
-    let files: [(&str, Vec<u8>); 14] = [
+    let writings: Vec<serde_json::Value> = app
+        .store
+        .writings(user.id)
+        .await?
+        .into_iter()
+        .map(|w| serde_json::json!({ "exercise": w.skill, "text": w.body, "updated_at": w.updated_at }))
+        .collect();
+    let files: [(&str, Vec<u8>); 15] = [
         ("README.txt", README.as_bytes().to_vec()),
         ("diary.csv", diary::csv(&rows)?),
         ("diary.json", json(&diary::json_days(rows))?),
@@ -115,6 +123,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         ("goals.json", json(&super::goals::all(app, user.id).await?)?),
         ("hacks.json", json(&hacks)?),
         ("posts.json", json(&posts)?),
+        ("writings.json", json(&writings)?),
         ("sharing.json", json(&sharing)?),
         ("fhir.json", json(&bundle)?),
     ];

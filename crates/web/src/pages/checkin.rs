@@ -298,8 +298,12 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
             input type="hidden" name="version" value=(v.form.version);
-            // The first check-in's notice says this already.
-            @if !v.first { p class="hint" { (tr.t("checkin-all-optional")) } }
+            p class="hint" {
+                // The first check-in's notice says this already.
+                @if !v.first { (tr.t("checkin-all-optional")) " " }
+                // In a flare, the member's own plan is one tap away.
+                a href="/skills/flare-plan#writing" { (tr.t("checkin-flare-plan")) }
+            }
             @for item in v.items {
                 @match item {
                     Item::Peg => fieldset class="peg" {

@@ -1,17 +1,20 @@
 //! The skills library and the learning articles. Open to everyone; logging a practised skill
-//! (which tags it in today's check-in) needs an account.
+//! (which tags it in today's check-in) needs an account, as does writing an exercise (a flare
+//! plan, one's values, a letter) and keeping it privately on its page.
 
-use super::form::csrf;
+use super::form::{csrf, value, Errors};
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::library::Rendered;
+use crate::support::{self, Audience};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use foothold_core::library::Skill;
-use maud::{html, PreEscaped};
+use axum::Form;
+use foothold_core::library::{parse_writing, Skill, WRITING_MAX};
+use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
 /// The order families are listed in: from thinking, through doing, to body and kindness.
@@ -61,6 +64,7 @@ fn skill_item(tr: &crate::i18n::Tr, s: &Rendered<Skill>) -> maud::Markup {
 #[derive(Deserialize)]
 pub struct DoneQuery {
     done: Option<String>,
+    kept: Option<String>,
 }
 
 pub async fn skill(
@@ -68,15 +72,49 @@ pub async fn skill(
     viewer: Viewer,
     Path(slug): Path<String>,
     Query(q): Query<DoneQuery>,
-) -> Response {
-    let Some(s) = app.library.skill(&slug) else { return AppError::NotFound.into_response() };
+) -> AppResult<Response> {
+    let s = app.library.skill(&slug).ok_or(AppError::NotFound)?;
+    let writing = match (s.meta.writable, viewer.user()) {
+        (true, Some(user)) => app.store.writing(user.id, &s.meta.slug).await?.map(|w| w.body),
+        _ => None,
+    };
+    let page = SkillPage {
+        done: q.done.is_some(),
+        kept: q.kept.is_some(),
+        writing: writing.as_deref(),
+        error: None,
+    };
+    Ok(skill_page(&app, &viewer, s, &page).await)
+}
+
+/// What a skill page shows besides the skill.
+struct SkillPage<'a> {
+    done: bool,
+    kept: bool,
+    /// The member's writing for the exercise, saved or as typed.
+    writing: Option<&'a str>,
+    error: Option<&'a AppError>,
+}
+
+async fn skill_page(app: &AppState, viewer: &Viewer, s: &Rendered<Skill>, page: &SkillPage<'_>) -> Response {
     let tr = &viewer.tr;
     let m = &s.meta;
+    // What the member wrote is read like every other text of theirs (docs/SECURITY.md).
+    let support = match page.writing {
+        Some(text) => app
+            .support
+            .read(&[text])
+            .await
+            .map(|level| support::panel(&app.config, tr, level, Audience::OnlyYou)),
+        None => None,
+    };
+    let q = page;
     let body = html! {
+        @if let Some(panel) = support { (panel) }
         p { a href="/skills" { "← " (tr.t("skills-back")) } }
         h1 { (m.title) }
         p class="hint" { (tr.ta("skills-minutes", &[("minutes", &m.minutes.to_string())])) }
-        @if q.done.is_some() && viewer.user().is_some() {
+        @if q.done && viewer.user().is_some() {
             p class="notice" role="status" { (tr.ta("skills-done-saved", &[("title", &m.title)])) }
         }
         p class="lead" { (m.summary) }
@@ -86,6 +124,7 @@ pub async fn skill(
         }
         @if m.timer_seconds.is_some() || m.timer_pattern.is_some() { (timer(tr, m)) }
         div class="content" { (PreEscaped(&s.html)) }
+        @if m.writable && viewer.user().is_some() { (writing_form(viewer, m, page)) }
         @match viewer.user() {
             Some(_) => form method="post" action={ "/skills/" (m.slug) "/done" } class="done" {
                 (csrf(&viewer.csrf))
@@ -95,7 +134,53 @@ pub async fn skill(
             None => p class="hint" { a href="/login" { (tr.t("skills-login")) } },
         }
     };
-    html(StatusCode::OK, layout::page(&viewer, &m.title, body))
+    let status = page.error.map_or(StatusCode::OK, AppError::status);
+    html(status, layout::page(viewer, &m.title, body))
+}
+
+/// The member's own words for the exercise, kept privately on its page.
+fn writing_form(viewer: &Viewer, m: &Skill, page: &SkillPage) -> Markup {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error: page.error };
+    let error = errors.message_for("writing");
+    html! {
+        section class="writing" id="writing" aria-labelledby="writing-title" {
+            h2 id="writing-title" { (tr.t("skills-write-title")) }
+            @if page.kept { p class="notice" role="status" { (tr.t("skills-write-kept")) } }
+            form method="post" action={ "/skills/" (m.slug) "/write" } {
+                (csrf(&viewer.csrf))
+                div class={ "field" @if error.is_some() { " field-error" } } {
+                    label for="writing-text" { (tr.ta("skills-write-label", &[("title", &m.title)])) }
+                    p class="hint" id="writing-hint" { (tr.ta("skills-write-hint", &[("max", &WRITING_MAX.to_string())])) }
+                    @if let Some(e) = &error { p class="error-message" { (e) } }
+                    textarea id="writing-text" name="writing" rows="10" aria-describedby="writing-hint" { (page.writing.unwrap_or_default()) }
+                }
+                button type="submit" { (tr.t("skills-write-keep")) }
+            }
+        }
+    }
+}
+
+pub async fn write(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let s = app.library.skill(&slug).filter(|s| s.meta.writable).ok_or(AppError::NotFound)?;
+    let typed = value(&pairs, "writing");
+    match parse_writing(typed) {
+        Ok(text) => {
+            app.store.set_writing(user.id, &s.meta.slug, text.as_deref()).await?;
+            Ok(see_other(&format!("/skills/{}?kept=1#writing", s.meta.slug)))
+        }
+        Err(invalid) => {
+            let error = AppError::from(invalid);
+            let page = SkillPage { done: false, kept: false, writing: Some(typed), error: Some(&error) };
+            Ok(skill_page(&app, &viewer, s, &page).await)
+        }
+    }
 }
 
 /// A timer that needs no JavaScript: "Start" links to `#timer`, and `:target` starts CSS

@@ -141,6 +141,7 @@ pub fn router() -> Router<AppState> {
         .route("/skills", get(library::skills))
         .route("/skills/{slug}", get(library::skill))
         .route("/skills/{slug}/done", post(library::skill_done))
+        .route("/skills/{slug}/write", post(library::write))
         .route("/learn", get(library::articles))
         .route("/learn/{slug}", get(library::article))
         .route(

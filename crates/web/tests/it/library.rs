@@ -76,3 +76,65 @@ async fn a_practised_skill_goes_into_today_s_check_in_once() {
         assert!(checkin.contains("Slow breathing"), "the skill is now one of the member's strategies");
     }
 }
+
+#[tokio::test]
+async fn a_flare_plan_is_written_and_kept_privately_on_its_page() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Planner", PW).await;
+        let page = app.get(&c, "/skills/flare-plan").await.text().await.unwrap();
+        assert!(page.contains("Write it here") && page.contains(r#"name="writing""#));
+        let checkin = app.get(&c, "/checkin").await.text().await.unwrap();
+        assert!(checkin.contains(r##"href="/skills/flare-plan#writing""##), "one tap from the check-in");
+        let write = |text: String| {
+            let form = [("csrf", csrf_token(&page)), ("writing", text)];
+            c.post(app.url("/skills/flare-plan/write")).form(&form).send()
+        };
+        let r = write("  Heat pad, lie on the floor, tell Sam.  ".into()).await.unwrap();
+        assert_eq!(
+            (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
+            (303, "/skills/flare-plan?kept=1#writing")
+        );
+        let kept = app.get(&c, "/skills/flare-plan?kept=1").await.text().await.unwrap();
+        assert!(
+            kept.contains("Kept. Only you can see it.")
+                && kept.contains(">Heat pad, lie on the floor, tell Sam.</textarea>")
+        );
+
+        // Too long: refused, shown as typed, and what was kept stays.
+        let r = write("x".repeat(10_001)).await.unwrap();
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("10,000 characters"));
+        let again = app.get(&c, "/skills/flare-plan").await.text().await.unwrap();
+        assert!(again.contains(">Heat pad, lie on the floor, tell Sam.</textarea>"));
+
+        // Words that ask for support are met with it, as anywhere else.
+        assert_eq!(
+            write("I want to end my life when the next flare comes.".into()).await.unwrap().status(),
+            303
+        );
+        let met = app.get(&c, "/skills/flare-plan").await.text().await.unwrap();
+        assert!(met.contains(r#"class="support"#), "{met}");
+
+        // Nobody else sees it; skills without writing take none; emptying it removes it.
+        let other = browser();
+        app.register(&other, "Neighbour", PW).await;
+        assert!(!app
+            .get(&other, "/skills/flare-plan")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("next flare comes"));
+        let form = [("csrf", csrf_token(&page)), ("writing", "notes".to_owned())];
+        let r = c.post(app.url("/skills/slow-breathing/write")).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 404);
+        assert_eq!(write("   ".into()).await.unwrap().status(), 303);
+        let user = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("Planner").unwrap())
+            .await
+            .unwrap();
+        assert!(app.store.writings(user.id).await.unwrap().is_empty());
+    }
+}

@@ -242,7 +242,7 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let files: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(files.len(), 14, "{:?}", files.keys());
+        assert_eq!(files.len(), 15, "{:?}", files.keys());
         let text = |name: &str| files[name].as_str().unwrap().to_owned();
         assert!(
             text("posts.json").contains("It numbs the ache for an hour.")
