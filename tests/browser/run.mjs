@@ -171,6 +171,15 @@ try {
     await audit(page, 'home (member, today)');
   });
 
+  await step('the flare plan, one tap from the check-in, written and kept', async () => {
+    await page.getByRole('link', { name: 'Check-in', exact: true }).click();
+    await page.getByRole('link', { name: 'In a flare? Your flare plan' }).click();
+    await page.getByLabel('Your words: Make a flare plan').fill('Heat pad. Lie on the floor. Text Sam.');
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    await page.getByText('Kept. Only you can see it.').waitFor();
+    await audit(page, 'flare plan written');
+  });
+
   await step('a whole thought record, step by step', async () => {
     await page.getByRole('link', { name: 'Thoughts', exact: true }).click();
     await page.getByRole('heading', { name: 'Thought records', level: 1 }).waitFor();
