@@ -109,12 +109,17 @@ enum Db {
 /// Runs one expression against whichever pool the store holds. The expression is compiled
 /// once per backend, so it must be valid for both `SqlitePool` and `PgPool`.
 macro_rules! on_db {
-    ($store:expr, |$pool:ident| $body:expr) => {
+    // The group-commit writer's batches are transactions: not counted.
+    (uncounted $store:expr, |$pool:ident| $body:expr) => {
         match &$store.db {
             $crate::Db::Sqlite($pool) => $body,
             $crate::Db::Postgres($pool) => $body,
         }
     };
+    ($store:expr, |$pool:ident| $body:expr) => {{
+        $store.statements.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        $crate::on_db!(uncounted $store, |$pool| $body)
+    }};
 }
 pub(crate) use on_db;
 
@@ -150,6 +155,9 @@ pub struct Store {
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Check-in saves go to this store's group-commit writer task (`writer.rs`).
     saves: writer::Writer,
+    /// Statements sent outside transactions (each `on_db!`): what the tests' per-page budget
+    /// counts, so a page that starts loading too much fails a test, not a member.
+    statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// How long a session lookup is reused within one process (see `session_cache`).
@@ -206,7 +214,13 @@ impl Store {
             db,
             sessions: std::sync::Arc::new(session_cache::SessionCache::new(SESSION_CACHE_TTL)),
             writer: turn,
+            statements: std::sync::Arc::default(),
         })
+    }
+
+    /// How many statements this store (and its clones) has sent outside transactions.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The same store with a different session-cache lifetime (zero turns it off).

@@ -105,7 +105,7 @@ impl Committer {
         let _turn = self.db.write_turn(&self.turn).await;
         let begin = self.db.begin_write();
         let now = crate::now();
-        let outcomes = on_db!(self, |pool| {
+        let outcomes = on_db!(uncounted self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
             let outcomes = batch::apply(&mut Conn::from(&mut *tx), saves, now).await?;
             tx.commit().await?;

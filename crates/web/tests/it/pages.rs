@@ -341,3 +341,72 @@ async fn the_privacy_page_says_what_is_kept_and_who_sees_it() {
     }
     assert!(html.contains("Only you."));
 }
+
+/// Statements each main page may send for a member with a diary, an experiment and a goal,
+/// once warm. Measured when this test was written; a page that starts loading more fails
+/// here, and raising a budget is a decision to make in review, not by accident.
+const BUDGETS: [(&str, u64); 11] = [
+    ("/", 8),
+    ("/checkin", 8),
+    ("/history", 2),
+    ("/history/calendar", 3),
+    ("/insights", 1),
+    ("/experiments", 3),
+    ("/goals", 4),
+    ("/wins", 7),
+    ("/groups", 1),
+    ("/hacks", 4),
+    ("/questionnaires", 2),
+];
+
+#[tokio::test]
+async fn main_pages_stay_within_their_query_budget() {
+    use chrono::{Duration, Utc};
+    use serde_json::{json, Value};
+    for app in apps(config()).await {
+        let c = browser();
+        let csrf = app.api_login(&c, "Budgeted", PW).await;
+        let send = |method: reqwest::Method, path: String, body: Value| {
+            c.request(method, app.url(&path)).header("x-csrf-token", &csrf).json(&body).send()
+        };
+        let list: Value = c.get(app.url("/api/v1/strategies")).send().await.unwrap().json().await.unwrap();
+        let id = |key: &str| {
+            list.as_array().unwrap().iter().find(|s| s["builtin_key"] == key).unwrap()["id"].clone()
+        };
+        let today = Utc::now().date_naive();
+        for back in 1..60 {
+            let day = today - Duration::days(back);
+            let done = if back % 2 == 0 { vec![id("walk")] } else { vec![id("heat")] };
+            let body = json!({"pain": back % 10, "mood": 5, "strategies": done, "note": "ok"});
+            let r = send(reqwest::Method::PUT, format!("/api/v1/checkins/{day}"), body).await.unwrap();
+            assert_eq!(r.status(), 200);
+        }
+        let r = send(
+            reqwest::Method::POST,
+            "/api/v1/experiments".into(),
+            json!({"strategy": id("walk"), "start": today}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), 201);
+        let goal = json!({"nonce": "b1", "activity": "Stretch", "unit": "minutes"});
+        assert_eq!(send(reqwest::Method::POST, "/api/v1/goals".into(), goal).await.unwrap().status(), 201);
+
+        let mut measured = Vec::new();
+        for (page, _) in BUDGETS {
+            assert_eq!(app.get(&c, page).await.status(), 200, "{page}");
+            // The fewest of three warm views: a background task may share the counter.
+            let mut fewest = u64::MAX;
+            for _ in 0..3 {
+                let before = app.store.statements();
+                assert_eq!(app.get(&c, page).await.status(), 200);
+                fewest = fewest.min(app.store.statements() - before);
+            }
+            measured.push((page, fewest));
+        }
+        println!("statements per page: {measured:?}");
+        for ((page, budget), (_, n)) in BUDGETS.iter().zip(&measured) {
+            assert!(n <= budget, "{page} sends {n} statements, over its budget of {budget}: {measured:?}");
+        }
+    }
+}
