@@ -10,6 +10,7 @@ BIN=target/release/foothold
 PORT=18556
 BASE="http://127.0.0.1:$PORT"
 DATA="$(mktemp -d)"
+: >"$DATA/out"
 FOOTHOLD_LOG=warn "$BIN" --data-dir "$DATA" serve --demo --listen "127.0.0.1:$PORT" >"$DATA/out" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT

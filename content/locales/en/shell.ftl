@@ -37,7 +37,6 @@ home-days-so-far = { $days ->
 home-days-diary = { $days } days are in your diary. Each check-in makes the picture clearer.
 home-next-title = A next small step
 home-next-goal = Choose one thing to build up slowly, at your own pace
-home-next-goals = Your goals, and today's step
 home-next-skill = Try a skill for a few minutes
 home-next-group = Meet people who understand, in a group
 home-checkin = Check in for today

@@ -20,6 +20,15 @@ pub struct Strategy {
     pub uses: i64,
 }
 
+/// See [`Store::checkin_setup`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckinSetup {
+    pub time_zone: String,
+    /// What the check-in asks, as stored (`core::checkin::items_from_stored`); `None`: never chosen.
+    pub items: Option<String>,
+    pub diary_revision: i64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckIn {
     pub day: NaiveDate,
@@ -308,16 +317,17 @@ impl Store {
         Ok(day)
     }
 
-    /// The member's time zone and the check-in items they chose (`None`: never chosen), in
-    /// one read, for the check-in page.
-    pub async fn checkin_setup(&self, user: UserId) -> Result<(String, Option<String>)> {
-        let row = on_db!(self, |pool| {
-            sqlx::query_as("SELECT time_zone, checkin_items FROM users WHERE id = $1")
+    /// The member's time zone, the check-in items they chose and their diary revision, in
+    /// one read, for the check-in and home pages.
+    pub async fn checkin_setup(&self, user: UserId) -> Result<CheckinSetup> {
+        let row: Option<(String, Option<String>, i64)> = on_db!(self, |pool| {
+            sqlx::query_as("SELECT time_zone, checkin_items, diary_revision FROM users WHERE id = $1")
                 .bind(user.0)
                 .fetch_optional(pool)
                 .await
         })?;
-        row.ok_or(StoreError::NotFound)
+        let (time_zone, items, diary_revision) = row.ok_or(StoreError::NotFound)?;
+        Ok(CheckinSetup { time_zone, items, diary_revision })
     }
 
     pub async fn set_checkin_items(&self, user: UserId, items: &str) -> Result<()> {

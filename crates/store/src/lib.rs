@@ -53,7 +53,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use coaching::Coaching;
-pub use diary::{CheckIn, CheckInWrite, Strategy};
+pub use diary::{CheckIn, CheckInWrite, CheckinSetup, Strategy};
 pub use email_tokens::Purpose;
 pub use error::{Conflict, StoreError};
 pub use experiments::{Experiment, ExperimentPlan};

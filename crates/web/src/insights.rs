@@ -82,7 +82,17 @@ impl Default for Insights {
 impl Insights {
     /// The member's current analysis, computed now if there is none for this revision.
     pub async fn get(&self, store: &Store, user: UserId, tr: &Tr) -> AppResult<Arc<Insight>> {
-        let revision = store.diary_revision(user).await?;
+        self.get_at(store, user, tr, store.diary_revision(user).await?).await
+    }
+
+    /// The same, for a caller that has just read the member's diary revision.
+    pub async fn get_at(
+        &self,
+        store: &Store,
+        user: UserId,
+        tr: &Tr,
+        revision: i64,
+    ) -> AppResult<Arc<Insight>> {
         match self.kept.get(&(user, tr.lang()), revision) {
             Some(kept) => Ok(kept),
             None => self.compute(store, user, tr, revision).await,

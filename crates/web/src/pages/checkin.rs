@@ -360,10 +360,10 @@ fn render(viewer: &Viewer, v: &View) -> Response {
 
 /// The member's today, strategies and chosen items.
 async fn context(app: &AppState, user: &User) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>), AppError> {
-    let (tz, items) = app.store.checkin_setup(user.id).await?;
-    let today = app.clock.today(&tz);
+    let setup = app.store.checkin_setup(user.id).await?;
+    let today = app.clock.today(&setup.time_zone);
     app.store.ensure_builtin_strategies(user.id, today).await?;
-    Ok((today, app.store.strategies(user.id).await?, checkin::items_from_stored(items.as_deref())))
+    Ok((today, app.store.strategies(user.id).await?, checkin::items_from_stored(setup.items.as_deref())))
 }
 
 pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DayQuery>) -> Response {

@@ -57,7 +57,8 @@ fn encouragement(tr: &Tr, insight: &Insight) -> Markup {
 
 async fn today(app: &AppState, viewer: &Viewer, user: &User) -> AppResult<Markup> {
     let tr = &viewer.tr;
-    let (zone, chosen) = app.store.checkin_setup(user.id).await?;
+    let setup = app.store.checkin_setup(user.id).await?;
+    let zone = setup.time_zone;
     let today = app.clock.today(&zone);
     let checked_in = app.store.checkin(user.id, today).await?.is_some();
     // A questionnaire is offered only once the day's check-in is done: no query before.
@@ -65,16 +66,25 @@ async fn today(app: &AppState, viewer: &Viewer, user: &User) -> AppResult<Markup
         true => crate::questionnaires::due(app, user, today, &zone).await?,
         false => Vec::new(),
     };
-    let running: Vec<_> = experiments::load_all(&app.store, tr, user.id)
+    // Only experiments whose dates include today are rebuilt (which needs the strategies).
+    let current: Vec<_> = app
+        .store
+        .experiments(user.id)
         .await?
         .into_iter()
-        .filter(|e| matches!(e.status(today), Status::Running | Status::Paused))
+        .filter(|e| e.plan.start <= today && today <= e.plan.end)
         .collect();
+    let running: Vec<_> = match current.is_empty() {
+        true => Vec::new(),
+        false => experiments::rebuild_all(tr, current, &app.store.strategies(user.id).await?)
+            .into_iter()
+            .filter(|e| matches!(e.status(today), Status::Running | Status::Paused))
+            .collect(),
+    };
     let asks = app.store.hacks_to_ask_about(user.id, today - Duration::days(TRY_DAYS)).await?;
-    let insight = app.insights.get(&app.store, user.id, tr).await?;
-    let has_goal = !app.store.goals(user.id).await?.is_empty();
+    let insight = app.insights.get_at(&app.store, user.id, tr, setup.diary_revision).await?;
     Ok(html! {
-        @if chosen.is_none() && insight.days == 0 {
+        @if setup.items.is_none() && insight.days == 0 {
             p class="notice" { (tr.t("home-new")) " " a href="/welcome" { (tr.t("home-new-start")) } }
         }
         @if checked_in { p class="notice" role="status" { (tr.t("home-checked-in")) } }
@@ -96,11 +106,7 @@ async fn today(app: &AppState, viewer: &Viewer, user: &User) -> AppResult<Markup
         section aria-labelledby="next-step" {
             h2 id="next-step" { (tr.t("home-next-title")) }
             ul class="next-steps" {
-                @if has_goal {
-                    li { a href="/goals" { (tr.t("home-next-goals")) } }
-                } @else {
-                    li { a href="/goals/new" { (tr.t("home-next-goal")) } }
-                }
+                li { a href="/goals" { (tr.t("home-next-goal")) } }
                 li { a href="/skills" { (tr.t("home-next-skill")) } }
                 li { a href="/groups" { (tr.t("home-next-group")) } }
             }

@@ -83,7 +83,8 @@ async fn setup_page(
     let user = viewer.require_user()?;
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
-    let (zone, stored) = app.store.checkin_setup(user.id).await?;
+    let setup = app.store.checkin_setup(user.id).await?;
+    let (zone, stored) = (setup.time_zone, setup.items);
     let never_chosen = stored.is_none();
     let today = app.clock.today(&zone);
     app.store.ensure_builtin_strategies(user.id, today).await?;
@@ -177,7 +178,7 @@ pub async fn account(
     Query(q): Query<Saved>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let (_, stored) = app.store.checkin_setup(user.id).await?;
+    let stored = app.store.checkin_setup(user.id).await?.items;
     let chosen = checkin::items_from_stored(stored.as_deref());
     Ok(account_page(&viewer, &full_order(&chosen), &chosen, q.saved.is_some(), None))
 }
