@@ -110,6 +110,30 @@ impl Store {
         rows.into_iter().map(response_from).collect()
     }
 
+    /// The member's schedules, each with when its questionnaire was last answered, in one
+    /// statement (for deciding what is due on every home page view).
+    pub async fn schedules_with_last(&self, user: UserId) -> Result<Vec<(Schedule, Option<DateTime<Utc>>)>> {
+        let rows: Vec<(String, i32, Option<NaiveDate>, Option<DateTime<Utc>>)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.questionnaire, s.every_days, s.snoozed_until,
+                        (SELECT r.authored FROM questionnaire_responses r
+                         WHERE r.user_id = s.user_id AND r.questionnaire = s.questionnaire
+                         ORDER BY r.authored DESC LIMIT 1)
+                 FROM questionnaire_schedules s WHERE s.user_id = $1 ORDER BY s.questionnaire",
+            )
+            .bind(user.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        rows.into_iter()
+            .map(|(questionnaire, every, snoozed_until, last)| {
+                let every_days = u16::try_from(every)
+                    .map_err(|_| StoreError::Corrupt("questionnaire_schedules.every_days"))?;
+                Ok((Schedule { questionnaire, every_days, snoozed_until }, last))
+            })
+            .collect()
+    }
+
     pub async fn schedules(&self, user: UserId) -> Result<Vec<Schedule>> {
         let rows: Vec<(String, i32, Option<NaiveDate>)> = on_db!(self, |pool| {
             sqlx::query_as(

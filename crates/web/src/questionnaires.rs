@@ -163,23 +163,16 @@ pub async fn due<'a>(
     today: NaiveDate,
     time_zone: &str,
 ) -> AppResult<Vec<&'a Instrument>> {
-    let schedules = app.store.schedules(user.id).await?;
-    if schedules.is_empty() {
-        return Ok(Vec::new());
-    }
-    let latest = app.store.latest_responses(user.id).await?;
+    let schedules = app.store.schedules_with_last(user.id).await?;
     let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
     Ok(schedules
         .iter()
-        .filter(|s: &&Schedule| s.snoozed_until.is_none_or(|d| d <= today))
-        .filter(|s| {
-            let last = latest
-                .iter()
-                .find(|r| r.questionnaire == s.questionnaire)
-                .map(|r| r.authored.with_timezone(&tz).date_naive());
+        .filter(|(s, _): &&(Schedule, _)| s.snoozed_until.is_none_or(|d| d <= today))
+        .filter(|(s, last)| {
+            let last = last.map(|at| at.with_timezone(&tz).date_naive());
             last.is_none_or(|day| today - day >= Duration::days(i64::from(s.every_days)))
         })
-        .filter_map(|s| app.questionnaires.get(&s.questionnaire).ok())
+        .filter_map(|(s, _)| app.questionnaires.get(&s.questionnaire).ok())
         .collect())
 }
 
