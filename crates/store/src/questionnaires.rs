@@ -113,7 +113,8 @@ impl Store {
     /// The member's schedules, each with when its questionnaire was last answered, in one
     /// statement (for deciding what is due on every home page view).
     pub async fn schedules_with_last(&self, user: UserId) -> Result<Vec<(Schedule, Option<DateTime<Utc>>)>> {
-        let rows: Vec<(String, i32, Option<NaiveDate>, Option<DateTime<Utc>>)> = on_db!(self, |pool| {
+        type Row = (String, i32, Option<NaiveDate>, Option<DateTime<Utc>>);
+        let rows: Vec<Row> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT s.questionnaire, s.every_days, s.snoozed_until,
                         (SELECT r.authored FROM questionnaire_responses r
