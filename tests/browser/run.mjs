@@ -131,12 +131,12 @@ try {
     }));
     assert.equal(rows.length, 7, 'seven scales by default');
     for (const r of rows) assert.ok(r.lines === 1 && r.narrowest >= 24, `a scale wraps or is too small: ${JSON.stringify(r)}`);
-    // The whole check-in, down to its Save button, on a 360 × 740 phone: 1,924 px when this
-    // was written (2.6 screens; the issue's aim is 2). This guard stops it growing again.
+    // The whole check-in, down to its Save button, on a 360 × 740 phone: 1,838 px on
+    // 2026-12-06 (2.5 screens; the issue's aim is 2). This guard stops it growing again.
     const saveBottom = await page.getByRole('button', { name: 'Save check-in' })
       .evaluate((b) => b.getBoundingClientRect().bottom + window.scrollY);
     console.log(`  check-in height to Save at 360 px: ${Math.round(saveBottom)} px`);
-    assert.ok(saveBottom <= 2000, `check-in grew to ${saveBottom}px`);
+    assert.ok(saveBottom <= 1900, `check-in grew to ${saveBottom}px`);
     await page.getByRole('group', { name: 'Pain right now' }).getByLabel('6', { exact: true }).check();
     await page.getByRole('group', { name: 'Your average pain' }).getByLabel('5', { exact: true }).check();
     await page.getByRole('group', { name: 'Mood' }).getByLabel('7', { exact: true }).check();
@@ -692,7 +692,37 @@ try {
       await page.goto(base + path);
       await audit(page, `${path} (dark)`);
     }
+    // The member's first-week pages, in the dark, as the demo member.
+    await login(page, demoHandle, demoPassword);
+    for (const path of ['/', '/welcome/setup', '/checkin', '/history', '/history/calendar', '/insights']) {
+      await page.goto(base + path);
+      await audit(page, `${path} member (dark)`);
+    }
     await dark.close();
+  });
+
+  await step('the first-week pages on a desktop, and at 320 px', async () => {
+    for (const width of [1280, 320]) {
+      const screen = await newPhone(width);
+      await login(screen.page, demoHandle, demoPassword);
+      for (const path of ['/', '/checkin', '/history', '/insights']) {
+        await screen.page.goto(base + path);
+        await audit(screen.page, `${path} member at ${width}px`);
+      }
+      await screen.context.close();
+    }
+  });
+
+  await step('the check-in works without JavaScript', async () => {
+    const plain = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await login(page, demoHandle, demoPassword);
+    await page.goto(base + '/checkin');
+    await page.getByRole('group', { name: 'Mood' }).getByLabel('8', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText('Saved. Thank you for checking in.').waitFor();
+    assert.ok(await page.getByRole('group', { name: 'Mood' }).getByLabel('8', { exact: true }).isChecked());
+    await plain.close();
   });
 
   assert.deepEqual(foreign, [], 'pages requested other hosts');

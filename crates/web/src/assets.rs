@@ -11,10 +11,36 @@ use std::sync::OnceLock;
 
 const CSS: &str = include_str!("../assets/foothold.css");
 
-/// The stylesheet: ours, plus the timer animations the skills library needs.
+/// Atkinson Hyperlegible (SIL Open Font License, `assets/fonts/`), designed by the Braille
+/// Institute for low vision: its Latin letters, regular, bold and italic. Other scripts fall
+/// back to the system's fonts, letter by letter.
+const FONTS: [(&str, &str, &str, &[u8]); 3] = [
+    ("atkinson-400", "400", "normal", include_bytes!("../assets/fonts/atkinson-400.woff2")),
+    ("atkinson-700", "700", "normal", include_bytes!("../assets/fonts/atkinson-700.woff2")),
+    ("atkinson-400-italic", "400", "italic", include_bytes!("../assets/fonts/atkinson-400-italic.woff2")),
+];
+
+fn font_url(name: &str, bytes: &[u8]) -> String {
+    format!("/assets/fonts/{name}.woff2?v={}", short_hash_bytes(bytes))
+}
+
+/// The stylesheet: the typeface's faces, ours, and the timer animations the skills library
+/// needs.
 fn stylesheet() -> &'static str {
     static SHEET: OnceLock<String> = OnceLock::new();
-    SHEET.get_or_init(|| format!("{CSS}\n{}", crate::library::timer_css()))
+    SHEET.get_or_init(|| {
+        let faces: String = FONTS
+            .iter()
+            .map(|(name, weight, style, bytes)| {
+                format!(
+                    "@font-face{{font-family:\"Atkinson Hyperlegible\";font-style:{style};font-weight:{weight};\
+                     font-display:swap;src:url({}) format(\"woff2\")}}\n",
+                    font_url(name, bytes)
+                )
+            })
+            .collect();
+        format!("{faces}{CSS}\n{}", crate::library::timer_css())
+    })
 }
 const ICON: &str = include_str!("../assets/icon.svg");
 /// An enhancement of the skills timer, loaded by pages that have one.
@@ -117,6 +143,16 @@ pub fn icon_url() -> &'static str {
 
 const CACHE: &str = "public, max-age=31536000, immutable";
 
+/// One of the typeface's files, cached for a year (its URL changes with its content).
+async fn font(axum::extract::Path(file): axum::extract::Path<String>) -> axum::response::Response {
+    match FONTS.iter().find(|(name, ..)| file.strip_suffix(".woff2") == Some(name)) {
+        Some((.., bytes)) => {
+            ([(header::CONTENT_TYPE, "font/woff2"), (header::CACHE_CONTROL, CACHE)], *bytes).into_response()
+        }
+        None => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// One of our scripts, cached for a year (its URL changes with its content).
 fn script(body: &'static str) -> axum::routing::MethodRouter<AppState> {
     get(move || async move {
@@ -141,6 +177,7 @@ pub fn router() -> Router<AppState> {
         .route("/assets/offline.js", script(OFFLINE_JS))
         .route("/assets/push.js", script(PUSH_JS))
         .route("/assets/timezone.js", script(TIME_ZONE_JS))
+        .route("/assets/fonts/{file}", get(font))
         // At the root, so it may look after /checkin; never cached long, so updates arrive.
         .route(
             "/sw.js",

@@ -28,6 +28,13 @@ async fn skills_and_articles_are_listed_and_shown_to_everyone() {
         let css_url = skill.split("href=\"/assets/foothold.css").nth(1).unwrap().split('"').next().unwrap();
         let css = app.get(&c, &format!("/assets/foothold.css{css_url}")).await.text().await.unwrap();
         assert!(css.contains("#timer:target .b-4-6-300{animation:b-4-6-300 10s ease-in-out 30}"), "{css}");
+        // The typeface is shipped with Foothold, never fetched from another host.
+        let font = css.split("src:url(").nth(1).unwrap().split(')').next().unwrap();
+        assert!(font.starts_with("/assets/fonts/atkinson-400.woff2?v="), "{font}");
+        let r = app.get(&c, font).await;
+        assert_eq!((r.status().as_u16(), r.headers()["content-type"].to_str().unwrap()), (200, "font/woff2"));
+        assert!(r.bytes().await.unwrap().starts_with(b"wOF2"));
+        assert_eq!(app.get(&c, "/assets/fonts/other.woff2").await.status(), 404);
 
         let learn = app.get(&c, "/learn").await.text().await.unwrap();
         assert_eq!(learn.matches("<li><a href=\"/learn/").count(), 9);
