@@ -146,6 +146,13 @@ strategies-delete = Delete
 strategies-delete-hint = You have not tagged this on any day yet, so deleting it changes nothing in your diary.
 strategies-deleted = The activity was deleted.
 strategies-merged = Merged. Every day from both is kept here.
+strategies-medicine = Is this a medicine?
+strategies-medicine-hint = If it is, Foothold will never suggest testing it in an experiment, and will ask you to agree any experiment with it with your prescriber first.
+strategies-medicine-is = Marked as a medicine: Foothold never suggests testing it, and an experiment with it needs your prescriber's agreement.
+strategies-medicine-mark = Mark as a medicine
+strategies-medicine-unmark = It is not a medicine
+strategies-medicine-marked = Marked as a medicine.
+strategies-medicine-unmarked = No longer marked as a medicine.
 
 calendar-title = { $month } { $year }
 calendar-back = Charts and table

@@ -3,6 +3,7 @@
 
 use crate::diary::BUMP_REVISION;
 use crate::{on_db, Conflict, Result, Store, StoreError, Strategy, UserId};
+use foothold_core::strategy::Category;
 
 impl Store {
     /// One of the member's strategies; `NotFound` for anyone else's.
@@ -23,7 +24,7 @@ impl Store {
         }
         // Own strategies are unique by their lower-cased name; the others keep their key.
         let key = match (&current.builtin_key, current.category.as_str()) {
-            (None, "own") => Some(name.to_lowercase()),
+            (None, "own" | "medication") => Some(name.to_lowercase()),
             _ => None,
         };
         on_db!(self, |pool| {
@@ -59,6 +60,30 @@ impl Store {
         if done != 1 {
             return Err(StoreError::NotFound);
         }
+        self.strategy(user, id).await
+    }
+
+    /// Marks one of the member's own strategies as a medicine (or not): it is then never
+    /// offered as "Test it", and an experiment with it needs the prescriber's agreement.
+    /// Built-in strategies keep their category: `Conflict(StrategyBuiltin)`.
+    pub async fn set_strategy_medication(&self, user: UserId, id: i64, medication: bool) -> Result<Strategy> {
+        let current = self.strategy(user, id).await?;
+        if current.builtin_key.is_some() || !matches!(current.category, Category::Own | Category::Medication)
+        {
+            return Err(StoreError::Conflict(Conflict::StrategyBuiltin));
+        }
+        let category = if medication { Category::Medication } else { Category::Own };
+        on_db!(self, |pool| {
+            sqlx::query("UPDATE strategies SET category = $1 WHERE id = $2 AND user_id = $3")
+                .bind(category.as_str())
+                .bind(id)
+                .bind(user.0)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        // Kept analyses know which strategies are medicines.
+        on_db!(self, |pool| sqlx::query(BUMP_REVISION).bind(user.0).execute(pool).await.map(|_| ()))?;
         self.strategy(user, id).await
     }
 

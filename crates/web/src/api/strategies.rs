@@ -16,6 +16,9 @@ use utoipa::ToSchema;
 pub struct StrategyChange {
     name: Option<String>,
     archived: Option<bool>,
+    /// Mark one of your own strategies as a medicine (or not): it is then never suggested
+    /// for an experiment, and one needs your prescriber's agreement. Built-ins: 409.
+    medication: Option<bool>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -24,7 +27,7 @@ pub struct MergeRequest {
     into: i64,
 }
 
-/// Rename or archive one of your strategies. Archived strategies leave the check-in form;
+/// Rename, archive or mark as a medicine one of your strategies. Archived strategies leave the check-in form;
 /// their days stay in your diary and its analysis.
 #[utoipa::path(patch, path = "/api/v1/strategies/{id}", tag = "diary", params(("id" = i64, Path)), request_body = StrategyChange,
     responses((status = 200, body = StrategyView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
@@ -43,6 +46,9 @@ pub async fn change(
     }
     if let Some(archived) = req.archived {
         current = app.store.set_strategy_archived(user.id, id, archived).await?;
+    }
+    if let Some(medication) = req.medication {
+        current = app.store.set_strategy_medication(user.id, id, medication).await?;
     }
     Ok(Json(strategy_view(&viewer.tr, current)))
 }

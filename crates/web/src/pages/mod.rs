@@ -67,6 +67,7 @@ pub fn router() -> Router<AppState> {
         .route("/strategies/{id}/archive", post(strategies::archive))
         .route("/strategies/{id}/merge", post(strategies::merge))
         .route("/strategies/{id}/delete", post(strategies::delete))
+        .route("/strategies/{id}/medication", post(strategies::medication))
         .route("/thoughts", get(thoughts::list).post(thoughts::start))
         .route("/thoughts/{id}", get(thoughts::show).post(thoughts::save))
         .route("/thoughts/{id}/delete", post(thoughts::delete))

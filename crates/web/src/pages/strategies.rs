@@ -5,13 +5,14 @@ use super::form::{csrf, Errors, Field};
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::diary::strategy_name;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use foothold_core::checkin;
+use foothold_core::strategy::Category;
 use foothold_store::{Strategy, User};
 use maud::html;
 use serde::Deserialize;
@@ -96,6 +97,8 @@ async fn page(
         Some("archived") => Some(tr.t("strategies-archived-done")),
         Some("restored") => Some(tr.t("strategies-restored")),
         Some("merged") => Some(tr.t("strategies-merged")),
+        Some("medicine") => Some(tr.t("strategies-medicine-marked")),
+        Some("not-medicine") => Some(tr.t("strategies-medicine-unmarked")),
         _ => None,
     };
     let field = Field {
@@ -128,6 +131,18 @@ async fn page(
                 (csrf(&viewer.csrf))
                 input type="hidden" name="archived" value=(if s.archived { "false" } else { "true" });
                 button type="submit" { (tr.t(if s.archived { "strategies-restore" } else { "strategies-archive" })) }
+            }
+        }
+        @if s.builtin_key.is_none() && matches!(s.category, Category::Own | Category::Medication) {
+            @let medicine = s.category == Category::Medication;
+            section aria-labelledby="medicine" {
+                h2 id="medicine" { (tr.t("strategies-medicine")) }
+                p { (tr.t(if medicine { "strategies-medicine-is" } else { "strategies-medicine-hint" })) }
+                form method="post" action={ "/strategies/" (s.id) "/medication" } {
+                    (csrf(&viewer.csrf))
+                    input type="hidden" name="medication" value=(!medicine);
+                    button type="submit" class="secondary" { (tr.t(if medicine { "strategies-medicine-unmark" } else { "strategies-medicine-mark" })) }
+                }
             }
         }
         @if s.uses == 0 && s.builtin_key.is_none() {
@@ -206,6 +221,25 @@ pub async fn archive(
         }
         Err(e) => AppError::from(e).into_response(),
     }
+}
+
+#[derive(Deserialize)]
+pub struct MedicationForm {
+    medication: bool,
+}
+
+pub async fn medication(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<MedicationForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    app.store.set_strategy_medication(user.id, id, f.medication).await?;
+    Ok(see_other(&format!(
+        "/strategies/{id}?done={}",
+        if f.medication { "medicine" } else { "not-medicine" }
+    )))
 }
 
 pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {

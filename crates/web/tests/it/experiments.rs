@@ -3,7 +3,7 @@
 //! rules that keep a running experiment intact, and the pages (design form, plan calendar,
 //! the check-in's "today is a … day", stopping early, keeping a result as proven).
 
-use crate::common::{apps, browser, config, TestApp};
+use crate::common::{apps, browser, config, csrf_token, TestApp};
 use chrono::{Duration, NaiveDate, Utc};
 use reqwest::Client;
 use serde_json::{json, Value};
@@ -443,5 +443,43 @@ async fn a_finished_experiment_that_helps_can_be_kept_as_proven_on_the_insights_
         let proven = &insights[insights.find("Proven for you").expect("a proven section")..];
         assert!(proven.contains("Walk compared with without Walk"), "{proven}");
         assert!(Utc::now().date_naive() < today(&app), "time travelled");
+    }
+}
+
+#[tokio::test]
+async fn a_strategy_marked_as_a_medicine_needs_the_prescriber_s_agreement() {
+    for app in apps(config()).await {
+        let me = member(&app, "pillbox").await;
+        let (status, own) = me.post("/api/v1/strategies", json!({"name": "Pregabalin"})).await;
+        assert_eq!(status, 201, "{own}");
+        let id = own["id"].as_i64().unwrap();
+        let start = today(&app);
+        let (status, _) = me.post("/api/v1/experiments", json!({"strategy": id, "start": start})).await;
+        assert_eq!(status, 201, "an own strategy is not a medicine until the member says so");
+
+        // Marked on its page, it is treated like the built-in medicines.
+        let page = app.get(&me.c, &format!("/strategies/{id}")).await.text().await.unwrap();
+        assert!(page.contains("Is this a medicine?"));
+        let form = [("csrf", csrf_token(&page)), ("medication", "true".to_owned())];
+        let r = me.c.post(app.url(&format!("/strategies/{id}/medication"))).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+        let body = json!({"strategy": id, "outcome": "mood", "start": start});
+        let (status, answer) = me.post("/api/v1/experiments", body).await;
+        assert_eq!((status, code(&answer)), (422, "experiment-medication-agreed"));
+        // Built-in strategies keep their category.
+        let walk = me.strategy("walk").await;
+        let form = [("csrf", csrf_token(&page)), ("medication", "true".to_owned())];
+        let r =
+            me.c.post(app.url(&format!("/strategies/{walk}/medication"))).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 409);
+        // The API says the same.
+        let (status, view) = me
+            .send(
+                reqwest::Method::PATCH,
+                &format!("/api/v1/strategies/{id}"),
+                Some(json!({"medication": false})),
+            )
+            .await;
+        assert_eq!((status, view["category"].as_str()), (200, Some("own")), "{view}");
     }
 }
