@@ -76,6 +76,13 @@ session-figures-coming = { $going } coming, { $waiting } waiting.
 session-figures-pain = From { $count } ratings: pain { $before } before and { $after } after, on average.
 session-figures-few = Average pain before and after appears from { $min } ratings on, so that nobody's own figures can be read from it.
 session-cancel = Cancel every session of this series
+session-cancel-confirm-title = Cancel the whole series?
+session-cancel-confirm = This cancels every session of “{ $title }”, now and to come. It cannot be undone. { $going ->
+    [one] One person is coming
+   *[other] { $going } people are coming
+}, and { $waiting } on the waiting list.
+session-cancel-yes = Yes, cancel every session
+session-cancel-keep = No, keep the series
 feed-title = Your calendar feed
 feed-lead = A private address your calendar app can follow: every session you are coming to or waiting for, kept up to date, changes and cancellations included. Anyone with the address can read it, so keep it to yourself.
 feed-made = Here is your feed's address. Copy it into your calendar app now: it is shown only this once.

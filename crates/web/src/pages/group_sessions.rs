@@ -427,9 +427,33 @@ pub async fn skip(
     Ok(see_other(&format!("/sessions/{id}?done=skipped")))
 }
 
-pub async fn cancel(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    service::cancel(&app, &viewer, id).await?;
-    Ok(see_other(&format!("/sessions/{id}?done=cancelled")))
+/// Cancelling a whole series cannot be undone and tells everyone coming: the button asks
+/// first, on a page of its own (no JavaScript), and only `confirm=yes` cancels.
+pub async fn cancel(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    if value(&pairs, "confirm") == "yes" {
+        service::cancel(&app, &viewer, id).await?;
+        return Ok(see_other(&format!("/sessions/{id}?done=cancelled")));
+    }
+    let (s, place, _) = service::open(&app, &viewer, id).await?;
+    place.require(Action::Moderate)?;
+    let tr = &viewer.tr;
+    let title = tr.t("session-cancel-confirm-title");
+    let body = html! {
+        h1 { (title) }
+        p { (tr.ta("session-cancel-confirm", &[("title", &s.plan.title), ("going", &s.going.to_string()), ("waiting", &s.waiting.to_string())])) }
+        form method="post" action={ "/sessions/" (id) "/cancel" } {
+            (csrf(&viewer.csrf))
+            input type="hidden" name="confirm" value="yes";
+            button type="submit" class="danger" { (tr.t("session-cancel-yes")) }
+        }
+        p { a href={ "/sessions/" (id) } { (tr.t("session-cancel-keep")) } }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }
 
 fn calendar_response(body: String) -> Response {

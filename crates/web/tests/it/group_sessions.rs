@@ -254,10 +254,16 @@ async fn sessions_are_planned_joined_rated_and_followed_in_calendars() {
             .await;
         assert_eq!(r.status(), 422, "only a session still to come can be cancelled");
 
+        // Cancelling the series asks first; only the confirmation cancels.
+        let (page, action) = (format!("/sessions/{weekly}"), format!("/sessions/{weekly}/cancel"));
+        let r = app.submit(&host, &page, &action, &[]).await;
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("Cancel the whole series?"));
+        assert!(!text(&app, &members[1].c, &format!("/groups/{slug}/sessions.ics"))
+            .await
+            .contains("STATUS:CANCELLED"));
         // Cancelled: the feed keeps the session, cancelled, with a higher sequence.
-        let r = app
-            .submit(&host, &format!("/sessions/{weekly}"), &format!("/sessions/{weekly}/cancel"), &[])
-            .await;
+        let r = app.submit(&host, &page, &action, &[("confirm", "yes")]).await;
         assert_eq!(r.status(), 303);
         let ics = text(&app, &members[1].c, &format!("/groups/{slug}/sessions.ics")).await;
         assert!(ics.contains("STATUS:CANCELLED") && ics.contains("SEQUENCE:2"));
