@@ -538,7 +538,7 @@ pub async fn demo(db: &Database) -> Result<()> {
 /// Writes every visible hack as a JSON array of [`HackRecord`]s ("-" for standard output).
 pub async fn hacks_export(db: &Database, path: &Path) -> Result<()> {
     let store = open(db, 2).await?;
-    let records: Vec<HackRecord> = store.export_hacks().await?.iter().map(HackRecord::of).collect();
+    let records = foothold_web::hacks::export(&store).await.map_err(|e| anyhow!("{e}"))?;
     let json = serde_json::to_string_pretty(&records)?;
     if path.as_os_str() == "-" {
         println!("{json}");
@@ -550,44 +550,30 @@ pub async fn hacks_export(db: &Database, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Reads hacks from a file written by `hacks export` (or by hand), all or none: every record
-/// is checked first. Each becomes a hack by `author` (who joins the hacks group); importing
-/// the same file again adds nothing, since each hack's form token is made from its title.
+/// Reads hacks from a file written by `hacks export` (or by hand), all or none, as `author`
+/// (`foothold_web::hacks::import`, which the administrators' page uses too).
 pub async fn hacks_import(db: &Database, path: &Path, author: &str) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let records: Vec<HackRecord> = serde_json::from_slice(&bytes)
         .with_context(|| format!("{} is not a list of hacks; nothing was imported", path.display()))?;
-    let mut hacks = Vec::with_capacity(records.len());
-    let mut problems = Vec::new();
-    for (i, record) in records.iter().enumerate() {
-        match record.parse() {
-            Ok(h) => hacks.push(h),
-            Err(e) => problems.push(format!("hack {} (\"{}\"): {e}", i + 1, record.title)),
-        }
-    }
-    if !problems.is_empty() {
-        bail!("nothing was imported:\n  {}", problems.join("\n  "));
-    }
     let store = open(db, 2).await?;
     let user = find(&store, author).await?;
-    let (group, _) = store.group(foothold_core::hacks::GROUP_SLUG, None).await?;
-    let active = foothold_store::Membership {
-        role: foothold_core::community::Role::Member,
-        standing: foothold_core::community::Standing::Active,
-    };
-    if store.membership(group.id, user.id).await?.is_none() {
-        store.set_membership(group.id, user.id, Some(active)).await?;
-    }
-    let mut created = 0;
-    for hack in &hacks {
-        let nonce = format!("import:{}", hack.thread.title.to_lowercase());
-        created += usize::from(store.start_hack(group.id, user.id, &nonce, hack).await?.created);
-    }
-    println!(
-        "Imported {created} new hacks ({} were there already) as {}.",
-        hacks.len() - created,
-        user.handle
-    );
+    let imported =
+        foothold_web::hacks::import(&store, user.id, &records).await.map_err(|e| anyhow!("{e}"))?;
     store.close().await;
-    Ok(())
+    match imported {
+        Ok(created) => {
+            println!(
+                "Imported {created} new hacks ({} were there already) as {}.",
+                records.len() - created,
+                user.handle
+            );
+            Ok(())
+        }
+        Err(foothold_web::hacks::ImportProblems(problems)) => {
+            let lines: Vec<String> =
+                problems.iter().map(|(i, title, e)| format!("hack {i} (\"{title}\"): {e}")).collect();
+            bail!("nothing was imported:\n  {}", lines.join("\n  "))
+        }
+    }
 }

@@ -139,3 +139,48 @@ pub async fn withdraw(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> 
     let (hack, ..) = open(app, viewer, id).await?;
     Ok(app.store.withdraw_hack_result(hack.id, user.id).await?)
 }
+
+/// A file of hacks (`HackRecord`s) that could not be imported: every record's problems, by
+/// its place in the file (from 1) and title. Nothing was imported.
+pub struct ImportProblems(pub Vec<(usize, String, Invalid)>);
+
+/// Imports hacks from a file written by "export" (or by hand), all or none: every record is
+/// checked first. Each becomes a hack by `author`, who joins the hacks group; importing the
+/// same file again adds nothing, since each hack's form token is made from its title.
+/// Returns how many were new. Shared by `foothold hacks import` and the administrators' page.
+pub async fn import(
+    store: &foothold_store::Store,
+    author: foothold_store::UserId,
+    records: &[foothold_core::hacks::HackRecord],
+) -> AppResult<Result<usize, ImportProblems>> {
+    let mut hacks = Vec::with_capacity(records.len());
+    let mut problems = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        match record.parse() {
+            Ok(h) => hacks.push(h),
+            Err(e) => problems.push((i + 1, record.title.clone(), e)),
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Err(ImportProblems(problems)));
+    }
+    let (group, _) = store.group(GROUP_SLUG, None).await?;
+    if store.membership(group.id, author).await?.is_none() {
+        let active = foothold_store::Membership {
+            role: foothold_core::community::Role::Member,
+            standing: foothold_core::community::Standing::Active,
+        };
+        store.set_membership(group.id, author, Some(active)).await?;
+    }
+    let mut created = 0;
+    for hack in &hacks {
+        let nonce = format!("import:{}", hack.thread.title.to_lowercase());
+        created += usize::from(store.start_hack(group.id, author, &nonce, hack).await?.created);
+    }
+    Ok(Ok(created))
+}
+
+/// Every visible hack, as the file `import` reads.
+pub async fn export(store: &foothold_store::Store) -> AppResult<Vec<foothold_core::hacks::HackRecord>> {
+    Ok(store.export_hacks().await?.iter().map(foothold_core::hacks::HackRecord::of).collect())
+}

@@ -135,6 +135,12 @@ pub fn router() -> Router<AppState> {
         .route("/clinician/shares/{id}/coach", post(clinician::coach))
         .route("/sharing/coaching/{id}", post(shares::answer))
         .route("/admin/clinicians", get(admin::show).post(admin::change))
+        .route("/admin/hacks", get(admin::hacks))
+        .route("/admin/hacks.json", get(admin::hacks_export))
+        .route(
+            "/admin/hacks/import",
+            post(admin::hacks_import).layer(axum::extract::DefaultBodyLimit::max(admin::HACKS_FILE_LIMIT)),
+        )
         .route("/visit", get(visit::show))
         .route("/visit/questions", post(visit::add))
         .route("/visit/questions/{id}/remove", post(visit::remove))

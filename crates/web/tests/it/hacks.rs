@@ -279,3 +279,57 @@ async fn a_kept_personal_experiment_of_a_hack_is_shared_apart_as_stronger_eviden
         assert!(page.contains("5 of 5 members' own experiments found less pain with it."), "{page}");
     }
 }
+
+#[tokio::test]
+async fn administrators_export_and_import_hacks_all_or_none() {
+    use reqwest::multipart::{Form, Part};
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Operator", "a calm long passphrase").await;
+        assert_eq!(app.get(&c, "/admin/hacks").await.status(), 403, "members are not administrators");
+        assert_eq!(app.get(&c, "/admin/hacks.json").await.status(), 403);
+        let me = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("Operator").unwrap())
+            .await
+            .unwrap();
+        app.store.set_role(me.id, foothold_core::account::Role::Admin).await.unwrap();
+        let html = page(&app, &c, "/admin/hacks").await;
+        let csrf = crate::common::csrf_token(&html);
+        let upload = |body: String| {
+            let form = Form::new().part("file", Part::bytes(body.into_bytes()).file_name("hacks.json"));
+            c.post(app.url(&format!("/admin/hacks/import?csrf={csrf}"))).multipart(form).send()
+        };
+        let good = json!([{"title": "Warm socks at night", "how": "Put them on before bed.", "cost": "free",
+                           "effort": "low", "minutes": 1, "tags": []}]);
+        let mut bad = good.clone();
+        bad.as_array_mut()
+            .unwrap()
+            .push(json!({"title": " ", "how": "x", "cost": "free", "effort": "low", "minutes": 1}));
+
+        let r = upload(bad.to_string()).await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("Hack 2"), "the record is named");
+        let r = upload("not json".into()).await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let export = |c: &reqwest::Client| c.get(app.url("/admin/hacks.json")).send();
+        let before: Value = export(&c).await.unwrap().json().await.unwrap();
+        assert!(
+            !before.as_array().unwrap().iter().any(|h| h["title"] == "Warm socks at night"),
+            "nothing was imported"
+        );
+
+        let r = upload(good.to_string()).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(r.text().await.unwrap().contains("1 new hacks imported"));
+        let r = upload(good.to_string()).await.unwrap();
+        assert!(
+            r.text().await.unwrap().contains("0 new hacks imported; 1 were here already"),
+            "the same file adds nothing"
+        );
+        let after = export(&c).await.unwrap();
+        assert!(after.headers()["content-disposition"].to_str().unwrap().contains("hacks.json"));
+        let after: Value = after.json().await.unwrap();
+        assert_eq!(after.as_array().unwrap().len(), before.as_array().unwrap().len() + 1);
+    }
+}
