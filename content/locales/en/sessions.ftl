@@ -93,3 +93,7 @@ feed-off = Turn the feed off
 session-your-time = your time { $time }
 session-skip = Cancel this one
 session-done-skipped = That session is cancelled; the others stay. Calendars that follow it will drop it.
+session-edit = Change this session
+session-edit-hint = Everyone coming keeps their place, and calendars that follow this group or a member's feed pick up the change.
+session-edit-send = Save the changes
+session-done-changed = Saved. Calendars will pick up the change.

@@ -278,6 +278,48 @@ impl Store {
         }
     }
 
+    /// Changes a session's plan (what, when, how often, where, how many). The sequence rises,
+    /// so calendar apps replace what they had; who is coming stays. `seen` is the sequence the
+    /// host's form was made from: `Stale` if the session changed since (or was cancelled).
+    pub async fn update_group_session(&self, id: i64, seen: u32, new: &NewGroupSession) -> Result<()> {
+        let r = new.schedule.repeat.as_ref();
+        let weekdays = r.map(|r| r.weekdays.iter().map(|d| weekday_name(*d)).collect::<Vec<_>>().join(","));
+        let except = r.map(|r| r.except.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(","));
+        let capacity = new.capacity.and_then(|c| i32::try_from(c).ok());
+        let count = r.and_then(|r| r.count).and_then(|c| i32::try_from(c).ok());
+        let done = on_db!(self, |pool| {
+            sqlx::query(
+                "UPDATE group_sessions SET title = $1, about = $2, seated = $3, standing = $4, starts_at = $5,
+                     time_zone = $6, minutes = $7, weekdays = $8, until = $9, count = $10, except_days = $11,
+                     capacity = $12, place = $13, sequence = sequence + 1, updated_at = $14
+                 WHERE id = $15 AND cancelled = FALSE AND sequence = $16",
+            )
+            .bind(&new.title)
+            .bind(&new.about)
+            .bind(&new.seated)
+            .bind(&new.standing)
+            .bind(new.schedule.start)
+            .bind(new.schedule.time_zone.name())
+            .bind(i32::from(new.schedule.minutes))
+            .bind(weekdays.unwrap_or_default())
+            .bind(r.and_then(|r| r.until))
+            .bind(count)
+            .bind(except.unwrap_or_default())
+            .bind(capacity)
+            .bind(&new.place)
+            .bind(crate::now())
+            .bind(id)
+            .bind(i64::from(seen))
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        match done {
+            1 => Ok(()),
+            _ => Err(StoreError::Stale),
+        }
+    }
+
     /// Cancels one occurrence (its local `day`): the day joins the excluded days (an EXDATE
     /// in calendars) and the sequence rises, so calendar apps drop it. `NotFound` for a
     /// cancelled session.

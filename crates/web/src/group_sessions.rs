@@ -36,6 +36,19 @@ pub async fn plan(
     Ok(app.store.create_group_session(place.group.id, user.id, nonce, new).await?)
 }
 
+/// Changes a session's plan: the group's hosts and moderators may, while it is not cancelled.
+pub async fn change(
+    app: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    seen: u32,
+    new: &NewGroupSession,
+) -> AppResult<()> {
+    let (_, place, _) = open(app, viewer, id).await?;
+    place.require(Action::Moderate)?;
+    Ok(app.store.update_group_session(id, seen, new).await?)
+}
+
 /// Says the member is coming (a place, or the waiting list), or not coming after all.
 pub async fn rsvp(
     app: &AppState,

@@ -109,18 +109,24 @@ pub async fn list(
     Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }
 
+/// The plan form: new (`editing` None) or a change to session `editing` (its id).
 fn plan_page(
     viewer: &Viewer,
     place: &Place,
     pairs: &[(String, String)],
     error: Option<&AppError>,
+    editing: Option<i64>,
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let get = |k: &str| value(pairs, k);
     let chosen = |d: &str| values(pairs, "weekdays").contains(&d);
     let g = &place.group;
-    let title = tr.t("session-plan");
+    let title = tr.t(if editing.is_some() { "session-edit" } else { "session-plan" });
+    let action = match editing {
+        Some(id) => format!("/sessions/{id}/edit"),
+        None => format!("/groups/{}/sessions", g.slug),
+    };
     let nonce = match get("nonce") {
         "" => nonce()?,
         n => n.to_owned(),
@@ -139,9 +145,11 @@ fn plan_page(
         p { a href={ "/groups/" (g.slug) "/sessions" } { "← " (tr.ta("sessions-of", &[("group", &g.name)])) } }
         h1 { (title) }
         (errors.summary())
-        form method="post" action={ "/groups/" (g.slug) "/sessions" } novalidate {
+        @if editing.is_some() { p class="hint" { (tr.t("session-edit-hint")) } }
+        form method="post" action=(action) novalidate {
             (csrf(&viewer.csrf))
             input type="hidden" name="nonce" value=(nonce);
+            @if editing.is_some() { input type="hidden" name="sequence" value=(get("sequence")); }
             (field("title", "text", false).render(&errors))
             (field("about", "text", true).render(&errors))
             (field("seated", "text", true).render(&errors))
@@ -163,7 +171,7 @@ fn plan_page(
             (field("except", "text", true).render(&errors))
             (field("capacity", "number", true).render(&errors))
             (field("place", "text", true).render(&errors))
-            button type="submit" { (tr.t("session-plan-send")) }
+            button type="submit" { (tr.t(if editing.is_some() { "session-edit-send" } else { "session-plan-send" })) }
         }
     };
     Ok(html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body)))
@@ -178,21 +186,79 @@ pub async fn new_form(
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
     let zone = app.store.time_zone(user.id).await?;
-    plan_page(&viewer, &place, &[("time_zone".into(), zone), ("minutes".into(), "30".into())], None)
+    plan_page(&viewer, &place, &[("time_zone".into(), zone), ("minutes".into(), "30".into())], None, None)
 }
 
-pub async fn create(
+/// The plan form's fields for a stored session, as its host would type them.
+fn typed(s: &GroupSession) -> Vec<(String, String)> {
+    let p = &s.plan;
+    let r = p.schedule.repeat.as_ref();
+    let mut pairs: Vec<(String, String)> = vec![
+        ("title".into(), p.title.clone()),
+        ("about".into(), p.about.clone()),
+        ("seated".into(), p.seated.clone()),
+        ("standing".into(), p.standing.clone()),
+        ("date".into(), p.schedule.start.date().to_string()),
+        ("time".into(), p.schedule.start.format("%H:%M").to_string()),
+        ("time_zone".into(), p.schedule.time_zone.name().to_owned()),
+        ("minutes".into(), p.schedule.minutes.to_string()),
+        ("until".into(), r.and_then(|r| r.until).map(|d| d.to_string()).unwrap_or_default()),
+        ("count".into(), r.and_then(|r| r.count).map(|c| c.to_string()).unwrap_or_default()),
+        (
+            "except".into(),
+            r.map(|r| r.except.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+                .unwrap_or_default(),
+        ),
+        ("capacity".into(), p.capacity.map(|c| c.to_string()).unwrap_or_default()),
+        ("place".into(), p.place.clone()),
+        ("sequence".into(), s.sequence.to_string()),
+    ];
+    for d in r.map(|r| r.weekdays.clone()).unwrap_or_default() {
+        pairs.push(("weekdays".into(), weekday_name(d).to_lowercase()));
+    }
+    pairs
+}
+
+pub async fn edit_form(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(slug): Path<String>,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (s, place, _) = service::open(&app, &viewer, id).await?;
+    place.require(Action::Moderate)?;
+    if s.cancelled {
+        return Err(AppError::NotFound);
+    }
+    plan_page(&viewer, &place, &typed(&s), None, Some(id))
+}
+
+pub async fn edit(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let place = community::place(&app, &viewer, &slug).await?;
+    let (_, place, _) = service::open(&app, &viewer, id).await?;
     place.require(Action::Moderate)?;
-    let get = |k: &str| value(&pairs, k);
+    let seen: u32 = value(&pairs, "sequence").parse().map_err(|_| AppError::BadRequest)?;
     let weekdays: Vec<&str> = values(&pairs, "weekdays");
-    let form = SessionForm {
+    let changed = match parse_session(&session_form(&pairs), &weekdays) {
+        Ok(new) => service::change(&app, &viewer, id, seen, &new).await,
+        Err(e) => Err(e.into()),
+    };
+    match changed {
+        Ok(()) => Ok(see_other(&format!("/sessions/{id}?done=changed"))),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            plan_page(&viewer, &place, &pairs, Some(&e), Some(id))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The plan form's fields, as typed.
+fn session_form(pairs: &[(String, String)]) -> SessionForm<'_> {
+    let get = |k: &str| value(pairs, k);
+    SessionForm {
         title: get("title"),
         about: get("about"),
         seated: get("seated"),
@@ -206,13 +272,25 @@ pub async fn create(
         until: get("until"),
         count: get("count"),
         except: get("except"),
-    };
-    match parse_session(&form, &weekdays) {
+    }
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Moderate)?;
+    let weekdays: Vec<&str> = values(&pairs, "weekdays");
+    match parse_session(&session_form(&pairs), &weekdays) {
         Ok(new) => {
-            let id = service::plan(&app, user, &place, get("nonce"), &new).await?;
+            let id = service::plan(&app, user, &place, value(&pairs, "nonce"), &new).await?;
             Ok(see_other(&format!("/sessions/{id}")))
         }
-        Err(e) => plan_page(&viewer, &place, &pairs, Some(&e.into())),
+        Err(e) => plan_page(&viewer, &place, &pairs, Some(&e.into()), None),
     }
 }
 
@@ -327,6 +405,7 @@ fn session_page(viewer: &Viewer, shown: &Shown, done: &str, error: Option<&AppEr
                     p { (tr.ta("session-figures-few", &[("min", &MIN_RATINGS.to_string())])) }
                 }
                 @if !s.cancelled {
+                    p { a href={ "/sessions/" (s.id) "/edit" } { (tr.t("session-edit")) } }
                     form method="post" action={ "/sessions/" (s.id) "/cancel" } {
                         (csrf(&viewer.csrf))
                         button type="submit" class="secondary" { (tr.t("session-cancel")) }

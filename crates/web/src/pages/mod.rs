@@ -117,6 +117,7 @@ pub fn router() -> Router<AppState> {
         .route("/sessions/{id}/rate", post(group_sessions::rate))
         .route("/sessions/{id}/skip", post(group_sessions::skip))
         .route("/sessions/{id}/cancel", post(group_sessions::cancel))
+        .route("/sessions/{id}/edit", get(group_sessions::edit_form).post(group_sessions::edit))
         .route("/calendar", get(group_sessions::feed_page).post(group_sessions::feed_change))
         .route("/calendar/{file}", get(group_sessions::member_ics))
         .route("/hacks", get(hacks::list).post(hacks::create))

@@ -350,3 +350,74 @@ async fn come_to(app: &TestApp, who: &Who, session: i64) {
         .unwrap();
     assert_eq!(r.status(), 303);
 }
+
+#[tokio::test]
+async fn a_host_changes_a_session_and_calendars_pick_it_up() {
+    for app in apps(config()).await {
+        let host = browser();
+        app.register(&host, "changer", PW).await;
+        let r = app
+            .submit(
+                &host,
+                "/groups/new",
+                "/groups",
+                &[("name", "Stretch club"), ("kind", "exercise"), ("visibility", "public")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let slug = "stretch-club";
+        let tuesday = next(Weekday::Tue).to_string();
+        let fields = [
+            ("title", "Morning stretch"),
+            ("date", tuesday.as_str()),
+            ("time", "09:00"),
+            ("time_zone", "Europe/Berlin"),
+            ("minutes", "20"),
+            ("weekdays", "tu"),
+            ("count", "6"),
+            ("except", ""),
+            ("nonce", "change-1"),
+        ];
+        let id = id_of(&plan(&app, &host, slug, &fields).await);
+
+        // The form comes back as the host typed it.
+        let form = text(&app, &host, &format!("/sessions/{id}/edit")).await;
+        assert!(form.contains(r#"value="Morning stretch""#) && form.contains(r#"value="09:00""#));
+        assert!(
+            form.contains(r#"value="tu" checked"#) && form.contains(r#"name="sequence" value="0""#),
+            "{form}"
+        );
+        let mut changed: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+        changed.retain(|(k, _)| !matches!(*k, "title" | "time" | "nonce"));
+        changed.extend([
+            ("title", "Gentle stretch".to_owned()),
+            ("time", "10:30".to_owned()),
+            ("sequence", "0".to_owned()),
+        ]);
+        let send = |fields: Vec<(&'static str, String)>| {
+            let mut all = vec![("csrf", crate::common::csrf_token(&form))];
+            all.extend(fields);
+            host.post(app.url(&format!("/sessions/{id}/edit"))).form(&all).send()
+        };
+        let r = send(changed.clone()).await.unwrap();
+        assert_eq!(r.status(), 303);
+        let ics = text(&app, &host, &format!("/groups/{slug}/sessions.ics")).await;
+        assert!(ics.contains("SUMMARY:Gentle stretch") && ics.contains("SEQUENCE:1"), "{ics}");
+        assert!(ics.contains("T103000"), "the new time: {ics}");
+
+        // The same form again is stale: another change came first, and nothing is overwritten.
+        let r = send(changed.clone()).await.unwrap();
+        assert_eq!(r.status(), 409);
+        // A bad change shows its problems and changes nothing.
+        let mut bad = changed.clone();
+        bad.retain(|(k, _)| !matches!(*k, "sequence" | "time"));
+        bad.extend([("sequence", "1".to_owned()), ("time", "25:00".to_owned())]);
+        assert_eq!(send(bad).await.unwrap().status(), 422);
+        assert!(text(&app, &host, &format!("/groups/{slug}/sessions.ics")).await.contains("SEQUENCE:1"));
+
+        // Members may not change it.
+        let member = browser();
+        app.register(&member, "attendee", PW).await;
+        assert_eq!(app.get(&member, &format!("/sessions/{id}/edit")).await.status(), 403);
+    }
+}
