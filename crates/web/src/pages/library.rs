@@ -108,13 +108,12 @@ async fn skill_page(app: &AppState, viewer: &Viewer, s: &Rendered<Skill>, page: 
             .map(|level| support::panel(&app.config, tr, level, Audience::OnlyYou)),
         None => None,
     };
-    let q = page;
     let body = html! {
         @if let Some(panel) = support { (panel) }
         p { a href="/skills" { "← " (tr.t("skills-back")) } }
         h1 { (m.title) }
         p class="hint" { (tr.ta("skills-minutes", &[("minutes", &m.minutes.to_string())])) }
-        @if q.done && viewer.user().is_some() {
+        @if page.done && viewer.user().is_some() {
             p class="notice" role="status" { (tr.ta("skills-done-saved", &[("title", &m.title)])) }
         }
         p class="lead" { (m.summary) }
