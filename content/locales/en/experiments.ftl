@@ -97,6 +97,7 @@ experiment-sure = How sure: { $percent } likely that { $a } is the better of the
 experiment-meaningful = Chance that the difference is at least 1 point, enough that most people notice it: { $percent }.
 experiment-range = The likely range of the difference (A minus B): { $low } to { $high } points.
 experiment-worse-kind = That is worth knowing too: it is your own evidence, and it frees you to put your energy elsewhere.
+experiment-unclear-lean-kind = That is worth knowing: it may be a real difference that these weeks were too few to show. A longer experiment, or a second one, could tell.
 experiment-unclear-kind = That is a real result as well: for you, the two seem to matter about equally, or the difference is too small to show in these weeks. A longer experiment could tell more.
 experiment-per-protocol-line = Counting only the days you followed the plan: about { $points } points { $direction } on { $a } days ({ $percent } % likely better).
 experiment-per-protocol-none = Counting only the days you followed the plan leaves too little to compare.
