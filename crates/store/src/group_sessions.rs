@@ -94,6 +94,68 @@ fn session(c: &packed::Cells) -> Result<GroupSession> {
     })
 }
 
+/// A plan as its stored columns, title to place: what planning and changing a session
+/// both write, bound in this order by [`BindPlan`].
+struct PlanColumns<'a> {
+    new: &'a NewGroupSession,
+    weekdays: String,
+    until: Option<NaiveDate>,
+    count: Option<i32>,
+    except: String,
+    capacity: Option<i32>,
+}
+
+impl<'a> PlanColumns<'a> {
+    fn of(new: &'a NewGroupSession) -> Self {
+        let r = new.schedule.repeat.as_ref();
+        Self {
+            new,
+            weekdays: r
+                .map(|r| r.weekdays.iter().map(|d| weekday_name(*d)).collect::<Vec<_>>().join(","))
+                .unwrap_or_default(),
+            until: r.and_then(|r| r.until),
+            count: r.and_then(|r| r.count).and_then(|c| i32::try_from(c).ok()),
+            except: r
+                .map(|r| r.except.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(","))
+                .unwrap_or_default(),
+            capacity: new.capacity.and_then(|c| i32::try_from(c).ok()),
+        }
+    }
+}
+
+/// Binds a plan's 13 columns (title, about, seated, standing, starts_at, time_zone, minutes,
+/// weekdays, until, count, except_days, capacity, place) to the next placeholders.
+trait BindPlan<'q> {
+    fn bind_plan(self, p: &'q PlanColumns<'q>) -> Self;
+}
+
+impl<'q, DB: sqlx::Database> BindPlan<'q>
+    for sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
+where
+    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i32: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<i32>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<NaiveDate>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    NaiveDateTime: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    fn bind_plan(self, p: &'q PlanColumns<'q>) -> Self {
+        let n = p.new;
+        self.bind(n.title.as_str())
+            .bind(n.about.as_str())
+            .bind(n.seated.as_str())
+            .bind(n.standing.as_str())
+            .bind(n.schedule.start)
+            .bind(n.schedule.time_zone.name())
+            .bind(i32::from(n.schedule.minutes))
+            .bind(p.weekdays.as_str())
+            .bind(p.until)
+            .bind(p.count)
+            .bind(p.except.as_str())
+            .bind(p.capacity)
+            .bind(n.place.as_str())
+    }
+}
+
 impl Store {
     /// Plans a session in a group. The same form sent twice gives the first session back.
     pub async fn create_group_session(
@@ -104,11 +166,7 @@ impl Store {
         new: &NewGroupSession,
     ) -> Result<i64> {
         let now = crate::now();
-        let r = new.schedule.repeat.as_ref();
-        let weekdays = r.map(|r| r.weekdays.iter().map(|d| weekday_name(*d)).collect::<Vec<_>>().join(","));
-        let except = r.map(|r| r.except.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(","));
-        let capacity = new.capacity.and_then(|c| i32::try_from(c).ok());
-        let count = r.and_then(|r| r.count).and_then(|c| i32::try_from(c).ok());
+        let plan = PlanColumns::of(new);
         on_db!(self, |pool| {
             sqlx::query(
                 "INSERT INTO group_sessions (group_id, host_id, nonce, title, about, seated, standing, starts_at,
@@ -119,19 +177,7 @@ impl Store {
             .bind(group)
             .bind(host.0)
             .bind(nonce)
-            .bind(&new.title)
-            .bind(&new.about)
-            .bind(&new.seated)
-            .bind(&new.standing)
-            .bind(new.schedule.start)
-            .bind(new.schedule.time_zone.name())
-            .bind(i32::from(new.schedule.minutes))
-            .bind(weekdays.unwrap_or_default())
-            .bind(r.and_then(|r| r.until))
-            .bind(count)
-            .bind(except.unwrap_or_default())
-            .bind(capacity)
-            .bind(&new.place)
+            .bind_plan(&plan)
             .bind(now)
             .execute(pool)
             .await
@@ -282,11 +328,7 @@ impl Store {
     /// so calendar apps replace what they had; who is coming stays. `seen` is the sequence the
     /// host's form was made from: `Stale` if the session changed since (or was cancelled).
     pub async fn update_group_session(&self, id: i64, seen: u32, new: &NewGroupSession) -> Result<()> {
-        let r = new.schedule.repeat.as_ref();
-        let weekdays = r.map(|r| r.weekdays.iter().map(|d| weekday_name(*d)).collect::<Vec<_>>().join(","));
-        let except = r.map(|r| r.except.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(","));
-        let capacity = new.capacity.and_then(|c| i32::try_from(c).ok());
-        let count = r.and_then(|r| r.count).and_then(|c| i32::try_from(c).ok());
+        let plan = PlanColumns::of(new);
         let done = on_db!(self, |pool| {
             sqlx::query(
                 "UPDATE group_sessions SET title = $1, about = $2, seated = $3, standing = $4, starts_at = $5,
@@ -294,19 +336,7 @@ impl Store {
                      capacity = $12, place = $13, sequence = sequence + 1, updated_at = $14
                  WHERE id = $15 AND cancelled = FALSE AND sequence = $16",
             )
-            .bind(&new.title)
-            .bind(&new.about)
-            .bind(&new.seated)
-            .bind(&new.standing)
-            .bind(new.schedule.start)
-            .bind(new.schedule.time_zone.name())
-            .bind(i32::from(new.schedule.minutes))
-            .bind(weekdays.unwrap_or_default())
-            .bind(r.and_then(|r| r.until))
-            .bind(count)
-            .bind(except.unwrap_or_default())
-            .bind(capacity)
-            .bind(&new.place)
+            .bind_plan(&plan)
             .bind(crate::now())
             .bind(id)
             .bind(i64::from(seen))
