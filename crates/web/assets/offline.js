@@ -13,9 +13,16 @@
   };
   const keep = (list) => localStorage.setItem(KEY, JSON.stringify(list));
   const say = (text) => { status.textContent = text; status.hidden = false; };
-  const pad = (n) => String(n).padStart(2, '0');
-  const now = new Date();
-  const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  // "Today" is the member's date in their own time zone (as the server counts it), which
+  // can differ from the device's: a phone set to another zone, or near midnight.
+  let today;
+  try {
+    today = new Intl.DateTimeFormat('en-CA', { timeZone: form.dataset.timeZone }).format(new Date());
+  } catch {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
 
   if (!navigator.onLine) {
     // A page kept from an earlier day opens as today's, empty.

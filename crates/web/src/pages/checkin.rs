@@ -52,6 +52,8 @@ struct View<'a> {
     other: Option<&'a CheckIn>,
     /// What the member chose to be asked, in their order.
     items: &'a [Item],
+    /// The member's time zone: offline, "today" is the member's date, not the device's.
+    time_zone: &'a str,
 }
 
 /// An experiment that includes the day shown, with the answer about following it.
@@ -293,7 +295,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
         }
         div id="offline-status" class="notice" role="status" hidden {}
         form method="post" action="/checkin" class="checkin" novalidate
-            data-offline-now=(tr.t("checkin-offline-now")) data-offline-kept=(tr.t("checkin-offline-kept"))
+            data-time-zone=(v.time_zone) data-offline-now=(tr.t("checkin-offline-now")) data-offline-kept=(tr.t("checkin-offline-kept"))
             data-offline-sent=(tr.t("checkin-offline-sent")) {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
@@ -359,16 +361,20 @@ fn render(viewer: &Viewer, v: &View) -> Response {
 }
 
 /// The member's today, strategies and chosen items.
-async fn context(app: &AppState, user: &User) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>), AppError> {
+async fn context(
+    app: &AppState,
+    user: &User,
+) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>, String), AppError> {
     let setup = app.store.checkin_setup(user.id).await?;
     let today = app.clock.today(&setup.time_zone);
     app.store.ensure_builtin_strategies(user.id, today).await?;
-    Ok((today, app.store.strategies(user.id).await?, checkin::items_from_stored(setup.items.as_deref())))
+    let items = checkin::items_from_stored(setup.items.as_deref());
+    Ok((today, app.store.strategies(user.id).await?, items, setup.time_zone))
 }
 
 pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DayQuery>) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    let (today, strategies, items) = match context(&app, &user).await {
+    let (today, strategies, items, time_zone) = match context(&app, &user).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
@@ -393,6 +399,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     goals: &[],
                     other: None,
                     items: &items,
+                    time_zone: &time_zone,
                 };
                 return render(&viewer, &view);
             }
@@ -426,6 +433,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         goals: &day_goals,
         other: None,
         items: &items,
+        time_zone: &time_zone,
     };
     render(&viewer, &view)
 }
@@ -467,7 +475,7 @@ pub async fn save(
             see_other(&format!("/checkin?day={}&saved=1", saved.day))
         }
         Err(error @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let (today, strategies, items) = match context(&app, &user).await {
+            let (today, strategies, items, time_zone) = match context(&app, &user).await {
                 Ok(c) => c,
                 Err(e) => return e.into_response(),
             };
@@ -504,6 +512,7 @@ pub async fn save(
                 goals: &day_goals,
                 other: other.as_ref(),
                 items: &items,
+                time_zone: &time_zone,
             };
             render(&viewer, &view)
         }
