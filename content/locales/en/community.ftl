@@ -75,6 +75,41 @@ post-preview = Preview
 post-quote = Quote
 post-report = Report
 post-hidden-by-moderator = hidden by a moderator
+post-edited = edited
+post-moderator-edited = A moderator edited this post to take out personal details.
+post-edit = Edit
+post-history = Earlier versions
+post-block = Block
+
+edit-title = Edit your post
+edit-title-moderator = Edit as a moderator
+edit-lead = Change what you wrote. The post will say it was edited; the group's moderators can read what it said before.
+edit-lead-moderator = Take out personal details (a full name, an address, a phone number) and leave the rest as the member wrote it. The post will say a moderator edited it, and the log will show it without names.
+edit-back = Back to the conversation
+edit-reason = What you took out, in general words (optional)
+edit-reason-hint = For the public moderation log, e.g. "a phone number". Please leave out the details themselves.
+edit-save = Save the change
+thread-done-edited = Your change is saved.
+
+post-history-title = Earlier versions of this post
+post-history-lead = Only the group's moderators see this page.
+post-history-now = As it reads now
+post-history-before = Before the edit of
+post-history-by-moderator = edited by a moderator
+post-history-none = This post has not been edited.
+
+block-title = Block { $handle }?
+block-lead = You will stop seeing each other's conversations and posts, and neither of you will hear of the other's replies or mentions. They are not told. Moderators still see everything in the groups they look after. You can undo this at any time.
+block-confirm = Block
+unblock-title = Unblock { $handle }?
+unblock-lead = You will see each other's posts again.
+unblock-confirm = Unblock
+blocked-title = Members you blocked
+blocked-lead = You do not see their posts, and they do not see yours.
+blocked-none = You have not blocked anyone.
+blocked-since = since
+blocked-done-blocked = Done. You will not see each other's posts.
+blocked-done-unblocked = Done. You will see each other's posts again.
 reaction-me_too = Me too
 reaction-thank_you = Thank you
 
@@ -96,6 +131,8 @@ modqueue-title = Moderation
 modqueue-lead = Reports about someone who may be at risk come first. Hiding a post keeps it for moderators and takes it off the page for everyone else; every action is written in the group's public log, without names.
 modqueue-reports = Open reports
 modqueue-empty = No open reports.
+sitequeue-title = Reports in every group
+sitequeue-lead = Open reports from all groups, someone at risk first. Each action is logged in its group's public log, as if taken from the group's own queue.
 modqueue-people = Hosts, moderators and requests
 mod-action-hide = Hide post
 mod-action-unhide = Show post again
@@ -104,6 +141,18 @@ mod-action-unlock = Reopen thread
 mod-action-dismiss = No action needed
 mod-action-approve = Approve
 mod-action-ban = Remove from group
+mod-action-warn = Send a private note
+mod-action-suspend = Pause their posting
+mod-action-unsuspend = End the pause
+mod-note-to = A note to { $handle }
+mod-paused-until = posting paused until { $until }
+mod-note-words = Your words to them (they see these, nobody else does)
+mod-pause-days = Or pause their posting here. For how long?
+mod-pause-words = Your words to them about the pause (optional; only they see these)
+mod-pause-day = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
 
 modlog-title = Moderation log
 modlog-lead = What moderators did in this group, and why. Names are left out.
@@ -116,6 +165,10 @@ modlog-unlock = A conversation was reopened
 modlog-dismiss = A report was closed without action
 modlog-approve = A request to join was approved
 modlog-ban = Someone was removed from the group
+modlog-warn = A member was sent a private note
+modlog-suspend = A member's posting was paused for a while
+modlog-unsuspend = A pause in posting was ended
+modlog-edit = A moderator took personal details out of a post
 
 search-title = Search the groups
 search-label = Search conversations in your groups and public groups
@@ -135,6 +188,8 @@ notification-new = new
 notification-reply = { $who } replied in "{ $title }"
 notification-mention = { $who } mentioned you in "{ $title }"
 notification-approved = You can now take part in { $group }
+notification-warning = The moderators of { $group } sent you a note:
+notification-suspended = The moderators of { $group } paused your posting there until { $until }. You can still read the group and leave it.
 thread-follow = Follow this conversation
 thread-follow-hint = You will hear of every reply.
 thread-following = You hear of every reply. Press again to stop.

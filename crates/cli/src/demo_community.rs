@@ -105,7 +105,7 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
         let new = parse_group(g.name, g.kind, g.visibility, g.about, g.rules)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         let group = store.create_group(neighbour(n), &new).await?;
-        let active = Some(Membership { role: GroupRole::Member, standing: Standing::Active });
+        let active = Some(Membership::new(GroupRole::Member, Standing::Active));
         for who in neighbours.iter().copied().filter(|u| *u != neighbour(n)).chain([demo]) {
             store.set_membership(group.id, who, active).await?;
         }

@@ -72,10 +72,10 @@ const SHARERS: usize = 6;
 
 pub async fn create(store: &Store, neighbours: &[UserId]) -> Result<()> {
     let (group, _) = store.group(GROUP_SLUG, None).await?;
-    let active = Some(Membership {
-        role: foothold_core::community::Role::Member,
-        standing: foothold_core::community::Standing::Active,
-    });
+    let active = Some(Membership::new(
+        foothold_core::community::Role::Member,
+        foothold_core::community::Standing::Active,
+    ));
     let mut sharers = Vec::new();
     for i in 1..=SHARERS {
         sharers.push(crate::demo_community::neighbour_account(store, &format!("demo_sharer_{i}")).await?);

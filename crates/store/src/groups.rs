@@ -24,7 +24,25 @@ pub struct Group {
 pub struct Membership {
     pub role: Role,
     pub standing: Standing,
+    /// Until when a moderator paused their posting here (read, never set, through a
+    /// membership: pauses are kept apart so that leaving does not end one).
+    pub suspended_until: Option<DateTime<Utc>>,
 }
+
+impl Membership {
+    pub fn new(role: Role, standing: Standing) -> Self {
+        Self { role, standing, suspended_until: None }
+    }
+
+    /// Whether posting is paused at `now`.
+    pub fn suspended_at(&self, now: DateTime<Utc>) -> bool {
+        self.suspended_until.is_some_and(|t| t > now)
+    }
+}
+
+/// The pause of the membership row `m`, as a column.
+const PAUSE: &str =
+    "(SELECT s.until_at FROM group_suspensions s WHERE s.group_id = m.group_id AND s.user_id = m.user_id)";
 
 /// One person in a group's member list (hosts and moderators see it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,21 +74,33 @@ fn group_from(
 }
 
 fn membership_from(role: &str, standing: &str) -> Result<Membership> {
-    Ok(Membership {
-        role: Role::parse(role).ok_or(StoreError::Corrupt("group_members.role"))?,
-        standing: Standing::parse(standing).ok_or(StoreError::Corrupt("group_members.standing"))?,
-    })
+    Ok(Membership::new(
+        Role::parse(role).ok_or(StoreError::Corrupt("group_members.role"))?,
+        Standing::parse(standing).ok_or(StoreError::Corrupt("group_members.standing"))?,
+    ))
 }
 
-/// A group row followed by the viewer's membership role and standing (LEFT JOIN).
-type ListedRow =
-    (i64, String, String, String, String, String, String, i64, DateTime<Utc>, Option<String>, Option<String>);
+/// A group row followed by the viewer's membership role, standing and pause (LEFT JOIN).
+type ListedRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    DateTime<Utc>,
+    Option<String>,
+    Option<String>,
+    Option<DateTime<Utc>>,
+);
 
 fn listed_from(
-    (a, b, c, d, e, f, g, h, i, role, standing): ListedRow,
+    (a, b, c, d, e, f, g, h, i, role, standing, paused): ListedRow,
 ) -> Result<(Group, Option<Membership>)> {
     let membership = match (role, standing) {
-        (Some(r), Some(s)) => Some(membership_from(&r, &s)?),
+        (Some(r), Some(s)) => Some(Membership { suspended_until: paused, ..membership_from(&r, &s)? }),
         _ => None,
     };
     Ok((group_from((a, b, c, d, e, f, g, h, i))?, membership))
@@ -142,7 +172,7 @@ impl Store {
     pub async fn group(&self, slug: &str, viewer: Option<UserId>) -> Result<(Group, Option<Membership>)> {
         let row: ListedRow = on_db!(self, |pool| {
             sqlx::query_as(&format!(
-                "SELECT {GROUP_COLUMNS}, m.role, m.standing FROM groups g
+                "SELECT {GROUP_COLUMNS}, m.role, m.standing, {PAUSE} FROM groups g
                  LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2
                  WHERE g.slug = $1"
             ))
@@ -159,7 +189,7 @@ impl Store {
     pub async fn groups(&self, viewer: UserId) -> Result<Vec<(Group, Option<Membership>)>> {
         let rows: Vec<ListedRow> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
-                "SELECT {GROUP_COLUMNS}, m.role, m.standing FROM groups g
+                "SELECT {GROUP_COLUMNS}, m.role, m.standing, {PAUSE} FROM groups g
                  LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $1
                  ORDER BY CASE WHEN m.standing = 'active' THEN 0 ELSE 1 END, g.kind, g.name, g.id"
             ))
@@ -229,36 +259,45 @@ impl Store {
 
     /// A member's place in a group, if any.
     pub async fn membership(&self, group: i64, user: UserId) -> Result<Option<Membership>> {
-        let row: Option<(String, String)> = on_db!(self, |pool| {
-            sqlx::query_as("SELECT role, standing FROM group_members WHERE group_id = $1 AND user_id = $2")
-                .bind(group)
-                .bind(user.0)
-                .fetch_optional(pool)
-                .await
+        let row: Option<(String, String, Option<DateTime<Utc>>)> = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT m.role, m.standing, {PAUSE} FROM group_members m WHERE m.group_id = $1 AND m.user_id = $2"
+            ))
+            .bind(group)
+            .bind(user.0)
+            .fetch_optional(pool)
+            .await
         })?;
-        row.map(|(r, s)| membership_from(&r, &s)).transpose()
+        row.map(|(r, s, paused)| Ok(Membership { suspended_until: paused, ..membership_from(&r, &s)? }))
+            .transpose()
     }
 
-    /// The group's hosts, moderators and people waiting to join or banned — the list a host
-    /// works with. Ordinary members are many and need no decision, so they are not listed.
+    /// The group's hosts, moderators, people waiting to join, banned or with their posting
+    /// paused — the list a host works with. Ordinary members are many and need no decision,
+    /// so they are not listed.
     pub async fn group_staff_and_requests(&self, group: i64) -> Result<Vec<Member>> {
-        let rows: Vec<(i64, String, String, String, DateTime<Utc>)> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT u.id, u.handle, m.role, m.standing, m.joined_at FROM group_members m
+        type Row = (i64, String, String, String, Option<DateTime<Utc>>, DateTime<Utc>);
+        let now = crate::now();
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT u.id, u.handle, m.role, m.standing, {PAUSE}, m.joined_at FROM group_members m
                  JOIN users u ON u.id = m.user_id
-                 WHERE m.group_id = $1 AND (m.role <> 'member' OR m.standing <> 'active')
-                 ORDER BY m.standing, m.role, m.joined_at LIMIT 500",
-            )
+                 WHERE m.group_id = $1 AND (m.role <> 'member' OR m.standing <> 'active'
+                     OR EXISTS (SELECT 1 FROM group_suspensions s WHERE s.group_id = m.group_id
+                         AND s.user_id = m.user_id AND s.until_at > $2))
+                 ORDER BY m.standing, m.role, m.joined_at LIMIT 500"
+            ))
             .bind(group)
+            .bind(now)
             .fetch_all(pool)
             .await
         })?;
         rows.into_iter()
-            .map(|(id, handle, role, standing, joined_at)| {
+            .map(|(id, handle, role, standing, paused, joined_at)| {
                 Ok(Member {
                     user: UserId(id),
                     handle,
-                    membership: membership_from(&role, &standing)?,
+                    membership: Membership { suspended_until: paused, ..membership_from(&role, &standing)? },
                     joined_at,
                 })
             })

@@ -7,8 +7,10 @@
 //! in the binary ([`migrate`]).
 
 mod batch;
+mod blocks;
 mod coaching;
 mod diary;
+mod edits;
 mod email_tokens;
 mod error;
 mod experiments;
@@ -52,8 +54,10 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use blocks::Blocked;
 pub use coaching::Coaching;
 pub use diary::{CheckIn, CheckInWrite, CheckinSetup, Strategy};
+pub use edits::{AsModerator, PostEdit};
 pub use email_tokens::Purpose;
 pub use error::{Conflict, StoreError};
 pub use experiments::{Experiment, ExperimentPlan};
@@ -62,7 +66,7 @@ pub use group_sessions::{GroupSession, Ratings as SessionRatings, Rsvp};
 pub use groups::{Group, Member, Membership};
 pub use hacks::{HackOrder, HackSummary, Tried};
 pub use import::ImportSummary;
-pub use moderation::{LogEntry, Report, Target};
+pub use moderation::{LogEntry, MemberNote, Report, Target};
 pub use notifications::{Notification, NotificationKind};
 pub use push::PushSubscription;
 pub use questionnaires::{Schedule, StoredResponse};

@@ -57,6 +57,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_push"),
     migration!(19, "0019_checkin_items"),
     migration!(20, "0020_writings"),
+    migration!(21, "0021_community_safety"),
 ];
 
 /// The newest schema version this program knows.

@@ -9,8 +9,14 @@ use foothold_core::community::{ModAction, ReportReason, Role, Standing};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub id: i64,
+    pub group_slug: String,
+    pub group_name: String,
     pub post: i64,
     pub thread: i64,
+    /// Who wrote the post, for a moderator's note to them.
+    pub author_id: UserId,
+    /// The author is an ordinary member of the group (hosts and moderators get no notes).
+    pub author_is_member: bool,
     pub thread_title: String,
     pub author: String,
     pub body: String,
@@ -32,6 +38,15 @@ pub struct LogEntry {
     pub reason: Option<String>,
     pub created_at: DateTime<Utc>,
 }
+
+/// Closes a post's open reports (binds: now, post); every action on a post does.
+pub(crate) const CLOSE_REPORTS: &str =
+    "UPDATE reports SET closed_at = $1 WHERE post_id = $2 AND closed_at IS NULL";
+/// One line of a group's log (binds: group, moderator, action, thread, post, reason, time),
+/// written in the same transaction as what it records.
+pub(crate) const LOG_LINE: &str =
+    "INSERT INTO moderation_log (group_id, moderator_id, action, thread_id, post_id, reason, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 type LogRow = (i64, String, Option<i64>, Option<i64>, Option<String>, DateTime<Utc>);
 
@@ -73,32 +88,53 @@ impl Store {
         Ok(())
     }
 
-    /// A group's open reports: a member at risk first, then oldest first.
-    pub async fn open_reports(&self, group: i64) -> Result<Vec<Report>> {
-        type Row = (i64, i64, i64, String, String, String, bool, String, Option<String>, bool, DateTime<Utc>);
-        let rows: Vec<Row> = on_db!(self, |pool| {
-            sqlx::query_as(
-                "SELECT r.id, p.id, t.id, t.title, u.handle, p.body, p.hidden, r.reason, r.note,
-                        r.reporter_id IS NULL, r.created_at
-                 FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
-                 JOIN users u ON u.id = p.author_id
-                 WHERE r.group_id = $1 AND r.closed_at IS NULL
-                 ORDER BY CASE WHEN r.reason = 'at_risk' THEN 0 ELSE 1 END, r.id LIMIT 200",
-            )
-            .bind(group)
-            .fetch_all(pool)
-            .await
-        })?;
+    /// A group's open reports — or, with `None`, every group's (the site-wide queue for
+    /// staff): a member at risk first, then oldest first.
+    pub async fn open_reports(&self, group: Option<i64>) -> Result<Vec<Report>> {
+        type Row = (
+            i64,
+            String,
+            String,
+            i64,
+            i64,
+            i64,
+            String,
+            String,
+            String,
+            bool,
+            bool,
+            String,
+            Option<String>,
+            bool,
+            DateTime<Utc>,
+        );
+        let which = if group.is_some() { "r.group_id = $1" } else { "$1 = 0" };
+        let sql = format!(
+            "SELECT r.id, g.slug, g.name, p.id, t.id, p.author_id, t.title, u.handle, p.body, p.hidden,
+                    EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = r.group_id
+                        AND m.user_id = p.author_id AND m.role = 'member'),
+                    r.reason, r.note, r.reporter_id IS NULL, r.created_at
+             FROM reports r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
+             JOIN users u ON u.id = p.author_id JOIN groups g ON g.id = r.group_id
+             WHERE {which} AND r.closed_at IS NULL
+             ORDER BY CASE WHEN r.reason = 'at_risk' THEN 0 ELSE 1 END, r.id LIMIT 200"
+        );
+        let rows: Vec<Row> =
+            on_db!(self, |pool| { sqlx::query_as(&sql).bind(group.unwrap_or(0)).fetch_all(pool).await })?;
         rows.into_iter()
             .map(
                 |(
                     id,
+                    group_slug,
+                    group_name,
                     post,
                     thread,
+                    author_id,
                     thread_title,
                     author,
                     body,
                     post_hidden,
+                    author_is_member,
                     reason,
                     note,
                     automatic,
@@ -106,12 +142,16 @@ impl Store {
                 )| {
                     Ok(Report {
                         id,
+                        group_slug,
+                        group_name,
                         post,
                         thread,
+                        author_id: UserId(author_id),
                         thread_title,
                         author,
                         body,
                         post_hidden,
+                        author_is_member,
                         reason: ReportReason::parse(&reason).ok_or(StoreError::Corrupt("reports.reason"))?,
                         note,
                         automatic,
@@ -239,25 +279,18 @@ impl Store {
                     .await?;
             }
             if let Some(p) = post {
-                sqlx::query("UPDATE reports SET closed_at = $1 WHERE post_id = $2 AND closed_at IS NULL")
-                    .bind(now)
-                    .bind(p)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(CLOSE_REPORTS).bind(now).bind(p).execute(&mut *tx).await?;
             }
-            sqlx::query(
-                "INSERT INTO moderation_log (group_id, moderator_id, action, thread_id, post_id, reason, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(group)
-            .bind(moderator.0)
-            .bind(action.as_str())
-            .bind(thread)
-            .bind(post)
-            .bind(reason)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query(LOG_LINE)
+                .bind(group)
+                .bind(moderator.0)
+                .bind(action.as_str())
+                .bind(thread)
+                .bind(post)
+                .bind(reason)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })?;
@@ -292,5 +325,125 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+/// A moderator's note to one member of a group, private to them (it reaches their
+/// notifications); the public log says only what kind of note was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberNote {
+    /// A warning in the moderator's words.
+    Warn,
+    /// Pauses their posting in the group until then; they can still read.
+    Pause(DateTime<Utc>),
+    /// Ends a pause early.
+    Unpause,
+}
+
+impl Store {
+    /// Gives `member` a moderator's note in `group`, with `words` for them, about their post
+    /// `post` when the note comes from a report (whose reports it closes). `NotFound` when
+    /// the member is not in the group.
+    pub async fn note_member(
+        &self,
+        group: i64,
+        moderator: UserId,
+        member: UserId,
+        note: MemberNote,
+        words: Option<&str>,
+        post: Option<i64>,
+    ) -> Result<()> {
+        let now = crate::now();
+        let (action, kind, until) = match note {
+            MemberNote::Warn => (ModAction::Warn, Some("warning"), None),
+            MemberNote::Pause(until) => (ModAction::Suspend, Some("suspended"), Some(until)),
+            MemberNote::Unpause => (ModAction::Unsuspend, None, None),
+        };
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            let _: i64 =
+                sqlx::query_scalar("SELECT user_id FROM group_members WHERE group_id = $1 AND user_id = $2")
+                    .bind(group)
+                    .bind(member.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            // The post must be the member's, in this group.
+            let thread: Option<i64> = match post {
+                Some(p) => Some(
+                    sqlx::query_scalar(
+                        "SELECT t.id FROM posts p JOIN threads t ON t.id = p.thread_id
+                         WHERE p.id = $1 AND p.author_id = $2 AND t.group_id = $3",
+                    )
+                    .bind(p)
+                    .bind(member.0)
+                    .bind(group)
+                    .fetch_one(&mut *tx)
+                    .await?,
+                ),
+                None => None,
+            };
+            match note {
+                MemberNote::Pause(until) => {
+                    sqlx::query(
+                        "INSERT INTO group_suspensions (group_id, user_id, until_at) VALUES ($1, $2, $3)
+                         ON CONFLICT (group_id, user_id) DO UPDATE SET until_at = $3",
+                    )
+                    .bind(group)
+                    .bind(member.0)
+                    .bind(until)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                MemberNote::Unpause => {
+                    sqlx::query("DELETE FROM group_suspensions WHERE group_id = $1 AND user_id = $2")
+                        .bind(group)
+                        .bind(member.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                MemberNote::Warn => {}
+            }
+            if let Some(kind) = kind {
+                // No actor: the note comes from the group's moderators, not one named person.
+                sqlx::query(
+                    "INSERT INTO notifications (user_id, kind, group_id, thread_id, post_id, created_at, message, until_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(member.0)
+                .bind(kind)
+                .bind(group)
+                .bind(thread)
+                .bind(post)
+                .bind(now)
+                .bind(words)
+                .bind(until)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE users SET unread = unread + 1 WHERE id = $1")
+                    .bind(member.0)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if let Some(p) = post {
+                sqlx::query(CLOSE_REPORTS).bind(now).bind(p).execute(&mut *tx).await?;
+            }
+            // The words were for the member: the public log keeps only the kind of note.
+            sqlx::query(LOG_LINE)
+                .bind(group)
+                .bind(moderator.0)
+                .bind(action.as_str())
+                .bind(thread)
+                .bind(post)
+                .bind(None::<&str>)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        self.sessions.forget_user(member);
+        Ok(())
     }
 }

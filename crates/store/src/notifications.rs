@@ -3,6 +3,7 @@
 //! and done in one transaction — `FOR UPDATE SKIP LOCKED` in PostgreSQL, the single write
 //! lock in SQLite — so a job runs once, and again only if it failed.
 
+use crate::blocks::unblocked;
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::mentions;
@@ -19,19 +20,27 @@ pub enum NotificationKind {
     Reply,
     Mention,
     Approved,
+    /// A moderator's warning, with their words.
+    Warning,
+    /// A pause in posting in a group, with its end.
+    Suspended,
 }
 
 impl NotificationKind {
+    const ALL: [Self; 5] = [Self::Reply, Self::Mention, Self::Approved, Self::Warning, Self::Suspended];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Reply => "reply",
             Self::Mention => "mention",
             Self::Approved => "approved",
+            Self::Warning => "warning",
+            Self::Suspended => "suspended",
         }
     }
 
     fn parse(s: &str) -> Option<Self> {
-        [Self::Reply, Self::Mention, Self::Approved].into_iter().find(|k| k.as_str() == s)
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -46,6 +55,10 @@ pub struct Notification {
     pub thread: Option<i64>,
     pub thread_title: Option<String>,
     pub post: Option<i64>,
+    /// A moderator's words to the member.
+    pub message: Option<String>,
+    /// When a pause in posting ends.
+    pub until: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub read: bool,
 }
@@ -111,7 +124,8 @@ impl Store {
                         let mut mentioned: Vec<i64> = Vec::new();
                         for handle in &handles {
                             let found: Option<i64> = sqlx::query_scalar(&format!(
-                            "SELECT u.id FROM users u WHERE u.handle_key = $1 AND u.id <> $3 AND {CAN_READ}"
+                            "SELECT u.id FROM users u WHERE u.handle_key = $1 AND u.id <> $3 AND {CAN_READ} AND {}",
+                            unblocked("$3", "u.id")
                         ))
                             .bind(handle)
                             .bind(group)
@@ -124,9 +138,10 @@ impl Store {
                         // (a quote begins with "@handle wrote:"), so they hear of it too. Telling
                         // every earlier writer made one reply in a busy thread dozens of writes.
                         let earlier: Vec<i64> = sqlx::query_scalar(&format!(
-                            "SELECT u.id FROM users u WHERE u.id <> $3 AND {CAN_READ} AND u.id IN (
+                            "SELECT u.id FROM users u WHERE u.id <> $3 AND {CAN_READ} AND {} AND u.id IN (
                                  SELECT author_id FROM threads WHERE id = $1
-                                 UNION SELECT user_id FROM thread_follows WHERE thread_id = $1 LIMIT {FOLLOWERS_MAX})"
+                                 UNION SELECT user_id FROM thread_follows WHERE thread_id = $1 LIMIT {FOLLOWERS_MAX})",
+                            unblocked("$3", "u.id")
                         ))
                         .bind(thread)
                         .bind(group)
@@ -224,13 +239,15 @@ impl Store {
             Option<i64>,
             Option<String>,
             Option<i64>,
+            Option<String>,
+            Option<DateTime<Utc>>,
             DateTime<Utc>,
             bool,
         );
         let rows: Vec<Row> = on_db!(self, |pool| {
             sqlx::query_as(
-                "SELECT n.id, n.kind, a.handle, g.slug, g.name, n.thread_id, t.title, n.post_id, n.created_at,
-                        n.read_at IS NOT NULL
+                "SELECT n.id, n.kind, a.handle, g.slug, g.name, n.thread_id, t.title, n.post_id, n.message,
+                        n.until_at, n.created_at, n.read_at IS NOT NULL
                  FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
                  LEFT JOIN groups g ON g.id = n.group_id LEFT JOIN threads t ON t.id = n.thread_id
                  WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
@@ -241,20 +258,38 @@ impl Store {
             .await
         })?;
         rows.into_iter()
-            .map(|(id, kind, actor, group_slug, group_name, thread, thread_title, post, created_at, read)| {
-                Ok(Notification {
+            .map(
+                |(
                     id,
-                    kind: NotificationKind::parse(&kind).ok_or(StoreError::Corrupt("notifications.kind"))?,
+                    kind,
                     actor,
                     group_slug,
                     group_name,
                     thread,
                     thread_title,
                     post,
+                    message,
+                    until,
                     created_at,
                     read,
-                })
-            })
+                )| {
+                    Ok(Notification {
+                        id,
+                        kind: NotificationKind::parse(&kind)
+                            .ok_or(StoreError::Corrupt("notifications.kind"))?,
+                        actor,
+                        group_slug,
+                        group_name,
+                        thread,
+                        thread_title,
+                        post,
+                        message,
+                        until,
+                        created_at,
+                        read,
+                    })
+                },
+            )
             .collect()
     }
 

@@ -58,6 +58,7 @@ impl Store {
                  WHERE b.group_id = g.id AND b.user_id = $3 AND b.standing = 'banned'))
              OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = $3
                  AND m.standing = 'active'))";
+        let visible = format!("{visible} AND {}", crate::blocks::unblocked("p.author_id", "$3"));
         let rows: Vec<HitRow> = match &self.db {
             Db::Sqlite(pool) => {
                 let matched: String = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");

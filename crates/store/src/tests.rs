@@ -10,6 +10,7 @@ mod hacks;
 mod notifications;
 mod questionnaires;
 mod reminders;
+mod safety;
 mod search;
 mod shares;
 

@@ -3,6 +3,7 @@
 //! the first does. Posting carries the form's one-time `nonce`: the same form sent twice
 //! gives the first post back instead of a duplicate.
 
+use crate::blocks::unblocked;
 use crate::{on_db, packed, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{NewThread, Reaction};
@@ -48,6 +49,8 @@ pub struct Post {
     pub hidden: bool,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
+    /// A moderator edited it (to take out personal details); the post says so.
+    pub moderator_edited: bool,
     pub me_too: i64,
     pub thank_you: i64,
     /// The reactions the reader gave.
@@ -244,19 +247,22 @@ impl Store {
         })
     }
 
-    /// One page of a group's visible threads, most recent activity first, after `cursor`.
+    /// One page of a group's visible threads as `reader` sees them (none started by a member
+    /// either of them blocked), most recent activity first, after `cursor`.
     pub async fn threads(
         &self,
         group: i64,
+        reader: UserId,
         after: Option<ThreadCursor>,
         limit: u32,
     ) -> Result<Vec<ThreadSummary>> {
-        let keyset = if after.is_some() { "AND (t.last_post_at, t.id) < ($3, $4)" } else { "" };
+        let keyset = if after.is_some() { "AND (t.last_post_at, t.id) < ($4, $5)" } else { "" };
         let inner = format!(
             "SELECT t.id, t.group_id, t.title, u.handle, t.created_at, t.last_post_at, t.posts, t.locked, t.hidden
              FROM threads t LEFT JOIN users u ON u.id = t.author_id
-             WHERE t.group_id = $1 AND t.hidden = FALSE {keyset}
-             ORDER BY t.last_post_at DESC, t.id DESC LIMIT $2"
+             WHERE t.group_id = $1 AND t.hidden = FALSE {keyset} AND {}
+             ORDER BY t.last_post_at DESC, t.id DESC LIMIT $2",
+            unblocked("t.author_id", "$3")
         );
         let sql = packed::sql(
             self.backend(),
@@ -265,7 +271,7 @@ impl Store {
         );
         let cursor = after.unwrap_or(ThreadCursor { last_post_at: crate::now(), id: 0 });
         let json: String = on_db!(self, |pool| {
-            let q = sqlx::query_scalar(&sql).bind(group).bind(i64::from(limit));
+            let q = sqlx::query_scalar(&sql).bind(group).bind(i64::from(limit)).bind(reader.0);
             let q = if after.is_some() { q.bind(cursor.last_post_at).bind(cursor.id) } else { q };
             q.fetch_one(pool).await
         })?;
@@ -299,14 +305,15 @@ impl Store {
     }
 
     /// One page of a thread's posts in order, after post `after`, with reaction counts and
-    /// the reader's own reactions. Hidden posts only when `with_hidden` (moderators).
+    /// the reader's own reactions. `moderating`: hidden posts too, and posts of members the
+    /// reader blocked (or who blocked them) — a moderator sees their whole group.
     pub async fn posts(
         &self,
         thread: i64,
         reader: UserId,
         after: i64,
         limit: u32,
-        with_hidden: bool,
+        moderating: bool,
     ) -> Result<Vec<Post>> {
         let count = |kind: &str| {
             format!("(SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = '{kind}')")
@@ -316,27 +323,29 @@ impl Store {
         };
         let inner = format!(
             "SELECT p.id, p.thread_id, p.author_id, u.handle, p.body, p.content_warning, p.hidden, p.created_at,
-                    p.edited_at, {} AS me_too, {} AS thank_you, {} AS my_me_too, {} AS my_thanks
+                    p.edited_at, p.moderator_edited, {} AS me_too, {} AS thank_you, {} AS my_me_too, {} AS my_thanks
              FROM posts p JOIN users u ON u.id = p.author_id
-             WHERE p.thread_id = $1 AND p.id > $3 AND ($4 OR p.hidden = FALSE)
+             WHERE p.thread_id = $1 AND p.id > $3 AND ($4 OR (p.hidden = FALSE AND {}))
              ORDER BY p.id LIMIT $5",
             count("me_too"),
             count("thank_you"),
             mine("me_too"),
             mine("thank_you"),
+            unblocked("p.author_id", "$2"),
         );
         let sql = packed::sql(
             self.backend(),
             &inner,
             "page.id, page.thread_id, page.author_id, page.handle, page.body, page.content_warning, page.hidden, \
-             page.created_at, page.edited_at, page.me_too, page.thank_you, page.my_me_too, page.my_thanks",
+             page.created_at, page.edited_at, page.moderator_edited, page.me_too, page.thank_you, page.my_me_too, \
+             page.my_thanks",
         );
         let json: String = on_db!(self, |pool| {
             sqlx::query_scalar(&sql)
                 .bind(thread)
                 .bind(reader.0)
                 .bind(after)
-                .bind(with_hidden)
+                .bind(moderating)
                 .bind(i64::from(limit))
                 .fetch_one(pool)
                 .await
@@ -352,9 +361,10 @@ impl Store {
                 hidden: c.flag(6)?,
                 created_at: c.time(7)?,
                 edited_at: c.opt_time(8)?,
-                me_too: c.int(9)?,
-                thank_you: c.int(10)?,
-                mine: [(c.flag(11)?, Reaction::MeToo), (c.flag(12)?, Reaction::ThankYou)]
+                moderator_edited: c.flag(9)?,
+                me_too: c.int(10)?,
+                thank_you: c.int(11)?,
+                mine: [(c.flag(12)?, Reaction::MeToo), (c.flag(13)?, Reaction::ThankYou)]
                     .into_iter()
                     .filter_map(|(on, r)| on.then_some(r))
                     .collect(),

@@ -12,7 +12,9 @@ use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, S
 use foothold_core::crisis::Level;
 use foothold_core::hacks::NewHack;
 use foothold_core::Invalid;
-use foothold_store::{Group, Membership, PostPlace, Posted, Target, ThreadSummary, User, UserId};
+use foothold_store::{
+    AsModerator, Group, MemberNote, Membership, PostPlace, Posted, Target, ThreadSummary, User, UserId,
+};
 
 /// A group and what the viewer is to it.
 #[derive(Debug, Clone)]
@@ -45,7 +47,8 @@ impl Place {
 fn relation(viewer: &Viewer, membership: Option<Membership>) -> Relation {
     let user = viewer.user();
     let staff = user.is_some_and(|u| matches!(u.role, SiteRole::Moderator | SiteRole::Admin));
-    Relation::of(user.is_some(), staff, membership.map(|m| (m.role, m.standing)))
+    let paused = membership.is_some_and(|m| m.suspended_at(foothold_store::now()));
+    Relation::of(user.is_some(), staff, membership.map(|m| (m.role, m.standing)), paused)
 }
 
 /// The group at `slug` as the viewer stands to it.
@@ -145,9 +148,7 @@ pub async fn join(app: &AppState, user: &User, place: &Place, accepted_rules: bo
     }
     let standing =
         if place.group.visibility == Visibility::Private { Standing::Pending } else { Standing::Active };
-    app.store
-        .set_membership(place.group.id, user.id, Some(Membership { role: Role::Member, standing }))
-        .await?;
+    app.store.set_membership(place.group.id, user.id, Some(Membership::new(Role::Member, standing))).await?;
     Ok(standing)
 }
 
@@ -174,33 +175,139 @@ pub async fn open_thread(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<
     Ok((thread, place))
 }
 
-/// A moderator's action from its names (`hide` a `post` 12), checked and logged.
-pub async fn moderate(
-    app: &AppState,
-    user: &User,
-    place: &Place,
-    action: &str,
-    target: &str,
-    id: i64,
-    reason: &str,
-) -> AppResult<()> {
+/// A moderator's action as a page or the API names it (`hide` a `post` 12).
+pub struct Moderation<'a> {
+    pub action: &'a str,
+    pub target: &'a str,
+    pub id: i64,
+    /// For the public log; for a warning or a pause, the words to the member instead.
+    pub reason: &'a str,
+    /// A pause's length in days.
+    pub days: &'a str,
+    /// The member's post a warning or pause is about (its reports are closed).
+    pub post: Option<i64>,
+}
+
+/// A moderator's action, checked and logged.
+pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation<'_>) -> AppResult<()> {
     place.require(Action::Moderate)?;
-    let action = ModAction::parse(action).ok_or_else(|| Invalid::one("action", "choose-one"))?;
-    let target = match target {
-        "post" => Target::Post(id),
-        "thread" => Target::Thread(id),
-        "report" => Target::Report(id),
-        "member" => Target::Member(UserId(id)),
+    let action = ModAction::parse(m.action).ok_or_else(|| Invalid::one("action", "choose-one"))?;
+    let target = match m.target {
+        "post" => Target::Post(m.id),
+        "thread" => Target::Thread(m.id),
+        "report" => Target::Report(m.id),
+        "member" => Target::Member(UserId(m.id)),
         _ => return Err(Invalid::one("target", "choose-one").into()),
     };
-    let reason = reason.trim();
+    let reason = m.reason.trim();
     if reason.chars().count() > community::REPORT_NOTE_MAX {
         return Err(Invalid::one("reason", "text-too-long").into());
     }
     let reason = (!reason.is_empty()).then_some(reason);
-    app.store.moderate(place.group.id, user.id, action, target, reason).await.map_err(|e| match e {
-        // An action that does not fit its target (lock a post) is the request's mistake.
-        foothold_store::StoreError::Unsupported(_) => Invalid::one("action", "action-target").into(),
-        other => other.into(),
-    })
+    let unsupported = || AppError::from(Invalid::one("action", "action-target"));
+    let note = match (action, target) {
+        (ModAction::Warn, Target::Member(_)) => {
+            reason.ok_or_else(|| Invalid::one("reason", "warning-words"))?;
+            Some(MemberNote::Warn)
+        }
+        (ModAction::Suspend, Target::Member(_)) => {
+            let days = community::parse_pause_days(m.days)?;
+            Some(MemberNote::Pause(foothold_store::now() + Duration::days(days)))
+        }
+        (ModAction::Unsuspend, Target::Member(_)) => Some(MemberNote::Unpause),
+        _ => None,
+    };
+    let Some(note) = note else {
+        return app.store.moderate(place.group.id, user.id, action, target, reason).await.map_err(
+            |e| match e {
+                // An action that does not fit its target (lock a post) is the request's mistake.
+                foothold_store::StoreError::Unsupported(_) => unsupported(),
+                other => other.into(),
+            },
+        );
+    };
+    let Target::Member(member) = target else { return Err(unsupported()) };
+    // Notes are for members: a host or moderator is talked to, not paused.
+    match app.store.membership(place.group.id, member).await? {
+        Some(them) if them.role == Role::Member => {}
+        Some(_) => return Err(unsupported()),
+        None => return Err(AppError::NotFound),
+    }
+    app.store.note_member(place.group.id, user.id, member, note, reason, m.post).await?;
+    Ok(())
+}
+
+/// Who is editing a post, as the rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editor {
+    /// The author, under the same rules as posting (trust, a locked thread).
+    Author,
+    /// A moderator of the group taking personal details out of someone's post.
+    Moderator,
+}
+
+/// Whether the viewer may edit post `at`, and as whom: an author who may still post here, or
+/// a moderator for anyone else's post. `Forbidden` otherwise.
+pub fn editor(user: &User, place: &Place, at: &PostPlace) -> AppResult<Editor> {
+    if at.author == user.id {
+        place.require(Action::Post)?;
+        Ok(Editor::Author)
+    } else if place.may(Action::Moderate) {
+        Ok(Editor::Moderator)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Replaces a post's text. The author's edit meets the same trust limits as a post and is
+/// read by the support service like one (an edit that now asks for support files the same
+/// urgent report); a moderator's edit is logged with `reason`.
+pub async fn edit(
+    app: &AppState,
+    user: &User,
+    place: &Place,
+    at: &PostPlace,
+    body: &str,
+    reason: &str,
+) -> AppResult<Option<Level>> {
+    let who = editor(user, place, at)?;
+    let body = community::parse_post(body)?;
+    let moderator = match who {
+        Editor::Author => {
+            let (created_at, _, kept) = app.store.posting_record(user.id, foothold_store::now()).await?;
+            Trust::of((foothold_store::now() - created_at).num_days(), kept).check(&body)?;
+            None
+        }
+        Editor::Moderator => {
+            let reason = reason.trim();
+            if reason.chars().count() > community::REPORT_NOTE_MAX {
+                return Err(Invalid::one("reason", "text-too-long").into());
+            }
+            Some(AsModerator { group: place.group.id, reason: (!reason.is_empty()).then_some(reason) })
+        }
+    };
+    let changed = app.store.edit_post(at.post, user.id, &body, moderator).await?;
+    if !changed || who == Editor::Moderator {
+        return Ok(None);
+    }
+    let support = app.support.read(&[&body]).await;
+    if support.is_some() {
+        app.store.report(place.group.id, at.post, None, ReportReason::AtRisk, None).await?;
+    }
+    Ok(support)
+}
+
+/// `user` blocks (`on`) or unblocks the member with `handle`. Nobody blocks themselves, and
+/// site moderators cannot be blocked, so their notes always arrive.
+pub async fn block(app: &AppState, user: &User, handle: &str, on: bool) -> AppResult<User> {
+    let handle = foothold_core::account::Handle::parse(handle).map_err(|_| AppError::NotFound)?;
+    let them = app.store.user_by_handle(&handle).await?;
+    if them.id == user.id {
+        return Err(Invalid::one("handle", "block-self").into());
+    }
+    if on && matches!(them.role, SiteRole::Moderator | SiteRole::Admin) {
+        return Err(Invalid::one("handle", "block-staff").into());
+    }
+    app.store.set_block(user.id, them.id, on).await?;
+    Ok(them)
 }

@@ -166,10 +166,10 @@ pub async fn import(
     }
     let (group, _) = store.group(GROUP_SLUG, None).await?;
     if store.membership(group.id, author).await?.is_none() {
-        let active = foothold_store::Membership {
-            role: foothold_core::community::Role::Member,
-            standing: foothold_core::community::Standing::Active,
-        };
+        let active = foothold_store::Membership::new(
+            foothold_core::community::Role::Member,
+            foothold_core::community::Standing::Active,
+        );
         store.set_membership(group.id, author, Some(active)).await?;
     }
     let mut created = 0;

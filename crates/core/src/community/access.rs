@@ -11,6 +11,9 @@ pub enum Relation {
     Outsider,
     Pending,
     Banned,
+    /// A member whose posting a moderator paused for a time: reads, reports and leaves, but
+    /// does not post.
+    Suspended,
     Member,
     Moderator,
     Host,
@@ -19,11 +22,18 @@ pub enum Relation {
 }
 
 impl Relation {
-    /// The relation from a membership row (or none) and whether the member is staff.
-    pub fn of(signed_in: bool, staff: bool, membership: Option<(Role, Standing)>) -> Relation {
+    /// The relation from a membership row (or none), whether the member is staff, and whether
+    /// their posting in the group is paused now.
+    pub fn of(
+        signed_in: bool,
+        staff: bool,
+        membership: Option<(Role, Standing)>,
+        suspended: bool,
+    ) -> Relation {
         match (signed_in, staff, membership) {
             (false, _, _) => Relation::Anonymous,
             (true, true, _) => Relation::Staff,
+            (true, false, Some((_, Standing::Active))) if suspended => Relation::Suspended,
             (true, false, None) => Relation::Outsider,
             (true, false, Some((_, Standing::Pending))) => Relation::Pending,
             (true, false, Some((_, Standing::Banned))) => Relation::Banned,
@@ -35,6 +45,11 @@ impl Relation {
 
     fn belongs(self) -> bool {
         matches!(self, Relation::Member | Relation::Moderator | Relation::Host | Relation::Staff)
+    }
+
+    /// Reads the group as a member does (a paused member still belongs).
+    fn reads_as_member(self) -> bool {
+        self.belongs() || self == Relation::Suspended
     }
 
     fn moderates(self) -> bool {
@@ -78,14 +93,14 @@ pub fn allowed(who: Relation, visibility: Visibility, action: Action) -> bool {
     use Relation as R;
     let reads = match visibility {
         Visibility::Public => !matches!(who, R::Anonymous | R::Banned),
-        Visibility::Members | Visibility::Private => who.belongs(),
+        Visibility::Members | Visibility::Private => who.reads_as_member(),
     };
     match action {
         Action::See => who != R::Anonymous && who != R::Banned,
         Action::Read | Action::Report => reads,
         Action::Join => who == R::Outsider,
         // A host hands the group over before leaving, so no group is left without one.
-        Action::Leave => matches!(who, R::Member | R::Moderator | R::Pending),
+        Action::Leave => matches!(who, R::Member | R::Moderator | R::Pending | R::Suspended),
         Action::Post => who.belongs(),
         Action::Moderate => who.moderates(),
         Action::ManageRoles => matches!(who, R::Host | R::Staff),

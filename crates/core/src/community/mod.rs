@@ -136,6 +136,19 @@ pub fn parse_thread(title: &str, body: &str) -> Result<NewThread, Invalid> {
     Ok(NewThread { title, body })
 }
 
+/// How many days a moderator may pause a member's posting in a group. Longer than a month is
+/// a ban, which says so.
+pub const PAUSE_DAYS: [i64; 4] = [1, 3, 7, 30];
+
+/// A pause's length in days, one of [`PAUSE_DAYS`].
+pub fn parse_pause_days(days: &str) -> Result<i64, Invalid> {
+    days.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| PAUSE_DAYS.contains(d))
+        .ok_or_else(|| Invalid::one("days", "choose-one"))
+}
+
 /// A report's reason and optional note.
 pub fn parse_report(reason: &str, note: &str) -> Result<(ReportReason, Option<String>), Invalid> {
     let note = note.trim();

@@ -64,5 +64,13 @@ named!(
         Dismiss = "dismiss",
         Approve = "approve",
         Ban = "ban",
+        /// A private note to a member, in their notifications, with the moderator's words.
+        Warn = "warn",
+        /// Pauses a member's posting in the group for a time; they can still read.
+        Suspend = "suspend",
+        /// Ends a pause early.
+        Unsuspend = "unsuspend",
+        /// Takes personal details out of a post; the post then says a moderator edited it.
+        Edit = "edit",
     }
 );

@@ -36,6 +36,14 @@ fn posts_keep_one_word_notes_and_refuse_empty_or_huge_ones() {
 }
 
 #[test]
+fn a_pause_is_a_day_to_a_month() {
+    assert_eq!(parse_pause_days(" 7 ").unwrap(), 7);
+    for bad in ["0", "365", "-1", "seven", ""] {
+        assert_eq!(codes(parse_pause_days(bad).unwrap_err()), ["choose-one"], "{bad}");
+    }
+}
+
+#[test]
 fn reports_need_a_known_reason() {
     assert_eq!(parse_report("spam", "  ").unwrap(), (ReportReason::Spam, None));
     assert_eq!(codes(parse_report("rude", "").unwrap_err()), ["choose-one"]);
@@ -79,17 +87,28 @@ fn every_name_round_trips() {
 fn the_access_matrix_is_what_the_rules_say() {
     use Action as A;
     use Relation as R;
-    let relations =
-        [R::Anonymous, R::Outsider, R::Pending, R::Banned, R::Member, R::Moderator, R::Host, R::Staff];
+    let relations = [
+        R::Anonymous,
+        R::Outsider,
+        R::Pending,
+        R::Banned,
+        R::Suspended,
+        R::Member,
+        R::Moderator,
+        R::Host,
+        R::Staff,
+    ];
     // For each action: which relations may, in a public group and in a members-only or private one.
     let expect = |action: A, visibility: Visibility| -> Vec<R> {
         let closed = visibility != Visibility::Public;
         match action {
-            A::See => vec![R::Outsider, R::Pending, R::Member, R::Moderator, R::Host, R::Staff],
-            A::Read | A::Report if closed => vec![R::Member, R::Moderator, R::Host, R::Staff],
-            A::Read | A::Report => vec![R::Outsider, R::Pending, R::Member, R::Moderator, R::Host, R::Staff],
+            A::See => vec![R::Outsider, R::Pending, R::Suspended, R::Member, R::Moderator, R::Host, R::Staff],
+            A::Read | A::Report if closed => vec![R::Suspended, R::Member, R::Moderator, R::Host, R::Staff],
+            A::Read | A::Report => {
+                vec![R::Outsider, R::Pending, R::Suspended, R::Member, R::Moderator, R::Host, R::Staff]
+            }
             A::Join => vec![R::Outsider],
-            A::Leave => vec![R::Pending, R::Member, R::Moderator],
+            A::Leave => vec![R::Pending, R::Suspended, R::Member, R::Moderator],
             A::Post => vec![R::Member, R::Moderator, R::Host, R::Staff],
             A::Moderate => vec![R::Moderator, R::Host, R::Staff],
             A::ManageRoles => vec![R::Host, R::Staff],
@@ -105,9 +124,19 @@ fn the_access_matrix_is_what_the_rules_say() {
 
 #[test]
 fn relations_come_from_the_membership_row() {
-    assert_eq!(Relation::of(false, true, Some((Role::Host, Standing::Active))), Relation::Anonymous);
-    assert_eq!(Relation::of(true, true, None), Relation::Staff);
-    assert_eq!(Relation::of(true, false, Some((Role::Host, Standing::Banned))), Relation::Banned);
-    assert_eq!(Relation::of(true, false, Some((Role::Moderator, Standing::Active))), Relation::Moderator);
-    assert_eq!(Relation::of(true, false, Some((Role::Member, Standing::Pending))), Relation::Pending);
+    assert_eq!(Relation::of(false, true, Some((Role::Host, Standing::Active)), false), Relation::Anonymous);
+    assert_eq!(Relation::of(true, true, None, false), Relation::Staff);
+    assert_eq!(Relation::of(true, false, Some((Role::Host, Standing::Banned)), false), Relation::Banned);
+    assert_eq!(
+        Relation::of(true, false, Some((Role::Moderator, Standing::Active)), false),
+        Relation::Moderator
+    );
+    assert_eq!(Relation::of(true, false, Some((Role::Member, Standing::Pending)), false), Relation::Pending);
+    // A pause in posting applies to an active membership; a ban stays a ban.
+    assert_eq!(
+        Relation::of(true, false, Some((Role::Moderator, Standing::Active)), true),
+        Relation::Suspended
+    );
+    assert_eq!(Relation::of(true, false, Some((Role::Member, Standing::Banned)), true), Relation::Banned);
+    assert_eq!(Relation::of(true, true, Some((Role::Member, Standing::Active)), true), Relation::Staff);
 }

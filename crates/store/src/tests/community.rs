@@ -2,13 +2,13 @@
 
 use super::{open, user};
 use crate::testing::TestDb;
-use crate::{Conflict, Membership, StoreError, Target};
+use crate::{Conflict, Membership, StoreError, Target, UserId};
 use foothold_core::community::{
     parse_group, parse_thread, ModAction, Reaction, ReportReason, Role, Standing,
 };
 
 fn member(role: Role, standing: Standing) -> Option<Membership> {
-    Some(Membership { role, standing })
+    Some(Membership::new(role, standing))
 }
 
 #[tokio::test]
@@ -81,7 +81,7 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
         let mut seen = Vec::new();
         let mut cursor = None;
         loop {
-            let page = store.threads(g.id, cursor, 3).await.unwrap();
+            let page = store.threads(g.id, UserId(0), cursor, 3).await.unwrap();
             if page.is_empty() {
                 break;
             }
@@ -126,7 +126,7 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
             .moderate(g.id, host.id, ModAction::Hide, Target::Thread(ids[2]), Some("off topic"))
             .await
             .unwrap();
-        let first = store.threads(g.id, None, 30).await.unwrap();
+        let first = store.threads(g.id, UserId(0), None, 30).await.unwrap();
         assert_eq!(first.len(), 6);
         assert!(!first.iter().any(|t| t.id == ids[2]));
     }
@@ -160,14 +160,14 @@ async fn reactions_count_once_per_member_and_reports_reach_the_queue() {
         store.report(g.id, p.post, Some(bob.id), ReportReason::Spam, Some("ads")).await.unwrap();
         store.report(g.id, p.post, Some(bob.id), ReportReason::Spam, None).await.unwrap();
         store.report(g.id, p.post, None, ReportReason::AtRisk, None).await.unwrap();
-        let queue = store.open_reports(g.id).await.unwrap();
+        let queue = store.open_reports(Some(g.id)).await.unwrap();
         assert_eq!(
             queue.iter().map(|r| (r.reason, r.automatic)).collect::<Vec<_>>(),
             [(ReportReason::AtRisk, true), (ReportReason::Spam, false)]
         );
 
         store.moderate(g.id, host.id, ModAction::Hide, Target::Post(p.post), Some("spam")).await.unwrap();
-        assert!(store.open_reports(g.id).await.unwrap().is_empty(), "hiding closes the post's reports");
+        assert!(store.open_reports(Some(g.id)).await.unwrap().is_empty(), "hiding closes the post's reports");
         assert!(store.posts(p.thread, bob.id, 0, 50, false).await.unwrap().is_empty());
         assert_eq!(store.posts(p.thread, host.id, 0, 50, true).await.unwrap().len(), 1);
         let (_, today, kept) =

@@ -5,7 +5,7 @@
 use super::{open, user};
 use crate::testing::{rows_pointing_at, tables, user_columns, TestDb};
 use chrono::NaiveDate;
-use foothold_core::community::parse_group;
+use foothold_core::community::{parse_group, parse_thread, Role, Standing};
 use foothold_core::goal::parse_new_goal;
 use foothold_core::group_sessions::{parse_session, SessionForm};
 use foothold_core::questionnaire::{Answer, Value};
@@ -77,6 +77,28 @@ async fn a_deleted_member_leaves_no_row_behind() {
             .await
             .unwrap();
         store.add_push_subscription(me, "https://push.example.net/a", "key", "auth").await.unwrap();
+        // Community safety: blocks both ways, an edited post, a pause in posting.
+        store.set_block(me, other, true).await.unwrap();
+        store.set_block(other, me, true).await.unwrap();
+        let hello = parse_thread("Hello", "first words").unwrap();
+        let posted = store.start_thread(group.id, me, "t1", &hello, false).await.unwrap();
+        store.edit_post(posted.post, me, "second words", None).await.unwrap();
+        let until = crate::now() + chrono::Duration::days(1);
+        store
+            .set_membership(group.id, other, Some(crate::Membership::new(Role::Member, Standing::Active)))
+            .await
+            .unwrap();
+        let reply = store.reply(posted.thread, other, "r1", "hi", false).await.unwrap();
+        store
+            .edit_post(
+                reply.post,
+                me,
+                "hi (edited)",
+                Some(crate::AsModerator { group: group.id, reason: None }),
+            )
+            .await
+            .unwrap();
+        store.note_member(group.id, me, other, crate::MemberNote::Pause(until), None, None).await.unwrap();
 
         let columns = user_columns(&store).await.unwrap();
         let pointing: BTreeSet<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();

@@ -19,7 +19,7 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
             .create_group(ann.id, &parse_group("Closed", "support", "members", "", "").unwrap())
             .await
             .unwrap();
-        let active = Some(Membership { role: Role::Member, standing: Standing::Active });
+        let active = Some(Membership::new(Role::Member, Standing::Active));
         store.set_membership(g.id, bob.id, active).await.unwrap();
         store.set_membership(g.id, cy.id, active).await.unwrap();
         let t = store
@@ -70,11 +70,7 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
 
         // A request to join that is approved tells the member.
         store
-            .set_membership(
-                g.id,
-                dee.id,
-                Some(Membership { role: Role::Member, standing: Standing::Pending }),
-            )
+            .set_membership(g.id, dee.id, Some(Membership::new(Role::Member, Standing::Pending)))
             .await
             .unwrap();
         store.moderate(g.id, ann.id, ModAction::Approve, Target::Member(dee.id), None).await.unwrap();

@@ -66,11 +66,7 @@ async fn both_backends_find_the_same_posts_and_only_readable_ones() {
         }
         // A member of the closed group finds its post too; staff find everything readable.
         store
-            .set_membership(
-                closed.id,
-                reader.id,
-                Some(Membership { role: Role::Member, standing: Standing::Active }),
-            )
+            .set_membership(closed.id, reader.id, Some(Membership::new(Role::Member, Standing::Active)))
             .await
             .unwrap();
         assert_eq!(
@@ -84,11 +80,7 @@ async fn both_backends_find_the_same_posts_and_only_readable_ones() {
         assert_eq!(store.search(outsider.id, true, "appointments", 30).await.unwrap().len(), 1);
         // Banned from the public group: its posts are not searchable for them.
         store
-            .set_membership(
-                public.id,
-                outsider.id,
-                Some(Membership { role: Role::Member, standing: Standing::Banned }),
-            )
+            .set_membership(public.id, outsider.id, Some(Membership::new(Role::Member, Standing::Banned)))
             .await
             .unwrap();
         assert!(store.search(outsider.id, false, "walk", 30).await.unwrap().is_empty());

@@ -133,7 +133,7 @@ pub async fn join(
     let place = community::place(&app, &viewer, &slug).await?;
     let standing = community::join(&app, user, &place, req.accept_rules).await?;
     let role = foothold_core::community::Role::Member;
-    Ok(Json(membership_view(Membership { role, standing })))
+    Ok(Json(membership_view(Membership::new(role, standing))))
 }
 
 /// Leaves the group.
@@ -201,11 +201,11 @@ pub async fn threads(
     Path(slug): Path<String>,
     Query(q): Query<AfterQuery>,
 ) -> AppResult<Json<ThreadPage>> {
-    viewer.require_user()?;
+    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let cursor = parse_cursor(q.after.as_deref().unwrap_or_default())?;
-    let list = app.store.threads(place.group.id, cursor, THREADS_PER_PAGE).await?;
+    let list = app.store.threads(place.group.id, user.id, cursor, THREADS_PER_PAGE).await?;
     let next = (list.len() == THREADS_PER_PAGE as usize).then(|| list.last().map(cursor_text)).flatten();
     Ok(Json(ThreadPage { threads: list.into_iter().map(thread_view).collect(), next }))
 }
@@ -454,7 +454,11 @@ pub async fn report(
 #[derive(Serialize, ToSchema)]
 pub struct ReportView {
     id: i64,
+    /// The group's address.
+    group: String,
     post: i64,
+    /// The author's id, for a moderator's note to them (`target` `member`).
+    author_id: i64,
     thread: i64,
     thread_title: String,
     author: String,
@@ -479,36 +483,46 @@ pub async fn reports(
     viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
-    let list = app.store.open_reports(place.group.id).await?;
-    Ok(Json(
-        list.into_iter()
-            .map(|r: Report| ReportView {
-                id: r.id,
-                post: r.post,
-                thread: r.thread,
-                thread_title: r.thread_title,
-                author: r.author,
-                body: r.body,
-                post_hidden: r.post_hidden,
-                reason: r.reason.as_str(),
-                note: r.note,
-                automatic: r.automatic,
-                created_at: r.created_at,
-            })
-            .collect(),
-    ))
+    let list = app.store.open_reports(Some(place.group.id)).await?;
+    Ok(Json(list.into_iter().map(report_view).collect()))
+}
+
+pub(crate) fn report_view(r: Report) -> ReportView {
+    ReportView {
+        id: r.id,
+        group: r.group_slug,
+        post: r.post,
+        author_id: r.author_id.0,
+        thread: r.thread,
+        thread_title: r.thread_title,
+        author: r.author,
+        body: r.body,
+        post_hidden: r.post_hidden,
+        reason: r.reason.as_str(),
+        note: r.note,
+        automatic: r.automatic,
+        created_at: r.created_at,
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct ModerationRequest {
-    /// `hide`, `unhide`, `lock`, `unlock`, `dismiss`, `approve` or `ban`.
+    /// `hide`, `unhide`, `lock`, `unlock`, `dismiss`, `approve` or `ban`; for a member also
+    /// `warn`, `suspend` (pause their posting for `days`) or `unsuspend`.
     action: String,
     /// `post`, `thread`, `report` or `member`.
     target: String,
     id: i64,
-    /// Shown in the public log; no personal details, please.
+    /// Shown in the public log; no personal details, please. For `warn` and `suspend`, the
+    /// words sent to the member privately instead (a warning needs them).
     #[serde(default)]
     reason: String,
+    /// A pause's length: 1, 3, 7 or 30 days.
+    #[serde(default)]
+    days: Option<i64>,
+    /// The member's post a warning or pause is about; its reports are closed.
+    #[serde(default)]
+    post: Option<i64>,
 }
 
 /// A moderator's action; written to the group's moderation log.
@@ -523,7 +537,16 @@ pub async fn moderate(
 ) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
-    community::moderate(&app, user, &place, &req.action, &req.target, req.id, &req.reason).await?;
+    let days = req.days.map(|d| d.to_string()).unwrap_or_default();
+    let m = community::Moderation {
+        action: &req.action,
+        target: &req.target,
+        id: req.id,
+        reason: &req.reason,
+        days: &days,
+        post: req.post,
+    };
+    community::moderate(&app, user, &place, &m).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -613,13 +636,17 @@ pub async fn search(
 #[derive(Serialize, ToSchema)]
 pub struct NotificationView {
     id: i64,
-    /// `reply`, `mention` or `approved`.
+    /// `reply`, `mention`, `approved`, or a moderators' note: `warning` or `suspended`.
     kind: &'static str,
     actor: Option<String>,
     group: Option<String>,
     thread: Option<i64>,
     thread_title: Option<String>,
     post: Option<i64>,
+    /// A moderators' note in their words.
+    message: Option<String>,
+    /// When a pause in posting ends.
+    until: Option<DateTime<Utc>>,
     created_at: DateTime<Utc>,
     read: bool,
 }
@@ -651,6 +678,8 @@ pub async fn notifications(State(app): State<AppState>, viewer: Viewer) -> AppRe
                 thread: n.thread,
                 thread_title: n.thread_title,
                 post: n.post,
+                message: n.message,
+                until: n.until,
                 created_at: n.created_at,
                 read: n.read,
             })

@@ -15,6 +15,7 @@ mod hacks;
 mod insights;
 mod questionnaires;
 mod reminders;
+mod safety;
 mod shares;
 mod strategies;
 mod thoughts;
@@ -102,6 +103,11 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/threads/{id}/follow", put(community::follow).delete(community::unfollow))
         .route("/api/v1/posts/{id}/reactions/{kind}", put(community::react).delete(community::unreact))
         .route("/api/v1/posts/{id}/reports", post(community::report))
+        .route("/api/v1/posts/{id}", patch(safety::edit))
+        .route("/api/v1/posts/{id}/history", get(safety::history))
+        .route("/api/v1/members/{handle}/block", put(safety::block).delete(safety::unblock))
+        .route("/api/v1/me/blocks", get(safety::blocks))
+        .route("/api/v1/moderation/reports", get(safety::all_reports))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
 }
 
@@ -146,6 +152,7 @@ pub struct FieldProblem {
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
         community::notifications, community::read_notifications, community::follow, community::unfollow,
+        safety::blocks, safety::block, safety::unblock, safety::edit, safety::history, safety::all_reports,
         hacks::list, hacks::create, hacks::get, hacks::try_it, hacks::share, hacks::withdraw, hacks::tags,
         hacks::set_tags, group_sessions::list, group_sessions::create, group_sessions::get, group_sessions::rsvp,
         group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,

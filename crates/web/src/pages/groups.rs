@@ -235,13 +235,11 @@ pub async fn show(
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
+    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::See)?;
     let threads = if place.may(Action::Read) {
-        app.store.threads(place.group.id, parse_cursor(&q.after)?, THREADS_PER_PAGE).await?
+        app.store.threads(place.group.id, user.id, parse_cursor(&q.after)?, THREADS_PER_PAGE).await?
     } else {
         Vec::new()
     };

@@ -26,6 +26,7 @@ mod predictions;
 mod privacy;
 mod questionnaires;
 mod reminders;
+mod safety;
 pub mod search;
 mod shares;
 mod sign_in;
@@ -104,11 +105,16 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/threads", post(groups::create_thread))
         .route("/groups/{slug}/moderation", get(moderation::queue).post(moderation::act))
         .route("/groups/{slug}/log", get(moderation::log))
+        .route("/moderation", get(moderation::site_queue))
         .route("/threads/{id}", get(threads::show))
         .route("/threads/{id}/reply", post(threads::reply))
         .route("/threads/{id}/follow", post(threads::follow))
         .route("/posts/{id}/react", post(threads::react))
         .route("/posts/{id}/report", get(threads::report_form).post(threads::report))
+        .route("/posts/{id}/edit", get(safety::edit_form).post(safety::edit))
+        .route("/posts/{id}/history", get(safety::history))
+        .route("/members/{handle}/block", get(safety::block_form).post(safety::block))
+        .route("/account/blocked", get(safety::blocked))
         .route("/groups/{slug}/sessions", get(group_sessions::list).post(group_sessions::create))
         .route("/groups/{slug}/sessions/new", get(group_sessions::new_form))
         .route("/groups/{slug}/sessions.ics", get(group_sessions::group_ics))

@@ -4,7 +4,7 @@
 use super::form::csrf;
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
-use crate::community;
+use crate::community::{self, Moderation};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::AppState;
@@ -12,16 +12,26 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
+use foothold_core::account::Role as SiteRole;
 use foothold_core::community::access::Action;
-use foothold_core::community::{ModAction, Standing};
+use foothold_core::community::{ModAction, Standing, PAUSE_DAYS};
 use foothold_store::Report;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-fn action_button(tr: &Tr, viewer: &Viewer, slug: &str, action: ModAction, target: &str, id: i64) -> Markup {
+fn action_button(
+    tr: &Tr,
+    viewer: &Viewer,
+    from: Queue,
+    slug: &str,
+    action: ModAction,
+    target: &str,
+    id: i64,
+) -> Markup {
     html! {
         form method="post" action={ "/groups/" (slug) "/moderation" } class="inline" {
             (csrf(&viewer.csrf))
+            (back_field(from))
             input type="hidden" name="action" value=(action.as_str());
             input type="hidden" name="target" value=(target);
             input type="hidden" name="id" value=(id);
@@ -30,9 +40,23 @@ fn action_button(tr: &Tr, viewer: &Viewer, slug: &str, action: ModAction, target
     }
 }
 
-fn report_item(tr: &Tr, viewer: &Viewer, slug: &str, r: &Report) -> Markup {
+/// Where an action came from: a group's queue, or the site-wide one for staff, who come back
+/// to it after each action.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Queue {
+    Group,
+    Site,
+}
+
+fn back_field(from: Queue) -> Markup {
+    html! { @if from == Queue::Site { input type="hidden" name="back" value="site"; } }
+}
+
+fn report_item(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
+    let slug = r.group_slug.as_str();
     html! {
         li class={ "card" @if r.automatic { " urgent" } } {
+            @if from == Queue::Site { p { a href={ "/groups/" (r.group_slug) "/moderation" } { (r.group_name) } } }
             p class="meta" {
                 strong { (tr.t(&format!("report-reason-{}", r.reason.as_str()))) }
                 @if r.automatic { " · " (tr.t("report-automatic")) }
@@ -43,12 +67,58 @@ fn report_item(tr: &Tr, viewer: &Viewer, slug: &str, r: &Report) -> Markup {
             @if let Some(note) = &r.note { p { (tr.t("report-note")) ": " (note) } }
             div class="post-actions" {
                 @if r.post_hidden {
-                    (action_button(tr, viewer, slug, ModAction::Unhide, "post", r.post))
+                    (action_button(tr, viewer, from, slug, ModAction::Unhide, "post", r.post))
                 } @else {
-                    (action_button(tr, viewer, slug, ModAction::Hide, "post", r.post))
+                    (action_button(tr, viewer, from, slug, ModAction::Hide, "post", r.post))
                 }
-                (action_button(tr, viewer, slug, ModAction::Lock, "thread", r.thread))
-                (action_button(tr, viewer, slug, ModAction::Dismiss, "report", r.id))
+                (action_button(tr, viewer, from, slug, ModAction::Lock, "thread", r.thread))
+                (action_button(tr, viewer, from, slug, ModAction::Dismiss, "report", r.id))
+                a href={ "/posts/" (r.post) "/edit" } { (tr.t("edit-title-moderator")) }
+            }
+            @if r.author_is_member { (member_note(tr, viewer, from, r)) }
+        }
+    }
+}
+
+/// A private note to the post's author — a warning in the moderator's words, or a pause in
+/// their posting — folded away until wanted.
+fn member_note(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
+    let slug = r.group_slug.as_str();
+    let to = format!("note-{}", r.id);
+    let hidden = |action: ModAction| {
+        html! {
+            (csrf(&viewer.csrf))
+            (back_field(from))
+            input type="hidden" name="action" value=(action.as_str());
+            input type="hidden" name="target" value="member";
+            input type="hidden" name="id" value=(r.author_id.0);
+            input type="hidden" name="post" value=(r.post);
+        }
+    };
+    html! {
+        details class="member-note" {
+            summary { (tr.ta("mod-note-to", &[("handle", &r.author)])) }
+            form method="post" action={ "/groups/" (slug) "/moderation" } {
+                (hidden(ModAction::Warn))
+                div class="field" {
+                    label for={ (to) "-warn" } { (tr.t("mod-note-words")) }
+                    textarea id={ (to) "-warn" } name="reason" rows="3" {}
+                }
+                button type="submit" class="secondary" { (tr.t("mod-action-warn")) }
+            }
+            form method="post" action={ "/groups/" (slug) "/moderation" } {
+                (hidden(ModAction::Suspend))
+                div class="field" {
+                    label for={ (to) "-days" } { (tr.t("mod-pause-days")) }
+                    select id={ (to) "-days" } name="days" {
+                        @for d in PAUSE_DAYS { option value=(d) { (tr.ta("mod-pause-day", &[("count", &d.to_string())])) } }
+                    }
+                }
+                div class="field" {
+                    label for={ (to) "-pause" } { (tr.t("mod-pause-words")) }
+                    textarea id={ (to) "-pause" } name="reason" rows="2" {}
+                }
+                button type="submit" class="secondary" { (tr.t("mod-action-suspend")) }
             }
         }
     }
@@ -64,8 +134,9 @@ pub async fn queue(
     }
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
-    let reports = app.store.open_reports(place.group.id).await?;
+    let reports = app.store.open_reports(Some(place.group.id)).await?;
     let people = app.store.group_staff_and_requests(place.group.id).await?;
+    let now = foothold_store::now();
     let tr = &viewer.tr;
     let g = &place.group;
     let title = tr.t("modqueue-title");
@@ -76,7 +147,7 @@ pub async fn queue(
         section aria-labelledby="reports" {
             h2 id="reports" { (tr.t("modqueue-reports")) }
             @if reports.is_empty() { p { (tr.t("modqueue-empty")) } }
-            ul class="cards" { @for r in &reports { (report_item(tr, &viewer, &g.slug, r)) } }
+            ul class="cards" { @for r in &reports { (report_item(tr, &viewer, Queue::Group, r)) } }
         }
         section aria-labelledby="people" {
             h2 id="people" { (tr.t("modqueue-people")) }
@@ -86,7 +157,11 @@ pub async fn queue(
                         (m.handle) " · " (tr.t(&format!("group-role-{}", m.membership.role.as_str())))
                         @if m.membership.standing != Standing::Active { " · " (tr.t(&format!("group-standing-{}", m.membership.standing.as_str()))) }
                         @if m.membership.standing == Standing::Pending {
-                            " " (action_button(tr, &viewer, &g.slug, ModAction::Approve, "member", m.user.0))
+                            " " (action_button(tr, &viewer, Queue::Group, &g.slug, ModAction::Approve, "member", m.user.0))
+                        }
+                        @if let Some(until) = m.membership.suspended_until.filter(|t| *t > now) {
+                            " · " (tr.ta("mod-paused-until", &[("until", &until.format("%Y-%m-%d %H:%M UTC").to_string())]))
+                            " " (action_button(tr, &viewer, Queue::Group, &g.slug, ModAction::Unsuspend, "member", m.user.0))
                         }
                     }
                 }
@@ -103,6 +178,9 @@ pub struct ActionForm {
     target: String,
     id: String,
     reason: String,
+    days: String,
+    post: Option<i64>,
+    back: String,
 }
 
 pub async fn act(
@@ -114,8 +192,37 @@ pub async fn act(
     let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     let id: i64 = f.id.trim().parse().map_err(|_| AppError::BadRequest)?;
-    community::moderate(&app, user, &place, &f.action, &f.target, id, &f.reason).await?;
+    let m = Moderation {
+        action: &f.action,
+        target: &f.target,
+        id,
+        reason: &f.reason,
+        days: &f.days,
+        post: f.post,
+    };
+    community::moderate(&app, user, &place, &m).await?;
+    if f.back == "site" {
+        return Ok(see_other("/moderation"));
+    }
     Ok(see_other(&format!("/groups/{}/moderation", place.group.slug)))
+}
+
+/// Every group's open reports in one queue, for the site's moderators and administrators.
+pub async fn site_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+    if !matches!(user.role, SiteRole::Moderator | SiteRole::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    let reports = app.store.open_reports(None).await?;
+    let tr = &viewer.tr;
+    let title = tr.t("sitequeue-title");
+    let body = html! {
+        h1 { (title) }
+        p class="lead" { (tr.t("sitequeue-lead")) }
+        @if reports.is_empty() { p { (tr.t("modqueue-empty")) } }
+        ul class="cards" { @for r in &reports { (report_item(tr, &viewer, Queue::Site, r)) } }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }
 
 pub async fn log(

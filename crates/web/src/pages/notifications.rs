@@ -1,4 +1,4 @@
-//! The notification centre: replies, mentions and approvals, newest first.
+//! The notification centre: replies, mentions, approvals and moderators' notes, newest first.
 
 use super::form::csrf;
 use super::{html, layout, login_redirect, see_other};
@@ -22,6 +22,11 @@ fn line(tr: &crate::i18n::Tr, n: &Notification) -> Markup {
         NotificationKind::Reply => tr.ta("notification-reply", &[("who", &who), ("title", &title)]),
         NotificationKind::Mention => tr.ta("notification-mention", &[("who", &who), ("title", &title)]),
         NotificationKind::Approved => tr.ta("notification-approved", &[("group", &group)]),
+        NotificationKind::Warning => tr.ta("notification-warning", &[("group", &group)]),
+        NotificationKind::Suspended => {
+            let until = n.until.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default();
+            tr.ta("notification-suspended", &[("group", &group), ("until", &until)])
+        }
     };
     let href = match (n.thread, n.post, &n.group_slug) {
         (Some(t), Some(p), _) => format!("/threads/{t}#post-{p}"),
@@ -31,6 +36,8 @@ fn line(tr: &crate::i18n::Tr, n: &Notification) -> Markup {
     html! {
         li class={ "card" @if !n.read { " unread" } } {
             a href=(href) { (text) }
+            // A moderator's own words, as they wrote them (never Markdown).
+            @if let Some(words) = &n.message { blockquote class="moderator-words" { (words) } }
             p class="meta" {
                 time datetime=(n.created_at.to_rfc3339()) { (n.created_at.format("%Y-%m-%d %H:%M")) }
                 @if !n.read { " · " strong { (tr.t("notification-new")) } }

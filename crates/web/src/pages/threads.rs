@@ -55,6 +55,11 @@ struct Words {
     report: String,
     hidden: String,
     folded: String,
+    edited: String,
+    moderator_edited: String,
+    edit: String,
+    history: String,
+    block: String,
 }
 
 impl Words {
@@ -66,6 +71,11 @@ impl Words {
             report: tr.t("post-report"),
             hidden: tr.t("post-hidden-by-moderator"),
             folded: tr.t("post-folded"),
+            edited: tr.t("post-edited"),
+            moderator_edited: tr.t("post-moderator-edited"),
+            edit: tr.t("post-edit"),
+            history: tr.t("post-history"),
+            block: tr.t("post-block"),
         }
     }
 }
@@ -93,16 +103,19 @@ fn post_view(
     html: &str,
 ) -> Markup {
     let body = html! { div class="post-body" { (PreEscaped(html)) } };
+    let mine = viewer.user().is_some_and(|u| u.id == post.author_id);
     html! {
         article class={ "post" @if post.hidden { " hidden-post" } } id={ "post-" (post.id) } aria-labelledby={ "by-" (post.id) } {
             p class="meta" id={ "by-" (post.id) } {
                 strong { (post.author) } " · "
                 time datetime=(post.created_at.to_rfc3339()) { (post.created_at.format("%Y-%m-%d %H:%M")) }
+                @if post.edited_at.is_some() { " · " (w.edited) }
                 @if post.hidden { " · " (w.hidden) }
             }
             @if post.content_warning {
                 details { summary { (w.folded) } (body) }
             } @else { (body) }
+            @if post.moderator_edited { p class="hint moderator-note" { (w.moderator_edited) } }
             div class="post-actions" {
                 @if place.may(Action::Post) {
                     (reaction_button(viewer, post, Reaction::MeToo, &w.me_too, post.me_too))
@@ -112,6 +125,13 @@ fn post_view(
                     span { (w.me_too) " · " (post.me_too) " · " (w.thank_you) " · " (post.thank_you) " · " }
                 }
                 a href={ "/posts/" (post.id) "/report" } { (w.report) }
+                @if mine || place.may(Action::Moderate) {
+                    " · " a href={ "/posts/" (post.id) "/edit" } { (w.edit) }
+                }
+                @if post.edited_at.is_some() && place.may(Action::Moderate) {
+                    " · " a href={ "/posts/" (post.id) "/history" } { (w.history) }
+                }
+                @if !mine { " · " a href={ "/members/" (post.author) "/block" } { (w.block) } }
             }
         }
     }

@@ -424,6 +424,7 @@ async fn every_route_follows_the_access_matrix() {
             (Relation::Outsider, "outsider"),
             (Relation::Pending, "pending"),
             (Relation::Banned, "banned"),
+            (Relation::Suspended, "paused"),
             (Relation::Member, "member"),
             (Relation::Moderator, "mod_mo"),
             (Relation::Staff, "site_sam"),
@@ -438,15 +439,20 @@ async fn every_route_follows_the_access_matrix() {
                 group(&app, &host, &format!("Matrix {}", visibility.as_str()), visibility.as_str(), "").await;
             let (g, _) = app.store.group(&slug, None).await.unwrap();
             for (relation, who) in &people {
-                let m = |role, standing| Some(Membership { role, standing });
+                let m = |role, standing| Some(Membership::new(role, standing));
                 let to = match relation {
                     Relation::Pending => m(Role::Member, Standing::Pending),
                     Relation::Banned => m(Role::Member, Standing::Banned),
-                    Relation::Member => m(Role::Member, Standing::Active),
+                    Relation::Member | Relation::Suspended => m(Role::Member, Standing::Active),
                     Relation::Moderator => m(Role::Moderator, Standing::Active),
                     _ => None,
                 };
                 app.store.set_membership(g.id, who.id, to).await.unwrap();
+                if *relation == Relation::Suspended {
+                    let until = foothold_store::now() + chrono::Duration::days(1);
+                    let pause = foothold_store::MemberNote::Pause(until);
+                    app.store.note_member(g.id, host.id, who.id, pause, None, None).await.unwrap();
+                }
             }
             let made = host
                 .json(

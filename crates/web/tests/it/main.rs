@@ -17,6 +17,7 @@ mod library;
 mod pages;
 mod questionnaires;
 mod reminders;
+mod safety;
 mod shares;
 mod support;
 mod thoughts;

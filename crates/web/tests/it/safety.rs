@@ -1,0 +1,263 @@
+//! Safety in the community over HTTP on both databases: blocking through the page and the
+//! API, editing a post (the author's edit meets posting's rules and the support service; a
+//! moderator's edit says so and its history is for moderators), moderators' notes — a warning
+//! in their words and a pause in posting — and the site-wide report queue for staff.
+
+use crate::common::{apps, config, crisis_config};
+use crate::community::Who;
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+async fn open_group(app: &crate::common::TestApp, host: &Who, members: &[&Who]) -> String {
+    let g = host
+        .json(
+            app,
+            Method::POST,
+            "/api/v1/groups",
+            Some(json!({"name": "Kind words", "kind": "support", "visibility": "public"})),
+        )
+        .await;
+    let slug = g["slug"].as_str().unwrap().to_owned();
+    for m in members {
+        m.json(
+            app,
+            Method::POST,
+            &format!("/api/v1/groups/{slug}/membership"),
+            Some(json!({"accept_rules": true})),
+        )
+        .await;
+    }
+    slug
+}
+
+async fn thread(app: &crate::common::TestApp, who: &Who, slug: &str, title: &str, body: &str) -> (i64, i64) {
+    let made = who
+        .json(
+            app,
+            Method::POST,
+            &format!("/api/v1/groups/{slug}/threads"),
+            Some(json!({"title": title, "body": body})),
+        )
+        .await;
+    (made["thread"].as_i64().unwrap(), made["post"].as_i64().unwrap())
+}
+
+async fn page(app: &crate::common::TestApp, who: &Who, path: &str) -> (StatusCode, String) {
+    let r = who.c.get(app.url(path)).send().await.unwrap();
+    (r.status(), r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_member_blocks_another_through_the_page_and_the_api() {
+    for app in apps(config()).await {
+        let (ann, bob, sam) =
+            (Who::new(&app, "ann").await, Who::new(&app, "bob").await, Who::new(&app, "site_sam").await);
+        app.store.set_role(sam.id, foothold_core::account::Role::Moderator).await.unwrap();
+        // The group's host moderates it and so would see everyone: Ann and Bob are members.
+        let host = Who::new(&app, "host").await;
+        let slug = open_group(&app, &host, &[&ann, &bob]).await;
+        let (t, _) = thread(&app, &ann, &slug, "Evenings", "Heat helps me.").await;
+        bob.json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/threads/{t}/posts"),
+            Some(json!({"body": "Bob was here"})),
+        )
+        .await;
+
+        // The page asks first and says what blocking does; the form then blocks.
+        let (status, confirm) = page(&app, &ann, "/members/bob/block").await;
+        assert_eq!(status, 200);
+        assert!(confirm.contains("They are not told"), "{confirm}");
+        let r = app.submit(&ann.c, "/members/bob/block", "/members/bob/block", &[("on", "yes")]).await;
+        assert_eq!(r.status(), 303);
+        let (_, list) = page(&app, &ann, "/account/blocked?done=blocked").await;
+        assert!(list.contains("bob") && list.contains("You will not see each other"), "{list}");
+        let (_, seen) = page(&app, &ann, &format!("/threads/{t}")).await;
+        assert!(seen.contains("Heat helps me.") && !seen.contains("Bob was here"), "Ann no longer sees Bob");
+        let (_, theirs) = page(&app, &bob, &format!("/threads/{t}")).await;
+        assert!(!theirs.contains("Heat helps me.") && theirs.contains("Bob was here"), "nor Bob Ann");
+
+        // Nobody blocks themselves or a site moderator; an unknown handle is not found.
+        for (handle, code) in [("ann", "block-self"), ("site_sam", "block-staff")] {
+            let r = ann.call(&app, Method::PUT, &format!("/api/v1/members/{handle}/block"), None).await;
+            assert_eq!(r.status(), 422, "{handle}");
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body["error"]["fields"][0]["code"], code, "{body}");
+        }
+        let r = ann.call(&app, Method::PUT, "/api/v1/members/nobody_here/block", None).await;
+        assert_eq!(r.status(), 404);
+
+        let blocks = ann.json(&app, Method::GET, "/api/v1/me/blocks", None).await;
+        assert_eq!(blocks[0]["handle"], "bob");
+        let r = ann.call(&app, Method::DELETE, "/api/v1/members/bob/block", None).await;
+        assert_eq!(r.status(), 204);
+        let (_, seen) = page(&app, &ann, &format!("/threads/{t}")).await;
+        assert!(seen.contains("Bob was here"));
+    }
+}
+
+#[tokio::test]
+async fn authors_edit_their_posts_and_moderators_take_out_personal_details() {
+    let mut cfg = config();
+    cfg.crisis = crisis_config();
+    for app in apps(cfg.clone()).await {
+        let (host, ann, bob) =
+            (Who::new(&app, "host").await, Who::new(&app, "ann").await, Who::new(&app, "bob").await);
+        let slug = open_group(&app, &host, &[&ann, &bob]).await;
+        let (t, post) = thread(&app, &ann, &slug, "Hello", "I live at 4 Elm Road.").await;
+
+        // Only the author or a moderator may edit; the form starts from the post's text.
+        let (status, _) = page(&app, &bob, &format!("/posts/{post}/edit")).await;
+        assert_eq!(status, 403);
+        let (status, form) = page(&app, &ann, &format!("/posts/{post}/edit")).await;
+        assert_eq!(status, 200);
+        assert!(form.contains("I live at 4 Elm Road."));
+        // A new account's edit meets the same rule on links as a post.
+        let r = ann
+            .call(
+                &app,
+                Method::PATCH,
+                &format!("/api/v1/posts/{post}"),
+                Some(json!({"body": "see https://x.example"})),
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        let r = app
+            .submit(
+                &ann.c,
+                &format!("/posts/{post}/edit"),
+                &format!("/posts/{post}/edit"),
+                &[("body", "I live near the park."), ("action", "save")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        assert!(r.headers()["location"].to_str().unwrap().contains("done=edited"));
+        let (_, seen) = page(&app, &bob, &format!("/threads/{t}")).await;
+        assert!(seen.contains("I live near the park.") && seen.contains("edited"));
+        assert!(!seen.contains("I live at 4 Elm Road."));
+
+        // An edit that now reads like a crisis gets the support panel, and moderators an urgent report.
+        let edited = ann
+            .json(
+                &app,
+                Method::PATCH,
+                &format!("/api/v1/posts/{post}"),
+                Some(json!({"body": "I don't want to wake up tomorrow."})),
+            )
+            .await;
+        assert!(edited["support"].is_object(), "{edited}");
+        let reports = host.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/reports"), None).await;
+        assert_eq!(
+            (reports[0]["reason"].as_str(), reports[0]["automatic"].as_bool()),
+            (Some("at_risk"), Some(true))
+        );
+
+        // The moderator takes a phone number out of Bob's reply; the post says so.
+        let reply = bob
+            .json(
+                &app,
+                Method::POST,
+                &format!("/api/v1/threads/{t}/posts"),
+                Some(json!({"body": "Ring me: 0123 456 789"})),
+            )
+            .await;
+        let reply = reply["post"].as_i64().unwrap();
+        let r = host
+            .call(
+                &app,
+                Method::PATCH,
+                &format!("/api/v1/posts/{reply}"),
+                Some(json!({"body": "Ring me (number taken out)", "reason": "a phone number"})),
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let (_, seen) = page(&app, &ann, &format!("/threads/{t}")).await;
+        assert!(seen.contains("A moderator edited this post to take out personal details."), "{seen}");
+        let log = ann.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/log"), None).await;
+        assert_eq!(
+            (log[0]["action"].as_str(), log[0]["reason"].as_str()),
+            (Some("edit"), Some("a phone number"))
+        );
+
+        // Earlier texts are for moderators only.
+        let (status, history) = page(&app, &host, &format!("/posts/{reply}/history")).await;
+        assert_eq!(status, 200);
+        assert!(history.contains("Ring me: 0123 456 789") && history.contains("edited by a moderator"));
+        let (status, _) = page(&app, &bob, &format!("/posts/{reply}/history")).await;
+        assert_eq!(status, 403);
+        let r = bob.call(&app, Method::GET, &format!("/api/v1/posts/{reply}/history"), None).await;
+        assert_eq!(r.status(), 403);
+        let h = host.json(&app, Method::GET, &format!("/api/v1/posts/{reply}/history"), None).await;
+        assert_eq!(h[0]["body"], "Ring me: 0123 456 789");
+    }
+}
+
+#[tokio::test]
+async fn moderators_warn_and_pause_a_member_who_then_reads_but_does_not_post() {
+    for app in apps(config()).await {
+        let (host, ann, sam) =
+            (Who::new(&app, "host").await, Who::new(&app, "ann").await, Who::new(&app, "site_sam").await);
+        app.store.set_role(sam.id, foothold_core::account::Role::Moderator).await.unwrap();
+        let slug = open_group(&app, &host, &[&ann]).await;
+        let (t, post) = thread(&app, &ann, &slug, "Hello", "You are all wrong").await;
+        ann.json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/posts/{post}/reports"),
+            Some(json!({"reason": "other"})),
+        )
+        .await;
+        let moderate = format!("/api/v1/groups/{slug}/moderation");
+
+        // The site-wide queue is for staff; it names each report's group.
+        let (status, queue) = page(&app, &sam, "/moderation").await;
+        assert_eq!(status, 200);
+        assert!(queue.contains("Kind words") && queue.contains("A note to ann"), "{queue}");
+        assert_eq!(page(&app, &ann, "/moderation").await.0, 403);
+        let all = sam.json(&app, Method::GET, "/api/v1/moderation/reports", None).await;
+        assert_eq!(
+            (all[0]["group"].as_str(), all[0]["author_id"].as_i64()),
+            (Some(slug.as_str()), Some(ann.id.0))
+        );
+
+        // A warning needs words; then the member alone reads them.
+        let warn = json!({"action": "warn", "target": "member", "id": ann.id.0, "post": post});
+        let r = host.call(&app, Method::POST, &moderate, Some(warn.clone())).await;
+        assert_eq!(r.status(), 422);
+        let mut warn = warn;
+        warn["reason"] = json!("Please disagree kindly.");
+        host.json(&app, Method::POST, &moderate, Some(warn)).await;
+        let (_, news) = page(&app, &ann, "/notifications").await;
+        assert!(
+            news.contains("The moderators of Kind words sent you a note")
+                && news.contains("Please disagree kindly.")
+        );
+        let (_, log) = page(&app, &ann, &format!("/groups/{slug}/log")).await;
+        assert!(log.contains("A member was sent a private note") && !log.contains("Please disagree kindly."));
+
+        // A pause: a day to a month, for members (not the group's host).
+        let pause =
+            |days: i64, id: i64| json!({"action": "suspend", "target": "member", "id": id, "days": days});
+        assert_eq!(host.call(&app, Method::POST, &moderate, Some(pause(5, ann.id.0))).await.status(), 422);
+        assert_eq!(sam.call(&app, Method::POST, &moderate, Some(pause(3, host.id.0))).await.status(), 422);
+        host.json(&app, Method::POST, &moderate, Some(pause(3, ann.id.0))).await;
+        let reply = json!({"body": "sorry"});
+        let r =
+            ann.call(&app, Method::POST, &format!("/api/v1/threads/{t}/posts"), Some(reply.clone())).await;
+        assert_eq!(r.status(), 403, "a paused member does not post");
+        assert_eq!(
+            ann.call(&app, Method::GET, &format!("/api/v1/threads/{t}"), None).await.status(),
+            200,
+            "but reads"
+        );
+        let (_, news) = page(&app, &ann, "/notifications").await;
+        assert!(news.contains("paused your posting there until"));
+        let (_, queue) = page(&app, &host, &format!("/groups/{slug}/moderation")).await;
+        assert!(queue.contains("posting paused until"), "{queue}");
+
+        let unpause = json!({"action": "unsuspend", "target": "member", "id": ann.id.0});
+        host.json(&app, Method::POST, &moderate, Some(unpause)).await;
+        ann.json(&app, Method::POST, &format!("/api/v1/threads/{t}/posts"), Some(reply)).await;
+    }
+}
