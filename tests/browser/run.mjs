@@ -539,6 +539,28 @@ try {
     const feed = await member.page.request.get(address);
     assert.equal(feed.status(), 200);
     assert.ok((await feed.text()).includes('SUMMARY:Seated stretch\\, Mondays'), 'the feed holds the session');
+
+    // A one-off session that happened yesterday: the member who came rates pain before and after.
+    const host = await newPhone();
+    await login(host.page, handle, password);
+    await host.page.goto(base + '/groups/gentle-movers/sessions/new');
+    const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+    await host.page.getByLabel('Name of the session').fill('Walk and talk');
+    await host.page.getByLabel('Day of the first session').fill(yesterday);
+    await host.page.getByLabel('Start time').fill('10:00');
+    await host.page.getByLabel('Time zone').fill('UTC');
+    await host.page.getByRole('button', { name: 'Plan it' }).click();
+    await host.page.getByRole('heading', { name: 'Walk and talk' }).waitFor();
+    await host.context.close();
+    await member.page.goto(base + '/groups/gentle-movers/sessions');
+    await member.page.getByRole('link', { name: 'Walk and talk' }).click();
+    await member.page.getByRole('button', { name: "I'm coming" }).click();
+    await member.page.getByLabel('Pain before').fill('6');
+    await member.page.getByLabel('Pain after').fill('4');
+    await member.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await member.page.getByText('is in your check-in for that day').waitFor();
+    await member.page.getByText(yesterday + ': 6 before, 4 after').waitFor();
+    await audit(member.page, 'a session rated');
     await member.context.close();
   });
 

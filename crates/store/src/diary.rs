@@ -351,6 +351,8 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected())
         })?;
+        // Pages show times in the zone carried by the cached session: drop the old one.
+        self.sessions.forget_user(user);
         crate::users::expect_one(done)
     }
 }

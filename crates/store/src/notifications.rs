@@ -125,7 +125,7 @@ impl Store {
                         for handle in &handles {
                             let found: Option<i64> = sqlx::query_scalar(&format!(
                             "SELECT u.id FROM users u WHERE u.handle_key = $1 AND u.id <> $3 AND {CAN_READ} AND {}",
-                            unblocked("$3", "u.id")
+                            unblocked("u.id", "$3")
                         ))
                             .bind(handle)
                             .bind(group)
@@ -141,7 +141,7 @@ impl Store {
                             "SELECT u.id FROM users u WHERE u.id <> $3 AND {CAN_READ} AND {} AND u.id IN (
                                  SELECT author_id FROM threads WHERE id = $1
                                  UNION SELECT user_id FROM thread_follows WHERE thread_id = $1 LIMIT {FOLLOWERS_MAX})",
-                            unblocked("$3", "u.id")
+                            unblocked("u.id", "$3")
                         ))
                         .bind(thread)
                         .bind(group)

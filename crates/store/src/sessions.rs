@@ -45,7 +45,7 @@ impl Store {
             return Ok((found.session.expires_at > now).then_some(found));
         }
         let epoch = self.sessions.epoch();
-        type Row = (String, DateTime<Utc>, i64, String, String, Option<String>, DateTime<Utc>, i64);
+        type Row = (String, DateTime<Utc>, i64, String, String, Option<String>, DateTime<Utc>, i64, String);
         let row: Option<Row> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT s.csrf_token, s.expires_at, {USER_COLUMNS}
@@ -57,10 +57,10 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some((csrf_token, expires_at, id, handle, role, locale, created_at, unread)) = row else {
+        let Some((csrf_token, expires_at, id, handle, role, locale, created_at, unread, zone)) = row else {
             return Ok(None);
         };
-        let user = user_from_row((id, handle, role, locale, created_at, unread) as UserRow)?;
+        let user = user_from_row((id, handle, role, locale, created_at, unread, zone) as UserRow)?;
         let session = Session { token_hash: token_hash.to_owned(), csrf_token, expires_at };
         let found = SessionUser { session, user };
         self.sessions.put(epoch, &found);

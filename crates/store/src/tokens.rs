@@ -96,6 +96,7 @@ impl Store {
             Option<String>,
             DateTime<Utc>,
             i64,
+            String,
         );
         let row: Option<Row> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
@@ -106,10 +107,11 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        let Some((tid, name, created, used, uid, handle, role, locale, user_created, unread)) = row else {
+        let Some((tid, name, created, used, uid, handle, role, locale, user_created, unread, zone)) = row
+        else {
             return Ok(None);
         };
-        let user = user_from_row((uid, handle, role, locale, user_created, unread) as UserRow)?;
+        let user = user_from_row((uid, handle, role, locale, user_created, unread, zone) as UserRow)?;
         Ok(Some((token_from_row((tid, name, created, used)), user)))
     }
 

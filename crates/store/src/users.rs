@@ -19,6 +19,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// Notifications not yet read (kept in the row, so every page can show the count).
     pub unread: i64,
+    /// The member's IANA time zone, for the times pages show them.
+    pub time_zone: String,
 }
 
 pub struct NewUser<'a> {
@@ -30,12 +32,14 @@ pub struct NewUser<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-pub(crate) type UserRow = (i64, String, String, Option<String>, DateTime<Utc>, i64);
-pub(crate) const USER_COLUMNS: &str = "u.id, u.handle, u.role, u.locale, u.created_at, u.unread";
+pub(crate) type UserRow = (i64, String, String, Option<String>, DateTime<Utc>, i64, String);
+pub(crate) const USER_COLUMNS: &str = "u.id, u.handle, u.role, u.locale, u.created_at, u.unread, u.time_zone";
 
-pub(crate) fn user_from_row((id, handle, role, locale, created_at, unread): UserRow) -> Result<User> {
+pub(crate) fn user_from_row(
+    (id, handle, role, locale, created_at, unread, time_zone): UserRow,
+) -> Result<User> {
     let role = Role::parse(&role).map_err(|_| StoreError::Corrupt("users.role"))?;
-    Ok(User { id: UserId(id), handle, role, locale, created_at, unread })
+    Ok(User { id: UserId(id), handle, role, locale, created_at, unread, time_zone })
 }
 
 impl Store {

@@ -53,6 +53,12 @@ impl Viewer {
         self.user().ok_or(AppError::LoginRequired)
     }
 
+    /// The member's time zone (UTC for visitors or an unknown zone), for the times a page
+    /// shows: posts, notifications, reports.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.user().and_then(|u| u.time_zone.parse().ok()).unwrap_or(chrono_tz::UTC)
+    }
+
     /// The hash of this request's session token, if it came with one.
     pub fn session_hash(&self) -> Option<&str> {
         match &self.auth {

@@ -189,6 +189,12 @@ pub fn scroll_table(id: &str, caption: &str, columns: &[String], rows: Markup) -
 }
 
 /// A rendered page with a status.
+/// A moment as the member reads it: date and time in their own zone, machine-readable in
+/// `datetime`.
+pub fn local_time(zone: chrono_tz::Tz, at: chrono::DateTime<chrono::Utc>) -> Markup {
+    maud::html! { time datetime=(at.to_rfc3339()) { (at.with_timezone(&zone).format("%Y-%m-%d %H:%M")) } }
+}
+
 pub fn html(status: StatusCode, markup: Markup) -> Response {
     (status, Html(markup.into_string())).into_response()
 }

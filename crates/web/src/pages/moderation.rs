@@ -2,7 +2,7 @@
 //! the actions, and the moderation log every member of the group can read.
 
 use super::form::csrf;
-use super::{html, layout, login_redirect, see_other};
+use super::{html, layout, local_time, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Moderation};
 use crate::error::{AppError, AppResult};
@@ -60,7 +60,7 @@ fn report_item(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
             p class="meta" {
                 strong { (tr.t(&format!("report-reason-{}", r.reason.as_str()))) }
                 @if r.automatic { " · " (tr.t("report-automatic")) }
-                " · " (r.created_at.format("%Y-%m-%d %H:%M"))
+                " · " (local_time(viewer.zone(), r.created_at))
             }
             p { a href={ "/threads/" (r.thread) "#post-" (r.post) } { (r.thread_title) } " — " (r.author) }
             blockquote { (r.body.chars().take(400).collect::<String>()) }
@@ -160,7 +160,7 @@ pub async fn queue(
                             " " (action_button(tr, &viewer, Queue::Group, &g.slug, ModAction::Approve, "member", m.user.0))
                         }
                         @if let Some(until) = m.membership.suspended_until.filter(|t| *t > now) {
-                            " · " (tr.ta("mod-paused-until", &[("until", &until.format("%Y-%m-%d %H:%M UTC").to_string())]))
+                            " · " (tr.ta("mod-paused-until", &[("until", &until.with_timezone(&viewer.zone()).format("%Y-%m-%d %H:%M").to_string())]))
                             " " (action_button(tr, &viewer, Queue::Group, &g.slug, ModAction::Unsuspend, "member", m.user.0))
                         }
                     }

@@ -1,7 +1,7 @@
 //! The notification centre: replies, mentions, approvals and moderators' notes, newest first.
 
 use super::form::csrf;
-use super::{html, layout, login_redirect, see_other};
+use super::{html, layout, local_time, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::AppState;
@@ -14,7 +14,7 @@ use maud::{html, Markup};
 /// Notifications shown (and sent by the API) at once.
 pub const SHOWN: u32 = 50;
 
-fn line(tr: &crate::i18n::Tr, n: &Notification) -> Markup {
+fn line(tr: &crate::i18n::Tr, zone: chrono_tz::Tz, n: &Notification) -> Markup {
     let who = n.actor.clone().unwrap_or_else(|| tr.t("former-member"));
     let group = n.group_name.clone().unwrap_or_default();
     let title = n.thread_title.clone().unwrap_or_default();
@@ -24,7 +24,10 @@ fn line(tr: &crate::i18n::Tr, n: &Notification) -> Markup {
         NotificationKind::Approved => tr.ta("notification-approved", &[("group", &group)]),
         NotificationKind::Warning => tr.ta("notification-warning", &[("group", &group)]),
         NotificationKind::Suspended => {
-            let until = n.until.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default();
+            let until = n
+                .until
+                .map(|t| t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default();
             tr.ta("notification-suspended", &[("group", &group), ("until", &until)])
         }
     };
@@ -39,7 +42,7 @@ fn line(tr: &crate::i18n::Tr, n: &Notification) -> Markup {
             // A moderator's own words, as they wrote them (never Markdown).
             @if let Some(words) = &n.message { blockquote class="moderator-words" { (words) } }
             p class="meta" {
-                time datetime=(n.created_at.to_rfc3339()) { (n.created_at.format("%Y-%m-%d %H:%M")) }
+                (local_time(zone, n.created_at))
                 @if !n.read { " · " strong { (tr.t("notification-new")) } }
             }
         }
@@ -60,7 +63,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Resp
                 button type="submit" class="secondary" { (tr.t("notifications-mark-read")) }
             }
         }
-        ul class="cards" { @for n in &all { (line(tr, n)) } }
+        ul class="cards" { @for n in &all { (line(tr, viewer.zone(), n)) } }
     };
     Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }

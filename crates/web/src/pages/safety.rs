@@ -4,7 +4,7 @@
 
 use super::form::{csrf, Errors};
 use super::groups::{body_field, preview};
-use super::{html, layout, login_redirect, see_other};
+use super::{html, layout, local_time, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Editor};
 use crate::error::{AppError, AppResult};
@@ -122,7 +122,7 @@ pub async fn history(
         @for e in &edits {
             h2 {
                 (tr.t("post-history-before")) " "
-                time datetime=(e.edited_at.to_rfc3339()) { (e.edited_at.format("%Y-%m-%d %H:%M")) }
+                (local_time(viewer.zone(), e.edited_at))
                 @if e.by_moderator { " · " (tr.t("post-history-by-moderator")) }
             }
             pre class="post-source" { (e.body) }

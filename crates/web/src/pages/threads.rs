@@ -4,7 +4,7 @@
 
 use super::form::{csrf, Errors};
 use super::groups::{body_field, preview};
-use super::{html, layout, login_redirect, see_other};
+use super::{html, layout, local_time, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Draft, Place};
 use crate::error::{AppError, AppResult};
@@ -60,10 +60,11 @@ struct Words {
     edit: String,
     history: String,
     block: String,
+    zone: chrono_tz::Tz,
 }
 
 impl Words {
-    fn new(tr: &Tr) -> Self {
+    fn new(tr: &Tr, zone: chrono_tz::Tz) -> Self {
         Self {
             me_too: tr.t("reaction-me_too"),
             thank_you: tr.t("reaction-thank_you"),
@@ -76,6 +77,7 @@ impl Words {
             edit: tr.t("post-edit"),
             history: tr.t("post-history"),
             block: tr.t("post-block"),
+            zone,
         }
     }
 }
@@ -108,7 +110,7 @@ fn post_view(
         article class={ "post" @if post.hidden { " hidden-post" } } id={ "post-" (post.id) } aria-labelledby={ "by-" (post.id) } {
             p class="meta" id={ "by-" (post.id) } {
                 strong { (post.author) } " · "
-                time datetime=(post.created_at.to_rfc3339()) { (post.created_at.format("%Y-%m-%d %H:%M")) }
+                (local_time(w.zone, post.created_at))
                 @if post.edited_at.is_some() { " · " (w.edited) }
                 @if post.hidden { " · " (w.hidden) }
             }
@@ -189,7 +191,7 @@ fn thread_page(
         }
         @if thread.locked { p class="notice" { (tr.t("thread-locked-notice")) } }
         @if tr.has(&format!("thread-done-{}", s.done)) { p class="notice" role="status" { (tr.t(&format!("thread-done-{}", s.done))) } }
-        @let words = Words::new(tr);
+        @let words = Words::new(tr, viewer.zone());
         @for post in s.posts {
             (post_view(&words, viewer, place, thread, post, &s.rendered.get(markdown::Source::Post, post.id, post.edited_at.map_or(0, |t| t.timestamp()), &post.body)))
         }

@@ -88,6 +88,16 @@ async fn a_member_blocks_another_through_the_page_and_the_api() {
         let r = ann.call(&app, Method::PUT, "/api/v1/members/nobody_here/block", None).await;
         assert_eq!(r.status(), 404);
 
+        // Post times are shown in the reader's own time zone.
+        let r = app.submit(&ann.c, "/account", "/account/time-zone", &[("time_zone", "Asia/Tokyo")]).await;
+        assert_eq!(r.status(), 303);
+        let posts = ann.json(&app, Method::GET, &format!("/api/v1/threads/{t}"), None).await;
+        let at: chrono::DateTime<chrono::Utc> =
+            posts["posts"][0]["created_at"].as_str().unwrap().parse().unwrap();
+        let tokyo = at.with_timezone(&chrono_tz::Asia::Tokyo).format("%Y-%m-%d %H:%M").to_string();
+        let (_, seen) = page(&app, &ann, &format!("/threads/{t}")).await;
+        assert!(seen.contains(&format!(">{tokyo}</time>")), "{tokyo} in {seen}");
+
         let blocks = ann.json(&app, Method::GET, "/api/v1/me/blocks", None).await;
         assert_eq!(blocks[0]["handle"], "bob");
         let r = ann.call(&app, Method::DELETE, "/api/v1/members/bob/block", None).await;
