@@ -242,6 +242,16 @@ impl Store {
         })?;
         let hack = self.seed_hack(plan.hack_results.min(plan.members)).await?;
         on_db!(self, |pool| sqlx::query("ANALYZE").execute(pool).await.map(|r| r.rows_affected()))?;
+        // The bundled SQLite is built with STAT4: with its samples, a statement whose parameter
+        // meets a sampled index is planned again on every run, which halved the thread list's
+        // rate. Foothold itself never runs ANALYZE, so members' databases have no samples
+        // either; the seeded one keeps only the stat1 counts.
+        if self.backend() == crate::Backend::Sqlite {
+            on_db!(self, |pool| sqlx::query("DELETE FROM sqlite_stat4")
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected()))?;
+        }
         Ok(Seeded {
             hack,
             big_group: "big".into(),
