@@ -127,7 +127,8 @@ fn post_view(
                     span { (w.me_too) " · " (post.me_too) " · " (w.thank_you) " · " (post.thank_you) " · " }
                 }
                 a href={ "/posts/" (post.id) "/report" } { (w.report) }
-                @if mine || place.may(Action::Moderate) {
+                // The author edits while they may post here and the thread is open; a moderator always.
+                @if (mine && place.may(Action::Post) && !thread.locked) || place.may(Action::Moderate) {
                     " · " a href={ "/posts/" (post.id) "/edit" } { (w.edit) }
                 }
                 @if post.edited_at.is_some() && place.may(Action::Moderate) {

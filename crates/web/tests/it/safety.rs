@@ -261,6 +261,12 @@ async fn moderators_warn_and_pause_a_member_who_then_reads_but_does_not_post() {
             200,
             "but reads"
         );
+        let (_, seen) = page(&app, &ann, &format!("/threads/{t}")).await;
+        assert!(
+            seen.contains("You are all wrong") && !seen.contains(&format!("/posts/{post}/edit")),
+            "no edit while paused"
+        );
+        assert_eq!(page(&app, &ann, &format!("/posts/{post}/edit")).await.0, 403);
         let (_, news) = page(&app, &ann, "/notifications").await;
         assert!(news.contains("paused your posting there until"));
         let (_, queue) = page(&app, &host, &format!("/groups/{slug}/moderation")).await;
