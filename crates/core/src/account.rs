@@ -170,6 +170,11 @@ pub enum Role {
 impl Role {
     pub const ALL: [Role; 3] = [Role::Member, Role::Moderator, Role::Admin];
 
+    /// Site moderators and administrators: they moderate every group and cannot be blocked.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Moderator | Role::Admin)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Member => "member",

@@ -6,7 +6,6 @@ use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::AppState;
 use chrono::Duration;
-use foothold_core::account::Role as SiteRole;
 use foothold_core::community::access::{allowed, Action, Relation};
 use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, Standing, Trust, Visibility};
 use foothold_core::crisis::Level;
@@ -46,7 +45,7 @@ impl Place {
 
 fn relation(viewer: &Viewer, membership: Option<Membership>) -> Relation {
     let user = viewer.user();
-    let staff = user.is_some_and(|u| matches!(u.role, SiteRole::Moderator | SiteRole::Admin));
+    let staff = user.is_some_and(|u| u.role.is_staff());
     let paused = membership.is_some_and(|m| m.suspended_at(foothold_store::now()));
     Relation::of(user.is_some(), staff, membership.map(|m| (m.role, m.standing)), paused)
 }
@@ -305,7 +304,7 @@ pub async fn block(app: &AppState, user: &User, handle: &str, on: bool) -> AppRe
     if them.id == user.id {
         return Err(Invalid::one("handle", "block-self").into());
     }
-    if on && matches!(them.role, SiteRole::Moderator | SiteRole::Admin) {
+    if on && them.role.is_staff() {
         return Err(Invalid::one("handle", "block-staff").into());
     }
     app.store.set_block(user.id, them.id, on).await?;

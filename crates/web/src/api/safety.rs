@@ -13,7 +13,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
-use foothold_core::account::Role as SiteRole;
 use foothold_core::community::access::Action;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -139,7 +138,7 @@ pub async fn history(
     security(("token" = []), ("session" = [])))]
 pub async fn all_reports(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ReportView>>> {
     let user = viewer.require_user()?;
-    if !matches!(user.role, SiteRole::Moderator | SiteRole::Admin) {
+    if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
     let list = app.store.open_reports(None).await?;

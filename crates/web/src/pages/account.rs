@@ -87,7 +87,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
             p { a href="/visit" { (tr.t("visit-title")) } }
             @if clinician { p { a href="/clinician" { (tr.t("clinician-title")) } } }
             @if user.role == foothold_core::account::Role::Admin { p { a href="/admin/clinicians" { (tr.t("admin-clinicians")) } } }
-            @if matches!(user.role, foothold_core::account::Role::Admin | foothold_core::account::Role::Moderator) {
+            @if user.role.is_staff() {
                 p { a href="/moderation" { (tr.t("sitequeue-title")) } }
             }
             p { a href="/account/blocked" { (tr.t("blocked-title")) } }

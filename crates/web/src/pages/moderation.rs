@@ -12,7 +12,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use foothold_core::account::Role as SiteRole;
 use foothold_core::community::access::Action;
 use foothold_core::community::{ModAction, Standing, PAUSE_DAYS};
 use foothold_store::Report;
@@ -210,7 +209,7 @@ pub async fn act(
 /// Every group's open reports in one queue, for the site's moderators and administrators.
 pub async fn site_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
-    if !matches!(user.role, SiteRole::Moderator | SiteRole::Admin) {
+    if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
     let reports = app.store.open_reports(None).await?;

@@ -147,8 +147,7 @@ pub async fn block_form(
     let parsed = foothold_core::account::Handle::parse(&handle).map_err(|_| AppError::NotFound)?;
     let them = app.store.user_by_handle(&parsed).await?;
     let blocked = app.store.blocks(user.id, them.id).await?;
-    let staff =
-        matches!(them.role, foothold_core::account::Role::Moderator | foothold_core::account::Role::Admin);
+    let staff = them.role.is_staff();
     let tr = &viewer.tr;
     let title = tr.ta(if blocked { "unblock-title" } else { "block-title" }, &[("handle", &them.handle)]);
     let body = html! {
