@@ -17,6 +17,13 @@ insights-no-strategies = Tag what you do each day in your check-in, and this pag
 insights-helps-title = Goes with better days
 insights-worse-title = Goes with harder days
 insights-worse-note = This is a pattern, not a judgement — many things that are hard in the moment are still worth doing, and some patterns have other explanations. It may be worth a closer look, perhaps with your clinician.
+insights-promising-title = Looking promising
+insights-promising-lead = These lean the better way, but it is too soon to say. Keeping your diary a little longer would likely tell — or test one in a short experiment.
+insights-promising-days = { $strategy } ({ $when }): about { $points } points better so far. { $count ->
+        [one] About one more day
+       *[other] About { $count } more days
+    } of your diary would likely tell.
+insights-promising-weeks = { $strategy } ({ $when }): about { $points } points better so far. About { $count } more weeks of your diary would likely tell.
 insights-unclear-title = No clear difference yet
 insights-unclear-lead = For these, days with and without look about the same so far, or the diary cannot tell them apart yet.
 insights-wait-title = Not enough data yet

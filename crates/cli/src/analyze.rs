@@ -50,7 +50,10 @@ fn row(out: &mut impl Write, e: &Effect) -> std::io::Result<()> {
         100.0 * e.p_meaningful,
         e.n_with,
         e.n_without,
-        label(e.label)
+        match e.promising {
+            Some(p) => format!("looks promising: about {} more days would tell", p.more_days),
+            None => label(e.label).to_owned(),
+        }
     )
 }
 

@@ -83,24 +83,31 @@ pub fn for_outcome(
     let mut ys: Vec<f64> = design.rows.iter().map(|r| r.y).collect();
     let median = median(&mut ys);
     let good = |y: f64| median.is_some_and(|m| if outcome.lower_is_better() { y < m } else { y > m });
+    // One pass over the days: per strategy, [good, all] days tracked and done, and tracked.
+    let count = diary.strategies.len();
+    let (mut done, mut tracked) = (vec![[0usize; 2]; count], vec![[0usize; 2]; count]);
+    for row in &design.rows {
+        let Some(day) = diary.days.get(row.checkin) else { continue };
+        let g = usize::from(good(row.y));
+        let on =
+            |s: usize| diary.strategies.get(s).is_some_and(|t| t.tracked_from.is_none_or(|f| day.date >= f));
+        for (s, t) in tracked.iter_mut().enumerate() {
+            if on(s) {
+                *t = [t[0] + g, t[1] + 1];
+            }
+        }
+        for &s in &day.done {
+            if let (true, Some(d)) = (on(s), done.get_mut(s)) {
+                *d = [d[0] + g, d[1] + 1];
+            }
+        }
+    }
     let strategies = diary
         .strategies
         .iter()
-        .enumerate()
-        .map(|(s, tracked)| {
-            let (mut gw, mut nw, mut go, mut no) = (0usize, 0usize, 0usize, 0usize);
-            for row in &design.rows {
-                let Some(day) = diary.days.get(row.checkin) else { continue };
-                if tracked.tracked_from.is_some_and(|from| day.date < from) {
-                    continue;
-                }
-                let g = usize::from(good(row.y));
-                if day.done.contains(&s) {
-                    (gw, nw) = (gw + g, nw + 1);
-                } else {
-                    (go, no) = (go + g, no + 1);
-                }
-            }
+        .zip(done.iter().zip(&tracked))
+        .map(|(tracked, (&[gw, nw], &[gt, nt]))| {
+            let (go, no) = (gt - gw, nt - nw);
             let (mw, vw) = dist::beta_moments(1.0 + gw as f64, 1.0 + (nw - gw) as f64);
             let (mo, vo) = dist::beta_moments(1.0 + go as f64, 1.0 + (no - go) as f64);
             let (delta, sd) = (mw - mo, (vw + vo).sqrt());

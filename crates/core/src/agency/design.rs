@@ -15,7 +15,6 @@
 use super::linalg::Sparse;
 use super::{Diary, Outcome};
 use chrono::Datelike;
-use std::collections::HashMap;
 
 pub struct Row {
     /// Days since the diary's first day.
@@ -33,6 +32,9 @@ pub struct Design {
     /// Per strategy and lag: rows with the strategy, and rows where it was tracked but not done.
     pub with: Vec<[usize; 2]>,
     pub without: Vec<[usize; 2]>,
+    /// The linear trend and the slow waves; the weekday columns.
+    pub trend: std::ops::Range<usize>,
+    pub weekday: std::ops::Range<usize>,
 }
 
 impl Design {
@@ -56,12 +58,20 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
             rows: vec![],
             with: vec![],
             without: vec![],
+            trend: 0..0,
+            weekday: 0..0,
         };
     };
     let first = first.date;
     let span = (last.date - first).num_days() + 1;
-    let by_day: HashMap<i64, usize> =
-        diary.days.iter().enumerate().map(|(i, d)| ((d.date - first).num_days(), i)).collect();
+    // Check-in index by day offset (a table, not a hash map: this runs for every day).
+    let mut by_day = vec![None; usize::try_from(span).unwrap_or(0)];
+    for (i, d) in diary.days.iter().enumerate() {
+        if let Some(slot) = usize::try_from((d.date - first).num_days()).ok().and_then(|o| by_day.get_mut(o))
+        {
+            *slot = Some(i);
+        }
+    }
     // Flat tables, so the loops below ask "done?" and "tracked?" in constant time.
     let first_tracked: Vec<usize> = diary
         .strategies
@@ -78,6 +88,7 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
         }
     }
     let done = |s: usize, checkin: usize| done_table.get(checkin * s_count + s).copied().unwrap_or(false);
+    let carry = carried_over(diary, &by_day, first, &done, &tracked);
     let waves = trend_waves(span);
     let intercept = 2 * s_count;
     let linear = intercept + 1;
@@ -85,10 +96,10 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
     let weekday0 = wave0 + waves;
     let prev_missing = weekday0 + 6;
     let mut columns = prev_missing + 1;
-    let mut untracked_col: HashMap<usize, usize> = HashMap::new();
-    for s in 0..s_count {
+    let mut untracked_col: Vec<Option<usize>> = vec![None; s_count];
+    for (s, col) in untracked_col.iter_mut().enumerate() {
         if first_tracked.get(s).is_some_and(|&f| f > 0) {
-            untracked_col.insert(s, columns);
+            *col = Some(columns);
             columns += 1;
         }
     }
@@ -99,7 +110,7 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
     for (i, d) in diary.days.iter().enumerate() {
         let Some(y) = outcome.of(&d.ratings) else { continue };
         let day = (d.date - first).num_days();
-        let prev = by_day.get(&(day - 1)).copied();
+        let prev = usize::try_from(day - 1).ok().and_then(|o| by_day.get(o).copied().flatten());
         let mut x: Sparse = Vec::new();
         for s in 0..s_count {
             if tracked(s, i) && done(s, i) {
@@ -116,7 +127,16 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
                     }
                     f64::from(u8::from(done))
                 }
-                // Unknown: the "day before missing" (or "not tracked") indicator carries it.
+                // No check-in yesterday, strategy tracked: what was probably done, given today
+                // (see `carried_over`), less what it would be if not done today. That part is
+                // the same on every such day, so the "day before missing" indicator absorbs it
+                // exactly, and the row stays sparse.
+                None if done(s, i)
+                    && diary.strategies.get(s).is_some_and(|t| t.tracked_from.is_none_or(|f| f < d.date)) =>
+                {
+                    carry.get(s).map_or(0.0, |c| c[1] - c[0])
+                }
+                // Not tracked yesterday: the "not tracked" indicator carries it.
                 _ => 0.0,
             };
             if lag1 != 0.0 {
@@ -127,7 +147,7 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
                 if let Some(c) = counts.get_mut(s) {
                     c[0] += 1;
                 }
-            } else if let Some(&c) = untracked_col.get(&s) {
+            } else if let Some(&Some(c)) = untracked_col.get(s) {
                 x.push((c, 1.0));
             }
         }
@@ -147,5 +167,57 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
         x.sort_unstable_by_key(|&(c, _)| c);
         rows.push(Row { day, checkin: i, x, y });
     }
-    Design { strategies: s_count, columns, rows, with, without }
+    Design {
+        strategies: s_count,
+        columns,
+        rows,
+        with,
+        without,
+        trend: linear..weekday0,
+        weekday: weekday0..weekday0 + 6,
+    }
+}
+
+/// For each strategy, the chance it was done the day before given that it was not (`[0]`) or
+/// was (`[1]`) done today, from the diary's consecutive check-ins (shrunk towards the
+/// strategy's overall rate by two days' worth of prior).
+///
+/// Members repeat habits, so "done yesterday" and "done today" go together. Leaving an
+/// unknown yesterday at 0 would let the next-day effect of a habit leak into its same-day
+/// estimate on every day after a missed check-in — a bias that grows with the diary.
+/// Filling in the expected value given today removes that leak.
+fn carried_over(
+    diary: &Diary,
+    by_day: &[Option<usize>],
+    first: chrono::NaiveDate,
+    done: &impl Fn(usize, usize) -> bool,
+    tracked: &impl Fn(usize, usize) -> bool,
+) -> Vec<[f64; 2]> {
+    // Per strategy: [today not done, today done] × [yesterday done, pairs].
+    let mut pairs = vec![[[0usize; 2]; 2]; diary.strategies.len()];
+    let mut rate = vec![[0usize; 2]; diary.strategies.len()];
+    for (i, d) in diary.days.iter().enumerate() {
+        let offset = (d.date - first).num_days();
+        let prev = usize::try_from(offset - 1).ok().and_then(|o| by_day.get(o).copied().flatten());
+        for (s, (pair, r)) in pairs.iter_mut().zip(rate.iter_mut()).enumerate() {
+            if !tracked(s, i) {
+                continue;
+            }
+            let today = done(s, i);
+            *r = [r[0] + usize::from(today), r[1] + 1];
+            if let Some(p) = prev.filter(|&p| tracked(s, p)) {
+                if let Some(cell) = pair.get_mut(usize::from(today)) {
+                    *cell = [cell[0] + usize::from(done(s, p)), cell[1] + 1];
+                }
+            }
+        }
+    }
+    pairs
+        .iter()
+        .zip(&rate)
+        .map(|(pair, &[k, n])| {
+            let overall = (k as f64 + 0.5) / (n as f64 + 1.0);
+            pair.map(|[yes, all]| (yes as f64 + 2.0 * overall) / (all as f64 + 2.0))
+        })
+        .collect()
 }

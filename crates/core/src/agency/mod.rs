@@ -152,7 +152,22 @@ pub struct Effect {
     pub n_with: usize,
     pub n_without: usize,
     pub label: Label,
+    /// Not clear yet, but leaning the better way: how much more diary would likely tell.
+    pub promising: Option<Promising>,
 }
+
+/// "Walking looks promising — about two more weeks of the diary would tell": shown instead of
+/// a bare "no clear difference" while the evidence leans the better way, so the member knows
+/// that keeping the diary (or a short experiment) is worth it. Not a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Promising {
+    /// Days of diary still needed if the difference stays as it looks now.
+    pub more_days: u32,
+}
+
+/// Leaning the better way at least this surely, and "likely" within this many more days.
+const PROMISING_FROM: f64 = 0.8;
+const PROMISING_WITHIN_DAYS: f64 = 42.0;
 
 /// Strategies the member almost always does together: their separate effects cannot be told
 /// apart from the diary alone (an experiment can).
@@ -177,7 +192,15 @@ pub const MIN_DAYS: usize = 21;
 /// Prior standard deviation of a strategy's effect, in points: most strategies change a
 /// 0–10 rating by well under two points, and many by nothing.
 const PRIOR_SD: f64 = 1.5;
-/// Vague prior for the intercept, trend, weekday and indicator columns.
+/// Next-day effects are usually smaller than same-day ones.
+const NEXT_DAY_PRIOR_SD: f64 = 1.0;
+/// Weekday and slow-trend terms are shrunk rather than free, so that a young diary does not
+/// spend its few days on them (a weekly rhythm in pain is rarely half a point; a trend column
+/// runs from −1 to 1, so 1 point is a 2-point drift over the diary). As days accumulate the
+/// data outweigh these priors and the model uses the terms in full.
+const WEEKDAY_PRIOR_SD: f64 = 0.5;
+const TREND_PRIOR_SD: f64 = 1.0;
+/// Vague prior for the intercept and the indicator columns.
 const NUISANCE_PRIOR_SD: f64 = 100.0;
 /// A label claims a direction only when the posterior is this sure of it (two-sided, so a
 /// strategy with no true effect gets a claim about 5 % of the time at most).
@@ -212,12 +235,22 @@ fn analyze_outcome_with(
 ) -> (Vec<Effect>, OutcomeContingency) {
     let design = design::build(diary, outcome);
     let prior_sd: Vec<f64> = (0..design.columns)
-        .map(|j| if j < 2 * design.strategies { PRIOR_SD } else { NUISANCE_PRIOR_SD })
+        .map(|j| match j {
+            _ if j < design.strategies => PRIOR_SD,
+            _ if j < 2 * design.strategies => NEXT_DAY_PRIOR_SD,
+            _ if design.weekday.contains(&j) => WEEKDAY_PRIOR_SD,
+            _ if design.trend.contains(&j) => TREND_PRIOR_SD,
+            _ => NUISANCE_PRIOR_SD,
+        })
         .collect();
     let fitted = regression::fit(&design.rows, design.columns, &prior_sd, cache);
     // All coefficients of one fit share their degrees of freedom, so one quantile serves all.
-    let df = fitted.as_ref().map_or(2.0, |f| f.posterior.df);
-    let q = dist::t_quantile(0.95, df);
+    let t = fitted.as_ref().map_or(NO_FIT, |f| Quantiles::of(f.posterior.df));
+    // Rows per calendar day, to turn rows still needed into days.
+    let per_day = match (design.rows.first(), design.rows.last()) {
+        (Some(a), Some(b)) => design.rows.len() as f64 / (b.day - a.day + 1) as f64,
+        _ => 1.0,
+    };
     let mut effects = Vec::with_capacity(2 * diary.strategies.len());
     for (s, tracked) in diary.strategies.iter().enumerate() {
         for lag in 0..2u8 {
@@ -229,8 +262,8 @@ fn analyze_outcome_with(
                 .as_ref()
                 .map(|f| &f.posterior)
                 .and_then(|p| Some((*p.mean.get(column)?, *p.scale.get(column)?)));
-            let counts = Counts { with: n_with, without: n_without, rows: design.rows.len() };
-            effects.push(effect(tracked, outcome, lag, posterior.map(|(m, s)| (m, s, df, q)), counts));
+            let counts = Counts { with: n_with, without: n_without, rows: design.rows.len(), per_day };
+            effects.push(effect(tracked, outcome, lag, posterior, &t, counts));
         }
     }
     let nuisance: Vec<usize> = design.nuisance().collect();
@@ -242,19 +275,41 @@ struct Counts {
     with: usize,
     without: usize,
     rows: usize,
+    /// Rows per calendar day (check-ins with this outcome).
+    per_day: f64,
 }
 
-/// One effect from its posterior `(mean, scale, df, 95 % quantile of t(df))`.
+/// What every effect of one fit shares: the degrees of freedom of its Student t posteriors and
+/// two quantiles of that t (computed once per fit: each is a search over the distribution).
+struct Quantiles {
+    df: f64,
+    /// For the 90 % interval.
+    interval: f64,
+    /// How many scales from zero an estimate must be for a label.
+    decision: f64,
+}
+
+impl Quantiles {
+    fn of(df: f64) -> Self {
+        Self { df, interval: dist::t_quantile(0.95, df), decision: dist::t_quantile(DECISION, df) }
+    }
+}
+
+/// Without a fit (no usable days at all) the prior speaks: t with 2 degrees of freedom.
+const NO_FIT: Quantiles = Quantiles { df: 2.0, interval: 2.919_986, decision: 3.319_764 };
+
+/// One effect from its posterior `(mean, scale)`: the coefficient is `mean + scale · t(df)`.
 fn effect(
     tracked: &Tracked,
     outcome: Outcome,
     lag: u8,
-    posterior: Option<(f64, f64, f64, f64)>,
+    posterior: Option<(f64, f64)>,
+    t: &Quantiles,
     n: Counts,
 ) -> Effect {
-    // Without a fit (no usable days at all) the prior speaks: centred on zero, wide.
-    let (mean, scale, df, q) = posterior.unwrap_or((0.0, PRIOR_SD, 2.0, 2.919_986));
-    let below = |x: f64| dist::t_cdf((x - mean) / scale.max(1e-12), df);
+    // Without a fit the prior speaks: centred on zero, wide.
+    let (mean, scale) = posterior.unwrap_or((0.0, PRIOR_SD));
+    let below = |x: f64| dist::t_cdf((x - mean) / scale.max(1e-12), t.df);
     let m = outcome.meaningful();
     let (p_benefit, p_meaningful) =
         if outcome.lower_is_better() { (below(0.0), below(-m)) } else { (1.0 - below(0.0), 1.0 - below(m)) };
@@ -269,18 +324,34 @@ fn effect(
         } else {
             Label::NoClearDifference
         };
+    let promising = (label == Label::NoClearDifference && p_benefit >= PROMISING_FROM)
+        .then(|| more_days(mean / scale.max(1e-12), t.decision, n.rows, n.per_day))
+        .flatten()
+        .map(|more_days| Promising { more_days });
     Effect {
         strategy: tracked.name.clone(),
         outcome,
         lag,
         estimate: mean,
-        interval: [mean - q * scale, mean + q * scale],
+        interval: [mean - t.interval * scale, mean + t.interval * scale],
         p_benefit,
         p_meaningful,
         n_with: n.with,
         n_without: n.without,
         label,
+        promising,
     }
+}
+
+/// Days of diary until the posterior would be sure enough for a label, if the estimate held:
+/// the interval narrows as one over the square root of the days, so `rows · (z* / z)²` rows
+/// are needed where `z` is how many scales the estimate is from zero now and `needed` how many
+/// a label takes. `None` when that is further off than [`PROMISING_WITHIN_DAYS`].
+fn more_days(z: f64, needed: f64, rows: usize, per_day: f64) -> Option<u32> {
+    let z = z.abs();
+    let rows_needed = rows as f64 * (needed / z.max(1e-6)).powi(2);
+    let days = ((rows_needed - rows as f64) / per_day.max(0.1)).ceil().max(1.0);
+    (days <= PROMISING_WITHIN_DAYS).then_some(days as u32)
 }
 
 /// Pairs of strategies (each done on at least 7 days) done together on at least 85 % of the
@@ -288,20 +359,24 @@ fn effect(
 pub fn co_occurring(diary: &Diary) -> Vec<CoOccurring> {
     let n = diary.strategies.len();
     let mut uses = vec![0usize; n];
-    let mut both = std::collections::HashMap::<(usize, usize), usize>::new();
+    // Days done together, for a < b at `a * n + b`.
+    let mut both = vec![0usize; n * n];
     for d in &diary.days {
         for (i, &a) in d.done.iter().enumerate() {
             if let Some(u) = uses.get_mut(a) {
                 *u += 1;
             }
             for &b in d.done.iter().skip(i + 1) {
-                *both.entry((a.min(b), a.max(b))).or_default() += 1;
+                if let Some(t) = both.get_mut(a.min(b) * n + a.max(b)) {
+                    *t += 1;
+                }
             }
         }
     }
-    let mut pairs: Vec<CoOccurring> = both
-        .into_iter()
-        .filter_map(|((a, b), together)| {
+    let mut pairs: Vec<CoOccurring> = (0..n)
+        .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+        .filter_map(|(a, b)| {
+            let together = *both.get(a * n + b)?;
             let (ua, ub) = (*uses.get(a)?, *uses.get(b)?);
             let either = ua + ub - together;
             let close = ua >= MIN_DAYS_WITH && ub >= MIN_DAYS_WITH && together as f64 >= 0.85 * either as f64;

@@ -175,3 +175,36 @@ fn the_demo_diary_shows_its_known_effects() {
     assert_eq!(find("heat", Outcome::Pain, 0).label, Label::NoClearDifference);
     assert_eq!(find("Skipped meals", Outcome::Pain, 0).label, Label::LikelyWorse);
 }
+
+#[test]
+fn a_leaning_strategy_looks_promising_with_the_days_still_needed() {
+    // Whatever weekday the diary ends on.
+    for shift in 0..7 {
+        let rows = crate::simulate::leaning_diary(50, day0() + Duration::days(34 + shift));
+        let (effects, _) = analyze_outcome(&Diary::from_rows(&rows), Outcome::Pain);
+        let same_day = &effects[0];
+        assert_eq!(same_day.label, Label::NoClearDifference, "{same_day:?}");
+        let days = same_day.promising.map_or(0, |p| p.more_days);
+        assert!((8..=30).contains(&days), "{same_day:?}");
+        // The next-day effect (none) is neither labelled nor promising.
+        assert_eq!((effects[1].label, effects[1].promising), (Label::NoClearDifference, None));
+    }
+    let clear = analyze(&diary_of(&[Some(5); 60], |i| if i % 3 == 0 { vec![0] } else { vec![] }, 1));
+    assert!(clear.results.iter().all(|e| e.promising.is_none()));
+    // The closer the evidence is to a label, the fewer days it needs; far off, none is promised.
+    let needed = dist::t_quantile(0.96, 30.0);
+    let at = |mean: f64| more_days(mean / 0.3, needed, 30, 0.85);
+    assert!(at(0.55).unwrap() < at(0.45).unwrap(), "{:?} {:?}", at(0.55), at(0.45));
+    assert_eq!(at(0.1), None);
+}
+
+#[test]
+fn the_quantiles_without_a_fit_are_those_of_t_with_two_degrees_of_freedom() {
+    let t = Quantiles::of(2.0);
+    assert!(
+        (t.interval - NO_FIT.interval).abs() < 1e-5 && (t.decision - NO_FIT.decision).abs() < 1e-5,
+        "{} {}",
+        t.interval,
+        t.decision
+    );
+}

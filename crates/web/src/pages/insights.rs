@@ -87,11 +87,21 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
     let worse: Vec<&Effect> = with(Label::LikelyWorse).collect();
     // One line per strategy, and none already on a card above: the lag with the stronger
     // evidence (effects are sorted by it).
+    // Leaning the better way comes first, one line per strategy: the lag that needs fewer days.
+    let mut promising: Vec<&Effect> =
+        with(Label::NoClearDifference).filter(|e| e.promising.is_some()).collect();
+    promising.sort_by_key(|e| e.promising.map_or(u32::MAX, |p| p.more_days));
     let mut unclear: Vec<&Effect> = Vec::new();
-    for e in with(Label::NoClearDifference) {
-        let shown = helps.iter().chain(&worse).chain(&unclear).any(|u| u.strategy == e.strategy);
+    let mut leaning: Vec<&Effect> = Vec::new();
+    for e in promising.into_iter().chain(with(Label::NoClearDifference).filter(|e| e.promising.is_none())) {
+        let shown =
+            helps.iter().chain(&worse).chain(&leaning).chain(&unclear).any(|u| u.strategy == e.strategy);
         if !shown {
-            unclear.push(e);
+            if e.promising.is_some() {
+                leaning.push(e)
+            } else {
+                unclear.push(e)
+            }
         }
     }
     // One line per strategy: the lag that needs fewer extra days.
@@ -116,6 +126,13 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
                 h2 id="worse" { (tr.t("insights-worse-title")) }
                 p { (tr.t("insights-worse-note")) }
                 @for e in &worse { (card(tr, insight, e)) }
+            }
+        }
+        @if !leaning.is_empty() {
+            section aria-labelledby="promising" {
+                h2 id="promising" { (tr.t("insights-promising-title")) }
+                p { (tr.t("insights-promising-lead")) }
+                ul { @for e in &leaning { li { (promising_line(tr, e)) " " (test_it(tr, insight, &e.strategy, e.outcome)) } } }
             }
         }
         @if !unclear.is_empty() {
@@ -188,6 +205,26 @@ fn test_it(tr: &Tr, insight: &Insight, strategy: &str, outcome: Outcome) -> Mark
 
 fn when(tr: &Tr, lag: u8) -> String {
     tr.t(if lag == 0 { "insights-same-day" } else { "insights-next-day" })
+}
+
+/// "Walking (same day) leans the better way: about 0.8 points so far. About 2 more weeks of
+/// the diary would likely tell."
+fn promising_line(tr: &Tr, e: &Effect) -> String {
+    let days = e.promising.map_or(0, |p| p.more_days);
+    let (id, count) = if days >= 14 {
+        ("insights-promising-weeks", days.div_ceil(7))
+    } else {
+        ("insights-promising-days", days)
+    };
+    tr.ta(
+        id,
+        &[
+            ("strategy", &e.strategy),
+            ("when", &when(tr, e.lag)),
+            ("points", &points(e.estimate)),
+            ("count", &count.to_string()),
+        ],
+    )
 }
 
 fn waiting_line(tr: &Tr, e: &Effect) -> String {

@@ -19,6 +19,12 @@ fn simulated_year() -> Vec<u8> {
     out
 }
 
+/// The API's result for a strategy's same-day difference in pain.
+fn same_day_pain<'a>(api: &'a Value, strategy: &str) -> &'a Value {
+    let results = api["results"].as_array().unwrap();
+    results.iter().find(|r| r["strategy"] == strategy && r["outcome"] == "pain" && r["lag"] == 0).unwrap()
+}
+
 #[tokio::test]
 async fn a_simulated_year_shows_its_known_effects_and_follows_changes() {
     for app in apps(config()).await {
@@ -61,12 +67,7 @@ async fn a_simulated_year_shows_its_known_effects_and_follows_changes() {
         assert!(mood.contains("your mood was about"), "{mood}");
 
         let api: Value = c.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
-        let walk = api["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["strategy"] == "Walk" && r["outcome"] == "pain" && r["lag"] == 0)
-            .unwrap();
+        let walk = same_day_pain(&api, "Walk");
         assert_eq!(walk["label"], "likely_helps");
         assert!(walk["estimate"].as_f64().unwrap() < 0.0);
         assert!(api["strategy_ids"]["Walk"].is_i64());
@@ -87,6 +88,41 @@ async fn a_simulated_year_shows_its_known_effects_and_follows_changes() {
         let after: Value = c.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
         assert!(after["revision"].as_i64().unwrap() > revision);
         assert_eq!(after["days"].as_u64().unwrap(), days + 1);
+    }
+}
+
+/// Five weeks in, walking leans the better way but is not clear yet: the page says so, with
+/// about how much more diary would tell, instead of a bare "no clear difference".
+#[tokio::test]
+async fn a_young_diary_shows_what_looks_promising_and_how_long_it_would_take() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "Leaning", PW).await;
+        let mut csv = Vec::new();
+        let yesterday = Utc::now().date_naive() - Duration::days(1);
+        diary_csv::write(&simulate::leaning_diary(50, yesterday), &mut csv).unwrap();
+        let page = app.get(&c, "/diary").await.text().await.unwrap();
+        let form = Form::new()
+            .part("file", Part::bytes(csv).file_name("weeks.csv").mime_str("text/csv").unwrap())
+            .text("mode", "import");
+        let url = app.url(&format!("/diary/import?csrf={}", csrf_token(&page)));
+        assert_eq!(c.post(url).multipart(form).send().await.unwrap().status(), 200);
+
+        let html = app.get(&c, "/insights").await.text().await.unwrap();
+        assert!(!html.contains("Goes with better days"), "not claimed yet: {html}");
+        let section =
+            &html[html.find("Looking promising").unwrap_or_else(|| panic!("a promising section: {html}"))..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(section.contains("Walk (same day): about"), "{section}");
+        assert!(section.contains(" more days of your diary would likely tell"), "{section}");
+        assert!(section.contains(r#"class="test-it""#), "a short experiment is offered: {section}");
+        let unclear = html.find("No clear difference yet").map_or("", |i| &html[i..]);
+        assert!(!unclear.contains("Walk (same day)"), "one line per strategy");
+
+        let api: Value = c.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
+        let walk = same_day_pain(&api, "Walk");
+        assert_eq!(walk["label"], "no_clear_difference");
+        assert!((8..=30).contains(&walk["promising"]["more_days"].as_u64().unwrap()), "{walk}");
     }
 }
 

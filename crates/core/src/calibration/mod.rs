@@ -9,6 +9,8 @@
 //! effect on pain at lag 0 and at lag 1 drawn from {0, ±0.5, ±1, ±2}. Pain is rounded and
 //! kept within 0–10, as in a real diary.
 
+pub mod looks;
+
 use crate::agency::{analyze_outcome, Day, Diary, Label, Outcome, Tracked};
 use crate::checkin::{Ratings, Score};
 use crate::simulate::Rng;
@@ -29,7 +31,7 @@ fn pick(rng: &mut Rng, from: &[f64]) -> f64 {
     from.get(rng.range(0, from.len() as u64 - 1) as usize).copied().unwrap_or(0.0)
 }
 
-fn between(rng: &mut Rng, lo: f64, hi: f64) -> f64 {
+pub(crate) fn between(rng: &mut Rng, lo: f64, hi: f64) -> f64 {
     lo + (hi - lo) * rng.uniform()
 }
 
