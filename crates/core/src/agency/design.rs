@@ -38,6 +38,24 @@ pub struct Design {
 }
 
 impl Design {
+    /// The design for `outcome`: this one with the outcome's values when it was rated on
+    /// exactly the same days (usual: a check-in rates everything), built afresh otherwise.
+    pub fn for_outcome(mut self, diary: &Diary, outcome: Outcome) -> Design {
+        let mut ys = Vec::with_capacity(self.rows.len());
+        let mut rated = diary.days.iter().enumerate().filter_map(|(i, d)| Some((i, outcome.of(&d.ratings)?)));
+        for row in &self.rows {
+            match rated.next() {
+                Some((i, y)) if i == row.checkin => ys.push(y),
+                _ => return build(diary, outcome),
+            }
+        }
+        if rated.next().is_some() {
+            return build(diary, outcome);
+        }
+        self.rows.iter_mut().zip(ys).for_each(|(row, y)| row.y = y);
+        self
+    }
+
     /// Columns that are not strategy effects (intercept, trend, weekday, indicators).
     pub fn nuisance(&self) -> std::ops::Range<usize> {
         2 * self.strategies..self.columns

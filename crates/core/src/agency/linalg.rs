@@ -91,6 +91,18 @@ impl Matrix {
         }
     }
 
+    /// Adds `x yᵀ + y xᵀ` to the upper triangle (call [`Matrix::mirror`] when done).
+    pub fn add_cross(&mut self, x: &[(usize, f64)], y: &[(usize, f64)]) {
+        for &(i, vi) in x {
+            for &(j, vj) in y {
+                let v = vi * vj;
+                let (lo, hi) = (i.min(j), i.max(j));
+                // On the diagonal both terms land in one cell.
+                self.a[lo * self.n + hi] += if i == j { 2.0 * v } else { v };
+            }
+        }
+    }
+
     /// `self += f · other`.
     pub fn add_all(&mut self, other: &Matrix, f: f64) {
         self.a.iter_mut().zip(&other.a).for_each(|(a, b)| *a += f * b);

@@ -210,7 +210,7 @@ const DECISION: f64 = 0.96;
 pub fn analyze(diary: &Diary) -> Report {
     let mut results = Vec::new();
     let mut outcomes = Vec::new();
-    let mut cache = regression::PlainCache::default();
+    let mut cache = Cache::default();
     for outcome in Outcome::ALL {
         let (effects, contingency) = analyze_outcome_with(diary, outcome, &mut cache);
         results.extend(effects);
@@ -225,15 +225,26 @@ pub fn analyze(diary: &Diary) -> Report {
 
 /// The effects of every strategy (lags 0 and 1) on one outcome, and its contingency.
 pub fn analyze_outcome(diary: &Diary, outcome: Outcome) -> (Vec<Effect>, OutcomeContingency) {
-    analyze_outcome_with(diary, outcome, &mut regression::PlainCache::default())
+    analyze_outcome_with(diary, outcome, &mut Cache::default())
+}
+
+/// What the outcomes of one diary can share: they are usually rated on the same days, and
+/// then the design (all but the outcome column) and `XᵀX` are the same.
+#[derive(Default)]
+struct Cache {
+    plain: regression::PlainCache,
+    design: Option<design::Design>,
 }
 
 fn analyze_outcome_with(
     diary: &Diary,
     outcome: Outcome,
-    cache: &mut regression::PlainCache,
+    cache: &mut Cache,
 ) -> (Vec<Effect>, OutcomeContingency) {
-    let design = design::build(diary, outcome);
+    let design = match cache.design.take() {
+        Some(previous) => previous.for_outcome(diary, outcome),
+        None => design::build(diary, outcome),
+    };
     let prior_sd: Vec<f64> = (0..design.columns)
         .map(|j| match j {
             _ if j < design.strategies => PRIOR_SD,
@@ -243,7 +254,7 @@ fn analyze_outcome_with(
             _ => NUISANCE_PRIOR_SD,
         })
         .collect();
-    let fitted = regression::fit(&design.rows, design.columns, &prior_sd, cache);
+    let fitted = regression::fit(&design.rows, design.columns, &prior_sd, &mut cache.plain);
     // All coefficients of one fit share their degrees of freedom, so one quantile serves all.
     let t = fitted.as_ref().map_or(NO_FIT, |f| Quantiles::of(f.posterior.df));
     // Rows per calendar day, to turn rows still needed into days.
@@ -268,7 +279,9 @@ fn analyze_outcome_with(
     }
     let nuisance: Vec<usize> = design.nuisance().collect();
     let share = fitted.as_ref().and_then(|f| regression::cross_validated_share(f, &nuisance));
-    (effects, contingency::for_outcome(diary, &design, outcome, share))
+    let contingency = contingency::for_outcome(diary, &design, outcome, share);
+    cache.design = Some(design);
+    (effects, contingency)
 }
 
 struct Counts {

@@ -208,3 +208,19 @@ fn the_quantiles_without_a_fit_are_those_of_t_with_two_degrees_of_freedom() {
         t.decision
     );
 }
+
+#[test]
+fn outcomes_sharing_their_days_share_a_design_and_give_what_each_alone_gives() {
+    let mut diary = crate::simulate::wide_diary(200, 6, 4);
+    // Mood missing on some days: its design is built afresh, the others reuse pain's.
+    for d in diary.days.iter_mut().step_by(5) {
+        d.ratings.mood = None;
+    }
+    let together = analyze(&diary);
+    for outcome in Outcome::ALL {
+        let (alone, contingency) = analyze_outcome(&diary, outcome);
+        let shared: Vec<&Effect> = together.results.iter().filter(|e| e.outcome == outcome).collect();
+        assert_eq!(shared, alone.iter().collect::<Vec<_>>(), "{outcome:?}");
+        assert!(together.contingency.outcomes.contains(&contingency));
+    }
+}

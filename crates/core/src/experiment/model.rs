@@ -15,7 +15,7 @@
 use crate::agency::design::Row;
 use crate::agency::dist;
 use crate::agency::linalg::Matrix;
-use crate::agency::regression::{self, Normal, A0, B0};
+use crate::agency::regression::{self, A0, B0};
 
 /// Grid of ρ: −0.2, −0.15, …, 0.9.
 const RHO_GRID: (f64, f64, usize) = (-0.2, 0.05, 23);
@@ -76,21 +76,6 @@ fn log_det(a: &Matrix) -> Option<f64> {
     Some(sum)
 }
 
-fn normal_of(rows: &[(Vec<(usize, f64)>, f64)], columns: usize) -> Normal {
-    let mut normal = Normal { xtx: Matrix::zeros(columns), xty: vec![0.0; columns], yty: 0.0, n: rows.len() };
-    for (x, y) in rows {
-        normal.xtx.add_outer(x, 1.0);
-        for &(c, v) in x {
-            if let Some(t) = normal.xty.get_mut(c) {
-                *t += v * y;
-            }
-        }
-        normal.yty += y * y;
-    }
-    normal.xtx.mirror();
-    normal
-}
-
 /// ln of the whitening's Jacobian: the product of the row weights.
 fn log_jacobian(rows: &[Row], rho: f64) -> f64 {
     let mut prev: Option<i64> = None;
@@ -118,14 +103,13 @@ pub fn effect_posterior(rows: &[Row], columns: usize, prior_sd: &[f64], column: 
     let precision = |s2: f64| -> Vec<f64> { prior_sd.iter().map(|sd| s2 / (sd * sd)).collect() };
     // The outcome's variance around the model without autocorrelation: the scale that turns
     // the priors, stated in points, into precisions (as in the agency engine's first pass).
-    let plain = regression::whiten(rows, columns, 0.0);
-    let first = regression::posterior(&normal_of(&plain.rows, columns), &precision(var_y))?;
+    let first = regression::posterior(&regression::whitened_normal(rows, columns, 0.0), &precision(var_y))?;
     let a_n = A0 + n / 2.0;
     let mut parts = Vec::with_capacity(RHO_GRID.2);
     for g in 0..RHO_GRID.2 {
         let rho = RHO_GRID.0 + RHO_GRID.1 * g as f64;
         let prior = precision((first.sigma2 * (1.0 - rho * rho)).max(1e-4));
-        let normal = normal_of(&regression::whiten(rows, columns, rho).rows, columns);
+        let normal = regression::whitened_normal(rows, columns, rho);
         let Some(post) = regression::posterior(&normal, &prior) else { continue };
         let fit: f64 = post.mean.iter().zip(&normal.xty).map(|(m, t)| m * t).sum();
         let b_n = B0 + (0.5 * (normal.yty - fit)).max(0.0);
