@@ -19,11 +19,10 @@ insights-worse-title = Goes with harder days
 insights-worse-note = This is a pattern, not a judgement — many things that are hard in the moment are still worth doing, and some patterns have other explanations. It may be worth a closer look, perhaps with your clinician.
 insights-promising-title = Looking promising
 insights-promising-lead = These lean the better way, but it is too soon to say. Keeping your diary a little longer would likely tell — or test one in a short experiment.
-insights-promising-days = { $strategy } ({ $when }): about { $points } points better so far. { $count ->
+insights-promising-item = { $strategy } ({ $when }): about { $points } points better so far. { $count ->
         [one] About one more day
        *[other] About { $count } more days
     } of your diary would likely tell.
-insights-promising-weeks = { $strategy } ({ $when }): about { $points } points better so far. About { $count } more weeks of your diary would likely tell.
 insights-unclear-title = No clear difference yet
 insights-unclear-lead = For these, days with and without look about the same so far, or the diary cannot tell them apart yet.
 insights-wait-title = Not enough data yet
@@ -70,6 +69,10 @@ insights-felt-trend-flat = It has stayed about the same.
 insights-gap = Your diary shows that what you do goes with how your days go — even on days when it feels as if nothing you do matters. That gap is common when pain has gone on for a long time, and it can change.
 insights-footnote = These figures update after each check-in. How they are worked out: a statistical model of your diary that looks at all your strategies together, allows for slow changes and weekdays, and is cautious with little data.
 insights-summary-title = In short
+insights-top-promising = Nothing is clear yet for your { $outcome }, but “{ $strategy }” leans the better way: { $count ->
+        [one] about one more day
+       *[other] about { $count } more days
+    } of your diary would likely tell.
 insights-top-none = Nothing stands out clearly yet for your { $outcome }. That can change as the days add up, and a personal experiment can test one thing directly.
 insights-numbers = How sure, and the numbers
 insights-good-days-more = Good days, with and without each thing you do

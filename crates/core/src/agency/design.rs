@@ -35,6 +35,9 @@ pub struct Design {
     /// The linear trend and the slow waves; the weekday columns.
     pub trend: std::ops::Range<usize>,
     pub weekday: std::ops::Range<usize>,
+    /// The first indicator column ("day before has no check-in"); the "not tracked yet"
+    /// ones follow it.
+    pub prev_missing: usize,
 }
 
 impl Design {
@@ -78,6 +81,7 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
             without: vec![],
             trend: 0..0,
             weekday: 0..0,
+            prev_missing: 2 * s_count,
         };
     };
     let first = first.date;
@@ -193,6 +197,7 @@ pub fn build(diary: &Diary, outcome: Outcome) -> Design {
         without,
         trend: linear..weekday0,
         weekday: weekday0..weekday0 + 6,
+        prev_missing,
     }
 }
 

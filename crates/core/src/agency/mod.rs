@@ -200,7 +200,13 @@ const NEXT_DAY_PRIOR_SD: f64 = 1.0;
 /// data outweigh these priors and the model uses the terms in full.
 const WEEKDAY_PRIOR_SD: f64 = 0.5;
 const TREND_PRIOR_SD: f64 = 1.0;
-/// Vague prior for the intercept and the indicator columns.
+/// The indicators ("day before has no check-in", "not tracked yet"): a diary without gaps has
+/// one day with no day before, its first, and with a vague prior a cross-validation fold
+/// that holds that day out would fit its indicator from the next day's whitened row alone
+/// (where it appears as −ρ) and predict nonsense. What they absorb is rarely more than a
+/// couple of points.
+const INDICATOR_PRIOR_SD: f64 = 2.0;
+/// Vague prior for the intercept.
 const NUISANCE_PRIOR_SD: f64 = 100.0;
 /// A label claims a direction only when the posterior is this sure of it (two-sided, so a
 /// strategy with no true effect gets a claim about 5 % of the time at most).
@@ -251,6 +257,7 @@ fn analyze_outcome_with(
             _ if j < 2 * design.strategies => NEXT_DAY_PRIOR_SD,
             _ if design.weekday.contains(&j) => WEEKDAY_PRIOR_SD,
             _ if design.trend.contains(&j) => TREND_PRIOR_SD,
+            _ if j >= design.prev_missing => INDICATOR_PRIOR_SD,
             _ => NUISANCE_PRIOR_SD,
         })
         .collect();

@@ -207,22 +207,17 @@ fn when(tr: &Tr, lag: u8) -> String {
     tr.t(if lag == 0 { "insights-same-day" } else { "insights-next-day" })
 }
 
-/// "Walking (same day) leans the better way: about 0.8 points so far. About 2 more weeks of
-/// the diary would likely tell."
+/// "Walk (same day): about 0.6 points better so far. About 12 more days of your diary would
+/// likely tell."
 fn promising_line(tr: &Tr, e: &Effect) -> String {
-    let days = e.promising.map_or(0, |p| p.more_days);
-    let (id, count) = if days >= 14 {
-        ("insights-promising-weeks", days.div_ceil(7))
-    } else {
-        ("insights-promising-days", days)
-    };
+    let days = e.promising.map_or(0, |p| p.more_days).to_string();
     tr.ta(
-        id,
+        "insights-promising-item",
         &[
             ("strategy", &e.strategy),
             ("when", &when(tr, e.lag)),
             ("points", &points(e.estimate)),
-            ("count", &count.to_string()),
+            ("count", &days),
         ],
     )
 }
@@ -353,6 +348,13 @@ fn summary(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
     top.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
     top.dedup_by(|a, b| a.strategy == b.strategy);
     top.truncate(2);
+    // With nothing clear yet, the strategy closest to being clear, if one leans the better way.
+    let leaning = insight
+        .report
+        .results
+        .iter()
+        .filter(|e| e.outcome == outcome && e.promising.is_some())
+        .min_by_key(|e| e.promising.map_or(u32::MAX, |p| p.more_days));
     let mut good: Vec<&agency::GoodDays> =
         c.map(|c| c.strategies.iter().filter(|g| g.enough_data).collect()).unwrap_or_default();
     good.sort_by(|a, b| b.delta_p.total_cmp(&a.delta_p));
@@ -364,7 +366,14 @@ fn summary(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
         section aria-labelledby="matter" class="matter summary" {
             h2 id="matter" { (tr.t("insights-summary-title")) }
             @if top.is_empty() {
-                @if insight.days >= agency::MIN_DAYS { p { (tr.ta("insights-top-none", &[("outcome", &name)])) } }
+                @if let Some(e) = leaning {
+                    p { (tr.ta("insights-top-promising", &[
+                        ("outcome", &name), ("strategy", &e.strategy),
+                        ("count", &e.promising.map_or(0, |p| p.more_days).to_string()),
+                    ])) }
+                } @else if insight.days >= agency::MIN_DAYS {
+                    p { (tr.ta("insights-top-none", &[("outcome", &name)])) }
+                }
             } @else {
                 ul class="top" { @for e in &top { li { (sentence(tr, e, &name)) } } }
             }

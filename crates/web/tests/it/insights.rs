@@ -110,6 +110,10 @@ async fn a_young_diary_shows_what_looks_promising_and_how_long_it_would_take() {
 
         let html = app.get(&c, "/insights").await.text().await.unwrap();
         assert!(!html.contains("Goes with better days"), "not claimed yet: {html}");
+        assert!(
+            html.contains("Nothing is clear yet for your pain, but “Walk” leans the better way: about "),
+            "{html}"
+        );
         let section =
             &html[html.find("Looking promising").unwrap_or_else(|| panic!("a promising section: {html}"))..];
         let section = &section[..section.find("</section>").unwrap()];
