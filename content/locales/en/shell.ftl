@@ -73,6 +73,8 @@ acute-emergency-name = Emergency services
 acute-overdose = An overdose can harm you even if you feel fine now. Please do not wait for symptoms.
 acute-poison = Poison information:
 acute-lead = What you wrote is saved, and only you can see it. You matter, and help can reach you quickly.
+support-lead-held = What you wrote sounds really hard. The group's moderators have been asked to read your post first, and to look in. If you are thinking about ending your life or hurting yourself, please reach out now — talking to someone can help.
+acute-lead-held = The group's moderators have been asked to read your post first, and to look in. You matter, and help can reach you quickly.
 acute-lead-group = Your post is in the group, and its moderators have been asked to look in. You matter, and help can reach you quickly.
 
 privacy-title = Your data and privacy

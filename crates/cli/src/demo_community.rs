@@ -114,10 +114,24 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
             let Some(((first_author, first), replies)) = posts.split_first() else { continue };
             let opening = parse_thread(title, first).map_err(|e| anyhow::anyhow!("{e}"))?;
             let made = store
-                .start_thread(group.id, author(first_author), &format!("demo-{n}-{t}"), &opening, false)
+                .start_thread(
+                    group.id,
+                    author(first_author),
+                    &format!("demo-{n}-{t}"),
+                    &opening,
+                    foothold_store::Posting::default(),
+                )
                 .await?;
             for (r, (who, body)) in replies.iter().enumerate() {
-                store.reply(made.thread, author(who), &format!("demo-{n}-{t}-{r}"), body, false).await?;
+                store
+                    .reply(
+                        made.thread,
+                        author(who),
+                        &format!("demo-{n}-{t}-{r}"),
+                        body,
+                        foothold_store::Posting::default(),
+                    )
+                    .await?;
             }
         }
         if g.kind == "exercise" {

@@ -85,7 +85,10 @@ pub async fn create(store: &Store, neighbours: &[UserId]) -> Result<()> {
         let author = *neighbours.get(*author).ok_or_else(|| anyhow!("no demo neighbour {author}"))?;
         store.set_membership(group.id, author, active).await?;
         let new = parse_hack(title, how, cost, effort, minutes, tags).map_err(|e| anyhow!("{e}"))?;
-        let hack = store.start_hack(group.id, author, &format!("demo-hack-{n}"), &new).await?.thread;
+        let hack = store
+            .start_hack(group.id, author, &format!("demo-hack-{n}"), &new, foothold_store::Posting::default())
+            .await?
+            .thread;
         let Some(strategy) = simulated else { continue };
         for (i, sharer) in sharers.iter().enumerate() {
             let rows = simulate::diary(500 + i as u64, today, 150);

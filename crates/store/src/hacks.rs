@@ -309,8 +309,9 @@ impl Store {
         author: UserId,
         nonce: &str,
         hack: &NewHack,
+        posting: crate::Posting,
     ) -> Result<crate::Posted> {
-        self.open_thread(group, author, nonce, &hack.thread, false, Some((&hack.needs, &hack.tags))).await
+        self.open_thread(group, author, nonce, &hack.thread, posting, Some((&hack.needs, &hack.tags))).await
     }
 
     /// "I'll try it": adds the hack to the member's strategies (tracked from `today`; an

@@ -76,7 +76,7 @@ pub use seed::{SeedPlan, Seeded};
 pub use sessions::{Session, SessionUser};
 pub use shares::{Share, ShareView};
 pub use thoughts::{Prediction, ThoughtRecord};
-pub use threads::{OwnPost, Post, PostPlace, Posted, ThreadCursor, ThreadSummary};
+pub use threads::{OwnPost, Post, PostPlace, Posted, Posting, ThreadCursor, ThreadSummary};
 pub use tokens::ApiToken;
 pub use users::{NewUser, User, UserId};
 pub use visit_questions::MAX_QUESTIONS;

@@ -58,6 +58,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(19, "0019_checkin_items"),
     migration!(20, "0020_writings"),
     migration!(21, "0021_community_safety"),
+    migration!(22, "0022_held_posts"),
 ];
 
 /// The newest schema version this program knows.

@@ -21,6 +21,9 @@ pub struct Report {
     pub author: String,
     pub body: String,
     pub post_hidden: bool,
+    /// Held for the moderators to read first (the operator's choice for posts that read like
+    /// a crisis): nobody else has seen it yet.
+    pub held: bool,
     pub reason: ReportReason,
     pub note: Option<String>,
     /// Filed by Foothold itself: the post reads like a crisis.
@@ -44,6 +47,14 @@ pub(crate) const CLOSE_REPORTS: &str =
     "UPDATE reports SET closed_at = $1 WHERE post_id = $2 AND closed_at IS NULL";
 /// One line of a group's log (binds: group, moderator, action, thread, post, reason, time),
 /// written in the same transaction as what it records.
+/// A held post `$2` of thread `$1` shown at `$3`: an opening post shows its thread, a reply
+/// counts in it now; either way the thread comes up as active.
+const RELEASE_IN_THREAD: &str = "UPDATE threads SET
+     hidden = CASE WHEN (SELECT MIN(id) FROM posts WHERE thread_id = $1) = $2 THEN FALSE ELSE hidden END,
+     posts = posts + CASE WHEN (SELECT MIN(id) FROM posts WHERE thread_id = $1) = $2 THEN 0 ELSE 1 END,
+     last_post_at = $3
+ WHERE id = $1";
+
 pub(crate) const LOG_LINE: &str =
     "INSERT INTO moderation_log (group_id, moderator_id, action, thread_id, post_id, reason, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -103,6 +114,7 @@ impl Store {
             String,
             bool,
             bool,
+            bool,
             String,
             Option<String>,
             bool,
@@ -110,7 +122,7 @@ impl Store {
         );
         let which = if group.is_some() { "r.group_id = $1" } else { "$1 = 0" };
         let sql = format!(
-            "SELECT r.id, g.slug, g.name, p.id, t.id, p.author_id, t.title, u.handle, p.body, p.hidden,
+            "SELECT r.id, g.slug, g.name, p.id, t.id, p.author_id, t.title, u.handle, p.body, p.hidden, p.held,
                     EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = r.group_id
                         AND m.user_id = p.author_id AND m.role = 'member'),
                     r.reason, r.note, r.reporter_id IS NULL, r.created_at
@@ -134,6 +146,7 @@ impl Store {
                     author,
                     body,
                     post_hidden,
+                    held,
                     author_is_member,
                     reason,
                     note,
@@ -151,6 +164,7 @@ impl Store {
                         author,
                         body,
                         post_hidden,
+                        held,
                         author_is_member,
                         reason: ReportReason::parse(&reason).ok_or(StoreError::Corrupt("reports.reason"))?,
                         note,
@@ -277,6 +291,30 @@ impl Store {
                     .bind(group)
                     .execute(&mut *tx)
                     .await?;
+            }
+            // Showing a held post (or the thread a held opening post started) for the first
+            // time: it counts in its thread now, and whoever should hear of it is told.
+            let first = match (action, target) {
+                (ModAction::Unhide, Target::Post(p)) => Some(p),
+                (ModAction::Unhide, Target::Thread(t)) => {
+                    sqlx::query_scalar("SELECT MIN(id) FROM posts WHERE thread_id = $1")
+                        .bind(t)
+                        .fetch_one(&mut *tx)
+                        .await?
+                }
+                _ => None,
+            };
+            if let Some(p) = first {
+                let released: Option<i64> = sqlx::query_scalar(
+                    "UPDATE posts SET held = FALSE, hidden = FALSE WHERE id = $1 AND held = TRUE RETURNING thread_id",
+                )
+                .bind(p)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some(t) = released {
+                    sqlx::query(RELEASE_IN_THREAD).bind(t).bind(p).bind(now).execute(&mut *tx).await?;
+                    sqlx::query(crate::threads::QUEUE_POST_JOB).bind(p).bind(now).execute(&mut *tx).await?;
+                }
             }
             if let Some(p) = post {
                 sqlx::query(CLOSE_REPORTS).bind(now).bind(p).execute(&mut *tx).await?;

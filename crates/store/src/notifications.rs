@@ -84,6 +84,11 @@ impl Store {
         Ok(done)
     }
 
+    /// Jobs queued and not yet done (including any another runner is doing right now).
+    pub async fn queued_jobs(&self) -> Result<i64> {
+        Ok(on_db!(self, |pool| { sqlx::query_scalar("SELECT COUNT(*) FROM jobs").fetch_one(pool).await })?)
+    }
+
     /// Claims up to `batch` due jobs and does them in one transaction: one commit (one fsync
     /// in SQLite) for many jobs, so busy posting does not double the writes.
     async fn run_job_batch(&self, batch: u32) -> Result<u32> {

@@ -268,7 +268,10 @@ impl Store {
         let new =
             foothold_core::hacks::parse_hack("Seeded hack", "How to do it.", "free", "low", "10", &["back"])
                 .map_err(|_| StoreError::Corrupt("seed"))?;
-        let hack = self.start_hack(group.id, crate::UserId(1), "seed-hack", &new).await?.thread;
+        let hack = self
+            .start_hack(group.id, crate::UserId(1), "seed-hack", &new, crate::Posting::default())
+            .await?
+            .thread;
         let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
         insert_rows!(self, "hack_tries", "hack_id, user_id, tried_on, asked", 1..=results, |b, i| {
             b.push_bind(hack).push_bind(i).push_bind(day).push_bind(true)

@@ -67,6 +67,8 @@ pub struct PostPlace {
     pub hidden: bool,
     /// The thread is hidden (a hidden thread hides all its posts).
     pub thread_hidden: bool,
+    /// Held for the group's moderators to read first, not yet shown.
+    pub held: bool,
 }
 
 type ThreadRow = (i64, i64, String, Option<String>, DateTime<Utc>, DateTime<Utc>, i64, bool, bool);
@@ -88,6 +90,20 @@ pub struct Posted {
     pub created: bool,
 }
 
+/// How a new post is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Posting {
+    /// Folded behind a content warning for readers.
+    pub content_warning: bool,
+    /// Held for the group's moderators to read first: the post (or the new thread) is stored
+    /// hidden, and nobody is told of it until a moderator shows it.
+    pub held: bool,
+}
+
+/// Queues the job that works out who should hear of a post (`$1`) and when (`$2`).
+pub(crate) const QUEUE_POST_JOB: &str =
+    "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)";
+
 impl Store {
     /// Starts a thread in a group with its opening post.
     pub async fn start_thread(
@@ -96,9 +112,9 @@ impl Store {
         author: UserId,
         nonce: &str,
         new: &NewThread,
-        content_warning: bool,
+        posting: Posting,
     ) -> Result<Posted> {
-        self.open_thread(group, author, nonce, new, content_warning, None).await
+        self.open_thread(group, author, nonce, new, posting, None).await
     }
 
     /// A new thread and its opening post; for a hack (`hack`: what it needs and its tags),
@@ -109,7 +125,7 @@ impl Store {
         author: UserId,
         nonce: &str,
         new: &NewThread,
-        content_warning: bool,
+        posting: Posting,
         hack: Option<(&Needs, &[Tag])>,
     ) -> Result<Posted> {
         let now = crate::now();
@@ -118,8 +134,8 @@ impl Store {
         on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
             let thread: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO threads (group_id, author_id, nonce, title, created_at, last_post_at, posts)
-                 VALUES ($1, $2, $3, $4, $5, $5, 1)
+                "INSERT INTO threads (group_id, author_id, nonce, title, created_at, last_post_at, posts, hidden)
+                 VALUES ($1, $2, $3, $4, $5, $5, 1, $6)
                  ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
             )
             .bind(group)
@@ -127,6 +143,7 @@ impl Store {
             .bind(nonce)
             .bind(&new.title)
             .bind(now)
+            .bind(posting.held)
             .fetch_optional(&mut *tx)
             .await?;
             let Some(thread) = thread else {
@@ -143,15 +160,16 @@ impl Store {
             // The opening post's nonce is kept apart from replies' (a client reusing one nonce
             // for a thread and a reply gets two posts, not a clash).
             let post: i64 = sqlx::query_scalar(
-                "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at, hidden, held)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
             )
             .bind(thread)
             .bind(author.0)
             .bind(format!("thread:{nonce}"))
             .bind(&new.body)
-            .bind(content_warning)
+            .bind(posting.content_warning)
             .bind(now)
+            .bind(posting.held)
             .fetch_one(&mut *tx)
             .await?;
             if let Some((needs, tags)) = hack {
@@ -170,14 +188,11 @@ impl Store {
                         .await?;
                 }
             }
-            // Who should hear of it is worked out by a job, queued in the same transaction.
-            sqlx::query(
-                "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)",
-            )
-            .bind(post)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            // Who should hear of it is worked out by a job, queued in the same transaction
+            // (for a held post, when a moderator shows it).
+            if !posting.held {
+                sqlx::query(QUEUE_POST_JOB).bind(post).bind(now).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             Ok::<_, StoreError>(Posted { thread, post, created: true })
         })
@@ -190,7 +205,7 @@ impl Store {
         author: UserId,
         nonce: &str,
         body: &str,
-        content_warning: bool,
+        posting: Posting,
     ) -> Result<Posted> {
         let now = crate::now();
         let begin = self.begin_write();
@@ -204,17 +219,18 @@ impl Store {
             // ON CONFLICT rather than look-then-insert: the same form sent to two app servers
             // at once must give one post and the other answer, not a unique-key error.
             let post: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at)
-                 SELECT $1, $2, $3, $4, $5, $6 WHERE $7 = FALSE
+                "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at, hidden, held)
+                 SELECT $1, $2, $3, $4, $5, $6, $8, $8 WHERE $7 = FALSE
                  ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
             )
             .bind(thread)
             .bind(author.0)
             .bind(nonce)
             .bind(body)
-            .bind(content_warning)
+            .bind(posting.content_warning)
             .bind(now)
             .bind(locked)
+            .bind(posting.held)
             .fetch_optional(&mut *tx)
             .await?;
             let Some(post) = post else {
@@ -229,19 +245,15 @@ impl Store {
                     None => Err(StoreError::Conflict(Conflict::ThreadLocked)),
                 };
             };
-            sqlx::query("UPDATE threads SET posts = posts + 1, last_post_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(thread)
-                .execute(&mut *tx)
-                .await?;
-            // Who should hear of it is worked out by a job, queued in the same transaction.
-            sqlx::query(
-                "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)",
-            )
-            .bind(post)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            // A held reply moves nothing until it is shown.
+            if !posting.held {
+                sqlx::query("UPDATE threads SET posts = posts + 1, last_post_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(thread)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(QUEUE_POST_JOB).bind(post).bind(now).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             Ok::<_, StoreError>(Posted { thread, post, created: true })
         })
@@ -376,17 +388,17 @@ impl Store {
 
     /// Where a post lives and who wrote it.
     pub async fn post_place(&self, post: i64) -> Result<PostPlace> {
-        let (post, thread, group, author, hidden, thread_hidden): (i64, i64, i64, i64, bool, bool) =
-            on_db!(self, |pool| {
-                sqlx::query_as(
-                    "SELECT p.id, t.id, t.group_id, p.author_id, p.hidden, t.hidden
-                     FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1",
-                )
-                .bind(post)
-                .fetch_one(pool)
-                .await
-            })?;
-        Ok(PostPlace { post, thread, group, author: UserId(author), hidden, thread_hidden })
+        type Row = (i64, i64, i64, i64, bool, bool, bool);
+        let (post, thread, group, author, hidden, thread_hidden, held): Row = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.id, t.id, t.group_id, p.author_id, p.hidden, t.hidden, p.held
+                 FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1",
+            )
+            .bind(post)
+            .fetch_one(pool)
+            .await
+        })?;
+        Ok(PostPlace { post, thread, group, author: UserId(author), hidden, thread_hidden, held })
     }
 
     /// One post's text (for the author's own crisis reading after posting).

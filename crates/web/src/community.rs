@@ -12,7 +12,8 @@ use foothold_core::crisis::Level;
 use foothold_core::hacks::NewHack;
 use foothold_core::Invalid;
 use foothold_store::{
-    AsModerator, Group, MemberNote, Membership, PostPlace, Posted, Target, ThreadSummary, User, UserId,
+    AsModerator, Group, MemberNote, Membership, PostPlace, Posted, Posting, Target, ThreadSummary, User,
+    UserId,
 };
 
 /// A group and what the viewer is to it.
@@ -70,6 +71,8 @@ pub async fn place_by_id(app: &AppState, viewer: &Viewer, group: i64) -> AppResu
 pub struct Written {
     pub posted: Posted,
     pub support: Option<Level>,
+    /// Held for the group's moderators to read first.
+    pub held: bool,
 }
 
 /// What a member writes: a new thread, a hack (a thread with what it needs), or a reply.
@@ -89,9 +92,10 @@ impl Draft<'_> {
     }
 }
 
-/// Checks the member's trust (posts today, links), saves the post, and reads it for crisis
-/// language. A post that asks for support is published all the same — routing, not blocking —
-/// and the group's moderators get an urgent report filed by Foothold itself.
+/// Checks the member's trust (posts today, links), reads the post for crisis language and
+/// saves it. A post that asks for support is published all the same — routing, not blocking —
+/// unless the operator chose to hold such posts for the group's moderators to read first
+/// (`hold_crisis_posts`); either way the moderators get an urgent report filed by Foothold.
 pub async fn write(
     app: &AppState,
     user: &User,
@@ -117,21 +121,20 @@ pub async fn write(
             Ok(())
         },
     ])?;
+    // Read before saving, so that a held post is stored hidden: nobody can see it, or hear of
+    // it, before a moderator has.
+    let support = app.support.read(&draft.texts()).await;
+    let posting = Posting { content_warning, held: support.is_some() && app.config.hold_crisis_posts };
     let posted = match &draft {
-        Draft::Thread(t) => {
-            app.store.start_thread(place.group.id, user.id, nonce, t, content_warning).await?
-        }
-        Draft::Hack(hack) => app.store.start_hack(place.group.id, user.id, nonce, hack).await?,
-        Draft::Reply { thread, body } => {
-            app.store.reply(*thread, user.id, nonce, body, content_warning).await?
-        }
+        Draft::Thread(t) => app.store.start_thread(place.group.id, user.id, nonce, t, posting).await?,
+        Draft::Hack(hack) => app.store.start_hack(place.group.id, user.id, nonce, hack, posting).await?,
+        Draft::Reply { thread, body } => app.store.reply(*thread, user.id, nonce, body, posting).await?,
     };
     app.jobs.notify_one();
-    let support = app.support.read(&draft.texts()).await;
     if support.is_some() && posted.created {
         app.store.report(place.group.id, posted.post, None, ReportReason::AtRisk, None).await?;
     }
-    Ok(Written { posted, support })
+    Ok(Written { posted, support, held: posting.held })
 }
 
 /// A reply's body, checked.

@@ -27,6 +27,10 @@ pub struct WebConfig {
     /// Sending e-mail (reminders, confirming an address, password reset). Without it, none is
     /// sent and reminders are offered in the app only.
     pub mail: Option<MailConfig>,
+    /// Hold a group post that reads like a crisis until one of the group's moderators has read
+    /// it. Off by default: the post is published at once (routing, not blocking); either way
+    /// its author sees the crisis resources and the moderators get an urgent report.
+    pub hold_crisis_posts: bool,
 }
 
 #[derive(Clone, Deserialize)]
@@ -102,6 +106,7 @@ impl Default for WebConfig {
             questionnaires_dir: None,
             public_url: None,
             mail: None,
+            hold_crisis_posts: false,
         }
     }
 }

@@ -175,7 +175,12 @@ pub async fn import(
     let mut created = 0;
     for hack in &hacks {
         let nonce = format!("import:{}", hack.thread.title.to_lowercase());
-        created += usize::from(store.start_hack(group.id, author, &nonce, hack).await?.created);
+        created += usize::from(
+            store
+                .start_hack(group.id, author, &nonce, hack, foothold_store::Posting::default())
+                .await?
+                .created,
+        );
     }
     Ok(Ok(created))
 }

@@ -202,6 +202,8 @@ pub enum Audience {
     OnlyYou,
     /// A post in a group: its members read it and its moderators were told.
     Group,
+    /// A post in a group held for its moderators to read first.
+    Held,
     /// An answer to a questionnaire (PHQ-9 item 9): nothing was written, only chosen.
     Answer,
 }
@@ -215,6 +217,8 @@ impl Audience {
             (Audience::Answer, Level::Crisis) => "support-lead-answer",
             (Audience::OnlyYou | Audience::Answer, Level::Acute) => "acute-lead",
             (Audience::Group, Level::Acute) => "acute-lead-group",
+            (Audience::Held, Level::Crisis) => "support-lead-held",
+            (Audience::Held, Level::Acute) => "acute-lead-held",
         }
     }
 }

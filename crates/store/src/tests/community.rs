@@ -69,11 +69,23 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
         let mut ids = Vec::new();
         for i in 0..7 {
             let t = parse_thread(&format!("Thread {i}"), "ok").unwrap();
-            ids.push(store.start_thread(g.id, host.id, &format!("n{i}"), &t, false).await.unwrap().thread);
+            ids.push(
+                store
+                    .start_thread(g.id, host.id, &format!("n{i}"), &t, crate::Posting::default())
+                    .await
+                    .unwrap()
+                    .thread,
+            );
         }
         // The same form twice gives the first thread back.
         let twice = store
-            .start_thread(g.id, host.id, "n0", &parse_thread("Thread 0", "ok").unwrap(), false)
+            .start_thread(
+                g.id,
+                host.id,
+                "n0",
+                &parse_thread("Thread 0", "ok").unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
         assert_eq!((twice.thread, twice.created), (ids[0], false));
@@ -90,17 +102,17 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
         }
         assert_eq!(seen, ids.iter().rev().copied().collect::<Vec<_>>(), "{:?}", db.backend);
 
-        let reply = store.reply(ids[0], host.id, "r1", "me too", false).await.unwrap();
+        let reply = store.reply(ids[0], host.id, "r1", "me too", crate::Posting::default()).await.unwrap();
         assert!(reply.created);
         assert_eq!(
-            store.reply(ids[0], host.id, "r1", "me too", false).await.unwrap(),
+            store.reply(ids[0], host.id, "r1", "me too", crate::Posting::default()).await.unwrap(),
             crate::Posted { created: false, ..reply }
         );
         assert_eq!(store.thread(ids[0]).await.unwrap().posts, 2);
         // The same form sent twice at once (two app servers): one post, both answered.
         let (a, b) = tokio::join!(
-            store.reply(ids[0], host.id, "r-twice", "hello", false),
-            store.reply(ids[0], host.id, "r-twice", "hello", false)
+            store.reply(ids[0], host.id, "r-twice", "hello", crate::Posting::default()),
+            store.reply(ids[0], host.id, "r-twice", "hello", crate::Posting::default())
         );
         let (a, b) = (a.unwrap(), b.unwrap());
         assert_eq!(
@@ -110,17 +122,20 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
             db.backend
         );
         // A thread's nonce and a reply's nonce live apart.
-        assert!(store.reply(ids[1] + 100, host.id, "n0", "x", false).await.is_err(), "no such thread");
+        assert!(
+            store.reply(ids[1] + 100, host.id, "n0", "x", crate::Posting::default()).await.is_err(),
+            "no such thread"
+        );
         assert!(
             store
-                .reply(ids[0], host.id, "n0", "a reply reusing a thread's nonce", false)
+                .reply(ids[0], host.id, "n0", "a reply reusing a thread's nonce", crate::Posting::default())
                 .await
                 .unwrap()
                 .created
         );
 
         store.moderate(g.id, host.id, ModAction::Lock, Target::Thread(ids[1]), None).await.unwrap();
-        let locked = store.reply(ids[1], host.id, "r2", "hello", false).await;
+        let locked = store.reply(ids[1], host.id, "r2", "hello", crate::Posting::default()).await;
         assert!(matches!(locked, Err(StoreError::Conflict(Conflict::ThreadLocked))), "{locked:?}");
         store
             .moderate(g.id, host.id, ModAction::Hide, Target::Thread(ids[2]), Some("off topic"))
@@ -143,7 +158,13 @@ async fn reactions_count_once_per_member_and_reports_reach_the_queue() {
             .await
             .unwrap();
         let p = store
-            .start_thread(g.id, ann.id, "n", &parse_thread("Hello all", "first day").unwrap(), false)
+            .start_thread(
+                g.id,
+                ann.id,
+                "n",
+                &parse_thread("Hello all", "first day").unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
         for who in [host.id, bob.id, bob.id] {

@@ -81,14 +81,14 @@ async fn a_deleted_member_leaves_no_row_behind() {
         store.set_block(me, other, true).await.unwrap();
         store.set_block(other, me, true).await.unwrap();
         let hello = parse_thread("Hello", "first words").unwrap();
-        let posted = store.start_thread(group.id, me, "t1", &hello, false).await.unwrap();
+        let posted = store.start_thread(group.id, me, "t1", &hello, crate::Posting::default()).await.unwrap();
         store.edit_post(posted.post, me, "second words", None).await.unwrap();
         let until = crate::now() + chrono::Duration::days(1);
         store
             .set_membership(group.id, other, Some(crate::Membership::new(Role::Member, Standing::Active)))
             .await
             .unwrap();
-        let reply = store.reply(posted.thread, other, "r1", "hi", false).await.unwrap();
+        let reply = store.reply(posted.thread, other, "r1", "hi", crate::Posting::default()).await.unwrap();
         store
             .edit_post(
                 reply.post,

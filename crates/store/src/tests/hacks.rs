@@ -16,7 +16,11 @@ fn day(d: u32) -> NaiveDate {
 async fn hack(store: &Store, author: UserId, title: &str, tags: &[&str]) -> i64 {
     let group = store.group(GROUP_SLUG, None).await.unwrap().0.id;
     let new = parse_hack(title, "How to do it.", "free", "low", "10", tags).unwrap();
-    store.start_hack(group, author, &format!("nonce-{title}"), &new).await.unwrap().thread
+    store
+        .start_hack(group, author, &format!("nonce-{title}"), &new, crate::Posting::default())
+        .await
+        .unwrap()
+        .thread
 }
 
 fn result(estimate: f64, helps: bool) -> Vec<(Source, Outcome, Shared)> {

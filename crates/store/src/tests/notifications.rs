@@ -23,12 +23,21 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
         store.set_membership(g.id, bob.id, active).await.unwrap();
         store.set_membership(g.id, cy.id, active).await.unwrap();
         let t = store
-            .start_thread(g.id, ann.id, "t", &parse_thread("Hello", "first").unwrap(), false)
+            .start_thread(
+                g.id,
+                ann.id,
+                "t",
+                &parse_thread("Hello", "first").unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
-        store.reply(t.thread, bob.id, "r1", "me too", false).await.unwrap();
+        store.reply(t.thread, bob.id, "r1", "me too", crate::Posting::default()).await.unwrap();
         // Cyd is mentioned (and has not written here); Dee is mentioned but may not read the group.
-        store.reply(t.thread, bob.id, "r2", "Thanks @ann, and @CYD and @dee", false).await.unwrap();
+        store
+            .reply(t.thread, bob.id, "r2", "Thanks @ann, and @CYD and @dee", crate::Posting::default())
+            .await
+            .unwrap();
         assert_eq!(store.run_due_jobs(100).await.unwrap(), 3, "{:?}", db.backend);
         assert_eq!(store.run_due_jobs(100).await.unwrap(), 0, "a job runs once");
 
@@ -49,7 +58,7 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
         );
 
         // Writing in a thread is not following it: Cyd's reply tells its starter, not Bob.
-        store.reply(t.thread, cy.id, "r3", "ok", false).await.unwrap();
+        store.reply(t.thread, cy.id, "r3", "ok", crate::Posting::default()).await.unwrap();
         store.run_due_jobs(100).await.unwrap();
         assert!(store.notifications(bob.id, 10).await.unwrap().is_empty());
         assert_eq!(store.notifications(ann.id, 10).await.unwrap().len(), 3);
@@ -57,7 +66,7 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
         store.follow_thread(t.thread, bob.id, true).await.unwrap();
         store.follow_thread(t.thread, dee.id, true).await.unwrap();
         assert!(store.follows_thread(t.thread, bob.id).await.unwrap());
-        store.reply(t.thread, cy.id, "r4", "still ok", false).await.unwrap();
+        store.reply(t.thread, cy.id, "r4", "still ok", crate::Posting::default()).await.unwrap();
         store.run_due_jobs(100).await.unwrap();
         assert_eq!(kinds(store.notifications(bob.id, 10).await.unwrap()), [NotificationKind::Reply]);
         assert!(store.notifications(dee.id, 10).await.unwrap().is_empty());

@@ -25,11 +25,23 @@ async fn a_block_hides_posts_and_news_both_ways_but_not_from_moderators() {
             store.set_membership(g.id, who.id, active).await.unwrap();
         }
         let bobs = store
-            .start_thread(g.id, bob.id, "t1", &parse_thread("Bob asks", "quiet words").unwrap(), false)
+            .start_thread(
+                g.id,
+                bob.id,
+                "t1",
+                &parse_thread("Bob asks", "quiet words").unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
         let anns = store
-            .start_thread(g.id, ann.id, "t2", &parse_thread("Ann asks", "first").unwrap(), false)
+            .start_thread(
+                g.id,
+                ann.id,
+                "t2",
+                &parse_thread("Ann asks", "first").unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
         store.run_due_jobs(100).await.unwrap();
@@ -43,8 +55,8 @@ async fn a_block_hides_posts_and_news_both_ways_but_not_from_moderators() {
         assert_eq!(handles, ["bob"]);
 
         // Bob's reply (which mentions Ann) is not shown to her and does not reach her.
-        store.reply(anns.thread, bob.id, "r1", "@ann quiet words", false).await.unwrap();
-        store.reply(anns.thread, cy.id, "r2", "quiet words too", false).await.unwrap();
+        store.reply(anns.thread, bob.id, "r1", "@ann quiet words", crate::Posting::default()).await.unwrap();
+        store.reply(anns.thread, cy.id, "r2", "quiet words too", crate::Posting::default()).await.unwrap();
         store.run_due_jobs(100).await.unwrap();
         let news = store.notifications(ann.id, 10).await.unwrap();
         assert_eq!(news.len(), 1, "{:?}: only Cyd's reply", db.backend);
@@ -106,7 +118,13 @@ async fn edits_keep_every_earlier_text_and_a_moderators_edit_says_so() {
             .await
             .unwrap();
         let t = store
-            .start_thread(g.id, ann.id, "t", &parse_thread("Hello", "call me on 0123 456").unwrap(), false)
+            .start_thread(
+                g.id,
+                ann.id,
+                "t",
+                &parse_thread("Hello", "call me on 0123 456").unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
         assert!(!store.edit_post(t.post, ann.id, "call me on 0123 456", None).await.unwrap(), "no change");
@@ -154,7 +172,7 @@ async fn moderators_notes_reach_the_member_alone_and_a_pause_outlasts_leaving() 
         let active = Some(Membership::new(Role::Member, Standing::Active));
         store.set_membership(g.id, ann.id, active).await.unwrap();
         let t = store
-            .start_thread(g.id, ann.id, "t", &parse_thread("Hello", "ok").unwrap(), false)
+            .start_thread(g.id, ann.id, "t", &parse_thread("Hello", "ok").unwrap(), crate::Posting::default())
             .await
             .unwrap();
         store.report(g.id, t.post, Some(host.id), ReportReason::Harassment, None).await.unwrap();

@@ -45,15 +45,24 @@ async fn both_backends_find_the_same_posts_and_only_readable_ones() {
             .await
             .unwrap();
         let t = store
-            .start_thread(public.id, host.id, "a", &parse_thread("Open talk", POSTS[0]).unwrap(), false)
+            .start_thread(
+                public.id,
+                host.id,
+                "a",
+                &parse_thread("Open talk", POSTS[0]).unwrap(),
+                crate::Posting::default(),
+            )
             .await
             .unwrap();
         for (i, body) in POSTS.iter().enumerate().skip(1) {
-            store.reply(t.thread, host.id, &format!("r{i}"), body, false).await.unwrap();
+            store.reply(t.thread, host.id, &format!("r{i}"), body, crate::Posting::default()).await.unwrap();
         }
         let secret = parse_thread("Members only", "Back to back appointments today.").unwrap();
-        store.start_thread(closed.id, host.id, "b", &secret, false).await.unwrap();
-        let hidden = store.reply(t.thread, host.id, "h", "My back is a spam advert", false).await.unwrap();
+        store.start_thread(closed.id, host.id, "b", &secret, crate::Posting::default()).await.unwrap();
+        let hidden = store
+            .reply(t.thread, host.id, "h", "My back is a spam advert", crate::Posting::default())
+            .await
+            .unwrap();
         store.moderate(public.id, host.id, ModAction::Hide, Target::Post(hidden.post), None).await.unwrap();
 
         let mut found = Vec::new();

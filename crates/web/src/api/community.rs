@@ -216,13 +216,16 @@ pub struct Created {
     post: i64,
     /// Present when what you wrote asks for support: shown to you only.
     support: Option<SupportView>,
+    /// Held for the group's moderators to read first (the operator's choice for posts that
+    /// read like a crisis): nobody else sees it until a moderator shows it.
+    held: bool,
 }
 
 pub(super) fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCode, Json<Created>) {
     let status = if w.posted.created { StatusCode::CREATED } else { StatusCode::OK };
-    let support =
-        w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::Group));
-    (status, Json(Created { thread: w.posted.thread, post: w.posted.post, support }))
+    let audience = if w.held { crate::support::Audience::Held } else { crate::support::Audience::Group };
+    let support = w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, audience));
+    (status, Json(Created { thread: w.posted.thread, post: w.posted.post, support, held: w.held }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -464,6 +467,8 @@ pub struct ReportView {
     author: String,
     body: String,
     post_hidden: bool,
+    /// Held for the moderators to read first: nobody else has seen it. `unhide` shows it.
+    held: bool,
     reason: &'static str,
     note: Option<String>,
     /// Filed by Foothold because the post reads like a crisis.
@@ -498,6 +503,7 @@ pub(crate) fn report_view(r: Report) -> ReportView {
         author: r.author,
         body: r.body,
         post_hidden: r.post_hidden,
+        held: r.held,
         reason: r.reason.as_str(),
         note: r.note,
         automatic: r.automatic,

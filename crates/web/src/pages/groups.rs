@@ -409,10 +409,10 @@ pub async fn create_thread(
     match community::write(&app, user, &place, &f.nonce, Draft::Thread(&new), f.content_warning == "yes")
         .await
     {
-        Ok(w) => Ok(see_other(&format!(
-            "/threads/{}?posted={}#post-{}",
-            w.posted.thread, w.posted.post, w.posted.post
-        ))),
+        Ok(w) => Ok(super::safety::after_posting(
+            &w,
+            &format!("/threads/{}?posted={}#post-{}", w.posted.thread, w.posted.post, w.posted.post),
+        )),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             thread_form_page(&viewer, &place, &f, Some(&e))
         }

@@ -287,7 +287,7 @@ pub async fn create(
         return form_page(&viewer, joined, &place.group.rules, &pairs, None);
     }
     match hacks::create(&app, &viewer, user, get("nonce"), &new, get("accept_rules") == "yes").await {
-        Ok(w) => Ok(see_other(&format!("/hacks/{}?posted=1", w.posted.thread))),
+        Ok(w) => Ok(super::safety::after_posting(&w, &format!("/hacks/{}?posted=1", w.posted.thread))),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             form_page(&viewer, joined, &place.group.rules, &pairs, Some(&e))
         }

@@ -112,6 +112,7 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{id}/react", post(threads::react))
         .route("/posts/{id}/report", get(threads::report_form).post(threads::report))
         .route("/posts/{id}/edit", get(safety::edit_form).post(safety::edit))
+        .route("/posts/{id}/held", get(safety::held))
         .route("/posts/{id}/history", get(safety::history))
         .route("/members/{handle}/block", get(safety::block_form).post(safety::block))
         .route("/account/blocked", get(safety::blocked))

@@ -27,6 +27,18 @@ fn action_button(
     target: &str,
     id: i64,
 ) -> Markup {
+    let label = tr.t(&format!("mod-action-{}", action.as_str()));
+    labelled_button(viewer, from, slug, (action, target, id), &label)
+}
+
+fn labelled_button(
+    viewer: &Viewer,
+    from: Queue,
+    slug: &str,
+    what: (ModAction, &str, i64),
+    label: &str,
+) -> Markup {
+    let (action, target, id) = what;
     html! {
         form method="post" action={ "/groups/" (slug) "/moderation" } class="inline" {
             (csrf(&viewer.csrf))
@@ -34,7 +46,7 @@ fn action_button(
             input type="hidden" name="action" value=(action.as_str());
             input type="hidden" name="target" value=(target);
             input type="hidden" name="id" value=(id);
-            button type="submit" class="secondary" { (tr.t(&format!("mod-action-{}", action.as_str()))) }
+            button type="submit" class="secondary" { (label) }
         }
     }
 }
@@ -64,8 +76,11 @@ fn report_item(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
             p { a href={ "/threads/" (r.thread) "#post-" (r.post) } { (r.thread_title) } " — " (r.author) }
             blockquote { (r.body.chars().take(400).collect::<String>()) }
             @if let Some(note) = &r.note { p { (tr.t("report-note")) ": " (note) } }
+            @if r.held { p class="notice" { (tr.t("report-held")) } }
             div class="post-actions" {
-                @if r.post_hidden {
+                @if r.held {
+                    (labelled_button(viewer, from, slug, (ModAction::Unhide, "post", r.post), &tr.t("mod-show-held")))
+                } @else if r.post_hidden {
                     (action_button(tr, viewer, from, slug, ModAction::Unhide, "post", r.post))
                 } @else {
                     (action_button(tr, viewer, from, slug, ModAction::Hide, "post", r.post))

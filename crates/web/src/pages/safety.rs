@@ -8,6 +8,7 @@ use super::{html, layout, local_time, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Editor};
 use crate::error::{AppError, AppResult};
+use crate::support;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -17,6 +18,45 @@ use foothold_core::community::access::Action;
 use foothold_store::PostPlace;
 use maud::html;
 use serde::Deserialize;
+
+/// Where a member goes after posting: to the post, or — when it was held for the
+/// moderators to read first — to the page that says so.
+pub(super) fn after_posting(w: &community::Written, shown_at: &str) -> Response {
+    if w.held {
+        see_other(&format!("/posts/{}/held", w.posted.post))
+    } else {
+        see_other(shown_at)
+    }
+}
+
+/// What a member sees after writing something held for the moderators: the support panel
+/// first, then what happens next. Only for its author; once it is shown, it leads there.
+pub async fn held(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+    let at = app.store.post_place(id).await?;
+    if at.author != user.id {
+        return Err(AppError::NotFound);
+    }
+    if !at.held {
+        return Ok(see_other(&format!("/threads/{}#post-{}", at.thread, at.post)));
+    }
+    let (thread, body) = (app.store.thread(at.thread).await?, app.store.post_body(id).await?);
+    let group = app.store.group_by_id(at.group).await?;
+    let tr = &viewer.tr;
+    let panel = app
+        .support
+        .read(&[&thread.title, &body])
+        .await
+        .map(|l| support::panel(&app.config, tr, l, support::Audience::Held));
+    let page = html! {
+        @if let Some(panel) = panel { (panel) }
+        h1 { (tr.t("held-title")) }
+        p class="lead" { (tr.t("held-lead")) }
+        p { (tr.t("held-next")) }
+        p { a href={ "/groups/" (group.slug) } { "← " (tr.ta("held-back", &[("group", &group.name)])) } }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &tr.t("held-title"), page)))
+}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

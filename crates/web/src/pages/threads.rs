@@ -298,7 +298,8 @@ pub async fn reply(
     };
     let error = match written.await {
         Ok(Some(w)) => {
-            return Ok(see_other(&format!("/threads/{id}?posted={}#post-{}", w.posted.post, w.posted.post)))
+            let shown_at = format!("/threads/{id}?posted={}#post-{}", w.posted.post, w.posted.post);
+            return Ok(super::safety::after_posting(&w, &shown_at));
         }
         Ok(None) => None,
         // Problems with what was written show beside the reply, with the text kept.

@@ -201,7 +201,7 @@ async fn a_post_that_reads_like_a_crisis_is_published_and_routed() {
             Some(json!({"body": "thank you @host"})),
         )
         .await;
-        app.store.run_due_jobs(100).await.unwrap();
+        app.settle_jobs().await;
         let list = host.json(&app, Method::GET, "/api/v1/notifications", None).await;
         assert_eq!(
             (list["unread"].as_i64(), list["notifications"][0]["kind"].as_str()),
@@ -228,6 +228,95 @@ async fn a_post_that_reads_like_a_crisis_is_published_and_routed() {
                 .len(),
             1
         );
+    }
+}
+
+/// Where the operator chose to hold them, a reply or a thread that reads like a crisis waits
+/// for a moderator: its author sees the support lines and what happens next, nobody else sees
+/// it or hears of it, and a moderator's "show it" publishes it and tells the followers.
+#[tokio::test]
+async fn where_the_operator_chose_so_a_crisis_post_waits_for_a_moderator() {
+    let mut cfg = config();
+    cfg.crisis = crisis_config();
+    cfg.hold_crisis_posts = true;
+    for app in apps(cfg).await {
+        let host = Who::new(&app, "host").await;
+        let (ann, bob) = (Who::new(&app, "ann").await, Who::new(&app, "bob").await);
+        let slug = group(&app, &host, "Night owls", "public", "").await;
+        for who in [&ann, &bob] {
+            who.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/membership"), Some(json!({}))).await;
+        }
+        let opening = json!({"title": "Evenings", "body": "How are your evenings?"});
+        let made =
+            host.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/threads"), Some(opening)).await;
+        let thread = made["thread"].as_i64().unwrap();
+        assert_eq!(made["held"], false, "an ordinary post is published: {made}");
+        app.settle_jobs().await;
+
+        // A reply through the page goes to the page that says it is held.
+        let r = app
+            .submit(
+                &ann.c,
+                &format!("/threads/{thread}"),
+                &format!("/threads/{thread}/reply"),
+                &[("body", "I don't want to wake up tomorrow."), ("nonce", "held-1")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let held_at = r.headers()["location"].to_str().unwrap().to_owned();
+        assert!(held_at.starts_with("/posts/") && held_at.ends_with("/held"), "{held_at}");
+        let post: i64 = held_at.trim_start_matches("/posts/").trim_end_matches("/held").parse().unwrap();
+        let own = app.get(&ann.c, &held_at).await.text().await.unwrap();
+        let panel = own.find("0800 123").expect("the author sees the support lines");
+        assert!(panel < own.find("<h1>Your post is with the moderators").unwrap(), "{own}");
+        assert!(own.contains("asked to read your post first") && !own.contains("Your post is in the group"));
+        assert_eq!(app.get(&bob.c, &held_at).await.status(), 404, "only its author");
+
+        // Nobody else sees it or hears of it; the thread does not move.
+        let seen = bob.json(&app, Method::GET, &format!("/api/v1/threads/{thread}"), None).await;
+        assert!(!seen.to_string().contains("wake up tomorrow"), "{seen}");
+        assert_eq!(seen["thread"]["posts"], 1);
+        let page = app.get(&bob.c, &format!("/threads/{thread}")).await.text().await.unwrap();
+        assert!(!page.contains("wake up tomorrow"));
+        app.settle_jobs().await;
+        assert_eq!(host.json(&app, Method::GET, "/api/v1/notifications", None).await["unread"], 0);
+
+        // The host's queue says it is held and offers to show it.
+        let queue = app.get(&host.c, &format!("/groups/{slug}/moderation")).await.text().await.unwrap();
+        assert!(
+            queue.contains("Held for you to read first") && queue.contains("Show it in the group"),
+            "{queue}"
+        );
+        let reports = host.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/reports"), None).await;
+        assert_eq!(
+            (reports[0]["held"].as_bool(), reports[0]["automatic"].as_bool()),
+            (Some(true), Some(true))
+        );
+        let show = json!({"action": "unhide", "target": "post", "id": post});
+        host.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/moderation"), Some(show)).await;
+
+        // Shown: it counts, it is read, and the thread's starter hears of it.
+        let seen = bob.json(&app, Method::GET, &format!("/api/v1/threads/{thread}"), None).await;
+        assert!(seen.to_string().contains("wake up tomorrow"), "{seen}");
+        assert_eq!(seen["thread"]["posts"], 2);
+        app.settle_jobs().await;
+        let told = host.json(&app, Method::GET, "/api/v1/notifications", None).await;
+        assert_eq!(
+            (told["unread"].as_i64(), told["notifications"][0]["kind"].as_str()),
+            (Some(1), Some("reply"))
+        );
+        let r = app.get(&ann.c, &held_at).await;
+        assert_eq!(r.headers()["location"].to_str().unwrap(), format!("/threads/{thread}#post-{post}"));
+
+        // A new thread waits the same way, title and all, until its opening post is shown.
+        let body = json!({"title": "Tonight is the night", "body": "I have the pills saved up and I am going to do it tonight."});
+        let made = ann.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/threads"), Some(body)).await;
+        assert_eq!((made["held"].as_bool(), made["support"].is_object()), (Some(true), true), "{made}");
+        let list = || async { app.get(&bob.c, &format!("/groups/{slug}")).await.text().await.unwrap() };
+        assert!(!list().await.contains("Tonight is the night"));
+        let show = json!({"action": "unhide", "target": "post", "id": made["post"]});
+        host.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/moderation"), Some(show)).await;
+        assert!(list().await.contains("Tonight is the night"));
     }
 }
 
