@@ -124,7 +124,7 @@ pub async fn write(
     // Where posts may be held, the text is read before saving, so that a held post is stored
     // hidden: nobody can see it, or hear of it, before a moderator has. Otherwise it is read
     // after: posts then reach the database writer as they come and are committed together,
-    // where reading first spaced them out (305 instead of 511 posts/s, docs/BENCHMARKS.md).
+    // where reading first spaced them out (283-305 instead of 372 posts/s, docs/BENCHMARKS.md).
     let hold = app.config.hold_crisis_posts;
     let read_first = if hold { app.support.read(&draft.texts()).await } else { None };
     let posting = Posting { content_warning, held: read_first.is_some() };

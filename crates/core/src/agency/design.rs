@@ -5,9 +5,10 @@
 //! - the intercept, a linear trend and a few slow cosine waves (so slow drifts in pain are
 //!   not credited to whichever strategies happened to be in fashion), the weekday;
 //! - "the day before has no check-in": then yesterday's strategies are unknown; their
-//!   columns hold 0 and this indicator absorbs the difference. (Filling in the member's usual
-//!   rate instead gives the same estimates — the indicator absorbs that constant too — at
-//!   the cost of dense rows.) So a day is not lost just because the one before is missing;
+//!   columns hold what was probably done given today (`carried_over`) and this indicator
+//!   absorbs the rest. (A constant such as the member's usual rate would change nothing —
+//!   the indicator absorbs a constant — but "done today" tells something about yesterday:
+//!   habits repeat.) So a day is not lost just because the one before is missing;
 //! - "not tracked yet" for each strategy added after the diary began: on such days its
 //!   columns are 0 and this indicator absorbs the difference, so "not tracked" never counts
 //!   as "not done".

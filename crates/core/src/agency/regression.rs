@@ -36,7 +36,7 @@ pub struct Fitted<'a> {
     pub rows: &'a [Row],
     pub rho: f64,
     pub columns: usize,
-    /// Sufficient statistics of `whitened`, and of each cross-validation fold of it.
+    /// Sufficient statistics of the whitened rows, and of each cross-validation fold of them.
     pub normal: Normal,
     pub folds: Vec<Normal>,
     /// Prior precisions in units of σ⁻².
