@@ -390,6 +390,8 @@ try {
     await mp.getByLabel('I have read the rules and will keep to them').check();
     await mp.getByRole('button', { name: 'Join the group' }).click();
     await mp.getByText('Welcome — you are now a member.').waitFor();
+    await mp.getByRole('button', { name: 'Follow this group' }).click();
+    await mp.getByText('You hear of every new conversation here.').waitFor();
     await mp.getByRole('link', { name: 'Ten minutes of stretching' }).click();
     await mp.getByRole('button', { name: 'Me too · 0' }).click();
     await mp.getByRole('button', { name: 'Me too · 1' }).waitFor();
@@ -416,6 +418,28 @@ try {
     await mp.getByRole('button', { name: 'Unblock' }).click();
     await mp.getByText('You have not blocked anyone.').waitFor();
     await nojs.close();
+
+    // A neighbour wrote to the demo member: the notification leads to the conversation, and
+    // they answer on their phone. Their own message is marked; the other's can be reported.
+    const { context: dmc, page: dm } = await newPhone();
+    await login(dm, demoHandle, demoPassword);
+    await dm.goto(base + '/notifications');
+    await dm.getByRole('link', { name: 'kim_walks wrote to you' }).click();
+    await dm.getByRole('heading', { name: 'You and kim_walks' }).waitFor();
+    await dm.getByLabel('Your message').fill('It went well, thank you!\nI did most of it seated.');
+    await dm.getByRole('button', { name: 'Send', exact: true }).click();
+    await dm.getByText('I did most of it seated.').waitFor();
+    assert.equal(await dm.locator('li.message.mine').count(), 1, 'one message of mine');
+    await audit(dm, 'a conversation');
+    await dm.goto(base + '/groups');
+    await dm.getByRole('link', { name: 'Your messages' }).click();
+    await dm.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
+    await audit(dm, 'messages');
+    await dm.goto(base + '/messages/kim_walks');
+    await dm.getByRole('link', { name: 'Report', exact: true }).click();
+    await dm.getByRole('heading', { name: 'Report a message' }).waitFor();
+    await audit(dm, 'report a message');
+    await dmc.close();
 
     // The host reports the reply too, so the queue offers a note to its author.
     await hp.goto(groupUrl);

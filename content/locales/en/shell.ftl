@@ -91,3 +91,5 @@ privacy-export-title = Taking your data with you
 privacy-export = You can download your whole diary as a spreadsheet file (CSV) or as JSON, and your thought records and experiments, at any time: your account page links to “Your diary data”, where the downloads are.
 privacy-delete-title = Deleting your account
 privacy-delete = Deleting your account on the account page deletes it and everything in it from the database at once. Copies in backups made by the people who run this server disappear as those backups are replaced.
+support-lead-message = What you wrote sounds really hard. Your message went to one member only, and nobody else was told. If you are thinking about ending your life or hurting yourself, please reach out now — talking to someone can help.
+acute-lead-message = Your message went to one member only, and nobody else was told. You matter, and help can reach you quickly.

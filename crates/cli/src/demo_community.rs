@@ -138,6 +138,14 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
             demo_session(store, group.id, neighbour(n), demo).await?;
         }
     }
+    // A neighbour wrote to the demo member, so Messages has a conversation to show.
+    let kim = neighbour(1);
+    for who in [demo, kim] {
+        store.set_messages_open(who, true).await?;
+    }
+    let hello = "Hi! I saw you're trying the Tuesday stretches too. How did the first one go for you? \
+                 No pressure to answer.";
+    store.send_message(kim, demo, "demo-message-1", hello).await?;
     crate::demo_hacks::create(store, &neighbours).await
 }
 

@@ -242,6 +242,12 @@ impl Store {
                         .bind(user.0)
                         .execute(&mut *tx)
                         .await?;
+                    // Who leaves a group stops hearing of its new conversations.
+                    sqlx::query("DELETE FROM group_follows WHERE group_id = $1 AND user_id = $2")
+                        .bind(group)
+                        .bind(user.0)
+                        .execute(&mut *tx)
+                        .await?;
                 }
             }
             let delta = counted(to.map(|m| m.standing)) - counted(before.map(|m| m.standing));

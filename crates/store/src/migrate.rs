@@ -59,6 +59,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20, "0020_writings"),
     migration!(21, "0021_community_safety"),
     migration!(22, "0022_held_posts"),
+    migration!(23, "0023_messages_and_group_follows"),
 ];
 
 /// The newest schema version this program knows.

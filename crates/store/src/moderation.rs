@@ -189,7 +189,7 @@ impl Store {
         let now = crate::now();
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
-        on_db!(self, |pool| {
+        let told = on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
             // Resolve the target to (thread, post) inside this group.
             let (thread, post): (Option<i64>, Option<i64>) = match target {
@@ -304,16 +304,35 @@ impl Store {
                 }
                 _ => None,
             };
+            let mut author_told = None;
             if let Some(p) = first {
-                let released: Option<i64> = sqlx::query_scalar(
-                    "UPDATE posts SET held = FALSE, hidden = FALSE WHERE id = $1 AND held = TRUE RETURNING thread_id",
+                let released: Option<(i64, i64)> = sqlx::query_as(
+                    "UPDATE posts SET held = FALSE, hidden = FALSE WHERE id = $1 AND held = TRUE
+                     RETURNING thread_id, author_id",
                 )
                 .bind(p)
                 .fetch_optional(&mut *tx)
                 .await?;
-                if let Some(t) = released {
+                if let Some((t, author)) = released {
                     sqlx::query(RELEASE_IN_THREAD).bind(t).bind(p).bind(now).execute(&mut *tx).await?;
                     sqlx::query(crate::threads::QUEUE_POST_JOB).bind(p).bind(now).execute(&mut *tx).await?;
+                    // Its author was told it waits for the moderators: now they hear it is shown.
+                    sqlx::query(
+                        "INSERT INTO notifications (user_id, kind, group_id, thread_id, post_id, created_at)
+                         VALUES ($1, 'shown', $2, $3, $4, $5) ON CONFLICT (user_id, kind, post_id) DO NOTHING",
+                    )
+                    .bind(author)
+                    .bind(group)
+                    .bind(t)
+                    .bind(p)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE users SET unread = unread + 1 WHERE id = $1")
+                        .bind(author)
+                        .execute(&mut *tx)
+                        .await?;
+                    author_told = Some(UserId(author));
                 }
             }
             if let Some(p) = post {
@@ -330,11 +349,15 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
-            Ok::<_, StoreError>(())
+            Ok::<_, StoreError>(author_told)
         })?;
-        // An approval changed the member's unread count: drop this process's cached session.
+        // An approval or a shown post changed a member's unread count: drop this process's
+        // cached session of them.
         if let Target::Member(user) = target {
             self.sessions.forget_user(user);
+        }
+        if let Some(author) = told {
+            self.sessions.forget_user(author);
         }
         Ok(())
     }

@@ -24,10 +24,25 @@ pub enum NotificationKind {
     Warning,
     /// A pause in posting in a group, with its end.
     Suspended,
+    /// A member wrote to them directly (one notice per unread conversation).
+    Message,
+    /// Their post, held for the moderators to read first, is now shown in the group.
+    Shown,
+    /// A new conversation in a group they follow.
+    Thread,
 }
 
 impl NotificationKind {
-    const ALL: [Self; 5] = [Self::Reply, Self::Mention, Self::Approved, Self::Warning, Self::Suspended];
+    const ALL: [Self; 8] = [
+        Self::Reply,
+        Self::Mention,
+        Self::Approved,
+        Self::Warning,
+        Self::Suspended,
+        Self::Message,
+        Self::Shown,
+        Self::Thread,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -36,11 +51,32 @@ impl NotificationKind {
             Self::Approved => "approved",
             Self::Warning => "warning",
             Self::Suspended => "suspended",
+            Self::Message => "message",
+            Self::Shown => "shown",
+            Self::Thread => "thread",
         }
     }
 
     fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What a member follows: one conversation (they hear of its replies), or a group (they
+/// hear of every new conversation in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Followed {
+    Thread(i64),
+    Group(i64),
+}
+
+impl Followed {
+    /// Its table, the column naming what is followed, and the id.
+    fn row(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Followed::Thread(t) => ("thread_follows", "thread_id", t),
+            Followed::Group(g) => ("group_follows", "group_id", g),
+        }
     }
 }
 
@@ -113,14 +149,15 @@ impl Store {
             for (kind, subject) in jobs.iter().cloned() {
                 if kind == "post" {
                     // The post, its thread and group, and who wrote it.
-                    let post: Option<(i64, i64, i64, String)> = sqlx::query_as(
-                        "SELECT p.thread_id, t.group_id, p.author_id, p.body FROM posts p
-                     JOIN threads t ON t.id = p.thread_id WHERE p.id = $1",
+                    let post: Option<(i64, i64, i64, String, bool)> = sqlx::query_as(
+                        "SELECT p.thread_id, t.group_id, p.author_id, p.body,
+                            p.id = (SELECT MIN(o.id) FROM posts o WHERE o.thread_id = p.thread_id)
+                     FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1",
                     )
                     .bind(subject)
                     .fetch_optional(&mut *tx)
                     .await?;
-                    if let Some((thread, group, author, body)) = post {
+                    if let Some((thread, group, author, body, opening)) = post {
                         let handles: Vec<String> = mentions(&body)
                             .into_iter()
                             .take(MENTIONS_MAX)
@@ -153,12 +190,36 @@ impl Store {
                         .bind(author)
                         .fetch_all(&mut *tx)
                         .await?;
-                        let recipients = mentioned.iter().map(|u| (*u, NotificationKind::Mention)).chain(
-                            earlier
-                                .iter()
-                                .filter(|u| !mentioned.contains(u))
-                                .map(|u| (*u, NotificationKind::Reply)),
-                        );
+                        // A new conversation tells those who follow its group.
+                        let group_followers: Vec<i64> = if opening {
+                            sqlx::query_scalar(&format!(
+                                "SELECT u.id FROM users u WHERE u.id <> $3 AND {CAN_READ} AND {} AND u.id IN (
+                                     SELECT user_id FROM group_follows WHERE group_id = $2 LIMIT {FOLLOWERS_MAX})",
+                                unblocked("u.id", "$3")
+                            ))
+                            .bind(thread)
+                            .bind(group)
+                            .bind(author)
+                            .fetch_all(&mut *tx)
+                            .await?
+                        } else {
+                            Vec::new()
+                        };
+                        let recipients = mentioned
+                            .iter()
+                            .map(|u| (*u, NotificationKind::Mention))
+                            .chain(
+                                earlier
+                                    .iter()
+                                    .filter(|u| !mentioned.contains(u))
+                                    .map(|u| (*u, NotificationKind::Reply)),
+                            )
+                            .chain(
+                                group_followers
+                                    .iter()
+                                    .filter(|u| !mentioned.contains(u) && !earlier.contains(u))
+                                    .map(|u| (*u, NotificationKind::Thread)),
+                            );
                         for (user, kind) in recipients {
                             let made = sqlx::query(
                             "INSERT INTO notifications (user_id, kind, actor_id, group_id, thread_id, post_id, created_at)
@@ -195,42 +256,30 @@ impl Store {
         Ok(ran)
     }
 
-    /// Follows (`on`) a thread, or stops following it.
-    pub async fn follow_thread(&self, thread: i64, user: UserId, on: bool) -> Result<()> {
+    /// Follows (`on`) a conversation or a group, or stops following it.
+    pub async fn follow(&self, what: Followed, user: UserId, on: bool) -> Result<()> {
         let now = crate::now();
+        let (table, column, id) = what.row();
+        let sql = if on {
+            format!(
+                "INSERT INTO {table} ({column}, user_id, created_at) VALUES ($1, $2, $3)
+                 ON CONFLICT ({column}, user_id) DO NOTHING"
+            )
+        } else {
+            format!("DELETE FROM {table} WHERE {column} = $1 AND user_id = $2")
+        };
         on_db!(self, |pool| {
-            if on {
-                sqlx::query(
-                    "INSERT INTO thread_follows (thread_id, user_id, created_at) VALUES ($1, $2, $3)
-                     ON CONFLICT (thread_id, user_id) DO NOTHING",
-                )
-                .bind(thread)
-                .bind(user.0)
-                .bind(now)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-            } else {
-                sqlx::query("DELETE FROM thread_follows WHERE thread_id = $1 AND user_id = $2")
-                    .bind(thread)
-                    .bind(user.0)
-                    .execute(pool)
-                    .await
-                    .map(|r| r.rows_affected())
-            }
+            let q = sqlx::query(&sql).bind(id).bind(user.0);
+            let q = if on { q.bind(now) } else { q };
+            q.execute(pool).await.map(|r| r.rows_affected())
         })?;
         Ok(())
     }
 
-    pub async fn follows_thread(&self, thread: i64, user: UserId) -> Result<bool> {
-        let found: Option<i64> = on_db!(self, |pool| {
-            sqlx::query_scalar("SELECT thread_id FROM thread_follows WHERE thread_id = $1 AND user_id = $2")
-                .bind(thread)
-                .bind(user.0)
-                .fetch_optional(pool)
-                .await
-        })?;
-        Ok(found.is_some())
+    pub async fn follows(&self, what: Followed, user: UserId) -> Result<bool> {
+        let (table, column, id) = what.row();
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = $1 AND user_id = $2)");
+        Ok(on_db!(self, |pool| sqlx::query_scalar(&sql).bind(id).bind(user.0).fetch_one(pool).await)?)
     }
 
     /// The member's newest notifications.

@@ -7,6 +7,7 @@ mod goals;
 mod group_commit;
 mod group_sessions;
 mod hacks;
+mod messages;
 mod notifications;
 mod questionnaires;
 mod reminders;

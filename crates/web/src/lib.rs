@@ -28,6 +28,7 @@ mod kept;
 pub mod library;
 pub mod mail;
 pub mod markdown;
+pub mod messages;
 mod onboarding;
 mod pages;
 pub mod push;

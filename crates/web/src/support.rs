@@ -204,6 +204,8 @@ pub enum Audience {
     Group,
     /// A post in a group held for its moderators to read first.
     Held,
+    /// A direct message: its one reader has it; nobody else was told.
+    Message,
     /// An answer to a questionnaire (PHQ-9 item 9): nothing was written, only chosen.
     Answer,
 }
@@ -219,6 +221,8 @@ impl Audience {
             (Audience::Group, Level::Acute) => "acute-lead-group",
             (Audience::Held, Level::Crisis) => "support-lead-held",
             (Audience::Held, Level::Acute) => "acute-lead-held",
+            (Audience::Message, Level::Crisis) => "support-lead-message",
+            (Audience::Message, Level::Acute) => "acute-lead-message",
         }
     }
 }

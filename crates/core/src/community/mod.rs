@@ -125,6 +125,16 @@ pub fn parse_post(body: &str) -> Result<String, Invalid> {
     Ok(body.to_owned())
 }
 
+/// The longest direct message, in characters: a letter, not an essay.
+pub const MESSAGE_MAX: usize = 5_000;
+
+/// A direct message's body: trimmed, not empty, at most [`MESSAGE_MAX`] characters.
+pub fn parse_message(body: &str) -> Result<String, Invalid> {
+    let body = body.trim();
+    length("body", body, 1, MESSAGE_MAX, "message-empty", "text-too-long")?;
+    Ok(body.to_owned())
+}
+
 /// A new thread's title and opening post, every problem at once.
 pub fn parse_thread(title: &str, body: &str) -> Result<NewThread, Invalid> {
     let title = title.trim();
@@ -166,6 +176,8 @@ pub fn parse_report(reason: &str, note: &str) -> Result<(ReportReason, Option<St
 pub struct Trust {
     pub posts_per_day: u32,
     pub links: bool,
+    /// May write to other members directly.
+    pub messages: bool,
 }
 
 /// Days an account must exist, and posts it must have written, before it is trusted.
@@ -173,8 +185,8 @@ pub const NEW_ACCOUNT_DAYS: i64 = 3;
 pub const NEW_ACCOUNT_POSTS: i64 = 5;
 
 impl Trust {
-    pub const NEW: Trust = Trust { posts_per_day: 10, links: false };
-    pub const REGULAR: Trust = Trust { posts_per_day: 200, links: true };
+    pub const NEW: Trust = Trust { posts_per_day: 10, links: false, messages: false };
+    pub const REGULAR: Trust = Trust { posts_per_day: 200, links: true, messages: true };
 
     /// `age_days` since the account was made; `posts` it wrote that were never hidden by a
     /// moderator.

@@ -5,7 +5,7 @@
 use super::{open, user};
 use crate::testing::{rows_pointing_at, tables, user_columns, TestDb};
 use chrono::NaiveDate;
-use foothold_core::community::{parse_group, parse_thread, Role, Standing};
+use foothold_core::community::{parse_group, parse_thread, ReportReason, Role, Standing};
 use foothold_core::goal::parse_new_goal;
 use foothold_core::group_sessions::{parse_session, SessionForm};
 use foothold_core::questionnaire::{Answer, Value};
@@ -99,6 +99,13 @@ async fn a_deleted_member_leaves_no_row_behind() {
             .await
             .unwrap();
         store.note_member(group.id, me, other, crate::MemberNote::Pause(until), None, None).await.unwrap();
+        store.follow(crate::Followed::Group(group.id), me, true).await.unwrap();
+        // A conversation both ways, and a report of the member's message.
+        store.send_message(me, other, "m1", "hello").await.unwrap();
+        let (theirs, _) = store.send_message(other, me, "m1", "hello back").await.unwrap();
+        let (mine, _) = store.send_message(me, other, "m2", "again").await.unwrap();
+        store.report_message(other, mine, ReportReason::Spam, None).await.unwrap();
+        store.report_message(me, theirs, ReportReason::Other, None).await.unwrap();
 
         let columns = user_columns(&store).await.unwrap();
         let pointing: BTreeSet<&str> = columns.iter().map(|(t, _)| t.as_str()).collect();

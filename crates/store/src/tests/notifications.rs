@@ -63,15 +63,15 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
         assert!(store.notifications(bob.id, 10).await.unwrap().is_empty());
         assert_eq!(store.notifications(ann.id, 10).await.unwrap().len(), 3);
         // Once Bob follows it, he hears of the next reply; Dee, who may not read, cannot.
-        store.follow_thread(t.thread, bob.id, true).await.unwrap();
-        store.follow_thread(t.thread, dee.id, true).await.unwrap();
-        assert!(store.follows_thread(t.thread, bob.id).await.unwrap());
+        store.follow(crate::Followed::Thread(t.thread), bob.id, true).await.unwrap();
+        store.follow(crate::Followed::Thread(t.thread), dee.id, true).await.unwrap();
+        assert!(store.follows(crate::Followed::Thread(t.thread), bob.id).await.unwrap());
         store.reply(t.thread, cy.id, "r4", "still ok", crate::Posting::default()).await.unwrap();
         store.run_due_jobs(100).await.unwrap();
         assert_eq!(kinds(store.notifications(bob.id, 10).await.unwrap()), [NotificationKind::Reply]);
         assert!(store.notifications(dee.id, 10).await.unwrap().is_empty());
-        store.follow_thread(t.thread, bob.id, false).await.unwrap();
-        assert!(!store.follows_thread(t.thread, bob.id).await.unwrap());
+        store.follow(crate::Followed::Thread(t.thread), bob.id, false).await.unwrap();
+        assert!(!store.follows(crate::Followed::Thread(t.thread), bob.id).await.unwrap());
 
         store.mark_notifications_read(ann.id).await.unwrap();
         assert_eq!(store.user(ann.id).await.unwrap().unread, 0);
@@ -85,5 +85,72 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
         store.moderate(g.id, ann.id, ModAction::Approve, Target::Member(dee.id), None).await.unwrap();
         assert_eq!(kinds(store.notifications(dee.id, 10).await.unwrap()), [NotificationKind::Approved]);
         assert_eq!(store.user(dee.id).await.unwrap().unread, 1);
+    }
+}
+
+#[tokio::test]
+async fn who_follows_a_group_hears_of_its_new_conversations_until_they_leave() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let (host, bob, cy, dee) = (
+            user(&store, "host").await,
+            user(&store, "bob").await,
+            user(&store, "cyd").await,
+            user(&store, "dee").await,
+        );
+        let g = store
+            .create_group(host.id, &parse_group("Walkers", "exercise", "members", "", "").unwrap())
+            .await
+            .unwrap();
+        let active = Some(Membership::new(Role::Member, Standing::Active));
+        for who in [&bob, &cy] {
+            store.set_membership(g.id, who.id, active).await.unwrap();
+        }
+        // Bob and Cyd follow the group; Dee follows it too but is not a member of it.
+        for who in [&bob, &cy, &dee] {
+            store.follow(crate::Followed::Group(g.id), who.id, true).await.unwrap();
+        }
+        store.follow(crate::Followed::Group(g.id), bob.id, true).await.unwrap();
+        assert!(store.follows(crate::Followed::Group(g.id), bob.id).await.unwrap());
+        store.set_block(cy.id, host.id, true).await.unwrap();
+        let t = store
+            .start_thread(
+                g.id,
+                host.id,
+                "t1",
+                &parse_thread("Monday walk", "who's in?").unwrap(),
+                crate::Posting::default(),
+            )
+            .await
+            .unwrap();
+        store.reply(t.thread, host.id, "r1", "10am", crate::Posting::default()).await.unwrap();
+        store.run_due_jobs(100).await.unwrap();
+        let told = store.notifications(bob.id, 10).await.unwrap();
+        assert_eq!(told.len(), 1, "the new conversation, not its replies: {:?}", db.backend);
+        assert_eq!(
+            (told[0].kind, told[0].thread_title.as_deref()),
+            (NotificationKind::Thread, Some("Monday walk"))
+        );
+        assert!(store.notifications(cy.id, 10).await.unwrap().is_empty(), "Cyd blocked the host");
+        assert!(store.notifications(dee.id, 10).await.unwrap().is_empty(), "Dee may not read the group");
+
+        // Leaving ends the following; unfollowing too.
+        store.set_membership(g.id, bob.id, None).await.unwrap();
+        assert!(!store.follows(crate::Followed::Group(g.id), bob.id).await.unwrap());
+        store.follow(crate::Followed::Group(g.id), cy.id, false).await.unwrap();
+        store.set_block(cy.id, host.id, false).await.unwrap();
+        store
+            .start_thread(
+                g.id,
+                host.id,
+                "t2",
+                &parse_thread("Tuesday walk", "again").unwrap(),
+                crate::Posting::default(),
+            )
+            .await
+            .unwrap();
+        store.run_due_jobs(100).await.unwrap();
+        assert_eq!(store.notifications(bob.id, 10).await.unwrap().len(), 1);
+        assert!(store.notifications(cy.id, 10).await.unwrap().is_empty());
     }
 }

@@ -391,7 +391,39 @@ pub async fn unfollow(
 async fn set_follow(app: AppState, viewer: Viewer, id: i64, on: bool) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
     let (thread, _) = community::open_thread(&app, &viewer, id).await?;
-    app.store.follow_thread(thread.id, user.id, on).await?;
+    app.store.follow(foothold_store::Followed::Thread(thread.id), user.id, on).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Follows a group: you hear of every new conversation in it.
+#[utoipa::path(put, path = "/api/v1/groups/{slug}/follow", tag = "community", operation_id = "follow_group", params(("slug" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn follow_group(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<StatusCode> {
+    set_group_follow(app, viewer, &slug, true).await
+}
+
+/// Stops following a group.
+#[utoipa::path(delete, path = "/api/v1/groups/{slug}/follow", tag = "community", operation_id = "unfollow_group", params(("slug" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn unfollow_group(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<StatusCode> {
+    set_group_follow(app, viewer, &slug, false).await
+}
+
+async fn set_group_follow(app: AppState, viewer: Viewer, slug: &str, on: bool) -> AppResult<StatusCode> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, slug).await?;
+    place.require(Action::Read)?;
+    app.store.follow(foothold_store::Followed::Group(place.group.id), user.id, on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -642,7 +674,10 @@ pub async fn search(
 #[derive(Serialize, ToSchema)]
 pub struct NotificationView {
     id: i64,
-    /// `reply`, `mention`, `approved`, or a moderators' note: `warning` or `suspended`.
+    /// `reply`, `mention`, `approved`, `message` (a member wrote to you), `shown` (your post
+    /// held for the moderators is now in the group), `thread` (a new conversation in a group
+    /// you follow), or a moderators' note: `warning` or
+    /// `suspended`.
     kind: &'static str,
     actor: Option<String>,
     group: Option<String>,

@@ -13,6 +13,7 @@ mod goals;
 mod group_sessions;
 mod hacks;
 mod insights;
+mod messages;
 mod questionnaires;
 mod reminders;
 mod safety;
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/groups/{slug}/reports", get(community::reports))
         .route("/api/v1/groups/{slug}/moderation", post(community::moderate))
         .route("/api/v1/groups/{slug}/log", get(community::log))
+        .route("/api/v1/groups/{slug}/follow", put(community::follow_group).delete(community::unfollow_group))
         .route("/api/v1/threads/{id}", get(community::thread))
         .route("/api/v1/search", get(community::search))
         .route("/api/v1/groups/{slug}/sessions", get(group_sessions::list).post(group_sessions::create))
@@ -108,6 +110,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/members/{handle}/block", put(safety::block).delete(safety::unblock))
         .route("/api/v1/me/blocks", get(safety::blocks))
         .route("/api/v1/moderation/reports", get(safety::all_reports))
+        .route("/api/v1/messages", get(messages::list))
+        .route("/api/v1/messages/settings", put(messages::settings))
+        .route("/api/v1/messages/{handle}", get(messages::conversation).post(messages::send))
+        .route("/api/v1/messages/{handle}/reports", post(messages::report))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))
 }
 
@@ -152,7 +158,9 @@ pub struct FieldProblem {
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
         community::notifications, community::read_notifications, community::follow, community::unfollow,
+        community::follow_group, community::unfollow_group,
         safety::blocks, safety::block, safety::unblock, safety::edit, safety::history, safety::all_reports,
+        messages::list, messages::settings, messages::conversation, messages::send, messages::report,
         hacks::list, hacks::create, hacks::get, hacks::try_it, hacks::share, hacks::withdraw, hacks::tags,
         hacks::set_tags, group_sessions::list, group_sessions::create, group_sessions::get, group_sessions::rsvp,
         group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,

@@ -19,7 +19,7 @@ use foothold_core::community::access::Action;
 use foothold_core::community::{
     parse_group, parse_thread, GroupKind, Standing, Visibility, THREADS_PER_PAGE,
 };
-use foothold_store::{Group, Membership, ThreadCursor, ThreadSummary};
+use foothold_store::{Followed, Group, Membership, ThreadCursor, ThreadSummary};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
@@ -60,7 +60,10 @@ pub async fn directory(State(app): State<AppState>, viewer: Viewer) -> AppResult
             input id="q" name="q" type="search" maxlength="200";
             button type="submit" class="secondary" { (tr.t("search-button")) }
         }
-        p { a class="button" href="/groups/new" { (tr.t("group-start")) } }
+        p {
+            a class="button" href="/groups/new" { (tr.t("group-start")) }
+            " " a href="/messages" { (tr.t("groups-messages")) }
+        }
         @if !mine.is_empty() {
             section aria-labelledby="mine" {
                 h2 id="mine" { (tr.t("groups-mine")) }
@@ -107,7 +110,14 @@ fn choice(tr: &Tr, errors: &Errors, name: &'static str, options: &[(&str, String
     }
 }
 
-fn textarea(tr: &Tr, errors: &Errors, name: &'static str, label: &str, value: &str, rows: u8) -> Markup {
+pub(super) fn textarea(
+    tr: &Tr,
+    errors: &Errors,
+    name: &'static str,
+    label: &str,
+    value: &str,
+    rows: u8,
+) -> Markup {
     let error = errors.message_for(name);
     let hint = format!("{name}-hint-text");
     html! {
@@ -238,10 +248,14 @@ pub async fn show(
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::See)?;
-    let threads = if place.may(Action::Read) {
-        app.store.threads(place.group.id, user.id, parse_cursor(&q.after)?, THREADS_PER_PAGE).await?
+    let (threads, following) = if place.may(Action::Read) {
+        let cursor = parse_cursor(&q.after)?;
+        tokio::try_join!(
+            app.store.threads(place.group.id, user.id, cursor, THREADS_PER_PAGE),
+            app.store.follows(Followed::Group(place.group.id), user.id)
+        )?
     } else {
-        Vec::new()
+        (Vec::new(), false)
     };
     let tr = &viewer.tr;
     let g = &place.group;
@@ -266,6 +280,14 @@ pub async fn show(
                 a href={ "/groups/" (g.slug) "/log" } { (tr.t("modlog-title")) }
                 @if place.may(Action::Moderate) { " · " a href={ "/groups/" (g.slug) "/moderation" } { (tr.t("modqueue-title")) } }
             }
+            form method="post" action={ "/groups/" (g.slug) "/follow" } class="follow" {
+                (csrf(&viewer.csrf))
+                input type="hidden" name="on" value=(if following { "no" } else { "yes" });
+                button type="submit" class="secondary" aria-pressed=(if following { "true" } else { "false" }) {
+                    (tr.t("group-follow"))
+                }
+                " " span class="hint" { (tr.t(if following { "group-following" } else { "group-follow-hint" })) }
+            }
             section aria-labelledby="threads" {
                 h2 id="threads" { (tr.t("group-threads")) }
                 @if threads.is_empty() { p { (tr.t("group-no-threads")) } }
@@ -287,6 +309,26 @@ pub async fn show(
         }
     };
     Ok(html(StatusCode::OK, layout::page(&viewer, &g.name, body)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowForm {
+    on: String,
+}
+
+/// Follows the group (hears of every new conversation in it), or stops.
+pub async fn follow(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Form(f): Form<FollowForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::Read)?;
+    app.store.follow(Followed::Group(place.group.id), user.id, f.on != "no").await?;
+    Ok(see_other(&format!("/groups/{}", place.group.slug)))
 }
 
 #[derive(Deserialize, Default)]

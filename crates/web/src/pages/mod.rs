@@ -20,6 +20,7 @@ mod home;
 mod insights;
 pub mod layout;
 mod library;
+mod messages;
 mod moderation;
 pub mod notifications;
 mod predictions;
@@ -101,6 +102,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}", get(groups::show))
         .route("/groups/{slug}/join", post(groups::join))
         .route("/groups/{slug}/leave", post(groups::leave))
+        .route("/groups/{slug}/follow", post(groups::follow))
         .route("/groups/{slug}/new", get(groups::new_thread_form))
         .route("/groups/{slug}/threads", post(groups::create_thread))
         .route("/groups/{slug}/moderation", get(moderation::queue).post(moderation::act))
@@ -116,6 +118,12 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{id}/history", get(safety::history))
         .route("/members/{handle}/block", get(safety::block_form).post(safety::block))
         .route("/account/blocked", get(safety::blocked))
+        .route("/messages", get(messages::list))
+        .route("/messages/to", get(messages::to))
+        .route("/messages/settings", post(messages::save_settings))
+        .route("/messages/{handle}", get(messages::show).post(messages::send))
+        .route("/messages/{handle}/report/{id}", get(messages::report_form).post(messages::report))
+        .route("/moderation/messages/{id}", post(moderation::close_message_report))
         .route("/groups/{slug}/sessions", get(group_sessions::list).post(group_sessions::create))
         .route("/groups/{slug}/sessions/new", get(group_sessions::new_form))
         .route("/groups/{slug}/sessions.ics", get(group_sessions::group_ics))

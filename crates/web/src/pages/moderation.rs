@@ -13,8 +13,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use foothold_core::community::access::Action;
-use foothold_core::community::{ModAction, Standing, PAUSE_DAYS};
-use foothold_store::Report;
+use foothold_core::community::{ModAction, ReportReason, Standing, PAUSE_DAYS};
+use foothold_store::{MessageReport, Report};
 use maud::{html, Markup};
 use serde::Deserialize;
 
@@ -92,6 +92,57 @@ fn report_item(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
             @if r.author_is_member { (member_note(tr, viewer, from, r)) }
         }
     }
+}
+
+/// A reported direct message: the message alone (the rest of the conversation stays
+/// private), and what the site's moderators can do — close the report, or turn the sender's
+/// messages off for good.
+fn message_report_item(tr: &Tr, viewer: &Viewer, r: &MessageReport) -> Markup {
+    let button = |bar: bool, label: &str| {
+        html! {
+            form method="post" action={ "/moderation/messages/" (r.id) } class="inline-form" {
+                (csrf(&viewer.csrf))
+                input type="hidden" name="bar" value=(if bar { "yes" } else { "no" });
+                button type="submit" class=(if bar { "danger" } else { "secondary" }) { (label) }
+            }
+        }
+    };
+    html! {
+        li class={ "card" @if r.reason == ReportReason::AtRisk { " urgent" } } {
+            p class="meta" {
+                strong { (tr.t(&format!("report-reason-{}", r.reason.as_str()))) }
+                " · " (local_time(viewer.zone(), r.created_at))
+            }
+            p { (tr.ta("sitequeue-message-from", &[("handle", &r.sender_handle)])) }
+            blockquote class="message-body" { (r.body) }
+            @if let Some(note) = &r.note { p { (tr.t("report-note")) ": " (note) } }
+            div class="post-actions" {
+                (button(false, &tr.t("mod-action-dismiss")))
+                (button(true, &tr.ta("sitequeue-message-bar", &[("handle", &r.sender_handle)])))
+            }
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MessageReportForm {
+    bar: String,
+}
+
+/// Closes a report of a message (staff only), turning the sender's messages off with `bar`.
+pub async fn close_message_report(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<MessageReportForm>,
+) -> AppResult<Response> {
+    let user = viewer.require_user()?;
+    if !user.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    app.store.close_message_report(id, f.bar == "yes").await?;
+    Ok(see_other("/moderation"))
 }
 
 /// A private note to the post's author — a warning in the moderator's words, or a pause in
@@ -227,7 +278,8 @@ pub async fn site_queue(State(app): State<AppState>, viewer: Viewer) -> AppResul
     if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
-    let reports = app.store.open_reports(None).await?;
+    let (reports, messages) =
+        tokio::try_join!(app.store.open_reports(None), app.store.open_message_reports())?;
     let tr = &viewer.tr;
     let title = tr.t("sitequeue-title");
     let body = html! {
@@ -235,6 +287,10 @@ pub async fn site_queue(State(app): State<AppState>, viewer: Viewer) -> AppResul
         p class="lead" { (tr.t("sitequeue-lead")) }
         @if reports.is_empty() { p { (tr.t("modqueue-empty")) } }
         ul class="cards" { @for r in &reports { (report_item(tr, &viewer, Queue::Site, r)) } }
+        h2 { (tr.t("sitequeue-messages")) }
+        p class="hint" { (tr.t("sitequeue-messages-lead")) }
+        @if messages.is_empty() { p { (tr.t("modqueue-empty")) } }
+        ul class="cards" { @for r in &messages { (message_report_item(tr, &viewer, r)) } }
     };
     Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }

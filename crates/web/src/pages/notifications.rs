@@ -23,6 +23,11 @@ fn line(tr: &crate::i18n::Tr, zone: chrono_tz::Tz, n: &Notification) -> Markup {
         NotificationKind::Mention => tr.ta("notification-mention", &[("who", &who), ("title", &title)]),
         NotificationKind::Approved => tr.ta("notification-approved", &[("group", &group)]),
         NotificationKind::Warning => tr.ta("notification-warning", &[("group", &group)]),
+        NotificationKind::Message => tr.ta("notification-message", &[("who", &who)]),
+        NotificationKind::Thread => {
+            tr.ta("notification-thread", &[("who", &who), ("title", &title), ("group", &group)])
+        }
+        NotificationKind::Shown => tr.ta("notification-shown", &[("group", &group), ("title", &title)]),
         NotificationKind::Suspended => {
             let until = n
                 .until
@@ -32,6 +37,9 @@ fn line(tr: &crate::i18n::Tr, zone: chrono_tz::Tz, n: &Notification) -> Markup {
         }
     };
     let href = match (n.thread, n.post, &n.group_slug) {
+        _ if n.kind == NotificationKind::Message => {
+            format!("/messages/{}", n.actor.as_deref().unwrap_or_default())
+        }
         (Some(t), Some(p), _) => format!("/threads/{t}#post-{p}"),
         (_, _, Some(slug)) => format!("/groups/{slug}"),
         _ => "/groups".to_owned(),

@@ -60,6 +60,7 @@ struct Words {
     edit: String,
     history: String,
     block: String,
+    write: String,
     zone: chrono_tz::Tz,
 }
 
@@ -77,6 +78,7 @@ impl Words {
             edit: tr.t("post-edit"),
             history: tr.t("post-history"),
             block: tr.t("post-block"),
+            write: tr.t("post-write-to"),
             zone,
         }
     }
@@ -134,7 +136,10 @@ fn post_view(
                 @if post.edited_at.is_some() && place.may(Action::Moderate) {
                     " · " a href={ "/posts/" (post.id) "/history" } { (w.history) }
                 }
-                @if !mine { " · " a href={ "/members/" (post.author) "/block" } { (w.block) } }
+                @if !mine {
+                    " · " a href={ "/messages/" (post.author) } { (w.write) }
+                    " · " a href={ "/members/" (post.author) "/block" } { (w.block) }
+                }
             }
         }
     }
@@ -275,7 +280,7 @@ async fn load(
 ) -> AppResult<(Vec<Post>, bool)> {
     let (posts, following) = tokio::join!(
         app.store.posts(thread.id, reader, after, POSTS_PER_PAGE, place.may(Action::Moderate)),
-        app.store.follows_thread(thread.id, reader)
+        app.store.follows(foothold_store::Followed::Thread(thread.id), reader)
     );
     Ok((posts?, following?))
 }
@@ -334,7 +339,7 @@ pub async fn follow(
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let (thread, _) = community::open_thread(&app, &viewer, id).await?;
-    app.store.follow_thread(thread.id, user.id, f.on != "no").await?;
+    app.store.follow(foothold_store::Followed::Thread(thread.id), user.id, f.on != "no").await?;
     Ok(see_other(&format!("/threads/{}", thread.id)))
 }
 
@@ -362,20 +367,28 @@ pub async fn react(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ReportForm {
-    reason: String,
-    note: String,
+    pub(super) reason: String,
+    pub(super) note: String,
 }
 
-fn report_page(viewer: &Viewer, post: i64, typed: &ReportForm, error: Option<&AppError>) -> Response {
+/// "Report this" with its reasons; the form posts to `action`. A direct message's report
+/// goes to the site's moderators rather than a group's, and says so.
+pub(super) fn report_page(
+    viewer: &Viewer,
+    action: &str,
+    message: bool,
+    typed: &ReportForm,
+    error: Option<&AppError>,
+) -> Response {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
-    let title = tr.t("report-title");
+    let title = tr.t(if message { "message-report-title" } else { "report-title" });
     let reason_error = errors.message_for("reason");
     let body = html! {
         h1 { (title) }
-        p class="lead" { (tr.t("report-lead")) }
+        p class="lead" { (tr.t(if message { "message-report-lead" } else { "report-lead" })) }
         (errors.summary())
-        form method="post" action={ "/posts/" (post) "/report" } novalidate {
+        form method="post" action=(action) novalidate {
             (csrf(&viewer.csrf))
             fieldset id="reason" class={ "field" @if reason_error.is_some() { " field-error" } } {
                 legend { (tr.t("report-reason")) }
@@ -405,7 +418,7 @@ pub async fn report_form(
     }
     let (at, place) = community::open_post(&app, &viewer, post).await?;
     place.require(Action::Report)?;
-    Ok(report_page(&viewer, at.post, &ReportForm::default(), None))
+    Ok(report_page(&viewer, &format!("/posts/{}/report", at.post), false, &ReportForm::default(), None))
 }
 
 pub async fn report(
@@ -419,7 +432,15 @@ pub async fn report(
     place.require(Action::Report)?;
     let (reason, note) = match parse_report(&f.reason, &f.note) {
         Ok(r) => r,
-        Err(e) => return Ok(report_page(&viewer, at.post, &f, Some(&e.into()))),
+        Err(e) => {
+            return Ok(report_page(
+                &viewer,
+                &format!("/posts/{}/report", at.post),
+                false,
+                &f,
+                Some(&e.into()),
+            ))
+        }
     };
     app.store.report(place.group.id, at.post, Some(user.id), reason, note.as_deref()).await?;
     Ok(see_other(&format!("/threads/{}?done=reported#post-{}", at.thread, at.post)))

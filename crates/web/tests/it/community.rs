@@ -53,7 +53,7 @@ impl Who {
 }
 
 /// Makes an account old enough, with enough posts, to be trusted (links, many posts a day).
-async fn age(app: &TestApp, who: &Who) {
+pub(crate) async fn age(app: &TestApp, who: &Who) {
     let slug = group(app, who, "Warm-up", "public", "").await;
     for i in 0..foothold_core::community::NEW_ACCOUNT_POSTS {
         let post = json!({"title": format!("Hello {i}"), "body": "ok"});
@@ -307,6 +307,16 @@ async fn where_the_operator_chose_so_a_crisis_post_waits_for_a_moderator() {
         );
         let r = app.get(&ann.c, &held_at).await;
         assert_eq!(r.headers()["location"].to_str().unwrap(), format!("/threads/{thread}#post-{post}"));
+        // Its author, told it waited, now hears it is shown — once, however often it is shown.
+        let show = json!({"action": "unhide", "target": "post", "id": post});
+        host.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/moderation"), Some(show)).await;
+        let mine = ann.json(&app, Method::GET, "/api/v1/notifications", None).await;
+        let shown: Vec<&Value> =
+            mine["notifications"].as_array().unwrap().iter().filter(|n| n["kind"] == "shown").collect();
+        assert_eq!(shown.len(), 1, "{mine}");
+        assert_eq!((shown[0]["post"].as_i64(), shown[0]["thread"].as_i64()), (Some(post), Some(thread)));
+        let page = app.get(&ann.c, "/notifications").await.text().await.unwrap();
+        assert!(page.contains("Your post in &quot;Evenings&quot; is now shown in Night owls."), "{page}");
 
         // A new thread waits the same way, title and all, until its opening post is shown.
         let body = json!({"title": "Tonight is the night", "body": "I have the pills saved up and I am going to do it tonight."});
@@ -559,6 +569,7 @@ async fn every_route_follows_the_access_matrix() {
                 (Action::Read, Method::GET, format!("/api/v1/threads/{thread}"), None),
                 (Action::Read, Method::GET, format!("/api/v1/groups/{slug}/log"), None),
                 (Action::Read, Method::GET, format!("/threads/{thread}"), None),
+                (Action::Read, Method::PUT, format!("/api/v1/groups/{slug}/follow"), None),
                 (
                     Action::Post,
                     Method::POST,

@@ -14,6 +14,7 @@ mod group_sessions;
 mod hacks;
 mod insights;
 mod library;
+mod messages;
 mod pages;
 mod questionnaires;
 mod reminders;

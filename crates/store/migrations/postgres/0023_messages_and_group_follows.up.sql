@@ -1,0 +1,60 @@
+-- Direct messages between two members who both allow them; following a whole group.
+
+-- A member hears of every new conversation in a group they follow.
+CREATE TABLE group_follows (
+    group_id   BIGINT NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX group_follows_user ON group_follows (user_id);
+
+-- Whether the member lets other members write to them (off until they turn it on), and
+-- whether a site moderator turned their messages off after a report (they cannot undo that).
+ALTER TABLE users ADD COLUMN messages_open BOOLEAN NOT NULL DEFAULT FALSE,
+    ADD COLUMN messages_barred BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- One conversation per pair of members, the lower id first, so a pair has exactly one.
+CREATE TABLE conversations (
+    id      BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    low_id  BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    high_id BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    last_at TIMESTAMPTZ NOT NULL,
+    UNIQUE (low_id, high_id),
+    CHECK (low_id < high_id)
+);
+CREATE INDEX conversations_high ON conversations (high_id, last_at);
+
+-- A message carries the form's one-time nonce, so the same form sent twice is one message.
+CREATE TABLE messages (
+    id              BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    conversation_id BIGINT      NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    sender_id       BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    recipient_id    BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    nonce           TEXT        NOT NULL,
+    body            TEXT        NOT NULL,
+    created_at      TIMESTAMPTZ NOT NULL,
+    read_at         TIMESTAMPTZ,
+    UNIQUE (sender_id, nonce)
+);
+CREATE INDEX messages_conversation ON messages (conversation_id, id);
+CREATE INDEX messages_unread ON messages (recipient_id, conversation_id) WHERE read_at IS NULL;
+
+-- A member reported a message they received; the site's moderators read it (only it).
+CREATE TABLE message_reports (
+    id          BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    message_id  BIGINT      NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    reporter_id BIGINT      NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    reason      TEXT        NOT NULL CHECK (reason IN ('at_risk', 'harassment', 'spam', 'misinformation', 'personal_details', 'other')),
+    note        TEXT,
+    created_at  TIMESTAMPTZ NOT NULL,
+    closed_at   TIMESTAMPTZ,
+    UNIQUE (message_id, reporter_id)
+);
+CREATE INDEX message_reports_open ON message_reports (closed_at, id);
+
+-- Notifications gain "a member wrote to you", "your held post is shown" and "a new
+-- conversation in a group you follow".
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+    CHECK (kind IN ('reply', 'mention', 'approved', 'warning', 'suspended', 'message', 'shown', 'thread'));
