@@ -439,6 +439,22 @@ try {
     await dm.getByRole('link', { name: 'Report', exact: true }).click();
     await dm.getByRole('heading', { name: 'Report a message' }).waitFor();
     await audit(dm, 'report a message');
+    // An advocacy group keeps pinned resources at the top of its page.
+    await dm.goto(base + '/groups');
+    await dm.getByRole('link', { name: 'Pain at work: speaking up' }).first().click();
+    await dm.getByRole('heading', { name: 'Resources' }).waitFor();
+    await dm.getByRole('link', { name: 'Asking for changes at work: a letter to start from' }).click();
+    await dm.getByText('a chair with good support').waitFor();
+    await audit(dm, 'a pinned resource');
+    // Their profile: nothing shown until they choose, then each part to its audience.
+    await dm.goto(base + '/account/profile');
+    await dm.getByLabel('A few words about you').fill('Gardener. Slow walker, fast reader.');
+    await dm.locator('#about_to').selectOption('members');
+    await audit(dm, 'your profile (form)');
+    await dm.getByRole('button', { name: 'Save my profile' }).click();
+    await dm.getByText('Saved. This is how your profile looks now.').waitFor();
+    await dm.getByText('seen by members who share a group with you').waitFor();
+    await audit(dm, 'a profile');
     await dmc.close();
 
     // The host reports the reply too, so the queue offers a note to its author.

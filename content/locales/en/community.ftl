@@ -175,6 +175,7 @@ modlog-warn = A member was sent a private note
 modlog-suspend = A member's posting was paused for a while
 modlog-unsuspend = A pause in posting was ended
 modlog-edit = A moderator took personal details out of a post
+modlog-move = A conversation was moved between groups
 
 search-title = Search the groups
 search-label = Search conversations in your groups and public groups
@@ -208,7 +209,6 @@ group-following = You hear of every new conversation here. Press again to stop.
 thread-yours = You started this conversation, so you hear of every reply.
 
 ## Direct messages
-post-write-to = Message
 messages-title = Messages
 groups-messages = Your messages
 messages-lead = Private conversations with one other member. Both of you need to allow messages; either of you can block the other at any time, and you can report a message that hurts.
@@ -239,3 +239,43 @@ sitequeue-messages = Reported messages
 sitequeue-messages-lead = Only the reported message is shown; the rest of the conversation stays private.
 sitequeue-message-from = From { $handle }
 sitequeue-message-bar = Turn off messages from { $handle }
+thread-move = Move this conversation
+thread-move-to = To the group
+thread-move-send = Move it
+thread-done-moved = Moved. This conversation now belongs to this group, and both groups' logs say so.
+
+## Profiles
+profile-edit-title = Your profile
+profile-edit-lead = A few words for others, if you like. Each part is shown only to whom you choose, and nothing is shown until you do. Your name is the only thing everyone sees.
+profile-mine-lead = This is your profile; each part says who sees it.
+profile-change = Change it
+profile-saved = Saved. This is how your profile looks now.
+profile-nothing = { $handle } has not shared anything here.
+profile-since = Member since
+profile-about = About
+profile-about-label = A few words about you
+profile-about-hint = Plain text, at most { $max } characters. Please leave out anything that could identify you, such as your full name or town.
+profile-living-with = Living with
+profile-living-with-label = What you live with, in your own words
+profile-living-with-hint = For example "back pain since 2019". At most { $max } characters.
+profile-groups = Groups
+profile-groups-none = None that you can see.
+profile-who-sees = Who sees this?
+profile-to-everyone = Anyone signed in
+profile-to-members = Members who share a group with me
+profile-to-nobody = Only me
+profile-seen-everyone = seen by anyone signed in
+profile-seen-members = seen by members who share a group with you
+profile-seen-nobody = seen only by you
+profile-save = Save my profile
+profile-write = Write to { $handle }
+
+## Pinned resources (advocacy groups)
+resources-title = Resources
+resources-none = No resources yet.
+resources-add = Add a resource
+resources-edit = Change this resource
+resources-lead = A link, a letter template, what to say at a hearing: something members of this group will want to find again. Markdown works; links are allowed here.
+resources-updated = Last changed
+resources-save = Save the resource
+resources-remove = Remove it

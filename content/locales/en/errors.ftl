@@ -184,3 +184,5 @@ err-messages-turn-on = To write to others, please first let members send you mes
 err-messages-not-yet = A new account can answer members who write to it, and start conversations itself after a few days of taking part in the groups. This keeps everyone safe from unwanted messages.
 err-messages-closed = This member does not take messages at the moment.
 err-messages-barred = The site's moderators have turned your messages off.
+err-move-where = Please choose another group you look after (not the hacks).
+err-resources-full = This group keeps 30 resources at most. Please remove one first.

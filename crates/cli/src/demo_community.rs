@@ -137,6 +137,18 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
         if g.kind == "exercise" {
             demo_session(store, group.id, neighbour(n), demo).await?;
         }
+        if g.kind == "advocacy" {
+            let letter = parse_thread(
+                "Asking for changes at work: a letter to start from",
+                "Dear …,\n\nI live with a long-term pain condition. To keep doing my job well, I am asking for:\n\n\
+                 - a chair with good support, and a short break every hour;\n\
+                 - working from home on the days after a flare.\n\n\
+                 I would be glad to talk about what works for the team.\n\n\
+                 *Change it to fit you: say what you need, not what your diagnosis is.*",
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            store.add_group_resource(group.id, neighbour(n), &letter).await?;
+        }
     }
     // A neighbour wrote to the demo member, so Messages has a conversation to show.
     let kim = neighbour(1);

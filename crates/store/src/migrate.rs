@@ -59,7 +59,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20, "0020_writings"),
     migration!(21, "0021_community_safety"),
     migration!(22, "0022_held_posts"),
-    migration!(23, "0023_messages_and_group_follows"),
+    migration!(23, "0023_messages_follows_profiles"),
+    migration!(24, "0024_group_resources"),
 ];
 
 /// The newest schema version this program knows.

@@ -362,6 +362,73 @@ impl Store {
         Ok(())
     }
 
+    /// Moves thread `thread` of group `from` to group `to`, with its open reports; both
+    /// groups' logs say so. A hack stays in the hacks group and nothing moves into it
+    /// (`Unsupported`); `NotFound` when the thread is not in `from`.
+    pub async fn move_thread(
+        &self,
+        from: i64,
+        to: i64,
+        moderator: UserId,
+        thread: i64,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        let now = crate::now();
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            let hacks: bool = sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM groups WHERE id IN ($2, $3) AND slug = $4)
+                 OR EXISTS (SELECT 1 FROM hacks WHERE thread_id = $1)",
+            )
+            .bind(thread)
+            .bind(to)
+            .bind(from)
+            .bind(foothold_core::hacks::GROUP_SLUG)
+            .fetch_one(&mut *tx)
+            .await?;
+            if hacks || from == to {
+                return Err(StoreError::Unsupported("moving a hack, or into the hacks group, or nowhere"));
+            }
+            let moved = sqlx::query("UPDATE threads SET group_id = $2 WHERE id = $1 AND group_id = $3")
+                .bind(thread)
+                .bind(to)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if moved == 0 {
+                return Err(StoreError::NotFound);
+            }
+            sqlx::query("UPDATE reports SET group_id = $2 WHERE post_id IN (SELECT id FROM posts WHERE thread_id = $1)")
+                .bind(thread)
+                .bind(to)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE notifications SET group_id = $2 WHERE thread_id = $1")
+                .bind(thread)
+                .bind(to)
+                .execute(&mut *tx)
+                .await?;
+            for group in [from, to] {
+                sqlx::query(LOG_LINE)
+                    .bind(group)
+                    .bind(moderator.0)
+                    .bind(ModAction::Move.as_str())
+                    .bind(thread)
+                    .bind(None::<i64>)
+                    .bind(reason)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(())
+    }
+
     /// The newest entries of a group's moderation log.
     pub async fn moderation_log(&self, group: i64, limit: u32) -> Result<Vec<LogEntry>> {
         let rows: Vec<LogRow> = on_db!(self, |pool| {

@@ -44,8 +44,7 @@ impl Place {
     }
 }
 
-fn relation(viewer: &Viewer, membership: Option<Membership>) -> Relation {
-    let user = viewer.user();
+fn relation(user: Option<&User>, membership: Option<Membership>) -> Relation {
     let staff = user.is_some_and(|u| u.role.is_staff());
     let paused = membership.is_some_and(|m| m.suspended_at(foothold_store::now()));
     Relation::of(user.is_some(), staff, membership.map(|m| (m.role, m.standing)), paused)
@@ -54,7 +53,7 @@ fn relation(viewer: &Viewer, membership: Option<Membership>) -> Relation {
 /// The group at `slug` as the viewer stands to it.
 pub async fn place(app: &AppState, viewer: &Viewer, slug: &str) -> AppResult<Place> {
     let (group, membership) = app.store.group(slug, viewer.user().map(|u| u.id)).await?;
-    Ok(Place { relation: relation(viewer, membership), group, membership })
+    Ok(Place { relation: relation(viewer.user(), membership), group, membership })
 }
 
 /// The group with id `group` as the viewer stands to it.
@@ -64,7 +63,18 @@ pub async fn place_by_id(app: &AppState, viewer: &Viewer, group: i64) -> AppResu
         Some(u) => app.store.membership(group.id, u.id).await?,
         None => None,
     };
-    Ok(Place { relation: relation(viewer, membership), group, membership })
+    Ok(Place { relation: relation(viewer.user(), membership), group, membership })
+}
+
+/// The group at `slug` when it keeps pinned resources (an advocacy group) and the viewer may
+/// `action` there.
+pub async fn shelf(app: &AppState, viewer: &Viewer, slug: &str, action: Action) -> AppResult<Place> {
+    let place = place(app, viewer, slug).await?;
+    place.require(action)?;
+    if place.group.kind != foothold_core::community::GroupKind::Advocacy {
+        return Err(AppError::NotFound);
+    }
+    Ok(place)
 }
 
 /// What was written and whether it asks for support.
@@ -192,6 +202,8 @@ pub struct Moderation<'a> {
     pub days: &'a str,
     /// The member's post a warning or pause is about (its reports are closed).
     pub post: Option<i64>,
+    /// Where a conversation moves to: a group's slug.
+    pub to: &'a str,
 }
 
 /// A moderator's action, checked and logged.
@@ -211,6 +223,10 @@ pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation
     }
     let reason = (!reason.is_empty()).then_some(reason);
     let unsupported = || AppError::from(Invalid::one("action", "action-target"));
+    if action == ModAction::Move {
+        let Target::Thread(thread) = target else { return Err(unsupported()) };
+        return move_thread(app, user, place, thread, m.to, reason).await;
+    }
     let note = match (action, target) {
         (ModAction::Warn, Target::Member(_)) => {
             reason.ok_or_else(|| Invalid::one("reason", "warning-words"))?;
@@ -241,6 +257,31 @@ pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation
     }
     app.store.note_member(place.group.id, user.id, member, note, reason, m.post).await?;
     Ok(())
+}
+
+/// Moves a conversation to the group at `to`, which the moderator must look after too.
+async fn move_thread(
+    app: &AppState,
+    user: &User,
+    place: &Place,
+    thread: i64,
+    to: &str,
+    reason: Option<&str>,
+) -> AppResult<()> {
+    let nowhere = || AppError::from(Invalid::one("to", "move-where"));
+    let (group, membership) = match app.store.group(to.trim(), Some(user.id)).await {
+        Ok(found) => found,
+        Err(foothold_store::StoreError::NotFound) => return Err(nowhere()),
+        Err(e) => return Err(e.into()),
+    };
+    let dest = Place { relation: relation(Some(user), membership), group, membership };
+    if !dest.may(Action::Moderate) {
+        return Err(nowhere());
+    }
+    app.store.move_thread(place.group.id, dest.group.id, user.id, thread, reason).await.map_err(|e| match e {
+        foothold_store::StoreError::Unsupported(_) => nowhere(),
+        other => other.into(),
+    })
 }
 
 /// Who is editing a post, as the rules see it.

@@ -31,6 +31,7 @@ pub mod markdown;
 pub mod messages;
 mod onboarding;
 mod pages;
+pub mod profiles;
 pub mod push;
 pub mod questionnaires;
 pub mod reminders;

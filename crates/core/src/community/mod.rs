@@ -5,6 +5,7 @@
 
 pub mod access;
 mod names;
+pub mod profile;
 pub mod snippet;
 
 use crate::validation::{Invalid, Problem};

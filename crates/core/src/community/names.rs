@@ -72,5 +72,7 @@ named!(
         Unsuspend = "unsuspend",
         /// Takes personal details out of a post; the post then says a moderator edited it.
         Edit = "edit",
+        /// Moves a conversation to another group the moderator looks after.
+        Move = "move",
     }
 );

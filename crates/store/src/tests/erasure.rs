@@ -100,6 +100,8 @@ async fn a_deleted_member_leaves_no_row_behind() {
             .unwrap();
         store.note_member(group.id, me, other, crate::MemberNote::Pause(until), None, None).await.unwrap();
         store.follow(crate::Followed::Group(group.id), me, true).await.unwrap();
+        store.set_profile(me, &foothold_core::community::profile::Profile::default()).await.unwrap();
+        store.add_group_resource(group.id, me, &parse_thread("Rights", "Know them").unwrap()).await.unwrap();
         // A conversation both ways, and a report of the member's message.
         store.send_message(me, other, "m1", "hello").await.unwrap();
         let (theirs, _) = store.send_message(other, me, "m1", "hello back").await.unwrap();

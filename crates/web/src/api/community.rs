@@ -561,6 +561,9 @@ pub struct ModerationRequest {
     /// The member's post a warning or pause is about; its reports are closed.
     #[serde(default)]
     post: Option<i64>,
+    /// For `move` (target `thread`): the slug of the group it moves to, which you moderate too.
+    #[serde(default)]
+    to: String,
 }
 
 /// A moderator's action; written to the group's moderation log.
@@ -583,6 +586,7 @@ pub async fn moderate(
         reason: &req.reason,
         days: &days,
         post: req.post,
+        to: &req.to,
     };
     community::moderate(&app, user, &place, &m).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -735,5 +739,99 @@ pub async fn notifications(State(app): State<AppState>, viewer: Viewer) -> AppRe
 pub async fn read_notifications(State(app): State<AppState>, viewer: Viewer) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;
     app.store.mark_notifications_read(user.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResourceView {
+    id: i64,
+    title: String,
+    /// Markdown.
+    body: String,
+    updated_at: DateTime<Utc>,
+}
+
+/// An advocacy group's pinned resources, in their order (404 for other kinds of group).
+#[utoipa::path(get, path = "/api/v1/groups/{slug}/resources", tag = "community", operation_id = "list_resources", params(("slug" = String, Path)),
+    responses((status = 200, body = Vec<ResourceView>), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn resources(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<ResourceView>>> {
+    viewer.require_user()?;
+    let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
+    let all = app.store.group_resources(place.group.id).await?;
+    Ok(Json(
+        all.into_iter()
+            .map(|r| ResourceView { id: r.id, title: r.title, body: r.body, updated_at: r.updated_at })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResourceRequest {
+    title: String,
+    /// Markdown; links are allowed.
+    body: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResourceMade {
+    id: i64,
+}
+
+/// Adds a resource to an advocacy group (its hosts and moderators; at most 30).
+#[utoipa::path(post, path = "/api/v1/groups/{slug}/resources", tag = "community", operation_id = "add_resource", params(("slug" = String, Path)), request_body = ResourceRequest,
+    responses((status = 201, body = ResourceMade), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn add_resource(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Json(req): Json<ResourceRequest>,
+) -> AppResult<(StatusCode, Json<ResourceMade>)> {
+    let user = viewer.require_user()?;
+    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let new = parse_thread(&req.title, &req.body)?;
+    let id = app.store.add_group_resource(place.group.id, user.id, &new).await.map_err(|e| match e {
+        foothold_store::StoreError::Unsupported(_) => {
+            foothold_core::Invalid::one("title", "resources-full").into()
+        }
+        other => AppError::from(other),
+    })?;
+    Ok((StatusCode::CREATED, Json(ResourceMade { id })))
+}
+
+/// Replaces a resource's title and text.
+#[utoipa::path(put, path = "/api/v1/groups/{slug}/resources/{id}", tag = "community", operation_id = "change_resource", params(("slug" = String, Path), ("id" = i64, Path)), request_body = ResourceRequest,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn change_resource(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    Json(req): Json<ResourceRequest>,
+) -> AppResult<StatusCode> {
+    viewer.require_user()?;
+    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let new = parse_thread(&req.title, &req.body)?;
+    app.store.change_group_resource(place.group.id, id, Some(&new)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a resource.
+#[utoipa::path(delete, path = "/api/v1/groups/{slug}/resources/{id}", tag = "community", operation_id = "remove_resource", params(("slug" = String, Path), ("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn remove_resource(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+) -> AppResult<StatusCode> {
+    viewer.require_user()?;
+    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    app.store.change_group_resource(place.group.id, id, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -14,6 +14,7 @@ mod group_sessions;
 mod hacks;
 mod insights;
 mod messages;
+mod profiles;
 mod questionnaires;
 mod reminders;
 mod safety;
@@ -59,6 +60,11 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/groups/{slug}/reports", get(community::reports))
         .route("/api/v1/groups/{slug}/moderation", post(community::moderate))
         .route("/api/v1/groups/{slug}/log", get(community::log))
+        .route("/api/v1/groups/{slug}/resources", get(community::resources).post(community::add_resource))
+        .route(
+            "/api/v1/groups/{slug}/resources/{id}",
+            put(community::change_resource).delete(community::remove_resource),
+        )
         .route("/api/v1/groups/{slug}/follow", put(community::follow_group).delete(community::unfollow_group))
         .route("/api/v1/threads/{id}", get(community::thread))
         .route("/api/v1/search", get(community::search))
@@ -107,6 +113,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/posts/{id}/reports", post(community::report))
         .route("/api/v1/posts/{id}", patch(safety::edit))
         .route("/api/v1/posts/{id}/history", get(safety::history))
+        .route("/api/v1/members/{handle}", get(profiles::get))
+        .route("/api/v1/me/profile", get(profiles::mine).put(profiles::set))
         .route("/api/v1/members/{handle}/block", put(safety::block).delete(safety::unblock))
         .route("/api/v1/me/blocks", get(safety::blocks))
         .route("/api/v1/moderation/reports", get(safety::all_reports))
@@ -158,9 +166,11 @@ pub struct FieldProblem {
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
         community::notifications, community::read_notifications, community::follow, community::unfollow,
-        community::follow_group, community::unfollow_group,
+        community::follow_group, community::unfollow_group, community::resources, community::add_resource,
+        community::change_resource, community::remove_resource,
         safety::blocks, safety::block, safety::unblock, safety::edit, safety::history, safety::all_reports,
         messages::list, messages::settings, messages::conversation, messages::send, messages::report,
+        profiles::get, profiles::mine, profiles::set,
         hacks::list, hacks::create, hacks::get, hacks::try_it, hacks::share, hacks::withdraw, hacks::tags,
         hacks::set_tags, group_sessions::list, group_sessions::create, group_sessions::get, group_sessions::rsvp,
         group_sessions::unrsvp, group_sessions::rate, group_sessions::cancel, questionnaires::list,

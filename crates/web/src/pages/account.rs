@@ -90,6 +90,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
             @if user.role.is_staff() {
                 p { a href="/moderation" { (tr.t("sitequeue-title")) } }
             }
+            p { a href="/account/profile" { (tr.t("profile-edit-title")) } " · " a href="/messages" { (tr.t("messages-title")) } }
             p { a href="/account/blocked" { (tr.t("blocked-title")) } }
         }
         (password_form(viewer, &errors_for("password")))

@@ -257,6 +257,12 @@ pub async fn show(
     } else {
         (Vec::new(), false)
     };
+    // Only advocacy groups keep pinned resources, so other groups' pages pay nothing for them.
+    let resources = if place.may(Action::Read) && place.group.kind == GroupKind::Advocacy {
+        Some(app.store.group_resources(place.group.id).await?)
+    } else {
+        None
+    };
     let tr = &viewer.tr;
     let g = &place.group;
     let body = html! {
@@ -288,6 +294,7 @@ pub async fn show(
                 }
                 " " span class="hint" { (tr.t(if following { "group-following" } else { "group-follow-hint" })) }
             }
+            @if let Some(resources) = &resources { (super::resources::list(tr, &place, resources)) }
             section aria-labelledby="threads" {
                 h2 id="threads" { (tr.t("group-threads")) }
                 @if threads.is_empty() { p { (tr.t("group-no-threads")) } }

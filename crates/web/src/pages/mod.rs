@@ -25,8 +25,10 @@ mod moderation;
 pub mod notifications;
 mod predictions;
 mod privacy;
+mod profiles;
 mod questionnaires;
 mod reminders;
+mod resources;
 mod safety;
 pub mod search;
 mod shares;
@@ -103,6 +105,10 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/join", post(groups::join))
         .route("/groups/{slug}/leave", post(groups::leave))
         .route("/groups/{slug}/follow", post(groups::follow))
+        .route("/groups/{slug}/resources", post(resources::create))
+        .route("/groups/{slug}/resources/new", get(resources::new_form))
+        .route("/groups/{slug}/resources/{id}", get(resources::show))
+        .route("/groups/{slug}/resources/{id}/edit", get(resources::edit_form).post(resources::edit))
         .route("/groups/{slug}/new", get(groups::new_thread_form))
         .route("/groups/{slug}/threads", post(groups::create_thread))
         .route("/groups/{slug}/moderation", get(moderation::queue).post(moderation::act))
@@ -116,7 +122,9 @@ pub fn router() -> Router<AppState> {
         .route("/posts/{id}/edit", get(safety::edit_form).post(safety::edit))
         .route("/posts/{id}/held", get(safety::held))
         .route("/posts/{id}/history", get(safety::history))
+        .route("/members/{handle}", get(profiles::show))
         .route("/members/{handle}/block", get(safety::block_form).post(safety::block))
+        .route("/account/profile", get(profiles::edit_form).post(profiles::save))
         .route("/account/blocked", get(safety::blocked))
         .route("/messages", get(messages::list))
         .route("/messages/to", get(messages::to))

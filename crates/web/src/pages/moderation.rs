@@ -245,6 +245,7 @@ pub struct ActionForm {
     reason: String,
     days: String,
     post: Option<i64>,
+    to: String,
     back: String,
 }
 
@@ -264,8 +265,12 @@ pub async fn act(
         reason: &f.reason,
         days: &f.days,
         post: f.post,
+        to: &f.to,
     };
     community::moderate(&app, user, &place, &m).await?;
+    if f.back == "thread" {
+        return Ok(see_other(&format!("/threads/{id}?done=moved")));
+    }
     if f.back == "site" {
         return Ok(see_other("/moderation"));
     }

@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use foothold_core::community::access::Action;
-use foothold_core::community::{parse_report, Reaction, ReportReason, POSTS_PER_PAGE};
+use foothold_core::community::{parse_report, Reaction, ReportReason, Role, Standing, POSTS_PER_PAGE};
 use foothold_core::hacks::GROUP_SLUG;
 use foothold_store::{Post, ThreadSummary};
 use maud::{html, Markup, PreEscaped};
@@ -60,7 +60,6 @@ struct Words {
     edit: String,
     history: String,
     block: String,
-    write: String,
     zone: chrono_tz::Tz,
 }
 
@@ -78,7 +77,6 @@ impl Words {
             edit: tr.t("post-edit"),
             history: tr.t("post-history"),
             block: tr.t("post-block"),
-            write: tr.t("post-write-to"),
             zone,
         }
     }
@@ -111,7 +109,7 @@ fn post_view(
     html! {
         article class={ "post" @if post.hidden { " hidden-post" } } id={ "post-" (post.id) } aria-labelledby={ "by-" (post.id) } {
             p class="meta" id={ "by-" (post.id) } {
-                strong { (post.author) } " · "
+                strong { a href={ "/members/" (post.author) } { (post.author) } } " · "
                 (local_time(w.zone, post.created_at))
                 @if post.edited_at.is_some() { " · " (w.edited) }
                 @if post.hidden { " · " (w.hidden) }
@@ -136,10 +134,7 @@ fn post_view(
                 @if post.edited_at.is_some() && place.may(Action::Moderate) {
                     " · " a href={ "/posts/" (post.id) "/history" } { (w.history) }
                 }
-                @if !mine {
-                    " · " a href={ "/messages/" (post.author) } { (w.write) }
-                    " · " a href={ "/members/" (post.author) "/block" } { (w.block) }
-                }
+                @if !mine { " · " a href={ "/members/" (post.author) "/block" } { (w.block) } }
             }
         }
     }
@@ -165,6 +160,8 @@ struct Shown<'a> {
     posts: &'a [Post],
     support: Option<Markup>,
     done: &'a str,
+    /// Groups a moderator may move this conversation to: (slug, name).
+    moves: Vec<(String, String)>,
 }
 
 fn thread_page(
@@ -224,6 +221,27 @@ fn thread_page(
         } @else if place.may(Action::Join) {
             p { a href={ "/groups/" (place.group.slug) } { (tr.t("thread-join-to-reply")) } }
         }
+        @if !s.moves.is_empty() {
+            details class="member-note" {
+                summary { (tr.t("thread-move")) }
+                form method="post" action={ "/groups/" (place.group.slug) "/moderation" } {
+                    (csrf(&viewer.csrf))
+                    input type="hidden" name="action" value="move";
+                    input type="hidden" name="target" value="thread";
+                    input type="hidden" name="id" value=(thread.id);
+                    input type="hidden" name="back" value="thread";
+                    div class="field" {
+                        label for="move-to" { (tr.t("thread-move-to")) }
+                        select id="move-to" name="to" { @for (slug, name) in &s.moves { option value=(slug) { (name) } } }
+                    }
+                    div class="field" {
+                        label for="move-reason" { (tr.t("edit-reason")) }
+                        input id="move-reason" name="reason" type="text";
+                    }
+                    button type="submit" class="secondary" { (tr.t("thread-move-send")) }
+                }
+            }
+        }
     };
     Ok(html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &thread.title, body)))
 }
@@ -251,6 +269,11 @@ pub async fn show(
     if let Some(quote) = q.quote.and_then(|p| posts.iter().find(|x| x.id == p)) {
         typed.body = quoted(quote);
     }
+    let moves = if place.may(Action::Moderate) && place.group.slug != GROUP_SLUG {
+        moves(&app, user, &place).await?
+    } else {
+        Vec::new()
+    };
     let shown = Shown {
         rendered: &app.rendered,
         hack,
@@ -260,8 +283,30 @@ pub async fn show(
         posts: &posts,
         support,
         done: &q.done,
+        moves,
     };
     thread_page(&viewer, &shown, &typed, None)
+}
+
+/// The other groups the moderator looks after (every group, for the site's moderators), where
+/// a conversation of `place` may move; never the hacks group.
+async fn moves(
+    app: &AppState,
+    user: &foothold_store::User,
+    place: &Place,
+) -> AppResult<Vec<(String, String)>> {
+    let staff = user.role.is_staff();
+    Ok(app
+        .store
+        .groups(user.id)
+        .await?
+        .into_iter()
+        .filter(|(g, m)| {
+            let looks_after = m.is_some_and(|m| m.role != Role::Member && m.standing == Standing::Active);
+            g.id != place.group.id && g.slug != GROUP_SLUG && (staff || looks_after)
+        })
+        .map(|(g, _)| (g.slug, g.name))
+        .collect())
 }
 
 /// Whether the thread is a hack's discussion (only threads of the hacks group can be).
@@ -321,6 +366,7 @@ pub async fn reply(
         posts: &posts,
         support: None,
         done: "",
+        moves: Vec::new(),
     };
     thread_page(&viewer, &shown, &f, error.as_ref())
 }

@@ -16,6 +16,7 @@ mod insights;
 mod library;
 mod messages;
 mod pages;
+mod profiles;
 mod questionnaires;
 mod reminders;
 mod safety;

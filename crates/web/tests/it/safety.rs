@@ -277,3 +277,172 @@ async fn moderators_warn_and_pause_a_member_who_then_reads_but_does_not_post() {
         ann.json(&app, Method::POST, &format!("/api/v1/threads/{t}/posts"), Some(reply)).await;
     }
 }
+
+#[tokio::test]
+async fn a_moderator_moves_a_conversation_to_another_group_they_look_after() {
+    for app in apps(config()).await {
+        let (host, ann, other_host) =
+            (Who::new(&app, "host").await, Who::new(&app, "ann").await, Who::new(&app, "oth").await);
+        let from = open_group(&app, &host, &[&ann]).await;
+        let to = host
+            .json(
+                &app,
+                Method::POST,
+                "/api/v1/groups",
+                Some(json!({"name": "Walking together", "kind": "exercise", "visibility": "public"})),
+            )
+            .await["slug"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let elsewhere = other_host
+            .json(
+                &app,
+                Method::POST,
+                "/api/v1/groups",
+                Some(json!({"name": "Someone else's", "kind": "support", "visibility": "public"})),
+            )
+            .await["slug"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let (t, post) = thread(&app, &ann, &from, "Walking buddies?", "Anyone near the park?").await;
+        ann.json(
+            &app,
+            Method::POST,
+            &format!("/api/v1/posts/{post}/reports"),
+            Some(json!({"reason": "other"})),
+        )
+        .await
+        .to_string();
+
+        // The thread page offers the host's other group, and nothing to a member.
+        let (_, seen) = page(&app, &host, &format!("/threads/{t}")).await;
+        assert!(seen.contains("Move this conversation") && seen.contains(&format!("value=\"{to}\"")));
+        assert!(!seen.contains(&format!("value=\"{elsewhere}\"")) && !seen.contains("value=\"hacks\""));
+        let (_, theirs) = page(&app, &ann, &format!("/threads/{t}")).await;
+        assert!(!theirs.contains("Move this conversation"));
+
+        // Not to a group they do not look after, nor by a member, nor a hack's group.
+        let moving = |to: &str| json!({"action": "move", "target": "thread", "id": t, "to": to});
+        let path = format!("/api/v1/groups/{from}/moderation");
+        for nowhere in [elsewhere.as_str(), "hacks", "no-such-group", from.as_str()] {
+            let r = host.call(&app, Method::POST, &path, Some(moving(nowhere))).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{nowhere}");
+        }
+        let r = ann.call(&app, Method::POST, &path, Some(moving(&to))).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+        // Through the page's form: the thread, its open report and both logs follow.
+        let fields = [
+            ("action", "move"),
+            ("target", "thread"),
+            ("id", &t.to_string()),
+            ("to", &to),
+            ("reason", "it is about walking"),
+            ("back", "thread"),
+        ];
+        let r = app
+            .submit(&host.c, &format!("/threads/{t}"), &format!("/groups/{from}/moderation"), &fields)
+            .await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"].to_str().unwrap(), format!("/threads/{t}?done=moved"));
+        let (_, moved) = page(&app, &host, &format!("/threads/{t}?done=moved")).await;
+        assert!(moved.contains("Moved. This conversation now belongs") && moved.contains("Walking together"));
+        let reports = host.json(&app, Method::GET, &format!("/api/v1/groups/{to}/reports"), None).await;
+        assert_eq!(reports.as_array().unwrap().len(), 1, "{reports}");
+        assert!(
+            host.json(&app, Method::GET, &format!("/api/v1/groups/{from}/reports"), None).await == json!([])
+        );
+        for slug in [&from, &to] {
+            let log = ann.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/log"), None).await;
+            assert_eq!(
+                (log[0]["action"].as_str(), log[0]["thread"].as_i64()),
+                (Some("move"), Some(t)),
+                "{slug}"
+            );
+        }
+        let list = ann.json(&app, Method::GET, &format!("/api/v1/groups/{to}/threads"), None).await;
+        assert!(list.to_string().contains("Walking buddies?"), "{list}");
+    }
+}
+
+#[tokio::test]
+async fn an_advocacy_group_keeps_pinned_resources_its_moderators_look_after() {
+    for app in apps(config()).await {
+        let (host, ann, out) =
+            (Who::new(&app, "host").await, Who::new(&app, "ann").await, Who::new(&app, "outsider").await);
+        let made = host
+            .json(
+                &app,
+                Method::POST,
+                "/api/v1/groups",
+                Some(json!({"name": "Pain at work", "kind": "advocacy", "visibility": "members"})),
+            )
+            .await;
+        let slug = made["slug"].as_str().unwrap().to_owned();
+        ann.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/membership"), Some(json!({}))).await;
+        let support = open_group(&app, &host, &[&ann]).await;
+
+        // Through the page: a form with a preview, then the resource's own page and the list.
+        let new = format!("/groups/{slug}/resources/new");
+        let fields = [
+            ("title", "A letter to start from"),
+            ("body", "Dear **manager**, see [your rights](https://example.org/rights)"),
+            ("action", "save"),
+        ];
+        let r = app.submit(&host.c, &new, &format!("/groups/{slug}/resources"), &fields).await;
+        assert_eq!(r.status(), 303);
+        let at = r.headers()["location"].to_str().unwrap().to_owned();
+        let (status, shown) = page(&app, &ann, &at).await;
+        assert_eq!(status, 200);
+        assert!(
+            shown.contains("<strong>manager</strong>") && shown.contains("rel=\"nofollow ugc noopener\""),
+            "{shown}"
+        );
+        assert!(!shown.contains("Change this resource"), "members read; moderators change");
+        let (_, list) = page(&app, &ann, &format!("/groups/{slug}")).await;
+        assert!(list.contains("A letter to start from") && !list.contains("Add a resource"));
+
+        // Members read but do not change; outsiders of a members-only group do not read.
+        let path = format!("/api/v1/groups/{slug}/resources");
+        let one = json!({"title": "Rights at work", "body": "Know them."});
+        assert_eq!(
+            ann.call(&app, Method::POST, &path, Some(one.clone())).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(out.call(&app, Method::GET, &path, None).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(ann.json(&app, Method::GET, &path, None).await.as_array().unwrap().len(), 1);
+        // Other kinds of group keep none.
+        let other = format!("/api/v1/groups/{support}/resources");
+        assert_eq!(
+            host.call(&app, Method::POST, &other, Some(one.clone())).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        let bad = json!({"title": "x", "body": ""});
+        assert_eq!(
+            host.call(&app, Method::POST, &path, Some(bad)).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+
+        // Changed and removed through the API; thirty at most.
+        let id = host.json(&app, Method::POST, &path, Some(one)).await["id"].as_i64().unwrap();
+        let changed = json!({"title": "Rights at work (2027)", "body": "Know them well."});
+        host.json(&app, Method::PUT, &format!("{path}/{id}"), Some(changed)).await;
+        let all = ann.json(&app, Method::GET, &path, None).await;
+        assert_eq!(all[1]["title"], "Rights at work (2027)", "in the order added: {all}");
+        host.json(&app, Method::DELETE, &format!("{path}/{id}"), None).await;
+        assert_eq!(
+            host.call(&app, Method::DELETE, &format!("{path}/{id}"), None).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        for i in 1..foothold_store::RESOURCES_MAX {
+            host.json(&app, Method::POST, &path, Some(json!({"title": format!("Note {i}"), "body": "ok"})))
+                .await;
+        }
+        let r =
+            host.call(&app, Method::POST, &path, Some(json!({"title": "One too many", "body": "ok"}))).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(ann.json(&app, Method::GET, &path, None).await.as_array().unwrap().len(), 30);
+    }
+}

@@ -1,4 +1,17 @@
--- Direct messages between two members who both allow them; following a whole group.
+-- Direct messages between two members who both allow them; following a whole group; a
+-- member's profile, each field shown to whom they chose.
+
+-- What a member tells others about themselves. Each field has its audience: 'everyone'
+-- signed in, 'members' who share a group with them, or 'nobody' (the default).
+CREATE TABLE profiles (
+    user_id          BIGINT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    about            TEXT NOT NULL DEFAULT '',
+    about_to         TEXT NOT NULL DEFAULT 'nobody' CHECK (about_to IN ('everyone', 'members', 'nobody')),
+    living_with      TEXT NOT NULL DEFAULT '',
+    living_with_to   TEXT NOT NULL DEFAULT 'nobody' CHECK (living_with_to IN ('everyone', 'members', 'nobody')),
+    groups_to        TEXT NOT NULL DEFAULT 'nobody' CHECK (groups_to IN ('everyone', 'members', 'nobody')),
+    since_to         TEXT NOT NULL DEFAULT 'nobody' CHECK (since_to IN ('everyone', 'members', 'nobody'))
+);
 
 -- A member hears of every new conversation in a group they follow.
 CREATE TABLE group_follows (

@@ -24,3 +24,4 @@ DROP TABLE conversations;
 ALTER TABLE users DROP COLUMN messages_barred;
 ALTER TABLE users DROP COLUMN messages_open;
 DROP TABLE group_follows;
+DROP TABLE profiles;

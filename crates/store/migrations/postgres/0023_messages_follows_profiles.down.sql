@@ -7,3 +7,4 @@ DROP TABLE messages;
 DROP TABLE conversations;
 ALTER TABLE users DROP COLUMN messages_barred, DROP COLUMN messages_open;
 DROP TABLE group_follows;
+DROP TABLE profiles;
