@@ -442,7 +442,8 @@ try {
     // An advocacy group keeps pinned resources at the top of its page.
     await dm.goto(base + '/groups');
     await dm.getByRole('link', { name: 'Pain at work: speaking up' }).first().click();
-    await dm.getByRole('heading', { name: 'Resources' }).waitFor();
+    await dm.getByRole('link', { name: 'Resources', exact: true }).click();
+    await dm.getByRole('heading', { name: 'Resources', level: 1 }).waitFor();
     await dm.getByRole('link', { name: 'Asking for changes at work: a letter to start from' }).click();
     await dm.getByText('a chair with good support').waitFor();
     await audit(dm, 'a pinned resource');

@@ -273,6 +273,7 @@ profile-write = Write to { $handle }
 ## Pinned resources (advocacy groups)
 resources-title = Resources
 resources-none = No resources yet.
+resources-list-lead = Links and documents the hosts of { $group } keep here for its members.
 resources-add = Add a resource
 resources-edit = Change this resource
 resources-lead = A link, a letter template, what to say at a hearing: something members of this group will want to find again. Markdown works; links are allowed here.

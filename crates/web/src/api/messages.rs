@@ -59,7 +59,7 @@ pub struct SettingsRequest {
 }
 
 /// Lets other members write to you, or stops it.
-#[utoipa::path(put, path = "/api/v1/messages/settings", tag = "community", operation_id = "set_messages_open", request_body = SettingsRequest,
+#[utoipa::path(put, path = "/api/v1/me/messages", tag = "community", operation_id = "set_messages_open", request_body = SettingsRequest,
     responses((status = 204), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn settings(

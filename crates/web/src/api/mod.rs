@@ -119,7 +119,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/me/blocks", get(safety::blocks))
         .route("/api/v1/moderation/reports", get(safety::all_reports))
         .route("/api/v1/messages", get(messages::list))
-        .route("/api/v1/messages/settings", put(messages::settings))
+        .route("/api/v1/me/messages", put(messages::settings))
         .route("/api/v1/messages/{handle}", get(messages::conversation).post(messages::send))
         .route("/api/v1/messages/{handle}/reports", post(messages::report))
         .route("/api/v1/checkins/{day}", get(diary::get_day).put(diary::put_day).delete(diary::delete_day))

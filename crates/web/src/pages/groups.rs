@@ -250,19 +250,12 @@ pub async fn show(
     place.require(Action::See)?;
     let (threads, following) = if place.may(Action::Read) {
         let cursor = parse_cursor(&q.after)?;
-        tokio::try_join!(
-            app.store.threads(place.group.id, user.id, cursor, THREADS_PER_PAGE),
-            app.store.follows(Followed::Group(place.group.id), user.id)
-        )?
+        let threads = app.store.threads(place.group.id, user.id, cursor, THREADS_PER_PAGE).await?;
+        (threads, app.store.follows(Followed::Group(place.group.id), user.id).await?)
     } else {
         (Vec::new(), false)
     };
-    // Only advocacy groups keep pinned resources, so other groups' pages pay nothing for them.
-    let resources = if place.may(Action::Read) && place.group.kind == GroupKind::Advocacy {
-        Some(app.store.group_resources(place.group.id).await?)
-    } else {
-        None
-    };
+
     let tr = &viewer.tr;
     let g = &place.group;
     let body = html! {
@@ -282,6 +275,9 @@ pub async fn show(
         @if place.may(Action::Read) {
             nav class="group-tools" aria-label=(tr.t("group-tools")) {
                 @if place.may(Action::Post) { a class="button" href={ "/groups/" (g.slug) "/new" } { (tr.t("thread-start")) } " " }
+                // An advocacy group's pinned resources have their own page, so the thread list
+                // (the busiest page) makes no query for them.
+                @if g.kind == GroupKind::Advocacy { a href={ "/groups/" (g.slug) "/resources" } { (tr.t("resources-title")) } " · " }
                 a href={ "/groups/" (g.slug) "/sessions" } { (tr.t("sessions-title")) } " · "
                 a href={ "/groups/" (g.slug) "/log" } { (tr.t("modlog-title")) }
                 @if place.may(Action::Moderate) { " · " a href={ "/groups/" (g.slug) "/moderation" } { (tr.t("modqueue-title")) } }
@@ -294,7 +290,6 @@ pub async fn show(
                 }
                 " " span class="hint" { (tr.t(if following { "group-following" } else { "group-follow-hint" })) }
             }
-            @if let Some(resources) = &resources { (super::resources::list(tr, &place, resources)) }
             section aria-labelledby="threads" {
                 h2 id="threads" { (tr.t("group-threads")) }
                 @if threads.is_empty() { p { (tr.t("group-no-threads")) } }

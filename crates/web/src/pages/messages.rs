@@ -33,7 +33,7 @@ fn settings_form(viewer: &Viewer, settings: MessageSettings) -> Markup {
             @if settings.barred {
                 p { (tr.t("messages-barred-note")) }
             } @else {
-                form method="post" action="/messages/settings" {
+                form method="post" action="/account/messages" {
                     (csrf(&viewer.csrf))
                     label class="choice" {
                         input type="checkbox" name="open" value="yes" checked[settings.open];

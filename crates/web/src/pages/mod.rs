@@ -105,7 +105,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/join", post(groups::join))
         .route("/groups/{slug}/leave", post(groups::leave))
         .route("/groups/{slug}/follow", post(groups::follow))
-        .route("/groups/{slug}/resources", post(resources::create))
+        .route("/groups/{slug}/resources", get(resources::list).post(resources::create))
         .route("/groups/{slug}/resources/new", get(resources::new_form))
         .route("/groups/{slug}/resources/{id}", get(resources::show))
         .route("/groups/{slug}/resources/{id}/edit", get(resources::edit_form).post(resources::edit))
@@ -128,7 +128,8 @@ pub fn router() -> Router<AppState> {
         .route("/account/blocked", get(safety::blocked))
         .route("/messages", get(messages::list))
         .route("/messages/to", get(messages::to))
-        .route("/messages/settings", post(messages::save_settings))
+        // Not under /messages/: a member may be called "settings".
+        .route("/account/messages", post(messages::save_settings))
         .route("/messages/{handle}", get(messages::show).post(messages::send))
         .route("/messages/{handle}/report/{id}", get(messages::report_form).post(messages::report))
         .route("/moderation/messages/{id}", post(moderation::close_message_report))

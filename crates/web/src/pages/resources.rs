@@ -1,5 +1,5 @@
-//! An advocacy group's pinned resources: the list on the group's page, one resource as its
-//! own page, and the forms its hosts and moderators keep them with.
+//! An advocacy group's pinned resources: their list (linked from the group's page), one
+//! resource as its own page, and the forms its hosts and moderators keep them with.
 
 use super::form::{csrf, Errors, Field};
 use super::groups::{body_field, preview};
@@ -7,7 +7,6 @@ use super::{html, layout, local_time, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Place};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Tr;
 use crate::markdown;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -16,25 +15,37 @@ use axum::response::Response;
 use axum::Form;
 use foothold_core::community::access::Action;
 use foothold_core::community::parse_thread;
-use foothold_store::{GroupResource, StoreError};
-use maud::{html, Markup, PreEscaped};
+use foothold_store::StoreError;
+use maud::{html, PreEscaped};
 use serde::Deserialize;
 
-/// The list on the group's page.
-pub fn list(tr: &Tr, place: &Place, resources: &[GroupResource]) -> Markup {
-    let slug = &place.group.slug;
-    html! {
-        section aria-labelledby="resources" class="resources" {
-            h2 id="resources" { (tr.t("resources-title")) }
-            @if resources.is_empty() { p { (tr.t("resources-none")) } }
-            ul {
-                @for r in resources { li { a href={ "/groups/" (slug) "/resources/" (r.id) } { (r.title) } } }
-            }
-            @if place.may(Action::Moderate) {
-                p { a href={ "/groups/" (slug) "/resources/new" } { (tr.t("resources-add")) } }
-            }
-        }
+/// The group's resources, in their order.
+pub async fn list(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    if viewer.user().is_none() {
+        return Ok(login_redirect());
     }
+    let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
+    let resources = app.store.group_resources(place.group.id).await?;
+    let tr = &viewer.tr;
+    let g = &place.group;
+    let title = tr.t("resources-title");
+    let body = html! {
+        p { a href={ "/groups/" (g.slug) } { "← " (g.name) } }
+        h1 { (title) }
+        p class="lead" { (tr.ta("resources-list-lead", &[("group", &g.name)])) }
+        @if resources.is_empty() { p { (tr.t("resources-none")) } }
+        ul class="cards" {
+            @for r in &resources { li class="card" { a href={ "/groups/" (g.slug) "/resources/" (r.id) } { (r.title) } } }
+        }
+        @if place.may(Action::Moderate) {
+            p { a class="button" href={ "/groups/" (g.slug) "/resources/new" } { (tr.t("resources-add")) } }
+        }
+    };
+    Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }
 
 pub async fn show(
@@ -50,7 +61,7 @@ pub async fn show(
     let tr = &viewer.tr;
     let g = &place.group;
     let body = html! {
-        p { a href={ "/groups/" (g.slug) } { "← " (g.name) } }
+        p { a href={ "/groups/" (g.slug) "/resources" } { "← " (tr.t("resources-title")) } }
         h1 { (r.title) }
         p class="meta" { (tr.t("resources-updated")) " " (local_time(viewer.zone(), r.updated_at)) }
         div class="post-body" { (PreEscaped(markdown::render(&r.body))) }
@@ -167,7 +178,7 @@ pub async fn edit(
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     if f.action == "remove" {
         app.store.change_group_resource(place.group.id, id, None).await?;
-        return Ok(see_other(&format!("/groups/{slug}#resources")));
+        return Ok(see_other(&format!("/groups/{slug}/resources")));
     }
     match parse_thread(&f.title, &f.body) {
         Ok(new) if f.action != "preview" => {

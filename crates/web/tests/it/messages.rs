@@ -41,13 +41,13 @@ async fn two_members_who_both_allow_it_write_to_each_other() {
         assert!(
             first.contains("please first let members send you messages") && !first.contains("name=\"body\"")
         );
-        let r = app.submit(&ann.c, "/messages", "/messages/settings", &[("open", "yes")]).await;
+        let r = app.submit(&ann.c, "/messages", "/account/messages", &[("open", "yes")]).await;
         assert_eq!(r.status(), 303);
         assert_eq!(
             refusal(send(&app, &ann, "bob", "hello").await).await,
             (StatusCode::UNPROCESSABLE_ENTITY, "messages-closed".into())
         );
-        bob.json(&app, Method::PUT, "/api/v1/messages/settings", Some(json!({"open": true}))).await;
+        bob.json(&app, Method::PUT, "/api/v1/me/messages", Some(json!({"open": true}))).await;
 
         // Through the page's form; the same form sent twice is one message.
         let (_, form) = page(&app, &ann, "/messages/bob").await;
@@ -95,7 +95,7 @@ async fn two_members_who_both_allow_it_write_to_each_other() {
         assert_eq!(refusal(send(&app, &ann, "bob", "   ").await).await.1, "message-empty");
         assert_eq!(refusal(send(&app, &ann, "bob", &"a".repeat(60_000)).await).await.1, "text-too-long");
         assert_eq!(send(&app, &ann, "nobody_here", "hi").await.status(), StatusCode::NOT_FOUND);
-        cy.json(&app, Method::PUT, "/api/v1/messages/settings", Some(json!({"open": true}))).await;
+        cy.json(&app, Method::PUT, "/api/v1/me/messages", Some(json!({"open": true}))).await;
         assert_eq!(
             refusal(send(&app, &cy, "ann", "hi").await).await.1,
             "messages-not-yet",
@@ -154,7 +154,7 @@ async fn a_reported_message_reaches_the_site_moderators_who_can_turn_its_sender_
         app.store.set_role(sam.id, foothold_core::account::Role::Moderator).await.unwrap();
         for who in [&ann, &bob] {
             age(&app, who).await;
-            who.json(&app, Method::PUT, "/api/v1/messages/settings", Some(json!({"open": true}))).await;
+            who.json(&app, Method::PUT, "/api/v1/me/messages", Some(json!({"open": true}))).await;
         }
         let sent: Value = send(&app, &ann, "bob", "Buy my miracle cure").await.json().await.unwrap();
         let id = sent["id"].as_i64().unwrap();
@@ -196,7 +196,7 @@ async fn a_reported_message_reaches_the_site_moderators_who_can_turn_its_sender_
 
         // Ann's messages are off for good; her page says so, and turning them on does nothing.
         assert_eq!(refusal(send(&app, &ann, "bob", "hello?").await).await.1, "messages-barred");
-        ann.json(&app, Method::PUT, "/api/v1/messages/settings", Some(json!({"open": true}))).await;
+        ann.json(&app, Method::PUT, "/api/v1/me/messages", Some(json!({"open": true}))).await;
         let settings = ann.json(&app, Method::GET, "/api/v1/messages", None).await;
         assert_eq!((settings["open"].as_bool(), settings["barred"].as_bool()), (Some(false), Some(true)));
         let (_, list) = page(&app, &ann, "/messages").await;

@@ -401,8 +401,15 @@ async fn an_advocacy_group_keeps_pinned_resources_its_moderators_look_after() {
             "{shown}"
         );
         assert!(!shown.contains("Change this resource"), "members read; moderators change");
-        let (_, list) = page(&app, &ann, &format!("/groups/{slug}")).await;
+        let (_, group) = page(&app, &ann, &format!("/groups/{slug}")).await;
+        assert!(
+            group.contains(&format!("href=\"/groups/{slug}/resources\"")),
+            "the group links its resources"
+        );
+        let (_, list) = page(&app, &ann, &format!("/groups/{slug}/resources")).await;
         assert!(list.contains("A letter to start from") && !list.contains("Add a resource"));
+        let (status, _) = page(&app, &ann, &format!("/groups/{support}/resources")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "other kinds of group keep none");
 
         // Members read but do not change; outsiders of a members-only group do not read.
         let path = format!("/api/v1/groups/{slug}/resources");
