@@ -66,6 +66,20 @@ impl Store {
         })?)
     }
 
+    /// Whether either of the two blocked the other.
+    pub async fn blocked_between(&self, a: UserId, b: UserId) -> Result<bool> {
+        Ok(on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = $1 AND blocked_id = $2)
+                     OR (blocker_id = $2 AND blocked_id = $1))",
+            )
+            .bind(a.0)
+            .bind(b.0)
+            .fetch_one(pool)
+            .await
+        })?)
+    }
+
     /// Everyone the member blocked, most recent first.
     pub async fn blocked_by(&self, blocker: UserId) -> Result<Vec<Blocked>> {
         let rows: Vec<(i64, String, DateTime<Utc>)> = on_db!(self, |pool| {

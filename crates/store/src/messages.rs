@@ -52,7 +52,7 @@ pub struct MessageReport {
 }
 
 /// Messages shown in one conversation page: the newest this many.
-pub const CONVERSATION_SHOWN: i64 = 200;
+const CONVERSATION_SHOWN: i64 = 200;
 
 impl Store {
     pub async fn message_settings(&self, user: UserId) -> Result<MessageSettings> {

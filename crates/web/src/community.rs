@@ -77,6 +77,14 @@ pub async fn shelf(app: &AppState, viewer: &Viewer, slug: &str, action: Action) 
     Ok(place)
 }
 
+/// Adds a resource to the shelf of `place`; a full shelf is the request's problem (422).
+pub async fn add_resource(app: &AppState, user: &User, place: &Place, new: &NewThread) -> AppResult<i64> {
+    app.store.add_group_resource(place.group.id, user.id, new).await.map_err(|e| match e {
+        foothold_store::StoreError::Unsupported(_) => Invalid::one("title", "resources-full").into(),
+        other => other.into(),
+    })
+}
+
 /// What was written and whether it asks for support.
 pub struct Written {
     pub posted: Posted,

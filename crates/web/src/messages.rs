@@ -10,7 +10,7 @@ use chrono::Duration;
 use foothold_core::community::{parse_message, Trust};
 use foothold_core::crisis::Level;
 use foothold_core::Invalid;
-use foothold_store::{User, UserId};
+use foothold_store::User;
 
 /// Messages a member may send in an hour, to anyone: enough for a real conversation, too
 /// few for a spammer.
@@ -44,9 +44,7 @@ pub async fn may_write(app: &AppState, user: &User, them: &User) -> AppResult<()
     if !trusted && !app.store.has_written(them.id, user.id).await? {
         return why("messages-not-yet");
     }
-    let blocked = |a: UserId, b: UserId| app.store.blocks(a, b);
-    let (one, other) = tokio::try_join!(blocked(user.id, them.id), blocked(them.id, user.id))?;
-    if !theirs.open || one || other {
+    if !theirs.open || app.store.blocked_between(user.id, them.id).await? {
         return why("messages-closed");
     }
     Ok(())

@@ -21,7 +21,7 @@ pub struct Seen {
 pub async fn seen(app: &AppState, looker: &User, them: &User) -> AppResult<Seen> {
     let who = if looker.id == them.id {
         Looker::Themselves
-    } else if app.store.blocks(looker.id, them.id).await? || app.store.blocks(them.id, looker.id).await? {
+    } else if app.store.blocked_between(looker.id, them.id).await? {
         // A block hides everything but the name, both ways.
         return Ok(Seen {
             looker: Looker::Other,

@@ -795,12 +795,7 @@ pub async fn add_resource(
     let user = viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     let new = parse_thread(&req.title, &req.body)?;
-    let id = app.store.add_group_resource(place.group.id, user.id, &new).await.map_err(|e| match e {
-        foothold_store::StoreError::Unsupported(_) => {
-            foothold_core::Invalid::one("title", "resources-full").into()
-        }
-        other => AppError::from(other),
-    })?;
+    let id = community::add_resource(&app, user, &place, &new).await?;
     Ok((StatusCode::CREATED, Json(ResourceMade { id })))
 }
 

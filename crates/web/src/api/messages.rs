@@ -109,7 +109,10 @@ pub async fn conversation(
         Err(crate::error::AppError::Invalid(i)) => i.problems().first().map(|p| p.code.to_owned()),
         Err(e) => return Err(e),
     };
-    app.store.mark_conversation_read(user.id, them.id).await?;
+    // Only when something is unread: marking is a write, and opening a conversation is not.
+    if all.iter().any(|m| m.sender == them.id && m.read_at.is_none()) {
+        app.store.mark_conversation_read(user.id, them.id).await?;
+    }
     Ok(Json(ConversationDetail {
         handle: them.handle,
         cannot_write,

@@ -252,7 +252,9 @@ async fn conversation_page(
             p { a href={ "/members/" (them.handle) "/block" } { (tr.ta("message-block", &[("handle", &them.handle)])) } }
         }
     };
-    app.store.mark_conversation_read(user.id, them.id).await?;
+    if all.iter().any(|m| m.sender == them.id && m.read_at.is_none()) {
+        app.store.mark_conversation_read(user.id, them.id).await?;
+    }
     Ok(html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body)))
 }
 

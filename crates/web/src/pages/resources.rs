@@ -15,7 +15,6 @@ use axum::response::Response;
 use axum::Form;
 use foothold_core::community::access::Action;
 use foothold_core::community::parse_thread;
-use foothold_store::StoreError;
 use maud::{html, PreEscaped};
 use serde::Deserialize;
 
@@ -144,13 +143,10 @@ pub async fn create(
         Ok(new) if f.action != "preview" => new,
         other => return Ok(form_page(&viewer, &place, None, &f, other.err().map(AppError::from).as_ref())),
     };
-    match app.store.add_group_resource(place.group.id, user.id, &new).await {
+    match community::add_resource(&app, user, &place, &new).await {
         Ok(id) => Ok(see_other(&format!("/groups/{slug}/resources/{id}"))),
-        Err(StoreError::Unsupported(_)) => {
-            let full = AppError::from(foothold_core::Invalid::one("title", "resources-full"));
-            Ok(form_page(&viewer, &place, None, &f, Some(&full)))
-        }
-        Err(e) => Err(e.into()),
+        Err(e @ AppError::Invalid(_)) => Ok(form_page(&viewer, &place, None, &f, Some(&e))),
+        Err(e) => Err(e),
     }
 }
 
