@@ -69,7 +69,7 @@ pub use group_sessions::{GroupSession, Ratings as SessionRatings, Rsvp};
 pub use groups::{Group, Member, Membership};
 pub use hacks::{HackOrder, HackSummary, Tried};
 pub use import::ImportSummary;
-pub use messages::{Conversation, Message, MessageReport, MessageSettings};
+pub use messages::{ArchivedMessage, Conversation, Message, MessageReport, MessageSettings};
 pub use moderation::{LogEntry, MemberNote, Report, Target};
 pub use notifications::{Followed, Notification, NotificationKind};
 pub use push::PushSubscription;

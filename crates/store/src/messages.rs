@@ -51,6 +51,17 @@ pub struct MessageReport {
     pub created_at: DateTime<Utc>,
 }
 
+/// One message as it goes into the member's data archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchivedMessage {
+    /// The other member's handle.
+    pub with: String,
+    /// The member wrote it (else the other member wrote it to them).
+    pub sent: bool,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
 /// Messages shown in one conversation page: the newest this many.
 const CONVERSATION_SHOWN: i64 = 200;
 
@@ -179,6 +190,26 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|(id, handle, last_at, unread)| Conversation { with: UserId(id), handle, last_at, unread })
+            .collect())
+    }
+
+    /// Every message the member wrote or received, by conversation and then oldest first,
+    /// blocked conversations included: it is their data archive, not a list to read.
+    pub async fn all_messages(&self, user: UserId) -> Result<Vec<ArchivedMessage>> {
+        let rows: Vec<(String, bool, String, DateTime<Utc>)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT u.handle, m.sender_id = $1, m.body, m.created_at FROM messages m
+                 JOIN users u ON u.id = CASE WHEN m.sender_id = $1 THEN m.recipient_id ELSE m.sender_id END
+                 WHERE m.sender_id = $1 OR m.recipient_id = $1
+                 ORDER BY m.conversation_id, m.id",
+            )
+            .bind(user.0)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(with, sent, body, created_at)| ArchivedMessage { with, sent, body, created_at })
             .collect())
     }
 

@@ -29,6 +29,8 @@ visit-questions.json   your questions for a visit\n\
 goals.json             your goals, their plans and every day you recorded\n\
 hacks.json             the hacks you tried, from when, and whether you shared your result\n\
 posts.json             everything you wrote in groups and hacks\n\
+messages.json          your direct messages, both sides of each conversation\n\
+community.json         your profile and who sees each part, your groups, whom you blocked\n\
 writings.json          what you wrote for exercises: your flare plan, values, letters\n\
 sharing.json           what you shared with whom, who looked at what, and their notes and suggestions\n\
 fhir.json              your ratings and questionnaires as a FHIR R4 Bundle, for health records (docs/FHIR.md)\n";
@@ -103,6 +105,14 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         .into_iter()
         .map(|t| serde_json::json!({ "hack": t.hack, "title": t.title, "tried_on": t.tried_on, "shared": t.shared }))
         .collect();
+    let messages: Vec<serde_json::Value> = app
+        .store
+        .all_messages(user.id)
+        .await?
+        .into_iter()
+        .map(|m| serde_json::json!({ "with": m.with, "sent": m.sent, "body": m.body, "at": m.created_at }))
+        .collect();
+    let community = community(app, user).await?;
     let writings: Vec<serde_json::Value> = app
         .store
         .writings(user.id)
@@ -110,7 +120,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         .into_iter()
         .map(|w| serde_json::json!({ "exercise": w.skill, "text": w.body, "updated_at": w.updated_at }))
         .collect();
-    let files: [(&str, Vec<u8>); 15] = [
+    let files: [(&str, Vec<u8>); 17] = [
         ("README.txt", README.as_bytes().to_vec()),
         ("diary.csv", diary::csv(&rows)?),
         ("diary.json", json(&diary::json_days(rows))?),
@@ -123,6 +133,8 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         ("goals.json", json(&super::goals::all(app, user.id).await?)?),
         ("hacks.json", json(&hacks)?),
         ("posts.json", json(&posts)?),
+        ("messages.json", json(&messages)?),
+        ("community.json", json(&community)?),
         ("writings.json", json(&writings)?),
         ("sharing.json", json(&sharing)?),
         ("fhir.json", json(&bundle)?),
@@ -138,6 +150,39 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         zip.write_all(&bytes).map_err(|e| zip_error(&e))?;
     }
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
+}
+
+/// The member's place in the community: their profile with each part's audience, the groups
+/// they are in, whom they blocked and whether they take messages.
+async fn community(app: &AppState, user: &User) -> AppResult<serde_json::Value> {
+    let p = app.store.profile(user.id).await?;
+    let groups: Vec<_> = app
+        .store
+        .member_groups(user.id, user.id)
+        .await?
+        .into_iter()
+        .map(|(slug, name)| serde_json::json!({ "slug": slug, "name": name }))
+        .collect();
+    let blocked: Vec<_> = app
+        .store
+        .blocked_by(user.id)
+        .await?
+        .into_iter()
+        .map(|b| serde_json::json!({ "handle": b.handle, "since": b.since }))
+        .collect();
+    let messages = app.store.message_settings(user.id).await?;
+    Ok(serde_json::json!({
+        "handle": user.handle.as_str(),
+        "profile": {
+            "about": { "text": p.about, "seen_by": p.about_to.as_str() },
+            "living_with": { "text": p.living_with, "seen_by": p.living_with_to.as_str() },
+            "groups_seen_by": p.groups_to.as_str(),
+            "joined_seen_by": p.since_to.as_str(),
+        },
+        "groups": groups,
+        "blocked": blocked,
+        "messages": { "open": messages.open, "turned_off_by_moderators": messages.barred },
+    }))
 }
 
 /// Everything you have in Foothold as one ZIP of JSON and CSV files, described in its

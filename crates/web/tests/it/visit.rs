@@ -5,6 +5,8 @@
 
 use crate::common::{apps, browser, config, hidden_value, TestApp};
 use chrono::{Duration, Utc};
+use foothold_core::account::Handle;
+use foothold_core::community::profile::{Audience, Profile};
 use reqwest::Client;
 use serde_json::json;
 use std::process::Command;
@@ -226,6 +228,16 @@ async fn the_data_archive_holds_everything_and_reads_with_another_zip_reader() {
             .unwrap();
         assert!(r.status().is_success());
 
+        // A conversation, then a block: the archive keeps both sides, blocked or not.
+        let me = app.store.user_by_handle(&Handle::parse("Archivist").unwrap()).await.unwrap().id;
+        let pal = crate::community::Who::new(&app, "pen_pal").await.id;
+        app.store.send_message(pal, me, "n1", "Thinking of you today.").await.unwrap();
+        app.store.send_message(me, pal, "n2", "Thank you, the swim helped.").await.unwrap();
+        app.store.set_block(me, pal, true).await.unwrap();
+        let profile =
+            Profile { about: "I swim slowly.".into(), about_to: Audience::Members, ..Profile::default() };
+        app.store.set_profile(me, &profile).await.unwrap();
+
         let r = app.get(&c, "/api/v1/export").await;
         assert_eq!(
             (r.status().as_u16(), r.headers()["content-type"].to_str().unwrap()),
@@ -242,7 +254,7 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         let out = Command::new("python3").arg("-c").arg(script).arg(&file).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let files: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(files.len(), 15, "{:?}", files.keys());
+        assert_eq!(files.len(), 17, "{:?}", files.keys());
         let text = |name: &str| files[name].as_str().unwrap().to_owned();
         assert!(
             text("posts.json").contains("It numbs the ache for an hour.")
@@ -261,6 +273,27 @@ print(json.dumps({n: z.read(n).decode() for n in z.namelist()}))";
         assert!(text("goals.json").contains("\"activity\": \"Swim\""), "{}", text("goals.json"));
         let bundle: serde_json::Value = serde_json::from_str(&text("fhir.json")).unwrap();
         assert_eq!(bundle["resourceType"], "Bundle");
-        assert!(text("README.txt").contains("fhir.json"));
+        assert!(text("README.txt").contains("fhir.json") && text("README.txt").contains("messages.json"));
+        let messages: serde_json::Value = serde_json::from_str(&text("messages.json")).unwrap();
+        let said = |i: usize| {
+            let m = &messages[i];
+            (
+                m["with"].as_str().unwrap().to_owned(),
+                m["sent"].as_bool().unwrap(),
+                m["body"].as_str().unwrap().to_owned(),
+            )
+        };
+        assert_eq!(
+            (said(0), said(1)),
+            (
+                ("pen_pal".into(), false, "Thinking of you today.".into()),
+                ("pen_pal".into(), true, "Thank you, the swim helped.".into())
+            )
+        );
+        let community: serde_json::Value = serde_json::from_str(&text("community.json")).unwrap();
+        assert_eq!(community["profile"]["about"], json!({"text": "I swim slowly.", "seen_by": "members"}));
+        let groups = community["groups"].as_array().unwrap();
+        assert!(groups.iter().any(|g| g["slug"].as_str() == Some(slug.as_str())), "{groups:?}");
+        assert_eq!(community["blocked"][0]["handle"], "pen_pal");
     }
 }
