@@ -83,6 +83,7 @@ summary-days = { $count ->
 summary-pain-change = Pain averaged { $first } in the first two weeks and { $last } in the last two (0 to 10).
 summary-peg-change = PEG averaged { $first } in the first two weeks and { $last } in the last two (0 to 10).
 summary-chart-legend = Dots: pain each day. Solid line: pain, 7-day average. Dashed line: PEG, 7-day average. Scale 0 to 10.
+summary-chart-alt = A chart of pain each day from { $from } to { $to }, with its 7-day average and the 7-day average of PEG, on a scale of 0 to 10.
 summary-questionnaires = Questionnaires
 summary-col-questionnaire = Questionnaire
 summary-col-score = Last score

@@ -1,6 +1,11 @@
 //! Draws the visit summary with krilla: A4, DejaVu Sans embedded (subset) from
 //! `content/fonts`, text wrapped by the font's own advances (ttf-parser). Laid out first as
 //! positioned items on at most two pages, then drawn, so a page break never splits a line.
+//!
+//! The PDF is tagged for screen readers and checked by krilla's PDF/UA-1 validator on every
+//! export: each item belongs to a block (title, heading, paragraph, list item, table row,
+//! the chart as a figure with a text alternative), and the blocks become the tag tree in
+//! reading order. The footer is marked as an artifact.
 
 use super::Summary;
 use crate::i18n::Tr;
@@ -8,13 +13,21 @@ use chrono::{Duration, NaiveDate};
 use foothold_core::agency::Outcome;
 use foothold_core::questionnaire::Trend;
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point};
+use krilla::destination::XyzDestination;
 use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
+    TableHeaderScope,
+};
 use krilla::text::{Font, TextDirection};
-use krilla::Document;
+use krilla::{Document, SerializeSettings};
+use std::num::NonZeroU16;
 
 static REGULAR: &[u8] =
     include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/fonts/DejaVuSans.ttf"));
@@ -40,9 +53,28 @@ enum Weight {
     Bold,
 }
 
+/// What a run of items is to a reader: one node of the tag tree.
+#[derive(Clone, PartialEq)]
+enum Block {
+    /// The title and each heading carry their text: PDF/UA wants it on the tag, and the
+    /// headings become the document outline.
+    Title(String),
+    Heading(String),
+    Para,
+    /// One entry of list number `list`.
+    Entry { list: usize, numbered: bool },
+    /// One row of table number `table`, its cells by column.
+    Row { table: usize, header: bool },
+    Chart,
+}
+
+/// The columns of the questionnaire table.
+const COLUMNS: usize = 4;
+
 enum Item {
-    Text { x: f32, y: f32, size: f32, weight: Weight, color: (u8, u8, u8), text: String },
-    Chart { top: f32 },
+    /// One line of text, in `block` (and column `cell` of a table row).
+    Text { x: f32, y: f32, size: f32, weight: Weight, color: (u8, u8, u8), text: String, block: usize, cell: usize },
+    Chart { top: f32, block: usize },
 }
 
 /// Text measured with the font's advance widths.
@@ -91,6 +123,9 @@ impl Measure {
 struct Layout {
     measure: Measure,
     pages: Vec<Vec<Item>>,
+    blocks: Vec<Block>,
+    /// Lists and tables started so far, to number the next one.
+    groups: usize,
     y: f32,
     full: bool,
 }
@@ -118,7 +153,20 @@ impl Layout {
         }
     }
 
-    fn text(&mut self, text: &str, size: f32, weight: Weight, color: (u8, u8, u8), indent: f32) {
+    fn block(&mut self, block: Block) -> usize {
+        self.blocks.push(block);
+        self.blocks.len() - 1
+    }
+
+    /// A number for a new list or table.
+    fn group(&mut self) -> usize {
+        self.groups += 1;
+        self.groups
+    }
+
+    /// A paragraph (or title, heading, list entry) of its own, wrapped to the page.
+    fn text(&mut self, kind: Block, text: &str, size: f32, weight: Weight, color: (u8, u8, u8), indent: f32) {
+        let block = self.block(kind);
         let lead = size * 1.35;
         for line in self.measure.wrap(text, size, weight, RIGHT - LEFT - indent) {
             if !self.room(lead) {
@@ -126,7 +174,7 @@ impl Layout {
             }
             self.y += lead;
             let y = self.y;
-            self.push(Item::Text { x: LEFT + indent, y, size, weight, color, text: line });
+            self.push(Item::Text { x: LEFT + indent, y, size, weight, color, text: line, block, cell: 0 });
         }
     }
 
@@ -136,12 +184,14 @@ impl Layout {
             return;
         }
         self.y += 16.0;
-        self.text(text, 13.0, Weight::Bold, ACCENT, 0.0);
+        self.text(Block::Heading(text.to_string()), text, 13.0, Weight::Bold, ACCENT, 0.0);
         self.y += 2.0;
     }
 
     /// A row of cells at fixed columns; each cell wraps within its column.
-    fn row(&mut self, cells: &[(f32, f32, &str)], weight: Weight) {
+    fn row(&mut self, table: usize, cells: &[(f32, f32, &str)], weight: Weight) {
+        let header = matches!(weight, Weight::Bold);
+        let block = self.block(Block::Row { table, header });
         let size = 9.5;
         let lead = size * 1.35;
         let wrapped: Vec<Vec<String>> =
@@ -150,10 +200,11 @@ impl Layout {
         if !self.room(lead * lines as f32 + 3.0) {
             return;
         }
-        for ((x, _, _), cell) in cells.iter().zip(&wrapped) {
-            for (n, line) in cell.iter().enumerate() {
+        for (cell, ((x, _, _), lines)) in cells.iter().zip(&wrapped).enumerate() {
+            for (n, line) in lines.iter().enumerate() {
                 let y = self.y + lead * (n + 1) as f32;
-                self.push(Item::Text { x: LEFT + x, y, size, weight, color: INK, text: line.clone() });
+                let text = line.clone();
+                self.push(Item::Text { x: LEFT + x, y, size, weight, color: INK, text, block, cell });
             }
         }
         self.y += lead * lines as f32 + 3.0;
@@ -177,22 +228,24 @@ fn mean_between(days: &[(NaiveDate, f64)], first: NaiveDate, last: NaiveDate) ->
 pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
     let face = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
     let measure = Measure { regular: face(REGULAR)?, bold: face(BOLD)? };
-    let mut l = Layout { measure, pages: vec![Vec::new()], y: TOP - 14.0, full: false };
+    let mut l =
+        Layout { measure, pages: vec![Vec::new()], blocks: Vec::new(), groups: 0, y: TOP - 14.0, full: false };
 
     let title = tr.ta("summary-title", &[("handle", &s.handle)]);
-    l.text(&title, 18.0, Weight::Bold, INK, 0.0);
+    l.text(Block::Title(title.clone()), &title, 18.0, Weight::Bold, INK, 0.0);
     let period = tr.ta(
         "summary-period",
         &[("from", &s.from.to_string()), ("to", &s.to.to_string()), ("made", &s.made.to_string())],
     );
-    l.text(&period, 10.0, Weight::Regular, SOFT, 0.0);
+    l.text(Block::Para, &period, 10.0, Weight::Regular, SOFT, 0.0);
 
     // Pain and PEG.
     l.heading(&tr.t("summary-pain"));
     let pain: Vec<(NaiveDate, f64)> =
         s.days.iter().filter_map(|(d, r)| r.pain.map(|p| (*d, f64::from(p.value())))).collect();
     let peg: Vec<(NaiveDate, f64)> = s.days.iter().filter_map(|(d, r)| r.peg().map(|p| (*d, p))).collect();
-    l.text(&tr.ta("summary-days", &[("count", &s.days.len().to_string())]), 10.0, Weight::Regular, INK, 0.0);
+    let days = tr.ta("summary-days", &[("count", &s.days.len().to_string())]);
+    l.text(Block::Para, &days, 10.0, Weight::Regular, INK, 0.0);
     let early = (s.from, s.from + Duration::days(13));
     let late = (s.to - Duration::days(13), s.to);
     for (key, values) in [("summary-pain-change", &pain), ("summary-peg-change", &peg)] {
@@ -201,20 +254,23 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
             mean_between(values, late.0, late.1),
             s.to - s.from >= Duration::days(27),
         ) {
-            l.text(&tr.ta(key, &[("first", &one(a)), ("last", &one(b))]), 10.0, Weight::Regular, INK, 0.0);
+            let change = tr.ta(key, &[("first", &one(a)), ("last", &one(b))]);
+            l.text(Block::Para, &change, 10.0, Weight::Regular, INK, 0.0);
         }
     }
     if !pain.is_empty() && l.room(CHART_HEIGHT + 30.0) {
         let top = l.y + 10.0;
-        l.push(Item::Chart { top });
+        let block = l.block(Block::Chart);
+        l.push(Item::Chart { top, block });
         l.y = top + CHART_HEIGHT + 14.0;
-        l.text(&tr.t("summary-chart-legend"), 8.5, Weight::Regular, SOFT, 0.0);
+        l.text(Block::Para, &tr.t("summary-chart-legend"), 8.5, Weight::Regular, SOFT, 0.0);
     }
 
     // Questionnaires.
     if !s.scores.is_empty() {
         l.heading(&tr.t("summary-questionnaires"));
-        let columns = [(0.0, 200.0), (200.0, 90.0), (290.0, 80.0), (370.0, 125.0)];
+        let columns: [(f32, f32); COLUMNS] = [(0.0, 200.0), (200.0, 90.0), (290.0, 80.0), (370.0, 125.0)];
+        let table = l.group();
         let head = [
             tr.t("summary-col-questionnaire"),
             tr.t("summary-col-score"),
@@ -223,7 +279,7 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
         ];
         let cells: Vec<(f32, f32, &str)> =
             columns.iter().zip(&head).map(|((x, w), t)| (*x, *w, t.as_str())).collect();
-        l.row(&cells, Weight::Bold);
+        l.row(table, &cells, Weight::Bold);
         for (q, points) in &s.scores {
             let Some(last) = points.last() else { continue };
             let score =
@@ -242,20 +298,22 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
                 }
                 _ => tr.t("summary-change-first"),
             };
-            let band = last.band.clone().unwrap_or_default();
+            // A cell is never empty, so a screen reader keeps its place in the row.
+            let band = last.band.clone().unwrap_or_else(|| "–".into());
             let texts = [q.title.as_str(), score.as_str(), band.as_str(), change.as_str()];
             let cells: Vec<(f32, f32, &str)> =
                 columns.iter().zip(texts).map(|((x, w), t)| (*x, *w, t)).collect();
-            l.row(&cells, Weight::Regular);
+            l.row(table, &cells, Weight::Regular);
         }
-        l.text(&tr.t("summary-questionnaires-note"), 8.5, Weight::Regular, SOFT, 0.0);
+        l.text(Block::Para, &tr.t("summary-questionnaires-note"), 8.5, Weight::Regular, SOFT, 0.0);
     }
 
     // What goes with better days, and experiments.
     l.heading(&tr.t("summary-helps"));
     if s.helps.is_empty() {
-        l.text(&tr.t("summary-helps-none"), 10.0, Weight::Regular, INK, 0.0);
+        l.text(Block::Para, &tr.t("summary-helps-none"), 10.0, Weight::Regular, INK, 0.0);
     }
+    let list = l.group();
     for (strategy, outcome, estimate) in &s.helps {
         let line = tr.ta(
             "summary-helps-line",
@@ -265,10 +323,12 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
                 ("points", &one(estimate.abs())),
             ],
         );
-        l.text(&format!("• {line}"), 10.0, Weight::Regular, INK, 8.0);
+        let entry = Block::Entry { list, numbered: false };
+        l.text(entry, &format!("• {line}"), 10.0, Weight::Regular, INK, 8.0);
     }
     if !s.experiments.is_empty() {
         l.heading(&tr.t("summary-experiments"));
+        let list = l.group();
         for (a, b, outcome, estimate, [low, high], helps) in &s.experiments {
             let args = [
                 ("a", a.clone()),
@@ -285,6 +345,7 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
                 tr.t("summary-experiment-unclear")
             };
             l.text(
+                Block::Entry { list, numbered: false },
                 &format!("• {} {verdict}", tr.ta("summary-experiment", &args)),
                 10.0,
                 Weight::Regular,
@@ -296,21 +357,25 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
 
     if !s.goals.is_empty() {
         l.heading(&tr.t("summary-goals"));
+        let list = l.group();
         for line in &s.goals {
-            l.text(&format!("• {line}"), 10.0, Weight::Regular, INK, 8.0);
+            let entry = Block::Entry { list, numbered: false };
+            l.text(entry, &format!("• {line}"), 10.0, Weight::Regular, INK, 8.0);
         }
     }
 
     // The member's questions.
     l.heading(&tr.t("summary-questions"));
     if s.questions.is_empty() {
-        l.text(&tr.t("summary-questions-none"), 10.0, Weight::Regular, SOFT, 0.0);
+        l.text(Block::Para, &tr.t("summary-questions-none"), 10.0, Weight::Regular, SOFT, 0.0);
     }
+    let list = l.group();
     for (n, q) in s.questions.iter().enumerate() {
-        l.text(&format!("{}. {q}", n + 1), 10.5, Weight::Regular, INK, 8.0);
+        l.text(Block::Entry { list, numbered: true }, &format!("{}. {q}", n + 1), 10.5, Weight::Regular, INK, 8.0);
     }
     if l.full {
         // The last lines make room for the note that something was left out.
+        let block = l.block(Block::Para);
         if let Some(page) = l.pages.last_mut() {
             page.push(Item::Text {
                 x: LEFT,
@@ -319,10 +384,12 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
                 weight: Weight::Bold,
                 color: INK,
                 text: tr.t("summary-truncated"),
+                block,
+                cell: 0,
             });
         }
     }
-    draw(&l.pages, s, tr, &pain, &peg)
+    draw(&l.pages, &l.blocks, s, tr, &pain, &peg)
 }
 
 fn outcome_name(tr: &Tr, outcome: Outcome) -> String {
@@ -331,6 +398,7 @@ fn outcome_name(tr: &Tr, outcome: Outcome) -> String {
 
 fn draw(
     pages: &[Vec<Item>],
+    blocks: &[Block],
     s: &Summary<'_>,
     tr: &Tr,
     pain: &[(NaiveDate, f64)],
@@ -338,7 +406,12 @@ fn draw(
 ) -> Result<Vec<u8>, String> {
     let regular = Font::new(REGULAR.into(), 0).ok_or("the regular font does not load")?;
     let bold = Font::new(BOLD.into(), 0).ok_or("the bold font does not load")?;
-    let mut document = Document::new();
+    let configuration = ConfigurationBuilder::new()
+        .with_accessibility_validator(Accessibility::UA1)
+        .finish()
+        .map_err(|e| format!("{e:?}"))?;
+    let mut document =
+        Document::new_with(SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() });
     document.set_metadata(
         Metadata::new()
             .title(tr.ta("summary-title", &[("handle", &s.handle)]))
@@ -347,22 +420,45 @@ fn draw(
     );
     let settings = PageSettings::from_wh(WIDTH, HEIGHT).ok_or("page size")?;
     let footer = tr.ta("summary-footer", &[("made", &s.made.to_string())]);
+    // The marked content of each block, with its table column.
+    let mut marked: Vec<Vec<(usize, Identifier)>> = blocks.iter().map(|_| Vec::new()).collect();
+    let mut mark = |block: usize, cell: usize, id: Identifier| {
+        if let Some(m) = marked.get_mut(block) {
+            m.push((cell, id));
+        }
+    };
+    let mut outline = Outline::new();
+    let mut outlined = None;
     for (n, items) in pages.iter().enumerate() {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         for item in items {
             match item {
-                Item::Text { x, y, size, weight, color: c, text } => {
+                Item::Text { x, y, size, weight, color: c, text, block, cell } => {
                     let font = match weight {
                         Weight::Regular => regular.clone(),
                         Weight::Bold => bold.clone(),
                     };
+                    let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
                     surface.set_fill(Some(Fill { paint: color(*c).into(), ..Fill::default() }));
                     surface.draw_text(Point::from_xy(*x, *y), font, *size, text, false, TextDirection::Auto);
+                    surface.end_tagged();
+                    mark(*block, *cell, id);
+                    if let (Some(Block::Heading(heading)), false) = (blocks.get(*block), outlined == Some(*block)) {
+                        let to = XyzDestination::new(n, Point::from_xy(LEFT, y - size));
+                        outline.push_child(OutlineNode::new(heading.clone(), to));
+                        outlined = Some(*block);
+                    }
                 }
-                Item::Chart { top } => chart(&mut surface, &regular, *top, s.from, s.to, pain, peg),
+                Item::Chart { top, block } => {
+                    let id = surface.start_tagged(ContentTag::Other);
+                    chart(&mut surface, &regular, *top, s.from, s.to, pain, peg);
+                    surface.end_tagged();
+                    mark(*block, 0, id);
+                }
             }
         }
+        surface.start_tagged(ContentTag::Artifact(Artifact::new(ArtifactType::Footer, None)));
         surface.set_fill(Some(Fill { paint: color(SOFT).into(), ..Fill::default() }));
         let footer = format!("{footer} · {}/{}", n + 1, pages.len());
         surface.draw_text(
@@ -373,10 +469,72 @@ fn draw(
             false,
             TextDirection::Auto,
         );
+        surface.end_tagged();
         surface.finish();
         page.finish();
     }
+    let alt = tr.ta("summary-chart-alt", &[("from", &s.from.to_string()), ("to", &s.to.to_string())]);
+    document.set_tag_tree(tag_tree(blocks, marked, tr.lang(), &alt));
+    document.set_outline(outline);
     document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// The blocks in reading order as a tag tree: consecutive entries of one list become one
+/// list, consecutive rows of one table one table (its first row the column headers).
+fn tag_tree(blocks: &[Block], marked: Vec<Vec<(usize, Identifier)>>, lang: String, alt: &str) -> TagTree {
+    let leaves = |ids: Vec<(usize, Identifier)>| ids.into_iter().map(|(_, id)| Node::Leaf(id)).collect();
+    let mut tree = TagTree::new().with_lang(Some(lang));
+    // The list or table being filled, with the block kind that opened it.
+    let mut open: Option<(Block, TagGroup)> = None;
+    for (block, ids) in blocks.iter().zip(marked) {
+        let (container, node) = match block {
+            Block::Title(title) => {
+                let tag = Tag::Hn(NonZeroU16::MIN, Some(title.clone()));
+                (None, TagGroup::with_children(tag, leaves(ids)))
+            }
+            Block::Heading(heading) => {
+                let tag = Tag::Hn(NonZeroU16::MIN.saturating_add(1), Some(heading.clone()));
+                (None, TagGroup::with_children(tag, leaves(ids)))
+            }
+            Block::Para => (None, TagGroup::with_children(Tag::P, leaves(ids))),
+            Block::Chart => (None, TagGroup::with_children(Tag::Figure(Some(alt.to_string())), leaves(ids))),
+            &Block::Entry { numbered, .. } => {
+                let body = TagGroup::with_children(Tag::LBody, leaves(ids));
+                let numbering = if numbered { ListNumbering::Decimal } else { ListNumbering::Disc };
+                (Some(TagGroup::new(Tag::L(numbering))), TagGroup::with_children(Tag::LI, vec![body.into()]))
+            }
+            &Block::Row { header, .. } => {
+                let cells = (0..COLUMNS)
+                    .map(|column| {
+                        let mine = ids.iter().filter(|(c, _)| *c == column).map(|(_, id)| Node::Leaf(*id));
+                        let tag: TagKind =
+                            if header { Tag::TH(TableHeaderScope::Column).into() } else { Tag::TD.into() };
+                        TagGroup::with_children(tag, mine.collect()).into()
+                    })
+                    .collect();
+                (Some(TagGroup::new(Tag::Table)), TagGroup::with_children(Tag::TR, cells))
+            }
+        };
+        let same = |(b, _): &(Block, TagGroup)| match (b, block) {
+            (Block::Entry { list: a, .. }, Block::Entry { list: c, .. }) => a == c,
+            (Block::Row { table: a, .. }, Block::Row { table: c, .. }) => a == c,
+            _ => false,
+        };
+        if !open.as_ref().is_some_and(same) {
+            if let Some((_, group)) = open.take() {
+                tree.push(group);
+            }
+            open = container.map(|group| (block.clone(), group));
+        }
+        match open.as_mut() {
+            Some((_, group)) => group.push(node),
+            None => tree.push(node),
+        }
+    }
+    if let Some((_, group)) = open {
+        tree.push(group);
+    }
+    tree
 }
 
 fn line(

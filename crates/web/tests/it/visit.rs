@@ -76,6 +76,18 @@ fn read_pdf(bytes: &[u8]) -> (String, usize, f64) {
     (String::from_utf8(text.stdout).unwrap(), pages, dark)
 }
 
+/// The tag tree with its text, as poppler's `pdfinfo -struct-text` prints it.
+fn structure(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("summary.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&file).output().unwrap().stdout).unwrap();
+    assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{info}");
+    let out = Command::new("pdfinfo").arg("-struct-text").arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[tokio::test]
 async fn questions_and_the_visit_summary_pdf() {
     let check = poppler();
@@ -166,6 +178,19 @@ async fn questions_and_the_visit_summary_pdf() {
             ] {
                 assert!(flat.contains(expected), "{expected} in:\n{text}");
             }
+            // Tagged for screen readers: poppler reads the structure back in reading order.
+            let tree = structure(&bytes);
+            let flat_tree = tree.split_whitespace().collect::<Vec<_>>().join(" ");
+            for expected in [
+                "Document H1 \"Visit summary: VisitMember\" (block)",
+                "H2 \"Questionnaires\" (block) \"Questionnaires\" Table (block) TR TH: /Scope /Column \"Questionnaire\"",
+                "TR TD \"PHQ-9",
+                "Figure \"0",
+                "L (block): /ListNumbering /Decimal LI (block) LBody (block) \"1. Could pacing help me get back",
+            ] {
+                assert!(flat_tree.contains(expected), "{expected} in:\n{tree}");
+            }
+            assert!(!flat_tree.contains("Made with Foothold"), "the footer is an artifact, not content:\n{tree}");
             assert!((1..=2).contains(&pages), "{pages} pages");
             assert!(dark > 0.005 && dark < 0.5, "the first page has ink on it: {dark}");
         }
