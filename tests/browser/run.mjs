@@ -439,6 +439,13 @@ try {
     await dm.getByRole('link', { name: 'Report', exact: true }).click();
     await dm.getByRole('heading', { name: 'Report a message' }).waitFor();
     await audit(dm, 'report a message');
+    // The directory by topic: the groups about one pain, without JavaScript's help.
+    await dm.goto(base + '/groups');
+    await dm.getByLabel('Show groups about').selectOption('back_pain');
+    await dm.getByRole('button', { name: 'Show', exact: true }).click();
+    await dm.getByText('One group about Back pain.').waitFor();
+    await dm.getByText('About: Back pain, Back').first().waitFor();
+    await audit(dm, 'groups about a topic');
     // An advocacy group keeps pinned resources at the top of its page.
     await dm.goto(base + '/groups');
     await dm.getByRole('link', { name: 'Pain at work: speaking up' }).first().click();

@@ -211,6 +211,22 @@ thread-yours = You started this conversation, so you hear of every reply.
 ## Direct messages
 messages-title = Messages
 groups-messages = Your messages
+groups-filter = Show groups about
+groups-filter-all = Any topic
+groups-filter-show = Show
+groups-filter-clear = Show all groups
+groups-about = { $count ->
+    [one] One group about { $topic }.
+   *[other] { $count } groups about { $topic }.
+}
+groups-none-about = No group is about this yet. You could start one.
+groups-near = About what you live with
+group-about-topics = About:
+group-topics-change = Change the topics
+group-topics-title = What the group is about
+group-topics-hint = Choose up to { $max } topics, so that people looking for a group like this one find it.
+group-topics-save = Save the topics
+group-done-topics = The topics are saved.
 messages-lead = Private conversations with one other member. Both of you need to allow messages; either of you can block the other at any time, and you can report a message that hurts.
 messages-to-label = Write to
 messages-to-hint = Their name, as it shows beside their posts.

@@ -113,6 +113,7 @@ err-forbidden = That is not open to you here. If you think it should be, a host 
 err-thread-locked = A moderator has closed this thread for replies.
 err-choose-one = Please choose one of the options.
 err-group-name-short = Please give the group a name of at least 3 characters.
+err-group-tags-many = Please choose at most 5 topics, so each one still says something.
 err-text-too-long = That is longer than this field can take. Please shorten it a little.
 err-post-empty = Please write something first — even one word is fine.
 err-title-short = Please give the thread a title of at least 3 characters.

@@ -96,6 +96,12 @@ reminder-push-experiment = Your experiment has a part for today.
 reminder-push-questionnaire = A short questionnaire you asked for is ready.
 reminder-push-goal = Today's step of your goal, at your own pace.
 reminder-push-session = You are down for a group session later today.
+reminders-kind-digest = What is new in your groups and messages (once a day, only when there is something)
+reminder-subject-digest = New for you in your groups
+reminder-line-digest = { $count ->
+    [one] one new thing is waiting for you in your groups and messages.
+   *[other] { $count } new things are waiting for you in your groups and messages.
+} This e-mail does not carry them, so they stay private.
 reminders-push = Notifications on this phone
 reminders-push-lead = Reminders can also come as notifications on this phone or computer, without e-mail. Your browser carries them; it cannot read them, and they say nothing about your health.
 reminders-push-on = Turn on notifications here

@@ -18,6 +18,8 @@ struct Group {
     visibility: &'static str,
     about: &'static str,
     rules: &'static str,
+    /// Its topics (the words hacks use).
+    tags: &'static [&'static str],
     /// Each thread's title and posts, the opening first.
     threads: &'static [(&'static str, &'static [Post])],
 }
@@ -29,6 +31,7 @@ const GROUPS: [Group; 3] = [
         visibility: "public",
         about: "For anyone whose back has had a say in their life for a long time. Share what helps, ask, or just read.",
         rules: "Be gentle with each other. No medical advice: share what you tried, not what others should take. What is shared here stays here.",
+        tags: &["back_pain", "back"],
         threads: &[
             (
                 "Small wins this week",
@@ -53,6 +56,7 @@ const GROUPS: [Group; 3] = [
         visibility: "public",
         about: "Short, gentle stretches you can do from a chair. Go at your own pace; stop when you need to.",
         rules: "Every body is different: do what feels right for yours, and check with your clinician before anything new.",
+        tags: &["shoulders", "whole_body"],
         threads: &[(
             "Ten minutes before lunch",
             &[
@@ -67,6 +71,7 @@ const GROUPS: [Group; 3] = [
         visibility: "members",
         about: "Asking for adjustments at work, and helping each other find the words.",
         rules: "Leave out names of employers and colleagues.",
+        tags: &[],
         threads: &[(
             "How did you ask for a different chair?",
             &[(Some(2), "I finally asked for a chair that fits me. I wrote down three sentences beforehand and it went better than I feared.")],
@@ -102,7 +107,7 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
     }
     let neighbour = |i: usize| neighbours.get(i).copied().unwrap_or(demo);
     for (n, g) in GROUPS.iter().enumerate() {
-        let new = parse_group(g.name, g.kind, g.visibility, g.about, g.rules)
+        let new = parse_group(g.name, g.kind, g.visibility, g.about, g.rules, g.tags)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         let group = store.create_group(neighbour(n), &new).await?;
         let active = Some(Membership::new(GroupRole::Member, Standing::Active));

@@ -21,11 +21,14 @@ pub enum Kind {
     Goal,
     /// A group session the member is coming to, later that day.
     Session,
+    /// What is new for the member in their groups and messages, once a day, only when
+    /// something is (the in-app notifications, counted, never quoted).
+    Digest,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::Checkin, Kind::Experiment, Kind::Questionnaire, Kind::Goal, Kind::Session];
+    pub const ALL: [Kind; 6] =
+        [Kind::Checkin, Kind::Experiment, Kind::Questionnaire, Kind::Goal, Kind::Session, Kind::Digest];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -34,6 +37,7 @@ impl Kind {
             Kind::Questionnaire => "questionnaire",
             Kind::Goal => "goal",
             Kind::Session => "session",
+            Kind::Digest => "digest",
         }
     }
 
@@ -45,6 +49,7 @@ impl Kind {
             Kind::Questionnaire => "at-questionnaire",
             Kind::Goal => "at-goal",
             Kind::Session => "at-session",
+            Kind::Digest => "at-digest",
         }
     }
 

@@ -5,6 +5,7 @@
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{GroupKind, NewGroup, Role, Standing, Visibility};
+use foothold_core::hacks::Tag;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -17,6 +18,8 @@ pub struct Group {
     pub rules: String,
     pub members: i64,
     pub created_at: DateTime<Utc>,
+    /// What it is about, in the vocabulary's order.
+    pub tags: Vec<Tag>,
 }
 
 /// A member's place in a group.
@@ -53,12 +56,17 @@ pub struct Member {
     pub joined_at: DateTime<Utc>,
 }
 
-type GroupRow = (i64, String, String, String, String, String, String, i64, DateTime<Utc>);
+type GroupRow = (i64, String, String, String, String, String, String, i64, DateTime<Utc>, String);
 const GROUP_COLUMNS: &str =
-    "g.id, g.slug, g.name, g.kind, g.visibility, g.about, g.rules, g.members, g.created_at";
+    "g.id, g.slug, g.name, g.kind, g.visibility, g.about, g.rules, g.members, g.created_at, g.tags";
+
+/// Topics as the `tags` column keeps them: names separated by spaces.
+fn tags_text(tags: &[Tag]) -> String {
+    tags.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
+}
 
 fn group_from(
-    (id, slug, name, kind, visibility, about, rules, members, created_at): GroupRow,
+    (id, slug, name, kind, visibility, about, rules, members, created_at, tags): GroupRow,
 ) -> Result<Group> {
     Ok(Group {
         id,
@@ -70,6 +78,7 @@ fn group_from(
         rules,
         members,
         created_at,
+        tags: Tag::parse_all(tags.split_whitespace()).map_err(|_| StoreError::Corrupt("groups.tags"))?,
     })
 }
 
@@ -91,19 +100,20 @@ type ListedRow = (
     String,
     i64,
     DateTime<Utc>,
+    String,
     Option<String>,
     Option<String>,
     Option<DateTime<Utc>>,
 );
 
 fn listed_from(
-    (a, b, c, d, e, f, g, h, i, role, standing, paused): ListedRow,
+    (a, b, c, d, e, f, g, h, i, j, role, standing, paused): ListedRow,
 ) -> Result<(Group, Option<Membership>)> {
     let membership = match (role, standing) {
         (Some(r), Some(s)) => Some(Membership { suspended_until: paused, ..membership_from(&r, &s)? }),
         _ => None,
     };
-    Ok((group_from((a, b, c, d, e, f, g, h, i))?, membership))
+    Ok((group_from((a, b, c, d, e, f, g, h, i, j))?, membership))
 }
 
 /// How much a change of standing moves the active-member count.
@@ -131,8 +141,8 @@ impl Store {
                 .find(|s| !taken.contains(s))
                 .unwrap_or_else(|| new.slug.clone());
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO groups (slug, name, kind, visibility, about, rules, created_at, members)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 1) RETURNING id",
+                "INSERT INTO groups (slug, name, kind, visibility, about, rules, created_at, members, tags)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) RETURNING id",
             )
             .bind(&slug)
             .bind(&new.name)
@@ -141,6 +151,7 @@ impl Store {
             .bind(&new.about)
             .bind(&new.rules)
             .bind(now)
+            .bind(tags_text(&new.tags))
             .fetch_one(&mut *tx)
             .await?;
             sqlx::query(
@@ -156,6 +167,20 @@ impl Store {
             Ok::<_, StoreError>(id)
         })?;
         self.group_by_id(id).await
+    }
+
+    /// Replaces a group's topics.
+    pub async fn set_group_tags(&self, group: i64, tags: &[Tag]) -> Result<()> {
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            sqlx::query("UPDATE groups SET tags = $1 WHERE id = $2")
+                .bind(tags_text(tags))
+                .bind(group)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
     }
 
     pub async fn group_by_id(&self, id: i64) -> Result<Group> {

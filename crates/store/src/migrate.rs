@@ -61,6 +61,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(22, "0022_held_posts"),
     migration!(23, "0023_messages_follows_profiles"),
     migration!(24, "0024_group_resources"),
+    migration!(25, "0025_group_tags"),
 ];
 
 /// The newest schema version this program knows.

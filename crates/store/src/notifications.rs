@@ -348,6 +348,20 @@ impl Store {
     }
 
     /// Marks all the member's notifications read.
+    /// How many of the member's notifications arrived at or after `since` and are still
+    /// unread: what a digest tells of.
+    pub async fn unread_since(&self, user: UserId, since: DateTime<Utc>) -> Result<i64> {
+        Ok(on_db!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL AND created_at >= $2",
+            )
+            .bind(user.0)
+            .bind(since)
+            .fetch_one(pool)
+            .await
+        })?)
+    }
+
     pub async fn mark_notifications_read(&self, user: UserId) -> Result<()> {
         let now = crate::now();
         let begin = self.begin_write();

@@ -9,7 +9,7 @@ use chrono::Duration;
 use foothold_core::community::access::{allowed, Action, Relation};
 use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, Standing, Trust, Visibility};
 use foothold_core::crisis::Level;
-use foothold_core::hacks::NewHack;
+use foothold_core::hacks::{NewHack, Tag};
 use foothold_core::Invalid;
 use foothold_store::{
     AsModerator, Group, MemberNote, Membership, PostPlace, Posted, Posting, Target, ThreadSummary, User,
@@ -83,6 +83,26 @@ pub async fn add_resource(app: &AppState, user: &User, place: &Place, new: &NewT
         foothold_store::StoreError::Unsupported(_) => Invalid::one("title", "resources-full").into(),
         other => other.into(),
     })
+}
+
+/// The directory: every group with the member's place in it, their own first; with `about`,
+/// only the groups about that topic.
+pub async fn directory(
+    app: &AppState,
+    user: &User,
+    about: Option<Tag>,
+) -> AppResult<Vec<(Group, Option<Membership>)>> {
+    let mut groups = app.store.groups(user.id).await?;
+    groups.retain(|(g, _)| about.is_none_or(|t| g.tags.contains(&t)));
+    Ok(groups)
+}
+
+/// Replaces the topics of the group at `place` (its hosts, and site staff).
+pub async fn set_topics(app: &AppState, place: &Place, names: &[&str]) -> AppResult<Vec<Tag>> {
+    place.require(Action::ManageRoles)?;
+    let tags = community::parse_group_tags(names.iter().copied())?;
+    app.store.set_group_tags(place.group.id, &tags).await?;
+    Ok(tags)
 }
 
 /// What was written and whether it asks for support.

@@ -50,11 +50,35 @@ pub async fn reschedule(app: &AppState, user: UserId) -> AppResult<()> {
     Ok(())
 }
 
-/// What there is to remind of, as the member's own diary says: the page to do it on, or
-/// `None` when there is nothing (today's check-in is in, no session later today, …).
-async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<Option<String>> {
+/// What a reminder says: the page to do it on and, when it says more than its kind's usual
+/// line (the digest's count), that line.
+struct Nudge {
+    path: String,
+    line: Option<String>,
+}
+
+/// What there is to remind of, as the member's own data says, or `None` when there is
+/// nothing (today's check-in is in, no session later today, nothing new since yesterday …).
+async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<Option<Nudge>> {
+    if c.kind == Kind::Digest {
+        // What arrived since the day before's digest and is still unread: told as a count
+        // only, since e-mail is not private and posts may speak of health.
+        let new = app.store.unread_since(c.user, c.due_at - Duration::days(1)).await?;
+        return Ok((new > 0).then(|| Nudge {
+            path: "/notifications".to_owned(),
+            line: Some(tr.ta("reminder-line-digest", &[("count", &new.to_string())])),
+        }));
+    }
+    let path = needed_page(app, c, today, tr).await?;
+    Ok(path.map(|path| Nudge { path, line: None }))
+}
+
+/// The page of a reminder about the member's own diary, when there is something to do.
+async fn needed_page(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<Option<String>> {
     let yes = |needed: bool, path: &str| needed.then(|| path.to_owned());
     Ok(match c.kind {
+        // Told apart above: it is about the community, not the diary.
+        Kind::Digest => None,
         Kind::Checkin => yes(app.store.checkin(c.user, today).await?.is_none(), "/checkin"),
         Kind::Experiment => {
             let running = experiments::load_all(&app.store, tr, c.user).await?.iter().any(|e| {
@@ -92,14 +116,15 @@ async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppRe
 }
 
 /// The reminder as an e-mail: a line on what, a link to do it, and how to stop them.
-fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str, path: &str) -> Mail<'a> {
+fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str, nudge: &Nudge) -> Mail<'a> {
     let kind = c.kind.as_str();
     let off = format!("{}/reminders/off/{}", mailer.base, c.token);
+    let line = nudge.line.clone().unwrap_or_else(|| tr.t(&format!("reminder-line-{kind}")));
     let body = tr.ta(
         "reminder-mail-body",
         &[
-            ("line", &tr.t(&format!("reminder-line-{kind}"))),
-            ("link", &format!("{}{path}", mailer.base)),
+            ("line", &line),
+            ("link", &format!("{}{}", mailer.base, nudge.path)),
             ("settings", &format!("{}/account/reminders", mailer.base)),
             ("off", &off),
             ("snooze", &format!("{}/reminders/snooze/{}", mailer.base, c.token)),
@@ -120,7 +145,7 @@ async fn notify(
     app: &AppState,
     c: &Claimed,
     tr: &Tr,
-    path: &str,
+    nudge: &Nudge,
     now: DateTime<Utc>,
 ) -> AppResult<Option<bool>> {
     let subscriptions = app.store.push_subscriptions(c.user).await?;
@@ -131,8 +156,8 @@ async fn notify(
     let kind = c.kind.as_str();
     let payload = serde_json::json!({
         "title": tr.t(&format!("reminder-subject-{kind}")),
-        "body": tr.t(&format!("reminder-push-{kind}")),
-        "url": path,
+        "body": nudge.line.clone().unwrap_or_else(|| tr.t(&format!("reminder-push-{kind}"))),
+        "url": nudge.path,
     })
     .to_string();
     let mut delivered = false;
@@ -186,14 +211,14 @@ where
         let today = c.due_at.with_timezone(&tz).date_naive();
         let tr = app.catalog.negotiate(c.locale.as_deref(), None);
         let next = next_due(c.at, c.quiet, tz, now.max(c.due_at));
-        let Some(path) = needed(app, c, today, &tr).await? else {
+        let Some(nudge) = needed(app, c, today, &tr).await? else {
             ran.skipped += 1;
             done.push(Done { id: c.id, next, sent: false });
             continue;
         };
-        let pushed = notify(app, c, &tr, &path, now).await?;
+        let pushed = notify(app, c, &tr, &nudge, now).await?;
         let mailed = match (&c.email, &app.mailer) {
-            (Some(to), Some(mailer)) => Some(send(message(&tr, mailer, c, to, &path)).await),
+            (Some(to), Some(mailer)) => Some(send(message(&tr, mailer, c, to, &nudge)).await),
             _ => None,
         };
         let sent = match (pushed, mailed) {

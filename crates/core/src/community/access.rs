@@ -71,7 +71,7 @@ pub enum Action {
     Report,
     /// The report queue; hide, lock, approve and ban.
     Moderate,
-    /// Name moderators.
+    /// Name moderators; say what the group is about (its topics).
     ManageRoles,
 }
 

@@ -8,6 +8,7 @@ mod names;
 pub mod profile;
 pub mod snippet;
 
+use crate::hacks::Tag;
 use crate::validation::{Invalid, Problem};
 pub use names::{GroupKind, ModAction, Reaction, ReportReason, Role, Standing, Visibility};
 
@@ -33,6 +34,20 @@ pub struct NewGroup {
     pub visibility: Visibility,
     pub about: String,
     pub rules: String,
+    /// What it is about: conditions and body areas, in the words hacks use.
+    pub tags: Vec<Tag>,
+}
+
+/// A group names at most this many topics, so that each one still says something.
+pub const GROUP_TAGS_MAX: usize = 5;
+
+/// A group's topics from their names: known ones, each once, at most [`GROUP_TAGS_MAX`].
+pub fn parse_group_tags<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<Tag>, Invalid> {
+    let tags = Tag::parse_all(names)?;
+    if tags.len() > GROUP_TAGS_MAX {
+        return Err(Invalid::one("tags", "group-tags-many"));
+    }
+    Ok(tags)
 }
 
 /// The opening of a thread: its title and first post.
@@ -90,6 +105,7 @@ pub fn parse_group(
     visibility: &str,
     about: &str,
     rules: &str,
+    tags: &[&str],
 ) -> Result<NewGroup, Invalid> {
     let (name, about, rules) = (name.trim(), about.trim(), rules.trim());
     let kind_r = GroupKind::parse(kind).ok_or_else(|| Invalid::one("kind", "choose-one"));
@@ -103,10 +119,12 @@ pub fn parse_group(
     Invalid::gather(&mut problems, &visibility_r);
     Invalid::gather(&mut problems, &length("about", about, 0, GROUP_ABOUT_MAX, "", "text-too-long"));
     Invalid::gather(&mut problems, &length("rules", rules, 0, GROUP_RULES_MAX, "", "text-too-long"));
+    let tags_r = parse_group_tags(tags.iter().copied());
+    Invalid::gather(&mut problems, &tags_r);
     if let Some(invalid) = Invalid::from_problems(problems) {
         return Err(invalid);
     }
-    let (Ok(kind), Ok(visibility)) = (kind_r, visibility_r) else {
+    let (Ok(kind), Ok(visibility), Ok(tags)) = (kind_r, visibility_r, tags_r) else {
         return Err(Invalid::one("kind", "choose-one"));
     };
     Ok(NewGroup {
@@ -116,6 +134,7 @@ pub fn parse_group(
         visibility,
         about: about.to_owned(),
         rules: rules.to_owned(),
+        tags,
     })
 }
 

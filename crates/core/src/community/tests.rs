@@ -16,14 +16,20 @@ fn slugs_are_readable_and_never_empty() {
 
 #[test]
 fn a_group_form_reports_every_problem_at_once() {
-    let e = parse_group("ab", "club", "", "", &"x".repeat(GROUP_RULES_MAX + 1)).unwrap_err();
-    assert_eq!(codes(e), ["group-name-short", "choose-one", "choose-one", "text-too-long"]);
-    let g = parse_group(" Back pain, Leeds ", "support", "private", " Hello ", "").unwrap();
+    let e = parse_group("ab", "club", "", "", &"x".repeat(GROUP_RULES_MAX + 1), &["gout"]).unwrap_err();
+    assert_eq!(codes(e), ["group-name-short", "choose-one", "choose-one", "text-too-long", "choose-one"]);
+    let tags = ["back", "back_pain", "back"];
+    let g = parse_group(" Back pain, Leeds ", "support", "private", " Hello ", "", &tags).unwrap();
     assert_eq!(
         (g.name.as_str(), g.slug.as_str(), g.kind, g.visibility),
         ("Back pain, Leeds", "back-pain-leeds", GroupKind::Support, Visibility::Private)
     );
-    assert_eq!(g.about, "Hello");
+    assert_eq!((g.about.as_str(), g.tags), ("Hello", vec![Tag::BackPain, Tag::Back]), "each once, in order");
+    let six = ["migraine", "head", "neck_pain", "shoulders", "back", "hips"];
+    assert_eq!(
+        codes(parse_group("Many", "support", "public", "", "", &six).unwrap_err()),
+        ["group-tags-many"]
+    );
 }
 
 #[test]

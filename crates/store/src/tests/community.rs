@@ -6,6 +6,7 @@ use crate::{Conflict, Membership, StoreError, Target, UserId};
 use foothold_core::community::{
     parse_group, parse_thread, ModAction, Reaction, ReportReason, Role, Standing,
 };
+use foothold_core::hacks::Tag;
 
 fn member(role: Role, standing: Standing) -> Option<Membership> {
     Some(Membership::new(role, standing))
@@ -17,11 +18,19 @@ async fn groups_count_their_active_members_through_every_change() {
         let store = open(&db).await;
         let (host, ann, bob) =
             (user(&store, "host").await, user(&store, "ann").await, user(&store, "bob").await);
-        let new = parse_group("Walking together", "exercise", "private", "", "Be kind.").unwrap();
+        let new =
+            parse_group("Walking together", "exercise", "private", "", "Be kind.", &["hips", "arthritis"])
+                .unwrap();
         let g = store.create_group(host.id, &new).await.unwrap();
         let twin = store.create_group(ann.id, &new).await.unwrap();
         assert_eq!((g.slug.as_str(), twin.slug.as_str()), ("walking-together", "walking-together-2"));
         assert_eq!(g.members, 1);
+
+        // Topics come with the group, and a host replaces them whole.
+        assert_eq!(g.tags, [Tag::Arthritis, Tag::Hips]);
+        store.set_group_tags(twin.id, &[Tag::Migraine, Tag::Head]).await.unwrap();
+        let (twin_now, _) = store.group(&twin.slug, None).await.unwrap();
+        assert_eq!(twin_now.tags, [Tag::Migraine, Tag::Head]);
 
         store.set_membership(g.id, ann.id, member(Role::Member, Standing::Pending)).await.unwrap();
         assert_eq!(
@@ -63,7 +72,7 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
         let store = open(&db).await;
         let host = user(&store, "host").await;
         let g = store
-            .create_group(host.id, &parse_group("Support", "support", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Support", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let mut ids = Vec::new();
@@ -154,7 +163,7 @@ async fn reactions_count_once_per_member_and_reports_reach_the_queue() {
         let (host, ann, bob) =
             (user(&store, "host").await, user(&store, "ann").await, user(&store, "bob").await);
         let g = store
-            .create_group(host.id, &parse_group("Support", "support", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Support", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let p = store
@@ -202,7 +211,7 @@ async fn reactions_count_once_per_member_and_reports_reach_the_queue() {
         );
         // A post from another group is not this group's to moderate.
         let other = store
-            .create_group(ann.id, &parse_group("Other", "support", "public", "", "").unwrap())
+            .create_group(ann.id, &parse_group("Other", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let wrong = store.moderate(other.id, ann.id, ModAction::Unhide, Target::Post(p.post), None).await;

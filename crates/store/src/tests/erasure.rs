@@ -43,7 +43,7 @@ async fn a_deleted_member_leaves_no_row_behind() {
         let other = user(&store, "staying").await.id;
         let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let group = store
-            .create_group(me, &parse_group("Walkers", "exercise", "public", "", "").unwrap())
+            .create_group(me, &parse_group("Walkers", "exercise", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let form = SessionForm {

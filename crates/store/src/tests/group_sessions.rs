@@ -13,7 +13,7 @@ async fn a_full_session_keeps_a_waiting_list_in_order() {
         let store = open(&db).await;
         let host = user(&store, "host").await;
         let group = store
-            .create_group(host.id, &parse_group("Movers", "exercise", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Movers", "exercise", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let form = SessionForm {

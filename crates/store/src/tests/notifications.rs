@@ -16,7 +16,7 @@ async fn replies_and_mentions_notify_those_who_may_read_once() {
             user(&store, "dee").await,
         );
         let g = store
-            .create_group(ann.id, &parse_group("Closed", "support", "members", "", "").unwrap())
+            .create_group(ann.id, &parse_group("Closed", "support", "members", "", "", &[]).unwrap())
             .await
             .unwrap();
         let active = Some(Membership::new(Role::Member, Standing::Active));
@@ -99,7 +99,7 @@ async fn who_follows_a_group_hears_of_its_new_conversations_until_they_leave() {
             user(&store, "dee").await,
         );
         let g = store
-            .create_group(host.id, &parse_group("Walkers", "exercise", "members", "", "").unwrap())
+            .create_group(host.id, &parse_group("Walkers", "exercise", "members", "", "", &[]).unwrap())
             .await
             .unwrap();
         let active = Some(Membership::new(Role::Member, Standing::Active));

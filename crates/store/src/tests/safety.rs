@@ -17,7 +17,7 @@ async fn a_block_hides_posts_and_news_both_ways_but_not_from_moderators() {
             user(&store, "cyd").await,
         );
         let g = store
-            .create_group(host.id, &parse_group("Open", "support", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Open", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let active = Some(Membership::new(Role::Member, Standing::Active));
@@ -110,7 +110,7 @@ async fn edits_keep_every_earlier_text_and_a_moderators_edit_says_so() {
         let store = open(&db).await;
         let (host, ann) = (user(&store, "host").await, user(&store, "ann").await);
         let g = store
-            .create_group(host.id, &parse_group("Open", "support", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Open", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         store
@@ -166,7 +166,7 @@ async fn moderators_notes_reach_the_member_alone_and_a_pause_outlasts_leaving() 
         let (host, ann, bob) =
             (user(&store, "host").await, user(&store, "ann").await, user(&store, "bob").await);
         let g = store
-            .create_group(host.id, &parse_group("Open", "support", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Open", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let active = Some(Membership::new(Role::Member, Standing::Active));

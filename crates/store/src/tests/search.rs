@@ -37,11 +37,11 @@ async fn both_backends_find_the_same_posts_and_only_readable_ones() {
         let store = open(&db).await;
         let (host, reader) = (user(&store, "host").await, user(&store, "reader").await);
         let public = store
-            .create_group(host.id, &parse_group("Open", "support", "public", "", "").unwrap())
+            .create_group(host.id, &parse_group("Open", "support", "public", "", "", &[]).unwrap())
             .await
             .unwrap();
         let closed = store
-            .create_group(host.id, &parse_group("Closed", "support", "members", "", "").unwrap())
+            .create_group(host.id, &parse_group("Closed", "support", "members", "", "", &[]).unwrap())
             .await
             .unwrap();
         let t = store

@@ -18,6 +18,8 @@ use foothold_core::community::access::Action;
 use foothold_core::community::{
     parse_group, parse_report, parse_thread, Reaction, POSTS_PER_PAGE, THREADS_PER_PAGE,
 };
+use foothold_core::hacks::Tag;
+use foothold_core::Invalid;
 use foothold_store::{Group, LogEntry, Membership, Post, Report, ThreadSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -41,6 +43,9 @@ pub struct GroupView {
     about: String,
     rules: String,
     members: i64,
+    /// What the group is about: conditions and body areas, in the words hacks use
+    /// (`back_pain`, `migraine`, `hips`, …).
+    tags: Vec<&'static str>,
     /// Your place in the group, if any.
     membership: Option<MembershipView>,
 }
@@ -58,17 +63,57 @@ fn group_view(g: Group, m: Option<Membership>) -> GroupView {
         about: g.about,
         rules: g.rules,
         members: g.members,
+        tags: g.tags.iter().map(|t| t.as_str()).collect(),
         membership: m.map(membership_view),
     }
 }
 
-/// Every group, yours first.
-#[utoipa::path(get, path = "/api/v1/groups", tag = "community", operation_id = "list_groups",
-    responses((status = 200, body = Vec<GroupView>), (status = 401, body = ErrorBody)),
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GroupsQuery {
+    /// Only the groups about this topic (`migraine`, `back`, …).
+    about: Option<String>,
+}
+
+/// Every group, yours first; or only those about one topic.
+#[utoipa::path(get, path = "/api/v1/groups", tag = "community", operation_id = "list_groups", params(GroupsQuery),
+    responses((status = 200, body = Vec<GroupView>), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<GroupView>>> {
+pub async fn list(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<GroupsQuery>,
+) -> AppResult<Json<Vec<GroupView>>> {
     let user = viewer.require_user()?;
-    Ok(Json(app.store.groups(user.id).await?.into_iter().map(|(g, m)| group_view(g, m)).collect()))
+    let about = q
+        .about
+        .map(|name| Tag::parse(&name).ok_or_else(|| Invalid::one("about", "choose-one")))
+        .transpose()?;
+    let groups = community::directory(&app, user, about).await?;
+    Ok(Json(groups.into_iter().map(|(g, m)| group_view(g, m)).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TopicsRequest {
+    /// At most five topics, in the words hacks use.
+    tags: Vec<String>,
+}
+
+/// Says what the group is about (its hosts, and site staff): replaces its topics.
+#[utoipa::path(put, path = "/api/v1/groups/{slug}/tags", tag = "community", operation_id = "set_group_tags", params(("slug" = String, Path)), request_body = TopicsRequest,
+    responses((status = 200, body = GroupView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn set_tags(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Json(req): Json<TopicsRequest>,
+) -> AppResult<Json<GroupView>> {
+    viewer.require_user()?;
+    let mut place = community::place(&app, &viewer, &slug).await?;
+    let names: Vec<&str> = req.tags.iter().map(String::as_str).collect();
+    place.group.tags = community::set_topics(&app, &place, &names).await?;
+    Ok(Json(group_view(place.group, place.membership)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -80,6 +125,9 @@ pub struct GroupRequest {
     about: String,
     #[serde(default)]
     rules: String,
+    /// At most five topics (`back_pain`, `migraine`, `hips`, …).
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 /// Starts a group; you become its host.
@@ -92,7 +140,8 @@ pub async fn create(
     Json(req): Json<GroupRequest>,
 ) -> AppResult<(StatusCode, Json<GroupView>)> {
     let user = viewer.require_user()?;
-    let new = parse_group(&req.name, &req.kind, &req.visibility, &req.about, &req.rules)?;
+    let tags: Vec<&str> = req.tags.iter().map(String::as_str).collect();
+    let new = parse_group(&req.name, &req.kind, &req.visibility, &req.about, &req.rules, &tags)?;
     let g = app.store.create_group(user.id, &new).await?;
     let m = app.store.membership(g.id, user.id).await?;
     Ok((StatusCode::CREATED, Json(group_view(g, m))))

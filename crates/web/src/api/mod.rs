@@ -66,6 +66,7 @@ pub fn router() -> Router<AppState> {
             put(community::change_resource).delete(community::remove_resource),
         )
         .route("/api/v1/groups/{slug}/follow", put(community::follow_group).delete(community::unfollow_group))
+        .route("/api/v1/groups/{slug}/tags", put(community::set_tags))
         .route("/api/v1/threads/{id}", get(community::thread))
         .route("/api/v1/search", get(community::search))
         .route("/api/v1/groups/{slug}/sessions", get(group_sessions::list).post(group_sessions::create))
@@ -166,7 +167,7 @@ pub struct FieldProblem {
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
         community::notifications, community::read_notifications, community::follow, community::unfollow,
-        community::follow_group, community::unfollow_group, community::resources, community::add_resource,
+        community::follow_group, community::unfollow_group, community::set_tags, community::resources, community::add_resource,
         community::change_resource, community::remove_resource,
         safety::blocks, safety::block, safety::unblock, safety::edit, safety::history, safety::all_reports,
         messages::list, messages::settings, messages::conversation, messages::send, messages::report,

@@ -27,7 +27,7 @@ pub async fn off(State(app): State<AppState>, Path(token): Path<String>) -> AppR
 
 #[derive(Serialize, ToSchema)]
 pub struct ReminderView {
-    /// `checkin`, `experiment`, `questionnaire`, `goal` or `session`.
+    /// `checkin`, `experiment`, `questionnaire`, `goal`, `session` or `digest`.
     kind: &'static str,
     /// Local time of day, `HH:MM`, in your time zone.
     at: String,
@@ -82,7 +82,7 @@ pub struct ReminderRequest {
 
 /// Sets one reminder's time, or turns it off.
 #[utoipa::path(put, path = "/api/v1/reminders/{kind}", tag = "account", operation_id = "set_reminder",
-    params(("kind" = String, Path, description = "`checkin`, `experiment`, `questionnaire`, `goal` or `session`")),
+    params(("kind" = String, Path, description = "`checkin`, `experiment`, `questionnaire`, `goal`, `session` or `digest`")),
     request_body = ReminderRequest,
     responses((status = 200, body = RemindersView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]

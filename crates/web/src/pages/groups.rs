@@ -2,6 +2,8 @@
 //! leaving, and starting a thread (with a preview that needs no JavaScript).
 
 use super::form::{csrf, Errors, Field};
+use super::form::{value, values};
+use super::hacks::{tag_choices, tag_name};
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
 use crate::community::{self, Draft, Place};
@@ -17,8 +19,10 @@ use axum::Form;
 use chrono::DateTime;
 use foothold_core::community::access::Action;
 use foothold_core::community::{
-    parse_group, parse_thread, GroupKind, Standing, Visibility, THREADS_PER_PAGE,
+    parse_group, parse_thread, GroupKind, Standing, Visibility, GROUP_TAGS_MAX, THREADS_PER_PAGE,
 };
+use foothold_core::hacks::Tag;
+use foothold_core::Invalid;
 use foothold_store::{Followed, Group, Membership, ThreadCursor, ThreadSummary};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
@@ -31,6 +35,11 @@ fn visibility_label(tr: &Tr, v: Visibility) -> String {
     tr.t(&format!("group-visibility-{}", v.as_str()))
 }
 
+/// A group's topics as words, in the vocabulary's order.
+fn topics(tr: &Tr, tags: &[Tag]) -> String {
+    tags.iter().map(|t| tag_name(tr, *t)).collect::<Vec<_>>().join(", ")
+}
+
 fn group_card(tr: &Tr, g: &Group, m: Option<Membership>) -> Markup {
     html! {
         li class="card" {
@@ -40,17 +49,59 @@ fn group_card(tr: &Tr, g: &Group, m: Option<Membership>) -> Markup {
                 (tr.ta("group-members", &[("count", &g.members.to_string())]))
                 @if let Some(m) = m { @if m.standing == Standing::Pending { " · " (tr.t("group-pending")) } }
             }
+            @if !g.tags.is_empty() { p class="meta" { (tr.t("group-about-topics")) " " (topics(tr, &g.tags)) } }
             @if !g.about.is_empty() { p { (g.about.chars().take(200).collect::<String>()) } }
         }
     }
 }
 
-pub async fn directory(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DirectoryQuery {
+    /// Only the groups about this topic.
+    about: String,
+}
+
+/// "Show groups about …": every topic, conditions and body areas apart.
+fn topic_filter(tr: &Tr, chosen: Option<Tag>) -> Markup {
+    html! {
+        form method="get" action="/groups" class="topic-filter" {
+            label for="about" { (tr.t("groups-filter")) }
+            select id="about" name="about" {
+                option value="" { (tr.t("groups-filter-all")) }
+                @for (legend, conditions) in [("hack-tags-conditions", true), ("hack-tags-areas", false)] {
+                    optgroup label=(tr.t(legend)) {
+                        @for t in Tag::ALL.iter().filter(|t| t.is_condition() == conditions) {
+                            option value=(t.as_str()) selected[chosen == Some(*t)] { (tag_name(tr, *t)) }
+                        }
+                    }
+                }
+            }
+            " " button type="submit" class="secondary" { (tr.t("groups-filter-show")) }
+        }
+    }
+}
+
+pub async fn directory(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<DirectoryQuery>,
+) -> AppResult<Response> {
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
-    let all = app.store.groups(user.id).await?;
+    let about = match q.about.as_str() {
+        "" => None,
+        name => Some(Tag::parse(name).ok_or_else(|| Invalid::one("about", "choose-one"))?),
+    };
+    let (all, own) = tokio::try_join!(community::directory(&app, user, about), async {
+        Ok(app.store.member_tags(user.id).await?)
+    })?;
     let tr = &viewer.tr;
     let (mine, others): (Vec<_>, Vec<_>) =
         all.iter().partition(|(_, m)| m.is_some_and(|m| m.standing == Standing::Active));
+    // Without a filter, the groups about the member's own pains (chosen on the hacks page)
+    // come before the rest.
+    let (near, others): (Vec<_>, Vec<_>) =
+        others.into_iter().partition(|(g, _)| about.is_none() && g.tags.iter().any(|t| own.contains(t)));
     let title = tr.t("groups-title");
     let body = html! {
         h1 { (title) }
@@ -64,10 +115,23 @@ pub async fn directory(State(app): State<AppState>, viewer: Viewer) -> AppResult
             a class="button" href="/groups/new" { (tr.t("group-start")) }
             " " a href="/messages" { (tr.t("groups-messages")) }
         }
+        (topic_filter(tr, about))
+        @if let Some(t) = about {
+            p role="status" {
+                (tr.ta("groups-about", &[("topic", &tag_name(tr, t)), ("count", &all.len().to_string())]))
+                " " a href="/groups" { (tr.t("groups-filter-clear")) }
+            }
+        }
         @if !mine.is_empty() {
             section aria-labelledby="mine" {
                 h2 id="mine" { (tr.t("groups-mine")) }
                 ul class="cards" { @for (g, m) in &mine { (group_card(tr, g, *m)) } }
+            }
+        }
+        @if !near.is_empty() {
+            section aria-labelledby="near" {
+                h2 id="near" { (tr.t("groups-near")) }
+                ul class="cards" { @for (g, m) in &near { (group_card(tr, g, *m)) } }
             }
         }
         @for kind in GroupKind::ALL {
@@ -79,19 +143,32 @@ pub async fn directory(State(app): State<AppState>, viewer: Viewer) -> AppResult
                 }
             }
         }
-        @if all.is_empty() { p { (tr.t("groups-none")) } }
+        @if all.is_empty() { p { (tr.t(if about.is_some() { "groups-none-about" } else { "groups-none" })) } }
     };
     Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 pub struct GroupForm {
     name: String,
     kind: String,
     visibility: String,
     about: String,
     rules: String,
+    tags: Vec<String>,
+}
+
+impl GroupForm {
+    fn from_pairs(pairs: &[(String, String)]) -> GroupForm {
+        GroupForm {
+            name: value(pairs, "name").to_owned(),
+            kind: value(pairs, "kind").to_owned(),
+            visibility: value(pairs, "visibility").to_owned(),
+            about: value(pairs, "about").to_owned(),
+            rules: value(pairs, "rules").to_owned(),
+            tags: values(pairs, "tags").into_iter().map(str::to_owned).collect(),
+        }
+    }
 }
 
 fn choice(tr: &Tr, errors: &Errors, name: &'static str, options: &[(&str, String)], chosen: &str) -> Markup {
@@ -161,6 +238,7 @@ fn group_form_page(viewer: &Viewer, typed: &GroupForm, error: Option<&AppError>)
             (choice(tr, &errors, "visibility", &visibilities, &typed.visibility))
             (textarea(tr, &errors, "about", &tr.t("group-field-about"), &typed.about, 3))
             (textarea(tr, &errors, "rules", &tr.t("group-field-rules"), &typed.rules, 5))
+            (topic_choices(tr, &errors, &typed.tags))
             button type="submit" { (tr.t("group-create")) }
         }
     };
@@ -174,13 +252,27 @@ pub async fn new_form(viewer: Viewer) -> Response {
     group_form_page(&viewer, &GroupForm::default(), None)
 }
 
+/// The topics a group is about, with their error, for the group form and the topics page.
+fn topic_choices(tr: &Tr, errors: &Errors, chosen: &[String]) -> Markup {
+    let checked: Vec<Tag> = chosen.iter().filter_map(|n| Tag::parse(n)).collect();
+    html! {
+        div id="tags" class={ "field" @if errors.message_for("tags").is_some() { " field-error" } } {
+            p class="hint" { (tr.ta("group-topics-hint", &[("max", &GROUP_TAGS_MAX.to_string())])) }
+            @if let Some(m) = errors.message_for("tags") { p class="error-message" { (m) } }
+            (tag_choices(tr, &checked, "tags"))
+        }
+    }
+}
+
 pub async fn create(
     State(app): State<AppState>,
     viewer: Viewer,
-    Form(f): Form<GroupForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let new = match parse_group(&f.name, &f.kind, &f.visibility, &f.about, &f.rules) {
+    let f = GroupForm::from_pairs(&pairs);
+    let tags: Vec<&str> = f.tags.iter().map(String::as_str).collect();
+    let new = match parse_group(&f.name, &f.kind, &f.visibility, &f.about, &f.rules, &tags) {
         Ok(new) => new,
         Err(e) => return Ok(group_form_page(&viewer, &f, Some(&e.into()))),
     };
@@ -262,6 +354,12 @@ pub async fn show(
         p { a href="/groups" { "← " (tr.t("groups-title")) } }
         h1 { (g.name) }
         p class="meta" { (kind_label(tr, g.kind)) " · " (visibility_label(tr, g.visibility)) " · " (tr.ta("group-members", &[("count", &g.members.to_string())])) }
+        @if !g.tags.is_empty() || place.may(Action::ManageRoles) {
+            p class="meta" {
+                @if !g.tags.is_empty() { (tr.t("group-about-topics")) " " (topics(tr, &g.tags)) }
+                @if place.may(Action::ManageRoles) { " " a href={ "/groups/" (g.slug) "/topics" } { (tr.t("group-topics-change")) } }
+            }
+        }
         @if tr.has(&format!("group-done-{}", q.done)) { p class="notice" role="status" { (tr.t(&format!("group-done-{}", q.done))) } }
         @if !g.about.is_empty() { div class="about" { (PreEscaped(app.rendered.get(Source::GroupAbout, g.id, 0, &g.about).as_str())) } }
         @if !g.rules.is_empty() {
@@ -337,6 +435,58 @@ pub async fn follow(
 #[serde(default)]
 pub struct JoinForm {
     accept_rules: String,
+}
+
+fn topics_page(viewer: &Viewer, place: &Place, chosen: &[String], error: Option<&AppError>) -> Response {
+    let tr = &viewer.tr;
+    let errors = Errors { tr, error };
+    let g = &place.group;
+    let title = tr.t("group-topics-title");
+    let body = html! {
+        p { a href={ "/groups/" (g.slug) } { "← " (g.name) } }
+        h1 { (title) }
+        (errors.summary())
+        form method="post" action={ "/groups/" (g.slug) "/topics" } {
+            (csrf(&viewer.csrf))
+            (topic_choices(tr, &errors, chosen))
+            button type="submit" { (tr.t("group-topics-save")) }
+        }
+    };
+    html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body))
+}
+
+/// What the group is about: its hosts (and site staff) choose the topics.
+pub async fn topics_form(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    if viewer.user().is_none() {
+        return Ok(login_redirect());
+    }
+    let place = community::place(&app, &viewer, &slug).await?;
+    place.require(Action::ManageRoles)?;
+    let chosen: Vec<String> = place.group.tags.iter().map(|t| t.as_str().to_owned()).collect();
+    Ok(topics_page(&viewer, &place, &chosen, None))
+}
+
+pub async fn set_topics(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    viewer.require_user()?;
+    let place = community::place(&app, &viewer, &slug).await?;
+    let names = values(&pairs, "tags");
+    match community::set_topics(&app, &place, &names).await {
+        Ok(_) => Ok(see_other(&format!("/groups/{}?done=topics", place.group.slug))),
+        Err(e @ AppError::Invalid(_)) => {
+            let chosen: Vec<String> = names.into_iter().map(str::to_owned).collect();
+            Ok(topics_page(&viewer, &place, &chosen, Some(&e)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn join(

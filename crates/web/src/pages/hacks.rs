@@ -35,7 +35,7 @@ fn needs_line(tr: &Tr, n: &Needs) -> String {
     .join(" · ")
 }
 
-fn tag_name(tr: &Tr, t: Tag) -> String {
+pub(super) fn tag_name(tr: &Tr, t: Tag) -> String {
     tr.t(&format!("hack-tag-{}", t.as_str()))
 }
 
@@ -167,7 +167,7 @@ pub async fn list(
 }
 
 /// Checkboxes for every tag, conditions and body areas apart.
-fn tag_choices(tr: &Tr, checked: &[Tag], name: &str) -> Markup {
+pub(super) fn tag_choices(tr: &Tr, checked: &[Tag], name: &str) -> Markup {
     html! {
         @for (legend, conditions) in [("hack-tags-conditions", true), ("hack-tags-areas", false)] {
             fieldset class="field tag-choices" {

@@ -105,6 +105,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/join", post(groups::join))
         .route("/groups/{slug}/leave", post(groups::leave))
         .route("/groups/{slug}/follow", post(groups::follow))
+        .route("/groups/{slug}/topics", get(groups::topics_form).post(groups::set_topics))
         .route("/groups/{slug}/resources", get(resources::list).post(resources::create))
         .route("/groups/{slug}/resources/new", get(resources::new_form))
         .route("/groups/{slug}/resources/{id}", get(resources::show))

@@ -14,16 +14,16 @@ use foothold_core::agency::Outcome;
 use foothold_core::questionnaire::Trend;
 use krilla::color::rgb;
 use krilla::configure::{Accessibility, ConfigurationBuilder};
-use krilla::geom::{PathBuilder, Point};
 use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
-use krilla::outline::{Outline, OutlineNode};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
-    TableHeaderScope,
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope, Tag,
+    TagGroup, TagKind, TagTree,
 };
 use krilla::text::{Font, TextDirection};
 use krilla::{Document, SerializeSettings};
@@ -62,9 +62,15 @@ enum Block {
     Heading(String),
     Para,
     /// One entry of list number `list`.
-    Entry { list: usize, numbered: bool },
+    Entry {
+        list: usize,
+        numbered: bool,
+    },
     /// One row of table number `table`, its cells by column.
-    Row { table: usize, header: bool },
+    Row {
+        table: usize,
+        header: bool,
+    },
     Chart,
 }
 
@@ -73,8 +79,20 @@ const COLUMNS: usize = 4;
 
 enum Item {
     /// One line of text, in `block` (and column `cell` of a table row).
-    Text { x: f32, y: f32, size: f32, weight: Weight, color: (u8, u8, u8), text: String, block: usize, cell: usize },
-    Chart { top: f32, block: usize },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        color: (u8, u8, u8),
+        text: String,
+        block: usize,
+        cell: usize,
+    },
+    Chart {
+        top: f32,
+        block: usize,
+    },
 }
 
 /// Text measured with the font's advance widths.
@@ -228,8 +246,14 @@ fn mean_between(days: &[(NaiveDate, f64)], first: NaiveDate, last: NaiveDate) ->
 pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
     let face = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
     let measure = Measure { regular: face(REGULAR)?, bold: face(BOLD)? };
-    let mut l =
-        Layout { measure, pages: vec![Vec::new()], blocks: Vec::new(), groups: 0, y: TOP - 14.0, full: false };
+    let mut l = Layout {
+        measure,
+        pages: vec![Vec::new()],
+        blocks: Vec::new(),
+        groups: 0,
+        y: TOP - 14.0,
+        full: false,
+    };
 
     let title = tr.ta("summary-title", &[("handle", &s.handle)]);
     l.text(Block::Title(title.clone()), &title, 18.0, Weight::Bold, INK, 0.0);
@@ -371,7 +395,14 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
     }
     let list = l.group();
     for (n, q) in s.questions.iter().enumerate() {
-        l.text(Block::Entry { list, numbered: true }, &format!("{}. {q}", n + 1), 10.5, Weight::Regular, INK, 8.0);
+        l.text(
+            Block::Entry { list, numbered: true },
+            &format!("{}. {q}", n + 1),
+            10.5,
+            Weight::Regular,
+            INK,
+            8.0,
+        );
     }
     if l.full {
         // The last lines make room for the note that something was left out.
@@ -410,8 +441,11 @@ fn draw(
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
         .map_err(|e| format!("{e:?}"))?;
-    let mut document =
-        Document::new_with(SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() });
+    let mut document = Document::new_with(SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
     document.set_metadata(
         Metadata::new()
             .title(tr.ta("summary-title", &[("handle", &s.handle)]))
@@ -444,7 +478,9 @@ fn draw(
                     surface.draw_text(Point::from_xy(*x, *y), font, *size, text, false, TextDirection::Auto);
                     surface.end_tagged();
                     mark(*block, *cell, id);
-                    if let (Some(Block::Heading(heading)), false) = (blocks.get(*block), outlined == Some(*block)) {
+                    if let (Some(Block::Heading(heading)), false) =
+                        (blocks.get(*block), outlined == Some(*block))
+                    {
                         let to = XyzDestination::new(n, Point::from_xy(LEFT, y - size));
                         outline.push_child(OutlineNode::new(heading.clone(), to));
                         outlined = Some(*block);

@@ -591,6 +591,13 @@ async fn every_route_follows_the_access_matrix() {
                     Some(json!({"action": "unlock", "target": "thread", "id": thread})),
                 ),
                 (Action::Moderate, Method::GET, format!("/groups/{slug}/moderation"), None),
+                (Action::ManageRoles, Method::GET, format!("/groups/{slug}/topics"), None),
+                (
+                    Action::ManageRoles,
+                    Method::PUT,
+                    format!("/api/v1/groups/{slug}/tags"),
+                    Some(json!({"tags": ["back"]})),
+                ),
             ];
             let everyone = std::iter::once((Relation::Anonymous, &anonymous))
                 .chain(people.iter().map(|(r, w)| (*r, w)))

@@ -23,4 +23,5 @@ mod safety;
 mod shares;
 mod support;
 mod thoughts;
+mod topics;
 mod visit;

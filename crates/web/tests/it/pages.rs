@@ -354,7 +354,9 @@ const BUDGETS: [(&str, u64); 11] = [
     ("/experiments", 3),
     ("/goals", 4),
     ("/wins", 7),
-    ("/groups", 1),
+    // Every group with the member's place in it; the pains they chose, for "About what you
+    // live with" (both at once).
+    ("/groups", 2),
     ("/hacks", 4),
     ("/questionnaires", 2),
 ];

@@ -234,6 +234,39 @@ async fn reminders_and_password_reset_through_a_real_smtp_server() {
         assert_eq!(r.status(), 204);
         assert!(app.store.reminders(member).await.unwrap().is_empty());
 
+        // The daily digest of what is new in groups and messages: a count, never the words.
+        assert_eq!(put("digest", serde_json::json!({"at": "18:00"})).await.unwrap().status(), 200);
+        let digest = app.store.reminder_due(member, Kind::Digest).await.unwrap().unwrap();
+        let writer = browser();
+        app.register(&writer, "Writer", PW).await;
+        let writer = app
+            .store
+            .user_by_handle(&foothold_core::account::Handle::parse("Writer").unwrap())
+            .await
+            .unwrap();
+        app.store.send_message(writer.id, member, "n1", "My morphine dose went up today.").await.unwrap();
+        let ran = run_batch(&app.state, "test", digest + Duration::minutes(1), by_mail(mailer.clone()))
+            .await
+            .unwrap();
+        assert_eq!((ran.claimed, ran.sent), (1, 1));
+        let told = mail_titled(&python, &maildir, "New for you in your groups").await;
+        let text = told["body"].as_str().unwrap();
+        assert!(
+            text.contains("one new thing is waiting") && text.contains("http://foothold.test/notifications"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("morphine") && !text.contains("Writer"),
+            "nothing of what was written: {text}"
+        );
+        // The next day, nothing new since: no digest.
+        let next = app.store.reminder_due(member, Kind::Digest).await.unwrap().unwrap();
+        assert_eq!(next, digest + Duration::days(1));
+        let ran = run_batch(&app.state, "test", next + Duration::minutes(1), by_mail(mailer.clone()))
+            .await
+            .unwrap();
+        assert_eq!((ran.claimed, ran.sent, ran.skipped), (1, 0, 1));
+
         // A forgotten password, reset by e-mail; every old login ends.
         let stranger = browser();
         let r =
@@ -245,7 +278,8 @@ async fn reminders_and_password_reset_through_a_real_smtp_server() {
                 .await;
         assert_eq!(r.status(), 200);
         let reset = mail_titled(&python, &maildir, "Set a new password").await;
-        assert_eq!(mails(&python, &maildir).len(), 3, "nothing was sent for the unknown address");
+        // Confirmation, check-in reminder, digest, reset: nothing for the unknown address.
+        assert_eq!(mails(&python, &maildir).len(), 4, "nothing was sent for the unknown address");
         let reset_path = link(reset["body"].as_str().unwrap(), "http://foothold.test/password/reset/");
         let r = post(&app, &stranger, &reset_path, &reset_path, &[("password", "short")]).await;
         assert_eq!(r.status(), 422, "a typo does not use the link up");

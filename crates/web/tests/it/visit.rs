@@ -190,7 +190,10 @@ async fn questions_and_the_visit_summary_pdf() {
             ] {
                 assert!(flat_tree.contains(expected), "{expected} in:\n{tree}");
             }
-            assert!(!flat_tree.contains("Made with Foothold"), "the footer is an artifact, not content:\n{tree}");
+            assert!(
+                !flat_tree.contains("Made with Foothold"),
+                "the footer is an artifact, not content:\n{tree}"
+            );
             assert!((1..=2).contains(&pages), "{pages} pages");
             assert!(dark > 0.005 && dark < 0.5, "the first page has ink on it: {dark}");
         }
