@@ -111,7 +111,7 @@ impl Submitted {
 
 /// Validates and saves a submitted check-in. Nothing is written unless all of it is valid.
 pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -> AppResult<CheckIn> {
-    let today = clock.today(&store.time_zone(user.id).await?);
+    let today = clock.today(&user.time_zone);
     let day = checkin::parse_day(&form.day, today);
     let mut scores: Vec<Result<Option<Score>, Invalid>> =
         form.scores.iter().map(|(field, v)| Score::parse_field(v, field)).collect();

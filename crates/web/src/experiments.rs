@@ -14,7 +14,7 @@ use foothold_core::experiment::{
 };
 use foothold_core::strategy::Category;
 use foothold_core::{checkin, Invalid};
-use foothold_store::{Experiment, ExperimentPlan, Store, StoreError, Strategy, UserId};
+use foothold_store::{Experiment, ExperimentPlan, Store, StoreError, Strategy, User, UserId};
 
 /// A stored experiment with its rebuilt plan and the names of its two conditions.
 pub struct Loaded {
@@ -239,13 +239,9 @@ async fn checked(
 }
 
 /// Creates a plan from a form.
-pub async fn create(
-    store: &Store,
-    clock: &Clock,
-    user: UserId,
-    input: &DesignInput,
-) -> AppResult<Experiment> {
-    let today = clock.today(&store.time_zone(user).await?);
+pub async fn create(store: &Store, clock: &Clock, user: &User, input: &DesignInput) -> AppResult<Experiment> {
+    let today = clock.today(&user.time_zone);
+    let user = user.id;
     let plan = checked(store, user, input, today).await?;
     Ok(store.create_experiment(user, &plan).await?)
 }
@@ -260,10 +256,11 @@ async fn not_started(
     store: &Store,
     clock: &Clock,
     tr: &Tr,
-    user: UserId,
+    user: &User,
     id: i64,
 ) -> AppResult<(NaiveDate, Loaded)> {
-    let today = clock.today(&store.time_zone(user).await?);
+    let today = clock.today(&user.time_zone);
+    let user = user.id;
     let current = load(store, tr, user, id).await?;
     if current.status(today) == Status::Planned {
         Ok((today, current))
@@ -277,14 +274,15 @@ pub async fn edit(
     store: &Store,
     clock: &Clock,
     tr: &Tr,
-    user: UserId,
+    user: &User,
     id: i64,
     version: i64,
     input: &DesignInput,
 ) -> AppResult<Experiment> {
     let (today, current) = not_started(store, clock, tr, user, id).await?;
-    let plan = ExperimentPlan { seed: current.stored.plan.seed, ..checked(store, user, input, today).await? };
-    Ok(store.edit_experiment(user, id, version, &plan).await?)
+    let plan =
+        ExperimentPlan { seed: current.stored.plan.seed, ..checked(store, user.id, input, today).await? };
+    Ok(store.edit_experiment(user.id, id, version, &plan).await?)
 }
 
 /// Cancels a plan that has not started.
@@ -292,12 +290,12 @@ pub async fn cancel(
     store: &Store,
     clock: &Clock,
     tr: &Tr,
-    user: UserId,
+    user: &User,
     id: i64,
     version: i64,
 ) -> AppResult<()> {
     not_started(store, clock, tr, user, id).await?;
-    Ok(store.delete_experiment(user, id, version).await?)
+    Ok(store.delete_experiment(user.id, id, version).await?)
 }
 
 /// Pauses, resumes, extends or stops a running experiment, on the member's today.
@@ -305,12 +303,13 @@ pub async fn act(
     store: &Store,
     clock: &Clock,
     tr: &Tr,
-    user: UserId,
+    user: &User,
     id: i64,
     version: i64,
     action: Action,
 ) -> AppResult<Experiment> {
-    let today = clock.today(&store.time_zone(user).await?);
+    let today = clock.today(&user.time_zone);
+    let user = user.id;
     let current = load(store, tr, user, id).await?;
     current.course.check(action, today).map_err(|code| conflict("action", code))?;
     let mut plan = current.stored.plan.clone();
@@ -331,12 +330,13 @@ pub async fn set_followed(
     store: &Store,
     clock: &Clock,
     tr: &Tr,
-    user: UserId,
+    user: &User,
     id: i64,
     day: NaiveDate,
     followed: Option<bool>,
 ) -> AppResult<()> {
-    let today = clock.today(&store.time_zone(user).await?);
+    let today = clock.today(&user.time_zone);
+    let user = user.id;
     let current = load(store, tr, user, id).await?;
     if day > today {
         return Err(Invalid::one("day", "day-in-future").into());
@@ -351,8 +351,9 @@ pub async fn set_followed(
 }
 
 /// Keeps a finished experiment whose result favours A as "proven for me" (or stops keeping it).
-pub async fn keep(store: &Store, clock: &Clock, tr: &Tr, user: UserId, id: i64, kept: bool) -> AppResult<()> {
-    let today = clock.today(&store.time_zone(user).await?);
+pub async fn keep(store: &Store, clock: &Clock, tr: &Tr, user: &User, id: i64, kept: bool) -> AppResult<()> {
+    let today = clock.today(&user.time_zone);
+    let user = user.id;
     let e = load(store, tr, user, id).await?;
     if kept {
         let helps = e.status(today).is_over()

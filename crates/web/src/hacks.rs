@@ -56,7 +56,7 @@ pub async fn create(
 /// "I'll try it": the hack becomes one of the member's strategies from their today.
 pub async fn try_it(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<Tried> {
     let (hack, ..) = open(app, viewer, id).await?;
-    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let today = app.today(user);
     Ok(app.store.try_hack(hack.id, user.id, today).await?)
 }
 
@@ -93,7 +93,7 @@ impl MyResult {
 /// The member's own result for a hack they try, from their insights.
 pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> AppResult<MyResult> {
     let Some(strategy) = tried.strategy else { return Ok(MyResult::NotInDiary) };
-    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let today = app.today(user);
     let days = (today - tried.tried_on).num_days();
     if days < TRY_DAYS {
         return Ok(MyResult::TooSoon { days_left: TRY_DAYS - days });

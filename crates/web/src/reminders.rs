@@ -33,6 +33,7 @@ fn zone(name: &str) -> Tz {
 
 /// Sets (or with `None` removes) the member's reminder of `kind` at local `at`.
 pub async fn set(app: &AppState, user: UserId, kind: Kind, at: Option<NaiveTime>) -> AppResult<()> {
+    // The zone from the database, not the session's copy: this runs right after a change.
     let tz = zone(&app.store.time_zone(user).await?);
     let quiet = app.store.quiet_hours(user).await?;
     let due = at.map_or_else(|| app.clock.now(), |at| next_due(at, quiet, tz, app.clock.now()));

@@ -39,7 +39,7 @@ pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<
     limit(app, &format!("share-code:{}", clinician.id.0), app.config.limits.login_failures_per_account)
         .await?;
     let code = share::normalize_code(typed).ok_or_else(|| Invalid::one("code", "share-code"))?;
-    let today = app.today(clinician.id).await?;
+    let today = app.today(clinician);
     match app.store.redeem_share(clinician.id, &hash(&code), today).await {
         Ok(s) => Ok(s),
         Err(foothold_store::StoreError::NotFound) => Err(Invalid::one("code", "share-code").into()),
@@ -49,7 +49,7 @@ pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<
 
 /// A share the clinician may open now; anything else is `NotFound`.
 pub async fn open(app: &AppState, clinician: &User, id: i64) -> AppResult<Share> {
-    let today = app.today(clinician.id).await?;
+    let today = app.today(clinician);
     app.store.clinician_share(clinician.id, id, today).await?.ok_or(AppError::NotFound)
 }
 

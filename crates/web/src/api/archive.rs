@@ -130,7 +130,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
         ("questionnaires.json", json(&lines)?),
         ("questionnaires.csv", scores),
         ("visit-questions.json", json(&questions)?),
-        ("goals.json", json(&super::goals::all(app, user.id).await?)?),
+        ("goals.json", json(&super::goals::all(app, user).await?)?),
         ("hacks.json", json(&hacks)?),
         ("posts.json", json(&posts)?),
         ("messages.json", json(&messages)?),

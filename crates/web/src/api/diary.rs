@@ -169,7 +169,7 @@ pub struct Range {
     responses((status = 200, body = [StrategyView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn strategies(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<StrategyView>>> {
     let user = viewer.require_user()?;
-    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let today = app.today(user);
     app.store.ensure_builtin_strategies(user.id, today).await?;
     let list = app.store.strategies(user.id).await?;
     Ok(Json(list.into_iter().map(|s| strategy_view(&viewer.tr, s)).collect()))
@@ -186,7 +186,7 @@ pub async fn create_strategy(
 ) -> AppResult<(StatusCode, Json<StrategyView>)> {
     let user = viewer.require_user()?;
     let name = checkin::parse_strategy_name(&req.name)?;
-    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let today = app.today(user);
     let created = app.store.create_strategy(user.id, &name, today).await?;
     Ok((StatusCode::CREATED, Json(strategy_view(&viewer.tr, created))))
 }

@@ -100,7 +100,7 @@ fn result_json(r: &Result<ExperimentResult, NotAnalysable>) -> serde_json::Value
 
 /// The member's today, which decides where each experiment stands.
 async fn today(app: &AppState, user: &foothold_store::User) -> AppResult<NaiveDate> {
-    Ok(app.clock.today(&app.store.time_zone(user.id).await?))
+    Ok(app.today(user))
 }
 
 async fn view(
@@ -185,7 +185,7 @@ pub async fn create(
     Json(req): Json<PlanRequest>,
 ) -> AppResult<(StatusCode, Json<ExperimentView>)> {
     let user = viewer.require_user()?;
-    let created = experiments::create(&app.store, &app.clock, user.id, &DesignInput::from(&req)).await?;
+    let created = experiments::create(&app.store, &app.clock, user, &DesignInput::from(&req)).await?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, created.id).await?;
     Ok((StatusCode::CREATED, Json(view(&app, user, e, today(&app, user).await?).await?)))
 }
@@ -225,7 +225,7 @@ pub async fn act(
 ) -> AppResult<Json<ExperimentView>> {
     let user = viewer.require_user()?;
     let action = Action::parse(&req.action).ok_or(AppError::BadRequest)?;
-    experiments::act(&app.store, &app.clock, &viewer.tr, user.id, id, req.version, action).await?;
+    experiments::act(&app.store, &app.clock, &viewer.tr, user, id, req.version, action).await?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, id).await?;
     Ok(Json(view(&app, user, e, today(&app, user).await?).await?))
 }
@@ -249,6 +249,6 @@ pub async fn set_followed(
     let user = viewer.require_user()?;
     let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
         .map_err(|_| AppError::Invalid(foothold_core::Invalid::one("day", "day-invalid")))?;
-    experiments::set_followed(&app.store, &app.clock, &viewer.tr, user.id, id, day, req.followed).await?;
+    experiments::set_followed(&app.store, &app.clock, &viewer.tr, user, id, day, req.followed).await?;
     Ok(StatusCode::NO_CONTENT)
 }

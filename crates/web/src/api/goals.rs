@@ -73,7 +73,7 @@ impl GoalView {
 
 async fn view(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<GoalView> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     all.iter().find(|g| g.goal.id == id).map(GoalView::of).ok_or(AppError::NotFound)
 }
@@ -84,7 +84,7 @@ async fn view(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<GoalView> {
     security(("token" = []), ("session" = [])))]
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<GoalView>>> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     Ok(Json(goals::on_day(&app.store, user.id, today).await?.iter().map(GoalView::of).collect()))
 }
 
@@ -135,7 +135,7 @@ pub async fn create(
         req.flare_plan.as_deref().unwrap_or_default(),
     )?;
     let nonce = api_nonce(req.nonce)?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let created = app.store.create_goal(user.id, &nonce, &new, today).await?;
     let support = app
         .support
@@ -173,7 +173,7 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> AppResult<Json<GoalDetail>> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     let g = all.iter().find(|g| g.goal.id == id).ok_or(AppError::NotFound)?;
     Ok(Json(detail(&app, user.id, g, today).await?))
@@ -199,8 +199,9 @@ async fn detail(app: &AppState, user: UserId, g: &GoalOnDay, today: NaiveDate) -
 }
 
 /// Every goal of the member with its days, for the data archive.
-pub(super) async fn all(app: &AppState, user: UserId) -> AppResult<Vec<GoalDetail>> {
-    let today = app.today(user).await?;
+pub(super) async fn all(app: &AppState, user: &foothold_store::User) -> AppResult<Vec<GoalDetail>> {
+    let today = app.today(user);
+    let user = user.id;
     let mut out = Vec::new();
     for g in goals::on_day(&app.store, user, today).await? {
         out.push(detail(app, user, &g, today).await?);
@@ -227,7 +228,7 @@ pub async fn record(
 ) -> AppResult<Json<GoalView>> {
     let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let day = parse_day(&day, today)?;
     if let Some(a) = req.amount {
         goal::check_amount(a)?;
@@ -257,7 +258,7 @@ pub async fn act(
 ) -> AppResult<Json<GoalView>> {
     let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     match req.action.as_str() {
         "start" => goals::start(&app.store, user.id, &goal, today).await.map(|_| ())?,
         "pause" => app.store.pause_goal(user.id, id, today).await.map(|_| ())?,

@@ -91,7 +91,7 @@ pub async fn create(
     Json(req): Json<ShareRequest>,
 ) -> AppResult<(StatusCode, Json<MadeShare>)> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let scopes: Vec<&str> = req.scopes.iter().map(String::as_str).collect();
     let new = parse_share(&scopes, &req.from, &req.to, &req.until, req.coaching, today)?;
     let (share, code) = shares::create(&app, user, &new).await?;
@@ -154,7 +154,7 @@ pub async fn redeem(
 pub async fn shared_with_me(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ShareView>>> {
     let user = viewer.require_user()?;
     shares::require_clinician(&app, user).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     Ok(Json(app.store.clinician_shares(user.id, today).await?.iter().map(share_view).collect()))
 }
 

@@ -33,10 +33,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
     let title = tr.t("account-title");
     let languages: Vec<String> = app.catalog.languages().map(ToString::to_string).collect();
     let current_lang = user.locale.clone().unwrap_or_default();
-    let time_zone = match app.store.time_zone(user.id).await {
-        Ok(tz) => tz,
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let time_zone = user.time_zone.clone();
     let clinician = match app.store.is_clinician(user.id).await {
         Ok(c) => c,
         Err(e) => return AppError::from(e).into_response(),

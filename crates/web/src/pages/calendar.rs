@@ -37,7 +37,7 @@ fn month_param(d: NaiveDate) -> String {
 pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<MonthQuery>) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
     let loaded = async {
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let today = app.today(user);
         let first = first_of(q.month.as_deref(), today);
         let next = (first + Duration::days(32)).with_day(1).unwrap_or(first);
         let last = next - Duration::days(1);

@@ -102,7 +102,7 @@ async fn plans_include(
     if form.followed.is_empty() {
         return Ok(());
     }
-    let today = app.clock.today(&app.store.time_zone(user.id).await?);
+    let today = app.today(user);
     let Ok(day) = checkin::parse_day(&form.day, today) else { return Ok(()) }; // `diary::save` says why
     let all = experiments::load_all(&app.store, &viewer.tr, user.id).await?;
     for (id, _) in &form.followed {
@@ -466,7 +466,7 @@ pub async fn save(
             app.insights.changed(&app.store, user.id, &viewer.tr);
             for (id, followed) in answers {
                 let set = experiments::set_followed(
-                    &app.store, &app.clock, &viewer.tr, user.id, id, saved.day, followed,
+                    &app.store, &app.clock, &viewer.tr, &user, id, saved.day, followed,
                 );
                 if let Err(e) = set.await {
                     return e.into_response();

@@ -29,7 +29,7 @@ async fn clinician_page(
         let body = html! { h1 { (tr.t("clinician-title")) } p { (tr.t("clinician-not-yet")) } };
         return Ok(html(StatusCode::FORBIDDEN, layout::page(viewer, &tr.t("clinician-title"), body)));
     }
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let list = app.store.clinician_shares(user.id, today).await?;
     let errors = Errors { tr, error };
     let title = tr.t("clinician-title");

@@ -136,10 +136,7 @@ pub async fn import(State(app): State<AppState>, viewer: Viewer, mut multipart: 
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    let today = match app.store.time_zone(user.id).await {
-        Ok(tz) => app.clock.today(&tz),
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let today = app.today(&user);
     let rows = match diary_csv::parse(&bytes, today) {
         Ok(rows) => rows,
         Err(errors) => return render(&viewer, &Outcome::Problems(errors), StatusCode::UNPROCESSABLE_ENTITY),

@@ -45,7 +45,7 @@ fn dates(tr: &Tr, e: &Loaded) -> String {
 pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DoneQuery>) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
     let loaded = async {
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let today = app.today(user);
         Ok::<_, AppError>((today, experiments::load_all(&app.store, &viewer.tr, user.id).await?))
     };
     let (today, all) = match loaded.await {
@@ -89,10 +89,7 @@ pub struct NewQuery {
 
 pub async fn new_form(State(app): State<AppState>, viewer: Viewer, Query(q): Query<NewQuery>) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    let today = match app.store.time_zone(user.id).await {
-        Ok(tz) => app.clock.today(&tz),
-        Err(e) => return AppError::from(e).into_response(),
-    };
+    let today = app.today(&user);
     let input = DesignInput {
         strategy: q.strategy.unwrap_or_default(),
         outcome: q.outcome.unwrap_or_default(),
@@ -209,7 +206,7 @@ async fn design_page(
 
 pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(input): Form<DesignInput>) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    match experiments::create(&app.store, &app.clock, user.id, &input).await {
+    match experiments::create(&app.store, &app.clock, &user, &input).await {
         Ok(e) => see_other(&format!("/experiments/{}?done=planned", e.id)),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             design_page(&app, &viewer, &user, &input, None, Some(&e)).await
@@ -231,7 +228,7 @@ pub async fn show(
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let loaded = async {
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let today = app.today(&user);
         Ok::<_, AppError>((today, experiments::load(&app.store, &viewer.tr, user.id, id).await?))
     };
     match loaded.await {
@@ -467,7 +464,7 @@ pub async fn edit(
     Form(f): Form<EditForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    match experiments::edit(&app.store, &app.clock, &viewer.tr, user.id, id, f.version, &f.input).await {
+    match experiments::edit(&app.store, &app.clock, &viewer.tr, &user, id, f.version, &f.input).await {
         Ok(_) => see_other(&format!("/experiments/{id}?done=edited")),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             design_page(&app, &viewer, &user, &f.input, Some((id, f.version)), Some(&e)).await
@@ -483,7 +480,7 @@ pub async fn cancel(
     Form(f): Form<VersionForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    match experiments::cancel(&app.store, &app.clock, &viewer.tr, user.id, id, f.version).await {
+    match experiments::cancel(&app.store, &app.clock, &viewer.tr, &user, id, f.version).await {
         Ok(()) => see_other("/experiments?done=cancelled"),
         Err(e) => e.into_response(),
     }
@@ -503,11 +500,11 @@ pub async fn act(
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let Some(action) = Action::parse(&f.action) else { return AppError::BadRequest.into_response() };
-    match experiments::act(&app.store, &app.clock, &viewer.tr, user.id, id, f.version, action).await {
+    match experiments::act(&app.store, &app.clock, &viewer.tr, &user, id, f.version, action).await {
         Ok(_) => see_other(&format!("/experiments/{id}?done={}", action.as_str())),
         Err(err @ AppError::Conflict(_)) => {
             let loaded = async {
-                let today = app.clock.today(&app.store.time_zone(user.id).await?);
+                let today = app.today(&user);
                 Ok::<_, AppError>((today, experiments::load(&app.store, &viewer.tr, user.id, id).await?))
             };
             match loaded.await {
@@ -531,7 +528,7 @@ pub async fn keep(
     Form(f): Form<KeepForm>,
 ) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
-    match experiments::keep(&app.store, &app.clock, &viewer.tr, user.id, id, f.kept).await {
+    match experiments::keep(&app.store, &app.clock, &viewer.tr, user, id, f.kept).await {
         Ok(()) => {
             app.insights.changed(&app.store, user.id, &viewer.tr);
             see_other(&format!("/experiments/{id}?done={}", if f.kept { "kept" } else { "unkept" }))

@@ -57,7 +57,7 @@ fn status_line(tr: &Tr, g: &goals::GoalOnDay, today: NaiveDate) -> String {
 pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let tr = &viewer.tr;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     let (current, ended): (Vec<_>, Vec<_>) = all.iter().partition(|g| g.current());
     let title = tr.t("goals-title");
@@ -221,7 +221,7 @@ pub async fn create(
         Err(invalid) => return new_page(&viewer, &typed, Some(&AppError::from(invalid))),
     };
     let nonce = parse_nonce(value(&pairs, "nonce"))?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let created = app.store.create_goal(user.id, &nonce, &new, today).await?;
     // The activity and flare plan are the member's words: the support service reads them.
     if let Some(level) = app.support.read(&[&new.activity, &new.flare_plan]).await {
@@ -246,7 +246,7 @@ async fn show_page(
     error: Option<&AppError>,
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let steps = app.store.goal_steps(user.id, goal.id).await?;
     let done_today = steps.iter().find(|(d, _)| *d == today).map(|(_, a)| *a);
     let g = goals::GoalOnDay::new(goal.clone(), today, done_today);
@@ -486,7 +486,7 @@ pub async fn record(
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let day = parse_day(value(&pairs, "day"), today);
     let amount = match value(&pairs, "amount").trim() {
         "" => Ok(None),
@@ -504,7 +504,7 @@ pub async fn record(
 pub async fn start(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     match goals::start(&app.store, user.id, &goal, today).await {
         Ok(_) => Ok(see_other(&format!("/goals/{id}"))),
         Err(e @ AppError::Invalid(_)) => show_page(&app, &viewer, user, &goal, None, Some(&e)).await,
@@ -514,7 +514,7 @@ pub async fn start(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i
 
 pub async fn pause(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     app.store.pause_goal(user.id, id, today).await?;
     Ok(see_other(&format!("/goals/{id}#flare-title")))
 }
@@ -526,7 +526,7 @@ pub async fn resume(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let back = value(&pairs, "step_back") == "yes";
     app.store.resume_goal(user.id, id, today, back).await?;
     Ok(see_other(&format!("/goals/{id}")))
@@ -534,7 +534,7 @@ pub async fn resume(
 
 pub async fn end(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     app.store.end_goal(user.id, id, today).await?;
     Ok(see_other("/goals"))
 }

@@ -185,7 +185,7 @@ pub async fn new_form(
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
-    let zone = app.store.time_zone(user.id).await?;
+    let zone = user.time_zone.clone();
     plan_page(&viewer, &place, &[("time_zone".into(), zone), ("minutes".into(), "30".into())], None, None)
 }
 
@@ -431,7 +431,7 @@ async fn show_with(
         true => Some(app.store.session_ratings(id).await?),
         false => None,
     };
-    let zone = app.store.time_zone(user.id).await?.parse().unwrap_or(Tz::UTC);
+    let zone = viewer.zone();
     Ok(session_page(viewer, &Shown { session, place, rsvp, mine, figures, zone }, done, error))
 }
 

@@ -196,7 +196,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let span = q.days.filter(|d| RANGES.contains(d)).unwrap_or(30);
     let loaded = async {
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let today = app.today(&user);
         let from = today - Duration::days(span - 1);
         let key = (user.id, from, span, viewer.tr.lang());
         let revision = app.store.diary_revision(user.id).await?;

@@ -219,7 +219,7 @@ pub async fn skill_done(State(app): State<AppState>, viewer: Viewer, Path(slug):
     let Some(user) = viewer.user() else { return login_redirect() };
     let Some(s) = app.library.skill(&slug) else { return AppError::NotFound.into_response() };
     let logged = async {
-        let day = app.clock.today(&app.store.time_zone(user.id).await?);
+        let day = app.today(user);
         app.store.log_skill(user.id, &s.meta.slug, &s.meta.title, day).await?;
         Ok::<_, AppError>(())
     };

@@ -141,7 +141,7 @@ pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<N
             confidence,
         )?;
         let nonce = thoughts::parse_nonce(&f.nonce)?;
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let today = app.today(&user);
         Ok(app
             .store
             .create_prediction(user.id, &nonce, today, activity.as_deref(), &expected, confidence)

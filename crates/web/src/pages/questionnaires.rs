@@ -155,7 +155,7 @@ pub async fn schedule(
     match f.action.as_str() {
         "stop" => app.store.set_schedule(user.id, &q.id, None).await?,
         "snooze" => {
-            let today = app.today(user.id).await?;
+            let today = app.today(user);
             app.store.snooze_questionnaire(user.id, &q.id, today + Duration::days(SNOOZE_DAYS)).await?;
             return Ok(see_other("/"));
         }

@@ -52,7 +52,7 @@ async fn member_page(
     let shares = app.store.member_shares(user.id).await?;
     let log = app.store.share_views(user.id, LOG_LINES).await?;
     let coaching = app.store.member_coaching(user.id).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let errors = Errors { tr, error };
     let from = if input.from.is_empty() { (today - Duration::days(90)).to_string() } else { input.from };
     let to = if input.to.is_empty() { today.to_string() } else { input.to };
@@ -167,7 +167,7 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let scopes = values(&pairs, "scopes");
     let coaching = value(&pairs, "coaching") == "yes";
     let (from, to, until) = (value(&pairs, "from"), value(&pairs, "to"), value(&pairs, "until"));

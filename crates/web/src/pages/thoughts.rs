@@ -171,7 +171,7 @@ pub async fn start(State(app): State<AppState>, viewer: Viewer, Form(f): Form<St
     let parsed = async {
         let (situation, text) = thought::parse_situation(&f.situation, &f.thought)?;
         let nonce = thoughts::parse_nonce(&f.nonce)?;
-        let today = app.clock.today(&app.store.time_zone(user.id).await?);
+        let today = app.today(&user);
         Ok::<_, AppError>(
             app.store.start_thought(user.id, &nonce, today, situation.as_deref(), Some(&text)).await?,
         )

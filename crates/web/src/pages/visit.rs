@@ -43,7 +43,7 @@ async fn page(
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
     let questions = app.store.visit_questions(user.id).await?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let errors = Errors { tr, error };
     let title = tr.t("visit-title");
     let body = html! {

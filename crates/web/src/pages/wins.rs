@@ -18,7 +18,7 @@ use maud::html;
 pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let user = viewer.require_user()?;
     let tr = &viewer.tr;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let goals = app.store.goals(user.id).await?;
     let mut steps = Vec::new();
     for g in &goals {

@@ -75,7 +75,7 @@ pub async fn gather<'a>(
         .map(|p| (p.a.clone(), p.b.clone(), p.outcome, p.estimate, p.interval, p.helps))
         .collect();
     let questions = app.store.visit_questions(user.id).await?.into_iter().map(|(_, q)| q).collect();
-    let made = app.today(user.id).await?;
+    let made = app.today(user);
     let goals = goal_lines(app, user, tr, from, to).await?;
     Ok(Summary {
         handle: user.handle.clone(),
@@ -140,7 +140,7 @@ pub async fn download(
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let user = viewer.require_user()?;
-    let today = app.today(user.id).await?;
+    let today = app.today(user);
     let (from, to) = period(&query.from, &query.to, today)?;
     let summary = gather(app, user, &viewer.tr, from, to).await?;
     let bytes = pdf(&summary, &viewer.tr)?;
