@@ -296,3 +296,5 @@ resources-lead = A link, a letter template, what to say at a hearing: something 
 resources-updated = Last changed
 resources-save = Save the resource
 resources-remove = Remove it
+resources-up = Move up
+resources-up-label = Move “{ $title }” up the list

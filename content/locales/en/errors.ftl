@@ -187,3 +187,4 @@ err-messages-closed = This member does not take messages at the moment.
 err-messages-barred = The site's moderators have turned your messages off.
 err-move-where = Please choose another group you look after (not the hacks).
 err-resources-full = This group keeps 30 resources at most. Please remove one first.
+err-resources-order = Please list every resource of the group once, and no other.

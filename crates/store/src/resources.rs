@@ -85,6 +85,26 @@ impl Store {
         })
     }
 
+    /// Puts the group's resources in the order of `ids` (the caller checks they are the
+    /// group's, each once); one transaction, so readers never see a half-made order.
+    pub async fn order_group_resources(&self, group: i64, ids: &[i64]) -> Result<()> {
+        let begin = self.begin_write();
+        let _turn = self.write_turn().await;
+        on_db!(self, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            for (position, id) in (0_i64..).zip(ids) {
+                sqlx::query("UPDATE group_resources SET position = $1 WHERE id = $2 AND group_id = $3")
+                    .bind(position)
+                    .bind(id)
+                    .bind(group)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
     /// Replaces a resource's title and text, or with `None` removes it.
     pub async fn change_group_resource(&self, group: i64, id: i64, to: Option<&NewThread>) -> Result<()> {
         let now = crate::now();

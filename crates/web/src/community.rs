@@ -105,6 +105,19 @@ pub async fn set_topics(app: &AppState, place: &Place, names: &[&str]) -> AppRes
     Ok(tags)
 }
 
+/// Puts the resources of `place` in the order of `ids`: each of them once, no other
+/// (422 `resources-order` otherwise, and nothing changes).
+pub async fn order_resources(app: &AppState, place: &Place, ids: &[i64]) -> AppResult<()> {
+    let mut now: Vec<i64> = app.store.group_resources(place.group.id).await?.iter().map(|r| r.id).collect();
+    let mut asked = ids.to_vec();
+    now.sort_unstable();
+    asked.sort_unstable();
+    if now != asked {
+        return Err(Invalid::one("ids", "resources-order").into());
+    }
+    Ok(app.store.order_group_resources(place.group.id, ids).await?)
+}
+
 /// What was written and whether it asks for support.
 pub struct Written {
     pub posted: Posted,

@@ -848,6 +848,28 @@ pub async fn add_resource(
     Ok((StatusCode::CREATED, Json(ResourceMade { id })))
 }
 
+#[derive(Deserialize, ToSchema)]
+pub struct ResourceOrder {
+    /// Every resource's id, each once, in the new order.
+    ids: Vec<i64>,
+}
+
+/// Puts an advocacy group's resources in a new order (its hosts and moderators).
+#[utoipa::path(put, path = "/api/v1/groups/{slug}/resources/order", tag = "community", operation_id = "order_resources", params(("slug" = String, Path)), request_body = ResourceOrder,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn order_resources(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Json(req): Json<ResourceOrder>,
+) -> AppResult<StatusCode> {
+    viewer.require_user()?;
+    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    community::order_resources(&app, &place, &req.ids).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Replaces a resource's title and text.
 #[utoipa::path(put, path = "/api/v1/groups/{slug}/resources/{id}", tag = "community", operation_id = "change_resource", params(("slug" = String, Path), ("id" = i64, Path)), request_body = ResourceRequest,
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),

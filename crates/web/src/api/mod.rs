@@ -61,6 +61,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/groups/{slug}/moderation", post(community::moderate))
         .route("/api/v1/groups/{slug}/log", get(community::log))
         .route("/api/v1/groups/{slug}/resources", get(community::resources).post(community::add_resource))
+        .route("/api/v1/groups/{slug}/resources/order", put(community::order_resources))
         .route(
             "/api/v1/groups/{slug}/resources/{id}",
             put(community::change_resource).delete(community::remove_resource),
@@ -167,7 +168,7 @@ pub struct FieldProblem {
         community::threads, community::create_thread, community::thread, community::reply, community::react,
         community::unreact, community::report, community::reports, community::moderate, community::log, community::search,
         community::notifications, community::read_notifications, community::follow, community::unfollow,
-        community::follow_group, community::unfollow_group, community::set_tags, community::resources, community::add_resource,
+        community::follow_group, community::unfollow_group, community::set_tags, community::resources, community::add_resource, community::order_resources,
         community::change_resource, community::remove_resource,
         safety::blocks, safety::block, safety::unblock, safety::edit, safety::history, safety::all_reports,
         messages::list, messages::settings, messages::conversation, messages::send, messages::report,

@@ -110,6 +110,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups/{slug}/resources/new", get(resources::new_form))
         .route("/groups/{slug}/resources/{id}", get(resources::show))
         .route("/groups/{slug}/resources/{id}/edit", get(resources::edit_form).post(resources::edit))
+        .route("/groups/{slug}/resources/{id}/up", post(resources::move_up))
         .route("/groups/{slug}/new", get(groups::new_thread_form))
         .route("/groups/{slug}/threads", post(groups::create_thread))
         .route("/groups/{slug}/moderation", get(moderation::queue).post(moderation::act))

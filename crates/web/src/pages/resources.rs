@@ -38,13 +38,41 @@ pub async fn list(
         p class="lead" { (tr.ta("resources-list-lead", &[("group", &g.name)])) }
         @if resources.is_empty() { p { (tr.t("resources-none")) } }
         ul class="cards" {
-            @for r in &resources { li class="card" { a href={ "/groups/" (g.slug) "/resources/" (r.id) } { (r.title) } } }
+            @for (n, r) in resources.iter().enumerate() {
+                li class="card" {
+                    a href={ "/groups/" (g.slug) "/resources/" (r.id) } { (r.title) }
+                    // Keepers order the list without JavaScript: one step up at a time.
+                    @if place.may(Action::Moderate) && n > 0 {
+                        form method="post" action={ "/groups/" (g.slug) "/resources/" (r.id) "/up" } class="inline" {
+                            (csrf(&viewer.csrf))
+                            " " button type="submit" class="link" aria-label=(tr.ta("resources-up-label", &[("title", &r.title)])) { (tr.t("resources-up")) }
+                        }
+                    }
+                }
+            }
         }
         @if place.may(Action::Moderate) {
             p { a class="button" href={ "/groups/" (g.slug) "/resources/new" } { (tr.t("resources-add")) } }
         }
     };
     Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
+}
+
+/// Moves one resource a place up the list.
+pub async fn move_up(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+) -> AppResult<Response> {
+    viewer.require_user()?;
+    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let mut ids: Vec<i64> = app.store.group_resources(place.group.id).await?.iter().map(|r| r.id).collect();
+    let at = ids.iter().position(|r| *r == id).ok_or(AppError::NotFound)?;
+    if at > 0 {
+        ids.swap(at - 1, at);
+        community::order_resources(&app, &place, &ids).await?;
+    }
+    Ok(see_other(&format!("/groups/{}/resources", place.group.slug)))
 }
 
 pub async fn show(

@@ -438,6 +438,42 @@ async fn an_advocacy_group_keeps_pinned_resources_its_moderators_look_after() {
         host.json(&app, Method::PUT, &format!("{path}/{id}"), Some(changed)).await;
         let all = ann.json(&app, Method::GET, &path, None).await;
         assert_eq!(all[1]["title"], "Rights at work (2027)", "in the order added: {all}");
+        let first = all[0]["id"].as_i64().unwrap();
+
+        // Ordered: "Move up" on the page, the whole order through the API; members may not.
+        let (_, list) = page(&app, &host, &format!("/groups/{slug}/resources")).await;
+        assert!(
+            list.contains(&format!("/groups/{slug}/resources/{id}/up"))
+                && !list.contains(&format!("/{first}/up"))
+        );
+        let list_page = format!("/groups/{slug}/resources");
+        let r = app.submit(&host.c, &list_page, &format!("/groups/{slug}/resources/{id}/up"), &[]).await;
+        assert_eq!(r.status(), 303);
+        let ids = |all: Value| {
+            all.as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(ann.json(&app, Method::GET, &path, None).await), [id, first]);
+        let order = format!("{path}/order");
+        assert_eq!(
+            ann.call(&app, Method::PUT, &order, Some(json!({"ids": [first, id]}))).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        for wrong in
+            [json!({"ids": [first]}), json!({"ids": [first, first]}), json!({"ids": [first, id, 999_999]})]
+        {
+            let r = host.call(&app, Method::PUT, &order, Some(wrong)).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        assert_eq!(
+            ids(ann.json(&app, Method::GET, &path, None).await),
+            [id, first],
+            "a wrong order changes nothing"
+        );
+        assert_eq!(
+            host.call(&app, Method::PUT, &order, Some(json!({"ids": [first, id]}))).await.status(),
+            StatusCode::NO_CONTENT
+        );
+        assert_eq!(ids(ann.json(&app, Method::GET, &path, None).await), [first, id]);
         host.json(&app, Method::DELETE, &format!("{path}/{id}"), None).await;
         assert_eq!(
             host.call(&app, Method::DELETE, &format!("{path}/{id}"), None).await.status(),
