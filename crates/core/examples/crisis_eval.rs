@@ -1,6 +1,6 @@
 //! Crisis detection by tier on the sets written for issue 14 (`content/eval/README.md`):
-//! `crisis-h.jsonl` (heldout8: acute, crisis and hard negatives that share the acute words),
-//! `short-notes.jsonl` (short-blind) and `short-notes-dev.jsonl` (short-dev), and
+//! `crisis-i.jsonl` (heldout9, session 16's blind split), `crisis-h.jsonl` (heldout8: acute,
+//! crisis and hard negatives that share the acute words), `short-notes.jsonl` (short-blind) and `short-notes-dev.jsonl` (short-dev), and
 //! `prose.jsonl` (prose-blind, ordinary text of every length). For each split it prints the
 //! acute recall (acute lines given the acute level), crisis recall (any level), false alarms,
 //! and the same with the reader left out (`assess_rules`).
@@ -8,13 +8,17 @@
 //! `cargo run --release -p foothold-core --example crisis_eval [-- --mistakes short-dev]`
 //!
 //! `--mistakes SPLIT` prints the lines read wrongly, for splits released for tuning only
-//! (`short-dev`); never for a blind split.
+//! (`short-dev`) or blind splits already measured once (heldout8, short-blind and prose-blind
+//! on 2026-12-06, heldout9 on 2026-12-07); never for a blind split not yet measured.
 
 use foothold_core::crisis::{assess, assess_rules, Level};
 use serde::Deserialize;
 
 const EVAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/eval");
-const FILES: &[&str] = &["crisis-h.jsonl", "short-notes-dev.jsonl", "short-notes.jsonl", "prose.jsonl"];
+const FILES: &[&str] =
+    &["crisis-i.jsonl", "crisis-h.jsonl", "short-notes-dev.jsonl", "short-notes.jsonl", "prose.jsonl"];
+/// Splits whose mistakes may be read: released for tuning, or blind splits already measured.
+const RELEASED: &[&str] = &["short-dev", "heldout8", "short-blind", "prose-blind", "heldout9"];
 
 #[derive(Deserialize)]
 struct Item {
@@ -33,6 +37,8 @@ struct Tally {
     acute_any: usize,
     crisis: (usize, usize),
     alarms: (usize, usize),
+    /// Crisis lines that are not acute, given the acute level (the emergency number first).
+    over: (usize, usize),
 }
 
 fn tally(items: &[&Item], judge: &dyn Fn(&str) -> Option<Level>) -> Tally {
@@ -43,6 +49,10 @@ fn tally(items: &[&Item], judge: &dyn Fn(&str) -> Option<Level>) -> Tally {
             t.acute.1 += 1;
             t.acute.0 += usize::from(level == Some(Level::Acute));
             t.acute_any += usize::from(level.is_some());
+        }
+        if i.tier.as_deref() == Some("crisis") {
+            t.over.1 += 1;
+            t.over.0 += usize::from(level == Some(Level::Acute));
         }
         if i.crisis {
             t.crisis.1 += 1;
@@ -73,7 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let args: Vec<String> = std::env::args().collect();
     if let Some(split) = args.iter().position(|a| a == "--mistakes").and_then(|i| args.get(i + 1)) {
-        if split != "short-dev" {
+        if !RELEASED.contains(&split.as_str()) {
             return Err(format!("{split} is not released for tuning").into());
         }
         for i in items.iter().filter(|i| &i.split == split) {
@@ -96,11 +106,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         {
             let t = tally(&of, judge);
             println!(
-                "  {name:<10} acute recall {} (raised at any level {}), crisis recall {}, false alarms {}",
+                "  {name:<10} acute recall {} (raised at any level {}), crisis recall {}, false alarms {}, \
+                 crisis lines given the acute level {}",
                 share(t.acute),
                 share((t.acute_any, t.acute.1)),
                 share(t.crisis),
-                share(t.alarms)
+                share(t.alarms),
+                share(t.over)
             );
         }
     }

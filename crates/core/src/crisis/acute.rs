@@ -9,6 +9,10 @@
 //!    *when* ("tonight", "once everyone's asleep") and a sign of what for.
 //! 3. **Self-injury with bleeding or injury now**: "I cut too deep and it won't stop bleeding".
 //!
+//! A text the other layers already find to be a crisis is escalated here too
+//! ([`escalates`]): means or a place with a time, an injury with blood, or more than a dose,
+//! read across commas and sentences ("Did it again. Wrist. Bleeding through the towel.").
+//!
 //! Only ordinary dosing stays out: a count of tablets collected or prescribed, a dose in mg,
 //! "as prescribed", tablets spread over days, and a single slip handled with a pharmacist.
 //! Digits of ten or more arrive respelt as `dozens` (`spelling.rs`), so "took 30 tablets" and
@@ -43,7 +47,7 @@ const LISTS: Lists = &[
     (
         "took",
         "took|taken|swallowed|downed|necked|popped|ate|chugged|scoffed|injected|had|done|taking|swallowing|\
-         downing|necking|popping|chucked back|knocked back|throwing back",
+         downing|necking|popping|chucked back|knocked back|throwing back|put|drank|drunk",
     ),
     ("container", "packet|packets|pack|packs|box|boxes|bottle|bottles|blister|blisters|strip|strips|tub|lot"),
     (
@@ -58,7 +62,11 @@ const LISTS: Lists = &[
          when he|once he|when she|once she|when the kids|once the kids|on friday|on saturday|on sunday|\
          on monday|on tuesday|on wednesday|on thursday|asleep|in bed|this is it",
     ),
-    ("body", "arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|chest"),
+    (
+        "body",
+        "arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|chest|hand|hands|\
+         palm|knuckles|ankle|ankles|foot|feet|face|neck|head|forehead|fingers",
+    ),
     ("hurt", "cut|cutting|slashed|slashing|sliced|slit|burned|burnt|burning|stabbed|hurt|harmed|harming"),
 ];
 
@@ -72,7 +80,17 @@ const OVERDOSE: &[&str] = &[
     "{took} (the|a|my|both) (whole|entire) {container}",
     "{took} everything in (my|the) ~2 (drawer|cupboard|cabinet|box|bag|tin)",
     "{many} ~2 {meds} (down|gone|swallowed|taken|in me|inside me)",
-    "{took} (all|both|every|the rest|all the rest) ~2 {container}",
+    "{took} (all|both|every|the rest|all the rest) ~3 {container}",
+    // "the 30 paracetamol I had at 4", "had all 100 of my ibuprofen".
+    "{many} ~1 {meds} (i|that i) (had|took|swallowed|have taken|just took|necked|downed)",
+    "{took} all (of)? {many} (of)? (my|the)? ~2 {meds}",
+    "{took} (the|a|my) (whole|entire) {meds} {container}",
+    "{took} (way too many|far too many|too many|loads|a load|the lot) ~2 (on purpose|deliberately|with (vodka|wine|\
+        whisky|whiskey|gin|booze|alcohol|beer|cider))",
+    // "half the tub of diazepam gone down with wine".
+    "(half|most|all|the rest) (of)? (the|a|my) ~1 {container} (of)? ~2 {meds} ~2 (gone|down|in me|swallowed|taken)",
+    // "the paracetamol about an hour back, maybe 40 by now".
+    "{meds} ~12 {many} (by now|so far|now|in total|down)",
     // "All my tablets" is also how people say they took the day's medicines: it counts only
     // with a sign of an overdose ("at once", "that I had left", "and now I feel sick").
     "{took} (all|every|every single|every last|the rest of) (of)? (my|the|them)? ~2 {meds} ~4 (left|at once|in one \
@@ -117,16 +135,36 @@ const INJURY: &[&str] = &[
 ];
 
 /// "Took all my tablets" with how it feels now ("so sleepy now", "feel sick"): an overdose.
-static ALL_MINE: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new([ALL_MINE_SOURCE], LISTS));
-const ALL_MINE_SOURCE: &str =
-    "{took} (all|every|every single|every last|the rest of) (of)? (my|the)? ~2 {meds}";
+static ALL_MINE: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(ALL_MINE_SOURCES.iter().copied(), LISTS));
+const ALL_MINE_SOURCES: &[&str] = &[
+    "{took} (all|every|every single|every last|the rest of) (of)? (my|the)? ~2 {meds}",
+    "{took} (the lot|all the lot|the whole lot)",
+    // "I finished the new box of pregabalin, 84 caps" — with how it feels, an overdose.
+    "(finished|emptied) (off)? (the|a|my) ~2 {container} (of)? ~2 {meds}",
+];
+static SO_FAR: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(["{many} (by now|so far|in total)"], LISTS));
+static MEDS_NAMED: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{meds}"], LISTS));
+
+/// Overdoses no ordinary word sets aside: a multi-day supply "in one go", or a supply "in me".
+#[rustfmt::skip]
+const STRONG: &[&str] = &[
+    "(entire|whole) ~1 (week 's|weeks|month 's|months|pill organiser|pill organizer|organiser|organizer|dosette|\
+        supply|box|bottle|packet|pack|tub|strip|strips) ~2 (in one go|at once|all at once|together)",
+    "(whole|entire|all|every|the rest of) ~3 {meds} ~1 (is|are)? (now|all)? (in me|inside me)",
+    "(whole|entire|all|every|the rest of) ~3 {container} (is|are)? (now|all)? (in me|inside me)",
+];
+static STRONG_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(STRONG.iter().copied(), LISTS));
 static FEELING: LazyLock<PatternSet> = LazyLock::new(|| {
     let sources = [
         "(sick|dizzy|sleepy|drowsy|woozy|numb|heavy|spaced|fuzzy|shaky|faint) (now|already)",
-        "(feel|feeling) \
-        (so|very|really)? (sick|dizzy|sleepy|drowsy|woozy|numb|heavy|spaced|fuzzy|shaky|faint)",
+        "(feel|feeling|getting|going) (now)? \
+        (so|very|really)? (sick|dizzy|sleepy|drowsy|woozy|numb|heavy|spaced|fuzzy|shaky|faint|blurry)",
         "can not (stay \
-        awake|keep my eyes open|feel my)",
+        awake|keep my eyes open|feel my|stand up|see straight|breathe properly)",
+        // Signs of an overdose now, whatever the words around them.
+        "(shaking|sweaty|sweating|ringing|spinning|racing|cramping|vomiting|throwing up|blurry|far away|kicking in)",
     ];
     PatternSet::new(sources, LISTS)
 });
@@ -142,6 +180,7 @@ static INTENT: LazyLock<PatternSet> = LazyLock::new(|| {
         "take them all",
         "(goodbye|bye|say goodbye|last night|last time|the night|for good|no more|be over|it is time|this is it)",
         "(not|never) (be here|wake up|see)",
+        "(jump|jumping|jumped)",
         "(kill|killing|die|dying|dead|suicide|end my life|overdose)",
         "(letter|letters|note|notes) (for|to) ~2 (everyone|family|my|the kids|mum|dad)",
     ];
@@ -149,7 +188,8 @@ static INTENT: LazyLock<PatternSet> = LazyLock::new(|| {
 });
 static WOUND: LazyLock<PatternSet> = LazyLock::new(|| {
     let sources = [
-        "(bleeding|bleed|bleeds|blood|bloody|pouring|soaked|gaping|stitches|blister*|raw|weeping|fat|white)",
+        "(bleeding|bleed|bleeds|blood|bloody|pouring|soaked|gaping|stitches|blister*|raw|weeping|fat|white|\
+        dripping|seeping|clot|bubbling|peeling)",
         "(will|can|does) not stop",
     ];
     PatternSet::new(sources, LISTS)
@@ -234,6 +274,26 @@ pub(super) fn found(t: &Text, rules_matched: bool) -> bool {
     if in_clear_sentence(&OVERDOSE_SET) || (in_clear_sentence(&ALL_MINE) && FEELING.any(&t.words, 0, all)) {
         return true;
     }
+    let mine = |set: &PatternSet| {
+        t.sentences.iter().any(|s| {
+            set.find(&t.words, s.first, s.end).into_iter().any(|(_, first, _)| {
+                !super::context::negated(t, first) && !about_someone_else(t, first, s.first)
+            })
+        })
+    };
+    if mine(&STRONG_SET) {
+        return true;
+    }
+    // "the paracetamol about an hour back, maybe 40 by now": a count so far, in a sentence
+    // that names a medicine (the comma between keeps them out of one pattern).
+    let counted = t.sentences.iter().any(|s| {
+        SO_FAR.any(&t.words, s.first, s.end)
+            && MEDS_NAMED.any(&t.words, s.first, s.end)
+            && clear(s.first, s.end)
+    });
+    if counted {
+        return true;
+    }
     if in_clear_sentence(&INJURY_SET) && WOUND.any(&t.words, 0, all) {
         return true;
     }
@@ -273,7 +333,119 @@ fn about_someone_else(t: &Text, first: usize, s_first: usize) -> bool {
     !me && before.into_iter().any(|j| t.word(j).is_some_and(|w| OTHERS.contains(&w)))
 }
 
+/// Danger now in a text already found to speak of crisis (by the rules or the reader): means
+/// with a time, an injury done now, or more than a dose. Without the crisis, these words are
+/// everyday ("the blade guard saved my fingers tonight"); with it, minutes may matter, so
+/// the acute panel comes first.
+pub(super) fn escalates(t: &Text) -> bool {
+    let all = t.words.len();
+    // Dosing or an accident anywhere ("chopping onions", "the pharmacist said"): the crisis
+    // panel, not the emergency one.
+    if ORDINARY.iter().any(|w| *w != "ago" && t.any_in(0, all, &[w])) {
+        return false;
+    }
+    let mine = |set: &PatternSet| {
+        t.sentences.iter().any(|s| {
+            set.find(&t.words, s.first, s.end).into_iter().any(|(_, first, _)| {
+                !super::context::negated(t, first) && !about_someone_else(t, first, s.first)
+            })
+        })
+    };
+    let anywhere = |set: &PatternSet| set.any(&t.words, 0, all);
+    // Whose means they are matters less here: the crisis is already the writer's.
+    let named =
+        THERE_SET.find(&t.words, 0, all).into_iter().any(|(_, first, _)| !super::context::negated(t, first));
+    mine(&NOW_SET)
+        || (named && anywhere(&SOON))
+        || (anywhere(&OVERDOSED) && FEELING.any(&t.words, 0, all))
+        || (anywhere(&HARM) && anywhere(&WOUND_NOW))
+        || (anywhere(&QUANTITY) && anywhere(&TAKEN))
+}
+
+// Across sentences and commas ("Did it again. Wrist. Bleeding through the tea towel."):
+// only ever asked of a text already found to speak of crisis.
+static OVERDOSED: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["(overdose|od)"], NOW_LISTS));
+static HARM: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{harm}"], NOW_LISTS));
+static WOUND_NOW: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{wound}"], NOW_LISTS));
+static QUANTITY: LazyLock<PatternSet> = LazyLock::new(|| {
+    let sources = [
+        "(whole|entire|all|the lot|the rest|half|halfway through|full|strips|dozens|months|weeks|worth) ~3 \
+        ({meds}|box|boxes|bottle|bottles|packet|packets|tub|strip|strips|pens)",
+    ];
+    PatternSet::new(sources, NOW_LISTS)
+});
+static TAKEN: LazyLock<PatternSet> = LazyLock::new(|| {
+    let sources =
+        ["(took|taken|take|had|swallowed|downed|done|did|finished|through|in me|used|put|injected)"];
+    PatternSet::new(sources, NOW_LISTS)
+});
+
+const NOW_LISTS: Lists = &[
+    ("meds", MEDS),
+    (
+        "harm",
+        "cut|cutting|carved|carving|sliced|slit|slashed|burned|burnt|burning|scalded|scalding|stabbed|smashed|\
+         punched|hit|hitting|bit|scratched|pressed|held|poured|razor|blade|knife|glass|self harm|self harmed|\
+         self harming|sh|wound|wrist|wrists",
+    ),
+    (
+        "wound",
+        "bleeding|bleed|bled|blood|bloody|clot|stitches|blister*|bubbling|peeling|raw|swollen|swelling|\
+         seeping|dripping|gaping|deep|deepest|pads|towel|bandage|red|faint|coming off|open",
+    ),
+];
+
+/// An injury being done or just done, and an overdose told in a crisis, in one sentence.
+#[rustfmt::skip]
+const NOW: &[&str] = &[
+    "{harm} ~6 {wound}",
+    "{wound} ~6 {harm}",
+    "on purpose ~6 {wound}",
+    "(right now|now|as i type) ~3 {harm}",
+    "{harm} ~6 (right now|now|as i type|so far|again)",
+    "(am|i am) (cutting|burning|hurting|harming|scratching|hitting)",
+    "(took|taken|had|swallowed|downed|done|did|put|injected|used) ~4 (all|whole|entire|the lot|the rest|half|\
+        both|strips|months|month 's|weeks|week 's|worth of|dozens|boxes|bottles|packets) ~3 {meds}",
+    "(took|taken|had|swallowed|downed|done|did|put|injected|used) ~3 {meds} ~3 (all|at once|in one go|together)",
+    "{meds} ~3 (in my hand|in front of me|lined up|counted out|on the table|on the desk|out on)",
+    "(sitting|sat|standing|stood|parked|waiting|walking) ~4 (bridge|edge|ledge|cliff|cliffs|balcony|rail|railing|\
+        roof|platform|tracks|garage|car park|quarry|river|top)",
+    "(engine|exhaust|hose) ~4 (running|next|taped|on)",
+];
+static NOW_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(NOW.iter().copied(), NOW_LISTS));
+
+/// Means or a place, anywhere in a sentence; with a time in the text (`SOON`), in a crisis,
+/// acute.
+#[rustfmt::skip]
+const THERE: &[&str] = &[
+    "(rope|noose|cord|hook|belt|ligature|blade|blades|razor|razors|knife|gun|pills|tablets|{meds}|stockpile|\
+        stash|hose|exhaust|charcoal|bridge|cliff|cliffs|edge|ledge|balcony|roof|platform|train|tracks|river|\
+        quarry|high place|motorway|pens|bath|car|stuff)",
+];
+static THERE_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(THERE.iter().copied(), NOW_LISTS));
+static SOON: LazyLock<PatternSet> = LazyLock::new(|| {
+    let sources = [
+        "(tonight|today|now|right now|this evening|this afternoon|this morning|this weekend|tomorrow|midnight|\
+        soon|later|tonights)",
+        "(after|once|when|as soon as|before) ~4 (dinner|tea|work|shift|post|asleep|bed|leaves|goes|gone|out|\
+        quiet|empty|dark|lunch|everyone)",
+        "(in|within) (the next|a|an)? ~1 (minutes|mins|hour|hours|few)",
+        "(on)? (friday|saturday|sunday|monday|tuesday|wednesday|thursday)",
+        "(going|heading|walking|driving) (there|over|up|to)",
+        "(waiting|wait) (for|until|till)",
+        "at (lunch|lunchtime|night|dawn|dusk|noon|midnight)",
+    ];
+    PatternSet::new(sources, NOW_LISTS)
+});
+
 #[cfg(test)]
 pub(super) fn sources() -> impl Iterator<Item = (&'static str, Lists)> {
-    OVERDOSE.iter().chain(MEANS).chain(INJURY).chain(&[ALL_MINE_SOURCE]).map(|p| (*p, LISTS))
+    OVERDOSE
+        .iter()
+        .chain(MEANS)
+        .chain(INJURY)
+        .chain(ALL_MINE_SOURCES)
+        .chain(STRONG)
+        .map(|p| (*p, LISTS))
+        .chain(NOW.iter().chain(THERE).map(|p| (*p, NOW_LISTS)))
 }

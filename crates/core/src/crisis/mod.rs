@@ -117,16 +117,20 @@ fn assess_with(text: &str, reader: impl Fn(&str) -> Option<f32>) -> Option<Level
     if acute::found(&t, ruled) {
         return Some(Level::Acute);
     }
-    if firm(&t) {
-        return Some(Level::Crisis);
-    }
     // A NaN must never silence the rules, so only a real probability counts.
-    let crisis = match reader(text).filter(|p| p.is_finite()) {
-        None => ruled,
-        Some(p) if ruled => p >= WITH_A_RULE,
-        Some(p) => p >= READER_ALONE && !short(&t) && (p >= OVER_A_GUARD || gate_open(&t)),
-    };
-    crisis.then_some(Level::Crisis)
+    let crisis = firm(&t)
+        || match reader(text).filter(|p| p.is_finite()) {
+            None => ruled,
+            Some(p) if ruled => p >= WITH_A_RULE,
+            Some(p) => p >= READER_ALONE && !short(&t) && (p >= OVER_A_GUARD || gate_open(&t)),
+        };
+    // In a crisis, means with a time, an injury now or more than a dose put the emergency
+    // number first.
+    match (crisis, crisis && acute::escalates(&t)) {
+        (_, true) => Some(Level::Acute),
+        (true, false) => Some(Level::Crisis),
+        (false, false) => None,
+    }
 }
 
 /// Warning signs that count whatever the reader says. The reader learnt from labels that count

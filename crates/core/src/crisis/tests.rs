@@ -473,6 +473,14 @@ fn acute_tier() {
         "Cut my arm again, there's blood everywhere.",
         "I am standing on the bridge right now.",
         "I overdosed",
+        // Session 16: quantities told other ways, with how it feels now.
+        "finished the new box of gabapentin this morning and I can't stand up",
+        "my entire week's pill organiser in one go, heart racing",
+        "the rest of the sertraline packet is in me now",
+        "Started on the co-codamol after lunch, must be 30 by now",
+        // Already a crisis, with means and a time, or an injury now: the emergency number first.
+        "I can't do this any more. The pills are lined up on the desk for when he's asleep.",
+        "I don't want to be here. Did it again with the razor, blood on the towel.",
     ] {
         assert_eq!(assess(text), Some(Level::Acute), "{text}");
     }
@@ -490,6 +498,9 @@ fn acute_tier() {
         "I cut my finger chopping onions and it won't stop bleeding.",
         "Collected my repeat prescription: 56 tablets of naproxen.",
         "I took all my tablets this morning with breakfast.",
+        "I finished the box of ibuprofen so I bought another.",
+        "Picked up my month's supply from the pharmacy today.",
+        "Cutting back on the tramadol, 30 days so far without extra doses.",
     ] {
         assert_ne!(assess(text), Some(Level::Acute), "{text}");
     }
