@@ -1,6 +1,7 @@
 //! Crisis detection by tier on the sets written for issue 14 (`content/eval/README.md`):
-//! `crisis-i.jsonl` (heldout9, session 16's blind split), `crisis-h.jsonl` (heldout8: acute,
-//! crisis and hard negatives that share the acute words), `short-notes.jsonl` (short-blind) and `short-notes-dev.jsonl` (short-dev), and
+//! `crisis-j.jsonl` and `crisis-i.jsonl` (heldout10 and heldout9, session 16's blind splits),
+//! `crisis-h.jsonl` (heldout8: acute, crisis and hard negatives that share the acute words),
+//! `short-notes.jsonl` (short-blind) and `short-notes-dev.jsonl` (short-dev), and
 //! `prose.jsonl` (prose-blind, ordinary text of every length). For each split it prints the
 //! acute recall (acute lines given the acute level), crisis recall (any level), false alarms,
 //! and the same with the reader left out (`assess_rules`).
@@ -9,16 +10,23 @@
 //!
 //! `--mistakes SPLIT` prints the lines read wrongly, for splits released for tuning only
 //! (`short-dev`) or blind splits already measured once (heldout8, short-blind and prose-blind
-//! on 2026-12-06, heldout9 on 2026-12-07); never for a blind split not yet measured.
+//! on 2026-12-06, heldout9 and heldout10 on 2026-12-07); never for a blind split not yet
+//! measured.
 
 use foothold_core::crisis::{assess, assess_rules, Level};
 use serde::Deserialize;
 
 const EVAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/eval");
-const FILES: &[&str] =
-    &["crisis-i.jsonl", "crisis-h.jsonl", "short-notes-dev.jsonl", "short-notes.jsonl", "prose.jsonl"];
+const FILES: &[&str] = &[
+    "crisis-j.jsonl",
+    "crisis-i.jsonl",
+    "crisis-h.jsonl",
+    "short-notes-dev.jsonl",
+    "short-notes.jsonl",
+    "prose.jsonl",
+];
 /// Splits whose mistakes may be read: released for tuning, or blind splits already measured.
-const RELEASED: &[&str] = &["short-dev", "heldout8", "short-blind", "prose-blind", "heldout9"];
+const RELEASED: &[&str] = &["short-dev", "heldout8", "short-blind", "prose-blind", "heldout9", "heldout10"];
 
 #[derive(Deserialize)]
 struct Item {

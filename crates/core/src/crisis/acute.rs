@@ -67,7 +67,11 @@ const LISTS: Lists = &[
         "arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips|chest|hand|hands|\
          palm|knuckles|ankle|ankles|foot|feet|face|neck|head|forehead|fingers",
     ),
-    ("hurt", "cut|cutting|slashed|slashing|sliced|slit|burned|burnt|burning|stabbed|hurt|harmed|harming"),
+    (
+        "hurt",
+        "cut|cutting|slashed|slashing|sliced|slit|burned|burnt|burning|stabbed|hurt|harmed|harming|scratched|\
+         carved|scalded",
+    ),
 ];
 
 /// An overdose taken or under way.
@@ -77,7 +81,9 @@ const OVERDOSE: &[&str] = &[
     "{took} (like|about|around|over|maybe|nearly|almost|at least|roughly)? {many} (of)? \
         (my|the|mum 's|mums|his|her|these|those|them)? ~2 {meds}",
     "{took} (the|a|my)? (whole|entire)? ~1 {container} (of)? (my|the)? ~2 {meds}",
-    "{took} (the|a|my|both) (whole|entire) {container}",
+    // Without a medicine named, not "ate" or "had": "ate the whole packet" is biscuits.
+    "(took|taken|swallowed|downed|necked|popped|chugged|injected|swallowing|downing|necking|popping) \
+        (the|a|my|both) (whole|entire) {container}",
     "{took} everything in (my|the) ~2 (drawer|cupboard|cabinet|box|bag|tin)",
     "{many} ~2 {meds} (down|gone|swallowed|taken|in me|inside me)",
     "{took} (all|both|every|the rest|all the rest) ~3 {container}",
@@ -91,6 +97,15 @@ const OVERDOSE: &[&str] = &[
     "(half|most|all|the rest) (of)? (the|a|my) ~1 {container} (of)? ~2 {meds} ~2 (gone|down|in me|swallowed|taken)",
     // "the paracetamol about an hour back, maybe 40 by now".
     "{meds} ~12 {many} (by now|so far|now|in total|down)",
+    // "necked what was left of the oxy", "washed down the last of my naproxen".
+    "({took}|washed down|finished) (what was left of|what is left of|the last of|the rest of) (my|the)? ~2 {meds}",
+    // "kept taking the oxycodone one after another until the bottle was empty".
+    "(until|till) the ~1 {container} (was|is) empty",
+    "{took} every {meds} (i own|i owned|in the house|i could find|i have|i had)",
+    // Swallowing what is not food or medicine, on purpose or in a crisis.
+    "(swallowed|swallow|drank|drunk|ate|eaten) (some|a|the|two|three|a few|a load of|a handful of|my)? ~2 \
+        (bleach|drain cleaner|cleaner|antifreeze|weedkiller|weed killer|rat poison|poison|batteries|battery|\
+        pins|needles|glass|razor blade|razor|blade|screws|nails|earrings|magnets)",
     // "All my tablets" is also how people say they took the day's medicines: it counts only
     // with a sign of an overdose ("at once", "that I had left", "and now I feel sick").
     "{took} (all|every|every single|every last|the rest of) (of)? (my|the|them)? ~2 {meds} ~4 (left|at once|in one \
@@ -115,6 +130,9 @@ const OVERDOSE: &[&str] = &[
 /// of the other rule layers) somewhere in the text.
 #[rustfmt::skip]
 const MEANS: &[&str] = &[
+    "(saved|stockpiled|hoarded|counted|lined up|laid out|hid|holding) ~3 {meds}",
+    "(rope|belt|cord|noose|ligature|it|flex|cable) ~3 (tied|on|round|around|over|to) ~3 (hook|beam|bannister|\
+        banister|loft|tree|branch|door|rail|railing)",
     "(have|got|bought|saved|stockpiled|hoarded|collected|counted|lined up|laid out|ready|sorted|holding|hid) \
         ~3 {means}",
     "{means} ~3 (ready|saved up|saved|stockpiled|lined up|counted out|laid out|in front of me|next to me|in my \
@@ -130,9 +148,13 @@ const MEANS: &[&str] = &[
 #[rustfmt::skip]
 const INJURY: &[&str] = &[
     "{hurt} (myself|my {body}|my own {body})",
+    "(blade|knife|razor|glass) ~2 (went in|in too far|too deep|further)",
     "{hurt} (too|so|really|much|way)? (deep|deeper|bad|badly)",
     "(self harm|self harmed|self harming|sh)",
 ];
+/// An injury just done: acute without a word of blood.
+const JUST_INJURED: &str = "just {hurt} (myself|my {body}|my own {body})";
+static JUST_INJURED_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new([JUST_INJURED], LISTS));
 
 /// "Took all my tablets" with how it feels now ("so sleepy now", "feel sick"): an overdose.
 static ALL_MINE: LazyLock<PatternSet> =
@@ -143,6 +165,10 @@ const ALL_MINE_SOURCES: &[&str] = &[
     // "I finished the new box of pregabalin, 84 caps" — with how it feels, an overdose.
     "(finished|emptied) (off)? (the|a|my) ~2 {container} (of)? ~2 {meds}",
 ];
+static OF_THEM: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{many} of them"], LISTS));
+static TAKEN_WHEN: LazyLock<PatternSet> = LazyLock::new(|| {
+    PatternSet::new(["(ago|yesterday|lunchtime|last night|this morning|earlier|just now|an hour)"], LISTS)
+});
 static SO_FAR: LazyLock<PatternSet> =
     LazyLock::new(|| PatternSet::new(["{many} (by now|so far|in total)"], LISTS));
 static MEDS_NAMED: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{meds}"], LISTS));
@@ -160,11 +186,12 @@ static FEELING: LazyLock<PatternSet> = LazyLock::new(|| {
     let sources = [
         "(sick|dizzy|sleepy|drowsy|woozy|numb|heavy|spaced|fuzzy|shaky|faint) (now|already)",
         "(feel|feeling|getting|going) (now)? \
-        (so|very|really)? (sick|dizzy|sleepy|drowsy|woozy|numb|heavy|spaced|fuzzy|shaky|faint|blurry)",
+        (so|very|really)? (sick|dizzy|sleepy|drowsy|woozy|numb|heavy|spaced|fuzzy|shaky|faint|blurry|foggy|quiet)",
         "can not (stay \
         awake|keep my eyes open|feel my|stand up|see straight|breathe properly)",
         // Signs of an overdose now, whatever the words around them.
-        "(shaking|sweaty|sweating|ringing|spinning|racing|cramping|vomiting|throwing up|blurry|far away|kicking in)",
+        "(shaking|sweaty|sweating|ringing|spinning|racing|cramping|vomiting|throwing up|blurry|far away|kicking in|\
+        floating|buzzing|breathing feels|can not feel my|yellow*)",
     ];
     PatternSet::new(sources, LISTS)
 });
@@ -188,8 +215,8 @@ static INTENT: LazyLock<PatternSet> = LazyLock::new(|| {
 });
 static WOUND: LazyLock<PatternSet> = LazyLock::new(|| {
     let sources = [
-        "(bleeding|bleed|bleeds|blood|bloody|pouring|soaked|gaping|stitches|blister*|raw|weeping|fat|white|\
-        dripping|seeping|clot|bubbling|peeling)",
+        "(bleeding|bleed|bleeds|blood|bloody|pouring|soaked|soaking|gaping|stitches|blister*|raw|weeping|fat|\
+        white|dripping|seeping|clot|bubbling|peeling)",
         "(will|can|does) not stop",
     ];
     PatternSet::new(sources, LISTS)
@@ -294,6 +321,19 @@ pub(super) fn found(t: &Text, rules_matched: bool) -> bool {
     if counted {
         return true;
     }
+    if in_clear_sentence(&JUST_INJURED_SET) {
+        return true;
+    }
+    // "Paracetamol. 48 of them. Yesterday lunchtime.": a count of a named medicine told with
+    // when it was taken or how it feels, across sentences.
+    let ordinary_text = ORDINARY.iter().any(|w| *w != "ago" && t.any_in(0, all, &[w]));
+    if !ordinary_text
+        && MEDS_NAMED.any(&t.words, 0, all)
+        && OF_THEM.any(&t.words, 0, all)
+        && (TAKEN_WHEN.any(&t.words, 0, all) || FEELING.any(&t.words, 0, all))
+    {
+        return true;
+    }
     if in_clear_sentence(&INJURY_SET) && WOUND.any(&t.words, 0, all) {
         return true;
     }
@@ -341,7 +381,7 @@ pub(super) fn escalates(t: &Text) -> bool {
     let all = t.words.len();
     // Dosing or an accident anywhere ("chopping onions", "the pharmacist said"): the crisis
     // panel, not the emergency one.
-    if ORDINARY.iter().any(|w| *w != "ago" && t.any_in(0, all, &[w])) {
+    if NOT_NOW.iter().any(|w| t.any_in(0, all, &[w])) {
         return false;
     }
     let mine = |set: &PatternSet| {
@@ -351,16 +391,25 @@ pub(super) fn escalates(t: &Text) -> bool {
             })
         })
     };
-    let anywhere = |set: &PatternSet| set.any(&t.words, 0, all);
-    // Whose means they are matters less here: the crisis is already the writer's.
-    let named =
-        THERE_SET.find(&t.words, 0, all).into_iter().any(|(_, first, _)| !super::context::negated(t, first));
+    // Two signs count together anywhere in a short text ("Did it again. Wrist. Bleeding."),
+    // but only within one sentence of a long one, where a bath and "tonight" are a diary.
+    let together = |a: &PatternSet, b: &PatternSet| {
+        if all <= SHORT_TEXT {
+            a.any(&t.words, 0, all) && b.any(&t.words, 0, all)
+        } else {
+            t.sentences.iter().any(|s| a.any(&t.words, s.first, s.end) && b.any(&t.words, s.first, s.end))
+        }
+    };
     mine(&NOW_SET)
-        || (named && anywhere(&SOON))
-        || (anywhere(&OVERDOSED) && FEELING.any(&t.words, 0, all))
-        || (anywhere(&HARM) && anywhere(&WOUND_NOW))
-        || (anywhere(&QUANTITY) && anywhere(&TAKEN))
+        || together(&THERE_SET, &SOON)
+        || together(&OVERDOSED, &FEELING)
+        || together(&HARM, &WOUND_NOW)
+        || together(&QUANTITY, &TAKEN)
+        || together(&QUANTITY, &FEELING)
 }
+
+/// Words up to which a text is read as one piece by [`escalates`].
+const SHORT_TEXT: usize = 60;
 
 // Across sentences and commas ("Did it again. Wrist. Bleeding through the tea towel."):
 // only ever asked of a text already found to speak of crisis.
@@ -369,16 +418,44 @@ static HARM: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{harm}"],
 static WOUND_NOW: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(["{wound}"], NOW_LISTS));
 static QUANTITY: LazyLock<PatternSet> = LazyLock::new(|| {
     let sources = [
-        "(whole|entire|all|the lot|the rest|half|halfway through|full|strips|dozens|months|weeks|worth) ~3 \
-        ({meds}|box|boxes|bottle|bottles|packet|packets|tub|strip|strips|pens)",
+        "(whole|entire|all|the lot|the rest|half|halfway through|full|strips|dozens|months|weeks|worth) ~3 {meds}",
+        "(whole|entire|all|the rest|half|full) ~2 (box|boxes|bottle|bottles|packet|packets|tub|strip|strips|\
+        blister pack) (of)? ~2 {meds}",
+        "(whole|entire|all) ~2 (pen|pens)",
     ];
     PatternSet::new(sources, NOW_LISTS)
 });
 static TAKEN: LazyLock<PatternSet> = LazyLock::new(|| {
-    let sources =
-        ["(took|taken|take|had|swallowed|downed|done|did|finished|through|in me|used|put|injected)"];
+    let sources = [
+        "(took|taken|take|had|swallowed|downed|done|did|finished|through|in me|used|put|injected|mixed|washed|\
+        necked|drank)",
+    ];
     PatternSet::new(sources, NOW_LISTS)
 });
+
+/// Words of dosing or of an accident that keep a crisis from being escalated.
+const NOT_NOW: &[&str] = &[
+    "prescribed",
+    "prescription",
+    "pharmacy",
+    "pharmacist",
+    "chemist",
+    "collected",
+    "repeat",
+    "dosette",
+    "mg",
+    "leaflet",
+    "accidentally",
+    "accident",
+    "mistake",
+    "chopping",
+    "cooking",
+    "shaving",
+    "onions",
+    "gardening",
+    "slipped",
+    "years",
+];
 
 const NOW_LISTS: Lists = &[
     ("meds", MEDS),
@@ -386,12 +463,13 @@ const NOW_LISTS: Lists = &[
         "harm",
         "cut|cutting|carved|carving|sliced|slit|slashed|burned|burnt|burning|scalded|scalding|stabbed|smashed|\
          punched|hit|hitting|bit|scratched|pressed|held|poured|razor|blade|knife|glass|self harm|self harmed|\
-         self harming|sh|wound|wrist|wrists",
+         self harming|sh|wound|wrist|wrists|needle|stuck|banged|banging|burns|burn|stabbing",
     ),
     (
         "wound",
         "bleeding|bleed|bled|blood|bloody|clot|stitches|blister*|bubbling|peeling|raw|swollen|swelling|\
-         seeping|dripping|gaping|deep|deepest|pads|towel|bandage|red|faint|coming off|open",
+         seeping|dripping|gaping|deep|deepest|pads|towel|bandage|red|faint|coming off|open|coming away|\
+         purple|broken|bruised|pumping|last hour|minutes ago|mins ago|just now|just done",
     ),
 ];
 
@@ -411,6 +489,10 @@ const NOW: &[&str] = &[
     "(sitting|sat|standing|stood|parked|waiting|walking) ~4 (bridge|edge|ledge|cliff|cliffs|balcony|rail|railing|\
         roof|platform|tracks|garage|car park|quarry|river|top)",
     "(engine|exhaust|hose) ~4 (running|next|taped|on)",
+    "(i am|am) (up)? (on|at|by|in) (the|my)? ~2 (bridge|edge|ledge|cliff|cliffs|balcony|roof|platform|tracks|\
+        station|viaduct|car park|quarry|river|top)",
+    "(shotgun|rifle|gun|pistol|firearm) ~4 (loaded|across|in my|right now|out)",
+    "(steer|drive|driving|crash|crashing) ~2 into",
 ];
 static NOW_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(NOW.iter().copied(), NOW_LISTS));
 
@@ -419,8 +501,9 @@ static NOW_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(NOW.iter
 #[rustfmt::skip]
 const THERE: &[&str] = &[
     "(rope|noose|cord|hook|belt|ligature|blade|blades|razor|razors|knife|gun|pills|tablets|{meds}|stockpile|\
-        stash|hose|exhaust|charcoal|bridge|cliff|cliffs|edge|ledge|balcony|roof|platform|train|tracks|river|\
-        quarry|high place|motorway|pens|bath|car|stuff)",
+        stash|hose|hosepipe|exhaust|charcoal|bridge|cliff|cliffs|edge|ledge|balcony|roof|platform|train|tracks|river|\
+        quarry|high place|motorway|shotgun|rifle|viaduct|reservoir|jump|jumping|everything i need|got everything|\
+        have everything)",
 ];
 static THERE_SET: LazyLock<PatternSet> = LazyLock::new(|| PatternSet::new(THERE.iter().copied(), NOW_LISTS));
 static SOON: LazyLock<PatternSet> = LazyLock::new(|| {
@@ -433,6 +516,8 @@ static SOON: LazyLock<PatternSet> = LazyLock::new(|| {
         "(on)? (friday|saturday|sunday|monday|tuesday|wednesday|thursday)",
         "(going|heading|walking|driving) (there|over|up|to)",
         "(waiting|wait) (for|until|till)",
+        "(next|the next) (one|train)",
+        "(ready to go|ready now|going now|finish this message|after this message|post this|send this)",
         "at (lunch|lunchtime|night|dawn|dusk|noon|midnight)",
     ];
     PatternSet::new(sources, NOW_LISTS)
@@ -446,6 +531,7 @@ pub(super) fn sources() -> impl Iterator<Item = (&'static str, Lists)> {
         .chain(INJURY)
         .chain(ALL_MINE_SOURCES)
         .chain(STRONG)
+        .chain(&[JUST_INJURED])
         .map(|p| (*p, LISTS))
         .chain(NOW.iter().chain(THERE).map(|p| (*p, NOW_LISTS)))
 }
