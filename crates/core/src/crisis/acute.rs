@@ -287,7 +287,10 @@ pub(super) fn found(t: &Text, rules_matched: bool) -> bool {
     let all = t.words.len();
     let clear = |first: usize, end: usize| {
         let sentence = |w: &str| t.any_in(first, end, &[w]);
-        let ordinary = ORDINARY.iter().any(|w| *w != "ago" && sentence(w));
+        // "On purpose" outweighs the kitchen: "held my hand on the hob on purpose".
+        let meant = sentence("purpose") || sentence("deliberately");
+        let ordinary = !meant
+            && (ORDINARY.iter().any(|w| *w != "ago" && sentence(w)) || MISHAP.any(&t.words, first, end));
         let long_ago = sentence("ago") && !RECENT.iter().any(|w| sentence(w));
         !ordinary && !long_ago && !SPREAD.any(&t.words, first, end)
     };
@@ -381,7 +384,8 @@ pub(super) fn escalates(t: &Text) -> bool {
     let all = t.words.len();
     // Dosing or an accident anywhere ("chopping onions", "the pharmacist said"): the crisis
     // panel, not the emergency one.
-    if NOT_NOW.iter().any(|w| t.any_in(0, all, &[w])) {
+    let meant = t.any_in(0, all, &["purpose"]) || t.any_in(0, all, &["deliberately"]);
+    if !meant && (NOT_NOW.iter().any(|w| t.any_in(0, all, &[w])) || MISHAP.any(&t.words, 0, all)) {
         return false;
     }
     let mine = |set: &PatternSet| {
@@ -456,6 +460,16 @@ const NOT_NOW: &[&str] = &[
     "slipped",
     "years",
 ];
+
+/// Household accidents told as such, which keep an injury from being acute.
+static MISHAP: LazyLock<PatternSet> = LazyLock::new(|| {
+    let sources = [
+        "(opening|opened|open) (a|the) ~1 (tin|can|jar|lid|parcel|box)",
+        "(on|off) the ~1 (oven|oven door|baking tray|grill)",
+        "(baking|roasting) (tray|tin)",
+    ];
+    PatternSet::new(sources, LISTS)
+});
 
 const NOW_LISTS: Lists = &[
     ("meds", MEDS),

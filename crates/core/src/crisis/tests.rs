@@ -501,6 +501,8 @@ fn acute_tier() {
         "I finished the box of ibuprofen so I bought another.",
         "Picked up my month's supply from the pharmacy today.",
         "Cutting back on the tramadol, 30 days so far without extra doses.",
+        "I just burned my hand on the oven door, ouch.",
+        "I cut my hand opening a tin and it's bleeding a lot.",
     ] {
         assert_ne!(assess(text), Some(Level::Acute), "{text}");
     }

@@ -1,8 +1,7 @@
 //! The group directory, starting a group, a group's front page with its threads, joining and
 //! leaving, and starting a thread (with a preview that needs no JavaScript).
 
-use super::form::{csrf, Errors, Field};
-use super::form::{value, values};
+use super::form::{csrf, value, values, Errors, Field};
 use super::hacks::{tag_choices, tag_name};
 use super::{html, layout, login_redirect, see_other};
 use crate::auth::Viewer;
