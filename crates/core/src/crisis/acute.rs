@@ -222,21 +222,13 @@ static WOUND: LazyLock<PatternSet> = LazyLock::new(|| {
     PatternSet::new(sources, LISTS)
 });
 
-/// Ordinary dosing or an accident in the same sentence: never acute.
+/// Ordinary dosing or an accident in the same sentence: never acute. These words, with
+/// [`NOT_NOW`] (which also keeps a crisis from being escalated), make the whole list.
 const ORDINARY: &[&str] = &[
-    "prescribed",
-    "prescription",
-    "pharmacy",
-    "pharmacist",
-    "chemist",
-    "collected",
     "picked",
-    "repeat",
-    "dosette",
     "organiser",
     "organizer",
     "usual",
-    "mg",
     "milligrams",
     "mcg",
     "ml",
@@ -244,26 +236,15 @@ const ORDINARY: &[&str] = &[
     "daily",
     "per",
     "week's",
-    "leaflet",
     "warning",
     "warns",
     "label",
-    "accidentally",
-    "accident",
-    "mistake",
-    "chopping",
-    "cooking",
-    "shaving",
     "kitchen",
-    "onions",
-    "gardening",
-    "slipped",
     "nosebleed",
     "dog",
     "cat",
     "naloxone",
     "training",
-    "years",
     "teenager",
     "ago",
     "when i was",
@@ -290,7 +271,8 @@ pub(super) fn found(t: &Text, rules_matched: bool) -> bool {
         // "On purpose" outweighs the kitchen: "held my hand on the hob on purpose".
         let meant = sentence("purpose") || sentence("deliberately");
         let ordinary = !meant
-            && (ORDINARY.iter().any(|w| *w != "ago" && sentence(w)) || MISHAP.any(&t.words, first, end));
+            && (ORDINARY.iter().chain(NOT_NOW).any(|w| *w != "ago" && sentence(w))
+                || MISHAP.any(&t.words, first, end));
         let long_ago = sentence("ago") && !RECENT.iter().any(|w| sentence(w));
         !ordinary && !long_ago && !SPREAD.any(&t.words, first, end)
     };
@@ -329,7 +311,7 @@ pub(super) fn found(t: &Text, rules_matched: bool) -> bool {
     }
     // "Paracetamol. 48 of them. Yesterday lunchtime.": a count of a named medicine told with
     // when it was taken or how it feels, across sentences.
-    let ordinary_text = ORDINARY.iter().any(|w| *w != "ago" && t.any_in(0, all, &[w]));
+    let ordinary_text = ORDINARY.iter().chain(NOT_NOW).any(|w| *w != "ago" && t.any_in(0, all, &[w]));
     if !ordinary_text
         && MEDS_NAMED.any(&t.words, 0, all)
         && OF_THEM.any(&t.words, 0, all)
