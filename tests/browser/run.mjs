@@ -132,11 +132,12 @@ try {
     assert.equal(rows.length, 7, 'seven scales by default');
     for (const r of rows) assert.ok(r.lines === 1 && r.narrowest >= 24, `a scale wraps or is too small: ${JSON.stringify(r)}`);
     // The whole check-in, down to its Save button, on a 360 × 740 phone: 1,838 px on
-    // 2026-12-06 (2.5 screens; the issue's aim is 2). This guard stops it growing again.
+    // 2026-12-06, 1,623 px on 2026-12-07 with the flare toggle (2.2 screens; the issue's aim
+    // is 2). This guard stops it growing again.
     const saveBottom = await page.getByRole('button', { name: 'Save check-in' })
       .evaluate((b) => b.getBoundingClientRect().bottom + window.scrollY);
     console.log(`  check-in height to Save at 360 px: ${Math.round(saveBottom)} px`);
-    assert.ok(saveBottom <= 1900, `check-in grew to ${saveBottom}px`);
+    assert.ok(saveBottom <= 1650, `check-in grew to ${saveBottom}px`);
     await page.getByRole('group', { name: 'Pain right now' }).getByLabel('6', { exact: true }).check();
     await page.getByRole('group', { name: 'Your average pain' }).getByLabel('5', { exact: true }).check();
     await page.getByRole('group', { name: 'Mood' }).getByLabel('7', { exact: true }).check();
@@ -173,7 +174,12 @@ try {
 
   await step('the flare plan, one tap from the check-in, written and kept', async () => {
     await page.getByRole('link', { name: 'Check-in', exact: true }).click();
-    await page.getByRole('link', { name: 'In a flare? Your flare plan' }).click();
+    await page.getByLabel('Today is a flare').check();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText('Saved. Flare days are hard').waitFor();
+    assert.ok(await page.getByLabel('Today is a flare').isChecked());
+    await audit(page, 'check-in in a flare');
+    await page.getByRole('link', { name: 'Your flare plan' }).click();
     await page.getByLabel('Your words: Make a flare plan').fill('Heat pad. Lie on the floor. Text Sam.');
     await page.getByRole('button', { name: 'Keep it' }).click();
     await page.getByText('Kept. Only you can see it.').waitFor();
@@ -760,7 +766,8 @@ try {
     await other.page.goto(base + '/checkin');
     await other.page.getByRole('group', { name: 'Mood' }).getByLabel('9', { exact: true }).check();
     await other.page.getByRole('button', { name: 'Save check-in' }).click();
-    await other.page.getByText('Saved. Thank you for checking in.').waitFor();
+    // Today was marked as a flare earlier in this run, and the flare is kept with the day.
+    await other.page.getByText('Saved. Flare days are hard', { exact: false }).waitFor();
     await other.context.close();
     await ctx.setOffline(false);
     await p.getByRole('heading', { name: 'The version saved elsewhere' }).waitFor();

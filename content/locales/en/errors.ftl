@@ -54,6 +54,7 @@ err-csv-not-utf8 = This file is not in UTF-8. Please save it as "CSV UTF-8" and 
 err-csv-open-quote = A quotation mark in this file is never closed, so the rows after it cannot be told apart. Please check the quotes.
 err-csv-unknown-column = This column is not part of Foothold's diary format.
 err-csv-duplicate-column = This column appears twice.
+err-csv-flare = Write yes for a flare day, or leave the cell empty.
 err-csv-missing-date = The file needs a "date" column.
 err-csv-row-shape = This row has a different number of cells than the header.
 err-csv-too-many-rows = The file has more rows than one import can take (20,000).

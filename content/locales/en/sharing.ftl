@@ -80,6 +80,10 @@ summary-days = { $count ->
     [one] One day recorded in this period.
    *[other] { $count } days recorded in this period.
 }
+summary-flares = { $count ->
+    [one] One of them was marked as a flare.
+   *[other] { $count } of them were marked as flares.
+}
 summary-pain-change = Pain averaged { $first } in the first two weeks and { $last } in the last two (0 to 10).
 summary-peg-change = PEG averaged { $first } in the first two weeks and { $last } in the last two (0 to 10).
 summary-chart-legend = Dots: pain each day. Solid line: pain, 7-day average. Dashed line: PEG, 7-day average. Scale 0 to 10.

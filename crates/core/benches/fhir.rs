@@ -12,7 +12,8 @@ fn bench(c: &mut Criterion) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/questionnaires/en/");
     let read = |id: &str| parse(&std::fs::read_to_string(format!("{dir}{id}.json")).unwrap_or_default()).ok();
     let (Some(peg), Some(phq)) = (read("peg-3"), read("phq-9")) else { return };
-    let diary: Vec<_> = wide_diary(3 * 365, 10, 3).days.into_iter().map(|d| (d.date, d.ratings)).collect();
+    let diary: Vec<_> =
+        wide_diary(3 * 365, 10, 3).days.into_iter().map(|d| (d.date, d.ratings, false)).collect();
     let start = Utc.with_ymd_and_hms(2023, 1, 1, 19, 0, 0).single().unwrap_or_default();
     let peg_answers =
         peg.check(&[("q1", "5"), ("q2", "4"), ("q3", "6")].map(|(l, v)| (l.to_string(), v.to_string()))).ok();

@@ -1,13 +1,15 @@
 //! Foothold's diary exchange format: CSV, one row per day.
 //!
 //! ```text
-//! date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,strategies,note
-//! 2026-11-20,6,5,4,6,5,7,3,walk;heat,"Slow start, better after lunch"
-//! 2026-11-21,,,,,,,,,
+//! date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,flare,strategies,note
+//! 2026-11-20,6,5,4,6,5,7,3,,walk;heat,"Slow start, better after lunch"
+//! 2026-11-21,8,,,,,,,yes,,
 //! ```
 //!
 //! - `date` is `YYYY-MM-DD` (the member's local calendar day) and required; each date once.
 //! - Ratings are whole numbers 0–10; an empty cell means *not recorded* (never zero).
+//! - `flare` is `yes` on a day the member marked as a flare and empty otherwise; reading also
+//!   takes `no`, `true`, `false`, `1` and `0`.
 //! - `strategies` are names separated by `;` (so names cannot contain `;`).
 //! - `note` is free text up to 5,000 characters; quote it when it holds commas, quotes or
 //!   line breaks (standard RFC 4180 quoting). UTF-8, with or without a byte-order mark.
@@ -21,7 +23,7 @@ use crate::checkin::{self, Ratings, Score};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
-pub const COLUMNS: [&str; 10] = [
+pub const COLUMNS: [&str; 11] = [
     "date",
     "pain",
     "peg_pain",
@@ -30,6 +32,7 @@ pub const COLUMNS: [&str; 10] = [
     "mood",
     "sleep",
     "control",
+    "flare",
     "strategies",
     "note",
 ];
@@ -44,6 +47,7 @@ pub struct DiaryRow {
     /// Strategy names as written, duplicates (in any letter case) removed.
     pub strategies: Vec<String>,
     pub note: Option<String>,
+    pub flare: bool,
 }
 
 /// One problem in a file, by line and column, for a preview a person can act on.
@@ -91,6 +95,7 @@ pub fn write(rows: &[DiaryRow], out: impl std::io::Write) -> Result<(), csv::Err
         for column in COLUMNS.iter().skip(1).take(7) {
             record.push(score_of(&row.ratings, column).map(|s| s.value().to_string()).unwrap_or_default());
         }
+        record.push(if row.flare { "yes" } else { "" }.to_owned());
         record.push(guard(&row.strategies.join(";")));
         record.push(guard(row.note.as_deref().unwrap_or_default()));
         w.write_record(&record)?;
@@ -119,6 +124,15 @@ fn guard(cell: &str) -> String {
 
 fn unguard(cell: &str) -> &str {
     cell.strip_prefix('\'').filter(|rest| needs_guard(rest)).unwrap_or(cell)
+}
+
+/// A yes-or-no cell; `None` when it is neither.
+fn parse_flare(cell: &str) -> Option<bool> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "" | "no" | "false" | "0" => Some(false),
+        "yes" | "true" | "1" => Some(true),
+        _ => None,
+    }
 }
 
 /// Reads a whole file. Either every row is valid, or every problem found is returned (up to
@@ -183,6 +197,7 @@ pub fn parse(input: &[u8], today: NaiveDate) -> Result<Vec<DiaryRow>, Vec<RowErr
             ratings: Ratings::default(),
             strategies: Vec::new(),
             note: None,
+            flare: false,
         };
         for (column, value) in headers.iter().zip(record.iter()) {
             match column.as_str() {
@@ -204,6 +219,10 @@ pub fn parse(input: &[u8], today: NaiveDate) -> Result<Vec<DiaryRow>, Vec<RowErr
                 "note" => match checkin::parse_note(unguard(value)) {
                     Ok(n) => row.note = n,
                     Err(e) => errors.extend(e.problems().iter().map(|p| err(line, column, p.code))),
+                },
+                "flare" => match parse_flare(value) {
+                    Some(flare) => row.flare = flare,
+                    None => errors.push(err(line, column, "csv-flare")),
                 },
                 score => match Score::parse_field(value, "score") {
                     Ok(v) => set_score(&mut row.ratings, score, v),
@@ -231,15 +250,17 @@ mod tests {
 
     #[test]
     fn the_documented_example_reads_as_described() {
-        let text = "date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,strategies,note\n\
-                    2026-11-20,6,5,4,6,5,7,3,walk;heat,\"Slow start, better after lunch\"\n\
-                    2026-11-21,,,,,,,,,\n";
+        let text = "date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,flare,strategies,note\n\
+                    2026-11-20,6,5,4,6,5,7,3,,walk;heat,\"Slow start, better after lunch\"\n\
+                    2026-11-21,8,,,,,,,yes,,\n";
         let rows = parse(text.as_bytes(), today()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].ratings.peg(), Some(5.0));
         assert_eq!(rows[0].strategies, ["walk", "heat"]);
         assert_eq!(rows[0].note.as_deref(), Some("Slow start, better after lunch"));
-        assert!(rows[1].ratings.is_empty() && rows[1].strategies.is_empty() && rows[1].note.is_none());
+        assert!(!rows[0].flare && rows[1].flare);
+        assert_eq!(rows[1].ratings.pain.map(Score::value), Some(8));
+        assert!(rows[1].strategies.is_empty() && rows[1].note.is_none());
     }
 
     #[test]
@@ -249,6 +270,8 @@ mod tests {
                     2026-13-01,5,,\n\
                     2026-11-01,5,,\n\
                     2026-11-30,4,a;b,\n";
+        let flare = parse(b"date,flare\n2026-11-01,maybe\n2026-11-02,No\n", today()).unwrap_err();
+        assert_eq!((flare[0].line, flare[0].column.as_str(), flare[0].code), (2, "flare", "csv-flare"));
         let errors = parse(text.as_bytes(), today()).unwrap_err();
         let found: Vec<(u64, &str, &str)> =
             errors.iter().map(|e| (e.line, e.column.as_str(), e.code)).collect();
@@ -311,7 +334,7 @@ mod tests {
                 let strategies: Vec<String> =
                     names.iter().filter(|_| rng.next(3) == 0).map(|s| (*s).to_owned()).collect();
                 let note = checkin::parse_note(notes[rng.next(notes.len() as u64) as usize]).unwrap();
-                rows.push(DiaryRow { date: day, ratings: r, strategies, note });
+                rows.push(DiaryRow { date: day, ratings: r, strategies, note, flare: rng.next(4) == 0 });
             }
             let mut out = Vec::new();
             write(&rows, &mut out).unwrap();
@@ -331,6 +354,7 @@ mod tests {
                 ratings: Ratings::default(),
                 strategies: vec!["-stretch".to_owned()],
                 note: Some((*n).to_owned()),
+                flare: false,
             })
             .collect();
         let mut out = Vec::new();

@@ -26,6 +26,8 @@ const RATINGS: [(&str, &str, &str); 7] = [
     (DIARY_SYSTEM, "control", "Felt control over pain, 0-10"),
 ];
 const PEG_SCORE: (&str, &str, &str) = (LOINC, "91147-9", "Mean score [PEG]");
+/// A day the member marked as a flare; only such days get one (a day without it says nothing).
+const FLARE: (&str, &str, &str) = (DIARY_SYSTEM, "flare", "Pain flare day, as the member marked it");
 
 fn ratings_of(r: &Ratings) -> [Option<Score>; 7] {
     [r.pain, r.peg_pain, r.peg_enjoyment, r.peg_activity, r.mood, r.sleep, r.control]
@@ -111,10 +113,11 @@ fn score_quantity(value: f64) -> (&'static str, Value) {
     )
 }
 
-/// The whole bundle. `key` identifies the member without naming them (see the web layer).
+/// The whole bundle. `key` identifies the member without naming them (see the web layer);
+/// `diary` holds each day's ratings and whether the member marked it as a flare.
 pub fn bundle(
     key: [u8; 8],
-    diary: &[(NaiveDate, Ratings)],
+    diary: &[(NaiveDate, Ratings, bool)],
     responses: &[Response<'_>],
     made: DateTime<Utc>,
     software: &str,
@@ -126,7 +129,7 @@ pub fn bundle(
         "id": pseudonym,
         "meta": { "tag": [{ "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "code": "PSEUDED", "display": "pseudonymized" }] },
     }));
-    for (day, ratings) in diary {
+    for (day, ratings, flare) in diary {
         let effective = day.to_string();
         for (score, code) in ratings_of(ratings).into_iter().zip(RATINGS) {
             if let Some(s) = score {
@@ -135,6 +138,9 @@ pub fn bundle(
         }
         if let Some(peg) = ratings.peg() {
             b.add(observation(&patient, coding(PEG_SCORE), &effective, score_quantity(peg)));
+        }
+        if *flare {
+            b.add(observation(&patient, coding(FLARE), &effective, ("valueBoolean", Value::Bool(true))));
         }
     }
     for r in responses {

@@ -142,6 +142,7 @@ pub fn leaning_diary(seed: u64, last: NaiveDate) -> Vec<DiaryRow> {
             },
             strategies: if walk { vec!["Walk".to_owned()] } else { vec![] },
             note: None,
+            flare: false,
         })
         .collect()
 }
@@ -219,6 +220,8 @@ pub fn diary_with_plan(
                 ratings,
                 strategies: done.iter().map(|s| (*s).to_owned()).collect(),
                 note,
+                // The simulated member marks their flare days, as a member would.
+                flare,
             });
         }
         yesterday = done;

@@ -20,6 +20,7 @@ pub(crate) struct Save {
     pub day: NaiveDate,
     pub ratings: Ratings,
     pub note: Option<String>,
+    pub flare: bool,
     /// Strategy ids, ascending and without duplicates.
     pub strategies: Vec<i64>,
     /// `None` for a first save of the day; otherwise the version the form showed.
@@ -226,13 +227,13 @@ async fn upsert(
     writes: &[(&Save, i64)],
     now: DateTime<Utc>,
 ) -> Result<HashMap<Key, (i64, i64)>, sqlx::Error> {
-    const BINDS_PER_ROW: usize = 13;
+    const BINDS_PER_ROW: usize = 14;
     let mut written = HashMap::with_capacity(writes.len());
     for chunk in writes.chunks(MAX_BINDS / BINDS_PER_ROW) {
         let rows: Vec<(i64, i64, NaiveDate, i64)> = on_conn!(conn, |c| {
             let mut q = QueryBuilder::new(
                 "INSERT INTO checkins (user_id, day, pain, peg_pain, peg_enjoyment, peg_activity, mood, \
-                 sleep, control, note, version, created_at, updated_at) ",
+                 sleep, control, note, flare, version, created_at, updated_at) ",
             );
             q.push_values(chunk, |mut row, (s, version)| {
                 let r = s.ratings;
@@ -241,7 +242,11 @@ async fn upsert(
                 {
                     row.push_bind(to_db(score));
                 }
-                row.push_bind(s.note.as_deref()).push_bind(*version).push_bind(now).push_bind(now);
+                row.push_bind(s.note.as_deref())
+                    .push_bind(s.flare)
+                    .push_bind(*version)
+                    .push_bind(now)
+                    .push_bind(now);
             });
             q.push(UPSERT_TAIL);
             q.build_query_as().persistent(false).fetch_all(&mut **c).await
@@ -256,7 +261,7 @@ async fn upsert(
 const UPSERT_TAIL: &str = " ON CONFLICT (user_id, day) DO UPDATE SET pain = excluded.pain, \
     peg_pain = excluded.peg_pain, peg_enjoyment = excluded.peg_enjoyment, \
     peg_activity = excluded.peg_activity, mood = excluded.mood, sleep = excluded.sleep, \
-    control = excluded.control, note = excluded.note, version = excluded.version, \
+    control = excluded.control, note = excluded.note, flare = excluded.flare, version = excluded.version, \
     updated_at = excluded.updated_at \
     WHERE checkins.version = excluded.version - 1 \
     RETURNING id, user_id, day, version";
@@ -329,6 +334,7 @@ mod tests {
             day: NaiveDate::from_ymd_opt(2026, 1, day).unwrap_or_default(),
             ratings: Default::default(),
             note: None,
+            flare: false,
             strategies: Vec::new(),
             expected_version: None,
         }

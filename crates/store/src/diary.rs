@@ -34,6 +34,8 @@ pub struct CheckIn {
     pub day: NaiveDate,
     pub ratings: Ratings,
     pub note: Option<String>,
+    /// The member marked the day as a flare.
+    pub flare: bool,
     /// Ids of the strategies tagged that day, ascending.
     pub strategies: Vec<i64>,
     /// Bumped on every change; a save must name the version it edited (optimistic
@@ -47,6 +49,7 @@ pub struct CheckInWrite<'a> {
     pub day: NaiveDate,
     pub ratings: Ratings,
     pub note: Option<&'a str>,
+    pub flare: bool,
     pub strategies: &'a [i64],
     /// `None` for a day without a check-in yet; otherwise the version the form showed.
     pub expected_version: Option<i64>,
@@ -64,12 +67,13 @@ type CheckInRow = (
     Option<i16>,
     Option<i16>,
     Option<String>,
+    bool,
     i64,
     DateTime<Utc>,
 );
 
 const CHECKIN_COLUMNS: &str = "id, day, pain, peg_pain, peg_enjoyment, peg_activity, mood, sleep, control, \
-     note, version, updated_at";
+     note, flare, version, updated_at";
 
 fn score(v: Option<i16>) -> Result<Option<Score>> {
     v.map(|v| Score::new(i64::from(v)).ok_or(StoreError::Corrupt("checkins score"))).transpose()
@@ -91,6 +95,7 @@ fn checkin_from_row(row: CheckInRow, strategies: Vec<i64>) -> Result<(i64, Check
         sleep,
         control,
         note,
+        flare,
         version,
         updated_at,
     ) = row;
@@ -103,7 +108,7 @@ fn checkin_from_row(row: CheckInRow, strategies: Vec<i64>) -> Result<(i64, Check
         sleep: score(sleep)?,
         control: score(control)?,
     };
-    Ok((id, CheckIn { day, ratings, note, strategies, version, updated_at }))
+    Ok((id, CheckIn { day, ratings, note, flare, strategies, version, updated_at }))
 }
 
 impl Store {
@@ -248,6 +253,7 @@ impl Store {
             day: write.day,
             ratings: write.ratings,
             note: note.clone(),
+            flare: write.flare,
             strategies: strategies.clone(),
             expected_version: write.expected_version,
         };
@@ -257,6 +263,7 @@ impl Store {
             day: write.day,
             ratings: write.ratings,
             note,
+            flare: write.flare,
             strategies,
             version: saved.version,
             updated_at: saved.updated_at,

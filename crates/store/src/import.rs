@@ -121,6 +121,7 @@ impl Store {
                 ratings: c.ratings,
                 strategies: c.strategies.iter().filter_map(|id| names.get(id).cloned()).collect(),
                 note: c.note,
+                flare: c.flare,
             })
             .collect())
     }
@@ -143,7 +144,12 @@ fn changed_days(
         ids.dedup();
         let current = existing.get(&row.date);
         match current {
-            Some(c) if c.ratings == row.ratings && c.note == row.note && c.strategies == ids => {
+            Some(c)
+                if c.ratings == row.ratings
+                    && c.note == row.note
+                    && c.flare == row.flare
+                    && c.strategies == ids =>
+            {
                 counts.2 += 1;
                 continue;
             }
@@ -155,6 +161,7 @@ fn changed_days(
             day: row.date,
             ratings: row.ratings,
             note: row.note.clone(),
+            flare: row.flare,
             strategies: ids,
             expected_version: current.map(|c| c.version),
         });

@@ -62,6 +62,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(23, "0023_messages_follows_profiles"),
     migration!(24, "0024_group_resources"),
     migration!(25, "0025_group_tags"),
+    migration!(26, "0026_checkin_flare"),
 ];
 
 /// The newest schema version this program knows.

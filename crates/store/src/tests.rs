@@ -288,6 +288,7 @@ mod diary {
                 day: day(5),
                 ratings: ratings(7),
                 note: Some("hard day"),
+                flare: true,
                 strategies: &ids[..2],
                 expected_version: None,
             };
@@ -298,10 +299,12 @@ mod diary {
                 (saved.version, saved.ratings.pain.map(Score::value), saved.strategies.len()),
                 (1, Some(7), 2)
             );
+            assert!(store.checkin(u.id, day(5)).await.unwrap().unwrap().flare, "the flare is kept");
 
             let edit = CheckInWrite {
                 ratings: ratings(4),
                 note: None,
+                flare: false,
                 strategies: &ids[2..],
                 expected_version: Some(1),
                 ..first
@@ -340,6 +343,7 @@ mod diary {
                 day: day(2),
                 ratings: ratings(3),
                 note: None,
+                flare: false,
                 strategies: &[mine.id, theirs.id],
                 expected_version: None,
             };
@@ -364,6 +368,7 @@ mod diary {
                     day: day(d),
                     ratings: ratings(i64::from(d)),
                     note: None,
+                    flare: false,
                     strategies: &tags,
                     expected_version: None,
                 };
@@ -397,6 +402,7 @@ mod diary {
                         day: day(7),
                         ratings: ratings(pain),
                         note: None,
+                        flare: false,
                         strategies: &[],
                         expected_version: None,
                     };
@@ -431,6 +437,7 @@ mod diary {
                 day: day(4),
                 ratings: ratings(6),
                 note: Some("ok"),
+                flare: false,
                 strategies: &[],
                 expected_version: None,
             };

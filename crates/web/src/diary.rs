@@ -41,6 +41,8 @@ pub struct Submitted {
     pub strategies: Vec<String>,
     pub new_strategy: String,
     pub note: String,
+    /// "Today is a flare" (the form's checkbox sends `flare=yes`).
+    pub flare: bool,
     pub version: String,
     /// Answers to "did you follow your experiment's plan?", by experiment id: `yes`, `no`
     /// or empty.
@@ -63,6 +65,7 @@ impl Submitted {
                 "strategy" => s.strategies.push(v),
                 "new_strategy" => s.new_strategy = v,
                 "note" => s.note = v,
+                "flare" => s.flare = v == "yes",
                 "version" => s.version = v,
                 other if other.starts_with("goal-amount-") => {
                     if let Ok(id) = other.trim_start_matches("goal-amount-").parse() {
@@ -98,6 +101,7 @@ impl Submitted {
             strategies: c.strategies.iter().map(ToString::to_string).collect(),
             new_strategy: String::new(),
             note: c.note.clone().unwrap_or_default(),
+            flare: c.flare,
             version: c.version.to_string(),
             followed: Vec::new(),
             goal_amounts: Vec::new(),
@@ -183,7 +187,14 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
     if let Some(name) = new_name {
         ids.push(own_strategy(store, user.id, &name, today).await?);
     }
-    let write = CheckInWrite { day, ratings, note: note.as_deref(), strategies: &ids, expected_version };
+    let write = CheckInWrite {
+        day,
+        ratings,
+        note: note.as_deref(),
+        flare: form.flare,
+        strategies: &ids,
+        expected_version,
+    };
     let saved = store.save_checkin(user.id, &write).await?;
     goals::follow_checkin(store, user.id, &saved, &goal_amounts).await?;
     Ok(saved)

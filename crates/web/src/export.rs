@@ -28,8 +28,12 @@ pub async fn fhir_bundle(
     user: &User,
     now: DateTime<Utc>,
 ) -> Result<serde_json::Value, StoreError> {
-    let diary: Vec<_> =
-        store.export_diary(user.id).await?.into_iter().map(|row| (row.date, row.ratings)).collect();
+    let diary: Vec<_> = store
+        .export_diary(user.id)
+        .await?
+        .into_iter()
+        .map(|row| (row.date, row.ratings, row.flare))
+        .collect();
     let stored = store.responses(user.id, None).await?;
     let checked: Vec<_> = stored
         .iter()

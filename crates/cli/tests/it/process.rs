@@ -270,7 +270,7 @@ fn operators_export_and_import_diaries_from_the_command_line() {
     let (ok, out) = run(d, &["diary", "export", "--user", "Diarist", "--csv", "-"], "");
     assert!(ok, "{out}");
     assert!(
-        out.starts_with("date,pain,peg_pain") && out.contains("2026-01-01,5,,,,,,,walk;Gardening,"),
+        out.starts_with("date,pain,peg_pain") && out.contains("2026-01-01,5,,,,,,,,walk;Gardening,"),
         "{out}"
     );
 

@@ -37,6 +37,7 @@ async fn a_goal_step_tags_its_day_and_survives_a_check_in_save() {
             day,
             ratings: Ratings::default(),
             note: Some("ok"),
+            flare: false,
             strategies: &[strategy.id],
             expected_version: Some(checkin.version),
         };

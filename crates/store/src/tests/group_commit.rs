@@ -24,6 +24,7 @@ fn save(user: UserId, d: u32, pain: i64, expected_version: Option<i64>) -> Save 
         day: day(d),
         ratings: ratings(pain),
         note: Some(format!("pain {pain}")),
+        flare: false,
         strategies: Vec::new(),
         expected_version,
     }
@@ -101,7 +102,14 @@ async fn many_members_saving_at_once_all_land_with_their_own_outcome() {
 }
 
 fn write(d: u32, pain: i64, expected_version: Option<i64>) -> CheckInWrite<'static> {
-    CheckInWrite { day: day(d), ratings: ratings(pain), note: None, strategies: &[], expected_version }
+    CheckInWrite {
+        day: day(d),
+        ratings: ratings(pain),
+        note: None,
+        flare: false,
+        strategies: &[],
+        expected_version,
+    }
 }
 
 #[tokio::test]

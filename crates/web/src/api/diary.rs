@@ -56,6 +56,8 @@ pub struct CheckInView {
     #[serde(flatten)]
     ratings: RatingsView,
     note: Option<String>,
+    /// The member marked the day as a flare.
+    flare: bool,
     /// Ids of the strategies tagged that day.
     strategies: Vec<i64>,
     /// Send this back when editing; a save against an older version gets 409.
@@ -69,6 +71,7 @@ impl From<CheckIn> for CheckInView {
             day: c.day,
             ratings: c.ratings.into(),
             note: c.note,
+            flare: c.flare,
             strategies: c.strategies,
             version: c.version,
             updated_at: c.updated_at,
@@ -117,6 +120,9 @@ pub struct CheckInRequest {
     control: Option<serde_json::Number>,
     #[serde(default)]
     note: Option<String>,
+    /// "Today is a flare"; absent is false, as an unticked box is.
+    #[serde(default)]
+    flare: bool,
     #[serde(default)]
     strategies: Vec<i64>,
     /// Null to create the day's check-in; the current version to replace it.
@@ -243,6 +249,7 @@ pub async fn put_day(
         strategies: req.strategies.iter().map(ToString::to_string).collect(),
         new_strategy: String::new(),
         note: req.note.unwrap_or_default(),
+        flare: req.flare,
         version: req.version.map(|v| v.to_string()).unwrap_or_default(),
         followed: Vec::new(),
         goal_amounts: Vec::new(),
@@ -283,6 +290,7 @@ pub struct ExportedDay {
     /// Built-in strategies by key, the member's own by name.
     strategies: Vec<String>,
     note: Option<String>,
+    flare: bool,
 }
 
 fn attachment(name: &str) -> String {
@@ -331,6 +339,7 @@ pub(super) fn json_days(rows: Vec<foothold_core::diary_csv::DiaryRow>) -> Vec<Ex
             ratings: r.ratings.into(),
             strategies: r.strategies,
             note: r.note,
+            flare: r.flare,
         })
         .collect()
 }

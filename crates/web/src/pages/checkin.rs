@@ -266,17 +266,22 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let body = html! {
         @if v.first { p class="step" { (tr.ta("welcome-step", &[("step", "3"), ("of", "3")])) } }
         h1 { (title) }
-        @if v.first { p class="notice" { (tr.t("checkin-first")) } }
+        @if v.first { p { (tr.t("checkin-first")) } }
         // Support first: it says itself that the note was saved.
         @if let Some(panel) = &v.support { (panel) }
-        @if v.saved { p class="notice" role="status" { (tr.t("checkin-saved")) } }
+        @if v.saved {
+            p class="notice" role="status" {
+                @if v.form.flare { (tr.t("checkin-saved-flare")) } @else { (tr.t("checkin-saved")) }
+            }
+        }
         @if let Some(AppError::Conflict(_)) = v.error {
             p class="notice" role="alert" { (tr.t("checkin-conflict")) }
             @if let Some(other) = v.other { (saved_elsewhere(tr, other, v.strategies)) }
         } @else {
             (errors.summary())
         }
-        nav class="day-nav" aria-label=(tr.t("checkin-days")) {
+        // Onboarding's last step is about today; other days are for later.
+        @if !v.first { nav class="day-nav" aria-label=(tr.t("checkin-days")) {
             @if let Some(prev) = v.day.pred_opt() {
                 a href={ "/checkin?day=" (prev) } { (tr.t("checkin-previous-day")) }
             }
@@ -292,7 +297,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                     button type="submit" class="secondary" { (tr.t("checkin-go")) }
                 }
             }
-        }
+        } }
         div id="offline-status" class="notice" role="status" hidden {}
         form method="post" action="/checkin" class="checkin" novalidate
             data-time-zone=(v.time_zone) data-offline-now=(tr.t("checkin-offline-now")) data-offline-kept=(tr.t("checkin-offline-kept"))
@@ -300,9 +305,13 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
             input type="hidden" name="version" value=(v.form.version);
-            p class="hint" {
-                // The first check-in's notice says this already.
-                @if !v.first { (tr.t("checkin-all-optional")) " " }
+            // The first check-in's notice says this already.
+            @if !v.first { p class="hint" { (tr.t("checkin-all-optional")) } }
+            div class="flare-row" {
+                label class="chip flare-toggle" {
+                    input type="checkbox" name="flare" value="yes" checked[v.form.flare];
+                    span { (tr.t("checkin-flare")) }
+                }
                 // In a flare, the member's own plan is one tap away.
                 a href="/skills/flare-plan#writing" { (tr.t("checkin-flare-plan")) }
             }
@@ -349,7 +358,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                 label for="note" { (tr.t("checkin-note")) }
                 p class="hint" id="note-hint" { (tr.ta("checkin-note-hint", &[("max", &checkin::NOTE_MAX.to_string())])) }
                 @if let Some(message) = errors.message_for("note") { p class="error-message" { (message) } }
-                textarea id="note" name="note" rows="3" aria-describedby="note-hint" { (v.form.note) }
+                textarea id="note" name="note" rows="2" aria-describedby="note-hint" { (v.form.note) }
             }
             button type="submit" { (tr.t("checkin-save")) }
         }

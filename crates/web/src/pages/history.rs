@@ -157,6 +157,17 @@ fn chart(
             y + 5.0
         );
     }
+    // Flare days as shaded bands behind the lines, a day wide (at least a hair on a year).
+    let mut flares = String::new();
+    let band = ((W - PAD_L - PAD_R) / span.max(2) as f64).max(1.5);
+    for c in days.iter().filter(|c| c.flare) {
+        let _ = write!(
+            flares,
+            "<rect x=\"{:.1}\" y=\"{PAD_T}\" width=\"{band:.1}\" height=\"{:.1}\"/>",
+            x_of(c.day, from, span) - band / 2.0,
+            H - PAD_T - PAD_B
+        );
+    }
     let mut ticks = String::new();
     if let Some((id, _)) = marked {
         for c in days.iter().filter(|c| c.strategies.contains(&id)) {
@@ -173,6 +184,7 @@ fn chart(
             svg viewBox={ "0 0 " (W) " " (H) } role="img" aria-labelledby={ (id) "-title " (id) "-desc" } {
                 title id={ (id) "-title" } { (title) }
                 desc id={ (id) "-desc" } { (tr.t("history-chart-desc")) }
+                g class="flares" { (PreEscaped(flares.as_str())) }
                 g class="grid" { (PreEscaped(grid)) }
                 g class="dates" { (PreEscaped(date_axis(from, span))) }
                 @for line in lines {
@@ -182,6 +194,7 @@ fn chart(
             }
             figcaption {
                 @for line in lines { span class={ "key " (line.class) } { (tr.t(line.key)) } " " }
+                @if !flares.is_empty() { span class="key flare-key" { (tr.t("history-key-flare")) } " " }
                 @if let Some((_, name)) = marked { span class="key marker" { (tr.ta("history-key-marker", &[("strategy", name)])) } }
             }
         }
@@ -269,7 +282,10 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
             (scroll_table("days-caption", &tr.t("history-table"), &columns, html! {
                 @for c in days.iter().rev() {
                     tr {
-                        th scope="row" { a href={ "/checkin?day=" (c.day) } { (c.day) } }
+                        th scope="row" {
+                            a href={ "/checkin?day=" (c.day) } { (c.day) }
+                            @if c.flare { " " span class="flare-tag" { (tr.t("history-flare")) } }
+                        }
                         td { (cell(c.ratings.pain)) }
                         td { (c.ratings.peg().map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"))) }
                         td { (cell(c.ratings.mood)) }

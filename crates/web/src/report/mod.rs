@@ -28,6 +28,8 @@ pub struct Summary<'a> {
     pub to: NaiveDate,
     pub made: NaiveDate,
     pub days: Vec<(NaiveDate, Ratings)>,
+    /// How many of those days the member marked as a flare.
+    pub flares: usize,
     /// Each questionnaire answered in the period, with its scores there (oldest first).
     pub scores: Vec<(&'a Questionnaire, Vec<Point>)>,
     /// (strategy, outcome, estimated difference) for what likely goes with better days.
@@ -57,7 +59,9 @@ pub async fn gather<'a>(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Summary<'a>> {
-    let days = app.store.checkins(user.id, from, to).await?.into_iter().map(|c| (c.day, c.ratings)).collect();
+    let checkins = app.store.checkins(user.id, from, to).await?;
+    let flares = checkins.iter().filter(|c| c.flare).count();
+    let days = checkins.into_iter().map(|c| (c.day, c.ratings)).collect();
     let scores = questionnaires::answered_between(app, user.id, from, to).await?;
     let insight = app.insights.get(&app.store, user.id, tr).await?;
     let mut helps: Vec<(String, Outcome, f64)> = insight
@@ -83,6 +87,7 @@ pub async fn gather<'a>(
         to,
         made,
         days,
+        flares,
         scores,
         helps,
         experiments,

@@ -270,6 +270,10 @@ pub fn render(s: &Summary<'_>, tr: &Tr) -> Result<Vec<u8>, String> {
     let peg: Vec<(NaiveDate, f64)> = s.days.iter().filter_map(|(d, r)| r.peg().map(|p| (*d, p))).collect();
     let days = tr.ta("summary-days", &[("count", &s.days.len().to_string())]);
     l.text(Block::Para, &days, 10.0, Weight::Regular, INK, 0.0);
+    if s.flares > 0 {
+        let flares = tr.ta("summary-flares", &[("count", &s.flares.to_string())]);
+        l.text(Block::Para, &flares, 10.0, Weight::Regular, INK, 0.0);
+    }
     let early = (s.from, s.from + Duration::days(13));
     let late = (s.to - Duration::days(13), s.to);
     for (key, values) in [("summary-pain-change", &pain), ("summary-peg-change", &peg)] {

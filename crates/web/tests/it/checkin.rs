@@ -41,12 +41,14 @@ async fn a_check_in_is_saved_from_the_form_and_opens_again_for_editing() {
             ("strategy", heat.clone()),
             ("new_strategy", "Warm bath".into()),
             ("note", "Slow morning, better after the walk.".into()),
+            ("flare", "yes".into()),
         ];
         let r = c.post(app.url("/checkin")).form(&form).send().await.unwrap();
         assert_eq!(r.status(), 303);
         let to = r.headers()["location"].to_str().unwrap().to_owned();
         let page = app.get(&c, &to).await.text().await.unwrap();
-        assert!(page.contains("Saved. Thank you for checking in."));
+        assert!(page.contains("Saved. Flare days are hard"), "a flare day is met kindly");
+        assert!(page.contains(r#"name="flare" value="yes" checked"#) && page.contains("/skills/flare-plan"));
         assert!(page.contains(r#"name="pain" value="6" checked"#), "rating shown again");
         assert!(page.contains(r#"name="mood" value="" checked"#), "skipped stays skipped");
         assert!(page.contains(&format!(r#"value="{walk}" checked"#)));
@@ -56,6 +58,31 @@ async fn a_check_in_is_saved_from_the_form_and_opens_again_for_editing() {
         let home = app.get(&c, "/").await.text().await.unwrap();
         assert!(home.contains("check-in is saved. Thank you"), "{home}");
         assert!(home.contains("Change today") && !home.contains("Check in for today"));
+        // The flare shows in history, as a band in the charts and a word in the table.
+        let history = app.get(&c, "/history").await.text().await.unwrap();
+        assert_eq!(history.matches(r#"<g class="flares"><rect"#).count(), 2, "both charts");
+        assert!(
+            history.contains("Shaded: a flare day")
+                && history.contains(r#"<span class="flare-tag">flare</span>"#)
+        );
+        // Saved again without the box ticked, the day is no longer a flare.
+        let page = app.get(&c, "/checkin").await.text().await.unwrap();
+        let mut again: Vec<(&str, String)> = form.iter().filter(|(k, _)| *k != "flare").cloned().collect();
+        for (k, v) in &mut again {
+            match *k {
+                "csrf" => *v = csrf_token(&page),
+                "version" => *v = "1".into(),
+                "new_strategy" => v.clear(),
+                _ => {}
+            }
+        }
+        let r = c.post(app.url("/checkin")).form(&again).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+        let day: Value =
+            app.get(&c, &format!("/api/v1/checkins/{}", today_utc())).await.json().await.unwrap();
+        assert_eq!((day["flare"].as_bool(), day["version"].as_i64()), (Some(false), Some(2)), "{day}");
+        let history = app.get(&c, "/history").await.text().await.unwrap();
+        assert!(!history.contains("flare-tag") && !history.contains("Shaded: a flare day"));
     }
 }
 

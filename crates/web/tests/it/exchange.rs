@@ -6,9 +6,9 @@ use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
 const PW: &str = "a calm long passphrase";
-const CSV: &str = "date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,strategies,note\n\
-    2026-10-01,6,5,4,6,5,7,3,walk;Warm bath,\"Slow start, better later\"\n\
-    2026-10-02,4,,,,6,,5,heat,\n";
+const CSV: &str = "date,pain,peg_pain,peg_enjoyment,peg_activity,mood,sleep,control,flare,strategies,note\n\
+    2026-10-01,6,5,4,6,5,7,3,,walk;Warm bath,\"Slow start, better later\"\n\
+    2026-10-02,8,,,,3,,5,Yes,heat,\n";
 
 fn upload(csv: &str, mode: &str) -> Form {
     Form::new()
@@ -57,9 +57,12 @@ async fn a_diary_is_checked_imported_once_and_exported_again() {
         let text = csv.text().await.unwrap();
         assert!(text.starts_with("date,pain,peg_pain"), "{text}");
         assert!(
-            text.contains("2026-10-01,6,5,4,6,5,7,3,walk;Warm bath,\"Slow start, better later\""),
+            text.contains("2026-10-01,6,5,4,6,5,7,3,,walk;Warm bath,\"Slow start, better later\""),
             "{text}"
         );
+        assert!(text.contains("2026-10-02,8,,,,3,,5,yes,heat,"), "the flare day: {text}");
+        let days: Value = c.get(app.url("/api/v1/diary.json")).send().await.unwrap().json().await.unwrap();
+        assert_eq!((days[0]["flare"].as_bool(), days[1]["flare"].as_bool()), (Some(false), Some(true)));
         assert!(!text.contains("2026-10-03"), "the bad file changed nothing");
     }
 }

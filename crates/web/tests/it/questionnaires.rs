@@ -259,7 +259,7 @@ async fn the_api_answers_and_the_fhir_export_is_valid_r4() {
             let r = c
                 .put(app.url(&format!("/api/v1/checkins/{day}")))
                 .header("x-csrf-token", &csrf)
-                .json(&json!({"pain": 5, "peg_pain": 6, "peg_enjoyment": 3, "peg_activity": 6, "mood": 4, "version": null}))
+                .json(&json!({"pain": 5, "peg_pain": 6, "peg_enjoyment": 3, "peg_activity": 6, "mood": 4, "flare": d == 0, "version": null}))
                 .send()
                 .await
                 .unwrap();
@@ -270,8 +270,14 @@ async fn the_api_answers_and_the_fhir_export_is_valid_r4() {
         let bundle: Value = r.json().await.unwrap();
         let entries = bundle["entry"].as_array().unwrap();
         let count = |kind: &str| entries.iter().filter(|e| e["resource"]["resourceType"] == kind).count();
-        // Per day: pain, three PEG items, mood, and the PEG score. Per response: it and its score.
-        assert_eq!(count("Observation"), days as usize * 6 + 3);
+        // Per day: pain, three PEG items, mood, and the PEG score; the flare day a flare. Per
+        // response: it and its score.
+        assert_eq!(count("Observation"), days as usize * 6 + 1 + 3);
+        let flares: Vec<&Value> =
+            entries.iter().filter(|e| e["resource"]["code"]["coding"][0]["code"] == "flare").collect();
+        assert_eq!(flares.len(), 1, "only the day marked as a flare");
+        assert_eq!(flares[0]["resource"]["valueBoolean"], true);
+        assert_eq!(flares[0]["resource"]["effectiveDateTime"], Utc::now().date_naive().to_string());
         assert_eq!((count("Patient"), count("QuestionnaireResponse"), count("Provenance")), (1, 3, 1));
         let urls: HashSet<&str> = entries.iter().map(|e| e["fullUrl"].as_str().unwrap()).collect();
         assert_eq!(urls.len(), entries.len(), "every fullUrl is unique");

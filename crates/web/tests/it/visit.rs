@@ -96,7 +96,8 @@ async fn questions_and_the_visit_summary_pdf() {
         let csrf = app.api_login(&c, "VisitMember", PW).await;
         for d in 0..60 {
             let day = Utc::now().date_naive() - Duration::days(d);
-            let body = json!({"pain": 3 + (d % 5), "peg_pain": 5, "peg_enjoyment": 4, "peg_activity": 6, "version": null});
+            let flare = d % 20 == 7;
+            let body = json!({"pain": 3 + (d % 5), "peg_pain": 5, "peg_enjoyment": 4, "peg_activity": 6, "flare": flare, "version": null});
             let r = c
                 .put(app.url(&format!("/api/v1/checkins/{day}")))
                 .header("x-csrf-token", &csrf)
@@ -168,6 +169,7 @@ async fn questions_and_the_visit_summary_pdf() {
             for expected in [
                 "Visit summary: VisitMember",
                 "60 days recorded",
+                "3 of them were marked as flares",
                 "PHQ-9",
                 "Mild",
                 "Could pacing help me get back to gardening?",
