@@ -27,6 +27,8 @@ pub struct CheckinSetup {
     /// What the check-in asks, as stored (`core::checkin::items_from_stored`); `None`: never chosen.
     pub items: Option<String>,
     pub diary_revision: i64,
+    /// Whether the day asked about has a check-in.
+    pub day_saved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -324,17 +326,22 @@ impl Store {
         Ok(day)
     }
 
-    /// The member's time zone, the check-in items they chose and their diary revision, in
-    /// one read, for the check-in and home pages.
-    pub async fn checkin_setup(&self, user: UserId) -> Result<CheckinSetup> {
-        let row: Option<(String, Option<String>, i64)> = on_db!(self, |pool| {
-            sqlx::query_as("SELECT time_zone, checkin_items, diary_revision FROM users WHERE id = $1")
-                .bind(user.0)
-                .fetch_optional(pool)
-                .await
+    /// The member's time zone, the check-in items they chose, their diary revision and
+    /// whether `day` has a check-in, in one read, for the check-in and home pages.
+    pub async fn checkin_setup(&self, user: UserId, day: NaiveDate) -> Result<CheckinSetup> {
+        let row: Option<(String, Option<String>, i64, bool)> = on_db!(self, |pool| {
+            sqlx::query_as(
+                "SELECT time_zone, checkin_items, diary_revision,
+                        EXISTS (SELECT 1 FROM checkins WHERE user_id = $1 AND day = $2)
+                 FROM users WHERE id = $1",
+            )
+            .bind(user.0)
+            .bind(day)
+            .fetch_optional(pool)
+            .await
         })?;
-        let (time_zone, items, diary_revision) = row.ok_or(StoreError::NotFound)?;
-        Ok(CheckinSetup { time_zone, items, diary_revision })
+        let (time_zone, items, diary_revision, day_saved) = row.ok_or(StoreError::NotFound)?;
+        Ok(CheckinSetup { time_zone, items, diary_revision, day_saved })
     }
 
     pub async fn set_checkin_items(&self, user: UserId, items: &str) -> Result<()> {

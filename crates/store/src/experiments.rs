@@ -47,6 +47,14 @@ type ExperimentRow =
 
 /// Experiments, then their events (experiment, action, day) and adherence (experiment, day,
 /// followed).
+/// Which of a member's experiments to load.
+enum Only {
+    All,
+    Id(i64),
+    /// Those whose dates include the day.
+    On(NaiveDate),
+}
+
 type Loaded = (Vec<ExperimentRow>, Vec<(i64, String, NaiveDate)>, Vec<(i64, NaiveDate, bool)>);
 
 const COLUMNS: &str = "id, strategy_a, strategy_b, outcome, period_days, pairs, washout_days, seed, \
@@ -346,32 +354,47 @@ impl Store {
     /// One of the member's experiments with its events and adherence; `NotFound` for
     /// anyone else's.
     pub async fn experiment(&self, user: UserId, id: i64) -> Result<Experiment> {
-        self.load_experiments(user, Some(id)).await?.into_iter().next().ok_or(StoreError::NotFound)
+        self.load_experiments(user, Only::Id(id)).await?.into_iter().next().ok_or(StoreError::NotFound)
     }
 
     /// All the member's experiments, newest start first.
     pub async fn experiments(&self, user: UserId) -> Result<Vec<Experiment>> {
-        self.load_experiments(user, None).await
+        self.load_experiments(user, Only::All).await
     }
 
-    async fn load_experiments(&self, user: UserId, only: Option<i64>) -> Result<Vec<Experiment>> {
-        let filter = if only.is_some() { "AND e.id = $2" } else { "AND $2 IS NULL" };
-        let (rows, events, days): Loaded = on_db!(self, |pool| {
-            let rows = sqlx::query_as(&format!(
+    /// The member's experiments whose dates include `day` (what the home page shows): one
+    /// statement when there are none, as for most members on most days.
+    pub async fn experiments_on(&self, user: UserId, day: NaiveDate) -> Result<Vec<Experiment>> {
+        self.load_experiments(user, Only::On(day)).await
+    }
+
+    async fn load_experiments(&self, user: UserId, only: Only) -> Result<Vec<Experiment>> {
+        let (filter, id, day) = match only {
+            Only::All => ("AND $2 IS NULL AND $3 IS NULL", None, None),
+            Only::Id(id) => ("AND e.id = $2 AND $3 IS NULL", Some(id), None),
+            Only::On(day) => ("AND $2 IS NULL AND e.start_day <= $3 AND e.end_day >= $3", None, Some(day)),
+        };
+        let (rows, events, days): Loaded = on_db!(self, |pool| async {
+            let rows: Vec<ExperimentRow> = sqlx::query_as(&format!(
                 "SELECT {COLUMNS} FROM experiments e WHERE user_id = $1 {filter}
                      ORDER BY start_day DESC, id DESC"
             ))
             .bind(user.0)
-            .bind(only)
+            .bind(id)
+            .bind(day)
             .fetch_all(pool)
             .await?;
+            if rows.is_empty() {
+                return Ok::<_, sqlx::Error>((rows, Vec::new(), Vec::new()));
+            }
             let events = sqlx::query_as(&format!(
                 "SELECT v.experiment_id, v.action, v.day FROM experiment_events v
                      JOIN experiments e ON e.id = v.experiment_id WHERE e.user_id = $1 {filter}
                      ORDER BY v.id"
             ))
             .bind(user.0)
-            .bind(only)
+            .bind(id)
+            .bind(day)
             .fetch_all(pool)
             .await?;
             let days = sqlx::query_as(&format!(
@@ -379,11 +402,13 @@ impl Store {
                      JOIN experiments e ON e.id = d.experiment_id WHERE e.user_id = $1 {filter}"
             ))
             .bind(user.0)
-            .bind(only)
+            .bind(id)
+            .bind(day)
             .fetch_all(pool)
             .await?;
             Ok::<_, sqlx::Error>((rows, events, days))
-        })?;
+        }
+        .await)?;
         let mut all = rows.into_iter().map(from_row).collect::<Result<Vec<Experiment>>>()?;
         for (id, action, day) in events {
             let action = Action::parse(&action).ok_or(StoreError::Corrupt("experiment_events.action"))?;

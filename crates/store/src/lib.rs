@@ -227,7 +227,9 @@ impl Store {
         })
     }
 
-    /// How many statements this store (and its clones) has sent outside transactions.
+    /// How many database calls this store (and its clones) has made outside transactions: one
+    /// per `on_db!`, which may send a few statements in a row (a day's check-ins and their
+    /// tags; experiments with their events and days), so it counts calls, not statements.
     pub fn statements(&self) -> u64 {
         self.statements.load(std::sync::atomic::Ordering::Relaxed)
     }

@@ -52,6 +52,13 @@ async fn plans_round_trip_and_never_overlap_on_one_outcome() {
         assert_eq!(store.experiments(u.id).await.unwrap().len(), 3);
         assert!(store.experiments(other.id).await.unwrap().is_empty());
         assert!(matches!(store.experiment(other.id, first.id).await, Err(StoreError::NotFound)));
+        // Those whose dates include a day, both ends included; newest start first.
+        for (on, expected) in [(5, vec![0]), (41, vec![10, 0]), (42, vec![42, 10]), (84, vec![])] {
+            let starts: Vec<NaiveDate> =
+                store.experiments_on(u.id, day(on)).await.unwrap().iter().map(|e| e.plan.start).collect();
+            assert_eq!(starts, expected.into_iter().map(day).collect::<Vec<_>>(), "day {on}");
+        }
+        assert!(store.experiments_on(other.id, day(5)).await.unwrap().is_empty());
     }
 }
 

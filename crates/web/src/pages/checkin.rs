@@ -374,8 +374,8 @@ async fn context(
     app: &AppState,
     user: &User,
 ) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>, String), AppError> {
-    let setup = app.store.checkin_setup(user.id).await?;
-    let today = app.clock.today(&setup.time_zone);
+    let today = app.today(user);
+    let setup = app.store.checkin_setup(user.id, today).await?;
     app.store.ensure_builtin_strategies(user.id, today).await?;
     let items = checkin::items_from_stored(setup.items.as_deref());
     Ok((today, app.store.strategies(user.id).await?, items, setup.time_zone))

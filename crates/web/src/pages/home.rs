@@ -57,23 +57,16 @@ fn encouragement(tr: &Tr, insight: &Insight) -> Markup {
 
 async fn today(app: &AppState, viewer: &Viewer, user: &User) -> AppResult<Markup> {
     let tr = &viewer.tr;
-    let setup = app.store.checkin_setup(user.id).await?;
-    let zone = setup.time_zone;
-    let today = app.clock.today(&zone);
-    let checked_in = app.store.checkin(user.id, today).await?.is_some();
+    let today = app.today(user);
+    let setup = app.store.checkin_setup(user.id, today).await?;
+    let checked_in = setup.day_saved;
     // A questionnaire is offered only once the day's check-in is done: no query before.
     let due = match checked_in {
-        true => crate::questionnaires::due(app, user, today, &zone).await?,
+        true => crate::questionnaires::due(app, user, today, &setup.time_zone).await?,
         false => Vec::new(),
     };
     // Only experiments whose dates include today are rebuilt (which needs the strategies).
-    let current: Vec<_> = app
-        .store
-        .experiments(user.id)
-        .await?
-        .into_iter()
-        .filter(|e| e.plan.start <= today && today <= e.plan.end)
-        .collect();
+    let current = app.store.experiments_on(user.id, today).await?;
     let running: Vec<_> = match current.is_empty() {
         true => Vec::new(),
         false => experiments::rebuild_all(tr, current, &app.store.strategies(user.id).await?)

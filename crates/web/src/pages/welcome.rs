@@ -83,10 +83,10 @@ async fn setup_page(
     let user = viewer.require_user()?;
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
-    let setup = app.store.checkin_setup(user.id).await?;
+    let today = app.today(user);
+    let setup = app.store.checkin_setup(user.id, today).await?;
     let (zone, stored) = (setup.time_zone, setup.items);
     let never_chosen = stored.is_none();
-    let today = app.clock.today(&zone);
     app.store.ensure_builtin_strategies(user.id, today).await?;
     let builtins: Vec<_> =
         app.store.strategies(user.id).await?.into_iter().filter(|s| s.builtin_key.is_some()).collect();
@@ -178,7 +178,7 @@ pub async fn account(
     Query(q): Query<Saved>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
-    let stored = app.store.checkin_setup(user.id).await?.items;
+    let stored = app.store.checkin_setup(user.id, app.today(user)).await?.items;
     let chosen = checkin::items_from_stored(stored.as_deref());
     Ok(account_page(&viewer, &full_order(&chosen), &chosen, q.saved.is_some(), None))
 }

@@ -692,7 +692,7 @@ async fn onboarding_sets_the_time_zone_the_items_and_the_strategies_the_check_in
         let r = c.post(app.url("/welcome/setup")).form(&choose("Mars/Olympus")).send().await.unwrap();
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains(r#"value="Mars/Olympus""#), "input kept");
-        let setup = app.store.checkin_setup(user).await.unwrap();
+        let setup = app.store.checkin_setup(user, Utc::now().date_naive()).await.unwrap();
         assert_eq!((setup.time_zone.as_str(), setup.items), ("UTC", None));
 
         let r = c.post(app.url("/welcome/setup")).form(&choose("Europe/Berlin")).send().await.unwrap();
@@ -700,7 +700,7 @@ async fn onboarding_sets_the_time_zone_the_items_and_the_strategies_the_check_in
             (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
             (303, "/checkin?first=1")
         );
-        let setup = app.store.checkin_setup(user).await.unwrap();
+        let setup = app.store.checkin_setup(user, Utc::now().date_naive()).await.unwrap();
         assert_eq!((setup.time_zone.as_str(), setup.items.as_deref()), ("Europe/Berlin", Some("pain,mood")));
         let page = app.get(&c, "/checkin?first=1").await.text().await.unwrap();
         assert!(page.contains("Step 3 of 3") && page.contains("your first check-in"));
@@ -745,13 +745,19 @@ async fn onboarding_sets_the_time_zone_the_items_and_the_strategies_the_check_in
         form.extend(order.iter().map(|(k, v)| (*k, (*v).to_owned())));
         form.extend([("item", "pain".to_owned()), ("item", "mood".to_owned()), ("up", "mood".to_owned())]);
         assert_eq!(c.post(app.url("/account/checkin")).form(&form).send().await.unwrap().status(), 200);
-        assert_eq!(app.store.checkin_setup(user).await.unwrap().items.as_deref(), Some("mood,pain"));
+        assert_eq!(
+            app.store.checkin_setup(user, Utc::now().date_naive()).await.unwrap().items.as_deref(),
+            Some("mood,pain")
+        );
         let page = app.get(&c, "/checkin").await.text().await.unwrap();
         assert!(page.find(r#"id="mood""#).unwrap() < page.find(r#"id="pain""#).unwrap());
         form.retain(|(k, _)| *k != "up");
         form.push(("item", "weather".to_owned()));
         let r = c.post(app.url("/account/checkin")).form(&form).send().await.unwrap();
         assert_eq!(r.status(), 422, "an unknown item changes nothing");
-        assert_eq!(app.store.checkin_setup(user).await.unwrap().items.as_deref(), Some("mood,pain"));
+        assert_eq!(
+            app.store.checkin_setup(user, Utc::now().date_naive()).await.unwrap().items.as_deref(),
+            Some("mood,pain")
+        );
     }
 }
