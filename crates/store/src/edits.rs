@@ -28,13 +28,17 @@ pub struct AsModerator<'a> {
 impl Store {
     /// Replaces a post's text, keeping the old one. Returns false when the text did not
     /// change (nothing is written). An author cannot edit in a locked thread
-    /// (`Conflict(ThreadLocked)`); a moderator can.
+    /// (`Conflict(ThreadLocked)`); a moderator can. With `hold` (an author's edit that reads
+    /// like a crisis, where the operator holds such posts) the post goes back to the
+    /// moderators in the same transaction, as a new held post would be: hidden and no longer
+    /// counted (an opening post hides its thread), until a moderator shows it.
     pub async fn edit_post(
         &self,
         post: i64,
         editor: UserId,
         body: &str,
         moderator: Option<AsModerator<'_>>,
+        hold: bool,
     ) -> Result<bool> {
         let now = crate::now();
         let begin = self.begin_write();
@@ -72,6 +76,28 @@ impl Store {
             .bind(post)
             .execute(&mut *tx)
             .await?;
+            if hold {
+                let newly_held: Option<i64> = sqlx::query_scalar(
+                    "UPDATE posts SET hidden = TRUE, held = TRUE WHERE id = $1 AND held = FALSE RETURNING id",
+                )
+                .bind(post)
+                .fetch_optional(&mut *tx)
+                .await?;
+                // Held as it would be when first written: the opening post hides its thread, a
+                // reply leaves the count (showing it again adds it back).
+                if newly_held.is_some() {
+                    sqlx::query(
+                        "UPDATE threads SET
+                           hidden = CASE WHEN (SELECT MIN(id) FROM posts WHERE thread_id = $1) = $2 THEN TRUE ELSE hidden END,
+                           posts = posts - CASE WHEN (SELECT MIN(id) FROM posts WHERE thread_id = $1) = $2 THEN 0 ELSE 1 END
+                         WHERE id = $1",
+                    )
+                    .bind(thread)
+                    .bind(post)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
             if let Some(m) = moderator {
                 sqlx::query(CLOSE_REPORTS).bind(now).bind(post).execute(&mut *tx).await?;
                 sqlx::query(LOG_LINE)

@@ -347,9 +347,18 @@ pub fn editor(user: &User, place: &Place, at: &PostPlace) -> AppResult<Editor> {
     }
 }
 
+/// What became of an edit: the support the author's new words ask for, and whether the post
+/// went back to the moderators to read first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Edited {
+    pub support: Option<Level>,
+    pub held: bool,
+}
+
 /// Replaces a post's text. The author's edit meets the same trust limits as a post and is
-/// read by the support service like one (an edit that now asks for support files the same
-/// urgent report); a moderator's edit is logged with `reason`.
+/// read by the support service like one: an edit that now asks for support files the same
+/// urgent report and, where the operator holds such posts, is held like a new post would be,
+/// so an edit is no way around the hold. A moderator's edit is logged with `reason`.
 pub async fn edit(
     app: &AppState,
     user: &User,
@@ -357,7 +366,7 @@ pub async fn edit(
     at: &PostPlace,
     body: &str,
     reason: &str,
-) -> AppResult<Option<Level>> {
+) -> AppResult<Edited> {
     let who = editor(user, place, at)?;
     let body = community::parse_post(body)?;
     let moderator = match who {
@@ -374,15 +383,19 @@ pub async fn edit(
             Some(AsModerator { group: place.group.id, reason: (!reason.is_empty()).then_some(reason) })
         }
     };
-    let changed = app.store.edit_post(at.post, user.id, &body, moderator).await?;
-    if !changed || who == Editor::Moderator {
-        return Ok(None);
+    let support = match who {
+        Editor::Author => app.support.read(&[&body]).await,
+        Editor::Moderator => None,
+    };
+    let held = support.is_some() && app.config.hold_crisis_posts;
+    let changed = app.store.edit_post(at.post, user.id, &body, moderator, held).await?;
+    if !changed {
+        return Ok(Edited::default());
     }
-    let support = app.support.read(&[&body]).await;
     if support.is_some() {
         app.store.report(place.group.id, at.post, None, ReportReason::AtRisk, None).await?;
     }
-    Ok(support)
+    Ok(Edited { support, held })
 }
 
 /// `user` blocks (`on`) or unblocks the member with `handle`. Nobody blocks themselves, and

@@ -82,7 +82,7 @@ async fn a_deleted_member_leaves_no_row_behind() {
         store.set_block(other, me, true).await.unwrap();
         let hello = parse_thread("Hello", "first words").unwrap();
         let posted = store.start_thread(group.id, me, "t1", &hello, crate::Posting::default()).await.unwrap();
-        store.edit_post(posted.post, me, "second words", None).await.unwrap();
+        store.edit_post(posted.post, me, "second words", None, false).await.unwrap();
         let until = crate::now() + chrono::Duration::days(1);
         store
             .set_membership(group.id, other, Some(crate::Membership::new(Role::Member, Standing::Active)))
@@ -95,6 +95,7 @@ async fn a_deleted_member_leaves_no_row_behind() {
                 me,
                 "hi (edited)",
                 Some(crate::AsModerator { group: group.id, reason: None }),
+                false,
             )
             .await
             .unwrap();

@@ -127,13 +127,19 @@ async fn edits_keep_every_earlier_text_and_a_moderators_edit_says_so() {
             )
             .await
             .unwrap();
-        assert!(!store.edit_post(t.post, ann.id, "call me on 0123 456", None).await.unwrap(), "no change");
+        assert!(
+            !store.edit_post(t.post, ann.id, "call me on 0123 456", None, false).await.unwrap(),
+            "no change"
+        );
         assert!(store.post_history(t.post).await.unwrap().is_empty());
 
-        assert!(store.edit_post(t.post, ann.id, "call me on 0123 4567", None).await.unwrap());
+        assert!(store.edit_post(t.post, ann.id, "call me on 0123 4567", None, false).await.unwrap());
         store.report(g.id, t.post, Some(host.id), ReportReason::PersonalDetails, None).await.unwrap();
         let by_mod = AsModerator { group: g.id, reason: Some("a phone number") };
-        assert!(store.edit_post(t.post, host.id, "call me (number taken out)", Some(by_mod)).await.unwrap());
+        assert!(store
+            .edit_post(t.post, host.id, "call me (number taken out)", Some(by_mod), false)
+            .await
+            .unwrap());
 
         let post = &store.posts(t.thread, ann.id, 0, 50, false).await.unwrap()[0];
         assert_eq!(post.body, "call me (number taken out)");
@@ -150,10 +156,10 @@ async fn edits_keep_every_earlier_text_and_a_moderators_edit_says_so() {
 
         // In a closed thread the author cannot edit; a moderator still can.
         store.moderate(g.id, host.id, ModAction::Lock, Target::Thread(t.thread), None).await.unwrap();
-        let locked = store.edit_post(t.post, ann.id, "changed", None).await;
+        let locked = store.edit_post(t.post, ann.id, "changed", None, false).await;
         assert!(matches!(locked, Err(StoreError::Conflict(Conflict::ThreadLocked))), "{locked:?}");
         assert!(store
-            .edit_post(t.post, host.id, "changed", Some(AsModerator { group: g.id, reason: None }))
+            .edit_post(t.post, host.id, "changed", Some(AsModerator { group: g.id, reason: None }), false)
             .await
             .unwrap());
     }

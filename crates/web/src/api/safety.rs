@@ -76,6 +76,9 @@ pub struct EditRequest {
 pub struct Edited {
     /// Present when what you wrote asks for support: shown to you only.
     support: Option<SupportView>,
+    /// The post went back to the group's moderators to read first (where the operator holds
+    /// posts that read like a crisis); it shows again once one of them has.
+    held: bool,
 }
 
 /// Edits a post: the author their own (same limits as posting; not in a closed thread), or a
@@ -91,10 +94,10 @@ pub async fn edit(
 ) -> AppResult<Json<Edited>> {
     let user = viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, id).await?;
-    let level = community::edit(&app, user, &place, &at, &req.body, &req.reason).await?;
-    let support =
-        level.map(|l| SupportView::new(&app.config, &viewer.tr, l, crate::support::Audience::Group));
-    Ok(Json(Edited { support }))
+    let edited = community::edit(&app, user, &place, &at, &req.body, &req.reason).await?;
+    let audience = if edited.held { crate::support::Audience::Held } else { crate::support::Audience::Group };
+    let support = edited.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, audience));
+    Ok(Json(Edited { support, held: edited.held }))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -128,9 +128,12 @@ pub async fn edit(
         return Ok(edit_page(&viewer, &at, who, &f, checked.as_ref()));
     }
     match community::edit(&app, user, &place, &at, &f.body, &f.reason).await {
+        Ok(community::Edited { held: true, .. }) => Ok(see_other(&format!("/posts/{}/held", at.post))),
         // The thread page reads the author's post again and shows the support panel if needed.
-        Ok(Some(_)) => Ok(see_other(&format!("/threads/{}?posted={}#post-{}", at.thread, at.post, at.post))),
-        Ok(None) => Ok(see_other(&format!("/threads/{}?done=edited#post-{}", at.thread, at.post))),
+        Ok(community::Edited { support: Some(_), .. }) => {
+            Ok(see_other(&format!("/threads/{}?posted={}#post-{}", at.thread, at.post, at.post)))
+        }
+        Ok(_) => Ok(see_other(&format!("/threads/{}?done=edited#post-{}", at.thread, at.post))),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             Ok(edit_page(&viewer, &at, who, &f, Some(&e)))
         }

@@ -327,6 +327,43 @@ async fn where_the_operator_chose_so_a_crisis_post_waits_for_a_moderator() {
         let show = json!({"action": "unhide", "target": "post", "id": made["post"]});
         host.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/moderation"), Some(show)).await;
         assert!(list().await.contains("Tonight is the night"));
+
+        // An edit is no way around the hold: a shown reply edited to read like a crisis goes
+        // back to the moderators, leaves the count, and comes back when shown.
+        let reply = json!({"body": "Mine are quiet.", "nonce": "quiet-1"});
+        let r = bob.json(&app, Method::POST, &format!("/api/v1/threads/{thread}/posts"), Some(reply)).await;
+        let quiet = r["post"].as_i64().unwrap();
+        let count =
+            || async { ann.json(&app, Method::GET, &format!("/api/v1/threads/{thread}"), None).await };
+        assert_eq!(count().await["thread"]["posts"], 3);
+        let edit = format!("/posts/{quiet}/edit");
+        let words = "Quiet because I have decided to end my life this weekend.";
+        let r = app.submit(&bob.c, &edit, &edit, &[("body", words), ("action", "save")]).await;
+        assert_eq!(r.headers()["location"].to_str().unwrap(), format!("/posts/{quiet}/held"));
+        let own = app.get(&bob.c, &format!("/posts/{quiet}/held")).await.text().await.unwrap();
+        assert!(own.contains("0800 123") && own.contains("Your post is with the moderators"), "{own}");
+        let seen = count().await;
+        assert!(!seen.to_string().contains("end my life") && !seen.to_string().contains("Mine are quiet"));
+        assert_eq!(seen["thread"]["posts"], 2, "held, it is not counted");
+        let reports = host.json(&app, Method::GET, &format!("/api/v1/groups/{slug}/reports"), None).await;
+        let held: Vec<&Value> =
+            reports.as_array().unwrap().iter().filter(|r| r["post"] == quiet && r["held"] == true).collect();
+        assert_eq!(held.len(), 1, "{reports}");
+        let show = json!({"action": "unhide", "target": "post", "id": quiet});
+        host.json(&app, Method::POST, &format!("/api/v1/groups/{slug}/moderation"), Some(show)).await;
+        let seen = count().await;
+        assert!(seen.to_string().contains("end my life"), "{seen}");
+        assert_eq!(seen["thread"]["posts"], 3, "counted once again, not twice");
+
+        // Through the API too, which says so.
+        let patch = json!({"body": "Actually I still have the pills and I will take them tonight."});
+        let edited = ann.json(&app, Method::PATCH, &format!("/api/v1/posts/{post}"), Some(patch)).await;
+        assert_eq!((edited["held"].as_bool(), edited["support"].is_object()), (Some(true), true), "{edited}");
+        assert!(!bob
+            .json(&app, Method::GET, &format!("/api/v1/threads/{thread}"), None)
+            .await
+            .to_string()
+            .contains("still have the pills"));
     }
 }
 
