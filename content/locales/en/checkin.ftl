@@ -49,7 +49,7 @@ checkin-control-low = 0: none at all
 checkin-control-high = 10: a great deal
 
 checkin-strategies = What you did today
-checkin-strategies-hint = Tap all that apply.
+checkin-strategies-hint = (tap all that apply)
 checkin-add-own = Something else?
 checkin-new-strategy = Add something you did
 checkin-note = Note

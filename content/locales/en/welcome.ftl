@@ -28,4 +28,4 @@ setup-skip = Skip this step
 setup-save = Save
 setup-saved = Saved. Your check-in asks this from now on.
 
-checkin-first = This is your first check-in. Answer what you can; it takes about a minute.
+checkin-first = your first check-in. Answer what you can; it takes about a minute.

@@ -224,8 +224,15 @@ fn saved_elsewhere(tr: &Tr, other: &CheckIn, strategies: &[Strategy]) -> Markup 
 }
 
 /// One 0–10 scale: eleven numbers in one row (a segmented control that stays one row at
-/// 320 px), "Skip" beside the question, and what 0 and 10 mean under the ends.
-fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Errors) -> Markup {
+/// 320 px), "Skip" beside the question, and what 0 and 10 mean under the ends — shown only
+/// to screen readers when the scale just above says the same.
+fn score_group(
+    viewer: &Viewer,
+    field: &'static str,
+    value: &str,
+    errors: &Errors,
+    same_ends: bool,
+) -> Markup {
     let tr = &viewer.tr;
     let key = field.replace('_', "-");
     let ends = format!("{field}-ends");
@@ -247,11 +254,23 @@ fn score_group(viewer: &Viewer, field: &'static str, value: &str, errors: &Error
                     }
                 }
             }
-            p class="scale-ends" id=(ends) {
+            p class={ "scale-ends" @if same_ends { " visually-hidden" } } id=(ends) {
                 span { (tr.t(&format!("checkin-{key}-low"))) } " "
                 span { (tr.t(&format!("checkin-{key}-high"))) }
             }
         }
+    }
+}
+
+/// Whether the scale asked just before `field` has the same words at its ends.
+fn same_ends(tr: &Tr, fields: &[&str], field: &str) -> bool {
+    let ends = |f: &str| {
+        let key = f.replace('_', "-");
+        (tr.t(&format!("checkin-{key}-low")), tr.t(&format!("checkin-{key}-high")))
+    };
+    match fields.iter().position(|f| *f == field) {
+        Some(i) if i > 0 => fields.get(i - 1).is_some_and(|before| ends(before) == ends(field)),
+        _ => false,
     }
 }
 
@@ -264,9 +283,10 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let asked: Vec<Option<i64>> =
         v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id).collect();
     let body = html! {
-        @if v.first { p class="step" { (tr.ta("welcome-step", &[("step", "3"), ("of", "3")])) } }
+        @if v.first {
+            p class="step" { (tr.ta("welcome-step", &[("step", "3"), ("of", "3")])) " · " (tr.t("checkin-first")) }
+        }
         h1 { (title) }
-        @if v.first { p { (tr.t("checkin-first")) } }
         // Support first: it says itself that the note was saved.
         @if let Some(panel) = &v.support { (panel) }
         @if v.saved {
@@ -315,13 +335,14 @@ fn render(viewer: &Viewer, v: &View) -> Response {
                 // In a flare, the member's own plan is one tap away.
                 a href="/skills/flare-plan#writing" { (tr.t("checkin-flare-plan")) }
             }
+            @let fields: Vec<&'static str> = v.items.iter().flat_map(|i| i.fields().iter().copied()).collect();
             @for item in v.items {
                 @match item {
                     Item::Peg => fieldset class="peg" {
                         legend { (tr.t("checkin-peg")) }
-                        @for field in item.fields() { (score_group(viewer, field, v.form.score(field), &errors)) }
+                        @for field in item.fields() { (score_group(viewer, field, v.form.score(field), &errors, same_ends(tr, &fields, field))) }
                     },
-                    _ => @for field in item.fields() { (score_group(viewer, field, v.form.score(field), &errors)) },
+                    _ => @for field in item.fields() { (score_group(viewer, field, v.form.score(field), &errors, same_ends(tr, &fields, field))) },
                 }
             }
             // What the member chose not to be asked keeps its saved value.
@@ -331,8 +352,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             @for p in v.plans { (plan_group(tr, p, &errors)) }
             (goals_group(tr, v.goals, v.form, &errors))
             fieldset class="strategies" id="strategies" {
-                legend { (tr.t("checkin-strategies")) }
-                p class="hint" { (tr.t("checkin-strategies-hint")) }
+                legend { (tr.t("checkin-strategies")) " " span class="legend-hint" { (tr.t("checkin-strategies-hint")) } }
                 @if let Some(message) = errors.message_for("strategies") { p class="error-message" { (message) } }
                 div class="chips" {
                     @for s in v.strategies.iter().filter(|s| (!s.archived || chosen.contains(&s.id.to_string().as_str())) && !asked.contains(&Some(s.id))) {
