@@ -45,8 +45,6 @@ pub struct Experiment {
 type ExperimentRow =
     (i64, i64, Option<i64>, String, i32, i32, i32, i64, NaiveDate, NaiveDate, bool, i64, DateTime<Utc>);
 
-/// Experiments, then their events (experiment, action, day) and adherence (experiment, day,
-/// followed).
 /// Which of a member's experiments to load.
 enum Only {
     All,
@@ -55,6 +53,8 @@ enum Only {
     On(NaiveDate),
 }
 
+/// Experiments, then their events (experiment, action, day) and adherence (experiment, day,
+/// followed).
 type Loaded = (Vec<ExperimentRow>, Vec<(i64, String, NaiveDate)>, Vec<(i64, NaiveDate, bool)>);
 
 const COLUMNS: &str = "id, strategy_a, strategy_b, outcome, period_days, pairs, washout_days, seed, \

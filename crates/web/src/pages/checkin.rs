@@ -325,7 +325,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
             input type="hidden" name="version" value=(v.form.version);
-            // The first check-in's notice says this already.
+            // The first check-in's step line says this already.
             @if !v.first { p class="hint" { (tr.t("checkin-all-optional")) } }
             div class="flare-row" {
                 label class="chip flare-toggle" {
@@ -513,9 +513,13 @@ pub async fn save(
             if let AppError::Conflict(_) = error {
                 // Keep what the member typed, but move the form to the saved version, so
                 // saving again is a deliberate choice to replace the other edit.
-                if let Ok(Some(current)) = app.store.checkin(user.id, day).await {
-                    form.version = current.version.to_string();
-                    other = Some(current);
+                match app.store.checkin(user.id, day).await {
+                    Ok(Some(current)) => {
+                        form.version = current.version.to_string();
+                        other = Some(current);
+                    }
+                    Ok(None) => {}
+                    Err(e) => return AppError::from(e).into_response(),
                 }
             }
             let plans = match plans_of(&app, &viewer, &user, &strategies, (&form, day, today)).await {

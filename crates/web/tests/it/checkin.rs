@@ -29,7 +29,9 @@ async fn a_check_in_is_saved_from_the_form_and_opens_again_for_editing() {
         assert!(page.contains("Check-in: Today") && page.contains("Walk") && page.contains("Support group"));
         // What 0 and 10 mean is shown once where two scales in a row share it; screen readers
         // still hear it with each.
-        for (field, hidden) in [("pain", false), ("peg_pain", true), ("peg_enjoyment", false), ("peg_activity", true)] {
+        for (field, hidden) in
+            [("pain", false), ("peg_pain", true), ("peg_enjoyment", false), ("peg_activity", true)]
+        {
             let class = if hidden { "scale-ends visually-hidden" } else { "scale-ends" };
             assert!(page.contains(&format!(r#"<p class="{class}" id="{field}-ends">"#)), "{field}");
             assert!(page.contains(&format!(r#"aria-describedby="{field}-ends""#)), "{field}");
