@@ -1,11 +1,13 @@
 //! Full-text search over the posts a member may read: SQLite FTS5 and PostgreSQL `tsvector`
 //! ('simple' configuration, diacritics kept on both), the only part that differs. Matching
-//! is word for word on both backends (no stemming), so they find the same posts; the order
-//! is each engine's own relevance (bm25, ts_rank), then newest first.
+//! is word for word on both backends (no stemming), so they find the same posts. The newest
+//! matches a member may read are then ranked here, alike for both
+//! (`foothold_core::community::snippet::relevance`, then newest first): the engines' own
+//! rankings (bm25, ts_rank) would read a common word's whole list of posts on every search.
 
 use crate::{Db, Result, Store, UserId};
 use chrono::{DateTime, Utc};
-use foothold_core::community::snippet::snippet;
+use foothold_core::community::snippet::{relevance, snippet};
 
 /// At most this many words of a query are searched for, each at most this long.
 const MAX_WORDS: usize = 8;
@@ -64,51 +66,46 @@ impl Store {
                 let matched: String = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
                 let sql = format!(
                     "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at, p.body
-                     FROM (SELECT rowid AS id, rank FROM posts_fts WHERE posts_fts MATCH $1
+                     FROM (SELECT rowid AS id FROM posts_fts WHERE posts_fts MATCH $1
                            ORDER BY rowid DESC LIMIT {RANKED}) AS hit
                      JOIN posts p ON p.id = hit.id JOIN threads t ON t.id = p.thread_id
                      JOIN groups g ON g.id = t.group_id JOIN users u ON u.id = p.author_id
-                     WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}
-                     ORDER BY hit.rank, p.id DESC LIMIT $4"
+                     WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}"
                 );
-                sqlx::query_as(&sql)
-                    .bind(matched)
-                    .bind(staff)
-                    .bind(reader.0)
-                    .bind(i64::from(limit))
-                    .fetch_all(pool)
-                    .await?
+                sqlx::query_as(&sql).bind(matched).bind(staff).bind(reader.0).fetch_all(pool).await?
             }
             Db::Postgres(pool) => {
                 let sql = format!(
                     "SELECT p.id, t.id, t.title, g.slug, g.name, u.handle, p.created_at, p.body
-                     FROM (SELECT to_tsquery('simple', $1) AS q) AS q,
-                          (SELECT id FROM posts WHERE search @@ to_tsquery('simple', $1) ORDER BY id DESC LIMIT {RANKED}) AS hit
+                     FROM (SELECT id FROM posts WHERE search @@ to_tsquery('simple', $1) ORDER BY id DESC LIMIT {RANKED}) AS hit
                      JOIN posts p ON p.id = hit.id JOIN threads t ON t.id = p.thread_id
                      JOIN groups g ON g.id = t.group_id JOIN users u ON u.id = p.author_id
-                     WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}
-                     ORDER BY ts_rank(p.search, q.q) DESC, p.id DESC LIMIT $4"
+                     WHERE p.hidden = FALSE AND t.hidden = FALSE {visible}"
                 );
                 sqlx::query_as(&sql)
                     .bind(words.join(" & "))
                     .bind(staff)
                     .bind(reader.0)
-                    .bind(i64::from(limit))
                     .fetch_all(pool)
                     .await?
             }
         };
-        Ok(rows
+        let mut ranked: Vec<(f64, HitRow)> = rows.into_iter().map(|r| (relevance(&r.7, &words), r)).collect();
+        ranked.sort_by(|(a, ra), (b, rb)| b.total_cmp(a).then(rb.0.cmp(&ra.0)));
+        ranked.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        Ok(ranked
             .into_iter()
-            .map(|(post, thread, thread_title, group_slug, group_name, author, created_at, body)| SearchHit {
-                post,
-                thread,
-                thread_title,
-                group_slug,
-                group_name,
-                author,
-                created_at,
-                snippet: snippet(&body, &words),
+            .map(|(_, (post, thread, thread_title, group_slug, group_name, author, created_at, body))| {
+                SearchHit {
+                    post,
+                    thread,
+                    thread_title,
+                    group_slug,
+                    group_name,
+                    author,
+                    created_at,
+                    snippet: snippet(&body, &words),
+                }
             })
             .collect())
     }

@@ -1,6 +1,7 @@
-//! A search result's snippet: a few words of a post around the first match, with every
-//! matching word marked. Made here rather than by each database's own function, so SQLite and
-//! PostgreSQL show the same snippet and only the few posts on the page are read for it.
+//! A search result's snippet — a few words of a post around the first match, with every
+//! matching word marked — and its relevance. Made here rather than by each database's own
+//! functions, so SQLite and PostgreSQL show the same snippets in the same order, and neither
+//! engine has to read a common word's whole list of posts to rank a page of them.
 
 /// Marks a match's start and end: private-use characters that the page replaces with
 /// `<mark>` after escaping the text.
@@ -37,6 +38,27 @@ pub fn snippet(body: &str, words: &[String]) -> String {
         out.push_str(" …");
     }
     out
+}
+
+/// How well `body` answers the query `words` (lower-case): how often they come up, for the
+/// post's length (a long post mentioning a word once says less about it than a short one).
+pub fn relevance(body: &str, words: &[String]) -> f64 {
+    let (mut tokens, mut hits) = (0usize, 0usize);
+    for part in body.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()) {
+        tokens += 1;
+        // Most words are ASCII: compared without making a lower-case copy.
+        let found = |w: &String| {
+            if part.is_ascii() {
+                w.eq_ignore_ascii_case(part)
+            } else {
+                *w == part.to_lowercase()
+            }
+        };
+        if words.iter().any(found) {
+            hits += 1;
+        }
+    }
+    hits as f64 / ((tokens + 10) as f64).sqrt()
 }
 
 /// Pushes `token` with each matching run of letters and digits marked (not the punctuation
@@ -85,5 +107,16 @@ mod tests {
         assert_eq!(snippet("ok", &words(&["ok"])), "\u{E000}ok\u{E001}");
         let long = "word ".repeat(100);
         assert!(snippet(&long, &words(&["nothing"])).ends_with(" …"));
+    }
+
+    #[test]
+    fn relevance_grows_with_the_words_found_and_falls_with_length() {
+        let q = words(&["pacing"]);
+        let once = relevance("Pacing helped me today.", &q);
+        let twice = relevance("Pacing, pacing: it helped me today.", &q);
+        let long = relevance(&format!("Pacing helped. {}", "More words here. ".repeat(40)), &q);
+        assert!(twice > once && once > long && long > 0.0, "{twice} {once} {long}");
+        assert_eq!(relevance("Nothing about it.", &q), 0.0);
+        assert!(relevance("PACING", &q) > 0.0, "letter case does not matter");
     }
 }
