@@ -275,7 +275,7 @@ pub async fn report(
     let user = find(&store, handle).await?;
     let app = AppState::new(store.clone(), web).map_err(anyhow::Error::msg)?;
     let tr = app.catalog.negotiate(user.locale.as_deref(), None);
-    let today = foothold_web::diary::today(&user.time_zone);
+    let today = foothold_web::diary::today(user.time_zone);
     let (from, to) = foothold_web::report::period(from, to, today).map_err(|e| explain(e.into()))?;
     let started = Instant::now();
     let summary = foothold_web::report::gather(&app, &user, &tr, from, to).await.map_err(explain)?;
@@ -297,7 +297,7 @@ pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: boo
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let store = open(db, 2).await?;
     let user = find(&store, handle).await?;
-    let today = foothold_web::diary::today(&user.time_zone);
+    let today = foothold_web::diary::today(user.time_zone);
     let rows = parse_diary_csv(&bytes, today, path, "nothing was imported")?;
     let s = store.import_diary(user.id, &rows, today, dry_run).await?;
     let verb = if dry_run { "Would import" } else { "Imported" };
@@ -511,7 +511,7 @@ pub async fn demo(db: &Database) -> Result<()> {
             let user = accounts::create(&store, DEMO_HANDLE, DEMO_PASSWORD, "", Role::Member)
                 .await
                 .map_err(explain)?;
-            let today = foothold_web::diary::today("UTC");
+            let today = foothold_web::diary::today(chrono_tz::UTC);
             store.ensure_builtin_strategies(user.id, today - chrono::Duration::days(365)).await?;
             let plan = demo_experiment(&store, user.id, today).await?;
             let design = plan_design(&plan)?;

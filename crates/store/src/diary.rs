@@ -3,6 +3,7 @@
 use crate::batch::Save;
 use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use foothold_core::checkin::{Ratings, Score};
 use foothold_core::strategy::{Category, BUILT_IN};
 
@@ -23,7 +24,7 @@ pub struct Strategy {
 /// See [`Store::checkin_setup`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckinSetup {
-    pub time_zone: String,
+    pub time_zone: Tz,
     /// What the check-in asks, as stored (`core::checkin::items_from_stored`); `None`: never chosen.
     pub items: Option<String>,
     pub diary_revision: i64,
@@ -259,7 +260,7 @@ impl Store {
             strategies: strategies.clone(),
             expected_version: write.expected_version,
         };
-        let saved = self.saves.save(save).await?;
+        let saved = self.commits.save(save).await?;
         // Built from what was written rather than read back: two queries fewer per save.
         Ok(CheckIn {
             day: write.day,
@@ -307,12 +308,12 @@ impl Store {
         revision.ok_or(StoreError::NotFound)
     }
 
-    /// The member's time zone (IANA name, e.g. `Europe/Berlin`).
-    pub async fn time_zone(&self, user: UserId) -> Result<String> {
-        let tz = on_db!(self, |pool| {
+    /// The member's time zone.
+    pub async fn time_zone(&self, user: UserId) -> Result<Tz> {
+        let name: String = on_db!(self, |pool| {
             sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1").bind(user.0).fetch_one(pool).await
         })?;
-        Ok(tz)
+        crate::users::zone(&name)
     }
 
     /// The member's first diary day, if they have one (where the calendar stops going back).
@@ -341,7 +342,7 @@ impl Store {
             .await
         })?;
         let (time_zone, items, diary_revision, day_saved) = row.ok_or(StoreError::NotFound)?;
-        Ok(CheckinSetup { time_zone, items, diary_revision, day_saved })
+        Ok(CheckinSetup { time_zone: crate::users::zone(&time_zone)?, items, diary_revision, day_saved })
     }
 
     pub async fn set_checkin_items(&self, user: UserId, items: &str) -> Result<()> {
@@ -356,10 +357,11 @@ impl Store {
         crate::users::expect_one(done)
     }
 
-    pub async fn set_time_zone(&self, user: UserId, time_zone: &str) -> Result<()> {
+    /// Parsed by the caller, so a name that is not a time zone cannot be stored.
+    pub async fn set_time_zone(&self, user: UserId, time_zone: Tz) -> Result<()> {
         let done = on_db!(self, |pool| {
             sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
-                .bind(time_zone)
+                .bind(time_zone.name())
                 .bind(user.0)
                 .execute(pool)
                 .await

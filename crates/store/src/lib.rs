@@ -97,8 +97,8 @@ pub enum Durability {
     #[default]
     PowerLoss,
     /// `synchronous=NORMAL`: survives a killed or crashed Foothold process, but a power cut
-    /// may lose the last moments of writes. Check-in saves are group-committed, so this
-    /// gains them little (docs/BENCHMARKS.md).
+    /// may lose the last moments of writes. Check-in saves and replies are group-committed,
+    /// so this gains them little (docs/BENCHMARKS.md).
     ProcessCrash,
 }
 
@@ -162,8 +162,8 @@ pub struct Store {
     /// instead of in SQLite's busy handler, which sleeps with back-off (up to 100 ms a try)
     /// and made the slowest writes wait half a second under load (docs/BENCHMARKS.md).
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
-    /// Check-in saves go to this store's group-commit writer task (`writer.rs`).
-    saves: writer::Writer,
+    /// Check-in saves and replies go to this store's group-commit writer task (`writer.rs`).
+    commits: writer::Writer,
     /// Statements sent outside transactions (each `on_db!`): what the tests' per-page budget
     /// counts, so a page that starts loading too much fails a test, not a member.
     statements: std::sync::Arc<std::sync::atomic::AtomicU64>,
@@ -206,7 +206,8 @@ impl Store {
                 .busy_timeout(Duration::from_secs(10))
                 // Deleted rows are overwritten, so "delete my account" leaves no readable
                 // remains in free pages of the database file.
-                .pragma("secure_delete", "ON");
+                .pragma("secure_delete", "ON")
+                .pragma("mmap_size", "1073741824");
             let pool = SqlitePoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(Duration::from_secs(10))
@@ -219,7 +220,7 @@ impl Store {
         };
         let turn = std::sync::Arc::new(tokio::sync::Mutex::new(()));
         Ok(Self {
-            saves: writer::Writer::spawn(db.clone(), turn.clone()),
+            commits: writer::Writer::spawn(db.clone(), turn.clone()),
             db,
             sessions: std::sync::Arc::new(session_cache::SessionCache::new(SESSION_CACHE_TTL)),
             writer: turn,

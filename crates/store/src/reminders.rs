@@ -5,6 +5,7 @@
 
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Duration, NaiveTime, SubsecRound, Utc};
+use chrono_tz::Tz;
 use foothold_core::reminder::{Kind, Quiet};
 
 /// A due reminder claimed by this server, with what deciding and sending it needs.
@@ -16,7 +17,7 @@ pub struct Claimed {
     pub due_at: DateTime<Utc>,
     /// The local time the member chose.
     pub at: NaiveTime,
-    pub time_zone: String,
+    pub time_zone: Tz,
     pub quiet: Option<Quiet>,
     /// The member's address, only once they confirmed it.
     pub email: Option<String>,
@@ -255,7 +256,7 @@ impl Store {
                     kind: Kind::parse(&kind).ok_or_else(corrupt)?,
                     due_at,
                     at: time(&at).ok_or_else(corrupt)?,
-                    time_zone,
+                    time_zone: crate::users::zone(&time_zone)?,
                     quiet: quiet_of(qf, qu),
                     email,
                     locale,

@@ -526,3 +526,27 @@ mod exchange {
         }
     }
 }
+
+#[tokio::test]
+async fn a_time_zone_is_parsed_when_saved_and_a_damaged_one_is_an_error_not_utc() {
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let u = user(&store, "ann").await;
+        store.set_time_zone(u.id, chrono_tz::Europe::Berlin).await.unwrap();
+        assert_eq!(store.user(u.id).await.unwrap().time_zone, chrono_tz::Europe::Berlin);
+        assert_eq!(store.time_zone(u.id).await.unwrap(), chrono_tz::Europe::Berlin);
+        // Only a damaged row can hold a name that is not a zone: reading it must say so
+        // rather than quietly move the member's "today" to UTC.
+        crate::on_db!(store, |pool| sqlx::query("UPDATE users SET time_zone = 'Mars/Olympus'")
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))
+        .unwrap();
+        assert!(
+            matches!(store.user(u.id).await, Err(StoreError::Corrupt("users.time_zone"))),
+            "{:?}",
+            db.backend
+        );
+        assert!(matches!(store.time_zone(u.id).await, Err(StoreError::Corrupt("users.time_zone"))));
+    }
+}

@@ -3,8 +3,9 @@
 //! the first does. Posting carries the form's one-time `nonce`: the same form sent twice
 //! gives the first post back instead of a duplicate.
 
+use crate::batch::{on_conn, Conn};
 use crate::blocks::unblocked;
-use crate::{on_db, packed, Conflict, Result, Store, StoreError, UserId};
+use crate::{on_db, packed, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{NewThread, Reaction};
 use foothold_core::hacks::{Needs, Tag};
@@ -104,6 +105,79 @@ pub struct Posting {
 pub(crate) const QUEUE_POST_JOB: &str =
     "INSERT INTO jobs (kind, subject, run_after, created_at) VALUES ('post', $1, $2, $2)";
 
+/// A reply on its way to the writer task, owned so that it can travel there.
+#[derive(Debug, Clone)]
+pub(crate) struct NewReply {
+    pub thread: i64,
+    pub author: i64,
+    pub nonce: String,
+    pub body: String,
+    pub posting: Posting,
+}
+
+/// What became of one reply. Nothing of a refused reply is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Replied {
+    Posted(Posted),
+    /// A moderator locked the thread.
+    Locked,
+    NoThread,
+}
+
+/// Adds one reply inside the writer's transaction (`writer.rs`).
+pub(crate) async fn add_reply(
+    conn: &mut Conn<'_>,
+    r: &NewReply,
+    now: DateTime<Utc>,
+) -> Result<Replied, sqlx::Error> {
+    on_conn!(conn, |c| {
+        let locked: Option<bool> = sqlx::query_scalar("SELECT locked FROM threads WHERE id = $1")
+            .bind(r.thread)
+            .fetch_optional(&mut **c)
+            .await?;
+        let Some(locked) = locked else { return Ok(Replied::NoThread) };
+        // ON CONFLICT rather than look-then-insert: the same form sent to two app servers at
+        // once must give one post and the other answer, not a unique-key error.
+        let post: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at, hidden, held)
+             SELECT $1, $2, $3, $4, $5, $6, $8, $8 WHERE $7 = FALSE
+             ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
+        )
+        .bind(r.thread)
+        .bind(r.author)
+        .bind(&r.nonce)
+        .bind(&r.body)
+        .bind(r.posting.content_warning)
+        .bind(now)
+        .bind(locked)
+        .bind(r.posting.held)
+        .fetch_optional(&mut **c)
+        .await?;
+        let Some(post) = post else {
+            let existing: Option<(i64, i64)> =
+                sqlx::query_as("SELECT thread_id, id FROM posts WHERE author_id = $1 AND nonce = $2")
+                    .bind(r.author)
+                    .bind(&r.nonce)
+                    .fetch_optional(&mut **c)
+                    .await?;
+            return Ok(match existing {
+                Some((thread, post)) => Replied::Posted(Posted { thread, post, created: false }),
+                None => Replied::Locked,
+            });
+        };
+        // A held reply moves nothing until it is shown.
+        if !r.posting.held {
+            sqlx::query("UPDATE threads SET posts = posts + 1, last_post_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(r.thread)
+                .execute(&mut **c)
+                .await?;
+            sqlx::query(QUEUE_POST_JOB).bind(post).bind(now).execute(&mut **c).await?;
+        }
+        Ok(Replied::Posted(Posted { thread: r.thread, post, created: true }))
+    })
+}
+
 impl Store {
     /// Starts a thread in a group with its opening post.
     pub async fn start_thread(
@@ -198,7 +272,8 @@ impl Store {
         })
     }
 
-    /// Adds a reply; `Conflict(ThreadLocked)` when a moderator locked the thread.
+    /// Adds a reply; `Conflict(ThreadLocked)` when a moderator locked the thread. Replies
+    /// are committed together with other writes queued at the same moment (`writer.rs`).
     pub async fn reply(
         &self,
         thread: i64,
@@ -207,56 +282,9 @@ impl Store {
         body: &str,
         posting: Posting,
     ) -> Result<Posted> {
-        let now = crate::now();
-        let begin = self.begin_write();
-        let _turn = self.write_turn().await;
-        on_db!(self, |pool| {
-            let mut tx = pool.begin_with(begin).await?;
-            let locked: bool = sqlx::query_scalar("SELECT locked FROM threads WHERE id = $1")
-                .bind(thread)
-                .fetch_one(&mut *tx)
-                .await?;
-            // ON CONFLICT rather than look-then-insert: the same form sent to two app servers
-            // at once must give one post and the other answer, not a unique-key error.
-            let post: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at, hidden, held)
-                 SELECT $1, $2, $3, $4, $5, $6, $8, $8 WHERE $7 = FALSE
-                 ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
-            )
-            .bind(thread)
-            .bind(author.0)
-            .bind(nonce)
-            .bind(body)
-            .bind(posting.content_warning)
-            .bind(now)
-            .bind(locked)
-            .bind(posting.held)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some(post) = post else {
-                let existing: Option<(i64, i64)> =
-                    sqlx::query_as("SELECT thread_id, id FROM posts WHERE author_id = $1 AND nonce = $2")
-                        .bind(author.0)
-                        .bind(nonce)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                return match existing {
-                    Some((thread, post)) => Ok(Posted { thread, post, created: false }),
-                    None => Err(StoreError::Conflict(Conflict::ThreadLocked)),
-                };
-            };
-            // A held reply moves nothing until it is shown.
-            if !posting.held {
-                sqlx::query("UPDATE threads SET posts = posts + 1, last_post_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(thread)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(QUEUE_POST_JOB).bind(post).bind(now).execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-            Ok::<_, StoreError>(Posted { thread, post, created: true })
-        })
+        let reply =
+            NewReply { thread, author: author.0, nonce: nonce.to_owned(), body: body.to_owned(), posting };
+        self.commits.reply(reply).await
     }
 
     /// One page of a group's visible threads as `reader` sees them (none started by a member

@@ -2,6 +2,7 @@
 
 use crate::{on_db, Conflict, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use foothold_core::account::{Email, Handle, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -19,8 +20,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// Notifications not yet read (kept in the row, so every page can show the count).
     pub unread: i64,
-    /// The member's IANA time zone, for the times pages show them.
-    pub time_zone: String,
+    /// The member's time zone, for the times pages show them and where their today is.
+    pub time_zone: Tz,
 }
 
 pub struct NewUser<'a> {
@@ -39,7 +40,14 @@ pub(crate) fn user_from_row(
     (id, handle, role, locale, created_at, unread, time_zone): UserRow,
 ) -> Result<User> {
     let role = Role::parse(&role).map_err(|_| StoreError::Corrupt("users.role"))?;
+    let time_zone = zone(&time_zone)?;
     Ok(User { id: UserId(id), handle, role, locale, created_at, unread, time_zone })
+}
+
+/// A stored time zone: every one was checked when it was saved (`Store::set_time_zone`
+/// takes a parsed zone), so one that does not parse is a damaged row, not UTC.
+pub(crate) fn zone(name: &str) -> Result<Tz> {
+    name.parse().map_err(|_| StoreError::Corrupt("users.time_zone"))
 }
 
 impl Store {

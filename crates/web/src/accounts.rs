@@ -213,7 +213,7 @@ pub fn set_locale_allowed(app: &AppState, tag: &str) -> AppResult<()> {
 
 /// Sets the time zone that decides what "today" is for the member's diary.
 pub async fn set_time_zone(store: &Store, user: &User, input: &str) -> AppResult<()> {
-    store.set_time_zone(user.id, parse_time_zone(input)?.name()).await?;
+    store.set_time_zone(user.id, parse_time_zone(input)?).await?;
     Ok(())
 }
 

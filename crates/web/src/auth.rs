@@ -53,10 +53,10 @@ impl Viewer {
         self.user().ok_or(AppError::LoginRequired)
     }
 
-    /// The member's time zone (UTC for visitors or an unknown zone), for the times a page
-    /// shows: posts, notifications, reports.
+    /// The member's time zone (UTC for visitors), for the times a page shows: posts,
+    /// notifications, reports.
     pub fn zone(&self) -> chrono_tz::Tz {
-        self.user().and_then(|u| u.time_zone.parse().ok()).unwrap_or(chrono_tz::UTC)
+        self.user().map_or(chrono_tz::UTC, |u| u.time_zone)
     }
 
     /// The hash of this request's session token, if it came with one.

@@ -3,6 +3,7 @@
 //! Only code that holds the `AppState` can move it: there is no route or setting for it.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 #[derive(Debug, Default)]
@@ -11,8 +12,8 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// Today's date where the member lives (their time zone setting; UTC if unknown).
-    pub fn today(&self, time_zone: &str) -> NaiveDate {
+    /// Today's date where the member lives.
+    pub fn today(&self, time_zone: Tz) -> NaiveDate {
         crate::diary::today(time_zone) + Duration::days(self.offset_days.load(Ordering::Relaxed))
     }
 

@@ -12,12 +12,9 @@ use foothold_core::goal;
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User, UserId};
 
-/// Today's date where the member lives (their time zone setting; UTC if unknown).
-pub fn today(time_zone: &str) -> NaiveDate {
-    match time_zone.parse::<Tz>() {
-        Ok(tz) => Utc::now().with_timezone(&tz).date_naive(),
-        Err(_) => Utc::now().date_naive(),
-    }
+/// Today's date where the member lives.
+pub fn today(time_zone: Tz) -> NaiveDate {
+    Utc::now().with_timezone(&time_zone).date_naive()
 }
 
 /// The display name of a strategy in the member's language.
@@ -115,7 +112,7 @@ impl Submitted {
 
 /// Validates and saves a submitted check-in. Nothing is written unless all of it is valid.
 pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -> AppResult<CheckIn> {
-    let today = clock.today(&user.time_zone);
+    let today = clock.today(user.time_zone);
     let day = checkin::parse_day(&form.day, today);
     let mut scores: Vec<Result<Option<Score>, Invalid>> =
         form.scores.iter().map(|(field, v)| Score::parse_field(v, field)).collect();

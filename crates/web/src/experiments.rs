@@ -240,7 +240,7 @@ async fn checked(
 
 /// Creates a plan from a form.
 pub async fn create(store: &Store, clock: &Clock, user: &User, input: &DesignInput) -> AppResult<Experiment> {
-    let today = clock.today(&user.time_zone);
+    let today = clock.today(user.time_zone);
     let user = user.id;
     let plan = checked(store, user, input, today).await?;
     Ok(store.create_experiment(user, &plan).await?)
@@ -259,7 +259,7 @@ async fn not_started(
     user: &User,
     id: i64,
 ) -> AppResult<(NaiveDate, Loaded)> {
-    let today = clock.today(&user.time_zone);
+    let today = clock.today(user.time_zone);
     let user = user.id;
     let current = load(store, tr, user, id).await?;
     if current.status(today) == Status::Planned {
@@ -308,7 +308,7 @@ pub async fn act(
     version: i64,
     action: Action,
 ) -> AppResult<Experiment> {
-    let today = clock.today(&user.time_zone);
+    let today = clock.today(user.time_zone);
     let user = user.id;
     let current = load(store, tr, user, id).await?;
     current.course.check(action, today).map_err(|code| conflict("action", code))?;
@@ -335,7 +335,7 @@ pub async fn set_followed(
     day: NaiveDate,
     followed: Option<bool>,
 ) -> AppResult<()> {
-    let today = clock.today(&user.time_zone);
+    let today = clock.today(user.time_zone);
     let user = user.id;
     let current = load(store, tr, user, id).await?;
     if day > today {
@@ -352,7 +352,7 @@ pub async fn set_followed(
 
 /// Keeps a finished experiment whose result favours A as "proven for me" (or stops keeping it).
 pub async fn keep(store: &Store, clock: &Clock, tr: &Tr, user: &User, id: i64, kept: bool) -> AppResult<()> {
-    let today = clock.today(&user.time_zone);
+    let today = clock.today(user.time_zone);
     let user = user.id;
     let e = load(store, tr, user, id).await?;
     if kept {

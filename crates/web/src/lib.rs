@@ -137,7 +137,7 @@ impl AppState {
     /// The member's today, in their time zone (and on the members' clock, which tests move).
     /// The zone comes with the signed-in account, so this asks the database nothing.
     pub fn today(&self, user: &foothold_store::User) -> chrono::NaiveDate {
-        self.clock.today(&user.time_zone)
+        self.clock.today(user.time_zone)
     }
 }
 

@@ -31,7 +31,7 @@ pub async fn save(store: &Store, user: UserId, setup: &Setup<'_>) -> AppResult<V
         })
         .transpose()?;
     if let Some(zone) = zone {
-        store.set_time_zone(user, zone.name()).await?;
+        store.set_time_zone(user, zone).await?;
     }
     store.set_checkin_items(user, &checkin::items_to_stored(&items)).await?;
     if let Some(ticked) = ticked {

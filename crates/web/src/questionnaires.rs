@@ -155,16 +155,15 @@ pub async fn answered_between(
     Ok(all)
 }
 
-/// The scheduled questionnaires to offer today (in the member's `time_zone`): not answered
+/// The scheduled questionnaires to offer today (in the member's zone `tz`): not answered
 /// within their period and not put off past today. One query for a member without schedules.
 pub async fn due<'a>(
     app: &'a AppState,
     user: &User,
     today: NaiveDate,
-    time_zone: &str,
+    tz: chrono_tz::Tz,
 ) -> AppResult<Vec<&'a Instrument>> {
     let schedules = app.store.schedules_with_last(user.id).await?;
-    let tz: chrono_tz::Tz = time_zone.parse().unwrap_or(chrono_tz::UTC);
     Ok(schedules
         .iter()
         .filter(|(s, _): &&(Schedule, _)| s.snoozed_until.is_none_or(|d| d <= today))

@@ -10,7 +10,6 @@ use crate::i18n::Tr;
 use crate::mail::{Mail, Mailer};
 use crate::AppState;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 use foothold_core::experiment::Status;
 use foothold_core::reminder::{next_due, Kind};
 use foothold_store::{Claimed, Done, UserId};
@@ -27,14 +26,10 @@ const WITHIN_LEASE: std::time::Duration = std::time::Duration::from_secs(150);
 /// A reminder that could not be sent for this long is given up for the day.
 const GIVE_UP: Duration = Duration::hours(2);
 
-fn zone(name: &str) -> Tz {
-    name.parse().unwrap_or(chrono_tz::UTC)
-}
-
 /// Sets (or with `None` removes) the member's reminder of `kind` at local `at`.
 pub async fn set(app: &AppState, user: UserId, kind: Kind, at: Option<NaiveTime>) -> AppResult<()> {
     // The zone from the database, not the session's copy: this runs right after a change.
-    let tz = zone(&app.store.time_zone(user).await?);
+    let tz = app.store.time_zone(user).await?;
     let quiet = app.store.quiet_hours(user).await?;
     let due = at.map_or_else(|| app.clock.now(), |at| next_due(at, quiet, tz, app.clock.now()));
     let token = crate::secret::random_token()?;
@@ -91,7 +86,7 @@ async fn needed_page(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> 
         }
         Kind::Questionnaire => {
             let user = app.store.user(c.user).await?;
-            let due = crate::questionnaires::due(app, &user, today, &c.time_zone).await?;
+            let due = crate::questionnaires::due(app, &user, today, c.time_zone).await?;
             yes(!due.is_empty(), "/questionnaires")
         }
         Kind::Goal => {
@@ -103,7 +98,7 @@ async fn needed_page(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> 
         }
         Kind::Session => {
             // From the reminder's time to the end of the member's day.
-            let tz = zone(&c.time_zone);
+            let tz = c.time_zone;
             let end = today
                 .succ_opt()
                 .map_or(c.due_at, |d| foothold_core::reminder::instant_on(d, NaiveTime::MIN, tz));
@@ -208,7 +203,7 @@ where
             ran.failed += 1;
             continue;
         }
-        let tz = zone(&c.time_zone);
+        let tz = c.time_zone;
         let today = c.due_at.with_timezone(&tz).date_naive();
         let tr = app.catalog.negotiate(c.locale.as_deref(), None);
         let next = next_due(c.at, c.quiet, tz, now.max(c.due_at));

@@ -208,3 +208,68 @@ async fn a_database_error_in_a_batch_fails_only_its_save() {
         assert_eq!(pain(&store, a, 2).await, Some((1, Some(3))));
     }
 }
+
+#[tokio::test]
+async fn replies_share_a_batch_with_check_ins_and_each_gets_its_own_answer() {
+    use crate::threads::NewReply;
+    use crate::{Posted, Posting, Target};
+    use foothold_core::community::{parse_group, parse_thread, ModAction};
+    for db in TestDb::all().await {
+        let store = open(&db).await;
+        let host = user(&store, "host").await;
+        let g = store
+            .create_group(host.id, &parse_group("Pacing", "support", "public", "", "", &[]).unwrap())
+            .await
+            .unwrap();
+        let mut threads = Vec::new();
+        for n in ["open", "locked"] {
+            let t = parse_thread(n, "first").unwrap();
+            threads.push(store.start_thread(g.id, host.id, n, &t, Posting::default()).await.unwrap().thread);
+        }
+        let (open_thread, locked) = (threads[0], threads[1]);
+        store.moderate(g.id, host.id, ModAction::Lock, Target::Thread(locked), None).await.unwrap();
+        let reply = |thread: i64, author: UserId, nonce: &str| NewReply {
+            thread,
+            author: author.0,
+            nonce: nonce.to_owned(),
+            body: format!("reply {nonce}"),
+            posting: Posting::default(),
+        };
+        let nobody = UserId(i64::from(i32::MAX));
+        let replies = [
+            reply(open_thread, host.id, "a"),
+            reply(locked, host.id, "b"),
+            reply(open_thread, host.id, "a"), // the same form twice in one batch
+            reply(open_thread + 1000, host.id, "c"),
+            // No such member: the foreign key fails the batch, then this reply alone.
+            reply(open_thread, nobody, "d"),
+            reply(open_thread, host.id, "e"),
+        ];
+        let (mut jobs, mut answers) = (Vec::new(), Vec::new());
+        let (job, checkin) = Job::new(save(host.id, 1, 4, None));
+        jobs.push(job);
+        for r in replies {
+            let (job, answer) = Job::reply(r);
+            jobs.push(job);
+            answers.push(answer);
+        }
+        Committer::of(&store).commit(jobs).await;
+        assert_eq!(version(&checkin.await.unwrap()), Some(1), "{:?}", db.backend);
+        let mut got = Vec::new();
+        for a in answers {
+            got.push(a.await.unwrap());
+        }
+        let first = got[0].as_ref().map(|p: &Posted| (p.thread, p.created)).unwrap();
+        assert_eq!(first, (open_thread, true), "{:?}", db.backend);
+        assert!(matches!(got[1], Err(StoreError::Conflict(crate::Conflict::ThreadLocked))), "{:?}", got[1]);
+        let twice = got[2].as_ref().unwrap();
+        assert_eq!((twice.post, twice.created), (got[0].as_ref().unwrap().post, false));
+        assert!(matches!(got[3], Err(StoreError::NotFound)), "{:?}", got[3]);
+        assert!(matches!(got[4], Err(StoreError::Database(_))), "{:?}", got[4]);
+        assert!(got[5].as_ref().unwrap().created);
+        // The opening post and the two replies made; the locked thread took none.
+        assert_eq!(store.thread(open_thread).await.unwrap().posts, 3, "{:?}", db.backend);
+        assert_eq!(store.thread(locked).await.unwrap().posts, 1);
+        assert_eq!(pain(&store, host.id, 1).await, Some((1, Some(4))));
+    }
+}

@@ -59,7 +59,7 @@ async fn view(app: &AppState, user: UserId) -> AppResult<RemindersView> {
         email,
         email_confirmed,
         mail_enabled: app.mailer.is_some(),
-        time_zone: app.store.time_zone(user).await?,
+        time_zone: app.store.time_zone(user).await?.name().to_owned(),
         quiet: app.store.quiet_hours(user).await?.map(|q| [hhmm(q.from), hhmm(q.until)]),
         reminders,
     })

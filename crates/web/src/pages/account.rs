@@ -33,7 +33,7 @@ async fn page(app: &AppState, viewer: &Viewer, user: &User, outcome: Outcome<'_>
     let title = tr.t("account-title");
     let languages: Vec<String> = app.catalog.languages().map(ToString::to_string).collect();
     let current_lang = user.locale.clone().unwrap_or_default();
-    let time_zone = user.time_zone.clone();
+    let time_zone = user.time_zone.name().to_owned();
     let clinician = match app.store.is_clinician(user.id).await {
         Ok(c) => c,
         Err(e) => return AppError::from(e).into_response(),

@@ -53,7 +53,7 @@ struct View<'a> {
     /// What the member chose to be asked, in their order.
     items: &'a [Item],
     /// The member's time zone: offline, "today" is the member's date, not the device's.
-    time_zone: &'a str,
+    time_zone: chrono_tz::Tz,
 }
 
 /// An experiment that includes the day shown, with the answer about following it.
@@ -320,7 +320,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
         } }
         div id="offline-status" class="notice" role="status" hidden {}
         form method="post" action="/checkin" class="checkin" novalidate
-            data-time-zone=(v.time_zone) data-offline-now=(tr.t("checkin-offline-now")) data-offline-kept=(tr.t("checkin-offline-kept"))
+            data-time-zone=(v.time_zone.name()) data-offline-now=(tr.t("checkin-offline-now")) data-offline-kept=(tr.t("checkin-offline-kept"))
             data-offline-sent=(tr.t("checkin-offline-sent")) {
             (csrf(&viewer.csrf))
             input type="hidden" name="day" value=(v.day);
@@ -393,7 +393,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
 async fn context(
     app: &AppState,
     user: &User,
-) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>, String), AppError> {
+) -> Result<(NaiveDate, Vec<Strategy>, Vec<Item>, chrono_tz::Tz), AppError> {
     let today = app.today(user);
     let setup = app.store.checkin_setup(user.id, today).await?;
     app.store.ensure_builtin_strategies(user.id, today).await?;
@@ -428,7 +428,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
                     goals: &[],
                     other: None,
                     items: &items,
-                    time_zone: &time_zone,
+                    time_zone,
                 };
                 return render(&viewer, &view);
             }
@@ -462,7 +462,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
         goals: &day_goals,
         other: None,
         items: &items,
-        time_zone: &time_zone,
+        time_zone,
     };
     render(&viewer, &view)
 }
@@ -545,7 +545,7 @@ pub async fn save(
                 goals: &day_goals,
                 other: other.as_ref(),
                 items: &items,
-                time_zone: &time_zone,
+                time_zone,
             };
             render(&viewer, &view)
         }

@@ -185,7 +185,7 @@ pub async fn new_form(
     let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
-    let zone = user.time_zone.clone();
+    let zone = user.time_zone.name().to_owned();
     plan_page(&viewer, &place, &[("time_zone".into(), zone), ("minutes".into(), "30".into())], None, None)
 }
 

@@ -35,7 +35,7 @@ async fn settings_page(
     let (address, confirmed) = app.store.email_status(user.id).await?;
     let set = app.store.reminders(user.id).await?;
     let quiet = app.store.quiet_hours(user.id).await?;
-    let time_zone = user.time_zone.clone();
+    let time_zone = user.time_zone.name().to_owned();
     let typed_or = |name: &str, saved: String| typed.map_or(saved, |t| value(t, name).to_owned());
     let title = tr.t("reminders-title");
     let body = html! {

@@ -100,7 +100,7 @@ async fn setup_page(
         None if never_chosen => s.builtin_key.as_deref().is_some_and(|k| STARTERS.contains(&k)),
         None => !s.archived,
     };
-    let zone_value = typed.map_or(zone.clone(), |t| value(t, "time_zone").to_owned());
+    let zone_value = typed.map_or_else(|| zone.name().to_owned(), |t| value(t, "time_zone").to_owned());
     let zone_error = errors.message_for("time_zone");
     let body = html! {
         p class="step" { (tr.ta("welcome-step", &[("step", "2"), ("of", "3")])) }

@@ -12,7 +12,7 @@ const PW: &str = "a calm long passphrase";
 
 /// The members' today in these tests (their time zone is UTC).
 fn today(app: &TestApp) -> NaiveDate {
-    app.clock.today("UTC")
+    app.clock.today(chrono_tz::UTC)
 }
 
 struct Api<'a> {

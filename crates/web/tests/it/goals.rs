@@ -238,7 +238,7 @@ async fn goals_over_the_api_follow_the_same_rules() {
             send(reqwest::Method::POST, "/api/v1/goals", new).await.unwrap().json().await.unwrap();
         assert_eq!(again["goal"]["id"].as_i64(), Some(id), "the same nonce is the same goal");
 
-        let today = app.clock.today("UTC");
+        let today = app.clock.today(chrono_tz::UTC);
         for (back, amount) in [(3, 10), (2, 10), (1, 10)] {
             let day = today - Duration::days(back);
             let r = send(

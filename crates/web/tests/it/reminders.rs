@@ -204,7 +204,7 @@ async fn reminders_and_password_reset_through_a_real_smtp_server() {
 
         // With the day's check-in in, there is nothing to remind of.
         let next_day = next.date_naive();
-        let days_ahead = (next_day - app.clock.today("UTC")).num_days();
+        let days_ahead = (next_day - app.clock.today(chrono_tz::UTC)).num_days();
         app.clock.travel(days_ahead);
         let r = post(
             &app,

@@ -112,7 +112,7 @@ async fn questions_and_the_visit_summary_pdf() {
         let r =
             c.post(app.url("/api/v1/goals")).header("x-csrf-token", &csrf).json(&goal).send().await.unwrap();
         let goal = r.json::<serde_json::Value>().await.unwrap()["goal"]["id"].as_i64().unwrap();
-        let today = app.clock.today("UTC");
+        let today = app.clock.today(chrono_tz::UTC);
         for back in [3, 2, 1, 0] {
             let day = today - Duration::days(back);
             let path = format!("/api/v1/goals/{goal}/days/{day}");
