@@ -3,7 +3,7 @@
 # project's own (files committed by accident, such as scratch output named by numbers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-allowed=" .ci .gitignore Cargo.lock Cargo.toml README.md content crates docs rustfmt.toml scripts tests "
+allowed=" .cargo .ci .gitignore Cargo.lock Cargo.toml README.md content crates docs rustfmt.toml scripts tests "
 status=0
 for entry in $(git ls-files | cut -d/ -f1 | sort -u); do
     case "$allowed" in

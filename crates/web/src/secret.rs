@@ -163,16 +163,23 @@ pub async fn verify_password(password: String, stored: Option<String>) -> AppRes
     on_pool(move |memory| {
         static STAND_IN: OnceLock<String> = OnceLock::new();
         match &stored {
-            Some(hash) => verify_with(&password, hash, memory),
+            Some(hash) => Ok(verify_with(&password, hash, memory)),
             None => {
-                let stand_in = STAND_IN
-                    .get_or_init(|| hash_with("no account has this password", memory).unwrap_or_default());
+                // A stand-in that failed to hash (no random salt) must fail the login, not
+                // become an empty hash that answers at once and gives the handle away.
+                let stand_in = match STAND_IN.get() {
+                    Some(s) => s,
+                    None => {
+                        let made = hash_with("no account has this password", memory)?;
+                        STAND_IN.get_or_init(|| made)
+                    }
+                };
                 let _ = verify_with(&password, stand_in, memory);
-                false
+                Ok(false)
             }
         }
     })
-    .await
+    .await?
 }
 
 #[cfg(test)]
