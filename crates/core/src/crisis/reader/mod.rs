@@ -5,20 +5,21 @@
 //! together (`super::detect`) find far more, and the reader may set aside wide-layer rule hits
 //! it is sure are not a crisis.
 //!
-//! The weights (`content/models/crisis-reader.bin`, 8-bit, built into the binary) are made by
+//! The weights (`content/models/crisis-reader.safetensors`, 8-bit, built into the binary) are made by
 //! `scripts/crisis-reader/train.py` from the public all-MiniLM-L6-v2 model (Apache-2.0); see
 //! `content/models/README.md`. Nothing is fetched at run time.
 
 mod encoder;
 #[cfg(test)]
 mod tests;
+mod weights;
 mod wordpiece;
 
 use encoder::{Encoder, MAX_TOKENS};
 use std::sync::LazyLock;
 use wordpiece::Vocab;
 
-const WEIGHTS: &[u8] = include_bytes!("../../../../../content/models/crisis-reader.bin");
+const WEIGHTS: &[u8] = include_bytes!("../../../../../content/models/crisis-reader.safetensors");
 const VOCAB: &str = include_str!("../../../../../content/models/vocab.txt");
 
 /// Pieces per window (two places are `[CLS]` and `[SEP]`), and how far each window moves on,
@@ -27,13 +28,15 @@ const WINDOW: usize = MAX_TOKENS - 2;
 const STRIDE: usize = 96;
 
 /// Parsed once, on first use (about 60 MB once expanded).
-static READER: LazyLock<Option<(Vocab, Encoder)>> =
-    LazyLock::new(|| Some((Vocab::parse(VOCAB)?, Encoder::parse(WEIGHTS)?)));
+static READER: LazyLock<Result<(Vocab, Encoder), String>> = LazyLock::new(|| {
+    let vocab = Vocab::parse(VOCAB).ok_or("the built-in vocabulary cannot be read")?;
+    Ok((vocab, Encoder::parse(WEIGHTS).map_err(|e| e.to_string())?))
+});
 
 /// The probability that `text` is crisis language: the highest over its windows. `None` only
 /// if the built-in weights cannot be read, which a test rules out.
 pub fn probability(text: &str) -> Option<f32> {
-    let (vocab, encoder) = READER.as_ref()?;
+    let (vocab, encoder) = READER.as_ref().ok()?;
     let pieces = vocab.encode(text);
     let mut best = f32::NEG_INFINITY;
     let mut start = 0;
@@ -53,5 +56,5 @@ pub fn probability(text: &str) -> Option<f32> {
 /// The piece ids of `text`, for checking the tokenizer against the original one.
 #[doc(hidden)]
 pub fn pieces(text: &str) -> Option<Vec<u32>> {
-    Some(READER.as_ref()?.0.encode(text))
+    Some(READER.as_ref().ok()?.0.encode(text))
 }

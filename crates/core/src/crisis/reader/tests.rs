@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn the_built_in_weights_load() {
-    assert!(READER.is_some());
+    assert!(READER.is_ok(), "{:?}", READER.as_ref().err());
     let p = probability("Pain 4 today, walked to the shop.");
     assert!(p.is_some_and(|p| (0.0..=1.0).contains(&p)), "{p:?}");
 }
@@ -63,4 +63,65 @@ fn any_unicode_is_read_without_panic() {
     ] {
         assert!(probability(text).is_some_and(|p| p.is_finite()));
     }
+}
+
+#[test]
+fn gelu_matches_the_normal_distribution() {
+    use crate::agency::dist::normal_cdf;
+    let worst = (-8000..=8000)
+        .map(|i| f64::from(i) / 1000.0)
+        .map(|x| (f64::from(encoder::gelu(x as f32)) - x * normal_cdf(x)).abs())
+        .fold(0.0, f64::max);
+    assert!(worst < 1e-5, "{worst}");
+}
+
+/// The built-in file with its header changed by `edit` (tensors by name), or its data cut.
+fn altered(edit: impl Fn(&mut serde_json::Map<String, serde_json::Value>), keep: usize) -> Vec<u8> {
+    let length = WEIGHTS.first_chunk::<8>().map_or(0, |b| u64::from_le_bytes(*b)) as usize;
+    let header = WEIGHTS.get(8..8 + length).unwrap_or_default();
+    let mut header: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(header).unwrap_or_default();
+    edit(&mut header);
+    let header = serde_json::to_vec(&header).unwrap_or_default();
+    let data = WEIGHTS.get(8 + length..).unwrap_or_default();
+    let mut out = (header.len() as u64).to_le_bytes().to_vec();
+    out.extend(header);
+    out.extend(data.get(..data.len().min(keep)).unwrap_or_default());
+    out
+}
+
+#[test]
+fn a_file_not_as_expected_refuses_to_load_and_says_why() {
+    let error =
+        |bytes: Vec<u8>| encoder::Encoder::parse(&bytes).err().map(|e| e.to_string()).unwrap_or_default();
+    let query = "encoder.layer.2.attention.self.query.weight";
+    let key = "encoder.layer.2.attention.self.key.weight";
+    assert!(encoder::Encoder::parse(&altered(|_| {}, usize::MAX)).is_ok());
+    // Two tensors of the same shape swapped by name: read by position, this would load.
+    let swapped = altered(
+        |h| {
+            let (q, k) = (h.remove(query), h.remove(key));
+            h.insert(format!("{query}.old"), q.unwrap_or_default());
+            h.insert(key.to_owned(), k.unwrap_or_default());
+        },
+        usize::MAX,
+    );
+    assert_eq!(error(swapped), format!("tensor `{query}` is missing from the weights file"));
+    let reshaped = altered(
+        |h| {
+            if let Some(shape) = h.get_mut(key).and_then(|t| t.get_mut("shape")) {
+                *shape = serde_json::json!([192, 768]);
+            }
+        },
+        usize::MAX,
+    );
+    assert_eq!(error(reshaped), format!("tensor `{key}` is I8 [192, 768], expected I8 [384, 384]"));
+    let truncated = altered(|_| {}, WEIGHTS.len() / 2);
+    assert!(error(truncated).ends_with("points outside the weights file"));
+    let extra = altered(
+        |h| _ = h.insert("head.extra".into(), h.get("head.bias").cloned().unwrap_or_default()),
+        usize::MAX,
+    );
+    assert_eq!(error(extra), "the weights file holds tensors the encoder does not use: head.extra");
+    assert!(error(b"FHCR1\0\0\0".to_vec()).starts_with("the weights file has no readable safetensors header"));
 }
