@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Recall and false alarms of `crisis::detect`'s rule for combining the rules and the reader,
 from what `style_eval --layers` prints, so thresholds can be chosen on released or
-cross-split text (docs/BENCHMARKS.md) without rebuilding. Its defaults are the thresholds in
-crates/core/src/crisis/mod.rs; keep them the same.
+cross-split text (docs/BENCHMARKS.md) without rebuilding. Its defaults are read from
+crates/core/src/crisis/mod.rs, the one place the thresholds are set.
 
     cargo run --release -p foothold-core --example style_eval -- --layers < FILE.jsonl > layers.txt
     python3 scripts/crisis-reader/combine.py FILE.jsonl layers.txt [--scores SCORES]
@@ -10,7 +10,17 @@ crates/core/src/crisis/mod.rs; keep them the same.
 --scores takes the probabilities from `train.py --test FILE --scores SCORES` (a reader trained
 without FILE) instead of the built-in reader's. The defaults are the committed thresholds.
 """
-import argparse, json
+import argparse, json, os, re, sys
+
+RUST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../crates/core/src/crisis/mod.rs")
+
+
+def committed(name):
+    """A threshold as the Rust reader sets it (`pub const NAME: f32 = …;`)."""
+    found = re.search(rf"^pub const {name}: f32 = ([0-9.]+);", open(RUST, encoding="utf-8").read(), re.M)
+    if not found:
+        sys.exit(f"{name} is not set in {RUST}")
+    return float(found.group(1))
 
 
 def main():
@@ -18,9 +28,9 @@ def main():
     ap.add_argument("labels", help="JSON Lines with text and crisis")
     ap.add_argument("layers", help="output of style_eval --layers for the same file")
     ap.add_argument("--scores", help="one probability per line, replacing the layers' own")
-    ap.add_argument("--with-a-rule", type=float, default=0.02)
-    ap.add_argument("--alone", type=float, default=0.2)
-    ap.add_argument("--over-a-guard", type=float, default=0.9)
+    ap.add_argument("--with-a-rule", type=float, default=committed("WITH_A_RULE"))
+    ap.add_argument("--alone", type=float, default=committed("READER_ALONE"))
+    ap.add_argument("--over-a-guard", type=float, default=committed("OVER_A_GUARD"))
     ap.add_argument("--words", type=int, default=60, help="also count lines over and up to this length")
     a = ap.parse_args()
     rows = [json.loads(l) for l in open(a.labels, encoding="utf-8") if l.strip()]

@@ -1,8 +1,10 @@
 //! `foothold explain-style`: the explanatory-style reader and the crisis detector on texts
 //! given on the command line or in a file (one text per line). No database involved.
 
-use anyhow::{bail, Context, Result};
-use foothold_core::style::{self, Reading};
+use anyhow::{anyhow, bail, Context, Result};
+use foothold_core::style::{self, Dimension};
+use foothold_web::i18n::{Catalog, Tr};
+use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
@@ -19,9 +21,11 @@ pub fn run(text: Option<&str>, file: Option<&Path>, json: bool) -> Result<()> {
         }
         _ => bail!("give exactly one of --text or --file"),
     };
+    // The reasons and questions in English, as the interface words them.
+    let tr = Catalog::load().map_err(|e| anyhow!(e))?.negotiate(Some("en"), None);
     let mut out = std::io::stdout().lock();
     for t in &texts {
-        let reading = style::read(t);
+        let reading = explain(&tr, t);
         if json {
             serde_json::to_writer(&mut out, &reading)?;
             writeln!(out)?;
@@ -32,7 +36,40 @@ pub fn run(text: Option<&str>, file: Option<&Path>, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn write_reading(out: &mut impl Write, text: &str, r: &Reading) -> std::io::Result<()> {
+#[derive(Serialize)]
+struct Explained<'a> {
+    spans: Vec<Phrase<'a>>,
+    questions: Vec<String>,
+    crisis: bool,
+}
+
+#[derive(Serialize)]
+struct Phrase<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    dimension: Dimension,
+    reason: String,
+}
+
+fn explain<'a>(tr: &Tr, text: &'a str) -> Explained<'a> {
+    let r = style::read(text);
+    let spans = r
+        .spans
+        .iter()
+        .map(|s| Phrase {
+            start: s.start,
+            end: s.end,
+            text: text.get(s.start..s.end).unwrap_or_default(),
+            dimension: s.dimension,
+            reason: tr.ta(&format!("style-reason-{}", s.dimension.as_str()), &[("phrase", &s.text)]),
+        })
+        .collect();
+    let questions = r.dimensions.iter().map(|d| tr.t(&format!("style-question-{}", d.as_str()))).collect();
+    Explained { spans, questions, crisis: r.crisis }
+}
+
+fn write_reading(out: &mut impl Write, text: &str, r: &Explained<'_>) -> std::io::Result<()> {
     writeln!(out, "{text}")?;
     if r.spans.is_empty() {
         writeln!(out, "  (nothing flagged)")?;

@@ -448,7 +448,17 @@ fn explain_style_reads_texts_and_prints_byte_spans() {
         assert_eq!(&text[start..end], s["text"].as_str().unwrap());
     }
     assert_eq!(v["crisis"], false);
-    assert!(!v["questions"].as_array().unwrap().is_empty());
+    // The reasons and questions are the interface's own English (the Fluent files).
+    let helpless = spans.iter().find(|s| s["dimension"] == "helpless").unwrap();
+    assert_eq!(helpless["reason"], "“Why bother” says nothing you do could make a difference.", "{v}");
+    assert!(
+        v["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|q| q == "Is there one small thing, even a tiny one, that has made a difference before?"),
+        "{v}"
+    );
 
     let file = dir.path().join("texts.txt");
     std::fs::write(&file, "My back always hurts after gardening.\nI want to end my life.\n").unwrap();

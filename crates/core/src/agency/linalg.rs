@@ -180,6 +180,11 @@ impl Cholesky {
         x
     }
 
+    /// ln |A|: twice the sum of the logs of `L`'s diagonal.
+    pub fn log_det(&self) -> f64 {
+        (0..self.n).map(|j| 2.0 * self.l[j * self.n + j].ln()).sum()
+    }
+
     /// Solves `A x = b`.
     pub fn solve(&self, b: &[f64]) -> Vec<f64> {
         self.backward(&self.forward(b))
@@ -238,6 +243,17 @@ mod tests {
             e[j] = 1.0;
             assert!((c.solve(&e)[j] - diag[j]).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn log_determinant() {
+        let mut m = Matrix::zeros(2);
+        m.add(0, 0, 4.0);
+        m.add(0, 1, 2.0);
+        m.add(1, 0, 2.0);
+        m.add(1, 1, 3.0);
+        let c = Cholesky::new(&m).unwrap_or_else(|| unreachable!());
+        assert!((c.log_det() - 8.0f64.ln()).abs() < 1e-12);
     }
 
     #[test]

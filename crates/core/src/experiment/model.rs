@@ -14,7 +14,7 @@
 
 use crate::agency::design::Row;
 use crate::agency::dist;
-use crate::agency::linalg::Matrix;
+use crate::agency::linalg::Cholesky;
 use crate::agency::regression::{self, A0, B0};
 
 /// Grid of ρ: −0.2, −0.15, …, 0.9.
@@ -47,33 +47,6 @@ impl Mixture {
         }
         0.5 * (lo + hi)
     }
-}
-
-/// ln |A| of a positive-definite matrix (a Cholesky pass), `None` if it is not.
-fn log_det(a: &Matrix) -> Option<f64> {
-    let n = a.n();
-    let mut l = vec![0.0; n * n];
-    let mut sum = 0.0;
-    for j in 0..n {
-        let row = |l: &[f64], i: usize, k: usize| l.get(i * n + k).copied().unwrap_or(0.0);
-        let d = a.get(j, j) - (0..j).map(|k| row(&l, j, k).powi(2)).sum::<f64>();
-        if !(d > 0.0 && d.is_finite()) {
-            return None;
-        }
-        let d = d.sqrt();
-        sum += 2.0 * d.ln();
-        for i in j..n {
-            let v = if i == j {
-                d
-            } else {
-                (a.get(i, j) - (0..j).map(|k| row(&l, i, k) * row(&l, j, k)).sum::<f64>()) / d
-            };
-            if let Some(cell) = l.get_mut(i * n + j) {
-                *cell = v;
-            }
-        }
-    }
-    Some(sum)
 }
 
 /// ln of the whitening's Jacobian: the product of the row weights.
@@ -113,7 +86,7 @@ pub fn effect_posterior(rows: &[Row], columns: usize, prior_sd: &[f64], column: 
         let Some(post) = regression::posterior(&normal, &prior) else { continue };
         let fit: f64 = post.mean.iter().zip(&normal.xty).map(|(m, t)| m * t).sum();
         let b_n = B0 + (0.5 * (normal.yty - fit)).max(0.0);
-        let Some(ld) = log_det(&normal.with_prior(&prior)) else { continue };
+        let Some(ld) = Cholesky::new(&normal.with_prior(&prior)).map(|c| c.log_det()) else { continue };
         let log_ml = 0.5 * prior.iter().map(|p| p.ln()).sum::<f64>() - 0.5 * ld - a_n * b_n.ln()
             + log_jacobian(rows, rho);
         let (Some(&m), Some(&s)) = (post.mean.get(column), post.scale.get(column)) else { continue };

@@ -2,8 +2,9 @@
 //! bad situation as **permanent** ("it will never change"), **pervasive** ("it ruins
 //! everything") or **personal** in a self-blaming way ("I'm useless"), the phrases of
 //! **helplessness** ("why bother", "nothing I do matters"), and **absolutist** words
-//! ("always", "nothing", "every"). Each phrase comes with a short, warm reason, and the
-//! reading with one gentle question per dimension found — never a diagnosis.
+//! ("always", "nothing", "every"). Pages explain each phrase with a short, warm reason and ask
+//! one gentle question per dimension found — never a diagnosis. Those words live only in the
+//! Fluent files (`style-reason-*`, `style-question-*`), so every language has its own.
 //!
 //! Everything is transparent rules and word lists written for Foothold (`rules.rs`, `words.rs`,
 //! `domains.rs`, in the small pattern language of `pattern.rs`); nothing is learned or
@@ -62,36 +63,6 @@ impl Dimension {
             Dimension::Absolutist => "absolutist",
         }
     }
-
-    /// The gentle question shown once when this dimension is found.
-    pub fn question(self) -> &'static str {
-        match self {
-            Dimension::Permanent => "Has there been a day, even one, when it was a bit different?",
-            Dimension::Pervasive => {
-                "Is there one part of your life, however small, that the pain hasn't reached?"
-            }
-            Dimension::Personal => {
-                "What would you say to a good friend who blamed themselves in the same way?"
-            }
-            Dimension::Helpless => {
-                "Is there one small thing, even a tiny one, that has made a difference before?"
-            }
-            Dimension::Absolutist => "Is it every time, or most of the time? Which word would fit exactly?",
-        }
-    }
-
-    fn reason(self, phrase: &str) -> String {
-        let short: String = phrase.chars().filter(|c| !c.is_control()).collect();
-        let quoted = if short.chars().count() <= 40 { format!("'{short}'") } else { "This".to_owned() };
-        let why = match self {
-            Dimension::Permanent => "describes the pain as something that can't change",
-            Dimension::Pervasive => "describes the pain as reaching into every part of life",
-            Dimension::Personal => "puts the cause on who you are, rather than on what happened",
-            Dimension::Helpless => "says nothing you do could make a difference",
-            Dimension::Absolutist => "is an all-or-nothing word; most things are more mixed than that",
-        };
-        format!("{quoted} {why}")
-    }
 }
 
 /// One flagged phrase. `start..end` are byte offsets into the text, always on char
@@ -102,21 +73,20 @@ pub struct Span {
     pub end: usize,
     pub text: String,
     pub dimension: Dimension,
-    pub reason: String,
 }
 
-/// What the reader found: the phrases (ordered by position), one question per dimension
-/// found (in the order of [`Dimension::ALL`]), and whether the text uses crisis language.
+/// What the reader found: the phrases (ordered by position), the dimensions found (in the
+/// order of [`Dimension::ALL`], one question each), and whether the text uses crisis language.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Reading {
     pub spans: Vec<Span>,
-    pub questions: Vec<String>,
+    pub dimensions: Vec<Dimension>,
     pub crisis: bool,
 }
 
 impl Reading {
     pub fn has(&self, dimension: Dimension) -> bool {
-        self.spans.iter().any(|s| s.dimension == dimension)
+        self.dimensions.contains(&dimension)
     }
 }
 
@@ -137,12 +107,8 @@ pub fn style_only(text: &str) -> Reading {
     hits.extend(word_hits(&parsed, &silence));
     hits.extend(enumeration_hits(&parsed, &silence));
     let spans = to_spans(head, &parsed, hits);
-    let questions = Dimension::ALL
-        .into_iter()
-        .filter(|d| spans.iter().any(|s| s.dimension == *d))
-        .map(|d| d.question().to_owned())
-        .collect();
-    Reading { spans, questions, crisis: false }
+    let dimensions = Dimension::ALL.into_iter().filter(|d| spans.iter().any(|s| s.dimension == *d)).collect();
+    Reading { spans, dimensions, crisis: false }
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
@@ -242,7 +208,7 @@ fn to_spans(head: &str, t: &text::Text, mut hits: Vec<Hit>) -> Vec<Span> {
             let start = t.words.get(h.first)?.start;
             let end = t.words.get(h.end.checked_sub(1)?)?.end;
             let text = head.get(start..end)?.to_owned();
-            Some(Span { start, end, reason: h.dimension.reason(&text), text, dimension: h.dimension })
+            Some(Span { start, end, text, dimension: h.dimension })
         })
         .collect();
     spans.sort_by_key(|s| (s.start, s.dimension, s.end));

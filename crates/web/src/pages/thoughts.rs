@@ -350,7 +350,6 @@ fn reading(tr: &Tr, errors: &Errors, r: &ThoughtRecord, typed: Option<&StepForm>
         at = s.end;
     }
     marked.push((text.get(at..).unwrap_or_default(), None));
-    let dimensions: Vec<Dimension> = Dimension::ALL.into_iter().filter(|d| found.has(*d)).collect();
     html! {
         section aria-labelledby="reader" {
             h2 id="reader" { (tr.t("thought-reader")) }
@@ -367,7 +366,7 @@ fn reading(tr: &Tr, errors: &Errors, r: &ThoughtRecord, typed: Option<&StepForm>
                 }
                 ul { @for s in &found.spans { li { (tr.ta(&format!("style-reason-{}", s.dimension.as_str()), &[("phrase", &s.text)])) } } }
                 h3 { (tr.t("thought-questions")) }
-                ul { @for d in dimensions { li { (tr.t(&format!("style-question-{}", d.as_str()))) } } }
+                ul { @for d in &found.dimensions { li { (tr.t(&format!("style-question-{}", d.as_str()))) } } }
             }
             p class="hint" { (tr.t("thought-reader-note")) }
         }
