@@ -3,6 +3,7 @@
 
 use anyhow::{Context, Result};
 use foothold_core::agency::{self, Effect, Label, Report};
+use foothold_core::strategy::StrategyId;
 use std::io::Write;
 use std::path::Path;
 
@@ -17,15 +18,43 @@ pub fn run(path: &Path, json: bool) -> Result<()> {
     // A day ahead of UTC, so a file written anywhere on Earth today is not "in the future".
     let today = chrono::Utc::now().date_naive() + chrono::Duration::days(1);
     let rows = crate::ops::parse_diary_csv(&bytes, today, path, "nothing was analysed")?;
-    let report = agency::analyze(&agency::Diary::from_rows(&rows));
+    let (diary, names) = agency::Diary::from_rows(&rows);
+    let report = agency::analyze(&diary);
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer(&mut out, &report)?;
+        let mut value = serde_json::to_value(&report)?;
+        with_names(&mut value, &names);
+        serde_json::to_writer(&mut out, &value)?;
         writeln!(out)?;
     } else {
-        write_table(&mut out, &report, rows.len())?;
+        write_table(&mut out, &report, &names, rows.len())?;
     }
     Ok(())
+}
+
+/// The engine knows strategies by id (here, their order in the file); a CSV's readers know
+/// them by name, so the JSON carries the names the file used.
+fn with_names(value: &mut serde_json::Value, names: &[String]) {
+    let name = |v: &serde_json::Value| v.as_u64().and_then(|i| names.get(usize::try_from(i).ok()?)).cloned();
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, v) in fields.iter_mut() {
+                match (key.as_str(), v) {
+                    ("strategy", v) if v.is_u64() => *v = name(v).into(),
+                    ("strategies", serde_json::Value::Array(ids)) if ids.iter().all(|v| v.is_u64()) => {
+                        ids.iter_mut().for_each(|v| *v = name(v).into());
+                    }
+                    (_, v) => with_names(v, names),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| with_names(v, names)),
+        _ => {}
+    }
+}
+
+fn name_of(names: &[String], id: StrategyId) -> &str {
+    usize::try_from(id.0).ok().and_then(|i| names.get(i)).map_or("", String::as_str)
 }
 
 fn label(l: Label) -> &'static str {
@@ -37,11 +66,11 @@ fn label(l: Label) -> &'static str {
     }
 }
 
-fn row(out: &mut impl Write, e: &Effect) -> std::io::Result<()> {
+fn row(out: &mut impl Write, name: &str, e: &Effect) -> std::io::Result<()> {
     writeln!(
         out,
         "  {:<28} {:>3}  {:>+6.2}  [{:>+6.2}, {:>+6.2}]  {:>5.0}%  {:>5.0}%  {:>4}/{:<4}  {}",
-        e.strategy,
+        name,
         e.lag,
         e.estimate,
         e.interval[0],
@@ -57,7 +86,7 @@ fn row(out: &mut impl Write, e: &Effect) -> std::io::Result<()> {
     )
 }
 
-fn write_table(out: &mut impl Write, report: &Report, days: usize) -> std::io::Result<()> {
+fn write_table(out: &mut impl Write, report: &Report, names: &[String], days: usize) -> std::io::Result<()> {
     writeln!(out, "What goes with better days: {days} days of diary.")?;
     writeln!(
         out,
@@ -73,7 +102,7 @@ fn write_table(out: &mut impl Write, report: &Report, days: usize) -> std::io::R
             "strategy", "lag", "diff", "90% interval", "P(better)", "P(>=1)", "with/without"
         )?;
         for e in report.results.iter().filter(|e| e.outcome == outcome) {
-            row(out, e)?;
+            row(out, name_of(names, e.strategy), e)?;
         }
         if let Some(c) = report.contingency.outcomes.iter().find(|c| c.outcome == outcome) {
             if let Some(m) = &c.actions_matter {
@@ -99,7 +128,10 @@ fn write_table(out: &mut impl Write, report: &Report, days: usize) -> std::io::R
         writeln!(
             out,
             "\n{} and {} are almost always done together ({} days together, {} apart): the diary cannot tell their effects apart, an experiment can.",
-            pair.strategies[0], pair.strategies[1], pair.together, pair.apart
+            name_of(names, pair.strategies[0]),
+            name_of(names, pair.strategies[1]),
+            pair.together,
+            pair.apart
         )?;
     }
     Ok(())

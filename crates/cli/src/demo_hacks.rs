@@ -10,6 +10,7 @@ use foothold_core::agency::{self, Diary, Label};
 use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{parse_hack, GROUP_SLUG};
 use foothold_core::simulate;
+use foothold_core::strategy::StrategyId;
 use foothold_store::{Membership, Store, UserId};
 
 /// (author, title, how, cost, effort, minutes, tags, the simulated strategy it stands for).
@@ -92,11 +93,13 @@ pub async fn create(store: &Store, neighbours: &[UserId]) -> Result<()> {
         let Some(strategy) = simulated else { continue };
         for (i, sharer) in sharers.iter().enumerate() {
             let rows = simulate::diary(500 + i as u64, today, 150);
-            let report = agency::analyze(&Diary::from_rows(&rows));
+            let (diary, names) = Diary::from_rows(&rows);
+            let report = agency::analyze(&diary);
+            let id = names.iter().position(|n| n == strategy).map(|i| StrategyId(i as i64));
             let results: Vec<_> = report
                 .results
                 .iter()
-                .filter(|e| e.strategy == *strategy && e.lag == 0 && e.label != Label::NotEnoughData)
+                .filter(|e| Some(e.strategy) == id && e.lag == 0 && e.label != Label::NotEnoughData)
                 .map(|e| (Source::Diary, e.outcome, Shared::of(e)))
                 .collect();
             store.try_hack(hack, *sharer, today - Duration::days(150)).await?;

@@ -17,6 +17,7 @@ use std::time::Instant;
 use chrono::{Datelike, Days, NaiveDate};
 use foothold_core::agency::{analyze_outcome, Day, Diary, Effect, Label, Outcome, Tracked};
 use foothold_core::checkin::{Ratings, Score};
+use foothold_core::strategy::StrategyId;
 
 /// splitmix64: tiny, well mixed, and enough for a simulation; seeded per diary so each diary
 /// depends only on (seed, index).
@@ -72,8 +73,8 @@ fn indices(done: &[bool]) -> Vec<usize> {
     done.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| i).collect()
 }
 
-fn find<'a>(effects: &'a [Effect], name: &str, lag: u8) -> Option<&'a Effect> {
-    effects.iter().find(|e| e.strategy == name && e.lag == lag)
+fn find(effects: &[Effect], id: StrategyId, lag: u8) -> Option<&Effect> {
+    effects.iter().find(|e| e.strategy == id && e.lag == lag)
 }
 
 fn directional(label: &Label) -> bool {
@@ -103,7 +104,7 @@ struct Member {
     strategies: Vec<Tracked>,
     /// Day number (0-based) and the day as recorded; missing days are absent.
     days: Vec<(usize, Day)>,
-    effective: String,
+    effective: StrategyId,
 }
 
 fn first_insight_member(rng: &mut Rng, start: NaiveDate) -> Member {
@@ -113,7 +114,7 @@ fn first_insight_member(rng: &mut Rng, start: NaiveDate) -> Member {
     let shares: Vec<f64> =
         (0..count).map(|s| if s == effective { 0.5 } else { rng.range(0.15, 0.85) }).collect();
     let strategies: Vec<Tracked> =
-        (0..count).map(|s| Tracked { name: format!("s{s}"), tracked_from: None }).collect();
+        (0..count).map(|s| Tracked { id: StrategyId(s as i64), tracked_from: None }).collect();
     let baseline = rng.range(4.0, 6.0);
     let rho = rng.range(0.0, 0.5);
     let sigma = rng.range(0.8, 1.2);
@@ -133,7 +134,7 @@ fn first_insight_member(rng: &mut Rng, start: NaiveDate) -> Member {
             days.push((t, Day { date, ratings: pain, done: indices(&done) }));
         }
     }
-    Member { effective: format!("s{effective}"), strategies, days }
+    Member { effective: StrategyId(effective as i64), strategies, days }
 }
 
 fn first_insight(members: usize, seed: u64, start: NaiveDate) {
@@ -156,10 +157,10 @@ fn first_insight(members: usize, seed: u64, start: NaiveDate) {
             };
             let (effects, _) = analyze_outcome(&diary, Outcome::Pain);
             for (tracked, flags) in member.strategies.iter().zip(nulls.iter_mut()) {
-                let name = &tracked.name;
-                let label0 = find(&effects, name, 0).map(|e| &e.label);
-                let label1 = find(&effects, name, 1).map(|e| &e.label);
-                if *name == member.effective {
+                let id = tracked.id;
+                let label0 = find(&effects, id, 0).map(|e| &e.label);
+                let label1 = find(&effects, id, 1).map(|e| &e.label);
+                if id == member.effective {
                     if first.is_none() && matches!(label0, Some(Label::LikelyHelps)) {
                         first = Some(look);
                     }
@@ -175,7 +176,7 @@ fn first_insight(members: usize, seed: u64, start: NaiveDate) {
         effective_worse += usize::from(worse);
         effective_lag1 += usize::from(lag1);
         for (tracked, flags) in member.strategies.iter().zip(&nulls) {
-            if tracked.name != member.effective {
+            if tracked.id != member.effective {
                 null_lag0 += usize::from(flags[0]);
                 null_lag1 += usize::from(flags[1]);
                 null_any += usize::from(flags[0] || flags[1]);
@@ -318,7 +319,7 @@ fn realistic_diary(rng: &mut Rng, start: NaiveDate) -> (Diary, Vec<[f64; 2]>) {
     let strategies = habits
         .iter()
         .enumerate()
-        .map(|(s, h)| Tracked { name: format!("s{s}"), tracked_from: (h.from > 0).then(|| date(h.from)) })
+        .map(|(s, h)| Tracked { id: StrategyId(s as i64), tracked_from: (h.from > 0).then(|| date(h.from)) })
         .collect();
     (Diary { strategies, days }, habits.iter().map(|h| h.truth).collect())
 }
@@ -354,7 +355,7 @@ fn realistic(diaries: usize, seed: u64, start: NaiveDate) {
         for (tracked, truth) in diary.strategies.iter().zip(&truths) {
             for (lag, truth) in [(0u8, truth[0]), (1u8, truth[1])] {
                 tally.effects += 1;
-                let Some(effect) = find(&effects, &tracked.name, lag) else {
+                let Some(effect) = find(&effects, tracked.id, lag) else {
                     tally.not_enough += 1; // not reported at all: counted as not enough data
                     continue;
                 };

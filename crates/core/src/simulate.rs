@@ -255,7 +255,9 @@ pub fn wide_diary(days: u32, strategies: usize, seed: u64) -> crate::agency::Dia
             done: (0..strategies).filter(|&s| rng.chance(rates.get(s).copied().unwrap_or(0.0))).collect(),
         })
         .collect();
-    let strategies = (0..strategies).map(|s| Tracked { name: format!("s{s}"), tracked_from: None }).collect();
+    let strategies = (0..strategies)
+        .map(|s| Tracked { id: crate::strategy::StrategyId(s as i64), tracked_from: None })
+        .collect();
     Diary { strategies, days }
 }
 

@@ -11,6 +11,7 @@ use foothold_core::agency::{Effect, Label, Outcome};
 use foothold_core::community::access::{Action, Relation};
 use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{NewHack, GROUP_SLUG, TRY_DAYS};
+use foothold_core::strategy::StrategyId;
 use foothold_core::Invalid;
 use foothold_store::{HackSummary, Tried, User};
 
@@ -100,12 +101,12 @@ pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> A
     }
     let insight = app.insights.get(&app.store, user.id, tr).await?;
     // A strategy never tagged yet is not in the report: the engine has nothing to say.
-    let name = insight.ids.iter().find(|(_, id)| **id == strategy).map(|(name, _)| name);
+    let strategy = StrategyId(strategy);
     let effects: Vec<Effect> = Outcome::ALL
         .iter()
         .filter_map(|&o| {
             insight.report.results.iter().find(|e| {
-                Some(&e.strategy) == name && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData
+                e.strategy == strategy && e.outcome == o && e.lag == 0 && e.label != Label::NotEnoughData
             })
         })
         .cloned()

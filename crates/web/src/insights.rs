@@ -15,7 +15,7 @@ use crate::i18n::Tr;
 use crate::kept::Kept;
 use chrono::NaiveDate;
 use foothold_core::agency::{self, Diary, Outcome, Report, Tracked};
-use foothold_core::strategy::Category;
+use foothold_core::strategy::{Category, StrategyId};
 use foothold_store::{CheckIn, Store, UserId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,18 +32,19 @@ pub type Spread = [[u32; BINS]; 2];
 /// One member's analysis.
 pub struct Insight {
     pub revision: i64,
-    /// The language the strategy names in `report` are in.
+    /// The language of `names`.
     pub lang: String,
     pub report: Report,
     /// Days with at least one check-in.
     pub days: usize,
-    /// Strategy ids by the names used in `report`.
-    pub ids: HashMap<String, i64>,
+    /// The display name of every strategy in `report` (which knows them only by id, so two
+    /// strategies that share a name never merge).
+    pub names: HashMap<StrategyId, String>,
     /// The medication strategies among them: never offered as "Test it".
-    pub medication: Vec<i64>,
-    /// For every effect labelled `likely_helps` or `likely_worse`: (name, outcome, lag) →
-    /// spread.
-    pub spreads: HashMap<(String, Outcome, u8), Spread>,
+    pub medication: Vec<StrategyId>,
+    /// For every effect labelled `likely_helps` or `likely_worse`: (strategy, outcome, lag)
+    /// → spread.
+    pub spreads: HashMap<(StrategyId, Outcome, u8), Spread>,
     /// Results of finished experiments the member chose to keep ("proven for me").
     pub proven: Vec<Proven>,
 }
@@ -54,7 +55,7 @@ pub struct Proven {
     pub a: String,
     pub b: String,
     /// The strategy of condition A, and whether B was "without it".
-    pub strategy_a: i64,
+    pub strategy_a: StrategyId,
     pub without: bool,
     pub outcome: Outcome,
     /// mean(A) − mean(B).
@@ -66,6 +67,13 @@ pub struct Proven {
     pub helps: bool,
     pub start: NaiveDate,
     pub end: NaiveDate,
+}
+
+impl Insight {
+    /// A strategy's name as the member sees it.
+    pub fn name(&self, id: StrategyId) -> &str {
+        self.names.get(&id).map_or("", String::as_str)
+    }
 }
 
 pub struct Insights {
@@ -118,9 +126,10 @@ impl Insights {
     async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
         let checkins = store.checkins(user, first_day(), last_day()).await?;
         let used: Vec<_> = store.strategies(user).await?.into_iter().filter(|s| s.uses > 0).collect();
-        let medication = used.iter().filter(|s| s.category == Category::Medication).map(|s| s.id).collect();
-        let named: Vec<(i64, String, NaiveDate)> =
-            used.iter().map(|s| (s.id, strategy_name(tr, s), s.tracked_from)).collect();
+        let medication =
+            used.iter().filter(|s| s.category == Category::Medication).map(|s| StrategyId(s.id)).collect();
+        let named: Vec<(StrategyId, String, NaiveDate)> =
+            used.iter().map(|s| (StrategyId(s.id), strategy_name(tr, s), s.tracked_from)).collect();
         let lang = tr.lang();
         let mut insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
             .await
@@ -144,13 +153,19 @@ fn last_day() -> NaiveDate {
 }
 
 /// Runs the engine. `named`: (id, display name, tracked from) of the strategies ever used.
-fn analyse(revision: i64, lang: String, named: &[(i64, String, NaiveDate)], checkins: &[CheckIn]) -> Insight {
-    let index: HashMap<i64, usize> = named.iter().enumerate().map(|(i, (id, ..))| (*id, i)).collect();
+fn analyse(
+    revision: i64,
+    lang: String,
+    named: &[(StrategyId, String, NaiveDate)],
+    checkins: &[CheckIn],
+) -> Insight {
+    let index: HashMap<StrategyId, usize> = named.iter().enumerate().map(|(i, (id, ..))| (*id, i)).collect();
     let mut first_use: Vec<Option<NaiveDate>> = vec![None; named.len()];
     let days: Vec<agency::Day> = checkins
         .iter()
         .map(|c| {
-            let done: Vec<usize> = c.strategies.iter().filter_map(|id| index.get(id).copied()).collect();
+            let done: Vec<usize> =
+                c.strategies.iter().filter_map(|id| index.get(&StrategyId(*id)).copied()).collect();
             for &i in &done {
                 if let Some(f) = first_use.get_mut(i) {
                     *f = Some(f.map_or(c.day, |f| f.min(c.day)));
@@ -163,8 +178,8 @@ fn analyse(revision: i64, lang: String, named: &[(i64, String, NaiveDate)], chec
     let strategies = named
         .iter()
         .zip(&first_use)
-        .map(|((_, name, from), first)| Tracked {
-            name: name.clone(),
+        .map(|((id, _, from), first)| Tracked {
+            id: *id,
             tracked_from: Some(first.map_or(*from, |f| f.min(*from))),
         })
         .collect();
@@ -175,15 +190,15 @@ fn analyse(revision: i64, lang: String, named: &[(i64, String, NaiveDate)], chec
         .iter()
         .filter(|e| matches!(e.label, agency::Label::LikelyHelps | agency::Label::LikelyWorse))
         .filter_map(|e| {
-            let s = diary.strategies.iter().position(|t| t.name == e.strategy)?;
-            Some(((e.strategy.clone(), e.outcome, e.lag), spread(&diary, s, e.outcome, e.lag)))
+            let s = diary.strategies.iter().position(|t| t.id == e.strategy)?;
+            Some(((e.strategy, e.outcome, e.lag), spread(&diary, s, e.outcome, e.lag)))
         })
         .collect();
     Insight {
         revision,
         lang,
         days: diary.days.len(),
-        ids: named.iter().map(|(id, name, _)| (name.clone(), *id)).collect(),
+        names: named.iter().map(|(id, name, _)| (*id, name.clone())).collect(),
         report,
         spreads,
         proven: Vec::new(),
@@ -199,7 +214,7 @@ async fn proven(store: &Store, user: UserId, tr: &Tr) -> AppResult<Vec<Proven>> 
             out.push(Proven {
                 id: e.stored.id,
                 outcome: e.course.design.outcome,
-                strategy_a: e.stored.plan.strategy_a,
+                strategy_a: StrategyId(e.stored.plan.strategy_a),
                 without: e.stored.plan.strategy_b.is_none(),
                 estimate: r.estimate,
                 interval: r.interval,

@@ -3,6 +3,7 @@
 
 use super::design::Design;
 use super::{dist, Diary, Outcome, MIN_DAYS_WITH, MIN_DAYS_WITHOUT};
+use crate::strategy::StrategyId;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,7 +37,7 @@ pub struct ActionsMatter {
 /// ΔP = P(good day | strategy) − P(good day | no strategy), from Beta(1, 1) priors.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoodDays {
-    pub strategy: String,
+    pub strategy: StrategyId,
     pub delta_p: f64,
     /// 90 % interval (normal approximation to the difference of two Beta posteriors).
     pub interval: [f64; 2],
@@ -112,7 +113,7 @@ pub fn for_outcome(
             let (mo, vo) = dist::beta_moments(1.0 + go as f64, 1.0 + (no - go) as f64);
             let (delta, sd) = (mw - mo, (vw + vo).sqrt());
             GoodDays {
-                strategy: tracked.name.clone(),
+                strategy: tracked.id,
                 delta_p: delta,
                 interval: [(delta - Z90 * sd).max(-1.0), (delta + Z90 * sd).min(1.0)],
                 p_positive: dist::normal_cdf(delta / sd),

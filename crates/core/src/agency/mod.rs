@@ -20,6 +20,7 @@ pub use contingency::{ActionsMatter, Contingency, FeltControl, GoodDays, Outcome
 
 use crate::checkin::Ratings;
 use crate::diary_csv::DiaryRow;
+use crate::strategy::StrategyId;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -70,10 +71,10 @@ impl Outcome {
     }
 }
 
-/// A strategy as the engine sees it.
+/// A strategy as the engine sees it: by id only, never by name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tracked {
-    pub name: String,
+    pub id: StrategyId,
     /// The first day the member could tag it; earlier days are "not tracked", not "not done".
     /// `None`: tracked for the whole diary.
     pub tracked_from: Option<NaiveDate>,
@@ -95,10 +96,12 @@ pub struct Diary {
 }
 
 impl Diary {
-    /// From rows of the exchange format. Strategy names match ignoring letter case; every
-    /// strategy counts as tracked for the whole diary (the format does not say otherwise).
-    pub fn from_rows(rows: &[DiaryRow]) -> Self {
+    /// From rows of the exchange format, with each strategy's name by id (the id is the
+    /// index). Names match ignoring letter case; every strategy counts as tracked for the
+    /// whole diary (the format does not say otherwise).
+    pub fn from_rows(rows: &[DiaryRow]) -> (Self, Vec<String>) {
         let mut strategies: Vec<Tracked> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         let mut index = std::collections::HashMap::new();
         let mut days: Vec<Day> = rows
             .iter()
@@ -108,7 +111,9 @@ impl Diary {
                     .iter()
                     .map(|name| {
                         *index.entry(name.to_lowercase()).or_insert_with(|| {
-                            strategies.push(Tracked { name: name.clone(), tracked_from: None });
+                            strategies
+                                .push(Tracked { id: StrategyId(names.len() as i64), tracked_from: None });
+                            names.push(name.clone());
                             strategies.len() - 1
                         })
                     })
@@ -120,7 +125,7 @@ impl Diary {
             .collect();
         days.sort_by_key(|d| d.date);
         days.dedup_by_key(|d| d.date);
-        Self { strategies, days }
+        (Self { strategies, days }, names)
     }
 }
 
@@ -136,7 +141,7 @@ pub enum Label {
 /// The estimated difference that one strategy goes with, for one outcome and lag.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Effect {
-    pub strategy: String,
+    pub strategy: StrategyId,
     pub outcome: Outcome,
     pub lag: u8,
     /// Expected difference in the outcome (its own 0–10 scale) between days with the
@@ -173,7 +178,7 @@ const PROMISING_WITHIN_DAYS: f64 = 42.0;
 /// apart from the diary alone (an experiment can).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoOccurring {
-    pub strategies: [String; 2],
+    pub strategies: [StrategyId; 2],
     pub together: usize,
     pub apart: usize,
 }
@@ -349,7 +354,7 @@ fn effect(
         .flatten()
         .map(|more_days| Promising { more_days });
     Effect {
-        strategy: tracked.name.clone(),
+        strategy: tracked.id,
         outcome,
         lag,
         estimate: mean,
@@ -404,13 +409,13 @@ pub fn co_occurring(diary: &Diary) -> Vec<CoOccurring> {
                 return None;
             }
             Some(CoOccurring {
-                strategies: [diary.strategies.get(a)?.name.clone(), diary.strategies.get(b)?.name.clone()],
+                strategies: [diary.strategies.get(a)?.id, diary.strategies.get(b)?.id],
                 together,
                 apart: either - together,
             })
         })
         .collect();
-    pairs.sort_by(|x, y| x.strategies.cmp(&y.strategies));
+    pairs.sort_by_key(|p| p.strategies);
     pairs
 }
 

@@ -11,6 +11,7 @@ use super::between;
 use crate::agency::{analyze_outcome, Day, Diary, Label, Outcome, Tracked};
 use crate::checkin::{Ratings, Score};
 use crate::simulate::Rng;
+use crate::strategy::StrategyId;
 use chrono::{Duration, NaiveDate};
 
 /// The looks: the diary up to (and including) each of these days.
@@ -68,7 +69,7 @@ fn member(seed: u64) -> (Diary, Vec<u32>) {
         }
         yesterday = today;
     }
-    let strategies = (0..=NULLS).map(|s| Tracked { name: format!("s{s}"), tracked_from: None }).collect();
+    let strategies = (0..=NULLS).map(|s| Tracked { id: StrategyId(s as i64), tracked_from: None }).collect();
     (Diary { strategies, days }, offsets)
 }
 
@@ -89,7 +90,7 @@ pub fn run(members: usize, first_seed: u64) -> Looks {
             let (effects, _) = analyze_outcome(&upto, Outcome::Pain);
             let before = false_labels;
             for e in &effects {
-                let s: usize = e.strategy.trim_start_matches('s').parse().unwrap_or(0);
+                let s = usize::try_from(e.strategy.0).unwrap_or(0);
                 let claimed = matches!(e.label, Label::LikelyHelps | Label::LikelyWorse);
                 if s == 0 && e.lag == 0 {
                     found |= e.label == Label::LikelyHelps;
@@ -103,8 +104,10 @@ pub fn run(members: usize, first_seed: u64) -> Looks {
             }
             let new_false = effects
                 .iter()
-                .filter(|e| e.strategy != "s0" && matches!(e.label, Label::LikelyHelps | Label::LikelyWorse))
-                .filter_map(|e| e.strategy.trim_start_matches('s').parse::<usize>().ok())
+                .filter(|e| {
+                    e.strategy != StrategyId(0) && matches!(e.label, Label::LikelyHelps | Label::LikelyWorse)
+                })
+                .filter_map(|e| usize::try_from(e.strategy.0).ok())
                 .filter(|&s| before.get(s).is_some_and(|f| !f[0] && !f[1]))
                 .collect::<std::collections::BTreeSet<_>>()
                 .len();

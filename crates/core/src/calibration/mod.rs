@@ -14,6 +14,7 @@ pub mod looks;
 use crate::agency::{analyze_outcome, Day, Diary, Label, Outcome, Tracked};
 use crate::checkin::{Ratings, Score};
 use crate::simulate::Rng;
+use crate::strategy::StrategyId;
 use chrono::{Duration, NaiveDate};
 
 pub struct Scenario {
@@ -136,8 +137,7 @@ pub fn scenario(seed: u64) -> Scenario {
         }
         yesterday = today;
     }
-    let strategies =
-        (0..count).map(|s| Tracked { name: format!("strategy {}", s + 1), tracked_from: None }).collect();
+    let strategies = (0..count).map(|s| Tracked { id: StrategyId(s as i64), tracked_from: None }).collect();
     Scenario { diary: Diary { strategies, days: out }, truth, days }
 }
 
@@ -184,9 +184,9 @@ impl Calibration {
         self.diaries += 1;
         let (effects, _) = analyze_outcome(&s.diary, Outcome::Pain);
         for e in effects {
-            let strategy = e.strategy.trim_start_matches("strategy ").parse::<usize>().unwrap_or(0);
             let lag = usize::from(e.lag);
-            let Some(truth) = s.truth.get(strategy.wrapping_sub(1)).and_then(|t| t.get(lag)).copied() else {
+            let truth = usize::try_from(e.strategy.0).ok().and_then(|i| s.truth.get(i));
+            let Some(truth) = truth.and_then(|t| t.get(lag)).copied() else {
                 continue;
             };
             let enough = e.label != Label::NotEnoughData;

@@ -7,6 +7,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::Json;
 use foothold_core::agency::Report;
+use foothold_core::strategy::StrategyId;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -16,10 +17,13 @@ pub struct InsightsView {
     revision: i64,
     /// Days with a check-in.
     days: usize,
-    /// Strategy ids by the names used in the analysis (names are in the request's language).
-    strategy_ids: std::collections::HashMap<String, i64>,
+    /// The name of every strategy in the report, by id (in the request's language). The
+    /// report names strategies by id only, so two strategies with one name stay apart.
+    #[schema(value_type = std::collections::HashMap<String, String>)]
+    strategy_names: std::collections::HashMap<StrategyId, String>,
     /// The agency engine's report: `results`, `contingency` and `co_occurring`, in the shape
-    /// of `foothold analyze --json` (docs/ANALYSIS.md).
+    /// of `foothold analyze --json` (docs/ANALYSIS.md), with strategy ids (`GET
+    /// /api/v1/strategies`) where that has names.
     #[serde(flatten)]
     #[schema(value_type = Object)]
     report: Report,
@@ -36,7 +40,7 @@ pub async fn get(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<
     Ok(Json(InsightsView {
         revision: insight.revision,
         days: insight.days,
-        strategy_ids: insight.ids.clone(),
+        strategy_names: insight.names.clone(),
         report: insight.report.clone(),
     }))
 }

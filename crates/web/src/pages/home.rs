@@ -42,7 +42,7 @@ fn encouragement(tr: &Tr, insight: &Insight) -> Markup {
     html! {
         p class="encourage" {
             @if let Some(e) = best {
-                (sentence(tr, e, &outcome_name(tr, e.outcome)))
+                (sentence(tr, insight, e, &outcome_name(tr, e.outcome)))
                 " " a href="/insights" { (tr.t("home-see-insights")) }
             } @else if insight.days == 0 {
                 (tr.t("home-first-days"))

@@ -13,6 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foothold_core::agency::{self, Effect, Label, Outcome, OutcomeContingency};
+use foothold_core::strategy::StrategyId;
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 use std::fmt::Write;
@@ -106,7 +107,7 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
     }
     // One line per strategy: the lag that needs fewer extra days.
     let mut waiting: Vec<&Effect> = with(Label::NotEnoughData).filter(|e| e.lag == 0).collect();
-    waiting.sort_by(|a, b| a.strategy.cmp(&b.strategy));
+    waiting.sort_by(|a, b| insight.name(a.strategy).cmp(insight.name(b.strategy)));
     let more_days = agency::MIN_DAYS.saturating_sub(insight.days);
     html! {
         @if insight.report.results.is_empty() {
@@ -132,7 +133,7 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
             section aria-labelledby="promising" {
                 h2 id="promising" { (tr.t("insights-promising-title")) }
                 p { (tr.t("insights-promising-lead")) }
-                ul { @for e in &leaning { li { (promising_line(tr, e)) " " (test_it(tr, insight, &e.strategy, e.outcome)) } } }
+                ul { @for e in &leaning { li { (promising_line(tr, insight, e)) " " (test_it(tr, insight, e.strategy, e.outcome)) } } }
             }
         }
         @if !unclear.is_empty() {
@@ -140,19 +141,19 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
                 h2 id="unclear" { (tr.t("insights-unclear-title")) }
                 p { (tr.t("insights-unclear-lead")) }
                 ul { @for e in &unclear { li { (tr.ta("insights-unclear-item", &[
-                    ("strategy", &e.strategy),
+                    ("strategy", insight.name(e.strategy)),
                     ("when", &when(tr, e.lag)),
                     ("points", &signed(e.estimate)),
                     ("low", &signed(e.interval[0])),
                     ("high", &signed(e.interval[1])),
-                ])) " " (test_it(tr, insight, &e.strategy, e.outcome)) } } }
+                ])) " " (test_it(tr, insight, e.strategy, e.outcome)) } } }
             }
         }
         @if !waiting.is_empty() && more_days == 0 {
             section aria-labelledby="wait" {
                 h2 id="wait" { (tr.t("insights-wait-title")) }
                 p { (tr.t("insights-wait-lead")) }
-                ul { @for e in &waiting { li { (waiting_line(tr, e)) } } }
+                ul { @for e in &waiting { li { (waiting_line(tr, insight, e)) } } }
             }
         }
         @let together = &insight.report.co_occurring;
@@ -160,8 +161,8 @@ fn findings(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
             section aria-labelledby="together" {
                 h2 id="together" { (tr.t("insights-together-title")) }
                 ul { @for c in together { li { (tr.ta("insights-together-item", &[
-                    ("first", &c.strategies[0]),
-                    ("second", &c.strategies[1]),
+                    ("first", insight.name(c.strategies[0])),
+                    ("second", insight.name(c.strategies[1])),
                     ("together", &c.together.to_string()),
                     ("apart", &c.apart.to_string()),
                 ])) } } }
@@ -193,11 +194,11 @@ fn proven(tr: &Tr, insight: &Insight) -> Markup {
 }
 
 /// "Test it": a personal experiment on this strategy and outcome, the design form prefilled.
-fn test_it(tr: &Tr, insight: &Insight, strategy: &str, outcome: Outcome) -> Markup {
+fn test_it(tr: &Tr, insight: &Insight, strategy: StrategyId, outcome: Outcome) -> Markup {
     html! {
-        @if let Some(id) = insight.ids.get(strategy).filter(|id| !insight.medication.contains(id)) {
-            a class="test-it" href={ "/experiments/new?strategy=" (id) "&outcome=" (outcome.as_str()) } {
-                (tr.t("insights-test-it")) span class="visually-hidden" { ": " (strategy) }
+        @if !insight.medication.contains(&strategy) {
+            a class="test-it" href={ "/experiments/new?strategy=" (strategy) "&outcome=" (outcome.as_str()) } {
+                (tr.t("insights-test-it")) span class="visually-hidden" { ": " (insight.name(strategy)) }
             }
         }
     }
@@ -209,12 +210,12 @@ fn when(tr: &Tr, lag: u8) -> String {
 
 /// "Walk (same day): about 0.6 points better so far. About 12 more days of your diary would
 /// likely tell."
-fn promising_line(tr: &Tr, e: &Effect) -> String {
+fn promising_line(tr: &Tr, insight: &Insight, e: &Effect) -> String {
     let days = e.promising.map_or(0, |p| p.more_days).to_string();
     tr.ta(
         "insights-promising-item",
         &[
-            ("strategy", &e.strategy),
+            ("strategy", insight.name(e.strategy)),
             ("when", &when(tr, e.lag)),
             ("points", &points(e.estimate)),
             ("count", &days),
@@ -222,11 +223,11 @@ fn promising_line(tr: &Tr, e: &Effect) -> String {
     )
 }
 
-fn waiting_line(tr: &Tr, e: &Effect) -> String {
+fn waiting_line(tr: &Tr, insight: &Insight, e: &Effect) -> String {
     let more_with = agency::MIN_DAYS_WITH.saturating_sub(e.n_with).to_string();
     let more_without = agency::MIN_DAYS_WITHOUT.saturating_sub(e.n_without).to_string();
     let args =
-        [("strategy", e.strategy.as_str()), ("more_with", &more_with), ("more_without", &more_without)];
+        [("strategy", insight.name(e.strategy)), ("more_with", &more_with), ("more_without", &more_without)];
     let id = match (more_with.as_str(), more_without.as_str()) {
         (_, "0") => "insights-wait-with",
         ("0", _) => "insights-wait-without",
@@ -237,14 +238,17 @@ fn waiting_line(tr: &Tr, e: &Effect) -> String {
 
 /// What an effect says in one plain sentence ("On days you did “Walk”, your pain was about
 /// 1.2 points lower."); `outcome` is the outcome's name in a sentence.
-pub(super) fn sentence(tr: &Tr, e: &Effect, outcome: &str) -> String {
+pub(super) fn sentence(tr: &Tr, insight: &Insight, e: &Effect, outcome: &str) -> String {
     let key = match (e.estimate < 0.0, e.lag) {
         (true, 0) => "insights-lower-same",
         (false, 0) => "insights-higher-same",
         (true, _) => "insights-lower-next",
         (false, _) => "insights-higher-next",
     };
-    tr.ta(key, &[("strategy", &e.strategy), ("outcome", outcome), ("points", &points(e.estimate))])
+    tr.ta(
+        key,
+        &[("strategy", insight.name(e.strategy)), ("outcome", outcome), ("points", &points(e.estimate))],
+    )
 }
 
 fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
@@ -252,11 +256,11 @@ fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
     let helps = e.label == Label::LikelyHelps;
     let sure = if helps { e.p_benefit } else { 1.0 - e.p_benefit };
     let direction = tr.t(if helps { "insights-better" } else { "insights-worse" });
-    let spread = insight.spreads.get(&(e.strategy.clone(), e.outcome, e.lag));
+    let spread = insight.spreads.get(&(e.strategy, e.outcome, e.lag));
     html! {
         article class={ "insight " (if helps { "helps" } else { "worse" }) } {
-            h3 { (e.strategy) " " span class="hint" { "(" (when(tr, e.lag)) ")" } }
-            p { (sentence(tr, e, &outcome)) }
+            h3 { (insight.name(e.strategy)) " " span class="hint" { "(" (when(tr, e.lag)) ")" } }
+            p { (sentence(tr, insight, e, &outcome)) }
             // One sentence first; how sure, the range and the charts for whoever wants them.
             details {
                 summary { (tr.t("insights-numbers")) }
@@ -266,10 +270,10 @@ fn card(tr: &Tr, insight: &Insight, e: &Effect) -> Markup {
                 }
                 p { (tr.ta("insights-range", &[("low", &signed(e.interval[0])), ("high", &signed(e.interval[1]))])) }
                 (interval_svg(tr, e))
-                @if let Some(s) = spread { (spread_svg(tr, e, &outcome, s)) }
+                @if let Some(s) = spread { (spread_svg(tr, insight.name(e.strategy), &outcome, s)) }
                 p class="hint" { (tr.ta("insights-based-on", &[("with", &e.n_with.to_string()), ("without", &e.n_without.to_string())])) }
             }
-            p { (test_it(tr, insight, &e.strategy, e.outcome)) }
+            p { (test_it(tr, insight, e.strategy, e.outcome)) }
         }
     }
 }
@@ -299,7 +303,7 @@ fn interval_svg(tr: &Tr, e: &Effect) -> Markup {
 }
 
 /// Two rows of bars: how often each value 0–10 came with the strategy (top) and without.
-fn spread_svg(tr: &Tr, e: &Effect, outcome: &str, spread: &Spread) -> Markup {
+fn spread_svg(tr: &Tr, strategy: &str, outcome: &str, spread: &Spread) -> Markup {
     const W: f64 = 300.0;
     const ROW: f64 = 34.0;
     let bar = (W - 60.0) / BINS as f64;
@@ -318,7 +322,7 @@ fn spread_svg(tr: &Tr, e: &Effect, outcome: &str, spread: &Spread) -> Markup {
             );
         }
     }
-    let label = tr.ta("insights-spread-label", &[("outcome", outcome), ("strategy", &e.strategy)]);
+    let label = tr.ta("insights-spread-label", &[("outcome", outcome), ("strategy", strategy)]);
     html! {
         svg class="spread" viewBox={ "0 0 " (W) " " (2.0 * ROW + 22.0) } role="img" aria-label=(label) {
             text x="0" y=(ROW - 4.0) { (tr.t("insights-spread-with")) }
@@ -368,14 +372,14 @@ fn summary(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
             @if top.is_empty() {
                 @if let Some(e) = leaning {
                     p { (tr.ta("insights-top-promising", &[
-                        ("outcome", &name), ("strategy", &e.strategy),
+                        ("outcome", &name), ("strategy", insight.name(e.strategy)),
                         ("count", &e.promising.map_or(0, |p| p.more_days).to_string()),
                     ])) }
                 } @else if insight.days >= agency::MIN_DAYS {
                     p { (tr.ta("insights-top-none", &[("outcome", &name)])) }
                 }
             } @else {
-                ul class="top" { @for e in &top { li { (sentence(tr, e, &name)) } } }
+                ul class="top" { @for e in &top { li { (sentence(tr, insight, e, &name)) } } }
             }
             @match share {
                 Some(s) => p { (tr.ta("insights-matter-share", &[
@@ -405,7 +409,7 @@ fn summary(tr: &Tr, insight: &Insight, outcome: Outcome) -> Markup {
                     ])) }
                     @if !good.is_empty() {
                         ul { @for g in &good { li { (tr.ta("insights-good-days-item", &[
-                            ("strategy", &g.strategy), ("with", &pct(g.p_good_with)), ("without", &pct(g.p_good_without)),
+                            ("strategy", insight.name(g.strategy)), ("with", &pct(g.p_good_with)), ("without", &pct(g.p_good_without)),
                         ])) } } }
                     }
                 }

@@ -69,7 +69,7 @@ pub async fn gather<'a>(
         .results
         .iter()
         .filter(|e| e.label == Label::LikelyHelps && e.lag == 0)
-        .map(|e| (e.strategy.clone(), e.outcome, e.estimate))
+        .map(|e| (insight.name(e.strategy).to_owned(), e.outcome, e.estimate))
         .collect();
     helps.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
     helps.truncate(HELPS);

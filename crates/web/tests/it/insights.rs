@@ -19,10 +19,14 @@ fn simulated_year() -> Vec<u8> {
     out
 }
 
-/// The API's result for a strategy's same-day difference in pain.
+/// The API's result for a strategy's same-day difference in pain, found by its name.
 fn same_day_pain<'a>(api: &'a Value, strategy: &str) -> &'a Value {
+    let names = api["strategy_names"].as_object().unwrap();
+    let ids: Vec<i64> =
+        names.iter().filter(|(_, name)| *name == strategy).map(|(id, _)| id.parse().unwrap()).collect();
+    assert_eq!(ids.len(), 1, "one strategy named {strategy}: {names:?}");
     let results = api["results"].as_array().unwrap();
-    results.iter().find(|r| r["strategy"] == strategy && r["outcome"] == "pain" && r["lag"] == 0).unwrap()
+    results.iter().find(|r| r["strategy"] == ids[0] && r["outcome"] == "pain" && r["lag"] == 0).unwrap()
 }
 
 #[tokio::test]
@@ -70,7 +74,6 @@ async fn a_simulated_year_shows_its_known_effects_and_follows_changes() {
         let walk = same_day_pain(&api, "Walk");
         assert_eq!(walk["label"], "likely_helps");
         assert!(walk["estimate"].as_f64().unwrap() < 0.0);
-        assert!(api["strategy_ids"]["Walk"].is_i64());
         assert!(api["contingency"]["felt_control"]["days"].as_u64().unwrap() > 200);
         let (revision, days) = (api["revision"].as_i64().unwrap(), api["days"].as_u64().unwrap());
 
@@ -150,5 +153,68 @@ async fn insights_are_only_for_their_member() {
         assert_eq!(theirs["days"], 0, "another member's diary is not mixed in");
         let mine: Value = a.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
         assert_eq!(mine["days"], 1);
+    }
+}
+
+/// A member's own "Walk" and the built-in walk share a name on the page; the analysis knows
+/// them apart by id, so their opposite results never merge or swap.
+#[tokio::test]
+async fn two_strategies_with_one_name_stay_apart() {
+    for app in apps(config()).await {
+        let c = browser();
+        app.register(&c, "TwoWalks", PW).await;
+        let csrf = csrf_token(&app.get(&c, "/account").await.text().await.unwrap());
+        let list: Value = c.get(app.url("/api/v1/strategies")).send().await.unwrap().json().await.unwrap();
+        let builtin = list.as_array().unwrap().iter().find(|s| s["builtin_key"] == "walk").unwrap();
+        assert_eq!(builtin["name"], "Walk");
+        let builtin = builtin["id"].as_i64().unwrap();
+        let r = c
+            .post(app.url("/api/v1/strategies"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"name": "Walk"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        let own = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        assert_ne!(own, builtin);
+        // The member's own walk goes with easier days, the built-in one with harder days.
+        let yesterday = Utc::now().date_naive() - Duration::days(1);
+        for i in 0..45i64 {
+            let (pain, strategies) = match i % 3 {
+                0 => (2 + i % 2, vec![own]),
+                1 => (8 - i % 2, vec![builtin]),
+                _ => (5, vec![]),
+            };
+            let day = yesterday - Duration::days(i);
+            let r = c
+                .put(app.url(&format!("/api/v1/checkins/{day}")))
+                .header("x-csrf-token", &csrf)
+                .json(&json!({"pain": pain, "strategies": strategies}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+        }
+
+        let api: Value = c.get(app.url("/api/v1/insights")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(api["strategy_names"][own.to_string()], "Walk");
+        assert_eq!(api["strategy_names"][builtin.to_string()], "Walk");
+        let label = |id: i64| {
+            let results = api["results"].as_array().unwrap();
+            let r = results.iter().find(|r| r["strategy"] == id && r["outcome"] == "pain" && r["lag"] == 0);
+            r.unwrap()["label"].clone()
+        };
+        assert_eq!((label(own), label(builtin)), (json!("likely_helps"), json!("likely_worse")), "{api}");
+
+        // On the page each card offers an experiment on its own strategy.
+        let html = app.get(&c, "/insights").await.text().await.unwrap();
+        let section = |title: &str| {
+            let s = &html[html.find(title).unwrap_or_else(|| panic!("{title}: {html}"))..];
+            s[..s.find("</section>").unwrap()].to_owned()
+        };
+        let (helps, worse) = (section("Goes with better days"), section("Goes with harder days"));
+        assert!(helps.contains(&format!("/experiments/new?strategy={own}&amp;outcome=pain")), "{helps}");
+        assert!(worse.contains(&format!("/experiments/new?strategy={builtin}&amp;outcome=pain")), "{worse}");
     }
 }
