@@ -12,7 +12,7 @@ use foothold_core::experiment::{
     self, analyse, Action, Adherence, Analysis, Comparison, Course, Design, DesignForm, Event, ExperimentDay,
     ExperimentResult, NotAnalysable, Observed, PlanDay, Status,
 };
-use foothold_core::strategy::Category;
+use foothold_core::strategy::{Category, StrategyId};
 use foothold_core::{checkin, Invalid};
 use foothold_store::{Experiment, ExperimentPlan, Store, StoreError, Strategy, User, UserId};
 
@@ -69,17 +69,11 @@ pub struct DesignInput {
     pub prescriber: String,
 }
 
-/// The stand-in name of a strategy inside a core `Design`: plans are stored by strategy id,
-/// and the names people see come from the member's list (they may be renamed later).
-fn placeholder(id: i64) -> String {
-    format!("#{id}")
-}
-
 /// The stored numbers as a core plan (the pair count already includes extensions).
 fn design_of(plan: &ExperimentPlan) -> Result<Design, Invalid> {
     let comparison = match plan.strategy_b {
-        None => Comparison::WithWithout { strategy: placeholder(plan.strategy_a) },
-        Some(b) => Comparison::AVersusB { a: placeholder(plan.strategy_a), b: placeholder(b) },
+        None => Comparison::WithWithout { strategy: StrategyId(plan.strategy_a) },
+        Some(b) => Comparison::AVersusB { a: StrategyId(plan.strategy_a), b: StrategyId(b) },
     };
     Design::new(
         comparison,
@@ -172,13 +166,10 @@ pub fn parse(
             code: "experiment-medication-agreed",
         });
     }
-    let (a_name, b_name) = (
-        a.as_ref().map_or_else(|_| placeholder(0), |id| placeholder(*id)),
-        b.as_ref().ok().copied().flatten().map(placeholder).unwrap_or_default(),
-    );
+    // An unknown strategy is reported above; a stand-in lets the rest be checked too.
     let form = DesignForm {
-        strategy: &a_name,
-        versus: &b_name,
+        strategy: StrategyId(a.as_ref().map_or(0, |id| *id)),
+        versus: b.as_ref().ok().copied().flatten().map(StrategyId),
         outcome: &input.outcome,
         period_days: &input.period_days,
         pairs: &input.pairs,

@@ -35,7 +35,7 @@ fn between(rng: &mut Rng, lo: f64, hi: f64) -> f64 {
 pub fn scenario(seed: u64, truth: f64, washout_days: u32) -> Option<Scenario> {
     let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(29));
     let start = NaiveDate::from_ymd_opt(2026, 3, 2)?;
-    let comparison = Comparison::WithWithout { strategy: "walk".to_owned() };
+    let comparison = Comparison::WithWithout { strategy: crate::strategy::StrategyId(1) };
     let design = Design::new(comparison, Outcome::Pain, 7, 3, washout_days, rng.next_u64(), start).ok()?;
     let rho = between(&mut rng, 0.0, 0.6);
     let sigma = between(&mut rng, 0.7, 1.3);

@@ -160,15 +160,7 @@ impl Course {
     /// The plan with one more pair, for [`Action::Extend`].
     pub fn extended(&self) -> Result<Design, crate::validation::Invalid> {
         let d = &self.design;
-        Design::new(
-            d.comparison.clone(),
-            d.outcome,
-            d.period_days,
-            d.pairs + 1,
-            d.washout_days,
-            d.seed,
-            d.start,
-        )
+        Design::new(d.comparison, d.outcome, d.period_days, d.pairs + 1, d.washout_days, d.seed, d.start)
     }
 
     /// The days to analyse: the plan up to its last day, joined with what was observed, with

@@ -7,7 +7,7 @@
 //! general-purpose generator, so that a stored seed gives the same plan in every version.
 
 use crate::agency::Outcome;
-use crate::checkin::parse_strategy_name;
+use crate::strategy::StrategyId;
 use crate::validation::{Invalid, Problem};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -45,12 +45,13 @@ impl Condition {
     }
 }
 
-/// What is compared. "With / without" is the common case (A = with the strategy).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What is compared, by strategy id (names are for people, and may change). "With /
+/// without" is the common case (A = with the strategy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Comparison {
-    WithWithout { strategy: String },
-    AVersusB { a: String, b: String },
+    WithWithout { strategy: StrategyId },
+    AVersusB { a: StrategyId, b: StrategyId },
 }
 
 /// A validated experiment plan. Stored as its fields; rebuilt through [`Design::new`].
@@ -77,12 +78,13 @@ pub struct PlanDay {
     pub washout: bool,
 }
 
-/// Form input for [`Design::parse`]: text as typed, empty meaning "the default".
-#[derive(Debug, Clone, Default)]
+/// Form input for [`Design::parse`]: the strategies already looked up by the caller, the rest
+/// as typed, empty meaning "the default".
+#[derive(Debug, Clone)]
 pub struct DesignForm<'a> {
-    pub strategy: &'a str,
-    /// Empty: "with / without `strategy`"; otherwise the alternative strategy B.
-    pub versus: &'a str,
+    pub strategy: StrategyId,
+    /// `None`: "with / without `strategy`"; otherwise the alternative strategy B.
+    pub versus: Option<StrategyId>,
     pub outcome: &'a str,
     pub period_days: &'a str,
     pub pairs: &'a str,
@@ -122,32 +124,11 @@ impl Design {
         start: NaiveDate,
     ) -> Result<Self, Invalid> {
         let mut problems = Vec::new();
-        let comparison = match comparison {
-            Comparison::WithWithout { strategy } => match parse_strategy_name(&strategy) {
-                Ok(strategy) => Some(Comparison::WithWithout { strategy }),
-                Err(_) => {
-                    problems.push(Problem { field: "strategy", code: "strategy-name-invalid" });
-                    None
-                }
-            },
-            Comparison::AVersusB { a, b } => {
-                let (a, b) = (parse_strategy_name(&a), parse_strategy_name(&b));
-                if a.is_err() {
-                    problems.push(Problem { field: "strategy", code: "strategy-name-invalid" });
-                }
-                if b.is_err() {
-                    problems.push(Problem { field: "versus", code: "strategy-name-invalid" });
-                }
-                match (a, b) {
-                    (Ok(a), Ok(b)) if a.to_lowercase() == b.to_lowercase() => {
-                        problems.push(Problem { field: "versus", code: "experiment-same-strategies" });
-                        None
-                    }
-                    (Ok(a), Ok(b)) => Some(Comparison::AVersusB { a, b }),
-                    _ => None,
-                }
+        if let Comparison::AVersusB { a, b } = comparison {
+            if a == b {
+                problems.push(Problem { field: "versus", code: "experiment-same-strategies" });
             }
-        };
+        }
         if !(PERIOD_DAYS.0..=PERIOD_DAYS.1).contains(&period_days) {
             problems.push(Problem { field: "period_days", code: "experiment-period-range" });
         }
@@ -162,12 +143,9 @@ impl Design {
         } else if pairs * (period_days - washout_days) < MIN_ANALYSED_DAYS_PER_CONDITION {
             problems.push(Problem { field: "period_days", code: "experiment-too-short" });
         }
-        match (comparison, Invalid::from_problems(problems)) {
-            (_, Some(invalid)) => Err(invalid),
-            (None, None) => Err(Invalid::one("strategy", "strategy-name-invalid")),
-            (Some(comparison), None) => {
-                Ok(Self { comparison, outcome, period_days, pairs, washout_days, seed, start })
-            }
+        match Invalid::from_problems(problems) {
+            Some(invalid) => Err(invalid),
+            None => Ok(Self { comparison, outcome, period_days, pairs, washout_days, seed, start }),
         }
     }
 
@@ -183,10 +161,9 @@ impl Design {
         let period_days = number(form.period_days, PERIOD_DAYS_DEFAULT, "period_days", &mut problems);
         let pairs = number(form.pairs, PAIRS_DEFAULT, "pairs", &mut problems);
         let washout_days = number(form.washout_days, 0, "washout_days", &mut problems);
-        let comparison = if form.versus.trim().is_empty() {
-            Comparison::WithWithout { strategy: form.strategy.to_owned() }
-        } else {
-            Comparison::AVersusB { a: form.strategy.to_owned(), b: form.versus.to_owned() }
+        let comparison = match form.versus {
+            None => Comparison::WithWithout { strategy: form.strategy },
+            Some(b) => Comparison::AVersusB { a: form.strategy, b },
         };
         // The other fields are still checked with stand-ins, so every problem shows at once.
         let placeholder = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
@@ -203,14 +180,6 @@ impl Design {
         match Invalid::from_problems(problems) {
             Some(invalid) => Err(invalid),
             None => checked,
-        }
-    }
-
-    /// Labels of A and B for people ("walk" / "without walk").
-    pub fn labels(&self) -> (String, String) {
-        match &self.comparison {
-            Comparison::WithWithout { strategy } => (strategy.clone(), format!("without {strategy}")),
-            Comparison::AVersusB { a, b } => (a.clone(), b.clone()),
         }
     }
 

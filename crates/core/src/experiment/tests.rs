@@ -4,6 +4,7 @@ use super::design::{first_of_pair, parse_outcome};
 use super::*;
 use crate::agency::Outcome;
 use crate::simulate::Rng;
+use crate::strategy::StrategyId;
 use chrono::Duration;
 
 fn start() -> NaiveDate {
@@ -11,7 +12,7 @@ fn start() -> NaiveDate {
 }
 
 fn walk() -> Comparison {
-    Comparison::WithWithout { strategy: "walk".to_owned() }
+    Comparison::WithWithout { strategy: StrategyId(1) }
 }
 
 fn design(pairs: u32, period: u32, washout: u32, seed: u64) -> Design {
@@ -98,25 +99,41 @@ fn bad_designs_are_refused_with_reasons() {
     // 2 pairs × (3 − 1) days = 4 analysed days per condition: too few to say anything.
     assert_eq!(new(3, 2, 1).unwrap_err(), ["experiment-too-short"]);
     assert!(new(3, 3, 1).is_ok());
-    let same = Comparison::AVersusB { a: "Heat".to_owned(), b: " heat ".to_owned() };
+    let same = Comparison::AVersusB { a: StrategyId(4), b: StrategyId(4) };
     let e = Design::new(same, Outcome::Pain, 7, 3, 0, 1, start()).map_err(codes).unwrap_err();
     assert_eq!(e, ["experiment-same-strategies"]);
+    let two = Comparison::AVersusB { a: StrategyId(4), b: StrategyId(5) };
+    assert!(Design::new(two, Outcome::Pain, 7, 3, 0, 1, start()).is_ok());
 }
 
 #[test]
 fn the_form_reports_every_problem_and_fills_defaults() {
-    let form = DesignForm { strategy: "walk", start: "2026-03-02", ..DesignForm::default() };
+    let form = DesignForm {
+        strategy: StrategyId(1),
+        versus: None,
+        outcome: "",
+        period_days: "",
+        pairs: "",
+        washout_days: "",
+        start: "2026-03-02",
+    };
     let d = Design::parse(&form, 9).unwrap();
     assert_eq!((d.period_days, d.pairs, d.washout_days, d.outcome), (7, 3, 0, Outcome::Pain));
-    assert_eq!(d.labels(), ("walk".to_owned(), "without walk".to_owned()));
-    let bad =
-        DesignForm { strategy: "", outcome: "mod", period_days: "x", pairs: "12", start: "soon", ..form };
+    assert_eq!(d.comparison, walk());
+    let bad = DesignForm {
+        versus: Some(StrategyId(1)),
+        outcome: "mod",
+        period_days: "x",
+        pairs: "12",
+        start: "soon",
+        ..form
+    };
     let e = codes(Design::parse(&bad, 9).unwrap_err());
     for code in [
         "outcome-unknown",
         "day-invalid",
         "number-invalid",
-        "strategy-name-invalid",
+        "experiment-same-strategies",
         "experiment-pairs-range",
     ] {
         assert!(e.contains(&code), "{code} in {e:?}");
