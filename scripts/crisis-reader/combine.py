@@ -2,9 +2,9 @@
 """Recall and false alarms of `crisis::detect`'s rule for combining the rules and the reader,
 from what `style_eval --layers` prints, so thresholds can be chosen on released or
 cross-split text (docs/BENCHMARKS.md) without rebuilding. Its defaults are read from
-crates/core/src/crisis/mod.rs, the one place the thresholds are set.
+crates/readers/src/crisis/mod.rs, the one place the thresholds are set.
 
-    cargo run --release -p foothold-core --example style_eval -- --layers < FILE.jsonl > layers.txt
+    cargo run --release -p foothold-readers --example style_eval -- --layers < FILE.jsonl > layers.txt
     python3 scripts/crisis-reader/combine.py FILE.jsonl layers.txt [--scores SCORES]
 
 --scores takes the probabilities from `train.py --test FILE --scores SCORES` (a reader trained
@@ -12,7 +12,7 @@ without FILE) instead of the built-in reader's. The defaults are the committed t
 """
 import argparse, json, os, re, sys
 
-RUST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../crates/core/src/crisis/mod.rs")
+RUST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../crates/readers/src/crisis/mod.rs")
 
 
 def committed(name):

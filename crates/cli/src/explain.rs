@@ -2,7 +2,7 @@
 //! given on the command line or in a file (one text per line). No database involved.
 
 use anyhow::{anyhow, bail, Context, Result};
-use foothold_core::style::{self, Dimension};
+use foothold_readers::style::{self, Dimension};
 use foothold_web::i18n::{Catalog, Tr};
 use serde::Serialize;
 use std::io::Write;

@@ -8,7 +8,6 @@ pub mod agency;
 pub mod calibration;
 pub mod checkin;
 pub mod community;
-pub mod crisis;
 pub mod diary_csv;
 pub mod experiment;
 pub mod fhir;
@@ -23,7 +22,6 @@ pub mod reminder;
 pub mod share;
 pub mod simulate;
 pub mod strategy;
-pub mod style;
 pub mod thought;
 pub mod validation;
 

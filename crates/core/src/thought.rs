@@ -7,8 +7,8 @@
 //! be saved at any step and finished later. A prediction is "what I expect will happen" (with
 //! how sure, 0–100 %) written before an activity, and "what happened" afterwards.
 
-use crate::style::{self, Dimension};
 use crate::validation::{Invalid, Problem};
+use foothold_readers::style::{self, Dimension};
 use serde::Serialize;
 
 /// Longest situation, thought, alternative or prediction text, in characters.

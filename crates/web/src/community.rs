@@ -8,9 +8,9 @@ use crate::AppState;
 use chrono::Duration;
 use foothold_core::community::access::{allowed, Action, Relation};
 use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, Standing, Trust, Visibility};
-use foothold_core::crisis::Level;
 use foothold_core::hacks::{NewHack, Tag};
 use foothold_core::Invalid;
+use foothold_readers::crisis::Level;
 use foothold_store::{
     AsModerator, Group, MemberNote, Membership, PostPlace, Posted, Posting, Target, ThreadSummary, User,
     UserId,

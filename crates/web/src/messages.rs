@@ -8,8 +8,8 @@ use crate::error::{AppError, AppResult};
 use crate::AppState;
 use chrono::Duration;
 use foothold_core::community::{parse_message, Trust};
-use foothold_core::crisis::Level;
 use foothold_core::Invalid;
+use foothold_readers::crisis::Level;
 use foothold_store::User;
 
 /// Messages a member may send in an hour, to anyone: enough for a real conversation, too

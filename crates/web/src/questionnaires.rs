@@ -6,8 +6,8 @@
 use crate::error::{AppError, AppResult};
 use crate::AppState;
 use chrono::{Duration, NaiveDate};
-use foothold_core::crisis::Level;
 use foothold_core::questionnaire::{self, Answers, Questionnaire, Trend};
+use foothold_readers::crisis::Level;
 use foothold_store::{Schedule, StoredResponse, User, UserId};
 use std::path::Path;
 

@@ -14,7 +14,7 @@
 
 use crate::config::{CrisisLine, WebConfig};
 use crate::i18n::Tr;
-use foothold_core::crisis::{self, Level};
+use foothold_readers::crisis::{self, Level};
 use maud::{html, Markup};
 use serde::Serialize;
 use sha2::{Digest, Sha256};

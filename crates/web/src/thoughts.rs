@@ -4,9 +4,9 @@
 
 use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
-use foothold_core::style::Dimension;
 use foothold_core::thought::{self, Feeling, Length, Step};
 use foothold_core::Invalid;
+use foothold_readers::style::Dimension;
 use foothold_store::ThoughtRecord;
 use std::collections::BTreeMap;
 

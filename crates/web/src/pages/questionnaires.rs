@@ -16,8 +16,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use chrono::Duration;
-use foothold_core::crisis::Level;
 use foothold_core::questionnaire::{Item, ItemKind, Questionnaire, Trend};
+use foothold_readers::crisis::Level;
 use maud::{html, Markup};
 use serde::Deserialize;
 

@@ -2,8 +2,8 @@
 //! the writer says is over.
 
 use super::rules::LISTS;
-use crate::style::pattern::PatternSet;
-use crate::style::text::Text;
+use crate::pattern::PatternSet;
+use crate::text::Text;
 use std::sync::LazyLock;
 
 /// "My GP asked if I'd thought about suicide and I said no": a question answered no.

@@ -1,9 +1,9 @@
 //! How long the crisis detector takes per text, by length, on one core: a short check-in
 //! note, a typical note, and the longest note a check-in takes (2,000 characters).
 //!
-//! `cargo run --release -p foothold-core --example crisis_speed`
+//! `cargo run --release -p foothold-readers --example crisis_speed`
 
-use foothold_core::crisis;
+use foothold_readers::crisis;
 use std::time::Instant;
 
 fn main() {

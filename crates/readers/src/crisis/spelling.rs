@@ -4,7 +4,7 @@
 //! become `dozens`, so "took 30 tablets" reads as a quantity, not a dose. Only the crisis
 //! detector's own copy of the words is changed; byte offsets stay those of the original text.
 
-use crate::style::text::Text;
+use crate::text::Text;
 
 /// Shorthand and slang, written as the word the rules expect.
 #[rustfmt::skip]
@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(unleet("b4"), None);
         assert_eq!(unleet("2nd"), None);
         let raw = "thinking about s*icide, k*ll myself";
-        let mut t = crate::style::text::parse(raw);
+        let mut t = crate::text::parse(raw);
         uncensor(&mut t, raw);
         let words: Vec<&str> = t.words.iter().map(|w| w.norm.as_str()).collect();
         assert_eq!(words, ["thinking", "about", "suicide", "kill", "myself"]);

@@ -29,7 +29,7 @@
 //! Everything here is recall-first (see `mod.rs`); the guards are narrow on purpose.
 
 use super::rules::{f, n, v, Rule};
-use crate::style::pattern::Lists;
+use crate::pattern::Lists;
 
 pub(super) const LISTS: Lists = &[
     (

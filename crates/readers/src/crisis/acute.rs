@@ -19,8 +19,8 @@
 //! "took thirty tablets" read alike, while "took 2 tablets" and "30 mg" never do.
 
 use super::rules::LISTS as CRISIS_LISTS;
-use crate::style::pattern::{Lists, PatternSet};
-use crate::style::text::Text;
+use crate::pattern::{Lists, PatternSet};
+use crate::text::Text;
 use std::sync::LazyLock;
 
 /// Medicines and their everyday names, as members keep them at home.

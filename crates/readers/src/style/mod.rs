@@ -20,14 +20,13 @@
 mod context;
 mod domains;
 pub mod eval;
-pub(crate) mod pattern;
 mod rules;
 #[cfg(test)]
 mod tests;
-pub(crate) mod text;
 mod words;
 
-use pattern::PatternSet;
+use crate::pattern::PatternSet;
+use crate::text;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 

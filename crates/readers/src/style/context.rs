@@ -11,8 +11,8 @@
 //!
 //! Negation and hedges are checked per phrase by [`negated`].
 
-use super::pattern::{Lists, PatternSet};
-use super::text::Text;
+use crate::pattern::{Lists, PatternSet};
+use crate::text::Text;
 use std::sync::LazyLock;
 
 /// Per word: whether it is not the writer's own present claim.

@@ -5,7 +5,7 @@
 //! / `explanatory-style-c.jsonl`, `-d.jsonl`, and `crisis-e.jsonl` to `crisis-g.jsonl`) are read
 //! when present and skipped quietly when not.
 //!
-//! `cargo run --release -p foothold-core --example style_eval [-- --dev-mistakes | --mistakes SPLIT]`
+//! `cargo run --release -p foothold-readers --example style_eval [-- --dev-mistakes | --mistakes SPLIT]`
 //!
 //! `--why` reads sentences from standard input and prints, for each, the crisis rule that
 //! matched (for tuning on released splits; never run it on a member's text).
@@ -19,7 +19,7 @@
 //! wrong. `--mistakes SPLIT` does the same for any split released for tuning (see
 //! `content/eval/README.md`, "Use of the splits"): never for a split still used as evidence.
 
-use foothold_core::style::eval::{self, CrisisItem, StyleItem};
+use foothold_readers::style::eval::{self, CrisisItem, StyleItem};
 
 const STYLE: &str = include_str!("../../../content/eval/explanatory-style.jsonl");
 const CRISIS: &str = include_str!("../../../content/eval/crisis.jsonl");
@@ -44,7 +44,7 @@ fn optional<T: serde::de::DeserializeOwned>(name: &str) -> Result<Vec<T>, serde_
 /// The two readers of `detect` apart: the rule layers alone, and the crisis reader alone at
 /// its own threshold.
 fn parts(items: &[CrisisItem], split: &str) {
-    use foothold_core::crisis::{matching_rule, reader, READER_ALONE};
+    use foothold_readers::crisis::{matching_rule, reader, READER_ALONE};
     let items: Vec<&CrisisItem> = items.iter().filter(|i| i.split == split).collect();
     let crises = items.iter().filter(|i| i.crisis).count();
     let calm = items.len() - crises;
@@ -86,12 +86,12 @@ fn main() -> Result<(), serde_json::Error> {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--why") {
         for line in std::io::stdin().lines().map_while(Result::ok) {
-            println!("{:<60} {}", foothold_core::crisis::matching_rule(&line).unwrap_or("-"), line);
+            println!("{:<60} {}", foothold_readers::crisis::matching_rule(&line).unwrap_or("-"), line);
         }
         return Ok(());
     }
     if args.iter().any(|a| a == "--layers") {
-        use foothold_core::crisis::{matching_rule, reader, unseen_by_rules};
+        use foothold_readers::crisis::{matching_rule, reader, unseen_by_rules};
         for line in std::io::stdin().lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()) {
             let text = serde_json::from_str::<serde_json::Value>(&line)?
                 .get("text")
@@ -130,7 +130,7 @@ fn main() -> Result<(), serde_json::Error> {
     if let Some(split) = mistakes_of {
         println!("{split} sentences read wrongly (expected → got):");
         for (text, expected, got) in eval::style_mistakes(&style, &split) {
-            let names = |ds: &[foothold_core::style::Dimension]| {
+            let names = |ds: &[foothold_readers::style::Dimension]| {
                 ds.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")
             };
             println!("  [{}] → [{}]  {text}", names(&expected), names(&got));

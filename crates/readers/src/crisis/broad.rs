@@ -13,7 +13,7 @@
 //! miss costs far more.
 
 use super::rules::{f, n, v, Rule, AWAY, RELAPSE, SELF_HARM_FREE, WAKE_EVERYDAY};
-use crate::style::pattern::Lists;
+use crate::pattern::Lists;
 
 pub(super) const LISTS: Lists = &[
     ("death", "die|dies|died|dying|dead|death|deaths"),

@@ -55,8 +55,8 @@ mod spelling;
 mod tests;
 mod voice;
 
-use crate::style::pattern::PatternSet;
-use crate::style::text::{self, Sentence, Text};
+use crate::pattern::PatternSet;
+use crate::text::{self, Sentence, Text};
 use context::SentenceWindow;
 use rules::Rule;
 use std::sync::LazyLock;

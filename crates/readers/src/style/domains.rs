@@ -3,7 +3,7 @@
 //! sentence together with something that spoils them.
 
 use super::context::negated;
-use super::text::{Sentence, Text};
+use crate::text::{Sentence, Text};
 
 #[rustfmt::skip]
 const DOMAINS: &[&str] = &[

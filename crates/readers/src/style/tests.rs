@@ -1,9 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use super::eval::{score_style, StyleItem};
-use super::pattern::Pattern;
 use super::{read, rules, style_only, Dimension, Reading, MAX_BYTES};
-use crate::simulate::Rng;
+use crate::pattern::Pattern;
+use crate::testing::Rng;
 
 const STYLE_JSONL: &str = include_str!("../../../../content/eval/explanatory-style.jsonl");
 

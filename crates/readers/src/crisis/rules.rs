@@ -2,7 +2,7 @@
 //! of `style/pattern.rs`. The broad, word-class fallback that catches what these miss is in
 //! `broad.rs`; both share the [`Rule`] type and the guards in `mod.rs`.
 
-use crate::style::pattern::Lists;
+use crate::pattern::Lists;
 
 /// One rule: a pattern and the guards that decide whether a match counts.
 #[derive(Debug, Clone, Copy)]

@@ -6,14 +6,14 @@
 //! acute recall (acute lines given the acute level), crisis recall (any level), false alarms,
 //! and the same with the reader left out (`assess_rules`).
 //!
-//! `cargo run --release -p foothold-core --example crisis_eval [-- --mistakes short-dev]`
+//! `cargo run --release -p foothold-readers --example crisis_eval [-- --mistakes short-dev]`
 //!
 //! `--mistakes SPLIT` prints the lines read wrongly, for splits released for tuning only
 //! (`short-dev`) or blind splits already measured once (heldout8, short-blind and prose-blind
 //! on 2026-12-06, heldout9 and heldout10 on 2026-12-07); never for a blind split not yet
 //! measured.
 
-use foothold_core::crisis::{assess, assess_rules, Level};
+use foothold_readers::crisis::{assess, assess_rules, Level};
 use serde::Deserialize;
 
 const EVAL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/eval");

@@ -11,7 +11,7 @@
 //! Patterns are written with contractions expanded, as [`super::text`] produces them:
 //! `i am`, `can not`, `will not`, `it is`.
 
-use super::text::Word;
+use crate::text::Word;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -336,8 +336,8 @@ fn atom_ends(atom: &Atom, words: &[Word], pos: usize, stop: usize, out: &mut Vec
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    use super::super::text::parse;
     use super::*;
+    use crate::text::parse;
 
     const LISTS: Lists = &[("bad", "useless|a failure|so weak")];
 

@@ -12,7 +12,7 @@
 //! and checked by anyone.
 
 use super::voice;
-use crate::style::text::Text;
+use crate::text::Text;
 
 /// Number of features.
 pub const N: usize = 35;

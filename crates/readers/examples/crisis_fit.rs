@@ -1,7 +1,7 @@
 //! Fits the weights of the crisis detector's scored layer (`crisis/score.rs`) and prints
 //! cross-validated figures, so the table in the source can be reproduced and checked.
 //!
-//! `cargo run --release -p foothold-core --example crisis_fit [-- --predictions]`
+//! `cargo run --release -p foothold-readers --example crisis_fit [-- --predictions]`
 //!
 //! L2-regularised logistic regression by plain gradient descent from zero (deterministic).
 //! The threshold is the lowest probability whose false-alarm rate on the *training* part stays
@@ -11,8 +11,8 @@
 //! lines. `--predictions` prints, for each heldout2 line, whether the layer fitted on dev+heldout
 //! flags it.
 
-use foothold_core::crisis::{self, score};
-use foothold_core::style::eval::CrisisItem;
+use foothold_readers::crisis::{self, score};
+use foothold_readers::style::eval::CrisisItem;
 
 const CRISIS: &str = include_str!("../../../content/eval/crisis.jsonl");
 const CRISIS_B: &str = include_str!("../../../content/eval/crisis-b.jsonl");

@@ -2,8 +2,8 @@
 //! writer's own crisis — an idiom, a joke, a topic, or someone else as the subject.
 
 use super::broad::LISTS;
-use crate::style::pattern::PatternSet;
-use crate::style::text::{Sentence, Text};
+use crate::pattern::PatternSet;
+use crate::text::{Sentence, Text};
 use std::sync::LazyLock;
 
 /// Idioms in which a death word is not about dying.

@@ -3,7 +3,7 @@
 //! wording but not permanence; "it will always be like this" is both.
 
 use super::context::negated;
-use super::text::Text;
+use crate::text::Text;
 
 /// How far back a "not" can negate an absolutist word ("won't be like this forever").
 pub(super) const NEGATION_WINDOW: usize = 4;

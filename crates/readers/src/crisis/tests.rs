@@ -1,9 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use super::*;
-use crate::simulate::Rng;
+use crate::pattern::Pattern;
 use crate::style::eval::{score_crisis, CrisisItem};
-use crate::style::pattern::Pattern;
+use crate::testing::Rng;
 
 const CRISIS_JSONL: &str = include_str!("../../../../content/eval/crisis.jsonl");
 

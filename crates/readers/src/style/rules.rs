@@ -2,8 +2,8 @@
 //! for Foothold in the pattern language of `pattern.rs`. Absolutist words, and
 //! "always/never/forever" about the future, are decided word by word in `words.rs`.
 
-use super::pattern::Lists;
 use super::Dimension::{self, Helpless, Permanent, Personal, Pervasive};
+use crate::pattern::Lists;
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Rule {
