@@ -7,7 +7,6 @@ use foothold_core::account::{Handle, NewPassword, Role};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Comparison, Condition, Design};
 use foothold_core::hacks::HackRecord;
-use foothold_core::strategy::StrategyId;
 use foothold_store::{migrate, Backend, ExperimentPlan, Store, UserId};
 use foothold_web::config::WebConfig;
 use foothold_web::error::AppError;
@@ -376,7 +375,7 @@ async fn demo_experiment(store: &Store, user: UserId, today: NaiveDate) -> Resul
 }
 
 fn plan_design(plan: &ExperimentPlan) -> Result<Design> {
-    let walk = Comparison::WithWithout { strategy: StrategyId(plan.strategy_a) };
+    let walk = Comparison::WithWithout { strategy: plan.strategy_a };
     Design::new(walk, plan.outcome, plan.period_days, plan.pairs, plan.washout_days, plan.seed, plan.start)
         .map_err(|e| anyhow!("demo experiment plan: {e:?}"))
 }

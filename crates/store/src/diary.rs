@@ -5,11 +5,11 @@ use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use foothold_core::checkin::{Ratings, Score};
-use foothold_core::strategy::{Category, BUILT_IN};
+use foothold_core::strategy::{Category, StrategyId, BUILT_IN};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strategy {
-    pub id: i64,
+    pub id: StrategyId,
     /// For built-in strategies: the key of their translated name.
     pub builtin_key: Option<String>,
     /// For the member's own strategies: the name they gave it.
@@ -40,7 +40,7 @@ pub struct CheckIn {
     /// The member marked the day as a flare.
     pub flare: bool,
     /// Ids of the strategies tagged that day, ascending.
-    pub strategies: Vec<i64>,
+    pub strategies: Vec<StrategyId>,
     /// Bumped on every change; a save must name the version it edited (optimistic
     /// concurrency), so a stale form can never overwrite newer data.
     pub version: i64,
@@ -53,7 +53,7 @@ pub struct CheckInWrite<'a> {
     pub ratings: Ratings,
     pub note: Option<&'a str>,
     pub flare: bool,
-    pub strategies: &'a [i64],
+    pub strategies: &'a [StrategyId],
     /// `None` for a day without a check-in yet; otherwise the version the form showed.
     pub expected_version: Option<i64>,
 }
@@ -86,7 +86,7 @@ pub(crate) fn to_db(s: Option<Score>) -> Option<i16> {
     s.map(|s| i16::from(s.value()))
 }
 
-fn checkin_from_row(row: CheckInRow, strategies: Vec<i64>) -> Result<(i64, CheckIn)> {
+fn checkin_from_row(row: CheckInRow, strategies: Vec<StrategyId>) -> Result<(i64, CheckIn)> {
     let (
         id,
         day,
@@ -167,7 +167,7 @@ impl Store {
         })
         .map_err(StoreError::unique(Conflict::StrategyName))?;
         Ok(Strategy {
-            id,
+            id: StrategyId(id),
             builtin_key: None,
             name: Some(name.to_owned()),
             category: Category::Own,
@@ -194,7 +194,7 @@ impl Store {
             .map(|(id, builtin_key, name, category, archived, tracked_from, uses)| {
                 let category =
                     Category::parse(&category).ok_or(StoreError::Corrupt("strategies.category"))?;
-                Ok(Strategy { id, builtin_key, name, category, archived, tracked_from, uses })
+                Ok(Strategy { id: StrategyId(id), builtin_key, name, category, archived, tracked_from, uses })
             })
             .collect()
     }
@@ -229,9 +229,10 @@ impl Store {
             .await?;
             Ok::<_, sqlx::Error>((rows, tags))
         })?;
-        let mut by_checkin: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+        let mut by_checkin: std::collections::HashMap<i64, Vec<StrategyId>> =
+            std::collections::HashMap::new();
         for (checkin, strategy) in tags {
-            by_checkin.entry(checkin).or_default().push(strategy);
+            by_checkin.entry(checkin).or_default().push(StrategyId(strategy));
         }
         rows.into_iter()
             .map(|row| {
@@ -247,7 +248,7 @@ impl Store {
     /// member's. The save is committed together with other members' saves queued at the
     /// same moment (group commit, `writer.rs`) and returns once that commit is durable.
     pub async fn save_checkin(&self, user: UserId, write: &CheckInWrite<'_>) -> Result<CheckIn> {
-        let mut strategies: Vec<i64> = write.strategies.to_vec();
+        let mut strategies: Vec<StrategyId> = write.strategies.to_vec();
         strategies.sort_unstable();
         strategies.dedup();
         let note = write.note.map(str::to_owned);
@@ -257,7 +258,7 @@ impl Store {
             ratings: write.ratings,
             note: note.clone(),
             flare: write.flare,
-            strategies: strategies.clone(),
+            strategies: strategies.iter().map(|s| s.0).collect(),
             expected_version: write.expected_version,
         };
         let saved = self.commits.save(save).await?;

@@ -9,14 +9,15 @@ use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Action, Event};
+use foothold_core::strategy::StrategyId;
 use std::collections::BTreeMap;
 
 /// What a plan is rebuilt from, with the last day it reaches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExperimentPlan {
-    pub strategy_a: i64,
+    pub strategy_a: StrategyId,
     /// `None`: "without A".
-    pub strategy_b: Option<i64>,
+    pub strategy_b: Option<StrategyId>,
     pub outcome: Outcome,
     pub period_days: u32,
     pub pairs: u32,
@@ -79,8 +80,8 @@ fn from_row(row: ExperimentRow) -> Result<Experiment> {
     Ok(Experiment {
         id,
         plan: ExperimentPlan {
-            strategy_a,
-            strategy_b,
+            strategy_a: StrategyId(strategy_a),
+            strategy_b: strategy_b.map(StrategyId),
             outcome,
             period_days: n(period)?,
             pairs: n(pairs)?,
@@ -102,8 +103,8 @@ fn from_row(row: ExperimentRow) -> Result<Experiment> {
 macro_rules! bind_plan {
     ($query:expr, $plan:expr) => {
         $query
-            .bind($plan.strategy_a)
-            .bind($plan.strategy_b)
+            .bind($plan.strategy_a.0)
+            .bind($plan.strategy_b.map(|b| b.0))
             .bind($plan.outcome.as_str())
             .bind(count($plan.period_days))
             .bind(count($plan.pairs))
@@ -141,7 +142,7 @@ macro_rules! check_strategies {
         for id in std::iter::once($plan.strategy_a).chain($plan.strategy_b) {
             let mine: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM strategies WHERE id = $1 AND user_id = $2")
-                    .bind(id)
+                    .bind(id.0)
                     .bind($user.0)
                     .fetch_optional(&mut *$tx)
                     .await?;

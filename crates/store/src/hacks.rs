@@ -50,7 +50,7 @@ pub struct Tried {
     pub hack: i64,
     pub title: String,
     /// The strategy it added to their diary; `None` if they deleted or merged it since.
-    pub strategy: Option<i64>,
+    pub strategy: Option<foothold_core::strategy::StrategyId>,
     /// The member's day they chose to try it.
     pub tried_on: NaiveDate,
     /// They were asked once whether to share their result.
@@ -276,7 +276,7 @@ impl Store {
             .map(|(hack, title, strategy, tried_on, asked, shared)| Tried {
                 hack,
                 title,
-                strategy,
+                strategy: strategy.map(foothold_core::strategy::StrategyId),
                 tried_on,
                 asked,
                 shared,

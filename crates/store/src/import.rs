@@ -35,12 +35,12 @@ impl Store {
         let mut by_name: HashMap<String, i64> = HashMap::new();
         for s in self.strategies(user).await? {
             if let Some(key) = &s.builtin_key {
-                by_name.insert(key.to_lowercase(), s.id);
+                by_name.insert(key.to_lowercase(), s.id.0);
                 // "Support group" and "support group" name the built-in `support-group` too.
-                by_name.insert(key.replace('-', " "), s.id);
+                by_name.insert(key.replace('-', " "), s.id.0);
             }
             if let Some(name) = &s.name {
-                by_name.insert(name.to_lowercase(), s.id);
+                by_name.insert(name.to_lowercase(), s.id.0);
             }
         }
         let mut summary = ImportSummary::default();
@@ -102,7 +102,7 @@ impl Store {
     /// The whole diary in the exchange format's terms: built-in strategies by key, the
     /// member's own by name.
     pub async fn export_diary(&self, user: UserId) -> Result<Vec<DiaryRow>> {
-        let names: HashMap<i64, String> = self
+        let names: HashMap<foothold_core::strategy::StrategyId, String> = self
             .strategies(user)
             .await?
             .into_iter()
@@ -148,7 +148,7 @@ fn changed_days(
                 if c.ratings == row.ratings
                     && c.note == row.note
                     && c.flare == row.flare
-                    && c.strategies == ids =>
+                    && c.strategies.iter().map(|s| s.0).eq(ids.iter().copied()) =>
             {
                 counts.2 += 1;
                 continue;

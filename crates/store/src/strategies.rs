@@ -3,18 +3,18 @@
 
 use crate::diary::BUMP_REVISION;
 use crate::{on_db, Conflict, Result, Store, StoreError, Strategy, UserId};
-use foothold_core::strategy::Category;
+use foothold_core::strategy::{Category, StrategyId};
 
 impl Store {
     /// One of the member's strategies; `NotFound` for anyone else's.
-    pub async fn strategy(&self, user: UserId, id: i64) -> Result<Strategy> {
+    pub async fn strategy(&self, user: UserId, id: StrategyId) -> Result<Strategy> {
         self.strategies(user).await?.into_iter().find(|s| s.id == id).ok_or(StoreError::NotFound)
     }
 
     /// Gives a strategy a new name. A built-in one keeps its key (so imports still match
     /// it) and shows the new name instead of the translated one. `Conflict(StrategyName)` if
     /// the member has another strategy of that name.
-    pub async fn rename_strategy(&self, user: UserId, id: i64, name: &str) -> Result<Strategy> {
+    pub async fn rename_strategy(&self, user: UserId, id: StrategyId, name: &str) -> Result<Strategy> {
         let current = self.strategy(user, id).await?;
         let taken = self.strategies(user).await?.into_iter().any(|s| {
             s.id != id && s.name.as_deref().is_some_and(|n| n.to_lowercase() == name.to_lowercase())
@@ -33,7 +33,7 @@ impl Store {
             )
             .bind(name)
             .bind(&key)
-            .bind(id)
+            .bind(id.0)
             .bind(user.0)
             .execute(pool)
             .await
@@ -47,11 +47,16 @@ impl Store {
 
     /// Archived strategies leave the check-in form; their days stay in the diary and the
     /// analysis.
-    pub async fn set_strategy_archived(&self, user: UserId, id: i64, archived: bool) -> Result<Strategy> {
+    pub async fn set_strategy_archived(
+        &self,
+        user: UserId,
+        id: StrategyId,
+        archived: bool,
+    ) -> Result<Strategy> {
         let done = on_db!(self, |pool| {
             sqlx::query("UPDATE strategies SET archived = $1 WHERE id = $2 AND user_id = $3")
                 .bind(archived)
-                .bind(id)
+                .bind(id.0)
                 .bind(user.0)
                 .execute(pool)
                 .await
@@ -66,7 +71,12 @@ impl Store {
     /// Marks one of the member's own strategies as a medicine (or not): it is then never
     /// offered as "Test it", and an experiment with it needs the prescriber's agreement.
     /// Built-in strategies keep their category: `Conflict(StrategyBuiltin)`.
-    pub async fn set_strategy_medication(&self, user: UserId, id: i64, medication: bool) -> Result<Strategy> {
+    pub async fn set_strategy_medication(
+        &self,
+        user: UserId,
+        id: StrategyId,
+        medication: bool,
+    ) -> Result<Strategy> {
         let current = self.strategy(user, id).await?;
         if current.builtin_key.is_some() || !matches!(current.category, Category::Own | Category::Medication)
         {
@@ -76,7 +86,7 @@ impl Store {
         on_db!(self, |pool| {
             sqlx::query("UPDATE strategies SET category = $1 WHERE id = $2 AND user_id = $3")
                 .bind(category.as_str())
-                .bind(id)
+                .bind(id.0)
                 .bind(user.0)
                 .execute(pool)
                 .await
@@ -92,7 +102,7 @@ impl Store {
     /// instead), `Conflict(StrategyBuiltin)` for a built-in one (those come back with
     /// every new list; archiving hides them), `Conflict(StrategyInExperiment)` if an
     /// experiment names it.
-    pub async fn delete_strategy(&self, user: UserId, id: i64) -> Result<()> {
+    pub async fn delete_strategy(&self, user: UserId, id: StrategyId) -> Result<()> {
         let s = self.strategy(user, id).await?;
         if s.builtin_key.is_some() {
             return Err(StoreError::Conflict(Conflict::StrategyBuiltin));
@@ -102,7 +112,7 @@ impl Store {
                 "DELETE FROM strategies WHERE id = $1 AND user_id = $2
                    AND NOT EXISTS (SELECT 1 FROM checkin_strategies WHERE strategy_id = $1)",
             )
-            .bind(id)
+            .bind(id.0)
             .bind(user.0)
             .execute(pool)
             .await
@@ -124,7 +134,12 @@ impl Store {
     /// Merges strategy `from` into `into`: every day tagged with `from` is tagged with
     /// `into` instead (once), `into` is tracked from the earlier of the two days, and `from`
     /// is removed. One transaction; each changed check-in gets a new version.
-    pub async fn merge_strategies(&self, user: UserId, from: i64, into: i64) -> Result<Strategy> {
+    pub async fn merge_strategies(
+        &self,
+        user: UserId,
+        from: StrategyId,
+        into: StrategyId,
+    ) -> Result<Strategy> {
         if from == into {
             return Err(StoreError::Conflict(Conflict::MergeSame));
         }
@@ -139,7 +154,7 @@ impl Store {
                  WHERE id IN (SELECT checkin_id FROM checkin_strategies WHERE strategy_id = $2)",
             )
             .bind(now)
-            .bind(from)
+            .bind(from.0)
             .execute(&mut *tx)
             .await?;
             sqlx::query(
@@ -147,19 +162,19 @@ impl Store {
                  SELECT checkin_id, $1 FROM checkin_strategies WHERE strategy_id = $2
                  ON CONFLICT (checkin_id, strategy_id) DO NOTHING",
             )
-            .bind(into)
-            .bind(from)
+            .bind(into.0)
+            .bind(from.0)
             .execute(&mut *tx)
             .await?;
             sqlx::query("UPDATE strategies SET tracked_from = $1 WHERE id = $2 AND tracked_from > $1")
                 .bind(source.tracked_from)
-                .bind(into)
+                .bind(into.0)
                 .execute(&mut *tx)
                 .await?;
             // The tags of `from` go with it (ON DELETE CASCADE); they were copied above. An
             // experiment's strategy is not: its plan and report name it.
             sqlx::query("DELETE FROM strategies WHERE id = $1 AND user_id = $2")
-                .bind(from)
+                .bind(from.0)
                 .bind(user.0)
                 .execute(&mut *tx)
                 .await

@@ -282,7 +282,8 @@ mod diary {
             let store = open(&db).await;
             let u = user(&store, "diarist").await;
             store.ensure_builtin_strategies(u.id, day(1)).await.unwrap();
-            let ids: Vec<i64> = store.strategies(u.id).await.unwrap().iter().map(|s| s.id).take(3).collect();
+            let ids: Vec<foothold_core::strategy::StrategyId> =
+                store.strategies(u.id).await.unwrap().iter().map(|s| s.id).take(3).collect();
 
             let first = CheckInWrite {
                 day: day(5),

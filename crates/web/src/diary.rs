@@ -9,6 +9,7 @@ use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use foothold_core::checkin::{self, Ratings, Score};
 use foothold_core::goal;
+use foothold_core::strategy::StrategyId;
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User, UserId};
 
@@ -117,10 +118,10 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
     let mut scores: Vec<Result<Option<Score>, Invalid>> =
         form.scores.iter().map(|(field, v)| Score::parse_field(v, field)).collect();
     let note = checkin::parse_note(&form.note);
-    let ids: Result<Vec<i64>, Invalid> = form
+    let ids: Result<Vec<StrategyId>, Invalid> = form
         .strategies
         .iter()
-        .map(|s| s.trim().parse::<i64>().map_err(|_| Invalid::one("strategies", "strategy-unknown")))
+        .map(|s| s.trim().parse().map(StrategyId).map_err(|_| Invalid::one("strategies", "strategy-unknown")))
         .collect();
     let too_many = if form.strategies.len() > checkin::STRATEGIES_PER_DAY_MAX {
         Err(Invalid::one("strategies", "strategies-too-many"))
@@ -201,7 +202,12 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
 const GOALS_PER_FORM_MAX: usize = 50;
 
 /// The id of the member's strategy with this name, created if they have none.
-pub async fn own_strategy(store: &Store, user: UserId, name: &str, today: NaiveDate) -> AppResult<i64> {
+pub async fn own_strategy(
+    store: &Store,
+    user: UserId,
+    name: &str,
+    today: NaiveDate,
+) -> AppResult<StrategyId> {
     match store.create_strategy(user, name, today).await {
         Ok(s) => Ok(s.id),
         Err(StoreError::Conflict(foothold_store::Conflict::StrategyName)) => store

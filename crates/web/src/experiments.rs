@@ -72,8 +72,8 @@ pub struct DesignInput {
 /// The stored numbers as a core plan (the pair count already includes extensions).
 fn design_of(plan: &ExperimentPlan) -> Result<Design, Invalid> {
     let comparison = match plan.strategy_b {
-        None => Comparison::WithWithout { strategy: StrategyId(plan.strategy_a) },
-        Some(b) => Comparison::AVersusB { a: StrategyId(plan.strategy_a), b: StrategyId(b) },
+        None => Comparison::WithWithout { strategy: plan.strategy_a },
+        Some(b) => Comparison::AVersusB { a: plan.strategy_a, b },
     };
     Design::new(
         comparison,
@@ -87,8 +87,9 @@ fn design_of(plan: &ExperimentPlan) -> Result<Design, Invalid> {
 }
 
 fn labels(tr: &Tr, plan: &ExperimentPlan, strategies: &[Strategy]) -> (String, String) {
-    let name =
-        |id: i64| strategies.iter().find(|s| s.id == id).map(|s| strategy_name(tr, s)).unwrap_or_default();
+    let name = |id: StrategyId| {
+        strategies.iter().find(|s| s.id == id).map(|s| strategy_name(tr, s)).unwrap_or_default()
+    };
     let a = name(plan.strategy_a);
     let b = match plan.strategy_b {
         Some(b) => name(b),
@@ -136,10 +137,11 @@ pub fn parse(
     strategies: &[Strategy],
     (today, seed): (NaiveDate, u64),
 ) -> Result<ExperimentPlan, Invalid> {
-    let mine = |field: &'static str, s: &str| -> Result<i64, Invalid> {
+    let mine = |field: &'static str, s: &str| -> Result<StrategyId, Invalid> {
         s.trim()
             .parse::<i64>()
             .ok()
+            .map(StrategyId)
             .filter(|id| strategies.iter().any(|st| st.id == *id))
             .ok_or_else(|| Invalid::one(field, "strategy-unknown"))
     };
@@ -148,7 +150,7 @@ pub fn parse(
     let a = match input.new_strategy.trim() {
         "" => mine("strategy", &input.strategy),
         name => checkin::parse_strategy_name(name)
-            .map(|_| 0)
+            .map(|_| StrategyId(0))
             .map_err(|_| Invalid::one("new_strategy", "strategy-name-invalid")),
     };
     Invalid::gather(&mut problems, &a);
@@ -168,8 +170,8 @@ pub fn parse(
     }
     // An unknown strategy is reported above; a stand-in lets the rest be checked too.
     let form = DesignForm {
-        strategy: StrategyId(a.as_ref().map_or(0, |id| *id)),
-        versus: b.as_ref().ok().copied().flatten().map(StrategyId),
+        strategy: a.as_ref().map_or(StrategyId(0), |id| *id),
+        versus: b.as_ref().ok().copied().flatten(),
         outcome: &input.outcome,
         period_days: &input.period_days,
         pairs: &input.pairs,

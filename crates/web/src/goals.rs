@@ -6,6 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use foothold_core::goal::{self, Plan, Unit};
+use foothold_core::strategy::StrategyId;
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, Goal, Store, UserId};
 
@@ -99,7 +100,7 @@ pub async fn follow_checkin(
         let want = match typed.iter().find(|(id, _)| *id == g.goal.id) {
             Some((_, amount)) => *amount,
             None => {
-                let ticked = g.goal.strategy_id.is_some_and(|s| saved.strategies.contains(&s));
+                let ticked = g.goal.strategy_id.is_some_and(|s| saved.strategies.contains(&StrategyId(s)));
                 match (ticked, g.done) {
                     (true, None) => g.target,
                     (false, Some(a)) if a > 0 => None,

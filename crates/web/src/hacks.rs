@@ -11,7 +11,6 @@ use foothold_core::agency::{Effect, Label, Outcome};
 use foothold_core::community::access::{Action, Relation};
 use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{NewHack, GROUP_SLUG, TRY_DAYS};
-use foothold_core::strategy::StrategyId;
 use foothold_core::Invalid;
 use foothold_store::{HackSummary, Tried, User};
 
@@ -101,7 +100,6 @@ pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> A
     }
     let insight = app.insights.get(&app.store, user.id, tr).await?;
     // A strategy never tagged yet is not in the report: the engine has nothing to say.
-    let strategy = StrategyId(strategy);
     let effects: Vec<Effect> = Outcome::ALL
         .iter()
         .filter_map(|&o| {

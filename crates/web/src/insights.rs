@@ -126,10 +126,9 @@ impl Insights {
     async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
         let checkins = store.checkins(user, first_day(), last_day()).await?;
         let used: Vec<_> = store.strategies(user).await?.into_iter().filter(|s| s.uses > 0).collect();
-        let medication =
-            used.iter().filter(|s| s.category == Category::Medication).map(|s| StrategyId(s.id)).collect();
+        let medication = used.iter().filter(|s| s.category == Category::Medication).map(|s| s.id).collect();
         let named: Vec<(StrategyId, String, NaiveDate)> =
-            used.iter().map(|s| (StrategyId(s.id), strategy_name(tr, s), s.tracked_from)).collect();
+            used.iter().map(|s| (s.id, strategy_name(tr, s), s.tracked_from)).collect();
         let lang = tr.lang();
         let mut insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
             .await
@@ -164,8 +163,7 @@ fn analyse(
     let days: Vec<agency::Day> = checkins
         .iter()
         .map(|c| {
-            let done: Vec<usize> =
-                c.strategies.iter().filter_map(|id| index.get(&StrategyId(*id)).copied()).collect();
+            let done: Vec<usize> = c.strategies.iter().filter_map(|id| index.get(id).copied()).collect();
             for &i in &done {
                 if let Some(f) = first_use.get_mut(i) {
                     *f = Some(f.map_or(c.day, |f| f.min(c.day)));
@@ -214,7 +212,7 @@ async fn proven(store: &Store, user: UserId, tr: &Tr) -> AppResult<Vec<Proven>> 
             out.push(Proven {
                 id: e.stored.id,
                 outcome: e.course.design.outcome,
-                strategy_a: StrategyId(e.stored.plan.strategy_a),
+                strategy_a: e.stored.plan.strategy_a,
                 without: e.stored.plan.strategy_b.is_none(),
                 estimate: r.estimate,
                 interval: r.interval,

@@ -37,7 +37,7 @@ pub async fn save(store: &Store, user: UserId, setup: &Setup<'_>) -> AppResult<V
     if let Some(ticked) = ticked {
         // Only built-ins are offered; the member's own strategies are left as they are.
         for s in store.strategies(user).await?.iter().filter(|s| s.builtin_key.is_some()) {
-            let archived = !ticked.contains(&s.id);
+            let archived = !ticked.contains(&s.id.0);
             if s.archived != archived {
                 store.set_strategy_archived(user, s.id, archived).await?;
             }

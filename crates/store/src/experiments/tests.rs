@@ -7,17 +7,18 @@ use crate::{Conflict, ExperimentPlan, Store, StoreError, UserId};
 use chrono::{Duration, NaiveDate};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Action, Event};
+use foothold_core::strategy::StrategyId;
 
 fn day(n: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap() + Duration::days(n)
 }
 
-async fn walk(store: &Store, u: UserId) -> i64 {
+async fn walk(store: &Store, u: UserId) -> StrategyId {
     store.ensure_builtin_strategies(u, day(0)).await.unwrap();
     store.strategies(u).await.unwrap().iter().find(|s| s.builtin_key.as_deref() == Some("walk")).unwrap().id
 }
 
-fn plan(strategy_a: i64, outcome: Outcome, start: i64) -> ExperimentPlan {
+fn plan(strategy_a: StrategyId, outcome: Outcome, start: i64) -> ExperimentPlan {
     ExperimentPlan {
         strategy_a,
         strategy_b: None,

@@ -8,6 +8,7 @@ use crate::writer::{Committer, Job, Saved};
 use crate::{CheckInWrite, Result, Store, StoreError, UserId};
 use chrono::NaiveDate;
 use foothold_core::checkin::{Ratings, Score};
+use foothold_core::strategy::StrategyId;
 use tokio::sync::oneshot;
 
 fn day(d: u32) -> NaiveDate {
@@ -160,8 +161,8 @@ async fn an_unknown_strategy_refuses_only_its_save_and_changes_nothing_of_it() {
         let theirs = store.create_strategy(b, "Knitting", day(1)).await.unwrap().id;
         let tagged = CheckInWrite { strategies: &[mine], ..write(3, 5, None) };
         store.save_checkin(a, &tagged).await.unwrap();
-        let with = |mut s: Save, ids: &[i64]| {
-            s.strategies = ids.to_vec();
+        let with = |mut s: Save, ids: &[StrategyId]| {
+            s.strategies = ids.iter().map(|s| s.0).collect();
             s
         };
         let answers = batch(
@@ -171,7 +172,7 @@ async fn an_unknown_strategy_refuses_only_its_save_and_changes_nothing_of_it() {
                 with(save(a, 3, 1, Some(1)), &[theirs]),
                 with(save(a, 4, 1, None), &[mine]),
                 with(save(b, 2, 1, None), &[theirs]),
-                with(save(a, 5, 1, None), &[i64::MAX]),
+                with(save(a, 5, 1, None), &[StrategyId(i64::MAX)]),
             ],
         )
         .await;

@@ -72,7 +72,7 @@ impl From<CheckIn> for CheckInView {
             ratings: c.ratings.into(),
             note: c.note,
             flare: c.flare,
-            strategies: c.strategies,
+            strategies: c.strategies.iter().map(|s| s.0).collect(),
             version: c.version,
             updated_at: c.updated_at,
         }
@@ -147,7 +147,7 @@ pub struct StrategyView {
 pub(super) fn strategy_view(tr: &crate::i18n::Tr, s: Strategy) -> StrategyView {
     StrategyView {
         name: strategy_name(tr, &s),
-        id: s.id,
+        id: s.id.0,
         builtin_key: s.builtin_key,
         category: s.category.as_str().to_owned(),
         archived: s.archived,

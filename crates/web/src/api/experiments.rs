@@ -131,8 +131,8 @@ async fn view(
     Ok(ExperimentView {
         id: e.stored.id,
         status: status.as_str(),
-        strategy: e.stored.plan.strategy_a,
-        versus: e.stored.plan.strategy_b,
+        strategy: e.stored.plan.strategy_a.0,
+        versus: e.stored.plan.strategy_b.map(|b| b.0),
         labels: [e.labels.0.clone(), e.labels.1.clone()],
         outcome: d.outcome.as_str(),
         period_days: d.period_days,

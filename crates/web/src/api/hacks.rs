@@ -268,7 +268,12 @@ async fn detail(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<HackDetai
 }
 
 fn tried_view(t: &Tried, r: &MyResult) -> TriedView {
-    TriedView { tried_on: t.tried_on, strategy: t.strategy, shared: t.shared, result: my_result_view(r) }
+    TriedView {
+        tried_on: t.tried_on,
+        strategy: t.strategy.map(|s| s.0),
+        shared: t.shared,
+        result: my_result_view(r),
+    }
 }
 
 /// A hack with how to do it, its pooled evidence and your own try of it.

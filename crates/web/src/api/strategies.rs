@@ -8,6 +8,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use foothold_core::checkin;
+use foothold_core::strategy::StrategyId;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -24,7 +25,8 @@ pub struct StrategyChange {
 #[derive(Deserialize, ToSchema)]
 pub struct MergeRequest {
     /// The strategy that stays and takes over every tagged day.
-    into: i64,
+    #[schema(value_type = i64)]
+    into: StrategyId,
 }
 
 /// Rename, archive or mark as a medicine one of your strategies. Archived strategies leave the check-in form;
@@ -35,7 +37,7 @@ pub struct MergeRequest {
 pub async fn change(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Json(req): Json<StrategyChange>,
 ) -> AppResult<Json<StrategyView>> {
     let user = viewer.require_user()?;
@@ -62,7 +64,7 @@ pub async fn change(
 pub async fn delete(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
 ) -> AppResult<axum::http::StatusCode> {
     let user = viewer.require_user()?;
     app.store.delete_strategy(user.id, id).await?;
@@ -77,7 +79,7 @@ pub async fn delete(
 pub async fn merge(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Json(req): Json<MergeRequest>,
 ) -> AppResult<Json<StrategyView>> {
     let user = viewer.require_user()?;

@@ -20,6 +20,7 @@ use axum::Form;
 use chrono::{Duration, NaiveDate};
 use foothold_core::checkin::{self, Item};
 use foothold_core::experiment::Status;
+use foothold_core::strategy::StrategyId;
 use foothold_store::{CheckIn, Strategy, User};
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -280,8 +281,8 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let title = tr.ta("checkin-title", &[("day", &day_label(viewer, v.day, v.today))]);
     let chosen: Vec<&str> = v.form.strategies.iter().map(String::as_str).collect();
     // Current goals' strategies are asked about in their own group, not among the chips.
-    let asked: Vec<Option<i64>> =
-        v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id).collect();
+    let asked: Vec<Option<StrategyId>> =
+        v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id.map(StrategyId)).collect();
     let body = html! {
         @if v.first {
             p class="step" { (tr.ta("welcome-step", &[("step", "3"), ("of", "3")])) " · " (tr.t("checkin-first")) }

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{Duration, NaiveDate};
 use foothold_core::checkin::Score;
+use foothold_core::strategy::StrategyId;
 use foothold_store::CheckIn;
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
@@ -25,7 +26,7 @@ pub const RANGES: [i64; 3] = [30, 90, 365];
 /// `kept.rs`): the page is read far more often than the diary changes.
 pub struct Loaded {
     days: Vec<CheckIn>,
-    names: HashMap<i64, String>,
+    names: HashMap<StrategyId, String>,
 }
 
 /// Member, first day, span and language.
@@ -35,7 +36,7 @@ pub type HistoryKey = (foothold_store::UserId, NaiveDate, i64, String);
 pub struct RangeQuery {
     days: Option<i64>,
     /// A strategy whose days are marked under the charts.
-    strategy: Option<i64>,
+    strategy: Option<StrategyId>,
 }
 
 /// The drawing's own units. Narrow, so that its text (15 units) stays at least 12 px on a
@@ -143,7 +144,7 @@ fn chart(
     days: &[CheckIn],
     (from, span): (NaiveDate, i64),
     lines: &[Line],
-    marked: Option<(i64, &str)>,
+    marked: Option<(StrategyId, &str)>,
 ) -> Markup {
     let tr = &viewer.tr;
     let mut grid = String::new();
@@ -217,7 +218,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
             return Ok::<_, AppError>((from, kept));
         }
         let days = app.store.checkins(user.id, from, today).await?;
-        let names: HashMap<i64, String> = app
+        let names: HashMap<StrategyId, String> = app
             .store
             .strategies(user.id)
             .await?
@@ -237,9 +238,9 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<R
     let title = tr.t("history-title");
     let marked = q.strategy.and_then(|id| Some((id, names.get(&id)?.clone())));
     let marks = marked.as_ref().map(|(id, n)| (*id, n.as_str()));
-    let mut choices: Vec<(i64, String)> = names.drain().collect();
+    let mut choices: Vec<(StrategyId, String)> = names.drain().collect();
     choices.sort_by_key(|c| c.1.to_lowercase());
-    let names: HashMap<i64, String> = choices.iter().cloned().collect();
+    let names: HashMap<StrategyId, String> = choices.iter().cloned().collect();
     let window = (from, span);
     let columns = [
         tr.t("history-col-day"),

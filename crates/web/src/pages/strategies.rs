@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use foothold_core::checkin;
-use foothold_core::strategy::Category;
+use foothold_core::strategy::{Category, StrategyId};
 use foothold_store::{Strategy, User};
 use maud::html;
 use serde::Deserialize;
@@ -63,7 +63,7 @@ pub struct Done {
 pub async fn show(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Query(q): Query<Done>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -75,7 +75,7 @@ async fn page(
     app: &AppState,
     viewer: &Viewer,
     user: &User,
-    id: i64,
+    id: StrategyId,
     done: Option<&str>,
     error: Option<&AppError>,
     typed: &str,
@@ -183,7 +183,7 @@ pub struct RenameForm {
 pub async fn rename(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Form(f): Form<RenameForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -211,7 +211,7 @@ pub struct ArchiveForm {
 pub async fn archive(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Form(f): Form<ArchiveForm>,
 ) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
@@ -231,7 +231,7 @@ pub struct MedicationForm {
 pub async fn medication(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Form(f): Form<MedicationForm>,
 ) -> AppResult<Response> {
     let user = viewer.require_user()?;
@@ -242,7 +242,7 @@ pub async fn medication(
     )))
 }
 
-pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
+pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<StrategyId>) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match app.store.delete_strategy(user.id, id).await {
         Ok(()) => see_other("/strategies?done=deleted"),
@@ -258,13 +258,13 @@ pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<
 
 #[derive(Deserialize)]
 pub struct MergeForm {
-    into: i64,
+    into: StrategyId,
 }
 
 pub async fn merge(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<StrategyId>,
     Form(f): Form<MergeForm>,
 ) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
