@@ -8,7 +8,7 @@ use crate::diary::BUMP_REVISION;
 use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::agency::Outcome;
-use foothold_core::experiment::{Action, Event};
+use foothold_core::experiment::{Action, Event, ExperimentId};
 use foothold_core::strategy::StrategyId;
 use std::collections::BTreeMap;
 
@@ -30,7 +30,7 @@ pub struct ExperimentPlan {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Experiment {
-    pub id: i64,
+    pub id: ExperimentId,
     pub plan: ExperimentPlan,
     /// Kept as "proven for me" on the insights page.
     pub kept: bool,
@@ -78,7 +78,7 @@ fn from_row(row: ExperimentRow) -> Result<Experiment> {
         .ok_or(StoreError::Corrupt("experiments.outcome"))?;
     let n = |v: i32| u32::try_from(v).map_err(|_| StoreError::Corrupt("experiments counts"));
     Ok(Experiment {
-        id,
+        id: ExperimentId(id),
         plan: ExperimentPlan {
             strategy_a: StrategyId(strategy_a),
             strategy_b: strategy_b.map(StrategyId),
@@ -178,7 +178,7 @@ impl Store {
             tx.commit().await?;
             Ok::<_, StoreError>(id)
         })?;
-        self.experiment(user, id).await
+        self.experiment(user, ExperimentId(id)).await
     }
 
     /// Replaces the plan of an experiment that has not started (the caller checks the date,
@@ -186,10 +186,11 @@ impl Store {
     pub async fn edit_experiment(
         &self,
         user: UserId,
-        id: i64,
+        experiment: ExperimentId,
         expected_version: i64,
         plan: &ExperimentPlan,
     ) -> Result<Experiment> {
+        let id = experiment.0;
         let now = crate::now();
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
@@ -219,11 +220,17 @@ impl Store {
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })?;
-        self.experiment(user, id).await
+        self.experiment(user, experiment).await
     }
 
     /// Deletes a plan (the caller allows this only before the start).
-    pub async fn delete_experiment(&self, user: UserId, id: i64, expected_version: i64) -> Result<()> {
+    pub async fn delete_experiment(
+        &self,
+        user: UserId,
+        experiment: ExperimentId,
+        expected_version: i64,
+    ) -> Result<()> {
+        let id = experiment.0;
         let done = on_db!(self, |pool| {
             sqlx::query("DELETE FROM experiments WHERE id = $1 AND user_id = $2 AND version = $3")
                 .bind(id)
@@ -236,7 +243,7 @@ impl Store {
         if done == 1 {
             return Ok(());
         }
-        self.experiment(user, id).await.and(Err(StoreError::Stale))
+        self.experiment(user, experiment).await.and(Err(StoreError::Stale))
     }
 
     /// Records a change made while the experiment ran, with the plan's new number of pairs
@@ -244,11 +251,12 @@ impl Store {
     pub async fn record_experiment_event(
         &self,
         user: UserId,
-        id: i64,
+        experiment: ExperimentId,
         expected_version: i64,
         event: Event,
         plan: &ExperimentPlan,
     ) -> Result<Experiment> {
+        let id = experiment.0;
         let now = crate::now();
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
@@ -285,7 +293,7 @@ impl Store {
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })?;
-        self.experiment(user, id).await
+        self.experiment(user, experiment).await
     }
 
     /// Records whether the member followed the plan on `day` (`None` forgets the answer).
@@ -293,10 +301,11 @@ impl Store {
     pub async fn set_followed(
         &self,
         user: UserId,
-        id: i64,
+        experiment: ExperimentId,
         day: NaiveDate,
         followed: Option<bool>,
     ) -> Result<()> {
+        let id = experiment.0;
         let mine = on_db!(self, |pool| {
             let mine: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM experiments WHERE id = $1 AND user_id = $2")
@@ -337,7 +346,8 @@ impl Store {
 
     /// Keeps (or no longer keeps) a finished experiment as "proven for me". Bumps the diary
     /// revision, because the insights page shows kept results.
-    pub async fn keep_experiment(&self, user: UserId, id: i64, kept: bool) -> Result<()> {
+    pub async fn keep_experiment(&self, user: UserId, experiment: ExperimentId, kept: bool) -> Result<()> {
+        let id = experiment.0;
         let done = on_db!(self, |pool| {
             sqlx::query("UPDATE experiments SET kept = $1 WHERE id = $2 AND user_id = $3")
                 .bind(kept)
@@ -354,7 +364,8 @@ impl Store {
 
     /// One of the member's experiments with its events and adherence; `NotFound` for
     /// anyone else's.
-    pub async fn experiment(&self, user: UserId, id: i64) -> Result<Experiment> {
+    pub async fn experiment(&self, user: UserId, experiment: ExperimentId) -> Result<Experiment> {
+        let id = experiment.0;
         self.load_experiments(user, Only::Id(id)).await?.into_iter().next().ok_or(StoreError::NotFound)
     }
 
@@ -413,12 +424,12 @@ impl Store {
         let mut all = rows.into_iter().map(from_row).collect::<Result<Vec<Experiment>>>()?;
         for (id, action, day) in events {
             let action = Action::parse(&action).ok_or(StoreError::Corrupt("experiment_events.action"))?;
-            if let Some(e) = all.iter_mut().find(|e| e.id == id) {
+            if let Some(e) = all.iter_mut().find(|e| e.id.0 == id) {
                 e.events.push(Event { action, day });
             }
         }
         for (id, day, followed) in days {
-            if let Some(e) = all.iter_mut().find(|e| e.id == id) {
+            if let Some(e) = all.iter_mut().find(|e| e.id.0 == id) {
                 e.followed.insert(day, followed);
             }
         }

@@ -8,6 +8,7 @@ use crate::i18n::Tr;
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use foothold_core::checkin::{self, Ratings, Score};
+use foothold_core::experiment::ExperimentId;
 use foothold_core::goal;
 use foothold_core::strategy::StrategyId;
 use foothold_core::Invalid;
@@ -44,7 +45,7 @@ pub struct Submitted {
     pub version: String,
     /// Answers to "did you follow your experiment's plan?", by experiment id: `yes`, `no`
     /// or empty.
-    pub followed: Vec<(i64, String)>,
+    pub followed: Vec<(ExperimentId, String)>,
     /// Amounts typed for goals still gathering their baseline, by goal id (empty takes the
     /// day's amount back).
     pub goal_amounts: Vec<(i64, String)>,
@@ -72,7 +73,7 @@ impl Submitted {
                 }
                 other if other.starts_with("followed-") => {
                     if let Ok(id) = other.trim_start_matches("followed-").parse() {
-                        s.followed.push((id, v));
+                        s.followed.push((ExperimentId(id), v));
                     }
                 }
                 other => {

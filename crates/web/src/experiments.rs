@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{
     self, analyse, Action, Adherence, Analysis, Comparison, Course, Design, DesignForm, Event, ExperimentDay,
-    ExperimentResult, NotAnalysable, Observed, PlanDay, Status,
+    ExperimentId, ExperimentResult, NotAnalysable, Observed, PlanDay, Status,
 };
 use foothold_core::strategy::{Category, StrategyId};
 use foothold_core::{checkin, Invalid};
@@ -101,7 +101,7 @@ fn labels(tr: &Tr, plan: &ExperimentPlan, strategies: &[Strategy]) -> (String, S
 /// Rebuilds a stored experiment.
 pub fn rebuild(tr: &Tr, stored: Experiment, strategies: &[Strategy]) -> AppResult<Loaded> {
     let design = design_of(&stored.plan).map_err(|_| {
-        tracing::error!(experiment = stored.id, "stored experiment plan no longer validates");
+        tracing::error!(experiment = stored.id.0, "stored experiment plan no longer validates");
         AppError::Internal
     })?;
     let labels = labels(tr, &stored.plan, strategies);
@@ -110,7 +110,7 @@ pub fn rebuild(tr: &Tr, stored: Experiment, strategies: &[Strategy]) -> AppResul
 }
 
 /// One of the member's experiments.
-pub async fn load(store: &Store, tr: &Tr, user: UserId, id: i64) -> AppResult<Loaded> {
+pub async fn load(store: &Store, tr: &Tr, user: UserId, id: ExperimentId) -> AppResult<Loaded> {
     let stored = store.experiment(user, id).await?;
     rebuild(tr, stored, &store.strategies(user).await?)
 }
@@ -250,7 +250,7 @@ async fn not_started(
     clock: &Clock,
     tr: &Tr,
     user: &User,
-    id: i64,
+    id: ExperimentId,
 ) -> AppResult<(NaiveDate, Loaded)> {
     let today = clock.today(user.time_zone);
     let user = user.id;
@@ -268,7 +268,7 @@ pub async fn edit(
     clock: &Clock,
     tr: &Tr,
     user: &User,
-    id: i64,
+    id: ExperimentId,
     version: i64,
     input: &DesignInput,
 ) -> AppResult<Experiment> {
@@ -284,7 +284,7 @@ pub async fn cancel(
     clock: &Clock,
     tr: &Tr,
     user: &User,
-    id: i64,
+    id: ExperimentId,
     version: i64,
 ) -> AppResult<()> {
     not_started(store, clock, tr, user, id).await?;
@@ -297,7 +297,7 @@ pub async fn act(
     clock: &Clock,
     tr: &Tr,
     user: &User,
-    id: i64,
+    id: ExperimentId,
     version: i64,
     action: Action,
 ) -> AppResult<Experiment> {
@@ -324,7 +324,7 @@ pub async fn set_followed(
     clock: &Clock,
     tr: &Tr,
     user: &User,
-    id: i64,
+    id: ExperimentId,
     day: NaiveDate,
     followed: Option<bool>,
 ) -> AppResult<()> {
@@ -344,7 +344,14 @@ pub async fn set_followed(
 }
 
 /// Keeps a finished experiment whose result favours A as "proven for me" (or stops keeping it).
-pub async fn keep(store: &Store, clock: &Clock, tr: &Tr, user: &User, id: i64, kept: bool) -> AppResult<()> {
+pub async fn keep(
+    store: &Store,
+    clock: &Clock,
+    tr: &Tr,
+    user: &User,
+    id: ExperimentId,
+    kept: bool,
+) -> AppResult<()> {
     let today = clock.today(user.time_zone);
     let user = user.id;
     let e = load(store, tr, user, id).await?;

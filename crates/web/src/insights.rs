@@ -15,6 +15,7 @@ use crate::i18n::Tr;
 use crate::kept::Kept;
 use chrono::NaiveDate;
 use foothold_core::agency::{self, Diary, Outcome, Report, Tracked};
+use foothold_core::experiment::ExperimentId;
 use foothold_core::strategy::{Category, StrategyId};
 use foothold_store::{CheckIn, Store, UserId};
 use std::collections::HashMap;
@@ -51,7 +52,7 @@ pub struct Insight {
 
 /// A kept experiment's result, in the words of its two conditions.
 pub struct Proven {
-    pub id: i64,
+    pub id: ExperimentId,
     pub a: String,
     pub b: String,
     /// The strategy of condition A, and whether B was "without it".

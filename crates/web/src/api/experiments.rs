@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::NaiveDate;
-use foothold_core::experiment::{Action, Event, ExperimentResult, NotAnalysable, PlanDay};
+use foothold_core::experiment::{Action, Event, ExperimentId, ExperimentResult, NotAnalysable, PlanDay};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -129,7 +129,7 @@ async fn view(
     };
     let d = &e.course.design;
     Ok(ExperimentView {
-        id: e.stored.id,
+        id: e.stored.id.0,
         status: status.as_str(),
         strategy: e.stored.plan.strategy_a.0,
         versus: e.stored.plan.strategy_b.map(|b| b.0),
@@ -197,7 +197,7 @@ pub async fn create(
 pub async fn get(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
 ) -> AppResult<Json<ExperimentView>> {
     let user = viewer.require_user()?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, id).await?;
@@ -220,7 +220,7 @@ pub struct ActionRequest {
 pub async fn act(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
     Json(req): Json<ActionRequest>,
 ) -> AppResult<Json<ExperimentView>> {
     let user = viewer.require_user()?;
@@ -243,7 +243,7 @@ pub struct FollowedRequest {
 pub async fn set_followed(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path((id, day)): Path<(i64, String)>,
+    Path((id, day)): Path<(ExperimentId, String)>,
     Json(req): Json<FollowedRequest>,
 ) -> AppResult<StatusCode> {
     let user = viewer.require_user()?;

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::{Duration, NaiveDate};
 use foothold_core::checkin::{self, Item};
-use foothold_core::experiment::Status;
+use foothold_core::experiment::{ExperimentId, Status};
 use foothold_core::strategy::StrategyId;
 use foothold_store::{CheckIn, Strategy, User};
 use maud::{html, Markup};
@@ -59,7 +59,7 @@ struct View<'a> {
 
 /// An experiment that includes the day shown, with the answer about following it.
 struct PlanOfDay {
-    id: i64,
+    id: ExperimentId,
     line: Markup,
     answer: String,
 }
@@ -475,7 +475,7 @@ pub async fn save(
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let mut form = Submitted::from_pairs(pairs);
-    let answers: Result<Vec<(i64, Option<bool>)>, AppError> = form
+    let answers: Result<Vec<(ExperimentId, Option<bool>)>, AppError> = form
         .followed
         .iter()
         .map(|(id, a)| {

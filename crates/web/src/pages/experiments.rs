@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::{Datelike, Duration, NaiveDate};
 use foothold_core::agency::Outcome;
-use foothold_core::experiment::{design, Action, Status};
+use foothold_core::experiment::{design, Action, ExperimentId, Status};
 use foothold_store::{Strategy, User};
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -106,7 +106,7 @@ async fn design_page(
     viewer: &Viewer,
     user: &User,
     input: &DesignInput,
-    editing: Option<(i64, i64)>,
+    editing: Option<(ExperimentId, i64)>,
     error: Option<&AppError>,
 ) -> Response {
     let strategies = match app.store.strategies(user.id).await {
@@ -223,7 +223,7 @@ pub struct DoneQuery {
 pub async fn show(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
     Query(q): Query<DoneQuery>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -429,7 +429,11 @@ pub struct VersionForm {
     version: i64,
 }
 
-pub async fn edit_form(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
+pub async fn edit_form(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<ExperimentId>,
+) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let e = match experiments::load(&app.store, &viewer.tr, user.id, id).await {
         Ok(e) => e,
@@ -460,7 +464,7 @@ pub struct EditForm {
 pub async fn edit(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
     Form(f): Form<EditForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -476,7 +480,7 @@ pub async fn edit(
 pub async fn cancel(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
     Form(f): Form<VersionForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -495,7 +499,7 @@ pub struct ActionForm {
 pub async fn act(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
     Form(f): Form<ActionForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -524,7 +528,7 @@ pub struct KeepForm {
 pub async fn keep(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ExperimentId>,
     Form(f): Form<KeepForm>,
 ) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
