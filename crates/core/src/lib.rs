@@ -15,6 +15,7 @@ pub mod goal;
 pub mod group_sessions;
 pub mod hacks;
 pub mod hex;
+mod id;
 pub mod library;
 mod named;
 pub mod questionnaire;

@@ -4,17 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Which strategy, whatever it is called: a member's own "Walk" and the built-in one are two
-/// strategies, in any language. The analysis keys everything by it; names are for display.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct StrategyId(pub i64);
-
-impl std::fmt::Display for StrategyId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
+crate::id::id_type!(
+    /// Which strategy, whatever it is called: a member's own "Walk" and the built-in one are
+    /// two strategies, in any language. The analysis keys everything by it; names are for
+    /// display.
+    StrategyId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -11,6 +11,16 @@ use crate::validation::{Invalid, Problem};
 use foothold_readers::style::{self, Dimension};
 use serde::Serialize;
 
+crate::id::id_type!(
+    /// Which of a member's thought records.
+    ThoughtId
+);
+
+crate::id::id_type!(
+    /// Which of a member's predictions (behavioural experiments on a thought).
+    PredictionId
+);
+
 /// Longest situation, thought, alternative or prediction text, in characters.
 pub const SHORT_MAX: usize = 2_000;
 /// Longest evidence text, in characters.

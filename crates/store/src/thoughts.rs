@@ -6,11 +6,11 @@
 
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
-use foothold_core::thought::{Compared, Feeling, Step, TRAPS};
+use foothold_core::thought::{Compared, Feeling, PredictionId, Step, ThoughtId, TRAPS};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThoughtRecord {
-    pub id: i64,
+    pub id: ThoughtId,
     pub day: NaiveDate,
     pub step: Step,
     pub situation: Option<String>,
@@ -26,7 +26,7 @@ pub struct ThoughtRecord {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
-    pub id: i64,
+    pub id: PredictionId,
     pub day: NaiveDate,
     pub activity: Option<String>,
     pub expected: String,
@@ -62,7 +62,7 @@ fn record_from(row: RecordRow, feelings: Vec<Feeling>) -> Result<ThoughtRecord> 
     let (id, day, step, situation, thought, traps, evidence_for, evidence_against, alternative, version, at) =
         row;
     Ok(ThoughtRecord {
-        id,
+        id: ThoughtId(id),
         day,
         step: Step::parse(&step).ok_or(StoreError::Corrupt("thought_records.step"))?,
         situation,
@@ -80,7 +80,7 @@ fn record_from(row: RecordRow, feelings: Vec<Feeling>) -> Result<ThoughtRecord> 
 fn prediction_from(row: PredictionRow) -> Result<Prediction> {
     let (id, day, activity, expected, confidence, happened, compared, version) = row;
     Ok(Prediction {
-        id,
+        id: PredictionId(id),
         day,
         activity,
         expected,
@@ -128,7 +128,7 @@ impl Store {
             Some(id) => id,
             None => self.by_nonce("thought_records", user, nonce).await?,
         };
-        self.thought(user, id).await
+        self.thought(user, ThoughtId(id)).await
     }
 
     /// The id of the row of `table` a member created with `nonce` (a double submission).
@@ -159,7 +159,7 @@ impl Store {
             .bind(&r.evidence_against)
             .bind(&r.alternative)
             .bind(now)
-            .bind(r.id)
+            .bind(r.id.0)
             .bind(user.0)
             .bind(r.version)
             .execute(&mut *tx)
@@ -169,14 +169,14 @@ impl Store {
                 // Not the member's record is NotFound; theirs but changed since is Stale.
                 let mine: Option<i64> =
                     sqlx::query_scalar("SELECT id FROM thought_records WHERE id = $1 AND user_id = $2")
-                        .bind(r.id)
+                        .bind(r.id.0)
                         .bind(user.0)
                         .fetch_optional(&mut *tx)
                         .await?;
                 return Err(if mine.is_some() { StoreError::Stale } else { StoreError::NotFound });
             }
             sqlx::query("DELETE FROM thought_feelings WHERE record_id = $1")
-                .bind(r.id)
+                .bind(r.id.0)
                 .execute(&mut *tx)
                 .await?;
             for (position, f) in r.feelings.iter().enumerate() {
@@ -184,7 +184,7 @@ impl Store {
                     "INSERT INTO thought_feelings (record_id, position, name, intensity_before, intensity_after)
                      VALUES ($1, $2, $3, $4, $5)",
                 )
-                .bind(r.id)
+                .bind(r.id.0)
                 .bind(i32::try_from(position).unwrap_or(i32::MAX))
                 .bind(&f.name)
                 .bind(level(f.before))
@@ -198,7 +198,8 @@ impl Store {
         self.thought(user, r.id).await
     }
 
-    pub async fn delete_thought(&self, user: UserId, id: i64) -> Result<()> {
+    pub async fn delete_thought(&self, user: UserId, thought: ThoughtId) -> Result<()> {
+        let id = thought.0;
         let done = on_db!(self, |pool| {
             sqlx::query("DELETE FROM thought_records WHERE id = $1 AND user_id = $2")
                 .bind(id)
@@ -211,8 +212,8 @@ impl Store {
     }
 
     /// One of the member's records; `NotFound` for anyone else's.
-    pub async fn thought(&self, user: UserId, id: i64) -> Result<ThoughtRecord> {
-        self.load_thoughts(user, Some(id)).await?.into_iter().next().ok_or(StoreError::NotFound)
+    pub async fn thought(&self, user: UserId, thought: ThoughtId) -> Result<ThoughtRecord> {
+        self.load_thoughts(user, Some(thought.0)).await?.into_iter().next().ok_or(StoreError::NotFound)
     }
 
     /// All the member's records, newest first.
@@ -292,18 +293,19 @@ impl Store {
             Some(id) => id,
             None => self.by_nonce("predictions", user, nonce).await?,
         };
-        self.prediction(user, id).await
+        self.prediction(user, PredictionId(id)).await
     }
 
     /// Records what happened; `Stale` if the prediction changed since `version`.
     pub async fn resolve_prediction(
         &self,
         user: UserId,
-        id: i64,
+        prediction: PredictionId,
         version: i64,
         happened: &str,
         compared: Compared,
     ) -> Result<Prediction> {
+        let id = prediction.0;
         let done = on_db!(self, |pool| {
             sqlx::query(
                 "UPDATE predictions SET happened = $1, compared = $2, updated_at = $3, version = version + 1
@@ -321,13 +323,14 @@ impl Store {
         })?;
         if done != 1 {
             // Not the member's is NotFound; theirs but changed is Stale.
-            self.prediction(user, id).await?;
+            self.prediction(user, prediction).await?;
             return Err(StoreError::Stale);
         }
-        self.prediction(user, id).await
+        self.prediction(user, prediction).await
     }
 
-    pub async fn prediction(&self, user: UserId, id: i64) -> Result<Prediction> {
+    pub async fn prediction(&self, user: UserId, prediction: PredictionId) -> Result<Prediction> {
+        let id = prediction.0;
         let row: Option<PredictionRow> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT {PREDICTION_COLUMNS} FROM predictions WHERE id = $1 AND user_id = $2"

@@ -29,20 +29,12 @@ pub use course::{Action, Course, Event, Status};
 pub use design::{Comparison, Condition, Design, DesignForm, PlanDay};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Which of a member's experiments: a number that cannot be passed for a strategy's or a
-/// thought record's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ExperimentId(pub i64);
-
-impl std::fmt::Display for ExperimentId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
+crate::id::id_type!(
+    /// Which of a member's experiments.
+    ExperimentId
+);
 
 /// What the diary holds for one day of the plan.
 #[derive(Debug, Clone, Copy, PartialEq)]

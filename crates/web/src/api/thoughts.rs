@@ -69,7 +69,7 @@ pub(super) async fn all(app: &AppState, user: foothold_store::UserId) -> AppResu
         .await?
         .into_iter()
         .map(|r| ThoughtRecordView {
-            id: r.id,
+            id: r.id.0,
             day: r.day,
             step: r.step.as_str(),
             situation: r.situation,
@@ -87,7 +87,7 @@ pub(super) async fn all(app: &AppState, user: foothold_store::UserId) -> AppResu
         .await?
         .into_iter()
         .map(|p| PredictionView {
-            id: p.id,
+            id: p.id.0,
             day: p.day,
             activity: p.activity,
             expected: p.expected,

@@ -14,7 +14,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use foothold_core::thought::{self, Compared, Length};
+use foothold_core::thought::{self, Compared, Length, PredictionId};
 use foothold_core::Invalid;
 use foothold_store::Prediction;
 use maud::{html, Markup};
@@ -159,7 +159,7 @@ pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<N
     }
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
+pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<PredictionId>) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
     match app.store.prediction(user.id, id).await {
         Ok(p) => {
@@ -240,7 +240,7 @@ fn outcome_page(
 pub async fn resolve(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<PredictionId>,
     Form(f): Form<ResolveForm>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };

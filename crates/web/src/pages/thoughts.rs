@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use chrono::Datelike;
-use foothold_core::thought::{self, Step, FEELINGS_MAX, TRAPS};
+use foothold_core::thought::{self, Step, ThoughtId, FEELINGS_MAX, TRAPS};
 use foothold_readers::crisis::Level;
 use foothold_readers::style::{self, Dimension};
 use foothold_store::ThoughtRecord;
@@ -195,7 +195,7 @@ pub struct StepQuery {
 pub async fn show(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ThoughtId>,
     Query(q): Query<StepQuery>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -416,7 +416,7 @@ fn summary(tr: &Tr, r: &ThoughtRecord) -> Markup {
 pub async fn save(
     State(app): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<ThoughtId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let Some(user) = viewer.user().cloned() else { return login_redirect() };
@@ -441,7 +441,7 @@ pub async fn save(
     }
 }
 
-pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
+pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<ThoughtId>) -> Response {
     let Some(user) = viewer.user() else { return login_redirect() };
     match app.store.delete_thought(user.id, id).await {
         Ok(()) => see_other("/thoughts?done=deleted"),
