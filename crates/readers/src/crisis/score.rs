@@ -5,7 +5,7 @@
 //! the past, a clinic, a book). It catches wordings no rule has foreseen, at the price of some
 //! false alarms, which cost little here (see `mod.rs`).
 //!
-//! The weights are fitted, not hand-set: `cargo run --release -p foothold-core --example
+//! The weights are fitted, not hand-set: `cargo run --release -p foothold-readers --example
 //! crisis_fit` fits them on every released split (L2-regularised logistic regression, plain
 //! gradient descent, deterministic), prints cross-validated figures and the table below.
 //! Each weight is the change in log-odds when its feature is present; the table can be read

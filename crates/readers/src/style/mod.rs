@@ -10,7 +10,7 @@
 //! `domains.rs`, in the small pattern language of `pattern.rs`); nothing is learned or
 //! licensed. Quotation and reported speech, past beliefs, genuine questions (`context.rs`) and
 //! negation ("it's not always bad") are not read as the writer's own explanation. How well it
-//! does is measured on `content/eval` by [`eval`] (`cargo run --release -p foothold-core
+//! does is measured on `content/eval` by [`eval`] (`cargo run --release -p foothold-readers
 //! --example style_eval`).
 //!
 //! Limits: only the first [`MAX_BYTES`] bytes are read (the caller limits input size; nothing
