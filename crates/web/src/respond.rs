@@ -7,7 +7,7 @@ use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use serde_json::json;
 
@@ -38,6 +38,10 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
             None => return response,
         },
     };
+    // Members-only pages send visitors to the login form; the API answers 401.
+    if !is_api && matches!(error, AppError::LoginRequired) {
+        return Redirect::to("/login").into_response();
+    }
     let tr = response
         .extensions()
         .get::<Tr>()

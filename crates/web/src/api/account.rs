@@ -1,6 +1,6 @@
 use super::ErrorBody;
 use crate::accounts;
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::pages::with_session_cookie;
 use crate::AppState;
@@ -120,8 +120,8 @@ pub async fn logout(State(app): State<AppState>, viewer: Viewer) -> AppResult<Re
 /// Your account.
 #[utoipa::path(get, path = "/api/v1/me", tag = "account",
     responses((status = 200, body = UserView), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn me(viewer: Viewer) -> AppResult<Json<UserView>> {
-    Ok(Json(UserView::from(viewer.require_user()?)))
+pub async fn me(Member { user, .. }: Member) -> AppResult<Json<UserView>> {
+    Ok(Json(UserView::from(&user)))
 }
 
 /// Change account settings.
@@ -129,10 +129,9 @@ pub async fn me(viewer: Viewer) -> AppResult<Json<UserView>> {
     responses((status = 200, body = UserView), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn update_me(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<MeUpdate>,
 ) -> AppResult<Json<UserView>> {
-    let user = viewer.require_user()?;
     let locale = req.locale.as_deref().map(str::trim).filter(|l| !l.is_empty());
     if let Some(tag) = locale {
         accounts::set_locale_allowed(&app, tag)?;
@@ -146,13 +145,12 @@ pub async fn update_me(
     responses((status = 204), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn change_password(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Json(req): Json<PasswordChange>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     accounts::change_password(
         &app.store,
-        user,
+        &user,
         (&req.current_password, &req.new_password),
         (viewer.session_hash(), viewer.token_id()),
     )
@@ -165,10 +163,9 @@ pub async fn change_password(
     responses((status = 204), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn delete_me(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<AccountDeletion>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    accounts::delete_account(&app.store, user, &req.password).await?;
+    accounts::delete_account(&app.store, &user, &req.password).await?;
     Ok(with_session_cookie(&app, StatusCode::NO_CONTENT.into_response(), None))
 }

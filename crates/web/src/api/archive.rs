@@ -4,7 +4,7 @@
 
 use super::shares::{coaching_views, share_views};
 use super::{diary, experiments, thoughts, ErrorBody};
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::AppState;
@@ -190,9 +190,11 @@ async fn community(app: &AppState, user: &User) -> AppResult<serde_json::Value> 
 #[utoipa::path(get, path = "/api/v1/export", tag = "account", operation_id = "export_archive",
     responses((status = 200, content_type = "application/zip"), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn download(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let bytes = archive(&app, user, &viewer.tr).await?;
+pub async fn download(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+) -> AppResult<Response> {
+    let bytes = archive(&app, &user, &viewer.tr).await?;
     let name = format!("attachment; filename=\"foothold-{}.zip\"", chrono::Utc::now().date_naive());
     Ok(([(header::CONTENT_TYPE, "application/zip".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)
         .into_response())

@@ -2,7 +2,7 @@
 //! rules (`crate::community`), so apps and moderation tools can use it.
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Draft, Written};
 use crate::error::{AppError, AppResult};
 use crate::markdown;
@@ -81,15 +81,14 @@ pub struct GroupsQuery {
     security(("token" = []), ("session" = [])))]
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Query(q): Query<GroupsQuery>,
 ) -> AppResult<Json<Vec<GroupView>>> {
-    let user = viewer.require_user()?;
     let about = q
         .about
         .map(|name| Tag::parse(&name).ok_or_else(|| Invalid::one("about", "choose-one")))
         .transpose()?;
-    let groups = community::directory(&app, user, about).await?;
+    let groups = community::directory(&app, &user, about).await?;
     Ok(Json(groups.into_iter().map(|(g, m)| group_view(g, m)).collect()))
 }
 
@@ -105,11 +104,10 @@ pub struct TopicsRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn set_tags(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(req): Json<TopicsRequest>,
 ) -> AppResult<Json<GroupView>> {
-    viewer.require_user()?;
     let mut place = community::place(&app, &viewer, &slug).await?;
     let names: Vec<&str> = req.tags.iter().map(String::as_str).collect();
     place.group.tags = community::set_topics(&app, &place, &names).await?;
@@ -136,10 +134,9 @@ pub struct GroupRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<GroupRequest>,
 ) -> AppResult<(StatusCode, Json<GroupView>)> {
-    let user = viewer.require_user()?;
     let tags: Vec<&str> = req.tags.iter().map(String::as_str).collect();
     let new = parse_group(&req.name, &req.kind, &req.visibility, &req.about, &req.rules, &tags)?;
     let g = app.store.create_group(user.id, &new).await?;
@@ -174,13 +171,12 @@ pub struct JoinRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn join(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(req): Json<JoinRequest>,
 ) -> AppResult<Json<MembershipView>> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
-    let standing = community::join(&app, user, &place, req.accept_rules).await?;
+    let standing = community::join(&app, &user, &place, req.accept_rules).await?;
     let role = foothold_core::community::Role::Member;
     Ok(Json(membership_view(Membership::new(role, standing))))
 }
@@ -191,10 +187,9 @@ pub async fn join(
     security(("token" = []), ("session" = [])))]
 pub async fn leave(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Leave)?;
     app.store.set_membership(place.group.id, user.id, None).await?;
@@ -246,11 +241,10 @@ pub struct AfterQuery {
     security(("token" = []), ("session" = [])))]
 pub async fn threads(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Query(q): Query<AfterQuery>,
 ) -> AppResult<Json<ThreadPage>> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let cursor = parse_cursor(q.after.as_deref().unwrap_or_default())?;
@@ -294,16 +288,15 @@ pub struct ThreadRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn create_thread(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(req): Json<ThreadRequest>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Post)?;
     let new = parse_thread(&req.title, &req.body)?;
     let nonce = api_nonce(req.nonce)?;
-    let w = community::write(&app, user, &place, &nonce, Draft::Thread(&new), req.content_warning).await?;
+    let w = community::write(&app, &user, &place, &nonce, Draft::Thread(&new), req.content_warning).await?;
     Ok(created(&app, &viewer, w))
 }
 
@@ -364,11 +357,10 @@ pub struct ThreadWithPosts {
     security(("token" = []), ("session" = [])))]
 pub async fn thread(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Query(q): Query<AfterQuery>,
 ) -> AppResult<Json<ThreadWithPosts>> {
-    let user = viewer.require_user()?;
     let (thread, place) = community::open_thread(&app, &viewer, id).await?;
     let after = match q.after.as_deref() {
         None | Some("") => 0,
@@ -400,16 +392,15 @@ pub struct ReplyRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn reply(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Json(req): Json<ReplyRequest>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let user = viewer.require_user()?;
     let (_, place) = community::open_thread(&app, &viewer, id).await?;
     let body = community::parse_reply(&req.body)?;
     let nonce = api_nonce(req.nonce)?;
     let draft = Draft::Reply { thread: id, body: &body };
-    let w = community::write(&app, user, &place, &nonce, draft, req.content_warning).await?;
+    let w = community::write(&app, &user, &place, &nonce, draft, req.content_warning).await?;
     Ok(created(&app, &viewer, w))
 }
 
@@ -419,10 +410,10 @@ pub async fn reply(
     security(("token" = []), ("session" = [])))]
 pub async fn follow(
     State(app): State<AppState>,
-    viewer: Viewer,
+    member: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    set_follow(app, viewer, id, true).await
+    set_follow(app, member, id, true).await
 }
 
 /// Stops following a conversation.
@@ -431,14 +422,18 @@ pub async fn follow(
     security(("token" = []), ("session" = [])))]
 pub async fn unfollow(
     State(app): State<AppState>,
-    viewer: Viewer,
+    member: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    set_follow(app, viewer, id, false).await
+    set_follow(app, member, id, false).await
 }
 
-async fn set_follow(app: AppState, viewer: Viewer, id: i64, on: bool) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
+async fn set_follow(
+    app: AppState,
+    Member { user, viewer, .. }: Member,
+    id: i64,
+    on: bool,
+) -> AppResult<StatusCode> {
     let (thread, _) = community::open_thread(&app, &viewer, id).await?;
     app.store.follow(foothold_store::Followed::Thread(thread.id), user.id, on).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -450,10 +445,10 @@ async fn set_follow(app: AppState, viewer: Viewer, id: i64, on: bool) -> AppResu
     security(("token" = []), ("session" = [])))]
 pub async fn follow_group(
     State(app): State<AppState>,
-    viewer: Viewer,
+    member: Member,
     Path(slug): Path<String>,
 ) -> AppResult<StatusCode> {
-    set_group_follow(app, viewer, &slug, true).await
+    set_group_follow(app, member, &slug, true).await
 }
 
 /// Stops following a group.
@@ -462,14 +457,18 @@ pub async fn follow_group(
     security(("token" = []), ("session" = [])))]
 pub async fn unfollow_group(
     State(app): State<AppState>,
-    viewer: Viewer,
+    member: Member,
     Path(slug): Path<String>,
 ) -> AppResult<StatusCode> {
-    set_group_follow(app, viewer, &slug, false).await
+    set_group_follow(app, member, &slug, false).await
 }
 
-async fn set_group_follow(app: AppState, viewer: Viewer, slug: &str, on: bool) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
+async fn set_group_follow(
+    app: AppState,
+    Member { user, viewer, .. }: Member,
+    slug: &str,
+    on: bool,
+) -> AppResult<StatusCode> {
     let place = community::place(&app, &viewer, slug).await?;
     place.require(Action::Read)?;
     app.store.follow(foothold_store::Followed::Group(place.group.id), user.id, on).await?;
@@ -482,10 +481,10 @@ async fn set_group_follow(app: AppState, viewer: Viewer, slug: &str, on: bool) -
     security(("token" = []), ("session" = [])))]
 pub async fn react(
     State(app): State<AppState>,
-    viewer: Viewer,
+    member: Member,
     Path((id, kind)): Path<(i64, String)>,
 ) -> AppResult<StatusCode> {
-    set_reaction(app, viewer, id, &kind, true).await
+    set_reaction(app, member, id, &kind, true).await
 }
 
 /// Takes a reaction back.
@@ -494,14 +493,19 @@ pub async fn react(
     security(("token" = []), ("session" = [])))]
 pub async fn unreact(
     State(app): State<AppState>,
-    viewer: Viewer,
+    member: Member,
     Path((id, kind)): Path<(i64, String)>,
 ) -> AppResult<StatusCode> {
-    set_reaction(app, viewer, id, &kind, false).await
+    set_reaction(app, member, id, &kind, false).await
 }
 
-async fn set_reaction(app: AppState, viewer: Viewer, id: i64, kind: &str, on: bool) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
+async fn set_reaction(
+    app: AppState,
+    Member { user, viewer, .. }: Member,
+    id: i64,
+    kind: &str,
+    on: bool,
+) -> AppResult<StatusCode> {
     let kind = Reaction::parse(kind).ok_or(AppError::NotFound)?;
     let (at, place) = community::open_post(&app, &viewer, id).await?;
     place.require(Action::Post)?;
@@ -523,11 +527,10 @@ pub struct ReportRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn report(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Json(req): Json<ReportRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, id).await?;
     place.require(Action::Report)?;
     let (reason, note) = parse_report(&req.reason, &req.note)?;
@@ -563,10 +566,9 @@ pub struct ReportView {
     security(("token" = []), ("session" = [])))]
 pub async fn reports(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<ReportView>>> {
-    viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
     let list = app.store.open_reports(Some(place.group.id)).await?;
@@ -621,11 +623,10 @@ pub struct ModerationRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn moderate(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(req): Json<ModerationRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     let days = req.days.map(|d| d.to_string()).unwrap_or_default();
     let m = community::Moderation {
@@ -637,7 +638,7 @@ pub async fn moderate(
         post: req.post,
         to: &req.to,
     };
-    community::moderate(&app, user, &place, &m).await?;
+    community::moderate(&app, &user, &place, &m).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -656,10 +657,9 @@ pub struct LogEntryView {
     security(("token" = []), ("session" = [])))]
 pub async fn log(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<LogEntryView>>> {
-    viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let entries = app.store.moderation_log(place.group.id, 100).await?;
@@ -703,10 +703,10 @@ pub struct SearchParams {
     security(("token" = []), ("session" = [])))]
 pub async fn search(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Query(p): Query<SearchParams>,
 ) -> AppResult<Json<Vec<SearchHitView>>> {
-    let found = crate::pages::search::hits(&app, &viewer, &p.q).await?;
+    let found = crate::pages::search::hits(&app, &user, &p.q).await?;
     Ok(Json(
         found
             .into_iter()
@@ -755,8 +755,10 @@ pub struct NotificationList {
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "community", operation_id = "list_notifications",
     responses((status = 200, body = NotificationList), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn notifications(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<NotificationList>> {
-    let user = viewer.require_user()?;
+pub async fn notifications(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<NotificationList>> {
     let all = app.store.notifications(user.id, crate::pages::notifications::SHOWN).await?;
     // The count in the account row may lag by the session cache's seconds; the list is exact.
     let unread = i64::try_from(all.iter().filter(|n| !n.read).count()).unwrap_or(i64::MAX);
@@ -785,8 +787,10 @@ pub async fn notifications(State(app): State<AppState>, viewer: Viewer) -> AppRe
 #[utoipa::path(post, path = "/api/v1/notifications/read", tag = "community", operation_id = "read_notifications",
     responses((status = 204), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn read_notifications(State(app): State<AppState>, viewer: Viewer) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
+pub async fn read_notifications(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<StatusCode> {
     app.store.mark_notifications_read(user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -806,10 +810,9 @@ pub struct ResourceView {
     security(("token" = []), ("session" = [])))]
 pub async fn resources(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<ResourceView>>> {
-    viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
     let all = app.store.group_resources(place.group.id).await?;
     Ok(Json(
@@ -837,14 +840,13 @@ pub struct ResourceMade {
     security(("token" = []), ("session" = [])))]
 pub async fn add_resource(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(req): Json<ResourceRequest>,
 ) -> AppResult<(StatusCode, Json<ResourceMade>)> {
-    let user = viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     let new = parse_thread(&req.title, &req.body)?;
-    let id = community::add_resource(&app, user, &place, &new).await?;
+    let id = community::add_resource(&app, &user, &place, &new).await?;
     Ok((StatusCode::CREATED, Json(ResourceMade { id })))
 }
 
@@ -860,11 +862,10 @@ pub struct ResourceOrder {
     security(("token" = []), ("session" = [])))]
 pub async fn order_resources(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(req): Json<ResourceOrder>,
 ) -> AppResult<StatusCode> {
-    viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     community::order_resources(&app, &place, &req.ids).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -876,11 +877,10 @@ pub async fn order_resources(
     security(("token" = []), ("session" = [])))]
 pub async fn change_resource(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
     Json(req): Json<ResourceRequest>,
 ) -> AppResult<StatusCode> {
-    viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     let new = parse_thread(&req.title, &req.body)?;
     app.store.change_group_resource(place.group.id, id, Some(&new)).await?;
@@ -893,10 +893,9 @@ pub async fn change_resource(
     security(("token" = []), ("session" = [])))]
 pub async fn remove_resource(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<StatusCode> {
-    viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     app.store.change_group_resource(place.group.id, id, None).await?;
     Ok(StatusCode::NO_CONTENT)

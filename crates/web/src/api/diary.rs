@@ -2,7 +2,7 @@
 //! `diary::save` as the HTML form, so both validate identically.
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::diary::{self, strategy_name, Submitted, SCORE_FIELDS};
 use crate::error::{AppError, AppResult};
 use crate::support::SupportView;
@@ -173,9 +173,10 @@ pub struct Range {
 /// Your strategies, most used first (built-in ones included).
 #[utoipa::path(get, path = "/api/v1/strategies", tag = "diary",
     responses((status = 200, body = [StrategyView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn strategies(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<StrategyView>>> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
+pub async fn strategies(
+    State(app): State<AppState>,
+    Member { user, viewer, today }: Member,
+) -> AppResult<Json<Vec<StrategyView>>> {
     app.store.ensure_builtin_strategies(user.id, today).await?;
     let list = app.store.strategies(user.id).await?;
     Ok(Json(list.into_iter().map(|s| strategy_view(&viewer.tr, s)).collect()))
@@ -187,12 +188,10 @@ pub async fn strategies(State(app): State<AppState>, viewer: Viewer) -> AppResul
     security(("token" = []), ("session" = [])))]
 pub async fn create_strategy(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Json(req): Json<StrategyRequest>,
 ) -> AppResult<(StatusCode, Json<StrategyView>)> {
-    let user = viewer.require_user()?;
     let name = checkin::parse_strategy_name(&req.name)?;
-    let today = app.today(user);
     let created = app.store.create_strategy(user.id, &name, today).await?;
     Ok((StatusCode::CREATED, Json(strategy_view(&viewer.tr, created))))
 }
@@ -202,10 +201,9 @@ pub async fn create_strategy(
     responses((status = 200, body = [CheckInView]), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Query(r): Query<Range>,
 ) -> AppResult<Json<Vec<CheckInView>>> {
-    let user = viewer.require_user()?;
     if r.to < r.from || (r.to - r.from).num_days() > MAX_RANGE_DAYS {
         return Err(Invalid::one("to", "range-invalid").into());
     }
@@ -218,10 +216,9 @@ pub async fn list(
     responses((status = 200, body = DayView), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn get_day(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(day): Path<NaiveDate>,
 ) -> AppResult<Json<DayView>> {
-    let user = viewer.require_user()?;
     let found = app.store.checkin(user.id, day).await?.ok_or(AppError::NotFound)?;
     Ok(Json(DayView::new(&app, &viewer, found).await))
 }
@@ -232,11 +229,10 @@ pub async fn get_day(
               (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn put_day(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(day): Path<String>,
     Json(req): Json<CheckInRequest>,
 ) -> AppResult<Json<DayView>> {
-    let user = viewer.require_user()?;
     let values =
         [req.pain, req.peg_pain, req.peg_enjoyment, req.peg_activity, req.mood, req.sleep, req.control];
     let mut scores = SCORE_FIELDS.map(|f| (f, String::new()));
@@ -254,7 +250,7 @@ pub async fn put_day(
         followed: Vec::new(),
         goal_amounts: Vec::new(),
     };
-    let saved = diary::save(&app.store, &app.clock, user, &form).await?;
+    let saved = diary::save(&app.store, &app.clock, &user, &form).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);
     Ok(Json(DayView::new(&app, &viewer, saved).await))
 }
@@ -271,11 +267,10 @@ pub struct VersionQuery {
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn delete_day(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(day): Path<NaiveDate>,
     Query(q): Query<VersionQuery>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     app.store.delete_checkin(user.id, day, q.version).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);
     Ok(StatusCode::NO_CONTENT)
@@ -300,9 +295,11 @@ fn attachment(name: &str) -> String {
 /// Your whole diary in Foothold's CSV exchange format (docs/DIARY-CSV.md).
 #[utoipa::path(get, path = "/api/v1/diary.csv", tag = "diary",
     responses((status = 200, content_type = "text/csv", body = String)), security(("token" = []), ("session" = [])))]
-pub async fn export_csv(State(app): State<AppState>, viewer: Viewer) -> AppResult<axum::response::Response> {
+pub async fn export_csv(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let user = viewer.require_user()?;
     let out = csv(&app.store.export_diary(user.id).await?)?;
     let headers = [
         (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -314,9 +311,11 @@ pub async fn export_csv(State(app): State<AppState>, viewer: Viewer) -> AppResul
 /// Your whole diary as JSON.
 #[utoipa::path(get, path = "/api/v1/diary.json", tag = "diary",
     responses((status = 200, body = [ExportedDay])), security(("token" = []), ("session" = [])))]
-pub async fn export_json(State(app): State<AppState>, viewer: Viewer) -> AppResult<axum::response::Response> {
+pub async fn export_json(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let user = viewer.require_user()?;
     let days = json_days(app.store.export_diary(user.id).await?);
     Ok(([(axum::http::header::CONTENT_DISPOSITION, attachment("json"))], Json(days)).into_response())
 }

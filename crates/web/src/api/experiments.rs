@@ -2,7 +2,7 @@
 //! and read the result with the same analysis the pages show.
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::experiments::{self, DesignInput, Loaded};
 use crate::AppState;
@@ -98,11 +98,6 @@ fn result_json(r: &Result<ExperimentResult, NotAnalysable>) -> serde_json::Value
     }
 }
 
-/// The member's today, which decides where each experiment stands.
-async fn today(app: &AppState, user: &foothold_store::User) -> AppResult<NaiveDate> {
-    Ok(app.today(user))
-}
-
 async fn view(
     app: &AppState,
     user: &foothold_store::User,
@@ -155,9 +150,11 @@ async fn view(
 #[utoipa::path(get, path = "/api/v1/experiments", tag = "experiments", operation_id = "list_experiments",
     responses((status = 200, body = Vec<ExperimentView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ExperimentView>>> {
-    let user = viewer.require_user()?;
-    Ok(Json(all(&app, user, &viewer.tr).await?))
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+) -> AppResult<Json<Vec<ExperimentView>>> {
+    Ok(Json(all(&app, &user, &viewer.tr).await?))
 }
 
 /// Every experiment of the member with its plan and result (also in the data archive).
@@ -167,7 +164,7 @@ pub(super) async fn all(
     tr: &crate::i18n::Tr,
 ) -> AppResult<Vec<ExperimentView>> {
     let mut out = Vec::new();
-    let today = today(app, user).await?;
+    let today = app.today(user);
     for e in experiments::load_all(&app.store, tr, user.id).await? {
         out.push(view(app, user, e, today).await?);
     }
@@ -181,13 +178,12 @@ pub(super) async fn all(
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Json(req): Json<PlanRequest>,
 ) -> AppResult<(StatusCode, Json<ExperimentView>)> {
-    let user = viewer.require_user()?;
-    let created = experiments::create(&app.store, &app.clock, user, &DesignInput::from(&req)).await?;
+    let created = experiments::create(&app.store, &app.clock, &user, &DesignInput::from(&req)).await?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, created.id).await?;
-    Ok((StatusCode::CREATED, Json(view(&app, user, e, today(&app, user).await?).await?)))
+    Ok((StatusCode::CREATED, Json(view(&app, &user, e, today).await?)))
 }
 
 /// One experiment with its plan, course and (once over) its result.
@@ -196,12 +192,11 @@ pub async fn create(
     security(("token" = []), ("session" = [])))]
 pub async fn get(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Path(id): Path<ExperimentId>,
 ) -> AppResult<Json<ExperimentView>> {
-    let user = viewer.require_user()?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, id).await?;
-    Ok(Json(view(&app, user, e, today(&app, user).await?).await?))
+    Ok(Json(view(&app, &user, e, today).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -219,15 +214,14 @@ pub struct ActionRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn act(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Path(id): Path<ExperimentId>,
     Json(req): Json<ActionRequest>,
 ) -> AppResult<Json<ExperimentView>> {
-    let user = viewer.require_user()?;
     let action = Action::parse(&req.action).ok_or(AppError::BadRequest)?;
-    experiments::act(&app.store, &app.clock, &viewer.tr, user, id, req.version, action).await?;
+    experiments::act(&app.store, &app.clock, &viewer.tr, &user, id, req.version, action).await?;
     let e = experiments::load(&app.store, &viewer.tr, user.id, id).await?;
-    Ok(Json(view(&app, user, e, today(&app, user).await?).await?))
+    Ok(Json(view(&app, &user, e, today).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -242,13 +236,12 @@ pub struct FollowedRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn set_followed(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path((id, day)): Path<(ExperimentId, String)>,
     Json(req): Json<FollowedRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
         .map_err(|_| AppError::Invalid(foothold_core::Invalid::one("day", "day-invalid")))?;
-    experiments::set_followed(&app.store, &app.clock, &viewer.tr, user, id, day, req.followed).await?;
+    experiments::set_followed(&app.store, &app.clock, &viewer.tr, &user, id, day, req.followed).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,7 +2,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::goals::{self, GoalOnDay};
 use crate::support::{Audience, SupportView};
@@ -13,7 +13,7 @@ use axum::Json;
 use chrono::NaiveDate;
 use foothold_core::checkin::parse_day;
 use foothold_core::goal::{self, days_of_plan, parse_new_goal};
-use foothold_store::UserId;
+use foothold_store::{User, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -71,8 +71,7 @@ impl GoalView {
     }
 }
 
-async fn view(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<GoalView> {
-    let user = viewer.require_user()?;
+async fn view(app: &AppState, user: &User, id: i64) -> AppResult<GoalView> {
     let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     all.iter().find(|g| g.goal.id == id).map(GoalView::of).ok_or(AppError::NotFound)
@@ -82,9 +81,10 @@ async fn view(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<GoalView> {
 #[utoipa::path(get, path = "/api/v1/goals", tag = "goals", operation_id = "list_goals",
     responses((status = 200, body = Vec<GoalView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<GoalView>>> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, today, .. }: Member,
+) -> AppResult<Json<Vec<GoalView>>> {
     Ok(Json(goals::on_day(&app.store, user.id, today).await?.iter().map(GoalView::of).collect()))
 }
 
@@ -121,10 +121,9 @@ pub struct GoalCreated {
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Json(req): Json<NewGoalRequest>,
 ) -> AppResult<(StatusCode, Json<GoalCreated>)> {
-    let user = viewer.require_user()?;
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let new = parse_new_goal(
         &req.activity,
@@ -135,14 +134,13 @@ pub async fn create(
         req.flare_plan.as_deref().unwrap_or_default(),
     )?;
     let nonce = api_nonce(req.nonce)?;
-    let today = app.today(user);
     let created = app.store.create_goal(user.id, &nonce, &new, today).await?;
     let support = app
         .support
         .read(&[&new.activity, &new.flare_plan])
         .await
         .map(|level| SupportView::new(&app.config, &viewer.tr, level, Audience::OnlyYou));
-    let goal = view(&app, &viewer, created.id).await?;
+    let goal = view(&app, &user, created.id).await?;
     Ok((StatusCode::CREATED, Json(GoalCreated { goal, support })))
 }
 
@@ -169,11 +167,9 @@ pub struct GoalDetail {
     security(("token" = []), ("session" = [])))]
 pub async fn get(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, today, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<GoalDetail>> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     let g = all.iter().find(|g| g.goal.id == id).ok_or(AppError::NotFound)?;
     Ok(Json(detail(&app, user.id, g, today).await?))
@@ -222,19 +218,17 @@ pub struct DayRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn record(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, today, .. }: Member,
     Path((id, day)): Path<(i64, String)>,
     Json(req): Json<DayRequest>,
 ) -> AppResult<Json<GoalView>> {
-    let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user);
     let day = parse_day(&day, today)?;
     if let Some(a) = req.amount {
         goal::check_amount(a)?;
     }
     goals::record(&app.store, user.id, &goal, day, req.amount).await?;
-    Ok(Json(view(&app, &viewer, id).await?))
+    Ok(Json(view(&app, &user, id).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -252,13 +246,11 @@ pub struct GoalAction {
     security(("token" = []), ("session" = [])))]
 pub async fn act(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, today, .. }: Member,
     Path(id): Path<i64>,
     Json(req): Json<GoalAction>,
 ) -> AppResult<Json<GoalView>> {
-    let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user);
     match req.action.as_str() {
         "start" => goals::start(&app.store, user.id, &goal, today).await.map(|_| ())?,
         "pause" => app.store.pause_goal(user.id, id, today).await.map(|_| ())?,
@@ -267,5 +259,5 @@ pub async fn act(
         "end" => app.store.end_goal(user.id, id, today).await.map(|_| ())?,
         _ => return Err(foothold_core::Invalid::one("action", "goal-action").into()),
     }
-    Ok(Json(view(&app, &viewer, id).await?))
+    Ok(Json(view(&app, &user, id).await?))
 }

@@ -2,7 +2,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::community;
 use crate::error::AppResult;
 use crate::group_sessions as service;
@@ -99,10 +99,9 @@ fn status(r: Rsvp) -> &'static str {
     security(("token" = []), ("session" = [])))]
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<SessionView>>> {
-    viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let all = app.store.group_sessions(place.group.id).await?;
@@ -146,11 +145,10 @@ pub struct Planned {
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Json(r): Json<SessionRequest>,
 ) -> AppResult<(StatusCode, Json<Planned>)> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
     let form = SessionForm {
@@ -170,7 +168,7 @@ pub async fn create(
     };
     let weekdays: Vec<&str> = r.weekdays.iter().map(String::as_str).collect();
     let new = parse_session(&form, &weekdays)?;
-    let id = service::plan(&app, user, &place, &api_nonce(r.nonce.clone())?, &new).await?;
+    let id = service::plan(&app, &user, &place, &api_nonce(r.nonce.clone())?, &new).await?;
     Ok((StatusCode::CREATED, Json(Planned { id })))
 }
 
@@ -199,11 +197,10 @@ pub struct RsvpView {
     security(("token" = []), ("session" = [])))]
 pub async fn rsvp(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<RsvpView>> {
-    let user = viewer.require_user()?;
-    let answer = service::rsvp(&app, &viewer, user, id, true).await?;
+    let answer = service::rsvp(&app, &viewer, &user, id, true).await?;
     Ok(Json(RsvpView { status: answer.map_or("going", status) }))
 }
 
@@ -213,11 +210,10 @@ pub async fn rsvp(
     security(("token" = []), ("session" = [])))]
 pub async fn unrsvp(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
-    service::rsvp(&app, &viewer, user, id, false).await?;
+    service::rsvp(&app, &viewer, &user, id, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -236,12 +232,11 @@ pub struct RatingRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn rate(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path((id, day)): Path<(i64, String)>,
     Json(r): Json<RatingRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
-    service::rate(&app, &viewer, user, id, &day, &r.before.to_string(), &r.after.to_string()).await?;
+    service::rate(&app, &viewer, &user, id, &day, &r.before.to_string(), &r.after.to_string()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

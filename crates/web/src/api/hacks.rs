@@ -3,7 +3,7 @@
 
 use super::community::{api_nonce, created, post_view, Created, PostView};
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::AppResult;
 use crate::hacks::{self, MyResult};
 use crate::AppState;
@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::hacks::pooling::Evidence;
 use foothold_core::hacks::{parse_hack, Tag, PER_PAGE};
-use foothold_store::{HackOrder, HackSummary, Tried};
+use foothold_store::{HackOrder, HackSummary, Tried, User};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -116,10 +116,9 @@ pub struct HackPage {
     security(("token" = []), ("session" = [])))]
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Json<HackPage>> {
-    let user = viewer.require_user()?;
     hacks::place(&app, &viewer).await?.require(Action::Read)?;
     let tag = match q.tag.as_deref() {
         None | Some("") => None,
@@ -163,14 +162,13 @@ pub struct HackRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Json(req): Json<HackRequest>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let user = viewer.require_user()?;
     let tags: Vec<&str> = req.tags.iter().map(String::as_str).collect();
     let new = parse_hack(&req.title, &req.body, &req.cost, &req.effort, &req.minutes.to_string(), &tags)?;
     let nonce = api_nonce(req.nonce)?;
-    let w = hacks::create(&app, &viewer, user, &nonce, &new, req.accept_rules).await?;
+    let w = hacks::create(&app, &viewer, &user, &nonce, &new, req.accept_rules).await?;
     Ok(created(&app, &viewer, w))
 }
 
@@ -256,8 +254,7 @@ pub struct HackDetail {
     mine: Option<TriedView>,
 }
 
-async fn detail(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<HackDetail> {
-    let user = viewer.require_user()?;
+async fn detail(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<HackDetail> {
     let (hack, place, tried) = hacks::open(app, viewer, id).await?;
     let how = app.store.posts(hack.id, user.id, 0, 1, place.may(Action::Moderate)).await?.into_iter().next();
     let mine = match tried {
@@ -282,10 +279,10 @@ fn tried_view(t: &Tried, r: &MyResult) -> TriedView {
     security(("token" = []), ("session" = [])))]
 pub async fn get(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<HackDetail>> {
-    Ok(Json(detail(&app, &viewer, id).await?))
+    Ok(Json(detail(&app, &viewer, &user, id).await?))
 }
 
 /// "I'll try it": adds the hack to your check-in from today. Trying again keeps the first day.
@@ -294,12 +291,11 @@ pub async fn get(
     security(("token" = []), ("session" = [])))]
 pub async fn try_it(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<HackDetail>> {
-    let user = viewer.require_user()?;
-    hacks::try_it(&app, &viewer, user, id).await?;
-    Ok(Json(detail(&app, &viewer, id).await?))
+    hacks::try_it(&app, &viewer, &user, id).await?;
+    Ok(Json(detail(&app, &viewer, &user, id).await?))
 }
 
 /// Shares your current result for a hack you try, anonymously (replacing one shared before).
@@ -309,12 +305,11 @@ pub async fn try_it(
     security(("token" = []), ("session" = [])))]
 pub async fn share(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<HackDetail>> {
-    let user = viewer.require_user()?;
-    hacks::share(&app, &viewer, user, id).await?;
-    Ok(Json(detail(&app, &viewer, id).await?))
+    hacks::share(&app, &viewer, &user, id).await?;
+    Ok(Json(detail(&app, &viewer, &user, id).await?))
 }
 
 /// Withdraws your shared result from every aggregate. 204 whether or not one was shared.
@@ -323,11 +318,10 @@ pub async fn share(
     security(("token" = []), ("session" = [])))]
 pub async fn withdraw(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
-    hacks::withdraw(&app, &viewer, user, id).await?;
+    hacks::withdraw(&app, &viewer, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -341,8 +335,7 @@ pub struct TagsBody {
 #[utoipa::path(get, path = "/api/v1/me/hack-tags", tag = "hacks", operation_id = "get_hack_tags",
     responses((status = 200, body = TagsBody), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn tags(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<TagsBody>> {
-    let user = viewer.require_user()?;
+pub async fn tags(State(app): State<AppState>, Member { user, .. }: Member) -> AppResult<Json<TagsBody>> {
     let tags = app.store.member_tags(user.id).await?;
     Ok(Json(TagsBody { tags: tags.iter().map(|t| t.as_str().to_owned()).collect() }))
 }
@@ -353,10 +346,9 @@ pub async fn tags(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
     security(("token" = []), ("session" = [])))]
 pub async fn set_tags(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(body): Json<TagsBody>,
 ) -> AppResult<Json<TagsBody>> {
-    let user = viewer.require_user()?;
     let tags = Tag::parse_all(body.tags.iter().map(String::as_str))?;
     app.store.set_member_tags(user.id, &tags).await?;
     Ok(Json(TagsBody { tags: tags.iter().map(|t| t.as_str().to_owned()).collect() }))

@@ -1,7 +1,7 @@
 //! "What helps me" in the JSON API: the same analysis the insights page shows.
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::State;
@@ -34,8 +34,10 @@ pub struct InsightsView {
 #[utoipa::path(get, path = "/api/v1/insights", tag = "insights", operation_id = "get_insights",
     responses((status = 200, body = InsightsView), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn get(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<InsightsView>> {
-    let user = viewer.require_user()?;
+pub async fn get(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+) -> AppResult<Json<InsightsView>> {
     let insight = app.insights.get(&app.store, user.id, &viewer.tr).await?;
     Ok(Json(InsightsView {
         revision: insight.revision,

@@ -2,7 +2,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::messages;
 use crate::support::{Audience, SupportView};
@@ -38,8 +38,10 @@ pub struct Conversations {
 #[utoipa::path(get, path = "/api/v1/messages", tag = "community", operation_id = "list_conversations",
     responses((status = 200, body = Conversations), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Conversations>> {
-    let user = viewer.require_user()?;
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Conversations>> {
     let (settings, all) =
         tokio::try_join!(app.store.message_settings(user.id), app.store.conversations(user.id))?;
     Ok(Json(Conversations {
@@ -64,10 +66,9 @@ pub struct SettingsRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn settings(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<SettingsRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     app.store.set_messages_open(user.id, req.open).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -98,13 +99,12 @@ pub struct ConversationDetail {
     security(("token" = []), ("session" = [])))]
 pub async fn conversation(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<Json<ConversationDetail>> {
-    let user = viewer.require_user()?;
     let them = messages::member(&app, &handle).await?;
     let all = app.store.conversation(user.id, them.id).await?;
-    let cannot_write = match messages::may_write(&app, user, &them).await {
+    let cannot_write = match messages::may_write(&app, &user, &them).await {
         Ok(()) => None,
         Err(crate::error::AppError::Invalid(i)) => i.problems().first().map(|p| p.code.to_owned()),
         Err(e) => return Err(e),
@@ -153,14 +153,13 @@ pub struct MessageSent {
     security(("token" = []), ("session" = [])))]
 pub async fn send(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(handle): Path<String>,
     Json(req): Json<MessageRequest>,
 ) -> AppResult<(StatusCode, Json<MessageSent>)> {
-    let user = viewer.require_user()?;
     let them = messages::member(&app, &handle).await?;
     let nonce = api_nonce(req.nonce)?;
-    let sent = messages::send(&app, user, &them, &nonce, &req.body).await?;
+    let sent = messages::send(&app, &user, &them, &nonce, &req.body).await?;
     let support = sent.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, Audience::Message));
     let status = if sent.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(MessageSent { id: sent.id, support })))
@@ -182,11 +181,10 @@ pub struct MessageReportRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn report(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(handle): Path<String>,
     Json(req): Json<MessageReportRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     messages::member(&app, &handle).await?;
     let (reason, note) = parse_report(&req.reason, &req.note)?;
     app.store.report_message(user.id, req.message, reason, note.as_deref()).await?;

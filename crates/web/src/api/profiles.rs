@@ -1,7 +1,7 @@
 //! Profiles through the API, with the pages' rules (`crate::profiles`).
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::{messages, profiles, AppState};
 use axum::extract::{Path, State};
@@ -34,12 +34,11 @@ pub struct ProfileView {
     security(("token" = []), ("session" = [])))]
 pub async fn get(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<Json<ProfileView>> {
-    let user = viewer.require_user()?;
     let them = messages::member(&app, &handle).await?;
-    let s = profiles::seen(&app, user, &them).await?;
+    let s = profiles::seen(&app, &user, &them).await?;
     Ok(Json(ProfileView {
         handle: them.handle,
         member_since: s.since.map(|t| t.format("%Y-%m").to_string()),
@@ -78,8 +77,7 @@ fn own(p: Profile) -> OwnProfile {
 #[utoipa::path(get, path = "/api/v1/me/profile", tag = "community", operation_id = "get_own_profile",
     responses((status = 200, body = OwnProfile), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn mine(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<OwnProfile>> {
-    let user = viewer.require_user()?;
+pub async fn mine(State(app): State<AppState>, Member { user, .. }: Member) -> AppResult<Json<OwnProfile>> {
     Ok(Json(own(app.store.profile(user.id).await?)))
 }
 
@@ -89,10 +87,9 @@ pub async fn mine(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
     security(("token" = []), ("session" = [])))]
 pub async fn set(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<OwnProfile>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let p = parse_profile(&ProfileForm {
         about: &req.about,
         about_to: &req.about_to,

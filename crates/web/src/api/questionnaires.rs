@@ -3,7 +3,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::questionnaires::{self, Point};
 use crate::support::{Audience, SupportView};
@@ -38,8 +38,10 @@ pub struct QuestionnaireView {
 #[utoipa::path(get, path = "/api/v1/questionnaires", tag = "questionnaires", operation_id = "list_questionnaires",
     responses((status = 200, body = Vec<QuestionnaireView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<QuestionnaireView>>> {
-    let user = viewer.require_user()?;
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Vec<QuestionnaireView>>> {
     let schedules = app.store.schedules(user.id).await?;
     Ok(Json(
         app.questionnaires
@@ -65,8 +67,7 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
     params(("id" = String, Path, description = "e.g. `phq-9`")),
     responses((status = 200, body = Object, content_type = "application/fhir+json"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn get(State(app): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> AppResult<Response> {
-    viewer.require_user()?;
+pub async fn get(State(app): State<AppState>, _: Member, Path(id): Path<String>) -> AppResult<Response> {
     let instrument = app.questionnaires.get(&id)?;
     Ok(([(header::CONTENT_TYPE, "application/fhir+json")], instrument.json.clone()).into_response())
 }
@@ -116,10 +117,9 @@ pub(super) fn trend_name(t: Trend) -> &'static str {
     security(("token" = []), ("session" = [])))]
 pub async fn responses(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<ResponseView>>> {
-    let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
     Ok(Json(questionnaires::history(&app, user.id, q).await?.iter().map(response_view).collect()))
 }
@@ -155,11 +155,10 @@ pub struct Answered {
     security(("token" = []), ("session" = [])))]
 pub async fn answer(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<String>,
     Json(req): Json<ResponseRequest>,
 ) -> AppResult<(StatusCode, Json<Answered>)> {
-    let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
     let nonce = api_nonce(req.nonce)?;
     let raw: Vec<(String, String)> = req
@@ -173,7 +172,7 @@ pub async fn answer(
             (link, text)
         })
         .collect();
-    let done = questionnaires::answer(&app, user, q, &nonce, &raw).await?;
+    let done = questionnaires::answer(&app, &user, q, &nonce, &raw).await?;
     let points = questionnaires::history(&app, user.id, q).await?;
     let point = points.iter().find(|p| p.response.id == done.response.id).ok_or(AppError::Internal)?;
     let support =
@@ -194,11 +193,10 @@ pub struct ScheduleRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn schedule(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<String>,
     Json(req): Json<ScheduleRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
     if req.every_days.is_some_and(|d| !(1..=366).contains(&d)) {
         return Err(foothold_core::Invalid::one("every_days", "schedule-range").into());
@@ -213,9 +211,8 @@ pub async fn schedule(
 #[utoipa::path(get, path = "/api/v1/export/fhir", tag = "questionnaires", operation_id = "export_fhir",
     responses((status = 200, body = Object, content_type = "application/fhir+json"), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn export_fhir(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let bundle = crate::export::fhir_bundle(&app.store, &app.questionnaires, user, Utc::now()).await?;
+pub async fn export_fhir(State(app): State<AppState>, Member { user, .. }: Member) -> AppResult<Response> {
+    let bundle = crate::export::fhir_bundle(&app.store, &app.questionnaires, &user, Utc::now()).await?;
     let body = serde_json::to_vec(&bundle).map_err(|_| AppError::Internal)?;
     Ok((
         [

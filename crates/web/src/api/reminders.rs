@@ -3,7 +3,7 @@
 //! address names the reminder.
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::{reminders, AppState};
 use axum::extract::{Path, State};
@@ -69,8 +69,10 @@ async fn view(app: &AppState, user: UserId) -> AppResult<RemindersView> {
 #[utoipa::path(get, path = "/api/v1/reminders", tag = "account", operation_id = "list_reminders",
     responses((status = 200, body = RemindersView), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<RemindersView>> {
-    let user = viewer.require_user()?;
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<RemindersView>> {
     Ok(Json(view(&app, user.id).await?))
 }
 
@@ -88,11 +90,10 @@ pub struct ReminderRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn set(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(kind): Path<String>,
     Json(req): Json<ReminderRequest>,
 ) -> AppResult<Json<RemindersView>> {
-    let user = viewer.require_user()?;
     let kind = Kind::parse(&kind).ok_or(AppError::NotFound)?;
     let at = req.at.as_deref().map(|t| parse_time(t, "at")).transpose()?;
     reminders::set(&app, user.id, kind, at).await?;
@@ -132,10 +133,9 @@ pub struct SubscriptionRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn subscribe(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<SubscriptionRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let sub = crate::push::parse_subscription(&req.endpoint, &req.keys.p256dh, &req.keys.auth)?;
     app.store.add_push_subscription(user.id, &sub.endpoint, &sub.p256dh, &sub.auth).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -153,10 +153,9 @@ pub struct UnsubscribeRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn unsubscribe(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<UnsubscribeRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     app.store.remove_push_subscription(Some(user.id), &req.endpoint).await?;
     Ok(StatusCode::NO_CONTENT)
 }

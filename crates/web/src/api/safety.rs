@@ -4,7 +4,7 @@
 
 use super::community::{report_view, ReportView};
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::community;
 use crate::error::{AppError, AppResult};
 use crate::support::SupportView;
@@ -27,8 +27,10 @@ pub struct BlockedView {
 #[utoipa::path(get, path = "/api/v1/me/blocks", tag = "community", operation_id = "list_blocks",
     responses((status = 200, body = Vec<BlockedView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn blocks(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<BlockedView>>> {
-    let user = viewer.require_user()?;
+pub async fn blocks(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Vec<BlockedView>>> {
     let list = app.store.blocked_by(user.id).await?;
     Ok(Json(list.into_iter().map(|b| BlockedView { handle: b.handle, since: b.since }).collect()))
 }
@@ -40,11 +42,10 @@ pub async fn blocks(State(app): State<AppState>, viewer: Viewer) -> AppResult<Js
     security(("token" = []), ("session" = [])))]
 pub async fn block(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
-    community::block(&app, user, &handle, true).await?;
+    community::block(&app, &user, &handle, true).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -54,11 +55,10 @@ pub async fn block(
     security(("token" = []), ("session" = [])))]
 pub async fn unblock(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
-    community::block(&app, user, &handle, false).await?;
+    community::block(&app, &user, &handle, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -88,13 +88,12 @@ pub struct Edited {
     security(("token" = []), ("session" = [])))]
 pub async fn edit(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Json(req): Json<EditRequest>,
 ) -> AppResult<Json<Edited>> {
-    let user = viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, id).await?;
-    let edited = community::edit(&app, user, &place, &at, &req.body, &req.reason).await?;
+    let edited = community::edit(&app, &user, &place, &at, &req.body, &req.reason).await?;
     let audience = if edited.held { crate::support::Audience::Held } else { crate::support::Audience::Group };
     let support = edited.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, audience));
     Ok(Json(Edited { support, held: edited.held }))
@@ -115,10 +114,9 @@ pub struct PostEditView {
     security(("token" = []), ("session" = [])))]
 pub async fn history(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<PostEditView>>> {
-    viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, id).await?;
     place.require(Action::Moderate)?;
     let edits = app.store.post_history(at.post).await?;
@@ -139,8 +137,10 @@ pub async fn history(
 #[utoipa::path(get, path = "/api/v1/moderation/reports", tag = "community", operation_id = "list_all_reports",
     responses((status = 200, body = Vec<ReportView>), (status = 403, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn all_reports(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ReportView>>> {
-    let user = viewer.require_user()?;
+pub async fn all_reports(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Vec<ReportView>>> {
     if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }

@@ -2,7 +2,7 @@
 //! (`/api/v1/clinician/…`). The same rules as the pages (`crate::shares`).
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::shares;
 use crate::AppState;
@@ -55,8 +55,10 @@ fn share_view(s: &Share) -> ShareView {
 #[utoipa::path(get, path = "/api/v1/shares", tag = "sharing", operation_id = "list_shares",
     responses((status = 200, body = Vec<ShareView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ShareView>>> {
-    let user = viewer.require_user()?;
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Vec<ShareView>>> {
     Ok(Json(share_views(&app.store.member_shares(user.id).await?)))
 }
 
@@ -87,14 +89,12 @@ pub struct MadeShare {
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, today, .. }: Member,
     Json(req): Json<ShareRequest>,
 ) -> AppResult<(StatusCode, Json<MadeShare>)> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
     let scopes: Vec<&str> = req.scopes.iter().map(String::as_str).collect();
     let new = parse_share(&scopes, &req.from, &req.to, &req.until, req.coaching, today)?;
-    let (share, code) = shares::create(&app, user, &new).await?;
+    let (share, code) = shares::create(&app, &user, &new).await?;
     Ok((StatusCode::CREATED, Json(MadeShare { share: share_view(&share), code })))
 }
 
@@ -103,8 +103,11 @@ pub async fn create(
     params(("id" = i64, Path,)),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn stop(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
+pub async fn stop(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<StatusCode> {
     app.store.revoke_share(user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -121,8 +124,7 @@ pub struct LogLine {
 #[utoipa::path(get, path = "/api/v1/shares/log", tag = "sharing", operation_id = "share_log",
     responses((status = 200, body = Vec<LogLine>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn log(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<LogLine>>> {
-    let user = viewer.require_user()?;
+pub async fn log(State(app): State<AppState>, Member { user, .. }: Member) -> AppResult<Json<Vec<LogLine>>> {
     let lines = app.store.share_views(user.id, 1_000).await?;
     Ok(Json(lines.into_iter().map(|v| LogLine { clinician: v.clinician, what: v.what, at: v.at }).collect()))
 }
@@ -140,21 +142,21 @@ pub struct RedeemRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn redeem(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<RedeemRequest>,
 ) -> AppResult<Json<ShareView>> {
-    let user = viewer.require_user()?;
-    Ok(Json(share_view(&shares::redeem(&app, user, &req.code).await?)))
+    Ok(Json(share_view(&shares::redeem(&app, &user, &req.code).await?)))
 }
 
 /// The shares you, a clinician, may see today.
 #[utoipa::path(get, path = "/api/v1/clinician/shares", tag = "sharing", operation_id = "clinician_shares",
     responses((status = 200, body = Vec<ShareView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn shared_with_me(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<ShareView>>> {
-    let user = viewer.require_user()?;
-    shares::require_clinician(&app, user).await?;
-    let today = app.today(user);
+pub async fn shared_with_me(
+    State(app): State<AppState>,
+    Member { user, today, .. }: Member,
+) -> AppResult<Json<Vec<ShareView>>> {
+    shares::require_clinician(&app, &user).await?;
     Ok(Json(app.store.clinician_shares(user.id, today).await?.iter().map(share_view).collect()))
 }
 
@@ -202,12 +204,11 @@ pub struct SharedView {
     security(("token" = []), ("session" = [])))]
 pub async fn shared(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<SharedView>> {
-    let user = viewer.require_user()?;
-    let share = shares::open(&app, user, id).await?;
-    let shown = shares::shown(&app, user, &share).await?;
+    let share = shares::open(&app, &user, id).await?;
+    let shown = shares::shown(&app, &user, &share).await?;
     let score = |s: Option<foothold_core::checkin::Score>| s.map(|s| s.value());
     Ok(Json(SharedView {
         share: share_view(&share),
@@ -259,10 +260,10 @@ pub async fn shared(
     security(("token" = []), ("session" = [])))]
 pub async fn report(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     axum::extract::Query(query): axum::extract::Query<crate::report::PeriodQuery>,
 ) -> AppResult<axum::response::Response> {
-    crate::report::download(&app, &viewer, &query).await
+    crate::report::download(&app, &viewer, &user, &query).await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -316,8 +317,10 @@ fn coaching_view(c: &foothold_store::Coaching) -> CoachingView {
 #[utoipa::path(get, path = "/api/v1/shares/coaching", tag = "sharing", operation_id = "my_coaching",
     responses((status = 200, body = Vec<CoachingView>), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn my_coaching(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<CoachingView>>> {
-    let user = viewer.require_user()?;
+pub async fn my_coaching(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Vec<CoachingView>>> {
     Ok(Json(coaching_views(&app.store.member_coaching(user.id).await?)))
 }
 
@@ -335,11 +338,10 @@ pub struct CoachingAnswer {
     security(("token" = []), ("session" = [])))]
 pub async fn answer_coaching(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
     Json(req): Json<CoachingAnswer>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     app.store.answer_coaching(user.id, id, req.accept).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -373,11 +375,10 @@ pub struct CoachingRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn coach(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
     Json(req): Json<CoachingRequest>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     let s = shares::parse_suggestion(
         &app,
         &req.kind,
@@ -385,7 +386,7 @@ pub async fn coach(
         &req.skill,
         (&req.strategy, &req.outcome, &req.unit),
     )?;
-    shares::coach(&app, user, id, &s).await?;
+    shares::coach(&app, &user, id, &s).await?;
     Ok(StatusCode::CREATED)
 }
 

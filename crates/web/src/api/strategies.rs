@@ -2,7 +2,7 @@
 
 use super::diary::{strategy_view, StrategyView};
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -36,11 +36,10 @@ pub struct MergeRequest {
               (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn change(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<StrategyId>,
     Json(req): Json<StrategyChange>,
 ) -> AppResult<Json<StrategyView>> {
-    let user = viewer.require_user()?;
     let name = req.name.as_deref().map(checkin::parse_strategy_name).transpose()?;
     let mut current = app.store.strategy(user.id, id).await?;
     if let Some(name) = name {
@@ -63,10 +62,9 @@ pub async fn change(
     security(("token" = []), ("session" = [])))]
 pub async fn delete(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<StrategyId>,
 ) -> AppResult<axum::http::StatusCode> {
-    let user = viewer.require_user()?;
     app.store.delete_strategy(user.id, id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
@@ -78,11 +76,10 @@ pub async fn delete(
     security(("token" = []), ("session" = [])))]
 pub async fn merge(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<StrategyId>,
     Json(req): Json<MergeRequest>,
 ) -> AppResult<Json<StrategyView>> {
-    let user = viewer.require_user()?;
     let kept = app.store.merge_strategies(user.id, id, req.into).await?;
     app.insights.changed(&app.store, user.id, &viewer.tr);
     Ok(Json(strategy_view(&viewer.tr, kept)))

@@ -1,7 +1,7 @@
 //! Thought records and predictions in the JSON API: the member's own export.
 
 use super::ErrorBody;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::State;
@@ -53,8 +53,7 @@ pub struct ThoughtsExport {
 #[utoipa::path(get, path = "/api/v1/thoughts.json", tag = "thoughts",
     responses((status = 200, body = ThoughtsExport), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn export(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn export(State(app): State<AppState>, Member { user, .. }: Member) -> AppResult<Response> {
     let disposition =
         format!("attachment; filename=\"foothold-thoughts-{}.json\"", chrono::Utc::now().date_naive());
     Ok(([(axum::http::header::CONTENT_DISPOSITION, disposition)], Json(all(&app, user.id).await?))

@@ -1,6 +1,6 @@
 use super::ErrorBody;
 use crate::accounts;
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -42,8 +42,10 @@ pub struct NewToken {
 /// Your API tokens, newest first.
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "account", operation_id = "list_tokens",
     responses((status = 200, body = [TokenView]), (status = 401, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json<Vec<TokenView>>> {
-    let user = viewer.require_user()?;
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+) -> AppResult<Json<Vec<TokenView>>> {
     Ok(Json(app.store.tokens(user.id).await?.into_iter().map(TokenView::from).collect()))
 }
 
@@ -52,11 +54,10 @@ pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Json
     responses((status = 201, body = NewToken), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Json(req): Json<TokenRequest>,
 ) -> AppResult<(StatusCode, Json<NewToken>)> {
-    let user = viewer.require_user()?;
-    let (token, secret) = accounts::create_token(&app.store, user, &req.name).await?;
+    let (token, secret) = accounts::create_token(&app.store, &user, &req.name).await?;
     Ok((StatusCode::CREATED, Json(NewToken { token: token.into(), secret })))
 }
 
@@ -65,10 +66,9 @@ pub async fn create(
     responses((status = 204), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn revoke(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    let user = viewer.require_user()?;
     app.store.delete_token(user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,9 +1,9 @@
 //! The member's own account: language, password, API tokens, and deleting everything.
 
 use super::form::{csrf, Errors, Field};
-use super::{html, layout, login_redirect, see_other, with_session_cookie};
+use super::{html, layout, see_other, with_session_cookie};
 use crate::accounts;
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -183,8 +183,7 @@ fn delete_form(viewer: &Viewer, errors: &Errors) -> Markup {
     }
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn show(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> Response {
     page(&app, &viewer, &user, Outcome::default()).await
 }
 
@@ -197,10 +196,9 @@ pub struct PasswordForm {
 
 pub async fn change_password(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(input): Form<PasswordForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let done = accounts::change_password(
         &app.store,
         &user,
@@ -233,10 +231,9 @@ pub struct LocaleForm {
 
 pub async fn set_locale(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(input): Form<LocaleForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let tag = input.locale.trim();
     if !tag.is_empty() {
         if let Err(e) = accounts::set_locale_allowed(&app, tag) {
@@ -258,10 +255,9 @@ pub struct TokenForm {
 
 pub async fn create_token(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(input): Form<TokenForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match accounts::create_token(&app.store, &user, &input.name).await {
         Ok((_, raw)) => {
             page(&app, &viewer, &user, Outcome { new_token: Some(&raw), ..Outcome::default() }).await
@@ -273,8 +269,11 @@ pub async fn create_token(
     }
 }
 
-pub async fn revoke_token(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn revoke_token(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+    Path(id): Path<i64>,
+) -> Response {
     match app.store.delete_token(user.id, id).await {
         Ok(()) => see_other("/account#tokens"),
         Err(e) => AppError::from(e).into_response(),
@@ -287,8 +286,11 @@ pub struct DeleteForm {
     password: String,
 }
 
-pub async fn delete(State(app): State<AppState>, viewer: Viewer, Form(input): Form<DeleteForm>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn delete(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Form(input): Form<DeleteForm>,
+) -> Response {
     match accounts::delete_account(&app.store, &user, &input.password).await {
         Ok(()) => with_session_cookie(&app, see_other("/?deleted=1"), None),
         Err(e @ AppError::Invalid(_)) => {
@@ -306,10 +308,9 @@ pub struct TimeZoneForm {
 
 pub async fn set_time_zone(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(input): Form<TimeZoneForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match accounts::set_time_zone(&app.store, &user, &input.time_zone).await {
         Ok(()) => match crate::reminders::reschedule(&app, user.id).await {
             Ok(()) => see_other("/account#time-zone"),

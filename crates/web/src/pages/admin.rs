@@ -6,27 +6,17 @@
 
 use super::form::{csrf, value, Errors};
 use super::{html, layout, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Admin, Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::AppState;
 use axum::extract::{Multipart, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use foothold_core::account::{Handle, Role};
+use foothold_core::account::Handle;
 use foothold_core::hacks::HackRecord;
 use foothold_core::Invalid;
-use foothold_store::User;
 use maud::{html, Markup};
-
-fn require_admin(viewer: &Viewer) -> AppResult<&User> {
-    let user = viewer.require_user()?;
-    if user.role == Role::Admin {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 async fn page(
     app: &AppState,
@@ -82,17 +72,15 @@ async fn page(
     Ok(html(status, layout::page(viewer, &title, body)))
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    require_admin(&viewer)?;
+pub async fn show(State(app): State<AppState>, Admin(Member { viewer, .. }): Admin) -> AppResult<Response> {
     page(&app, &viewer, None, StatusCode::OK).await
 }
 
 pub async fn change(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Admin(Member { viewer, .. }): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    require_admin(&viewer)?;
     let mark = match value(&pairs, "action") {
         "mark" => true,
         "unmark" => false,
@@ -148,13 +136,11 @@ fn hacks_page(viewer: &Viewer, outcome: Option<Markup>, status: StatusCode) -> R
     html(status, layout::page(viewer, &title, body))
 }
 
-pub async fn hacks(viewer: Viewer) -> AppResult<Response> {
-    require_admin(&viewer)?;
+pub async fn hacks(Admin(Member { viewer, .. }): Admin) -> AppResult<Response> {
     Ok(hacks_page(&viewer, None, StatusCode::OK))
 }
 
-pub async fn hacks_export(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    require_admin(&viewer)?;
+pub async fn hacks_export(State(app): State<AppState>, _: Admin) -> AppResult<Response> {
     let records = crate::hacks::export(&app.store).await?;
     let json = serde_json::to_vec_pretty(&records).map_err(|_| AppError::Internal)?;
     Ok((
@@ -169,10 +155,9 @@ pub async fn hacks_export(State(app): State<AppState>, viewer: Viewer) -> AppRes
 
 pub async fn hacks_import(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Admin(Member { user: admin, viewer, .. }): Admin,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    let admin = require_admin(&viewer)?;
     let tr = &viewer.tr;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {

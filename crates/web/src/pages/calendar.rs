@@ -3,8 +3,8 @@
 //! easy to see. A plain table, so it reads well with a screen reader and needs no JavaScript.
 //! It goes back as far as the diary does, not further.
 
-use super::{html, layout, login_redirect};
-use crate::auth::Viewer;
+use super::{html, layout};
+use crate::auth::Member;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::AppState;
@@ -34,10 +34,13 @@ fn month_param(d: NaiveDate) -> String {
     d.format("%Y-%m").to_string()
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<MonthQuery>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<MonthQuery>,
+) -> Response {
     let loaded = async {
-        let today = app.today(user);
+        let today = app.today(&user);
         let first = first_of(q.month.as_deref(), today);
         let next = (first + Duration::days(32)).with_day(1).unwrap_or(first);
         let last = next - Duration::days(1);

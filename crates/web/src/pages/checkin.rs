@@ -4,8 +4,8 @@
 use super::experiments::today_line;
 use super::form::{csrf, Errors};
 use super::goals::amount;
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::diary::{self, strategy_name, Submitted};
 use crate::error::AppError;
 use crate::experiments;
@@ -402,8 +402,11 @@ async fn context(
     Ok((today, app.store.strategies(user.id).await?, items, setup.time_zone))
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DayQuery>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<DayQuery>,
+) -> Response {
     let (today, strategies, items, time_zone) = match context(&app, &user).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),
@@ -470,10 +473,9 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<D
 
 pub async fn save(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let mut form = Submitted::from_pairs(pairs);
     let answers: Result<Vec<(ExperimentId, Option<bool>)>, AppError> = form
         .followed

@@ -5,7 +5,7 @@
 use super::form::{csrf, value, Errors};
 use super::shares::{scopes_line, suggestion_text};
 use super::{html, layout, scroll_table, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::shares::{self, Shown};
@@ -64,38 +64,40 @@ async fn clinician_page(
     Ok(html(status, layout::page(viewer, &title, body)))
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    clinician_page(&app, &viewer, user, None, StatusCode::OK).await
+pub async fn show(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
+    clinician_page(&app, &viewer, &user, None, StatusCode::OK).await
 }
 
 pub async fn redeem(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    match shares::redeem(&app, user, value(&pairs, "code")).await {
+    match shares::redeem(&app, &user, value(&pairs, "code")).await {
         Ok(s) => Ok(see_other(&format!("/clinician/shares/{}", s.id))),
         Err(e @ AppError::Invalid(_)) => {
-            clinician_page(&app, &viewer, user, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await
+            clinician_page(&app, &viewer, &user, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(e),
     }
 }
 
-pub async fn shared(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    shared_page(&app, &viewer, id, None, StatusCode::OK).await
+pub async fn shared(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    shared_page(&app, &viewer, &user, id, None, StatusCode::OK).await
 }
 
 async fn shared_page(
     app: &AppState,
     viewer: &Viewer,
+    user: &User,
     id: i64,
     error: Option<&AppError>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let share = shares::open(app, user, id).await?;
     let shown = shares::shown(app, user, &share).await?;
     let coaching = if share.coaching { Some(app.store.share_coaching(share.id).await?) } else { None };
@@ -231,11 +233,10 @@ fn coach_form(app: &AppState, viewer: &Viewer, share: &Share, items: &[Coaching]
 /// A clinician leaves a note or suggestion; a form with problems comes back with them.
 pub async fn coach(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let get = |k| value(&pairs, k);
     match shares::parse_suggestion(
         &app,
@@ -245,12 +246,12 @@ pub async fn coach(
         (get("strategy"), get("outcome"), get("unit")),
     ) {
         Ok(s) => {
-            shares::coach(&app, user, id, &s).await?;
+            shares::coach(&app, &user, id, &s).await?;
             Ok(see_other(&format!("/clinician/shares/{id}#coach-title")))
         }
         Err(invalid) => {
             let e = AppError::from(invalid);
-            shared_page(&app, &viewer, id, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await
+            shared_page(&app, &viewer, &user, id, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

@@ -1,8 +1,8 @@
 //! "Your diary data": export everything, or import a diary in the CSV exchange format with a
 //! check-only preview. All rows or none; importing the same file twice changes nothing.
 
-use super::{html, layout, login_redirect};
-use crate::auth::Viewer;
+use super::{html, layout};
+use crate::auth::{Member, Viewer};
 use crate::error::AppError;
 use crate::AppState;
 use axum::extract::{Multipart, State};
@@ -103,15 +103,15 @@ fn result(viewer: &Viewer, outcome: &Outcome) -> Markup {
     }
 }
 
-pub async fn show(viewer: Viewer) -> Response {
-    if viewer.user().is_none() {
-        return login_redirect();
-    }
+pub async fn show(Member { viewer, .. }: Member) -> Response {
     render(&viewer, &Outcome::None, StatusCode::OK)
 }
 
-pub async fn import(State(app): State<AppState>, viewer: Viewer, mut multipart: Multipart) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn import(
+    State(app): State<AppState>,
+    Member { user, viewer, today }: Member,
+    mut multipart: Multipart,
+) -> Response {
     let mut file: Option<Vec<u8>> = None;
     let mut dry_run = true;
     loop {
@@ -136,7 +136,6 @@ pub async fn import(State(app): State<AppState>, viewer: Viewer, mut multipart: 
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    let today = app.today(&user);
     let rows = match diary_csv::parse(&bytes, today) {
         Ok(rows) => rows,
         Err(errors) => return render(&viewer, &Outcome::Problems(errors), StatusCode::UNPROCESSABLE_ENTITY),

@@ -4,8 +4,8 @@
 
 use super::experiment_report;
 use super::form::{csrf, Errors};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::diary::strategy_name;
 use crate::error::AppError;
 use crate::experiments::{self, DesignInput, Loaded};
@@ -42,10 +42,13 @@ fn dates(tr: &Tr, e: &Loaded) -> String {
     )
 }
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DoneQuery>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<DoneQuery>,
+) -> Response {
     let loaded = async {
-        let today = app.today(user);
+        let today = app.today(&user);
         Ok::<_, AppError>((today, experiments::load_all(&app.store, &viewer.tr, user.id).await?))
     };
     let (today, all) = match loaded.await {
@@ -87,9 +90,11 @@ pub struct NewQuery {
     outcome: Option<String>,
 }
 
-pub async fn new_form(State(app): State<AppState>, viewer: Viewer, Query(q): Query<NewQuery>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
-    let today = app.today(&user);
+pub async fn new_form(
+    State(app): State<AppState>,
+    Member { user, viewer, today }: Member,
+    Query(q): Query<NewQuery>,
+) -> Response {
     let input = DesignInput {
         strategy: q.strategy.unwrap_or_default(),
         outcome: q.outcome.unwrap_or_default(),
@@ -204,8 +209,11 @@ async fn design_page(
     html(status, layout::page(viewer, &title, body))
 }
 
-pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(input): Form<DesignInput>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn create(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Form(input): Form<DesignInput>,
+) -> Response {
     match experiments::create(&app.store, &app.clock, &user, &input).await {
         Ok(e) => see_other(&format!("/experiments/{}?done=planned", e.id)),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
@@ -222,11 +230,10 @@ pub struct DoneQuery {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
     Query(q): Query<DoneQuery>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let loaded = async {
         let today = app.today(&user);
         Ok::<_, AppError>((today, experiments::load(&app.store, &viewer.tr, user.id, id).await?))
@@ -431,10 +438,9 @@ pub struct VersionForm {
 
 pub async fn edit_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let e = match experiments::load(&app.store, &viewer.tr, user.id, id).await {
         Ok(e) => e,
         Err(e) => return e.into_response(),
@@ -463,11 +469,10 @@ pub struct EditForm {
 
 pub async fn edit(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
     Form(f): Form<EditForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match experiments::edit(&app.store, &app.clock, &viewer.tr, &user, id, f.version, &f.input).await {
         Ok(_) => see_other(&format!("/experiments/{id}?done=edited")),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
@@ -479,11 +484,10 @@ pub async fn edit(
 
 pub async fn cancel(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
     Form(f): Form<VersionForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     match experiments::cancel(&app.store, &app.clock, &viewer.tr, &user, id, f.version).await {
         Ok(()) => see_other("/experiments?done=cancelled"),
         Err(e) => e.into_response(),
@@ -498,11 +502,10 @@ pub struct ActionForm {
 
 pub async fn act(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
     Form(f): Form<ActionForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let Some(action) = Action::parse(&f.action) else { return AppError::BadRequest.into_response() };
     match experiments::act(&app.store, &app.clock, &viewer.tr, &user, id, f.version, action).await {
         Ok(_) => see_other(&format!("/experiments/{id}?done={}", action.as_str())),
@@ -527,12 +530,11 @@ pub struct KeepForm {
 
 pub async fn keep(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
     Form(f): Form<KeepForm>,
 ) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
-    match experiments::keep(&app.store, &app.clock, &viewer.tr, user, id, f.kept).await {
+    match experiments::keep(&app.store, &app.clock, &viewer.tr, &user, id, f.kept).await {
         Ok(()) => {
             app.insights.changed(&app.store, user.id, &viewer.tr);
             see_other(&format!("/experiments/{id}?done={}", if f.kept { "kept" } else { "unkept" }))

@@ -3,7 +3,7 @@
 
 use super::form::{csrf, value, Errors};
 use super::{html, layout, scroll_table, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::goals;
 use crate::i18n::Tr;
@@ -54,10 +54,11 @@ fn status_line(tr: &Tr, g: &goals::GoalOnDay, today: NaiveDate) -> String {
     }
 }
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, viewer, today }: Member,
+) -> AppResult<Response> {
     let tr = &viewer.tr;
-    let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     let (current, ended): (Vec<_>, Vec<_>) = all.iter().partition(|g| g.current());
     let title = tr.t("goals-title");
@@ -176,8 +177,7 @@ fn new_page(viewer: &Viewer, typed: &Typed, error: Option<&AppError>) -> AppResu
     Ok(html(status, layout::page(viewer, &title, body)))
 }
 
-pub async fn new(viewer: Viewer, Query(q): Query<NewQuery>) -> AppResult<Response> {
-    viewer.require_user()?;
+pub async fn new(Member { viewer, .. }: Member, Query(q): Query<NewQuery>) -> AppResult<Response> {
     let suggestion = q.suggest.as_deref().and_then(|s| SUGGESTIONS.iter().find(|(k, _)| *k == s));
     let typed = match suggestion {
         Some((key, unit)) => Typed {
@@ -196,10 +196,9 @@ pub async fn new(viewer: Viewer, Query(q): Query<NewQuery>) -> AppResult<Respons
 
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let typed = Typed {
         activity: value(&pairs, "activity").to_owned(),
         unit: value(&pairs, "unit"),
@@ -221,20 +220,22 @@ pub async fn create(
         Err(invalid) => return new_page(&viewer, &typed, Some(&AppError::from(invalid))),
     };
     let nonce = parse_nonce(value(&pairs, "nonce"))?;
-    let today = app.today(user);
     let created = app.store.create_goal(user.id, &nonce, &new, today).await?;
     // The activity and flare plan are the member's words: the support service reads them.
     if let Some(level) = app.support.read(&[&new.activity, &new.flare_plan]).await {
         let panel = support::panel(&app.config, &viewer.tr, level, Audience::OnlyYou);
-        return show_page(&app, &viewer, user, &created, Some(panel), None).await;
+        return show_page(&app, &viewer, &user, &created, Some(panel), None).await;
     }
     Ok(see_other(&format!("/goals/{}", created.id)))
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let goal = app.store.goal(user.id, id).await?;
-    show_page(&app, &viewer, user, &goal, None, None).await
+    show_page(&app, &viewer, &user, &goal, None, None).await
 }
 
 async fn show_page(
@@ -480,13 +481,11 @@ fn flare_section(viewer: &Viewer, goal: &Goal, base: &str) -> Markup {
 
 pub async fn record(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user);
     let day = parse_day(value(&pairs, "day"), today);
     let amount = match value(&pairs, "amount").trim() {
         "" => Ok(None),
@@ -497,44 +496,48 @@ pub async fn record(
             goals::record(&app.store, user.id, &goal, day, amount).await?;
             Ok(see_other(&format!("/goals/{id}")))
         }
-        Err(invalid) => show_page(&app, &viewer, user, &goal, None, Some(&AppError::from(invalid))).await,
+        Err(invalid) => show_page(&app, &viewer, &user, &goal, None, Some(&AppError::from(invalid))).await,
     }
 }
 
-pub async fn start(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn start(
+    State(app): State<AppState>,
+    Member { user, viewer, today }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let goal = app.store.goal(user.id, id).await?;
-    let today = app.today(user);
     match goals::start(&app.store, user.id, &goal, today).await {
         Ok(_) => Ok(see_other(&format!("/goals/{id}"))),
-        Err(e @ AppError::Invalid(_)) => show_page(&app, &viewer, user, &goal, None, Some(&e)).await,
+        Err(e @ AppError::Invalid(_)) => show_page(&app, &viewer, &user, &goal, None, Some(&e)).await,
         Err(e) => Err(e),
     }
 }
 
-pub async fn pause(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
+pub async fn pause(
+    State(app): State<AppState>,
+    Member { user, today, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     app.store.pause_goal(user.id, id, today).await?;
     Ok(see_other(&format!("/goals/{id}#flare-title")))
 }
 
 pub async fn resume(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, today, .. }: Member,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
     let back = value(&pairs, "step_back") == "yes";
     app.store.resume_goal(user.id, id, today, back).await?;
     Ok(see_other(&format!("/goals/{id}")))
 }
 
-pub async fn end(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
+pub async fn end(
+    State(app): State<AppState>,
+    Member { user, today, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     app.store.end_goal(user.id, id, today).await?;
     Ok(see_other("/goals"))
 }

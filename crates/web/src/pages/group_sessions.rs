@@ -3,8 +3,8 @@
 //! the member's personal calendar feed.
 
 use super::form::{csrf, value, values, Errors, Field};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Place};
 use crate::error::{AppError, AppResult};
 use crate::group_sessions::{self as service, rateable_days};
@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{parse_session, weekday_name, SessionForm};
-use foothold_store::{GroupSession, Rsvp};
+use foothold_store::{GroupSession, Rsvp, User};
 use maud::html;
 use serde::Deserialize;
 
@@ -73,12 +73,9 @@ fn summary_line(tr: &Tr, s: &GroupSession) -> String {
 
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let sessions = app.store.group_sessions(place.group.id).await?;
@@ -179,10 +176,9 @@ fn plan_page(
 
 pub async fn new_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
     let zone = user.time_zone.name().to_owned();
@@ -277,17 +273,16 @@ fn session_form(pairs: &[(String, String)]) -> SessionForm<'_> {
 
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
     let weekdays: Vec<&str> = values(&pairs, "weekdays");
     match parse_session(&session_form(&pairs), &weekdays) {
         Ok(new) => {
-            let id = service::plan(&app, user, &place, value(&pairs, "nonce"), &new).await?;
+            let id = service::plan(&app, &user, &place, value(&pairs, "nonce"), &new).await?;
             Ok(see_other(&format!("/sessions/{id}")))
         }
         Err(e) => plan_page(&viewer, &place, &pairs, Some(&e.into()), None),
@@ -420,11 +415,11 @@ fn session_page(viewer: &Viewer, shown: &Shown, done: &str, error: Option<&AppEr
 async fn show_with(
     app: &AppState,
     viewer: &Viewer,
+    user: &User,
     id: i64,
     done: &str,
     error: Option<&AppError>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let (session, place, rsvp) = service::open(app, viewer, id).await?;
     let mine = app.store.my_session_ratings(id, user.id).await?;
     let figures = match place.may(Action::Moderate) {
@@ -437,14 +432,11 @@ async fn show_with(
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
-    show_with(&app, &viewer, id, &q.done, None).await
+    show_with(&app, &viewer, &user, id, &q.done, None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -455,12 +447,11 @@ pub struct RsvpForm {
 
 pub async fn rsvp(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<RsvpForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let done = match service::rsvp(&app, &viewer, user, id, f.coming == "yes").await? {
+    let done = match service::rsvp(&app, &viewer, &user, id, f.coming == "yes").await? {
         Some(Rsvp::Going) => "going",
         Some(Rsvp::Waiting) => "waiting",
         None => "not-coming",
@@ -478,14 +469,13 @@ pub struct RateForm {
 
 pub async fn rate(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<RateForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    match service::rate(&app, &viewer, user, id, &f.day, &f.before, &f.after).await {
+    match service::rate(&app, &viewer, &user, id, &f.day, &f.before, &f.after).await {
         Ok(()) => Ok(see_other(&format!("/sessions/{id}?done=rated#rate"))),
-        Err(e @ AppError::Invalid(_)) => show_with(&app, &viewer, id, "", Some(&e)).await,
+        Err(e @ AppError::Invalid(_)) => show_with(&app, &viewer, &user, id, "", Some(&e)).await,
         Err(e) => Err(e),
     }
 }
@@ -542,10 +532,9 @@ fn calendar_response(body: String) -> Response {
 /// The group's sessions as one iCalendar file, for anyone who may read the group.
 pub async fn group_ics(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let sessions = app.store.group_sessions(place.group.id).await?;
@@ -592,8 +581,10 @@ fn feed(viewer: &Viewer, has: bool, made: Option<&str>) -> Response {
     html(StatusCode::OK, layout::page(viewer, &title, body))
 }
 
-pub async fn feed_page(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+pub async fn feed_page(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+) -> AppResult<Response> {
     let has = app.store.has_calendar_feed(user.id).await?;
     Ok(feed(&viewer, has, None))
 }
@@ -606,11 +597,10 @@ pub struct FeedForm {
 
 pub async fn feed_change(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     headers: axum::http::HeaderMap,
     Form(f): Form<FeedForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     match f.action.as_str() {
         "new" => {
             let secret = random_token()?;

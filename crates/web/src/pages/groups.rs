@@ -3,8 +3,8 @@
 
 use super::form::{csrf, value, values, Errors, Field};
 use super::hacks::{tag_choices, tag_name};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Draft, Place};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -83,15 +83,14 @@ fn topic_filter(tr: &Tr, chosen: Option<Tag>) -> Markup {
 
 pub async fn directory(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<DirectoryQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let about = match q.about.as_str() {
         "" => None,
         name => Some(Tag::parse(name).ok_or_else(|| Invalid::one("about", "choose-one"))?),
     };
-    let (all, own) = tokio::try_join!(community::directory(&app, user, about), async {
+    let (all, own) = tokio::try_join!(community::directory(&app, &user, about), async {
         Ok(app.store.member_tags(user.id).await?)
     })?;
     let tr = &viewer.tr;
@@ -244,10 +243,7 @@ fn group_form_page(viewer: &Viewer, typed: &GroupForm, error: Option<&AppError>)
     html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body))
 }
 
-pub async fn new_form(viewer: Viewer) -> Response {
-    if viewer.user().is_none() {
-        return login_redirect();
-    }
+pub async fn new_form(Member { viewer, .. }: Member) -> Response {
     group_form_page(&viewer, &GroupForm::default(), None)
 }
 
@@ -265,10 +261,9 @@ fn topic_choices(tr: &Tr, errors: &Errors, chosen: &[String]) -> Markup {
 
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let f = GroupForm::from_pairs(&pairs);
     let tags: Vec<&str> = f.tags.iter().map(String::as_str).collect();
     let new = match parse_group(&f.name, &f.kind, &f.visibility, &f.about, &f.rules, &tags) {
@@ -332,11 +327,10 @@ fn thread_row(tr: &Tr, t: &ThreadSummary) -> Markup {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::See)?;
     let (threads, following) = if place.may(Action::Read) {
@@ -419,11 +413,10 @@ pub struct FollowForm {
 /// Follows the group (hears of every new conversation in it), or stops.
 pub async fn follow(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(f): Form<FollowForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     app.store.follow(Followed::Group(place.group.id), user.id, f.on != "no").await?;
@@ -457,12 +450,9 @@ fn topics_page(viewer: &Viewer, place: &Place, chosen: &[String], error: Option<
 /// What the group is about: its hosts (and site staff) choose the topics.
 pub async fn topics_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::ManageRoles)?;
     let chosen: Vec<String> = place.group.tags.iter().map(|t| t.as_str().to_owned()).collect();
@@ -471,11 +461,10 @@ pub async fn topics_form(
 
 pub async fn set_topics(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     let names = values(&pairs, "tags");
     match community::set_topics(&app, &place, &names).await {
@@ -490,23 +479,21 @@ pub async fn set_topics(
 
 pub async fn join(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(f): Form<JoinForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
-    let standing = community::join(&app, user, &place, f.accept_rules == "yes").await?;
+    let standing = community::join(&app, &user, &place, f.accept_rules == "yes").await?;
     let done = if standing == Standing::Pending { "asked" } else { "joined" };
     Ok(see_other(&format!("/groups/{}?done={done}", place.group.slug)))
 }
 
 pub async fn leave(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Leave)?;
     app.store.set_membership(place.group.id, user.id, None).await?;
@@ -572,12 +559,9 @@ fn thread_form_page(
 
 pub async fn new_thread_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Post)?;
     thread_form_page(&viewer, &place, &ThreadForm::default(), None)
@@ -585,11 +569,10 @@ pub async fn new_thread_form(
 
 pub async fn create_thread(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(f): Form<ThreadForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Post)?;
     let new = match parse_thread(&f.title, &f.body) {
@@ -599,7 +582,7 @@ pub async fn create_thread(
     if f.action == "preview" {
         return thread_form_page(&viewer, &place, &f, None);
     }
-    match community::write(&app, user, &place, &f.nonce, Draft::Thread(&new), f.content_warning == "yes")
+    match community::write(&app, &user, &place, &f.nonce, Draft::Thread(&new), f.content_warning == "yes")
         .await
     {
         Ok(w) => Ok(super::safety::after_posting(

@@ -5,8 +5,8 @@
 use super::form::{csrf, value, values, Errors, Field};
 use super::groups::{body_field, preview};
 use super::insights::{outcome_name, points, signed};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::hacks::{self, MyResult};
 use crate::i18n::Tr;
@@ -94,10 +94,9 @@ fn order_of(sort: &str) -> HackOrder {
 
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     hacks::place(&app, &viewer).await?.require(Action::Read)?;
     let tag = Tag::parse(&q.tag);
     let order = order_of(&q.sort);
@@ -182,10 +181,9 @@ pub(super) fn tag_choices(tr: &Tr, checked: &[Tag], name: &str) -> Markup {
 
 pub async fn set_tags(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let tags = Tag::parse_all(values(&pairs, "tag"))?;
     app.store.set_member_tags(user.id, &tags).await?;
     Ok(see_other("/hacks?done=tags"))
@@ -253,10 +251,7 @@ fn form_page(
     Ok(html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body)))
 }
 
-pub async fn new_form(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
+pub async fn new_form(State(app): State<AppState>, Member { viewer, .. }: Member) -> AppResult<Response> {
     let place = hacks::place(&app, &viewer).await?;
     place.require(Action::Read)?;
     form_page(&viewer, place.relation != Relation::Outsider, &place.group.rules, &[], None)
@@ -264,10 +259,9 @@ pub async fn new_form(State(app): State<AppState>, viewer: Viewer) -> AppResult<
 
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = hacks::place(&app, &viewer).await?;
     let get = |k: &str| value(&pairs, k);
     let joined = place.relation != Relation::Outsider;
@@ -286,7 +280,7 @@ pub async fn create(
     if get("action") == "preview" {
         return form_page(&viewer, joined, &place.group.rules, &pairs, None);
     }
-    match hacks::create(&app, &viewer, user, get("nonce"), &new, get("accept_rules") == "yes").await {
+    match hacks::create(&app, &viewer, &user, get("nonce"), &new, get("accept_rules") == "yes").await {
         Ok(w) => Ok(super::safety::after_posting(&w, &format!("/hacks/{}?posted=1", w.posted.thread))),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             form_page(&viewer, joined, &place.group.rules, &pairs, Some(&e))
@@ -377,16 +371,15 @@ fn label_key(l: Label) -> &'static str {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Query(q): Query<HackQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let (hack, place, tried) = hacks::open(&app, &viewer, id).await?;
     let opening = app.store.posts(hack.id, user.id, 0, 1, place.may(Action::Moderate)).await?;
     let opening = opening.first();
     let mine = match &tried {
-        Some(t) => Some(hacks::my_result(&app, user, &viewer.tr, t).await?),
+        Some(t) => Some(hacks::my_result(&app, &user, &viewer.tr, t).await?),
         None => None,
     };
     // The level is never stored: the author's own hack is read again after they shared it.
@@ -435,9 +428,12 @@ pub async fn show(
     Ok(html(StatusCode::OK, layout::page(&viewer, &hack.title, body)))
 }
 
-pub async fn try_it(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    hacks::try_it(&app, &viewer, user, id).await?;
+pub async fn try_it(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    hacks::try_it(&app, &viewer, &user, id).await?;
     Ok(see_other(&format!("/hacks/{id}?done=trying#mine")))
 }
 
@@ -450,18 +446,17 @@ pub struct ResultForm {
 /// Share, withdraw, or answer the home page's one question about sharing ("look" or "no").
 pub async fn result(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<ResultForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let done = match f.action.as_str() {
         "share" => {
-            hacks::share(&app, &viewer, user, id).await?;
+            hacks::share(&app, &viewer, &user, id).await?;
             "shared"
         }
         "withdraw" => {
-            hacks::withdraw(&app, &viewer, user, id).await?;
+            hacks::withdraw(&app, &viewer, &user, id).await?;
             "withdrawn"
         }
         "look" | "no" => {

@@ -2,8 +2,8 @@
 //! JavaScript and can later go into the PDF report) and, always beside it, the same days as a
 //! table for screen readers and for people who prefer numbers.
 
-use super::{html, layout, login_redirect, scroll_table};
-use crate::auth::Viewer;
+use super::{html, layout, scroll_table};
+use crate::auth::{Member, Viewer};
 use crate::diary::strategy_name;
 use crate::error::AppError;
 use crate::AppState;
@@ -206,8 +206,11 @@ fn cell(s: Option<Score>) -> String {
     s.map(|s| s.value().to_string()).unwrap_or_else(|| "–".into())
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<RangeQuery>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<RangeQuery>,
+) -> Response {
     let span = q.days.filter(|d| RANGES.contains(d)).unwrap_or(30);
     let loaded = async {
         let today = app.today(&user);

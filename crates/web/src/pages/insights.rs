@@ -4,8 +4,8 @@
 //! with", never "causes"): one sentence each, with how sure, the likely range and the
 //! spread of days with and without (small server-rendered SVGs) behind a disclosure.
 
-use super::{html, layout, login_redirect};
-use crate::auth::Viewer;
+use super::{html, layout};
+use crate::auth::Member;
 use crate::i18n::Tr;
 use crate::insights::{Insight, Spread, BINS};
 use crate::AppState;
@@ -27,8 +27,11 @@ pub fn parse_outcome(s: Option<&str>) -> Option<Outcome> {
     Outcome::ALL.into_iter().find(|o| Some(o.as_str()) == s)
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Query(q): Query<OutcomeQuery>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<OutcomeQuery>,
+) -> Response {
     let outcome = parse_outcome(q.outcome.as_deref()).unwrap_or(Outcome::Pain);
     let insight = match app.insights.get(&app.store, user.id, &viewer.tr).await {
         Ok(i) => i,

@@ -3,8 +3,8 @@
 //! plan, one's values, a letter) and keeping it privately on its page.
 
 use super::form::{csrf, value, Errors};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::library::Rendered;
 use crate::support::{self, Audience};
@@ -162,11 +162,10 @@ fn writing_form(viewer: &Viewer, m: &Skill, page: &SkillPage) -> Markup {
 
 pub async fn write(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let s = app.library.skill(&slug).filter(|s| s.meta.writable).ok_or(AppError::NotFound)?;
     let typed = value(&pairs, "writing");
     match parse_writing(typed) {
@@ -215,11 +214,14 @@ fn timer(tr: &crate::i18n::Tr, m: &Skill) -> maud::Markup {
     }
 }
 
-pub async fn skill_done(State(app): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn skill_done(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(slug): Path<String>,
+) -> Response {
     let Some(s) = app.library.skill(&slug) else { return AppError::NotFound.into_response() };
     let logged = async {
-        let day = app.today(user);
+        let day = app.today(&user);
         app.store.log_skill(user.id, &s.meta.slug, &s.meta.title, day).await?;
         Ok::<_, AppError>(())
     };

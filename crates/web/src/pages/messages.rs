@@ -3,8 +3,8 @@
 
 use super::form::{csrf, Errors};
 use super::threads::{report_page, ReportForm};
-use super::{html, layout, local_time, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, local_time, see_other};
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::messages;
 use crate::support;
@@ -111,10 +111,9 @@ fn list_page(
 
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let (settings, all) =
         tokio::try_join!(app.store.message_settings(user.id), app.store.conversations(user.id))?;
     Ok(list_page(&viewer, settings, &all, &q.done, "", None))
@@ -130,10 +129,9 @@ pub struct ToQuery {
 /// has that name.
 pub async fn to(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<ToQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let handle = q.handle.trim().trim_start_matches('@');
     match messages::member(&app, handle).await {
         Ok(them) => Ok(see_other(&format!("/messages/{}", them.handle))),
@@ -155,10 +153,9 @@ pub struct SettingsForm {
 
 pub async fn save_settings(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Form(f): Form<SettingsForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     app.store.set_messages_open(user.id, f.open == "yes").await?;
     Ok(see_other("/messages?done=settings"))
 }
@@ -260,31 +257,29 @@ async fn conversation_page(
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(handle): Path<String>,
     Query(q): Query<ConversationQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let them = messages::member(&app, &handle).await?;
-    conversation_page(&app, &viewer, user, &them, &q, "", None).await
+    conversation_page(&app, &viewer, &user, &them, &q, "", None).await
 }
 
 pub async fn send(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(handle): Path<String>,
     Form(f): Form<MessageForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let them = messages::member(&app, &handle).await?;
-    match messages::send(&app, user, &them, &f.nonce, &f.body).await {
+    match messages::send(&app, &user, &them, &f.nonce, &f.body).await {
         Ok(sent) => {
             let panel = if sent.support.is_some() { format!("?sent={}", sent.id) } else { String::new() };
             Ok(see_other(&format!("/messages/{}{panel}#message-{}", them.handle, sent.id)))
         }
         Err(e @ AppError::Invalid(_)) => {
             let q = ConversationQuery::default();
-            conversation_page(&app, &viewer, user, &them, &q, &f.body, Some(&e)).await
+            conversation_page(&app, &viewer, &user, &them, &q, &f.body, Some(&e)).await
         }
         Err(e) => Err(e),
     }
@@ -292,10 +287,9 @@ pub async fn send(
 
 pub async fn report_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path((handle, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let them = messages::member(&app, &handle).await?;
     if !app.store.conversation(user.id, them.id).await?.iter().any(|m| m.id == id && m.sender == them.id) {
         return Err(AppError::NotFound);
@@ -311,11 +305,10 @@ pub async fn report_form(
 
 pub async fn report(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path((handle, id)): Path<(String, i64)>,
     Form(f): Form<ReportForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let them = messages::member(&app, &handle).await?;
     let (reason, note) = match parse_report(&f.reason, &f.note) {
         Ok(r) => r,

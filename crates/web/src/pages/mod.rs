@@ -224,11 +224,6 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-/// Sends anonymous visitors of members-only pages to the login form.
-pub fn login_redirect() -> Response {
-    see_other("/login")
-}
-
 /// Sets (or with `None`, clears) the login cookie on a response.
 pub fn with_session_cookie(app: &AppState, mut response: Response, token: Option<&str>) -> Response {
     let cookie = match token {

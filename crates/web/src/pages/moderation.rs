@@ -2,8 +2,8 @@
 //! the actions, and the moderation log every member of the group can read.
 
 use super::form::csrf;
-use super::{html, layout, local_time, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, local_time, see_other};
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Moderation};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -133,11 +133,10 @@ pub struct MessageReportForm {
 /// Closes a report of a message (staff only), turning the sender's messages off with `bar`.
 pub async fn close_message_report(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<MessageReportForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
@@ -191,12 +190,9 @@ fn member_note(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
 
 pub async fn queue(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Moderate)?;
     let reports = app.store.open_reports(Some(place.group.id)).await?;
@@ -251,11 +247,10 @@ pub struct ActionForm {
 
 pub async fn act(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::place(&app, &viewer, &slug).await?;
     let id: i64 = f.id.trim().parse().map_err(|_| AppError::BadRequest)?;
     let m = Moderation {
@@ -267,7 +262,7 @@ pub async fn act(
         post: f.post,
         to: &f.to,
     };
-    community::moderate(&app, user, &place, &m).await?;
+    community::moderate(&app, &user, &place, &m).await?;
     if f.back == "thread" {
         return Ok(see_other(&format!("/threads/{id}?done=moved")));
     }
@@ -278,8 +273,10 @@ pub async fn act(
 }
 
 /// Every group's open reports in one queue, for the site's moderators and administrators.
-pub async fn site_queue(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+pub async fn site_queue(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+) -> AppResult<Response> {
     if !user.role.is_staff() {
         return Err(AppError::Forbidden);
     }
@@ -302,12 +299,9 @@ pub async fn site_queue(State(app): State<AppState>, viewer: Viewer) -> AppResul
 
 pub async fn log(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::place(&app, &viewer, &slug).await?;
     place.require(Action::Read)?;
     let entries = app.store.moderation_log(place.group.id, 100).await?;

@@ -1,8 +1,8 @@
 //! The notification centre: replies, mentions, approvals and moderators' notes, newest first.
 
 use super::form::csrf;
-use super::{html, layout, local_time, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, local_time, see_other};
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::State;
@@ -57,8 +57,7 @@ fn line(tr: &crate::i18n::Tr, zone: chrono_tz::Tz, n: &Notification) -> Markup {
     }
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+pub async fn show(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
     let all = app.store.notifications(user.id, SHOWN).await?;
     let tr = &viewer.tr;
     let title = tr.t("notifications-title");
@@ -76,8 +75,7 @@ pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Resp
     Ok(html(StatusCode::OK, layout::page(&viewer, &title, body)))
 }
 
-pub async fn mark_read(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn mark_read(State(app): State<AppState>, Member { user, .. }: Member) -> AppResult<Response> {
     app.store.mark_notifications_read(user.id).await?;
     Ok(see_other("/notifications"))
 }

@@ -3,8 +3,8 @@
 //! helplessness, so the list keeps the two side by side and counts them.
 
 use super::form::{csrf, Errors};
-use super::{html, layout, login_redirect, scroll_table, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, scroll_table, see_other};
+use crate::auth::{Member, Viewer};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::support;
@@ -34,8 +34,11 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<DoneQuery>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<DoneQuery>,
+) -> Response {
     match app.store.predictions(user.id).await {
         Ok(all) => page(&viewer, &all, &NewForm::default(), None, q.done.as_deref()),
         Err(e) => AppError::from(e).into_response(),
@@ -128,8 +131,11 @@ fn page(
     html(status, layout::page(viewer, &title, body))
 }
 
-pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<NewForm>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn create(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Form(f): Form<NewForm>,
+) -> Response {
     let created = async {
         let confidence = thought::parse_intensity(&f.confidence, "confidence")
             .and_then(|c| c.ok_or_else(|| Invalid::one("confidence", "intensity-range")));
@@ -159,8 +165,11 @@ pub async fn create(State(app): State<AppState>, viewer: Viewer, Form(f): Form<N
     }
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer, Path(id): Path<PredictionId>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(id): Path<PredictionId>,
+) -> Response {
     match app.store.prediction(user.id, id).await {
         Ok(p) => {
             let support = app
@@ -239,11 +248,10 @@ fn outcome_page(
 
 pub async fn resolve(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<PredictionId>,
     Form(f): Form<ResolveForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let resolved = async {
         let (happened, compared) = Invalid::both(
             thought::parse_required(&f.happened, "happened", Length::Short, "prediction-happened-missing"),

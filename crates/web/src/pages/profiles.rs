@@ -1,8 +1,8 @@
 //! A member's profile page, and the member's own form for it.
 
 use super::form::{csrf, Errors};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::{messages, profiles, AppState};
@@ -29,13 +29,12 @@ fn seen_by(tr: &Tr, to: Audience) -> Markup {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(handle): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let them = messages::member(&app, &handle).await?;
-    let s = profiles::seen(&app, user, &them).await?;
+    let s = profiles::seen(&app, &user, &them).await?;
     let tr = &viewer.tr;
     let mine = s.looker == Looker::Themselves;
     let p = &s.profile;
@@ -165,8 +164,10 @@ fn edit_page(viewer: &Viewer, typed: &EditForm, error: Option<&AppError>) -> Res
     html(error.map_or(StatusCode::OK, AppError::status), layout::page(viewer, &title, body))
 }
 
-pub async fn edit_form(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+pub async fn edit_form(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+) -> AppResult<Response> {
     let p = app.store.profile(user.id).await?;
     let typed = EditForm {
         about: p.about,
@@ -181,10 +182,9 @@ pub async fn edit_form(State(app): State<AppState>, viewer: Viewer) -> AppResult
 
 pub async fn save(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(f): Form<EditForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     match parse_profile(&f.fields()) {
         Ok(p) => {
             app.store.set_profile(user.id, &p).await?;

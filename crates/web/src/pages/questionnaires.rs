@@ -4,7 +4,7 @@
 
 use super::form::{csrf, Errors};
 use super::{html, layout, scroll_table, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::questionnaires::{self, Point, SNOOZE_DAYS};
@@ -30,8 +30,7 @@ fn field(item: &Item) -> String {
 /// The periods a member can choose from.
 const PERIODS: [u16; 5] = [7, 14, 28, 56, 91];
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn list(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
     let tr = &viewer.tr;
     let latest = app.store.latest_responses(user.id).await?;
     let schedules = app.store.schedules(user.id).await?;
@@ -74,11 +73,10 @@ pub struct ShowQuery {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<String>,
     Query(query): Query<ShowQuery>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
     let points = questionnaires::history(&app, user.id, q).await?;
     let schedule = app.store.schedules(user.id).await?.into_iter().find(|s| s.questionnaire == q.id);
@@ -103,18 +101,17 @@ struct Page<'a> {
 
 pub async fn answer(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
     let nonce = parse_nonce(super::form::value(&pairs, "nonce"))?;
     let raw: Vec<(String, String)> = pairs
         .iter()
         .filter_map(|(k, v)| k.strip_prefix("a-").map(|link| (link.to_string(), v.clone())))
         .collect();
-    match questionnaires::answer(&app, user, q, &nonce, &raw).await {
+    match questionnaires::answer(&app, &user, q, &nonce, &raw).await {
         Ok(done) => {
             let support = if done.support.is_some() { "&support=crisis" } else { "" };
             Ok(see_other(&format!("/questionnaires/{}?saved={}{support}#result", q.id, done.response.id)))
@@ -146,16 +143,15 @@ pub struct ScheduleForm {
 
 pub async fn schedule(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<String>,
     Form(f): Form<ScheduleForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let q = &app.questionnaires.get(&id)?.q;
     match f.action.as_str() {
         "stop" => app.store.set_schedule(user.id, &q.id, None).await?,
         "snooze" => {
-            let today = app.today(user);
+            let today = app.today(&user);
             app.store.snooze_questionnaire(user.id, &q.id, today + Duration::days(SNOOZE_DAYS)).await?;
             return Ok(see_other("/"));
         }

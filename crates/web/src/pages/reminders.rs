@@ -5,7 +5,7 @@
 
 use super::form::{csrf, value, Errors};
 use super::{html, layout, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::{email, reminders, AppState};
 use axum::extract::{Path, Query, State};
@@ -14,6 +14,7 @@ use axum::response::Response;
 use axum::Form;
 use foothold_core::reminder::{parse_time, Kind, Quiet, SNOOZE};
 use foothold_core::Invalid;
+use foothold_store::User;
 use maud::html;
 use serde::Deserialize;
 
@@ -25,11 +26,11 @@ pub struct Notice {
 async fn settings_page(
     app: &AppState,
     viewer: &Viewer,
+    user: &User,
     typed: Option<&[(String, String)]>,
     error: Option<&AppError>,
     done: Option<&str>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let (address, confirmed) = app.store.email_status(user.id).await?;
@@ -121,10 +122,10 @@ async fn settings_page(
 
 pub async fn settings(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(n): Query<Notice>,
 ) -> AppResult<Response> {
-    settings_page(&app, &viewer, None, None, n.done.as_deref()).await
+    settings_page(&app, &viewer, &user, None, None, n.done.as_deref()).await
 }
 
 /// What the settings form asks for: each kind's time (`None`: off), and the quiet hours.
@@ -160,14 +161,14 @@ fn parse(pairs: &[(String, String)]) -> Result<Wanted, Invalid> {
 
 pub async fn save(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let Wanted { times, quiet } = match parse(&pairs) {
         Ok(w) => w,
         Err(invalid) => {
-            return settings_page(&app, &viewer, Some(&pairs), Some(&AppError::from(invalid)), None).await;
+            return settings_page(&app, &viewer, &user, Some(&pairs), Some(&AppError::from(invalid)), None)
+                .await;
         }
     };
     app.store.set_quiet_hours(user.id, quiet).await?;
@@ -179,20 +180,20 @@ pub async fn save(
 
 pub async fn change_email(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     match email::change(&app, &viewer.tr, user.id, value(&pairs, "email")).await {
         Ok(true) => Ok(see_other("/account/reminders?done=sent")),
         Ok(false) => Ok(see_other("/account/reminders?done=address")),
-        Err(e @ AppError::Invalid(_)) => settings_page(&app, &viewer, Some(&pairs), Some(&e), None).await,
+        Err(e @ AppError::Invalid(_)) => {
+            settings_page(&app, &viewer, &user, Some(&pairs), Some(&e), None).await
+        }
         Err(e) => Err(e),
     }
 }
 
-pub async fn resend(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn resend(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
     let (Some(address), false) = app.store.email_status(user.id).await? else {
         return Ok(see_other("/account/reminders"));
     };

@@ -3,8 +3,8 @@
 
 use super::form::{csrf, Errors, Field};
 use super::groups::{body_field, preview};
-use super::{html, layout, local_time, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, local_time, see_other};
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Place};
 use crate::error::{AppError, AppResult};
 use crate::markdown;
@@ -21,12 +21,9 @@ use serde::Deserialize;
 /// The group's resources, in their order.
 pub async fn list(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
     let resources = app.store.group_resources(place.group.id).await?;
     let tr = &viewer.tr;
@@ -61,10 +58,9 @@ pub async fn list(
 /// Moves one resource a place up the list.
 pub async fn move_up(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     let mut ids: Vec<i64> = app.store.group_resources(place.group.id).await?.iter().map(|r| r.id).collect();
     let at = ids.iter().position(|r| *r == id).ok_or(AppError::NotFound)?;
@@ -77,12 +73,9 @@ pub async fn move_up(
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
     let r = app.store.group_resource(place.group.id, id).await?;
     let tr = &viewer.tr;
@@ -148,30 +141,26 @@ fn form_page(
 
 pub async fn new_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     Ok(form_page(&viewer, &place, None, &ResourceForm::default(), None))
 }
 
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
     Form(f): Form<ResourceForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     let checked = parse_thread(&f.title, &f.body);
     let new = match checked {
         Ok(new) if f.action != "preview" => new,
         other => return Ok(form_page(&viewer, &place, None, &f, other.err().map(AppError::from).as_ref())),
     };
-    match community::add_resource(&app, user, &place, &new).await {
+    match community::add_resource(&app, &user, &place, &new).await {
         Ok(id) => Ok(see_other(&format!("/groups/{slug}/resources/{id}"))),
         Err(e @ AppError::Invalid(_)) => Ok(form_page(&viewer, &place, None, &f, Some(&e))),
         Err(e) => Err(e),
@@ -180,12 +169,9 @@ pub async fn create(
 
 pub async fn edit_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     let r = app.store.group_resource(place.group.id, id).await?;
     let typed = ResourceForm { title: r.title, body: r.body, action: String::new() };
@@ -194,11 +180,10 @@ pub async fn edit_form(
 
 pub async fn edit(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<ResourceForm>,
 ) -> AppResult<Response> {
-    viewer.require_user()?;
     let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
     if f.action == "remove" {
         app.store.change_group_resource(place.group.id, id, None).await?;

@@ -4,8 +4,8 @@
 
 use super::form::{csrf, Errors};
 use super::groups::{body_field, preview};
-use super::{html, layout, local_time, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, local_time, see_other};
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Editor};
 use crate::error::{AppError, AppResult};
 use crate::support;
@@ -31,8 +31,11 @@ pub(super) fn after_posting(w: &community::Written, shown_at: &str) -> Response 
 
 /// What a member sees after writing something held for the moderators: the support panel
 /// first, then what happens next. Only for its author; once it is shown, it leads there.
-pub async fn held(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
+pub async fn held(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let at = app.store.post_place(id).await?;
     if at.author != user.id {
         return Err(AppError::NotFound);
@@ -104,30 +107,28 @@ fn edit_page(
 
 pub async fn edit_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(post): Path<i64>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let (at, place) = community::open_post(&app, &viewer, post).await?;
-    let who = community::editor(user, &place, &at)?;
+    let who = community::editor(&user, &place, &at)?;
     let typed = EditForm { body: app.store.post_body(at.post).await?, ..EditForm::default() };
     Ok(edit_page(&viewer, &at, who, &typed, None))
 }
 
 pub async fn edit(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(post): Path<i64>,
     Form(f): Form<EditForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, post).await?;
-    let who = community::editor(user, &place, &at)?;
+    let who = community::editor(&user, &place, &at)?;
     if f.action == "preview" {
         let checked = foothold_core::community::parse_post(&f.body).err().map(AppError::from);
         return Ok(edit_page(&viewer, &at, who, &f, checked.as_ref()));
     }
-    match community::edit(&app, user, &place, &at, &f.body, &f.reason).await {
+    match community::edit(&app, &user, &place, &at, &f.body, &f.reason).await {
         Ok(community::Edited { held: true, .. }) => Ok(see_other(&format!("/posts/{}/held", at.post))),
         // The thread page reads the author's post again and shows the support panel if needed.
         Ok(community::Edited { support: Some(_), .. }) => {
@@ -144,12 +145,9 @@ pub async fn edit(
 /// Every earlier text of a post, for the group's moderators.
 pub async fn history(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(post): Path<i64>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let (at, place) = community::open_post(&app, &viewer, post).await?;
     place.require(Action::Moderate)?;
     let (now, edits) = tokio::try_join!(app.store.post_body(at.post), app.store.post_history(at.post))?;
@@ -183,10 +181,9 @@ pub struct BlockForm {
 /// "Block this member?", with what it does, before anything changes.
 pub async fn block_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let parsed = foothold_core::account::Handle::parse(&handle).map_err(|_| AppError::NotFound)?;
     let them = app.store.user_by_handle(&parsed).await?;
     let blocked = app.store.blocks(user.id, them.id).await?;
@@ -214,13 +211,12 @@ pub async fn block_form(
 
 pub async fn block(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(handle): Path<String>,
     Form(f): Form<BlockForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let on = f.on != "no";
-    community::block(&app, user, &handle, on).await?;
+    community::block(&app, &user, &handle, on).await?;
     Ok(see_other(if on { "/account/blocked?done=blocked" } else { "/account/blocked?done=unblocked" }))
 }
 
@@ -233,10 +229,9 @@ pub struct DoneQuery {
 /// The members someone blocked, each with a way back.
 pub async fn blocked(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<DoneQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let list = app.store.blocked_by(user.id).await?;
     let tr = &viewer.tr;
     let title = tr.t("blocked-title");

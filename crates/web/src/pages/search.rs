@@ -1,7 +1,7 @@
 //! Searching the groups: every post the member may read, with the matching words marked.
 
-use super::{html, layout, login_redirect};
-use crate::auth::Viewer;
+use super::{html, layout};
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::{Query, State};
@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use foothold_core::account::Role;
 use foothold_core::community::snippet::{MARK_END, MARK_START};
-use foothold_store::SearchHit;
+use foothold_store::{SearchHit, User};
 use maud::{html, PreEscaped};
 use serde::Deserialize;
 
@@ -25,8 +25,7 @@ pub struct SearchQuery {
 }
 
 /// The hits for `q` that the viewer may read.
-pub async fn hits(app: &AppState, viewer: &Viewer, q: &str) -> AppResult<Vec<SearchHit>> {
-    let user = viewer.require_user()?;
+pub async fn hits(app: &AppState, user: &User, q: &str) -> AppResult<Vec<SearchHit>> {
     let staff = matches!(user.role, Role::Moderator | Role::Admin);
     let q: String = q.chars().take(QUERY_MAX).collect();
     Ok(app.store.search(user.id, staff, &q, RESULTS).await?)
@@ -40,13 +39,10 @@ pub fn snippet_html(snippet: &str) -> String {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<SearchQuery>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
-    let found = hits(&app, &viewer, &q.q).await?;
+    let found = hits(&app, &user, &q.q).await?;
     let tr = &viewer.tr;
     let title = tr.t("search-title");
     let body = html! {

@@ -4,7 +4,7 @@
 
 use super::form::{csrf, value, values, Errors};
 use super::{html, layout, scroll_table, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::shares;
@@ -156,26 +156,23 @@ fn date_field(errors: &Errors, tr: &Tr, name: &'static str, value: &str) -> Mark
     }
 }
 
-pub async fn member(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    member_page(&app, &viewer, user, Input::default(), None, None, StatusCode::OK).await
+pub async fn member(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
+    member_page(&app, &viewer, &user, Input::default(), None, None, StatusCode::OK).await
 }
 
 pub async fn create(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, today }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let today = app.today(user);
     let scopes = values(&pairs, "scopes");
     let coaching = value(&pairs, "coaching") == "yes";
     let (from, to, until) = (value(&pairs, "from"), value(&pairs, "to"), value(&pairs, "until"));
     let parsed = parse_share(&scopes, from, to, until, coaching, today);
     match parsed {
         Ok(new) => {
-            let (_, code) = shares::create(&app, user, &new).await?;
-            member_page(&app, &viewer, user, Input::default(), Some(&code), None, StatusCode::CREATED).await
+            let (_, code) = shares::create(&app, &user, &new).await?;
+            member_page(&app, &viewer, &user, Input::default(), Some(&code), None, StatusCode::CREATED).await
         }
         Err(invalid) => {
             let input = Input {
@@ -186,14 +183,17 @@ pub async fn create(
                 coaching,
             };
             let error = AppError::from(invalid);
-            member_page(&app, &viewer, user, input, None, Some(&error), StatusCode::UNPROCESSABLE_ENTITY)
+            member_page(&app, &viewer, &user, input, None, Some(&error), StatusCode::UNPROCESSABLE_ENTITY)
                 .await
         }
     }
 }
 
-pub async fn stop(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn stop(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     app.store.revoke_share(user.id, id).await?;
     Ok(see_other("/sharing#shares-title"))
 }
@@ -269,11 +269,10 @@ pub(super) fn suggestion_text(app: &AppState, tr: &Tr, s: &Suggestion) -> Markup
 /// The member takes up a suggestion (and goes to it) or says no.
 pub async fn answer(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let accept = match value(&pairs, "answer") {
         "accept" => true,
         "decline" => false,

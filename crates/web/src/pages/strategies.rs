@@ -2,8 +2,8 @@
 //! archiving (it leaves the check-in form, its days stay) and merging into another.
 
 use super::form::{csrf, Errors, Field};
-use super::{html, layout, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, see_other};
+use crate::auth::{Member, Viewer};
 use crate::diary::strategy_name;
 use crate::error::{AppError, AppResult};
 use crate::AppState;
@@ -17,8 +17,11 @@ use foothold_store::{Strategy, User};
 use maud::html;
 use serde::Deserialize;
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<Done>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<Done>,
+) -> Response {
     let list = match app.store.strategies(user.id).await {
         Ok(l) => l,
         Err(e) => return AppError::from(e).into_response(),
@@ -62,11 +65,10 @@ pub struct Done {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<StrategyId>,
     Query(q): Query<Done>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     page(&app, &viewer, &user, id, q.done.as_deref(), None, "").await
 }
 
@@ -182,11 +184,10 @@ pub struct RenameForm {
 
 pub async fn rename(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<StrategyId>,
     Form(f): Form<RenameForm>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let renamed = match checkin::parse_strategy_name(&f.name) {
         Ok(name) => app.store.rename_strategy(user.id, id, &name).await.map_err(AppError::from),
         Err(e) => Err(AppError::Invalid(e)),
@@ -210,11 +211,10 @@ pub struct ArchiveForm {
 
 pub async fn archive(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<StrategyId>,
     Form(f): Form<ArchiveForm>,
 ) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
     match app.store.set_strategy_archived(user.id, id, f.archived).await {
         Ok(_) => {
             see_other(&format!("/strategies/{id}?done={}", if f.archived { "archived" } else { "restored" }))
@@ -230,11 +230,10 @@ pub struct MedicationForm {
 
 pub async fn medication(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<StrategyId>,
     Form(f): Form<MedicationForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     app.store.set_strategy_medication(user.id, id, f.medication).await?;
     Ok(see_other(&format!(
         "/strategies/{id}?done={}",
@@ -242,8 +241,11 @@ pub async fn medication(
     )))
 }
 
-pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<StrategyId>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn delete(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Path(id): Path<StrategyId>,
+) -> Response {
     match app.store.delete_strategy(user.id, id).await {
         Ok(()) => see_other("/strategies?done=deleted"),
         Err(e) => {
@@ -263,11 +265,10 @@ pub struct MergeForm {
 
 pub async fn merge(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<StrategyId>,
     Form(f): Form<MergeForm>,
 ) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
     match app.store.merge_strategies(user.id, id, f.into).await {
         Ok(kept) => {
             app.insights.changed(&app.store, user.id, &viewer.tr);

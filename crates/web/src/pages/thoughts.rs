@@ -2,8 +2,8 @@
 //! every step), save at any step and finish later, and see the history with trends.
 
 use super::form::{csrf, Errors};
-use super::{html, layout, login_redirect, scroll_table, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, scroll_table, see_other};
+use crate::auth::{Member, Viewer};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::support;
@@ -48,8 +48,11 @@ pub struct ListQuery {
     done: Option<String>,
 }
 
-pub async fn list(State(app): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn list(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Query(q): Query<ListQuery>,
+) -> Response {
     match app.store.thoughts(user.id).await {
         Ok(records) => list_page(&viewer, &records, &StepForm::default(), None, q.done.as_deref()),
         Err(e) => AppError::from(e).into_response(),
@@ -164,8 +167,11 @@ pub struct StartForm {
     thought: String,
 }
 
-pub async fn start(State(app): State<AppState>, viewer: Viewer, Form(f): Form<StartForm>) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
+pub async fn start(
+    State(app): State<AppState>,
+    Member { user, viewer, .. }: Member,
+    Form(f): Form<StartForm>,
+) -> Response {
     let typed =
         StepForm { situation: f.situation.clone(), thought: f.thought.clone(), ..StepForm::default() };
     let parsed = async {
@@ -194,11 +200,10 @@ pub struct StepQuery {
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ThoughtId>,
     Query(q): Query<StepQuery>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let r = match app.store.thought(user.id, id).await {
         Ok(r) => r,
         Err(e) => return AppError::from(e).into_response(),
@@ -415,11 +420,10 @@ fn summary(tr: &Tr, r: &ThoughtRecord) -> Markup {
 
 pub async fn save(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<ThoughtId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let Some(user) = viewer.user().cloned() else { return login_redirect() };
     let form = StepForm::from_pairs(pairs);
     let current = match app.store.thought(user.id, id).await {
         Ok(r) => r,
@@ -441,8 +445,11 @@ pub async fn save(
     }
 }
 
-pub async fn delete(State(app): State<AppState>, viewer: Viewer, Path(id): Path<ThoughtId>) -> Response {
-    let Some(user) = viewer.user() else { return login_redirect() };
+pub async fn delete(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+    Path(id): Path<ThoughtId>,
+) -> Response {
     match app.store.delete_thought(user.id, id).await {
         Ok(()) => see_other("/thoughts?done=deleted"),
         Err(e) => AppError::from(e).into_response(),

@@ -4,8 +4,8 @@
 
 use super::form::{csrf, Errors};
 use super::groups::{body_field, preview};
-use super::{html, layout, local_time, login_redirect, see_other};
-use crate::auth::Viewer;
+use super::{html, layout, local_time, see_other};
+use crate::auth::{Member, Viewer};
 use crate::community::{self, Draft, Place};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -248,11 +248,10 @@ fn thread_page(
 
 pub async fn show(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Query(q): Query<ThreadQuery>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.user() else { return Ok(login_redirect()) };
     let (thread, place) = community::open_thread(&app, &viewer, id).await?;
     let (posts, following) = load(&app, user.id, &thread, &place, q.after.unwrap_or(0)).await?;
     let hack = is_hack(&app, &place, &thread).await?;
@@ -270,7 +269,7 @@ pub async fn show(
         typed.body = quoted(quote);
     }
     let moves = if place.may(Action::Moderate) && place.group.slug != GROUP_SLUG {
-        moves(&app, user, &place).await?
+        moves(&app, &user, &place).await?
     } else {
         Vec::new()
     };
@@ -332,11 +331,10 @@ async fn load(
 
 pub async fn reply(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<ReplyForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let (thread, place) = community::open_thread(&app, &viewer, id).await?;
     let written = async {
         let body = community::parse_reply(&f.body)?;
@@ -344,7 +342,7 @@ pub async fn reply(
             return Ok(None);
         }
         let draft = Draft::Reply { thread: id, body: &body };
-        community::write(&app, user, &place, &f.nonce, draft, f.content_warning == "yes").await.map(Some)
+        community::write(&app, &user, &place, &f.nonce, draft, f.content_warning == "yes").await.map(Some)
     };
     let error = match written.await {
         Ok(Some(w)) => {
@@ -379,11 +377,10 @@ pub struct FollowForm {
 
 pub async fn follow(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<FollowForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let (thread, _) = community::open_thread(&app, &viewer, id).await?;
     app.store.follow(foothold_store::Followed::Thread(thread.id), user.id, f.on != "no").await?;
     Ok(see_other(&format!("/threads/{}", thread.id)))
@@ -398,11 +395,10 @@ pub struct ReactForm {
 
 pub async fn react(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(post): Path<i64>,
     Form(f): Form<ReactForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, post).await?;
     place.require(Action::Post)?;
     let kind = Reaction::parse(&f.kind).ok_or(AppError::BadRequest)?;
@@ -456,12 +452,9 @@ pub(super) fn report_page(
 
 pub async fn report_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { viewer, .. }: Member,
     Path(post): Path<i64>,
 ) -> AppResult<Response> {
-    if viewer.user().is_none() {
-        return Ok(login_redirect());
-    }
     let (at, place) = community::open_post(&app, &viewer, post).await?;
     place.require(Action::Report)?;
     Ok(report_page(&viewer, &format!("/posts/{}/report", at.post), false, &ReportForm::default(), None))
@@ -469,11 +462,10 @@ pub async fn report_form(
 
 pub async fn report(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(post): Path<i64>,
     Form(f): Form<ReportForm>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let (at, place) = community::open_post(&app, &viewer, post).await?;
     place.require(Action::Report)?;
     let (reason, note) = match parse_report(&f.reason, &f.note) {

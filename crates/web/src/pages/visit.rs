@@ -3,7 +3,7 @@
 
 use super::form::{csrf, value, Errors};
 use super::{html, layout, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
 use crate::support::{self, Audience};
 use crate::thoughts::{nonce, parse_nonce};
@@ -96,28 +96,26 @@ async fn page(
     Ok(html(status, layout::page(viewer, &title, body)))
 }
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    page(&app, &viewer, user, "", None, None, StatusCode::OK).await
+pub async fn show(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
+    page(&app, &viewer, &user, "", None, None, StatusCode::OK).await
 }
 
 pub async fn add(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let input = value(&pairs, "question");
     let question = match parse_question(input) {
         Ok(q) => q,
         Err(invalid) => {
             let e = AppError::from(invalid);
-            return page(&app, &viewer, user, input, None, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await;
+            return page(&app, &viewer, &user, input, None, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
     if app.store.visit_questions(user.id).await?.len() as i64 >= MAX_QUESTIONS {
         let e = AppError::from(Invalid::one("question", "visit-questions-full"));
-        return page(&app, &viewer, user, input, None, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await;
+        return page(&app, &viewer, &user, input, None, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let nonce = parse_nonce(value(&pairs, "nonce"))?;
     app.store.add_visit_question(user.id, &nonce, &question).await?;
@@ -125,22 +123,25 @@ pub async fn add(
     match app.support.read(&[&question]).await {
         Some(level) => {
             let panel = support::panel(&app.config, &viewer.tr, level, Audience::OnlyYou);
-            page(&app, &viewer, user, "", Some(panel), None, StatusCode::OK).await
+            page(&app, &viewer, &user, "", Some(panel), None, StatusCode::OK).await
         }
         None => Ok(see_other("/visit#questions-title")),
     }
 }
 
-pub async fn remove(State(app): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn remove(
+    State(app): State<AppState>,
+    Member { user, .. }: Member,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     app.store.remove_visit_question(user.id, id).await?;
     Ok(see_other("/visit#questions-title"))
 }
 
 pub async fn summary(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(query): Query<report::PeriodQuery>,
 ) -> AppResult<Response> {
-    report::download(&app, &viewer, &query).await
+    report::download(&app, &viewer, &user, &query).await
 }

@@ -5,7 +5,7 @@
 
 use super::form::{csrf, value, values, Errors};
 use super::{html, layout, see_other};
-use crate::auth::Viewer;
+use crate::auth::{Member, Viewer};
 use crate::diary::strategy_name;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -17,11 +17,11 @@ use axum::response::Response;
 use axum::Form;
 use foothold_core::checkin::{self, Item};
 use foothold_core::strategy::STARTERS;
+use foothold_store::User;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-pub async fn intro(viewer: Viewer) -> AppResult<Response> {
-    viewer.require_user()?;
+pub async fn intro(Member { viewer, .. }: Member) -> AppResult<Response> {
     let tr = &viewer.tr;
     let body = html! {
         p class="step" { (tr.ta("welcome-step", &[("step", "1"), ("of", "3")])) }
@@ -77,10 +77,10 @@ fn full_order(chosen: &[Item]) -> Vec<Item> {
 async fn setup_page(
     app: &AppState,
     viewer: &Viewer,
+    user: &User,
     typed: Option<&[(String, String)]>,
     error: Option<&AppError>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let today = app.today(user);
@@ -141,16 +141,15 @@ async fn setup_page(
     Ok(html(status, layout::page(viewer, &tr.t("setup-title"), body)))
 }
 
-pub async fn setup(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    setup_page(&app, &viewer, None, None).await
+pub async fn setup(State(app): State<AppState>, Member { user, viewer, .. }: Member) -> AppResult<Response> {
+    setup_page(&app, &viewer, &user, None, None).await
 }
 
 pub async fn save_setup(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let items = values(&pairs, "item").into_iter().map(str::to_owned).collect::<Vec<_>>();
     let strategies = values(&pairs, "strategy").into_iter().map(str::to_owned).collect::<Vec<_>>();
     let setup = Setup {
@@ -161,7 +160,7 @@ pub async fn save_setup(
     };
     match onboarding::save(&app.store, user.id, &setup).await {
         Ok(_) => Ok(see_other("/checkin?first=1")),
-        Err(e @ AppError::Invalid(_)) => setup_page(&app, &viewer, Some(&pairs), Some(&e)).await,
+        Err(e @ AppError::Invalid(_)) => setup_page(&app, &viewer, &user, Some(&pairs), Some(&e)).await,
         Err(e) => Err(e),
     }
 }
@@ -174,11 +173,10 @@ pub struct Saved {
 /// "Your check-in" under the account: what it asks, and in which order.
 pub async fn account(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Query(q): Query<Saved>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
-    let stored = app.store.checkin_setup(user.id, app.today(user)).await?.items;
+    let stored = app.store.checkin_setup(user.id, app.today(&user)).await?.items;
     let chosen = checkin::items_from_stored(stored.as_deref());
     Ok(account_page(&viewer, &full_order(&chosen), &chosen, q.saved.is_some(), None))
 }
@@ -211,10 +209,9 @@ fn account_page(
 
 pub async fn save_account(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let user = viewer.require_user()?;
     let mut order: Vec<Item> = values(&pairs, "order").iter().filter_map(|n| Item::parse(n)).collect();
     order = full_order(&order);
     let moved = Item::parse(value(&pairs, "up"));

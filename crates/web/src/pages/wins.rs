@@ -4,7 +4,7 @@
 
 use super::goals::{amount, steps_done};
 use super::{html, layout};
-use crate::auth::Viewer;
+use crate::auth::Member;
 use crate::error::AppResult;
 use crate::experiments;
 use crate::AppState;
@@ -15,10 +15,11 @@ use foothold_core::experiment::Status;
 use foothold_core::thought::Compared;
 use maud::html;
 
-pub async fn show(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let user = viewer.require_user()?;
+pub async fn show(
+    State(app): State<AppState>,
+    Member { user, viewer, today }: Member,
+) -> AppResult<Response> {
     let tr = &viewer.tr;
-    let today = app.today(user);
     let goals = app.store.goals(user.id).await?;
     let mut steps = Vec::new();
     for g in &goals {

@@ -141,10 +141,10 @@ pub struct PeriodQuery {
 pub async fn download(
     app: &AppState,
     viewer: &crate::auth::Viewer,
+    user: &User,
     query: &PeriodQuery,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let user = viewer.require_user()?;
     let today = app.today(user);
     let (from, to) = period(&query.from, &query.to, today)?;
     let summary = gather(app, user, &viewer.tr, from, to).await?;

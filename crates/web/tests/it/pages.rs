@@ -416,3 +416,62 @@ async fn main_pages_stay_within_their_query_budget() {
         }
     }
 }
+
+/// Every members-only page sends a visitor to the login form (the `Member` extractor), the
+/// same pages open for a member, and the API answers 401 in JSON instead of redirecting.
+#[tokio::test]
+async fn members_only_pages_send_visitors_to_log_in_and_the_api_says_401() {
+    const PAGES: &[&str] = &[
+        "/checkin",
+        "/diary",
+        "/history",
+        "/history/calendar",
+        "/insights",
+        "/experiments",
+        "/experiments/new",
+        "/strategies",
+        "/thoughts",
+        "/goals",
+        "/goals/new",
+        "/wins",
+        "/welcome",
+        "/welcome/setup",
+        "/account",
+        "/account/checkin",
+        "/account/reminders",
+        "/account/profile",
+        "/account/blocked",
+        "/predictions",
+        "/groups/new",
+        "/search?q=walk",
+        "/notifications",
+        "/messages",
+        "/hacks/new",
+        "/questionnaires",
+        "/sharing",
+        "/visit",
+        "/admin/hacks",
+        "/admin/clinicians",
+    ];
+    for app in apps(config()).await {
+        let visitor = browser();
+        for path in PAGES {
+            let r = app.get(&visitor, path).await;
+            let to = r.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
+            assert_eq!((r.status().as_u16(), to.as_deref()), (303, Some("/login")), "{path}");
+        }
+        let member = browser();
+        app.register(&member, "Regular", PW).await;
+        for path in PAGES {
+            let status = app.get(&member, path).await.status().as_u16();
+            let expected = if path.starts_with("/admin") { 403 } else { 200 };
+            assert_eq!(status, expected, "{path} for a member");
+        }
+        for path in ["/api/v1/me", "/api/v1/goals", "/api/v1/experiments", "/api/v1/search?q=walk"] {
+            let r = app.get(&visitor, path).await;
+            assert_eq!(r.status().as_u16(), 401, "{path}");
+            let body: serde_json::Value = r.json().await.unwrap();
+            assert_eq!(body["error"]["code"], "login-required", "{path}");
+        }
+    }
+}
