@@ -3,6 +3,10 @@
 //! keep the original model's tensor names; the large matrices are 8-bit, each `name` beside a
 //! `name_scale` with one `f32` per row (value = scale × byte), everything else is `f32`.
 
+// A numeric kernel: the shapes are fixed at load, so a wrong index or shape is a bug that must
+// fail loudly in the tests, never read as a silent zero or an empty slice.
+#![allow(clippy::indexing_slicing, clippy::expect_used)]
+
 use super::weights::{Tensors, WeightsError};
 use ndarray::linalg::general_mat_mul;
 use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis, Slice};
@@ -89,7 +93,7 @@ impl Encoder {
             });
         }
         let head = t.f32("head.weight", &[HIDDEN])?;
-        let head_bias = t.f32("head.bias", &[1])?.first().copied().unwrap_or_default();
+        let head_bias = t.f32("head.bias", &[1])?[0];
         t.finish()?;
         Ok(Encoder { words, positions, token_type, embedding_norm, layers, head, head_bias })
     }
@@ -115,9 +119,7 @@ impl Encoder {
             let start = x.len();
             let word = self.words.row(id as usize);
             x.extend(word.zip(position).zip(&self.token_type).map(|((w, p), t)| w + p + t));
-            if let Some(row) = x.get_mut(start..) {
-                self.embedding_norm.apply(row);
-            }
+            self.embedding_norm.apply(&mut x[start..]);
         }
         x
     }
@@ -147,14 +149,9 @@ fn attention(q: &[f32], k: &[f32], v: &[f32]) -> Vec<f32> {
     let scale = 1.0 / (HEAD_DIM as f32).sqrt();
     let mut out = vec![0.0f32; tokens * HIDDEN];
     let mut scores = Array2::<f32>::zeros((tokens, tokens));
-    let (Ok(q), Ok(k), Ok(v), Ok(mut out_view)) = (
-        ArrayView2::from_shape((tokens, HIDDEN), q.get(..tokens * HIDDEN).unwrap_or_default()),
-        ArrayView2::from_shape((tokens, HIDDEN), k.get(..tokens * HIDDEN).unwrap_or_default()),
-        ArrayView2::from_shape((tokens, HIDDEN), v.get(..tokens * HIDDEN).unwrap_or_default()),
-        ArrayViewMut2::from_shape((tokens, HIDDEN), &mut out),
-    ) else {
-        return out;
-    };
+    let rows = |x| ArrayView2::from_shape((tokens, HIDDEN), x).expect("whole token rows");
+    let (q, k, v) = (rows(&q[..tokens * HIDDEN]), rows(&k[..tokens * HIDDEN]), rows(&v[..tokens * HIDDEN]));
+    let mut out_view = ArrayViewMut2::from_shape((tokens, HIDDEN), &mut out).expect("token rows");
     for h in 0..HEADS {
         // (`ndarray::s!` cannot be used: it allows unsafe code, which the workspace forbids.)
         let columns = Slice::from(h * HEAD_DIM..(h + 1) * HEAD_DIM);
@@ -165,11 +162,10 @@ fn attention(q: &[f32], k: &[f32], v: &[f32]) -> Vec<f32> {
             0.0,
             &mut scores,
         );
-        scores.rows_mut().into_iter().for_each(|mut row| {
-            if let Some(row) = row.as_slice_mut() {
-                softmax(row);
-            }
-        });
+        scores
+            .rows_mut()
+            .into_iter()
+            .for_each(|mut row| softmax(row.as_slice_mut().expect("contiguous rows")));
         general_mat_mul(
             1.0,
             &scores,
@@ -189,11 +185,9 @@ impl Linear {
         let (inputs, outputs) = self.weights.dim();
         let rows = x.len() / inputs;
         let mut y = vec![0.0f32; rows * outputs];
-        let x = ArrayView2::from_shape((rows, inputs), x.get(..rows * inputs).unwrap_or_default());
-        let out = ArrayViewMut2::from_shape((rows, outputs), &mut y);
-        if let (Ok(x), Ok(mut out)) = (x, out) {
-            general_mat_mul(1.0, &x, &self.weights, 0.0, &mut out);
-        }
+        let x = ArrayView2::from_shape((rows, inputs), &x[..rows * inputs]).expect("whole input rows");
+        let mut out = ArrayViewMut2::from_shape((rows, outputs), &mut y).expect("output rows");
+        general_mat_mul(1.0, &x, &self.weights, 0.0, &mut out);
         for row in y.chunks_exact_mut(outputs) {
             add_into(row, &self.bias);
         }
@@ -219,8 +213,8 @@ impl Norm {
 
 impl Table {
     fn row(&self, id: usize) -> impl Iterator<Item = f32> + '_ {
-        let scale = self.scales.get(id).copied().unwrap_or(0.0);
-        let values = self.values.get(id * HIDDEN..(id + 1) * HIDDEN).unwrap_or_default();
+        let scale = self.scales[id];
+        let values = &self.values[id * HIDDEN..(id + 1) * HIDDEN];
         values.iter().map(move |&b| f32::from(b) * scale)
     }
 }
@@ -295,12 +289,10 @@ impl Linear {
         for o0 in (0..outputs).step_by(TILE) {
             for i0 in (0..inputs).step_by(TILE) {
                 for o in o0..(o0 + TILE).min(outputs) {
-                    let scale = table.scales.get(o).copied().unwrap_or_default();
-                    let row = table.values.get(o * inputs..(o + 1) * inputs).unwrap_or_default();
+                    let scale = table.scales[o];
+                    let row = &table.values[o * inputs..(o + 1) * inputs];
                     for (i, &b) in row.iter().enumerate().take((i0 + TILE).min(inputs)).skip(i0) {
-                        if let Some(w) = weights.get_mut((i, o)) {
-                            *w = f32::from(b) * scale;
-                        }
+                        weights[(i, o)] = f32::from(b) * scale;
                     }
                 }
             }
