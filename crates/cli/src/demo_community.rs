@@ -171,7 +171,7 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
 async fn demo_session(store: &Store, group: i64, host: UserId, demo: UserId) -> Result<()> {
     use chrono::Datelike;
     use foothold_core::group_sessions::{parse_session, SessionForm};
-    let today = foothold_web::diary::today(chrono_tz::Europe::London);
+    let today = foothold_services::diary::today(chrono_tz::Europe::London);
     let tuesday = today + chrono::Duration::days(8 - i64::from(today.weekday().num_days_from_monday()));
     let date = tuesday.to_string();
     let form = SessionForm {

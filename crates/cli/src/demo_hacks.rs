@@ -81,7 +81,7 @@ pub async fn create(store: &Store, neighbours: &[UserId]) -> Result<()> {
     for i in 1..=SHARERS {
         sharers.push(crate::demo_community::neighbour_account(store, &format!("demo_sharer_{i}")).await?);
     }
-    let today = foothold_web::diary::today(chrono_tz::UTC);
+    let today = foothold_services::diary::today(chrono_tz::UTC);
     for (n, (author, title, how, cost, effort, minutes, tags, simulated)) in HACKS.iter().enumerate() {
         let author = *neighbours.get(*author).ok_or_else(|| anyhow!("no demo neighbour {author}"))?;
         store.set_membership(group.id, author, active).await?;

@@ -3,7 +3,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use foothold_readers::style::{self, Dimension};
-use foothold_web::i18n::{Catalog, Tr};
+use foothold_services::i18n::{Catalog, Tr};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;

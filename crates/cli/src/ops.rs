@@ -7,11 +7,12 @@ use foothold_core::account::{Handle, NewPassword, Role};
 use foothold_core::agency::Outcome;
 use foothold_core::experiment::{Comparison, Condition, Design};
 use foothold_core::hacks::HackRecord;
+use foothold_services::accounts;
+use foothold_services::i18n::Catalog;
 use foothold_store::{migrate, Backend, ExperimentPlan, Store, UserId};
 use foothold_web::config::WebConfig;
 use foothold_web::error::AppError;
-use foothold_web::i18n::Catalog;
-use foothold_web::{accounts, AppState};
+use foothold_web::AppState;
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::time::Instant;
@@ -30,7 +31,8 @@ pub fn init_logging() {
         .init();
 }
 
-/// A command-line error for an account operation, in plain English.
+/// A command-line error for an account operation, in plain English: the same `err-<code>`
+/// messages members read.
 fn explain(err: AppError) -> anyhow::Error {
     let tr = match Catalog::load() {
         Ok(c) => c.negotiate(Some("en"), None),
@@ -140,7 +142,8 @@ pub async fn user_create(db: &Database, handle: &str, role: &str, email: &str) -
     let role = Role::parse(role).map_err(|e| explain(e.into()))?;
     let store = open(db, 2).await?;
     let password = read_password(&format!("Password for {handle}: "))?;
-    let user = accounts::create(&store, handle, &password, email, role).await.map_err(explain)?;
+    let user =
+        accounts::create(&store, handle, &password, email, role).await.map_err(|e| explain(e.into()))?;
     println!("Created {} ({}).", user.handle, user.role);
     store.close().await;
     Ok(())
@@ -151,7 +154,7 @@ pub async fn user_set_password(db: &Database, handle: &str) -> Result<()> {
     let user = find(&store, handle).await?;
     let password = read_password(&format!("New password for {}: ", user.handle))?;
     let password = NewPassword::parse(&password, Some(&user.handle)).map_err(|e| explain(e.into()))?;
-    accounts::set_password(&store, user.id, &password).await.map_err(explain)?;
+    accounts::set_password(&store, user.id, &password).await.map_err(|e| explain(e.into()))?;
     let ended = store.delete_other_sessions(user.id, None).await?;
     let revoked = store.delete_other_tokens(user.id, None).await?;
     println!(
@@ -275,7 +278,7 @@ pub async fn report(
     let user = find(&store, handle).await?;
     let app = AppState::new(store.clone(), web).map_err(anyhow::Error::msg)?;
     let tr = app.catalog.negotiate(user.locale.as_deref(), None);
-    let today = foothold_web::diary::today(user.time_zone);
+    let today = foothold_services::diary::today(user.time_zone);
     let (from, to) = foothold_web::report::period(from, to, today).map_err(|e| explain(e.into()))?;
     let started = Instant::now();
     let summary = foothold_web::report::gather(&app, &user, &tr, from, to).await.map_err(explain)?;
@@ -297,7 +300,7 @@ pub async fn diary_import(db: &Database, handle: &str, path: &Path, dry_run: boo
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let store = open(db, 2).await?;
     let user = find(&store, handle).await?;
-    let today = foothold_web::diary::today(user.time_zone);
+    let today = foothold_services::diary::today(user.time_zone);
     let rows = parse_diary_csv(&bytes, today, path, "nothing was imported")?;
     let s = store.import_diary(user.id, &rows, today, dry_run).await?;
     let verb = if dry_run { "Would import" } else { "Imported" };
@@ -447,7 +450,7 @@ pub async fn seed_community(db: &Database, plan: foothold_store::SeedPlan, bench
     let hash = if bench > 0 {
         let password = NewPassword::parse(read_password("Password for the bench members: ")?.trim(), None)
             .map_err(|e| explain(e.into()))?;
-        foothold_web::secret::hash_password(&password).await.map_err(explain)?
+        foothold_services::secret::hash_password(&password).await.map_err(|e| explain(e.into()))?
     } else {
         String::new()
     };
@@ -492,7 +495,7 @@ async fn seed_calendar(store: &Store) -> Result<()> {
         let session = store.create_group_session(group.id, bench1.id, &format!("bench-{i}"), &new).await?;
         store.rsvp(session, bench1.id).await?;
     }
-    let hash = foothold_web::secret::token_hash("bench-calendar-feed");
+    let hash = foothold_services::secret::token_hash("bench-calendar-feed");
     store.set_calendar_secret(bench1.id, Some(&hash)).await?;
     Ok(())
 }
@@ -510,8 +513,8 @@ pub async fn demo(db: &Database) -> Result<()> {
         Err(_) => {
             let user = accounts::create(&store, DEMO_HANDLE, DEMO_PASSWORD, "", Role::Member)
                 .await
-                .map_err(explain)?;
-            let today = foothold_web::diary::today(chrono_tz::UTC);
+                .map_err(|e| explain(e.into()))?;
+            let today = foothold_services::diary::today(chrono_tz::UTC);
             store.ensure_builtin_strategies(user.id, today - chrono::Duration::days(365)).await?;
             let plan = demo_experiment(&store, user.id, today).await?;
             let design = plan_design(&plan)?;

@@ -193,7 +193,7 @@ pub async fn identify(State(app): State<AppState>, mut req: Request, next: Next)
         Auth::Token { .. } => (String::new(), false),
         Auth::Anonymous => match cookie(req.headers(), CSRF_COOKIE).filter(|v| looks_like_token(v)) {
             Some(existing) => (existing.to_owned(), false),
-            None => match random_token() {
+            None => match random_token().map_err(AppError::from) {
                 Ok(t) => (t, true),
                 Err(e) => return e.into_response(),
             },

@@ -1,6 +1,7 @@
 //! Settings the HTTP layer needs. The binary fills them from the TOML file, `FOOTHOLD_*`
 //! variables and flags; tests build them directly.
 
+use foothold_services::accounts::RateLimits;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -50,20 +51,6 @@ impl std::fmt::Debug for MailConfig {
     }
 }
 
-/// Attempts allowed per window. Kept in the database, so they hold across app servers.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct RateLimits {
-    pub window_secs: i64,
-    /// Login attempts from one network address per window.
-    pub login_per_ip: i64,
-    /// Failed logins on one account from one address per window (then that address waits;
-    /// the owner elsewhere can still sign in).
-    pub login_failures_per_account: i64,
-    /// New accounts from one network address per window.
-    pub register_per_ip: i64,
-}
-
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisResources {
@@ -108,12 +95,6 @@ impl Default for WebConfig {
             mail: None,
             hold_crisis_posts: false,
         }
-    }
-}
-
-impl Default for RateLimits {
-    fn default() -> Self {
-        Self { window_secs: 15 * 60, login_per_ip: 30, login_failures_per_account: 10, register_per_ip: 10 }
     }
 }
 

@@ -32,7 +32,7 @@ pub async fn change(app: &AppState, tr: &Tr, user: UserId, input: &str) -> AppRe
 /// Sends a link to confirm `email` (the member's current address).
 pub async fn send_confirmation(app: &AppState, tr: &Tr, user: UserId, email: &str) -> AppResult<bool> {
     let Some(mailer) = &app.mailer else { return Ok(false) };
-    limit(app, &format!("confirm:user:{}", user.0), 5).await?;
+    limit(&app.store, &app.config.limits, &format!("confirm:user:{}", user.0), 5).await?;
     let token = random_token()?;
     let expires = app.clock.now() + VERIFY_FOR;
     app.store.create_email_token(user, &token_hash(&token), Purpose::Verify, email, expires).await?;
@@ -65,7 +65,8 @@ pub async fn confirm(app: &AppState, token: &str) -> AppResult<UserId> {
 /// cannot be used to find out who has an account. Limited per network address.
 pub async fn forgot(app: &AppState, tr: &Tr, ip: IpAddr, input: &str) -> AppResult<()> {
     let email = Email::parse_optional(input)?.ok_or_else(|| Invalid::one("email", "email-invalid"))?;
-    limit(app, &format!("forgot:ip:{ip}"), app.config.limits.register_per_ip).await?;
+    limit(&app.store, &app.config.limits, &format!("forgot:ip:{ip}"), app.config.limits.register_per_ip)
+        .await?;
     let (Some(mailer), Some(user)) = (&app.mailer, app.store.user_by_confirmed_email(email.as_str()).await?)
     else {
         return Ok(());

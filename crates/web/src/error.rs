@@ -10,7 +10,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use foothold_core::questionnaire::AnswerProblem;
 use foothold_core::{Invalid, Problem};
-use foothold_store::{Conflict, StoreError};
+use foothold_services::ServiceError;
+use foothold_store::StoreError;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
@@ -140,39 +141,25 @@ impl From<Invalid> for AppError {
     }
 }
 
-/// Every kind of stored conflict as the member sees it; the match is exhaustive, so a new
-/// kind cannot be forgotten.
-fn conflict(c: Conflict) -> AppError {
-    let (field, code) = match c {
-        Conflict::Handle => ("handle", "handle-taken"),
-        Conflict::StrategyName => ("name", "strategy-taken"),
-        Conflict::MergeSame => return AppError::Invalid(Invalid::one("into", "merge-same")),
-        Conflict::StrategyInExperiment => ("strategy", "strategy-in-experiment"),
-        Conflict::StrategyInUse => ("strategy", "strategy-in-use"),
-        Conflict::StrategyBuiltin => ("strategy", "strategy-builtin"),
-        Conflict::ExperimentOverlap => ("start", "experiment-overlap"),
-        Conflict::BackupExists => ("path", "backup-exists"),
-        Conflict::ThreadLocked => ("body", "thread-locked"),
-    };
-    AppError::Conflict(Problem { field, code })
+impl From<ServiceError> for AppError {
+    fn from(err: ServiceError) -> Self {
+        match err {
+            ServiceError::Invalid(invalid) => Self::Invalid(invalid),
+            ServiceError::Conflict(problem) => Self::Conflict(problem),
+            ServiceError::BadCredentials => Self::BadCredentials,
+            ServiceError::NotFound => Self::NotFound,
+            ServiceError::BadRequest => Self::BadRequest,
+            ServiceError::RateLimited { retry_after } => Self::RateLimited { retry_after },
+            ServiceError::Unavailable => Self::Unavailable,
+            ServiceError::Internal => Self::Internal,
+        }
+    }
 }
 
+/// A store error as the services see it (one mapping, in `foothold_services::error`).
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
-        match err {
-            StoreError::NotFound => Self::NotFound,
-            StoreError::Stale => Self::Conflict(Problem { field: "version", code: "changed-elsewhere" }),
-            StoreError::UnknownReference(_) => Self::Invalid(Invalid::one("strategies", "strategy-unknown")),
-            StoreError::Conflict(c) => conflict(c),
-            StoreError::Unavailable(e) => {
-                tracing::error!(error = %e, "database unavailable");
-                Self::Unavailable
-            }
-            other => {
-                tracing::error!(error = ?other, "store error");
-                Self::Internal
-            }
-        }
+        ServiceError::from(err).into()
     }
 }
 
@@ -190,3 +177,97 @@ impl IntoResponse for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use foothold_services::i18n::Catalog;
+
+    /// Every message id written literally in the code (`tr.t("…")`, `tr.ta("…", …)`) exists
+    /// in English, so no member sees a raw id.
+    #[test]
+    fn every_literal_message_id_exists() {
+        let tr = Catalog::load().unwrap().negotiate(None, None);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut ids = Vec::new();
+        for dir in ["web/src", "web/src/pages", "web/src/api", "services/src"].map(|d| root.join(d)) {
+            for file in std::fs::read_dir(dir).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in [".t(\"", ".ta(\""] {
+                    for piece in text.split(marker).skip(1) {
+                        if let Some(id) = piece.split('"').next().filter(|id| {
+                            !id.is_empty()
+                                && id
+                                    .bytes()
+                                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                        }) {
+                            ids.push(id.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ids.len() > 60, "the scan found the ids: {ids:?}");
+        let missing: Vec<_> = ids.iter().filter(|id| !tr.has(id)).collect();
+        assert!(missing.is_empty(), "message ids without English text: {missing:?}");
+    }
+
+    /// Every error code in the source — validation codes in core, the services and web, and every
+    /// `AppError` — has an `err-<code>` message, so no member ever sees a bare code.
+    #[test]
+    fn every_error_code_has_a_message() {
+        let tr = Catalog::load().unwrap().negotiate(None, None);
+        let mut codes: Vec<String> = [
+            AppError::BadCredentials,
+            AppError::LoginRequired,
+            AppError::Csrf,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::RateLimited { retry_after: 1 },
+            AppError::TooLarge,
+            AppError::MethodNotAllowed,
+            AppError::Timeout,
+            AppError::BadRequest,
+            AppError::Unavailable,
+            AppError::Internal,
+            AppError::Invalid(foothold_core::Invalid::one("x", "y")),
+        ]
+        .iter()
+        .map(|e| e.code().to_owned())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for dir in ["core/src", "services/src", "web/src"] {
+            for file in std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .chain(std::fs::read_dir(root.join(dir).join("pages")).into_iter().flatten())
+            {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for marker in ["Invalid::one(\"", "code: \"", "problem(\""] {
+                    for piece in text.split(marker).skip(1) {
+                        let literal = if marker.starts_with("Invalid") {
+                            piece.split('"').nth(2)
+                        } else {
+                            piece.split('"').next()
+                        };
+                        if let Some(code) = literal.filter(|c| c.contains('-') && !c.contains(' ')) {
+                            codes.push(code.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        codes.retain(|c| c != "y");
+        assert!(codes.len() > 25, "the scan found the codes: {codes:?}");
+        let missing: Vec<_> = codes.iter().filter(|c| !tr.has(&format!("err-{c}"))).collect();
+        assert!(missing.is_empty(), "codes without an err- message: {missing:?}");
+    }
+}

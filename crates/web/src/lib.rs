@@ -6,25 +6,17 @@
 //! touch SQL and the store never sees HTTP.
 
 mod access_log;
-pub mod accounts;
 mod api;
 pub use api::archive::archive as data_archive;
 mod assets;
 pub mod auth;
-pub mod clock;
 pub mod community;
 pub mod config;
-pub mod diary;
 pub mod email;
 pub mod error;
-pub mod experiments;
 pub mod export;
-pub mod goals;
 pub mod group_sessions;
 pub mod hacks;
-pub mod i18n;
-pub mod insights;
-mod kept;
 pub mod library;
 pub mod mail;
 pub mod markdown;
@@ -37,11 +29,9 @@ pub mod questionnaires;
 pub mod reminders;
 pub mod report;
 mod respond;
-pub mod secret;
 mod security;
 mod shares;
 pub mod support;
-pub mod thoughts;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -49,6 +39,11 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
 use config::WebConfig;
+/// The use-cases live in `foothold-services`; under their old paths here, so pages and the
+/// API name them as before.
+pub use foothold_services::{
+    accounts, clock, diary, experiments, goals, i18n, insights, kept, secret, thoughts,
+};
 use foothold_store::Store;
 use i18n::Catalog;
 use std::future::Future;

@@ -36,8 +36,13 @@ pub async fn require_clinician(app: &AppState, user: &User) -> AppResult<()> {
 /// A clinician redeems a code. Attempts are limited like logins, so codes cannot be guessed.
 pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<Share> {
     require_clinician(app, clinician).await?;
-    limit(app, &format!("share-code:{}", clinician.id.0), app.config.limits.login_failures_per_account)
-        .await?;
+    limit(
+        &app.store,
+        &app.config.limits,
+        &format!("share-code:{}", clinician.id.0),
+        app.config.limits.login_failures_per_account,
+    )
+    .await?;
     let code = share::normalize_code(typed).ok_or_else(|| Invalid::one("code", "share-code"))?;
     let today = app.today(clinician);
     match app.store.redeem_share(clinician.id, &hash(&code), today).await {

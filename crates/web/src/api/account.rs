@@ -88,7 +88,15 @@ pub async fn register(
     Json(req): Json<RegisterRequest>,
 ) -> AppResult<Response> {
     let email = req.email.unwrap_or_default();
-    let user = accounts::register(&app, viewer.client_ip, &req.handle, &req.password, &email).await?;
+    let user = accounts::register(
+        &app.store,
+        &app.config.limits,
+        viewer.client_ip,
+        &req.handle,
+        &req.password,
+        &email,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(UserView::from(&user))).into_response())
 }
 
@@ -100,7 +108,15 @@ pub async fn login(
     viewer: Viewer,
     Json(req): Json<LoginRequest>,
 ) -> AppResult<Response> {
-    let login = accounts::login(&app, viewer.client_ip, &req.handle, &req.password).await?;
+    let login = accounts::login(
+        &app.store,
+        &app.config.limits,
+        app.config.session_days,
+        viewer.client_ip,
+        &req.handle,
+        &req.password,
+    )
+    .await?;
     let body = Json(LoginResponse {
         user: UserView::from(&login.user),
         csrf_token: login.session.csrf_token.clone(),
@@ -134,7 +150,7 @@ pub async fn update_me(
 ) -> AppResult<Json<UserView>> {
     let locale = req.locale.as_deref().map(str::trim).filter(|l| !l.is_empty());
     if let Some(tag) = locale {
-        accounts::set_locale_allowed(&app, tag)?;
+        accounts::set_locale_allowed(&app.catalog, tag)?;
     }
     app.store.set_locale(user.id, locale).await?;
     Ok(Json(UserView::from(&app.store.user(user.id).await?)))

@@ -304,7 +304,7 @@ pub(super) fn api_nonce(given: Option<String>) -> AppResult<String> {
     match given {
         Some(n) if n.len() > 64 => Err(foothold_core::Invalid::one("nonce", "text-too-long").into()),
         Some(n) => Ok(format!("api:{n}")),
-        None => nonce(),
+        None => Ok(nonce()?),
     }
 }
 

@@ -206,7 +206,7 @@ pub async fn change_password(
         (viewer.session_hash(), viewer.token_id()),
     )
     .await;
-    match done {
+    match done.map_err(AppError::from) {
         Ok(()) => {
             page(
                 &app,
@@ -236,7 +236,7 @@ pub async fn set_locale(
 ) -> Response {
     let tag = input.locale.trim();
     if !tag.is_empty() {
-        if let Err(e) = accounts::set_locale_allowed(&app, tag) {
+        if let Err(e) = accounts::set_locale_allowed(&app.catalog, tag).map_err(AppError::from) {
             return page(&app, &viewer, &user, Outcome { error: Some(("locale", &e)), ..Outcome::default() })
                 .await;
         }
@@ -258,7 +258,7 @@ pub async fn create_token(
     Member { user, viewer, .. }: Member,
     Form(input): Form<TokenForm>,
 ) -> Response {
-    match accounts::create_token(&app.store, &user, &input.name).await {
+    match accounts::create_token(&app.store, &user, &input.name).await.map_err(AppError::from) {
         Ok((_, raw)) => {
             page(&app, &viewer, &user, Outcome { new_token: Some(&raw), ..Outcome::default() }).await
         }
@@ -291,7 +291,7 @@ pub async fn delete(
     Member { user, viewer, .. }: Member,
     Form(input): Form<DeleteForm>,
 ) -> Response {
-    match accounts::delete_account(&app.store, &user, &input.password).await {
+    match accounts::delete_account(&app.store, &user, &input.password).await.map_err(AppError::from) {
         Ok(()) => with_session_cookie(&app, see_other("/?deleted=1"), None),
         Err(e @ AppError::Invalid(_)) => {
             page(&app, &viewer, &user, Outcome { error: Some(("delete", &e)), ..Outcome::default() }).await
@@ -311,7 +311,7 @@ pub async fn set_time_zone(
     Member { user, viewer, .. }: Member,
     Form(input): Form<TimeZoneForm>,
 ) -> Response {
-    match accounts::set_time_zone(&app.store, &user, &input.time_zone).await {
+    match accounts::set_time_zone(&app.store, &user, &input.time_zone).await.map_err(AppError::from) {
         Ok(()) => match crate::reminders::reschedule(&app, user.id).await {
             Ok(()) => see_other("/account#time-zone"),
             Err(e) => e.into_response(),

@@ -447,7 +447,7 @@ pub async fn show(
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
-    let day_goals = match goals::on_day(&app.store, user.id, day).await {
+    let day_goals = match goals::on_day(&app.store, user.id, day).await.map_err(AppError::from) {
         Ok(g) => g,
         Err(e) => return e.into_response(),
     };
@@ -488,7 +488,10 @@ pub async fn save(
         .collect();
     let saved = match answers {
         Ok(answers) => match plans_include(&app, &viewer, &user, &form).await {
-            Ok(()) => diary::save(&app.store, &app.clock, &user, &form).await.map(|saved| (saved, answers)),
+            Ok(()) => diary::save(&app.store, &app.clock, &user, &form)
+                .await
+                .map(|saved| (saved, answers))
+                .map_err(AppError::from),
             Err(e) => Err(e),
         },
         Err(e) => Err(e),
@@ -501,7 +504,7 @@ pub async fn save(
                     &app.store, &app.clock, &viewer.tr, &user, id, saved.day, followed,
                 );
                 if let Err(e) = set.await {
-                    return e.into_response();
+                    return AppError::from(e).into_response();
                 }
             }
             see_other(&format!("/checkin?day={}&saved=1", saved.day))
@@ -529,7 +532,7 @@ pub async fn save(
                 Ok(p) => p,
                 Err(e) => return e.into_response(),
             };
-            let day_goals = match goals::on_day(&app.store, user.id, day).await {
+            let day_goals = match goals::on_day(&app.store, user.id, day).await.map_err(AppError::from) {
                 Ok(g) => g,
                 Err(e) => return e.into_response(),
             };

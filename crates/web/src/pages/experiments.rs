@@ -214,7 +214,7 @@ pub async fn create(
     Member { user, viewer, .. }: Member,
     Form(input): Form<DesignInput>,
 ) -> Response {
-    match experiments::create(&app.store, &app.clock, &user, &input).await {
+    match experiments::create(&app.store, &app.clock, &user, &input).await.map_err(AppError::from) {
         Ok(e) => see_other(&format!("/experiments/{}?done=planned", e.id)),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             design_page(&app, &viewer, &user, &input, None, Some(&e)).await
@@ -259,7 +259,7 @@ async fn experiment_page(
     let title = tr.ta("experiment-title", &[("a", &e.labels.0), ("b", &e.labels.1), ("outcome", &outcome)]);
     let notice = done.map(|d| format!("experiment-done-{d}")).filter(|id| tr.has(id)).map(|id| tr.t(&id));
     let result = if status.is_over() {
-        match experiments::result(&app.store, user.id, e).await {
+        match experiments::result(&app.store, user.id, e).await.map_err(AppError::from) {
             Ok(r) => Some(r),
             Err(err) => return err.into_response(),
         }
@@ -441,7 +441,7 @@ pub async fn edit_form(
     Member { user, viewer, .. }: Member,
     Path(id): Path<ExperimentId>,
 ) -> Response {
-    let e = match experiments::load(&app.store, &viewer.tr, user.id, id).await {
+    let e = match experiments::load(&app.store, &viewer.tr, user.id, id).await.map_err(AppError::from) {
         Ok(e) => e,
         Err(e) => return e.into_response(),
     };
@@ -473,7 +473,10 @@ pub async fn edit(
     Path(id): Path<ExperimentId>,
     Form(f): Form<EditForm>,
 ) -> Response {
-    match experiments::edit(&app.store, &app.clock, &viewer.tr, &user, id, f.version, &f.input).await {
+    match experiments::edit(&app.store, &app.clock, &viewer.tr, &user, id, f.version, &f.input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => see_other(&format!("/experiments/{id}?done=edited")),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             design_page(&app, &viewer, &user, &f.input, Some((id, f.version)), Some(&e)).await
@@ -488,7 +491,10 @@ pub async fn cancel(
     Path(id): Path<ExperimentId>,
     Form(f): Form<VersionForm>,
 ) -> Response {
-    match experiments::cancel(&app.store, &app.clock, &viewer.tr, &user, id, f.version).await {
+    match experiments::cancel(&app.store, &app.clock, &viewer.tr, &user, id, f.version)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => see_other("/experiments?done=cancelled"),
         Err(e) => e.into_response(),
     }
@@ -507,7 +513,10 @@ pub async fn act(
     Form(f): Form<ActionForm>,
 ) -> Response {
     let Some(action) = Action::parse(&f.action) else { return AppError::BadRequest.into_response() };
-    match experiments::act(&app.store, &app.clock, &viewer.tr, &user, id, f.version, action).await {
+    match experiments::act(&app.store, &app.clock, &viewer.tr, &user, id, f.version, action)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => see_other(&format!("/experiments/{id}?done={}", action.as_str())),
         Err(err @ AppError::Conflict(_)) => {
             let loaded = async {
@@ -534,7 +543,10 @@ pub async fn keep(
     Path(id): Path<ExperimentId>,
     Form(f): Form<KeepForm>,
 ) -> Response {
-    match experiments::keep(&app.store, &app.clock, &viewer.tr, &user, id, f.kept).await {
+    match experiments::keep(&app.store, &app.clock, &viewer.tr, &user, id, f.kept)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(()) => {
             app.insights.changed(&app.store, user.id, &viewer.tr);
             see_other(&format!("/experiments/{id}?done={}", if f.kept { "kept" } else { "unkept" }))

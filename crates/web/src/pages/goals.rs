@@ -506,7 +506,7 @@ pub async fn start(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let goal = app.store.goal(user.id, id).await?;
-    match goals::start(&app.store, user.id, &goal, today).await {
+    match goals::start(&app.store, user.id, &goal, today).await.map_err(AppError::from) {
         Ok(_) => Ok(see_other(&format!("/goals/{id}"))),
         Err(e @ AppError::Invalid(_)) => show_page(&app, &viewer, &user, &goal, None, Some(&e)).await,
         Err(e) => Err(e),

@@ -6,6 +6,7 @@
 
 use super::{html, layout};
 use crate::auth::Member;
+use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::insights::{Insight, Spread, BINS};
 use crate::AppState;
@@ -33,7 +34,7 @@ pub async fn show(
     Query(q): Query<OutcomeQuery>,
 ) -> Response {
     let outcome = parse_outcome(q.outcome.as_deref()).unwrap_or(Outcome::Pain);
-    let insight = match app.insights.get(&app.store, user.id, &viewer.tr).await {
+    let insight = match app.insights.get(&app.store, user.id, &viewer.tr).await.map_err(AppError::from) {
         Ok(i) => i,
         Err(e) => return e.into_response(),
     };

@@ -74,7 +74,7 @@ fn page(
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
     let title = tr.t("predictions-title");
-    let nonce = match thoughts::nonce() {
+    let nonce = match thoughts::nonce().map_err(AppError::from) {
         Ok(n) => n,
         Err(e) => return e.into_response(),
     };

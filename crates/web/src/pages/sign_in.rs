@@ -94,9 +94,16 @@ pub async fn register(
     viewer: Viewer,
     Form(input): Form<RegisterForm>,
 ) -> Response {
-    let created =
-        accounts::register(&app, viewer.client_ip, &input.handle, &input.password, &input.email).await;
-    let user = match created {
+    let created = accounts::register(
+        &app.store,
+        &app.config.limits,
+        viewer.client_ip,
+        &input.handle,
+        &input.password,
+        &input.email,
+    )
+    .await;
+    let user = match created.map_err(AppError::from) {
         Ok(user) => user,
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::RateLimited { .. })) => {
             return register_page(&viewer, &input, Some(&e))
@@ -105,7 +112,16 @@ pub async fn register(
     };
     // A new member is logged in straight away (typing it all again is a chore) and starts
     // with the short onboarding.
-    match accounts::login(&app, viewer.client_ip, &user.handle, &input.password).await {
+    match accounts::login(
+        &app.store,
+        &app.config.limits,
+        app.config.session_days,
+        viewer.client_ip,
+        &user.handle,
+        &input.password,
+    )
+    .await
+    {
         Ok(login) => with_session_cookie(&app, see_other("/welcome"), Some(&login.token)),
         Err(_) => see_other("/login"),
     }
@@ -119,7 +135,17 @@ pub async fn login_form(viewer: Viewer) -> Response {
 }
 
 pub async fn login(State(app): State<AppState>, viewer: Viewer, Form(input): Form<LoginForm>) -> Response {
-    match accounts::login(&app, viewer.client_ip, &input.handle, &input.password).await {
+    match accounts::login(
+        &app.store,
+        &app.config.limits,
+        app.config.session_days,
+        viewer.client_ip,
+        &input.handle,
+        &input.password,
+    )
+    .await
+    .map_err(AppError::from)
+    {
         Ok(login) => with_session_cookie(&app, see_other("/"), Some(&login.token)),
         Err(e @ (AppError::BadCredentials | AppError::RateLimited { .. })) => {
             login_page(&viewer, &input, Some(&e))

@@ -66,7 +66,7 @@ fn list_page(
     error: Option<&AppError>,
     done: Option<&str>,
 ) -> Response {
-    let nonce = match thoughts::nonce() {
+    let nonce = match thoughts::nonce().map_err(AppError::from) {
         Ok(n) => n,
         Err(e) => return e.into_response(),
     };
@@ -430,7 +430,7 @@ pub async fn save(
         Err(e) => return AppError::from(e).into_response(),
     };
     let step = Step::parse(&form.step).unwrap_or(current.step);
-    let saved = match form.apply(&current) {
+    let saved = match form.apply(&current).map_err(AppError::from) {
         Ok(next) => app.store.save_thought(user.id, &next).await.map_err(AppError::from),
         Err(e) => Err(e),
     };

@@ -2,7 +2,7 @@
 //! parsing with every problem reported at once, and saving with optimistic concurrency.
 
 use crate::clock::Clock;
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use crate::goals;
 use crate::i18n::Tr;
 use chrono::{NaiveDate, Utc};
@@ -113,7 +113,7 @@ impl Submitted {
 }
 
 /// Validates and saves a submitted check-in. Nothing is written unless all of it is valid.
-pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -> AppResult<CheckIn> {
+pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -> ServiceResult<CheckIn> {
     let today = clock.today(user.time_zone);
     let day = checkin::parse_day(&form.day, today);
     let mut scores: Vec<Result<Option<Score>, Invalid>> =
@@ -165,12 +165,12 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
     Invalid::gather(&mut problems, &new_name);
     Invalid::gather(&mut problems, &version);
     if let Some(invalid) = Invalid::from_problems(problems) {
-        return Err(AppError::Invalid(invalid));
+        return Err(ServiceError::Invalid(invalid));
     }
     let (Ok(day), Ok(note), Ok(mut ids), Ok(new_name), Ok(expected_version), Ok(goal_amounts)) =
         (day, note, ids, new_name, version, goal_amounts)
     else {
-        return Err(AppError::Internal);
+        return Err(ServiceError::Internal);
     };
     let mut values = scores.drain(..).map(|s| s.ok().flatten());
     let mut next = || values.next().flatten();
@@ -208,7 +208,7 @@ pub async fn own_strategy(
     user: UserId,
     name: &str,
     today: NaiveDate,
-) -> AppResult<StrategyId> {
+) -> ServiceResult<StrategyId> {
     match store.create_strategy(user, name, today).await {
         Ok(s) => Ok(s.id),
         Err(StoreError::Conflict(foothold_store::Conflict::StrategyName)) => store
@@ -217,7 +217,7 @@ pub async fn own_strategy(
             .into_iter()
             .find(|s| s.name.as_deref().is_some_and(|n| n.to_lowercase() == name.to_lowercase()))
             .map(|s| s.id)
-            .ok_or(AppError::Internal),
+            .ok_or(ServiceError::Internal),
         Err(e) => Err(e.into()),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::clock::Clock;
 use crate::diary::{own_strategy, strategy_name};
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use foothold_core::agency::Outcome;
@@ -99,10 +99,10 @@ fn labels(tr: &Tr, plan: &ExperimentPlan, strategies: &[Strategy]) -> (String, S
 }
 
 /// Rebuilds a stored experiment.
-pub fn rebuild(tr: &Tr, stored: Experiment, strategies: &[Strategy]) -> AppResult<Loaded> {
+pub fn rebuild(tr: &Tr, stored: Experiment, strategies: &[Strategy]) -> ServiceResult<Loaded> {
     let design = design_of(&stored.plan).map_err(|_| {
         tracing::error!(experiment = stored.id.0, "stored experiment plan no longer validates");
-        AppError::Internal
+        ServiceError::Internal
     })?;
     let labels = labels(tr, &stored.plan, strategies);
     let course = Course { design, events: stored.events.clone() };
@@ -110,13 +110,13 @@ pub fn rebuild(tr: &Tr, stored: Experiment, strategies: &[Strategy]) -> AppResul
 }
 
 /// One of the member's experiments.
-pub async fn load(store: &Store, tr: &Tr, user: UserId, id: ExperimentId) -> AppResult<Loaded> {
+pub async fn load(store: &Store, tr: &Tr, user: UserId, id: ExperimentId) -> ServiceResult<Loaded> {
     let stored = store.experiment(user, id).await?;
     rebuild(tr, stored, &store.strategies(user).await?)
 }
 
 /// All the member's experiments, newest first.
-pub async fn load_all(store: &Store, tr: &Tr, user: UserId) -> AppResult<Vec<Loaded>> {
+pub async fn load_all(store: &Store, tr: &Tr, user: UserId) -> ServiceResult<Vec<Loaded>> {
     let strategies = store.strategies(user).await?;
     Ok(rebuild_all(tr, store.experiments(user).await?, &strategies))
 }
@@ -213,7 +213,7 @@ pub fn parse(
 
 /// A fresh randomisation seed from the operating system. Without randomness there is no
 /// experiment: a predictable order would defeat the randomisation.
-fn seed() -> AppResult<u64> {
+fn seed() -> ServiceResult<u64> {
     Ok(u64::from_le_bytes(crate::secret::random_bytes::<8>()?))
 }
 
@@ -223,7 +223,7 @@ async fn checked(
     user: UserId,
     input: &DesignInput,
     today: NaiveDate,
-) -> AppResult<ExperimentPlan> {
+) -> ServiceResult<ExperimentPlan> {
     let mut plan = parse(input, &store.strategies(user).await?, (today, seed()?))?;
     if let Ok(name) = checkin::parse_strategy_name(&input.new_strategy) {
         plan.strategy_a = own_strategy(store, user, &name, today).await?;
@@ -232,7 +232,12 @@ async fn checked(
 }
 
 /// Creates a plan from a form.
-pub async fn create(store: &Store, clock: &Clock, user: &User, input: &DesignInput) -> AppResult<Experiment> {
+pub async fn create(
+    store: &Store,
+    clock: &Clock,
+    user: &User,
+    input: &DesignInput,
+) -> ServiceResult<Experiment> {
     let today = clock.today(user.time_zone);
     let user = user.id;
     let plan = checked(store, user, input, today).await?;
@@ -240,8 +245,8 @@ pub async fn create(store: &Store, clock: &Clock, user: &User, input: &DesignInp
 }
 
 /// A refusal that names the field and the reason.
-fn conflict(field: &'static str, code: &'static str) -> AppError {
-    AppError::Conflict(foothold_core::validation::Problem { field, code })
+fn conflict(field: &'static str, code: &'static str) -> ServiceError {
+    ServiceError::Conflict(foothold_core::validation::Problem { field, code })
 }
 
 /// The member's today and the experiment, if it has not started (its plan may still change).
@@ -251,7 +256,7 @@ async fn not_started(
     tr: &Tr,
     user: &User,
     id: ExperimentId,
-) -> AppResult<(NaiveDate, Loaded)> {
+) -> ServiceResult<(NaiveDate, Loaded)> {
     let today = clock.today(user.time_zone);
     let user = user.id;
     let current = load(store, tr, user, id).await?;
@@ -271,7 +276,7 @@ pub async fn edit(
     id: ExperimentId,
     version: i64,
     input: &DesignInput,
-) -> AppResult<Experiment> {
+) -> ServiceResult<Experiment> {
     let (today, current) = not_started(store, clock, tr, user, id).await?;
     let plan =
         ExperimentPlan { seed: current.stored.plan.seed, ..checked(store, user.id, input, today).await? };
@@ -286,7 +291,7 @@ pub async fn cancel(
     user: &User,
     id: ExperimentId,
     version: i64,
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     not_started(store, clock, tr, user, id).await?;
     Ok(store.delete_experiment(user.id, id, version).await?)
 }
@@ -300,7 +305,7 @@ pub async fn act(
     id: ExperimentId,
     version: i64,
     action: Action,
-) -> AppResult<Experiment> {
+) -> ServiceResult<Experiment> {
     let today = clock.today(user.time_zone);
     let user = user.id;
     let current = load(store, tr, user, id).await?;
@@ -327,7 +332,7 @@ pub async fn set_followed(
     id: ExperimentId,
     day: NaiveDate,
     followed: Option<bool>,
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     let today = clock.today(user.time_zone);
     let user = user.id;
     let current = load(store, tr, user, id).await?;
@@ -338,7 +343,7 @@ pub async fn set_followed(
         return Err(Invalid::one("day", "experiment-day-outside").into());
     }
     match store.set_followed(user, id, day, followed).await {
-        Err(StoreError::NotFound) => Err(AppError::NotFound),
+        Err(StoreError::NotFound) => Err(ServiceError::NotFound),
         other => Ok(other?),
     }
 }
@@ -351,7 +356,7 @@ pub async fn keep(
     user: &User,
     id: ExperimentId,
     kept: bool,
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     let today = clock.today(user.time_zone);
     let user = user.id;
     let e = load(store, tr, user, id).await?;
@@ -390,7 +395,7 @@ pub struct Findings {
 }
 
 /// The analysis of an experiment from the member's diary.
-pub async fn result(store: &Store, user: UserId, e: &Loaded) -> AppResult<Findings> {
+pub async fn result(store: &Store, user: UserId, e: &Loaded) -> ServiceResult<Findings> {
     let design = &e.course.design;
     let checkins = store.checkins(user, design.start, e.course.last_day()).await?;
     let adherence = |day: &NaiveDate| match e.stored.followed.get(day) {
@@ -418,5 +423,5 @@ pub async fn result(store: &Store, user: UserId, e: &Loaded) -> AppResult<Findin
         let secondary = others.iter().map(|(o, d)| (*o, experiment::analysis::estimate(d, *o))).collect();
         Findings { analysis: analyse(&days, primary), days, paused, secondary }
     });
-    found.await.map_err(|_| AppError::Internal)
+    found.await.map_err(|_| ServiceError::Internal)
 }

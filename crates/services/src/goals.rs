@@ -2,7 +2,7 @@
 //! reached), starting a plan from its baseline, and keeping a day's steps in line with its
 //! check-in, whichever way the check-in came (form or API).
 
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use foothold_core::goal::{self, Plan, Unit};
@@ -39,7 +39,7 @@ impl GoalOnDay {
 }
 
 /// The member's goals on `day`, with what was recorded that day.
-pub async fn on_day(store: &Store, user: UserId, day: NaiveDate) -> AppResult<Vec<GoalOnDay>> {
+pub async fn on_day(store: &Store, user: UserId, day: NaiveDate) -> ServiceResult<Vec<GoalOnDay>> {
     let goals = store.goals(user).await?;
     if goals.is_empty() {
         return Ok(Vec::new());
@@ -62,7 +62,7 @@ pub async fn record(
     goal: &Goal,
     day: NaiveDate,
     amount: Option<u32>,
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     store.record_goal_step(user, goal.id, day, amount).await?;
     let at_ceiling = goal.plan().is_some_and(|p| p.at_ceiling(day));
     let reached = match (goal.ceiling, amount) {
@@ -77,10 +77,10 @@ pub async fn record(
 
 /// Starts the plan on `day` from the days recorded so far; a clear error until there are
 /// enough of them.
-pub async fn start(store: &Store, user: UserId, goal: &Goal, day: NaiveDate) -> AppResult<Goal> {
+pub async fn start(store: &Store, user: UserId, goal: &Goal, day: NaiveDate) -> ServiceResult<Goal> {
     let amounts: Vec<u32> = store.goal_steps(user, goal.id).await?.into_iter().map(|(_, a)| a).collect();
     let baseline = goal::baseline(&amounts)
-        .ok_or_else(|| AppError::Invalid(Invalid::one("baseline", "goal-baseline-short")))?;
+        .ok_or_else(|| ServiceError::Invalid(Invalid::one("baseline", "goal-baseline-short")))?;
     Ok(store.start_goal(user, goal.id, baseline, day).await?)
 }
 
@@ -92,7 +92,7 @@ pub async fn follow_checkin(
     user: UserId,
     saved: &CheckIn,
     typed: &[(i64, Option<u32>)],
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     for g in on_day(store, user, saved.day).await? {
         if !g.current() {
             continue;

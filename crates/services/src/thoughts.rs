@@ -2,7 +2,7 @@
 //! whose fields are merged into the saved record, so a member can save at any step and come
 //! back later; trends over time for the history section.
 
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use chrono::{Datelike, NaiveDate};
 use foothold_core::thought::{self, Feeling, Length, Step};
 use foothold_core::Invalid;
@@ -52,9 +52,9 @@ impl StepForm {
     }
 
     /// The step's fields applied to `current`: the record to save, or every problem at once.
-    pub fn apply(&self, current: &ThoughtRecord) -> AppResult<ThoughtRecord> {
-        let step = Step::parse(&self.step).ok_or(AppError::BadRequest)?;
-        let version = self.version.trim().parse::<i64>().map_err(|_| AppError::BadRequest)?;
+    pub fn apply(&self, current: &ThoughtRecord) -> ServiceResult<ThoughtRecord> {
+        let step = Step::parse(&self.step).ok_or(ServiceError::BadRequest)?;
+        let version = self.version.trim().parse::<i64>().map_err(|_| ServiceError::BadRequest)?;
         let mut r = ThoughtRecord { version, ..current.clone() };
         match step {
             Step::Situation => {
@@ -87,7 +87,7 @@ impl StepForm {
                 }
                 r.feelings = feelings;
             }
-            Step::Done => return Err(AppError::BadRequest),
+            Step::Done => return Err(ServiceError::BadRequest),
         }
         if self.action == "next" {
             r.step = r.step.max(step.next());
@@ -147,16 +147,16 @@ pub fn trends(records: &[ThoughtRecord]) -> Vec<(NaiveDate, Month)> {
 }
 
 /// The one-time token a "start" form came with: hex, at least 64 bits' worth.
-pub fn parse_nonce(input: &str) -> AppResult<String> {
+pub fn parse_nonce(input: &str) -> ServiceResult<String> {
     let nonce: String = input.chars().filter(char::is_ascii_hexdigit).take(64).collect();
     if nonce.len() < 16 {
-        return Err(AppError::BadRequest);
+        return Err(ServiceError::BadRequest);
     }
     Ok(nonce)
 }
 
 /// A fresh one-time token for a "start" form (double submissions find the first record).
 /// Without randomness there is no token: the page fails rather than hand out a guessable one.
-pub fn nonce() -> AppResult<String> {
+pub fn nonce() -> ServiceResult<String> {
     Ok(foothold_core::hex::encode(&crate::secret::random_bytes::<16>()?))
 }

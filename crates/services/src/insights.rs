@@ -9,7 +9,7 @@
 //! bounded; it holds results only, never the diary itself.
 
 use crate::diary::strategy_name;
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use crate::experiments;
 use crate::i18n::Tr;
 use crate::kept::Kept;
@@ -90,7 +90,7 @@ impl Default for Insights {
 
 impl Insights {
     /// The member's current analysis, computed now if there is none for this revision.
-    pub async fn get(&self, store: &Store, user: UserId, tr: &Tr) -> AppResult<Arc<Insight>> {
+    pub async fn get(&self, store: &Store, user: UserId, tr: &Tr) -> ServiceResult<Arc<Insight>> {
         self.get_at(store, user, tr, store.diary_revision(user).await?).await
     }
 
@@ -101,7 +101,7 @@ impl Insights {
         user: UserId,
         tr: &Tr,
         revision: i64,
-    ) -> AppResult<Arc<Insight>> {
+    ) -> ServiceResult<Arc<Insight>> {
         match self.kept.get(&(user, tr.lang()), revision) {
             Some(kept) => Ok(kept),
             None => self.compute(store, user, tr, revision).await,
@@ -124,7 +124,13 @@ impl Insights {
         });
     }
 
-    async fn compute(&self, store: &Store, user: UserId, tr: &Tr, revision: i64) -> AppResult<Arc<Insight>> {
+    async fn compute(
+        &self,
+        store: &Store,
+        user: UserId,
+        tr: &Tr,
+        revision: i64,
+    ) -> ServiceResult<Arc<Insight>> {
         let checkins = store.checkins(user, first_day(), last_day()).await?;
         let used: Vec<_> = store.strategies(user).await?.into_iter().filter(|s| s.uses > 0).collect();
         let medication = used.iter().filter(|s| s.category == Category::Medication).map(|s| s.id).collect();
@@ -133,7 +139,7 @@ impl Insights {
         let lang = tr.lang();
         let mut insight = tokio::task::spawn_blocking(move || analyse(revision, lang, &named, &checkins))
             .await
-            .map_err(|_| AppError::Internal)?;
+            .map_err(|_| ServiceError::Internal)?;
         insight.proven = proven(store, user, tr).await?;
         insight.medication = medication;
         let insight = Arc::new(insight);
@@ -206,7 +212,7 @@ fn analyse(
 }
 
 /// The kept experiments with their results (keeping one bumps the diary revision).
-async fn proven(store: &Store, user: UserId, tr: &Tr) -> AppResult<Vec<Proven>> {
+async fn proven(store: &Store, user: UserId, tr: &Tr) -> ServiceResult<Vec<Proven>> {
     let mut out = Vec::new();
     for e in experiments::load_all(store, tr, user).await?.into_iter().filter(|e| e.stored.kept) {
         if let Ok(r) = experiments::result(store, user, &e).await?.analysis.as_randomised {

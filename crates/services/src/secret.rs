@@ -8,7 +8,7 @@
 //! Stored hashes are standard PHC strings, so hashes made with other parameters still
 //! verify. Tokens are 256 random bits from the OS; only their SHA-256 is stored.
 
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use argon2::password_hash::{Output, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use foothold_core::account::NewPassword;
@@ -24,17 +24,17 @@ const HASH_LEN: usize = 32;
 
 /// `N` bytes from the operating system's random source; its failure is an error, never a
 /// weaker value.
-pub fn random_bytes<const N: usize>() -> AppResult<[u8; N]> {
+pub fn random_bytes<const N: usize>() -> ServiceResult<[u8; N]> {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|e| {
         tracing::error!(error = %e, "OS random source failed");
-        AppError::Internal
+        ServiceError::Internal
     })?;
     Ok(bytes)
 }
 
 /// A new unguessable token (64 hex characters).
-pub fn random_token() -> AppResult<String> {
+pub fn random_token() -> ServiceResult<String> {
     Ok(foothold_core::hex::encode(&random_bytes::<32>()?))
 }
 
@@ -48,10 +48,10 @@ pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn internal<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> AppError {
+fn internal<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> ServiceError {
     move |e| {
         tracing::error!(error = %e, what, "password hashing failed");
-        AppError::Internal
+        ServiceError::Internal
     }
 }
 
@@ -90,13 +90,13 @@ fn pool() -> &'static Mutex<Sender<Job>> {
 /// Runs `work` on the hashing pool and waits for it without blocking the async workers.
 async fn on_pool<T: Send + 'static>(
     work: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static,
-) -> AppResult<T> {
+) -> ServiceResult<T> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move |memory| {
         let _ = tx.send(work(memory));
     });
-    pool().lock().map_err(|_| AppError::Internal)?.send(job).map_err(|_| AppError::Internal)?;
-    rx.await.map_err(|_| AppError::Internal)
+    pool().lock().map_err(|_| ServiceError::Internal)?.send(job).map_err(|_| ServiceError::Internal)?;
+    rx.await.map_err(|_| ServiceError::Internal)
 }
 
 /// Argon2 of `password` with `salt` under `params`, in the worker's reusable memory.
@@ -123,7 +123,7 @@ fn argon2(
     result
 }
 
-fn hash_with(password: &str, memory: &mut Vec<Block>) -> AppResult<String> {
+fn hash_with(password: &str, memory: &mut Vec<Block>) -> ServiceResult<String> {
     let salt_bytes = random_bytes::<16>()?;
     let salt = SaltString::encode_b64(&salt_bytes).map_err(internal("salt"))?;
     let params = Params::new(M_COST, T_COST, P_COST, Some(HASH_LEN)).map_err(internal("params"))?;
@@ -152,14 +152,14 @@ fn verify_with(password: &str, stored: &str, memory: &mut Vec<Block>) -> bool {
     Output::new(&out).is_ok_and(|computed| computed == expected)
 }
 
-pub async fn hash_password(password: &NewPassword) -> AppResult<String> {
+pub async fn hash_password(password: &NewPassword) -> ServiceResult<String> {
     let password = password.expose().to_owned();
     on_pool(move |memory| hash_with(&password, memory)).await?
 }
 
 /// Checks a password against a stored hash. With no hash (unknown handle) it still spends
 /// the same work on a stand-in, so response times do not reveal which handles exist.
-pub async fn verify_password(password: String, stored: Option<String>) -> AppResult<bool> {
+pub async fn verify_password(password: String, stored: Option<String>) -> ServiceResult<bool> {
     on_pool(move |memory| {
         static STAND_IN: OnceLock<String> = OnceLock::new();
         match &stored {

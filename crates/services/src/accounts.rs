@@ -1,9 +1,9 @@
 //! What members can do with their accounts — shared by the HTML pages, the JSON API and the
 //! command line, so all three validate and limit in exactly the same way.
 
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
+use crate::i18n::Catalog;
 use crate::secret::{hash_password, random_token, token_hash, verify_password};
-use crate::AppState;
 use chrono::Duration;
 use foothold_core::account::{Email, Handle, NewPassword, Role};
 use foothold_core::Invalid;
@@ -15,6 +15,26 @@ pub const MAX_TOKENS: usize = 20;
 pub const TOKEN_NAME_MAX: usize = 60;
 /// API tokens start with this, so leaked ones are easy to recognise (and to scan for).
 pub const TOKEN_PREFIX: &str = "fh_";
+
+/// Attempts allowed per window. Kept in the database, so they hold across app servers.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimits {
+    pub window_secs: i64,
+    /// Login attempts from one network address per window.
+    pub login_per_ip: i64,
+    /// Failed logins on one account from one address per window (then that address waits;
+    /// the owner elsewhere can still sign in).
+    pub login_failures_per_account: i64,
+    /// New accounts from one network address per window.
+    pub register_per_ip: i64,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self { window_secs: 15 * 60, login_per_ip: 30, login_failures_per_account: 10, register_per_ip: 10 }
+    }
+}
 
 /// A login that just began: the raw token goes into the cookie, only its hash is stored.
 pub struct NewLogin {
@@ -36,33 +56,41 @@ fn ip_key(ip: IpAddr) -> String {
 }
 
 /// Every problem of several checks, at least one of which failed.
-fn all_problems<const N: usize>(checks: [Result<(), Invalid>; N]) -> AppError {
-    Invalid::collect(checks).err().map_or(AppError::Internal, AppError::Invalid)
+fn all_problems<const N: usize>(checks: [Result<(), Invalid>; N]) -> ServiceError {
+    Invalid::collect(checks).err().map_or(ServiceError::Internal, ServiceError::Invalid)
 }
 
-pub(crate) async fn limit(app: &AppState, key: &str, max: i64) -> AppResult<()> {
-    let window = app.config.limits.window_secs;
+/// Counts one attempt under `key`; more than `max` in the window is refused.
+pub async fn limit(store: &Store, limits: &RateLimits, key: &str, max: i64) -> ServiceResult<()> {
+    let window = limits.window_secs;
     let t = now().timestamp();
-    if app.store.hit(key, window, t).await? > max {
-        return Err(AppError::RateLimited { retry_after: window - t.rem_euclid(window.max(1)) });
+    if store.hit(key, window, t).await? > max {
+        return Err(ServiceError::RateLimited { retry_after: window - t.rem_euclid(window.max(1)) });
     }
     Ok(())
 }
 
 /// Creates an account as a member would, from the registration form or API.
 pub async fn register(
-    app: &AppState,
+    store: &Store,
+    limits: &RateLimits,
     ip: IpAddr,
     handle: &str,
     password: &str,
     email: &str,
-) -> AppResult<User> {
-    limit(app, &format!("register:ip:{}", ip_key(ip)), app.config.limits.register_per_ip).await?;
-    create(&app.store, handle, password, email, Role::Member).await
+) -> ServiceResult<User> {
+    limit(store, limits, &format!("register:ip:{}", ip_key(ip)), limits.register_per_ip).await?;
+    create(store, handle, password, email, Role::Member).await
 }
 
 /// Creates an account without rate limits (the operator's `foothold user create`).
-pub async fn create(store: &Store, handle: &str, password: &str, email: &str, role: Role) -> AppResult<User> {
+pub async fn create(
+    store: &Store,
+    handle: &str,
+    password: &str,
+    email: &str,
+    role: Role,
+) -> ServiceResult<User> {
     let (handle, password, email) = match (
         Handle::parse(handle),
         NewPassword::parse(password, Some(handle)),
@@ -77,7 +105,7 @@ pub async fn create(store: &Store, handle: &str, password: &str, email: &str, ro
     store
         .create_user(NewUser { handle, password_hash: &hash, email: email.as_ref(), role, created_at: now() })
         .await
-        .map_err(AppError::from)
+        .map_err(ServiceError::from)
 }
 
 /// Checks a handle and password and starts a session.
@@ -86,19 +114,27 @@ pub async fn create(store: &Store, handle: &str, password: &str, email: &str, ro
 /// account *from one address* (slows guessing one password). The second is keyed by address
 /// too, so someone who guesses wrong on purpose locks out only themselves, never the owner on
 /// their own device (docs/SECURITY.md). A member who gets in has their failure count cleared.
-pub async fn login(app: &AppState, ip: IpAddr, handle: &str, password: &str) -> AppResult<NewLogin> {
-    limit(app, &format!("login:ip:{}", ip_key(ip)), app.config.limits.login_per_ip).await?;
+/// `session_days`: how long the new session lasts without use.
+pub async fn login(
+    store: &Store,
+    limits: &RateLimits,
+    session_days: i64,
+    ip: IpAddr,
+    handle: &str,
+    password: &str,
+) -> ServiceResult<NewLogin> {
+    limit(store, limits, &format!("login:ip:{}", ip_key(ip)), limits.login_per_ip).await?;
     let handle = Handle::parse(handle).ok();
     let account_key = handle.as_ref().map(|h| format!("login:account:{}:{}", h.key(), ip_key(ip)));
     if let Some(key) = &account_key {
-        let window = app.config.limits.window_secs;
+        let window = limits.window_secs;
         let t = now().timestamp();
-        if app.store.hits(key, window, t).await? >= app.config.limits.login_failures_per_account {
-            return Err(AppError::RateLimited { retry_after: window - t.rem_euclid(window.max(1)) });
+        if store.hits(key, window, t).await? >= limits.login_failures_per_account {
+            return Err(ServiceError::RateLimited { retry_after: window - t.rem_euclid(window.max(1)) });
         }
     }
     let user = match &handle {
-        Some(h) => match app.store.user_by_handle(h).await {
+        Some(h) => match store.user_by_handle(h).await {
             Ok(u) => Some(u),
             Err(StoreError::NotFound) => None,
             Err(e) => return Err(e.into()),
@@ -106,38 +142,43 @@ pub async fn login(app: &AppState, ip: IpAddr, handle: &str, password: &str) -> 
         None => None,
     };
     let stored = match &user {
-        Some(u) => Some(app.store.password_hash(u.id).await?),
+        Some(u) => Some(store.password_hash(u.id).await?),
         None => None,
     };
     let ok = verify_password(password.to_owned(), stored).await?;
     match (ok, user) {
         (true, Some(user)) => {
             if let Some(key) = &account_key {
-                app.store.clear_hits(key).await?;
+                store.clear_hits(key).await?;
             }
-            start_session(app, user).await
+            start_session(store, session_days, user).await
         }
         _ => {
             if let Some(key) = &account_key {
-                app.store.hit(key, app.config.limits.window_secs, now().timestamp()).await?;
+                store.hit(key, limits.window_secs, now().timestamp()).await?;
             }
-            Err(AppError::BadCredentials)
+            Err(ServiceError::BadCredentials)
         }
     }
 }
 
-async fn start_session(app: &AppState, user: User) -> AppResult<NewLogin> {
+async fn start_session(store: &Store, session_days: i64, user: User) -> ServiceResult<NewLogin> {
     let token = random_token()?;
     let session = Session {
         token_hash: token_hash(&token),
         csrf_token: random_token()?,
-        expires_at: now() + Duration::days(app.config.session_days),
+        expires_at: now() + Duration::days(session_days),
     };
-    app.store.create_session(user.id, &session, now()).await?;
+    store.create_session(user.id, &session, now()).await?;
     Ok(NewLogin { user, token, session })
 }
 
-async fn check_password(store: &Store, user: UserId, password: &str, field: &'static str) -> AppResult<()> {
+async fn check_password(
+    store: &Store,
+    user: UserId,
+    password: &str,
+    field: &'static str,
+) -> ServiceResult<()> {
     let stored = store.password_hash(user).await?;
     if verify_password(password.to_owned(), Some(stored)).await? {
         Ok(())
@@ -153,7 +194,7 @@ pub async fn change_password(
     user: &User,
     (current, new): (&str, &str),
     (keep_session, keep_token): (Option<&str>, Option<i64>),
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     let new = NewPassword::parse(new, Some(&user.handle)).map_err(|e| {
         Invalid::one("new_password", e.problems().first().map_or("password-too-short", |p| p.code))
     });
@@ -165,21 +206,21 @@ pub async fn change_password(
             store.delete_other_tokens(user.id, keep_token).await?;
             Ok(())
         }
-        (Err(AppError::Invalid(a)), Err(b)) => Err(all_problems([Err(a), Err(b)])),
+        (Err(ServiceError::Invalid(a)), Err(b)) => Err(all_problems([Err(a), Err(b)])),
         (Err(e), _) => Err(e),
         (_, Err(e)) => Err(e.into()),
     }
 }
 
 /// Sets a password without knowing the old one (the operator's `foothold user set-password`).
-pub async fn set_password(store: &Store, user: UserId, new: &NewPassword) -> AppResult<()> {
+pub async fn set_password(store: &Store, user: UserId, new: &NewPassword) -> ServiceResult<()> {
     let hash = hash_password(new).await?;
     store.set_password_hash(user, &hash).await?;
     Ok(())
 }
 
 /// Deletes the account and everything in it, after the member confirms with their password.
-pub async fn delete_account(store: &Store, user: &User, password: &str) -> AppResult<()> {
+pub async fn delete_account(store: &Store, user: &User, password: &str) -> ServiceResult<()> {
     check_password(store, user.id, password, "password").await?;
     store.delete_user(user.id).await?;
     tracing::info!(user = user.id.0, "account deleted by its member");
@@ -187,7 +228,7 @@ pub async fn delete_account(store: &Store, user: &User, password: &str) -> AppRe
 }
 
 /// Creates a personal API token; the raw token is returned once and never stored.
-pub async fn create_token(store: &Store, user: &User, name: &str) -> AppResult<(ApiToken, String)> {
+pub async fn create_token(store: &Store, user: &User, name: &str) -> ServiceResult<(ApiToken, String)> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Invalid::one("name", "token-name-missing").into());
@@ -203,8 +244,9 @@ pub async fn create_token(store: &Store, user: &User, name: &str) -> AppResult<(
     Ok((token, raw))
 }
 
-pub fn set_locale_allowed(app: &AppState, tag: &str) -> AppResult<()> {
-    if app.catalog.has_language(tag) {
+/// A language the member may choose: one this Foothold has the interface text for.
+pub fn set_locale_allowed(catalog: &Catalog, tag: &str) -> ServiceResult<()> {
+    if catalog.has_language(tag) {
         Ok(())
     } else {
         Err(Invalid::one("locale", "locale-unknown").into())
@@ -212,7 +254,7 @@ pub fn set_locale_allowed(app: &AppState, tag: &str) -> AppResult<()> {
 }
 
 /// Sets the time zone that decides what "today" is for the member's diary.
-pub async fn set_time_zone(store: &Store, user: &User, input: &str) -> AppResult<()> {
+pub async fn set_time_zone(store: &Store, user: &User, input: &str) -> ServiceResult<()> {
     store.set_time_zone(user.id, parse_time_zone(input)?).await?;
     Ok(())
 }
