@@ -1,6 +1,7 @@
 //! The one error type of the use-cases. It says what went wrong in the member's terms; the
 //! HTTP layer (`foothold-web`'s `AppError`) and the command line decide how to show it.
 
+use foothold_core::questionnaire::AnswerProblem;
 use foothold_core::{Invalid, Problem};
 use foothold_store::{Conflict, StoreError};
 
@@ -9,6 +10,9 @@ pub enum ServiceError {
     /// Input failed validation, field by field.
     #[error("invalid input")]
     Invalid(Invalid),
+    /// Answers to a questionnaire failed their checks, question by question.
+    #[error("invalid answers")]
+    Answers(Vec<AnswerProblem>),
     /// A unique value is taken, or the stored data changed meanwhile, reported against the
     /// field that holds it.
     #[error("conflict")]

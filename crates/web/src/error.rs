@@ -145,6 +145,7 @@ impl From<ServiceError> for AppError {
     fn from(err: ServiceError) -> Self {
         match err {
             ServiceError::Invalid(invalid) => Self::Invalid(invalid),
+            ServiceError::Answers(answers) => Self::Answers(answers),
             ServiceError::Conflict(problem) => Self::Conflict(problem),
             ServiceError::BadCredentials => Self::BadCredentials,
             ServiceError::NotFound => Self::NotFound,

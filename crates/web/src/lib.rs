@@ -20,12 +20,8 @@ pub mod hacks;
 pub mod library;
 pub mod mail;
 pub mod markdown;
-pub mod messages;
-mod onboarding;
 mod pages;
-pub mod profiles;
 pub mod push;
-pub mod questionnaires;
 pub mod reminders;
 pub mod report;
 mod respond;
@@ -42,7 +38,8 @@ use config::WebConfig;
 /// The use-cases live in `foothold-services`; under their old paths here, so pages and the
 /// API name them as before.
 pub use foothold_services::{
-    accounts, clock, diary, experiments, goals, i18n, insights, kept, secret, thoughts,
+    accounts, clock, diary, experiments, goals, i18n, insights, kept, messages, onboarding, profiles,
+    questionnaires, secret, thoughts,
 };
 use foothold_store::Store;
 use i18n::Catalog;

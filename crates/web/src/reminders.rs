@@ -86,7 +86,7 @@ async fn needed_page(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> 
         }
         Kind::Questionnaire => {
             let user = app.store.user(c.user).await?;
-            let due = crate::questionnaires::due(app, &user, today, c.time_zone).await?;
+            let due = app.questionnaires.due(&app.store, &user, today, c.time_zone).await?;
             yes(!due.is_empty(), "/questionnaires")
         }
         Kind::Goal => {

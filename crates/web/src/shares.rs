@@ -5,7 +5,7 @@
 
 use crate::accounts::limit;
 use crate::error::{AppError, AppResult};
-use crate::questionnaires::{self, Point};
+use crate::questionnaires::Point;
 use crate::AppState;
 use foothold_core::questionnaire::Questionnaire;
 use foothold_core::share::{self, NewShare, Scope};
@@ -76,8 +76,11 @@ pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> Ap
                 shown.diary = Some(app.store.checkins(share.member_id, share.from, share.to).await?)
             }
             Scope::Questionnaires => {
-                shown.questionnaires =
-                    Some(questionnaires::answered_between(app, share.member_id, share.from, share.to).await?);
+                shown.questionnaires = Some(
+                    app.questionnaires
+                        .answered_between(&app.store, share.member_id, share.from, share.to)
+                        .await?,
+                );
             }
             Scope::Thoughts => {
                 let records = app.store.thoughts(share.member_id).await?;

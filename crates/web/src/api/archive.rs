@@ -68,7 +68,7 @@ pub async fn archive(app: &AppState, user: &User, tr: &Tr) -> AppResult<Vec<u8>>
     let csv_error = |_| AppError::Internal;
     scores.write_record(["date", "questionnaire", "score", "reading"]).map_err(csv_error)?;
     for i in app.questionnaires.all() {
-        for p in crate::questionnaires::history(app, user.id, &i.q).await? {
+        for p in crate::questionnaires::history(&app.store, user.id, &i.q).await? {
             let date = p.response.authored.date_naive().to_string();
             let record = [date, i.q.id.clone(), i.q.format_score(p.score), p.band.unwrap_or_default()];
             scores.write_record(&record).map_err(csv_error)?;

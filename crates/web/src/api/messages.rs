@@ -3,7 +3,7 @@
 use super::community::api_nonce;
 use super::ErrorBody;
 use crate::auth::Member;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::messages;
 use crate::support::{Audience, SupportView};
 use crate::AppState;
@@ -102,9 +102,9 @@ pub async fn conversation(
     Member { user, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<Json<ConversationDetail>> {
-    let them = messages::member(&app, &handle).await?;
+    let them = messages::member(&app.store, &handle).await?;
     let all = app.store.conversation(user.id, them.id).await?;
-    let cannot_write = match messages::may_write(&app, &user, &them).await {
+    let cannot_write = match messages::may_write(&app.store, &user, &them).await.map_err(AppError::from) {
         Ok(()) => None,
         Err(crate::error::AppError::Invalid(i)) => i.problems().first().map(|p| p.code.to_owned()),
         Err(e) => return Err(e),
@@ -157,9 +157,9 @@ pub async fn send(
     Path(handle): Path<String>,
     Json(req): Json<MessageRequest>,
 ) -> AppResult<(StatusCode, Json<MessageSent>)> {
-    let them = messages::member(&app, &handle).await?;
+    let them = messages::member(&app.store, &handle).await?;
     let nonce = api_nonce(req.nonce)?;
-    let sent = messages::send(&app, &user, &them, &nonce, &req.body).await?;
+    let sent = messages::send(&app.store, &app.support, &user, &them, &nonce, &req.body).await?;
     let support = sent.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, Audience::Message));
     let status = if sent.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(MessageSent { id: sent.id, support })))
@@ -185,7 +185,7 @@ pub async fn report(
     Path(handle): Path<String>,
     Json(req): Json<MessageReportRequest>,
 ) -> AppResult<StatusCode> {
-    messages::member(&app, &handle).await?;
+    messages::member(&app.store, &handle).await?;
     let (reason, note) = parse_report(&req.reason, &req.note)?;
     app.store.report_message(user.id, req.message, reason, note.as_deref()).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -37,8 +37,8 @@ pub async fn get(
     Member { user, .. }: Member,
     Path(handle): Path<String>,
 ) -> AppResult<Json<ProfileView>> {
-    let them = messages::member(&app, &handle).await?;
-    let s = profiles::seen(&app, &user, &them).await?;
+    let them = messages::member(&app.store, &handle).await?;
+    let s = profiles::seen(&app.store, &user, &them).await?;
     Ok(Json(ProfileView {
         handle: them.handle,
         member_since: s.since.map(|t| t.format("%Y-%m").to_string()),

@@ -121,7 +121,7 @@ pub async fn responses(
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<ResponseView>>> {
     let q = &app.questionnaires.get(&id)?.q;
-    Ok(Json(questionnaires::history(&app, user.id, q).await?.iter().map(response_view).collect()))
+    Ok(Json(questionnaires::history(&app.store, user.id, q).await?.iter().map(response_view).collect()))
 }
 
 /// An answer: an option's code, or a whole number for a scale.
@@ -172,8 +172,8 @@ pub async fn answer(
             (link, text)
         })
         .collect();
-    let done = questionnaires::answer(&app, &user, q, &nonce, &raw).await?;
-    let points = questionnaires::history(&app, user.id, q).await?;
+    let done = questionnaires::answer(&app.store, &user, q, &nonce, &raw).await?;
+    let points = questionnaires::history(&app.store, user.id, q).await?;
     let point = points.iter().find(|p| p.response.id == done.response.id).ok_or(AppError::Internal)?;
     let support =
         done.support.map(|level| SupportView::new(&app.config, &viewer.tr, level, Audience::Answer));

@@ -62,7 +62,7 @@ async fn today(app: &AppState, viewer: &Viewer, user: &User) -> AppResult<Markup
     let checked_in = setup.day_saved;
     // A questionnaire is offered only once the day's check-in is done: no query before.
     let due = match checked_in {
-        true => crate::questionnaires::due(app, user, today, setup.time_zone).await?,
+        true => app.questionnaires.due(&app.store, user, today, setup.time_zone).await?,
         false => Vec::new(),
     };
     // Only experiments whose dates include today are rebuilt (which needs the strategies).

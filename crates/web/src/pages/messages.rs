@@ -133,7 +133,7 @@ pub async fn to(
     Query(q): Query<ToQuery>,
 ) -> AppResult<Response> {
     let handle = q.handle.trim().trim_start_matches('@');
-    match messages::member(&app, handle).await {
+    match messages::member(&app.store, handle).await.map_err(AppError::from) {
         Ok(them) => Ok(see_other(&format!("/messages/{}", them.handle))),
         Err(AppError::NotFound) => {
             let (settings, all) =
@@ -185,7 +185,7 @@ async fn conversation_page(
     error: Option<&AppError>,
 ) -> AppResult<Response> {
     let all = app.store.conversation(user.id, them.id).await?;
-    let refusal = match messages::may_write(app, user, them).await {
+    let refusal = match messages::may_write(&app.store, user, them).await.map_err(AppError::from) {
         Ok(()) => None,
         Err(AppError::Invalid(i)) => Some(i),
         Err(e) => return Err(e),
@@ -261,7 +261,7 @@ pub async fn show(
     Path(handle): Path<String>,
     Query(q): Query<ConversationQuery>,
 ) -> AppResult<Response> {
-    let them = messages::member(&app, &handle).await?;
+    let them = messages::member(&app.store, &handle).await?;
     conversation_page(&app, &viewer, &user, &them, &q, "", None).await
 }
 
@@ -271,8 +271,11 @@ pub async fn send(
     Path(handle): Path<String>,
     Form(f): Form<MessageForm>,
 ) -> AppResult<Response> {
-    let them = messages::member(&app, &handle).await?;
-    match messages::send(&app, &user, &them, &f.nonce, &f.body).await {
+    let them = messages::member(&app.store, &handle).await?;
+    match messages::send(&app.store, &app.support, &user, &them, &f.nonce, &f.body)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(sent) => {
             let panel = if sent.support.is_some() { format!("?sent={}", sent.id) } else { String::new() };
             Ok(see_other(&format!("/messages/{}{panel}#message-{}", them.handle, sent.id)))
@@ -290,7 +293,7 @@ pub async fn report_form(
     Member { user, viewer, .. }: Member,
     Path((handle, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    let them = messages::member(&app, &handle).await?;
+    let them = messages::member(&app.store, &handle).await?;
     if !app.store.conversation(user.id, them.id).await?.iter().any(|m| m.id == id && m.sender == them.id) {
         return Err(AppError::NotFound);
     }
@@ -309,7 +312,7 @@ pub async fn report(
     Path((handle, id)): Path<(String, i64)>,
     Form(f): Form<ReportForm>,
 ) -> AppResult<Response> {
-    let them = messages::member(&app, &handle).await?;
+    let them = messages::member(&app.store, &handle).await?;
     let (reason, note) = match parse_report(&f.reason, &f.note) {
         Ok(r) => r,
         Err(e) => {

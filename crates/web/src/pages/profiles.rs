@@ -33,8 +33,8 @@ pub async fn show(
     Path(handle): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult<Response> {
-    let them = messages::member(&app, &handle).await?;
-    let s = profiles::seen(&app, &user, &them).await?;
+    let them = messages::member(&app.store, &handle).await?;
+    let s = profiles::seen(&app.store, &user, &them).await?;
     let tr = &viewer.tr;
     let mine = s.looker == Looker::Themselves;
     let p = &s.profile;

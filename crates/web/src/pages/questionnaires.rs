@@ -78,7 +78,7 @@ pub async fn show(
     Query(query): Query<ShowQuery>,
 ) -> AppResult<Response> {
     let q = &app.questionnaires.get(&id)?.q;
-    let points = questionnaires::history(&app, user.id, q).await?;
+    let points = questionnaires::history(&app.store, user.id, q).await?;
     let schedule = app.store.schedules(user.id).await?.into_iter().find(|s| s.questionnaire == q.id);
     let support = (query.support.as_deref() == Some("crisis"))
         .then(|| support::panel(&app.config, &viewer.tr, Level::Crisis, Audience::Answer));
@@ -111,13 +111,13 @@ pub async fn answer(
         .iter()
         .filter_map(|(k, v)| k.strip_prefix("a-").map(|link| (link.to_string(), v.clone())))
         .collect();
-    match questionnaires::answer(&app, &user, q, &nonce, &raw).await {
+    match questionnaires::answer(&app.store, &user, q, &nonce, &raw).await.map_err(AppError::from) {
         Ok(done) => {
             let support = if done.support.is_some() { "&support=crisis" } else { "" };
             Ok(see_other(&format!("/questionnaires/{}?saved={}{support}#result", q.id, done.response.id)))
         }
         Err(e @ AppError::Answers(_)) => {
-            let points = questionnaires::history(&app, user.id, q).await?;
+            let points = questionnaires::history(&app.store, user.id, q).await?;
             let every = app
                 .store
                 .schedules(user.id)

@@ -158,7 +158,7 @@ pub async fn save_setup(
         order: &Item::ALL,
         strategies: Some(&strategies),
     };
-    match onboarding::save(&app.store, user.id, &setup).await {
+    match onboarding::save(&app.store, user.id, &setup).await.map_err(AppError::from) {
         Ok(_) => Ok(see_other("/checkin?first=1")),
         Err(e @ AppError::Invalid(_)) => setup_page(&app, &viewer, &user, Some(&pairs), Some(&e)).await,
         Err(e) => Err(e),
@@ -220,7 +220,7 @@ pub async fn save_account(
     }
     let items = values(&pairs, "item").into_iter().map(str::to_owned).collect::<Vec<_>>();
     let setup = Setup { time_zone: None, items: &items, order: &order, strategies: None };
-    match onboarding::save(&app.store, user.id, &setup).await {
+    match onboarding::save(&app.store, user.id, &setup).await.map_err(AppError::from) {
         // Moving an item keeps the member on the form, with the new order shown.
         Ok(chosen) if moved.is_some() => Ok(account_page(&viewer, &order, &chosen, true, None)),
         Ok(_) => Ok(see_other("/account/checkin?saved=1")),

@@ -7,7 +7,7 @@ mod pdf;
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
-use crate::questionnaires::{self, Point};
+use crate::questionnaires::Point;
 use crate::AppState;
 use chrono::{Duration, NaiveDate};
 use foothold_core::agency::{Label, Outcome};
@@ -62,7 +62,7 @@ pub async fn gather<'a>(
     let checkins = app.store.checkins(user.id, from, to).await?;
     let flares = checkins.iter().filter(|c| c.flare).count();
     let days = checkins.into_iter().map(|c| (c.day, c.ratings)).collect();
-    let scores = questionnaires::answered_between(app, user.id, from, to).await?;
+    let scores = app.questionnaires.answered_between(&app.store, user.id, from, to).await?;
     let insight = app.insights.get(&app.store, user.id, tr).await?;
     let mut helps: Vec<(String, Outcome, f64)> = insight
         .report

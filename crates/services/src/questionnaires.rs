@@ -3,12 +3,11 @@
 //! code). Answering, the member's own history of scores, and which questionnaires are due.
 //! The page and the API both go through here.
 
-use crate::error::{AppError, AppResult};
-use crate::AppState;
+use crate::error::{ServiceError, ServiceResult};
 use chrono::{Duration, NaiveDate};
 use foothold_core::questionnaire::{self, Answers, Questionnaire, Trend};
 use foothold_readers::crisis::Level;
-use foothold_store::{Schedule, StoredResponse, User, UserId};
+use foothold_store::{Schedule, Store, StoredResponse, User, UserId};
 use std::path::Path;
 
 macro_rules! files {
@@ -67,10 +66,57 @@ impl Instruments {
         &self.0
     }
 
-    pub fn get(&self, id: &str) -> AppResult<&Instrument> {
-        self.0.iter().find(|i| i.q.id == id).ok_or(AppError::NotFound)
+    pub fn get(&self, id: &str) -> ServiceResult<&Instrument> {
+        self.0.iter().find(|i| i.q.id == id).ok_or(ServiceError::NotFound)
+    }
+
+    /// Each questionnaire the member answered between `from` and `to`, with its scores there:
+    /// what a clinician sees of a share and what the visit summary shows.
+    pub async fn answered_between(
+        &self,
+        store: &Store,
+        user: UserId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> ServiceResult<Vec<(&Questionnaire, Vec<Point>)>> {
+        let mut all = Vec::new();
+        for i in self.all() {
+            let points: Vec<Point> = history(store, user, &i.q)
+                .await?
+                .into_iter()
+                .filter(|p| (from..=to).contains(&p.response.authored.date_naive()))
+                .collect();
+            if !points.is_empty() {
+                all.push((&i.q, points));
+            }
+        }
+        Ok(all)
+    }
+
+    /// The scheduled questionnaires to offer today (in the member's zone `tz`): not answered
+    /// within their period and not put off past today. One query for a member without schedules.
+    pub async fn due(
+        &self,
+        store: &Store,
+        user: &User,
+        today: NaiveDate,
+        tz: chrono_tz::Tz,
+    ) -> ServiceResult<Vec<&Instrument>> {
+        let schedules = store.schedules_with_last(user.id).await?;
+        Ok(schedules
+            .iter()
+            .filter(|(s, _): &&(Schedule, _)| s.snoozed_until.is_none_or(|d| d <= today))
+            .filter(|(s, last)| {
+                let last = last.map(|at| at.with_timezone(&tz).date_naive());
+                last.is_none_or(|day| today - day >= Duration::days(i64::from(s.every_days)))
+            })
+            .filter_map(|(s, _)| self.get(&s.questionnaire).ok())
+            .collect())
     }
 }
+
+/// The days to put a questionnaire off when the member says "not now".
+pub const SNOOZE_DAYS: i64 = 3;
 
 /// A response with what the member is shown about it.
 pub struct Answered {
@@ -81,18 +127,17 @@ pub struct Answered {
 
 /// Checks and saves answers (`raw`: link id → option code or number, as text).
 pub async fn answer(
-    app: &AppState,
+    store: &Store,
     user: &User,
     q: &Questionnaire,
     nonce: &str,
     raw: &[(String, String)],
-) -> AppResult<Answered> {
-    let answers = q.check(raw).map_err(AppError::Answers)?;
+) -> ServiceResult<Answered> {
+    let answers = q.check(raw).map_err(ServiceError::Answers)?;
     let score = q.score(&answers).map(|s| s.value);
     let support = q.needs_support(&answers).then_some(Level::Crisis);
     let answers: Vec<_> = answers.into();
-    let response = app
-        .store
+    let response = store
         .save_response(user.id, nonce, &q.id, &q.version, &answers, score, foothold_store::now())
         .await?;
     Ok(Answered { response, support })
@@ -110,9 +155,9 @@ pub struct Point {
 /// A member's scores on one questionnaire, oldest first. Answers given to an older version
 /// of the file are checked again and scored by today's rules; any that no longer read are left
 /// out rather than scored wrongly.
-pub async fn history(app: &AppState, user: UserId, q: &Questionnaire) -> AppResult<Vec<Point>> {
+pub async fn history(store: &Store, user: UserId, q: &Questionnaire) -> ServiceResult<Vec<Point>> {
     let mut points: Vec<Point> = Vec::new();
-    for response in app.store.responses(user, Some(&q.id)).await? {
+    for response in store.responses(user, Some(&q.id)).await? {
         let Some(scored) = q
             .recheck(&response.answers)
             .ok()
@@ -132,51 +177,6 @@ pub async fn history(app: &AppState, user: UserId, q: &Questionnaire) -> AppResu
     }
     Ok(points)
 }
-
-/// Each questionnaire the member answered between `from` and `to`, with its scores there:
-/// what a clinician sees of a share and what the visit summary shows.
-pub async fn answered_between(
-    app: &AppState,
-    user: UserId,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> AppResult<Vec<(&Questionnaire, Vec<Point>)>> {
-    let mut all = Vec::new();
-    for i in app.questionnaires.all() {
-        let points: Vec<Point> = history(app, user, &i.q)
-            .await?
-            .into_iter()
-            .filter(|p| (from..=to).contains(&p.response.authored.date_naive()))
-            .collect();
-        if !points.is_empty() {
-            all.push((&i.q, points));
-        }
-    }
-    Ok(all)
-}
-
-/// The scheduled questionnaires to offer today (in the member's zone `tz`): not answered
-/// within their period and not put off past today. One query for a member without schedules.
-pub async fn due<'a>(
-    app: &'a AppState,
-    user: &User,
-    today: NaiveDate,
-    tz: chrono_tz::Tz,
-) -> AppResult<Vec<&'a Instrument>> {
-    let schedules = app.store.schedules_with_last(user.id).await?;
-    Ok(schedules
-        .iter()
-        .filter(|(s, _): &&(Schedule, _)| s.snoozed_until.is_none_or(|d| d <= today))
-        .filter(|(s, last)| {
-            let last = last.map(|at| at.with_timezone(&tz).date_naive());
-            last.is_none_or(|day| today - day >= Duration::days(i64::from(s.every_days)))
-        })
-        .filter_map(|(s, _)| app.questionnaires.get(&s.questionnaire).ok())
-        .collect())
-}
-
-/// The days to put a questionnaire off when the member says "not now".
-pub const SNOOZE_DAYS: i64 = 3;
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 //! strategies it offers. Everything is checked before anything is written.
 
 use crate::accounts;
-use crate::error::AppResult;
+use crate::error::ServiceResult;
 use foothold_core::checkin::{self, Item};
 use foothold_core::Invalid;
 use foothold_store::{Store, UserId};
@@ -19,7 +19,7 @@ pub struct Setup<'a> {
     pub strategies: Option<&'a [String]>,
 }
 
-pub async fn save(store: &Store, user: UserId, setup: &Setup<'_>) -> AppResult<Vec<Item>> {
+pub async fn save(store: &Store, user: UserId, setup: &Setup<'_>) -> ServiceResult<Vec<Item>> {
     let zone = setup.time_zone.map(accounts::parse_time_zone).transpose()?;
     let items = checkin::choose_items(setup.items, setup.order)?;
     let ticked: Option<Vec<i64>> = setup

@@ -1,11 +1,10 @@
 //! What one member's profile shows another: each field to the audience its member chose,
 //! nothing at all between members where either blocked the other.
 
-use crate::error::AppResult;
-use crate::AppState;
+use crate::error::ServiceResult;
 use chrono::{DateTime, Utc};
 use foothold_core::community::profile::{Looker, Profile};
-use foothold_store::User;
+use foothold_store::{Store, User};
 
 /// A profile as `looker` may see it: `None` for each field they may not.
 pub struct Seen {
@@ -18,10 +17,10 @@ pub struct Seen {
     pub since: Option<DateTime<Utc>>,
 }
 
-pub async fn seen(app: &AppState, looker: &User, them: &User) -> AppResult<Seen> {
+pub async fn seen(store: &Store, looker: &User, them: &User) -> ServiceResult<Seen> {
     let who = if looker.id == them.id {
         Looker::Themselves
-    } else if app.store.blocked_between(looker.id, them.id).await? {
+    } else if store.blocked_between(looker.id, them.id).await? {
         // A block hides everything but the name, both ways.
         return Ok(Seen {
             looker: Looker::Other,
@@ -31,17 +30,17 @@ pub async fn seen(app: &AppState, looker: &User, them: &User) -> AppResult<Seen>
             groups: None,
             since: None,
         });
-    } else if app.store.share_a_group(looker.id, them.id).await? {
+    } else if store.share_a_group(looker.id, them.id).await? {
         Looker::GroupMate
     } else {
         Looker::Other
     };
-    let profile = app.store.profile(them.id).await?;
+    let profile = store.profile(them.id).await?;
     let shown = |text: &str, to: foothold_core::community::profile::Audience| {
         (to.shows(who) && !text.is_empty()).then(|| text.to_owned())
     };
     let groups = if profile.groups_to.shows(who) {
-        Some(app.store.member_groups(them.id, looker.id).await?)
+        Some(store.member_groups(them.id, looker.id).await?)
     } else {
         None
     };

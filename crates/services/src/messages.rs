@@ -4,34 +4,33 @@
 //! but not start a conversation: that is where unwanted messages come from. Every
 //! message is read by the support service like a post: its writer sees the support panel.
 
-use crate::error::{AppError, AppResult};
-use crate::AppState;
+use crate::error::{ServiceError, ServiceResult};
+use crate::support::Support;
 use chrono::Duration;
 use foothold_core::community::{parse_message, Trust};
 use foothold_core::Invalid;
 use foothold_readers::crisis::Level;
-use foothold_store::User;
+use foothold_store::{Store, User};
 
 /// Messages a member may send in an hour, to anyone: enough for a real conversation, too
 /// few for a spammer.
 const PER_HOUR: i64 = 60;
 
 /// The member with `handle`; `NotFound` for a malformed handle too.
-pub async fn member(app: &AppState, handle: &str) -> AppResult<User> {
-    let parsed = foothold_core::account::Handle::parse(handle).map_err(|_| AppError::NotFound)?;
-    Ok(app.store.user_by_handle(&parsed).await?)
+pub async fn member(store: &Store, handle: &str) -> ServiceResult<User> {
+    let parsed = foothold_core::account::Handle::parse(handle).map_err(|_| ServiceError::NotFound)?;
+    Ok(store.user_by_handle(&parsed).await?)
 }
 
 /// `Ok` when `user` may write to `them`; otherwise why not, as a message for the `body`
 /// field. A block in either direction reads like "they do not take messages", so the
 /// blocked member does not learn of it.
-pub async fn may_write(app: &AppState, user: &User, them: &User) -> AppResult<()> {
-    let why = |code: &'static str| Err(AppError::from(Invalid::one("body", code)));
+pub async fn may_write(store: &Store, user: &User, them: &User) -> ServiceResult<()> {
+    let why = |code: &'static str| Err(ServiceError::from(Invalid::one("body", code)));
     if them.id == user.id {
         return why("message-self");
     }
-    let (mine, theirs) =
-        tokio::try_join!(app.store.message_settings(user.id), app.store.message_settings(them.id))?;
+    let (mine, theirs) = tokio::try_join!(store.message_settings(user.id), store.message_settings(them.id))?;
     if mine.barred {
         return why("messages-barred");
     }
@@ -39,12 +38,12 @@ pub async fn may_write(app: &AppState, user: &User, them: &User) -> AppResult<()
         return why("messages-turn-on");
     }
     let now = foothold_store::now();
-    let (created_at, _, kept) = app.store.posting_record(user.id, now).await?;
+    let (created_at, _, kept) = store.posting_record(user.id, now).await?;
     let trusted = Trust::of((now - created_at).num_days(), kept).messages || user.role.is_staff();
-    if !trusted && !app.store.has_written(them.id, user.id).await? {
+    if !trusted && !store.has_written(them.id, user.id).await? {
         return why("messages-not-yet");
     }
-    if !theirs.open || app.store.blocked_between(user.id, them.id).await? {
+    if !theirs.open || store.blocked_between(user.id, them.id).await? {
         return why("messages-closed");
     }
     Ok(())
@@ -59,16 +58,23 @@ pub struct Sent {
 }
 
 /// Checks the rules and the text, then saves the message and tells its recipient.
-pub async fn send(app: &AppState, user: &User, them: &User, nonce: &str, body: &str) -> AppResult<Sent> {
+pub async fn send(
+    store: &Store,
+    support: &Support,
+    user: &User,
+    them: &User,
+    nonce: &str,
+    body: &str,
+) -> ServiceResult<Sent> {
     let body = parse_message(body)?;
-    may_write(app, user, them).await?;
+    may_write(store, user, them).await?;
     let now = foothold_store::now();
     let key = format!("messages:{}", user.id.0);
-    if app.store.hit(&key, Duration::hours(1).num_seconds(), now.timestamp()).await? > PER_HOUR {
+    if store.hit(&key, Duration::hours(1).num_seconds(), now.timestamp()).await? > PER_HOUR {
         let hour = Duration::hours(1).num_seconds();
-        return Err(AppError::RateLimited { retry_after: hour - now.timestamp().rem_euclid(hour) });
+        return Err(ServiceError::RateLimited { retry_after: hour - now.timestamp().rem_euclid(hour) });
     }
-    let (id, created) = app.store.send_message(user.id, them.id, nonce, &body).await?;
-    let support = app.support.read(&[&body]).await;
+    let (id, created) = store.send_message(user.id, them.id, nonce, &body).await?;
+    let support = support.read(&[&body]).await;
     Ok(Sent { id, created, support })
 }
