@@ -1,6 +1,7 @@
 //! The members' "today". Normally the real date in the member's time zone; tests move it
 //! forward to live through an experiment of several weeks in a few requests ("time travel").
-//! Only code that holds the `AppState` can move it: there is no route or setting for it.
+//! Only code that holds the `Services` (the web layer's `AppState`) can move it: there is no
+//! route or setting for it.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;

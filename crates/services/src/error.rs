@@ -20,6 +20,13 @@ pub enum ServiceError {
     /// Wrong handle or password. Deliberately does not say which.
     #[error("bad credentials")]
     BadCredentials,
+    /// This needs a signed-in member.
+    #[error("login required")]
+    LoginRequired,
+    /// Signed in, but this member may not do this here (e.g. post in a group they have not
+    /// joined). Things they may not even see are `NotFound` instead.
+    #[error("forbidden")]
+    Forbidden,
     #[error("not found")]
     NotFound,
     /// Input that no form or client of ours sends (an unknown step, a version that is not a

@@ -1,16 +1,19 @@
 //! Foothold's use-cases: what a member can do with their account, diary, experiments,
-//! insights, thought records, goals, questionnaires, direct messages, profiles, and the
-//! support service that reads every text a member writes for crisis language. The pages, the JSON API, the command line and
+//! insights, thought records, goals, questionnaires, the community and its group
+//! sessions, direct messages, profiles, and the support service that reads every text a
+//! member writes for crisis language. The pages, the JSON API, the command line and
 //! background jobs all call these, so each rule is checked in one place. They take the store
 //! and what else they need (a clock, a translator for names in the member's language) and
 //! return a [`ServiceError`], never an HTTP answer.
 
 pub mod accounts;
 pub mod clock;
+pub mod community;
 pub mod diary;
 pub mod error;
 pub mod experiments;
 pub mod goals;
+pub mod group_sessions;
 pub mod i18n;
 pub mod insights;
 pub mod kept;
@@ -23,3 +26,33 @@ pub mod support;
 pub mod thoughts;
 
 pub use error::{ServiceError, ServiceResult};
+
+use foothold_store::Store;
+use std::sync::Arc;
+
+/// What the use-cases reach beyond their arguments: the store and the parts every request
+/// of this process shares. The web layer's `AppState` holds one and derefs to it, so a
+/// handler passes `&app`.
+#[derive(Clone)]
+pub struct Services {
+    pub store: Store,
+    /// The members' "today" (tests move it).
+    pub clock: Arc<clock::Clock>,
+    /// Reads every text a member writes for crisis language.
+    pub support: Arc<support::Support>,
+    /// Each member's kept analysis.
+    pub insights: Arc<insights::Insights>,
+    pub questionnaires: Arc<questionnaires::Instruments>,
+    /// Wakes this process's job runner when a use-case queued a job (notifications).
+    pub jobs: Arc<tokio::sync::Notify>,
+    /// Hold a post that reads like a crisis until a moderator has seen it.
+    pub hold_crisis_posts: bool,
+}
+
+impl Services {
+    /// The member's today, in their time zone (and on the members' clock, which tests move).
+    /// The zone comes with the signed-in account, so this asks the database nothing.
+    pub fn today(&self, user: &foothold_store::User) -> chrono::NaiveDate {
+        self.clock.today(user.time_zone)
+    }
+}

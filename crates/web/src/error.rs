@@ -148,6 +148,8 @@ impl From<ServiceError> for AppError {
             ServiceError::Answers(answers) => Self::Answers(answers),
             ServiceError::Conflict(problem) => Self::Conflict(problem),
             ServiceError::BadCredentials => Self::BadCredentials,
+            ServiceError::LoginRequired => Self::LoginRequired,
+            ServiceError::Forbidden => Self::Forbidden,
             ServiceError::NotFound => Self::NotFound,
             ServiceError::BadRequest => Self::BadRequest,
             ServiceError::RateLimited { retry_after } => Self::RateLimited { retry_after },

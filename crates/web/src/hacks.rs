@@ -16,7 +16,7 @@ use foothold_store::{HackSummary, Tried, User};
 
 /// The hacks group as the viewer stands to it.
 pub async fn place(app: &AppState, viewer: &Viewer) -> AppResult<Place> {
-    community::place(app, viewer, GROUP_SLUG).await
+    Ok(community::place(app, viewer.user(), GROUP_SLUG).await?)
 }
 
 /// A hack the viewer may read (hidden ones for moderators only), their place in the hacks
@@ -50,7 +50,7 @@ pub async fn create(
         community::join(app, user, &place, accepted_rules).await?;
         place = self::place(app, viewer).await?;
     }
-    community::write(app, user, &place, nonce, Draft::Hack(hack), false).await
+    Ok(community::write(app, user, &place, nonce, Draft::Hack(hack), false).await?)
 }
 
 /// "I'll try it": the hack becomes one of the member's strategies from their today.

@@ -10,12 +10,10 @@ mod api;
 pub use api::archive::archive as data_archive;
 mod assets;
 pub mod auth;
-pub mod community;
 pub mod config;
 pub mod email;
 pub mod error;
 pub mod export;
-pub mod group_sessions;
 pub mod hacks;
 pub mod library;
 pub mod mail;
@@ -35,11 +33,12 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{middleware, Router};
 use config::WebConfig;
+use foothold_services::Services;
 /// The use-cases live in `foothold-services`; under their old paths here, so pages and the
 /// API name them as before.
 pub use foothold_services::{
-    accounts, clock, diary, experiments, goals, i18n, insights, kept, messages, onboarding, profiles,
-    questionnaires, secret, thoughts,
+    accounts, clock, community, diary, experiments, goals, group_sessions, i18n, insights, kept, messages,
+    onboarding, profiles, questionnaires, secret, thoughts,
 };
 use foothold_store::Store;
 use i18n::Catalog;
@@ -58,46 +57,52 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// A request that takes longer than this is answered with 408 and abandoned.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What every handler can reach. Cheap to clone.
+/// What every handler can reach. Cheap to clone. Derefs to the [`Services`] it holds, so
+/// `app.store` and `&app` (as the services' context) read as before.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Store,
+    pub services: Services,
     pub config: Arc<WebConfig>,
     pub catalog: Arc<Catalog>,
-    pub insights: Arc<insights::Insights>,
     pub library: Arc<library::Library>,
-    pub questionnaires: Arc<questionnaires::Instruments>,
     /// Loaded history ranges (`pages/history.rs`).
     pub history: Arc<kept::Kept<pages::HistoryKey, pages::HistoryLoaded>>,
-    pub clock: Arc<clock::Clock>,
-    /// Reads every text a member writes for crisis language (`support.rs`).
-    pub support: Arc<support::Support>,
     /// Members' posts as HTML (`markdown.rs`).
     pub rendered: Arc<markdown::Rendered>,
-    /// Wakes this process's job runner when a request queued a job (`run_jobs`).
-    pub jobs: Arc<tokio::sync::Notify>,
     /// Sends e-mail, when the operator configured it (`mail.rs`).
     pub mailer: Option<Arc<mail::Mailer>>,
     /// Sends Web Push messages; made on first use, as its key lives in the database.
     pushing: Arc<tokio::sync::OnceCell<Arc<push::Pusher>>>,
 }
 
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.services
+    }
+}
+
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
         let questionnaires = questionnaires::Instruments::load(config.questionnaires_dir.as_deref())?;
         let mailer = mail::Mailer::from_config(&config)?.map(Arc::new);
-        Ok(Self {
+        let services = Services {
             store,
-            config: Arc::new(config),
-            catalog: Catalog::load()?,
-            insights: Arc::default(),
-            library: Arc::new(library::Library::load()?),
-            questionnaires: Arc::new(questionnaires),
-            history: Arc::new(kept::Kept::new(1_024)),
             clock: Arc::default(),
             support: Arc::default(),
-            rendered: Arc::default(),
+            insights: Arc::default(),
+            questionnaires: Arc::new(questionnaires),
             jobs: Arc::default(),
+            hold_crisis_posts: config.hold_crisis_posts,
+        };
+        Ok(Self {
+            services,
+            config: Arc::new(config),
+            catalog: Catalog::load()?,
+            library: Arc::new(library::Library::load()?),
+            history: Arc::new(kept::Kept::new(1_024)),
+            rendered: Arc::default(),
             mailer,
             pushing: Arc::default(),
         })
@@ -124,12 +129,6 @@ impl AppState {
             })
             .await
             .cloned()
-    }
-
-    /// The member's today, in their time zone (and on the members' clock, which tests move).
-    /// The zone comes with the signed-in account, so this asks the database nothing.
-    pub fn today(&self, user: &foothold_store::User) -> chrono::NaiveDate {
-        self.clock.today(user.time_zone)
     }
 }
 

@@ -108,7 +108,7 @@ pub async fn set_tags(
     Path(slug): Path<String>,
     Json(req): Json<TopicsRequest>,
 ) -> AppResult<Json<GroupView>> {
-    let mut place = community::place(&app, &viewer, &slug).await?;
+    let mut place = community::place(&app, viewer.user(), &slug).await?;
     let names: Vec<&str> = req.tags.iter().map(String::as_str).collect();
     place.group.tags = community::set_topics(&app, &place, &names).await?;
     Ok(Json(group_view(place.group, place.membership)))
@@ -153,7 +153,7 @@ pub async fn get(
     viewer: Viewer,
     Path(slug): Path<String>,
 ) -> AppResult<Json<GroupView>> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::See)?;
     Ok(Json(group_view(place.group, place.membership)))
 }
@@ -175,7 +175,7 @@ pub async fn join(
     Path(slug): Path<String>,
     Json(req): Json<JoinRequest>,
 ) -> AppResult<Json<MembershipView>> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     let standing = community::join(&app, &user, &place, req.accept_rules).await?;
     let role = foothold_core::community::Role::Member;
     Ok(Json(membership_view(Membership::new(role, standing))))
@@ -190,7 +190,7 @@ pub async fn leave(
     Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<StatusCode> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Leave)?;
     app.store.set_membership(place.group.id, user.id, None).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -245,7 +245,7 @@ pub async fn threads(
     Path(slug): Path<String>,
     Query(q): Query<AfterQuery>,
 ) -> AppResult<Json<ThreadPage>> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     let cursor = parse_cursor(q.after.as_deref().unwrap_or_default())?;
     let list = app.store.threads(place.group.id, user.id, cursor, THREADS_PER_PAGE).await?;
@@ -292,7 +292,7 @@ pub async fn create_thread(
     Path(slug): Path<String>,
     Json(req): Json<ThreadRequest>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Post)?;
     let new = parse_thread(&req.title, &req.body)?;
     let nonce = api_nonce(req.nonce)?;
@@ -361,7 +361,7 @@ pub async fn thread(
     Path(id): Path<i64>,
     Query(q): Query<AfterQuery>,
 ) -> AppResult<Json<ThreadWithPosts>> {
-    let (thread, place) = community::open_thread(&app, &viewer, id).await?;
+    let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
     let after = match q.after.as_deref() {
         None | Some("") => 0,
         Some(a) => a.parse().map_err(|_| AppError::BadRequest)?,
@@ -396,7 +396,7 @@ pub async fn reply(
     Path(id): Path<i64>,
     Json(req): Json<ReplyRequest>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
-    let (_, place) = community::open_thread(&app, &viewer, id).await?;
+    let (_, place) = community::open_thread(&app, viewer.user(), id).await?;
     let body = community::parse_reply(&req.body)?;
     let nonce = api_nonce(req.nonce)?;
     let draft = Draft::Reply { thread: id, body: &body };
@@ -434,7 +434,7 @@ async fn set_follow(
     id: i64,
     on: bool,
 ) -> AppResult<StatusCode> {
-    let (thread, _) = community::open_thread(&app, &viewer, id).await?;
+    let (thread, _) = community::open_thread(&app, viewer.user(), id).await?;
     app.store.follow(foothold_store::Followed::Thread(thread.id), user.id, on).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -469,7 +469,7 @@ async fn set_group_follow(
     slug: &str,
     on: bool,
 ) -> AppResult<StatusCode> {
-    let place = community::place(&app, &viewer, slug).await?;
+    let place = community::place(&app, viewer.user(), slug).await?;
     place.require(Action::Read)?;
     app.store.follow(foothold_store::Followed::Group(place.group.id), user.id, on).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -507,7 +507,7 @@ async fn set_reaction(
     on: bool,
 ) -> AppResult<StatusCode> {
     let kind = Reaction::parse(kind).ok_or(AppError::NotFound)?;
-    let (at, place) = community::open_post(&app, &viewer, id).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), id).await?;
     place.require(Action::Post)?;
     app.store.react(at.post, user.id, kind, on).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -531,7 +531,7 @@ pub async fn report(
     Path(id): Path<i64>,
     Json(req): Json<ReportRequest>,
 ) -> AppResult<StatusCode> {
-    let (at, place) = community::open_post(&app, &viewer, id).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), id).await?;
     place.require(Action::Report)?;
     let (reason, note) = parse_report(&req.reason, &req.note)?;
     app.store.report(place.group.id, at.post, Some(user.id), reason, note.as_deref()).await?;
@@ -569,7 +569,7 @@ pub async fn reports(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<ReportView>>> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Moderate)?;
     let list = app.store.open_reports(Some(place.group.id)).await?;
     Ok(Json(list.into_iter().map(report_view).collect()))
@@ -627,7 +627,7 @@ pub async fn moderate(
     Path(slug): Path<String>,
     Json(req): Json<ModerationRequest>,
 ) -> AppResult<StatusCode> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     let days = req.days.map(|d| d.to_string()).unwrap_or_default();
     let m = community::Moderation {
         action: &req.action,
@@ -660,7 +660,7 @@ pub async fn log(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<LogEntryView>>> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     let entries = app.store.moderation_log(place.group.id, 100).await?;
     Ok(Json(
@@ -813,7 +813,7 @@ pub async fn resources(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<ResourceView>>> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Read).await?;
     let all = app.store.group_resources(place.group.id).await?;
     Ok(Json(
         all.into_iter()
@@ -844,7 +844,7 @@ pub async fn add_resource(
     Path(slug): Path<String>,
     Json(req): Json<ResourceRequest>,
 ) -> AppResult<(StatusCode, Json<ResourceMade>)> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     let new = parse_thread(&req.title, &req.body)?;
     let id = community::add_resource(&app, &user, &place, &new).await?;
     Ok((StatusCode::CREATED, Json(ResourceMade { id })))
@@ -866,7 +866,7 @@ pub async fn order_resources(
     Path(slug): Path<String>,
     Json(req): Json<ResourceOrder>,
 ) -> AppResult<StatusCode> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     community::order_resources(&app, &place, &req.ids).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -881,7 +881,7 @@ pub async fn change_resource(
     Path((slug, id)): Path<(String, i64)>,
     Json(req): Json<ResourceRequest>,
 ) -> AppResult<StatusCode> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     let new = parse_thread(&req.title, &req.body)?;
     app.store.change_group_resource(place.group.id, id, Some(&new)).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -896,7 +896,7 @@ pub async fn remove_resource(
     Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<StatusCode> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     app.store.change_group_resource(place.group.id, id, None).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,7 +2,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
-use crate::auth::{Member, Viewer};
+use crate::auth::Member;
 use crate::community;
 use crate::error::AppResult;
 use crate::group_sessions as service;
@@ -102,7 +102,7 @@ pub async fn list(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<SessionView>>> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     let all = app.store.group_sessions(place.group.id).await?;
     Ok(Json(all.into_iter().map(|s| view(s, None)).collect()))
@@ -149,7 +149,7 @@ pub async fn create(
     Path(slug): Path<String>,
     Json(r): Json<SessionRequest>,
 ) -> AppResult<(StatusCode, Json<Planned>)> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Moderate)?;
     let form = SessionForm {
         title: &r.title,
@@ -178,10 +178,10 @@ pub async fn create(
     security(("token" = []), ("session" = [])))]
 pub async fn get(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<SessionView>> {
-    let (s, _, mine) = service::open(&app, &viewer, id).await?;
+    let (s, _, mine) = service::open(&app, &user, id).await?;
     Ok(Json(view(s, mine)))
 }
 
@@ -197,10 +197,10 @@ pub struct RsvpView {
     security(("token" = []), ("session" = [])))]
 pub async fn rsvp(
     State(app): State<AppState>,
-    Member { user, viewer, .. }: Member,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<RsvpView>> {
-    let answer = service::rsvp(&app, &viewer, &user, id, true).await?;
+    let answer = service::rsvp(&app, &user, id, true).await?;
     Ok(Json(RsvpView { status: answer.map_or("going", status) }))
 }
 
@@ -210,10 +210,10 @@ pub async fn rsvp(
     security(("token" = []), ("session" = [])))]
 pub async fn unrsvp(
     State(app): State<AppState>,
-    Member { user, viewer, .. }: Member,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    service::rsvp(&app, &viewer, &user, id, false).await?;
+    service::rsvp(&app, &user, id, false).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -232,11 +232,11 @@ pub struct RatingRequest {
     security(("token" = []), ("session" = [])))]
 pub async fn rate(
     State(app): State<AppState>,
-    Member { user, viewer, .. }: Member,
+    Member { user, .. }: Member,
     Path((id, day)): Path<(i64, String)>,
     Json(r): Json<RatingRequest>,
 ) -> AppResult<StatusCode> {
-    service::rate(&app, &viewer, &user, id, &day, &r.before.to_string(), &r.after.to_string()).await?;
+    service::rate(&app, &user, id, &day, &r.before.to_string(), &r.after.to_string()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -246,9 +246,9 @@ pub async fn rate(
     security(("token" = []), ("session" = [])))]
 pub async fn cancel(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    service::cancel(&app, &viewer, id).await?;
+    service::cancel(&app, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

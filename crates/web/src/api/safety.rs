@@ -92,7 +92,7 @@ pub async fn edit(
     Path(id): Path<i64>,
     Json(req): Json<EditRequest>,
 ) -> AppResult<Json<Edited>> {
-    let (at, place) = community::open_post(&app, &viewer, id).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), id).await?;
     let edited = community::edit(&app, &user, &place, &at, &req.body, &req.reason).await?;
     let audience = if edited.held { crate::support::Audience::Held } else { crate::support::Audience::Group };
     let support = edited.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, audience));
@@ -117,7 +117,7 @@ pub async fn history(
     Member { viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<Vec<PostEditView>>> {
-    let (at, place) = community::open_post(&app, &viewer, id).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), id).await?;
     place.require(Action::Moderate)?;
     let edits = app.store.post_history(at.post).await?;
     Ok(Json(

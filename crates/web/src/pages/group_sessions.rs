@@ -76,7 +76,7 @@ pub async fn list(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     let sessions = app.store.group_sessions(place.group.id).await?;
     let tr = &viewer.tr;
@@ -179,7 +179,7 @@ pub async fn new_form(
     Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Moderate)?;
     let zone = user.time_zone.name().to_owned();
     plan_page(&viewer, &place, &[("time_zone".into(), zone), ("minutes".into(), "30".into())], None, None)
@@ -217,10 +217,10 @@ fn typed(s: &GroupSession) -> Vec<(String, String)> {
 
 pub async fn edit_form(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (s, place, _) = service::open(&app, &viewer, id).await?;
+    let (s, place, _) = service::open(&app, &user, id).await?;
     place.require(Action::Moderate)?;
     if s.cancelled {
         return Err(AppError::NotFound);
@@ -230,19 +230,19 @@ pub async fn edit_form(
 
 pub async fn edit(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (_, place, _) = service::open(&app, &viewer, id).await?;
+    let (_, place, _) = service::open(&app, &user, id).await?;
     place.require(Action::Moderate)?;
     let seen: u32 = value(&pairs, "sequence").parse().map_err(|_| AppError::BadRequest)?;
     let weekdays: Vec<&str> = values(&pairs, "weekdays");
     let changed = match parse_session(&session_form(&pairs), &weekdays) {
-        Ok(new) => service::change(&app, &viewer, id, seen, &new).await,
+        Ok(new) => service::change(&app, &user, id, seen, &new).await,
         Err(e) => Err(e.into()),
     };
-    match changed {
+    match changed.map_err(AppError::from) {
         Ok(()) => Ok(see_other(&format!("/sessions/{id}?done=changed"))),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             plan_page(&viewer, &place, &pairs, Some(&e), Some(id))
@@ -277,7 +277,7 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Moderate)?;
     let weekdays: Vec<&str> = values(&pairs, "weekdays");
     match parse_session(&session_form(&pairs), &weekdays) {
@@ -420,7 +420,7 @@ async fn show_with(
     done: &str,
     error: Option<&AppError>,
 ) -> AppResult<Response> {
-    let (session, place, rsvp) = service::open(app, viewer, id).await?;
+    let (session, place, rsvp) = service::open(app, user, id).await?;
     let mine = app.store.my_session_ratings(id, user.id).await?;
     let figures = match place.may(Action::Moderate) {
         true => Some(app.store.session_ratings(id).await?),
@@ -447,11 +447,11 @@ pub struct RsvpForm {
 
 pub async fn rsvp(
     State(app): State<AppState>,
-    Member { user, viewer, .. }: Member,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<RsvpForm>,
 ) -> AppResult<Response> {
-    let done = match service::rsvp(&app, &viewer, &user, id, f.coming == "yes").await? {
+    let done = match service::rsvp(&app, &user, id, f.coming == "yes").await? {
         Some(Rsvp::Going) => "going",
         Some(Rsvp::Waiting) => "waiting",
         None => "not-coming",
@@ -473,7 +473,7 @@ pub async fn rate(
     Path(id): Path<i64>,
     Form(f): Form<RateForm>,
 ) -> AppResult<Response> {
-    match service::rate(&app, &viewer, &user, id, &f.day, &f.before, &f.after).await {
+    match service::rate(&app, &user, id, &f.day, &f.before, &f.after).await.map_err(AppError::from) {
         Ok(()) => Ok(see_other(&format!("/sessions/{id}?done=rated#rate"))),
         Err(e @ AppError::Invalid(_)) => show_with(&app, &viewer, &user, id, "", Some(&e)).await,
         Err(e) => Err(e),
@@ -488,11 +488,11 @@ pub struct SkipForm {
 
 pub async fn skip(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
     Form(f): Form<SkipForm>,
 ) -> AppResult<Response> {
-    service::skip(&app, &viewer, id, &f.day).await?;
+    service::skip(&app, &user, id, &f.day).await?;
     Ok(see_other(&format!("/sessions/{id}?done=skipped")))
 }
 
@@ -500,15 +500,15 @@ pub async fn skip(
 /// first, on a page of its own (no JavaScript), and only `confirm=yes` cancels.
 pub async fn cancel(
     State(app): State<AppState>,
-    viewer: Viewer,
+    Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     if value(&pairs, "confirm") == "yes" {
-        service::cancel(&app, &viewer, id).await?;
+        service::cancel(&app, &user, id).await?;
         return Ok(see_other(&format!("/sessions/{id}?done=cancelled")));
     }
-    let (s, place, _) = service::open(&app, &viewer, id).await?;
+    let (s, place, _) = service::open(&app, &user, id).await?;
     place.require(Action::Moderate)?;
     let tr = &viewer.tr;
     let title = tr.t("session-cancel-confirm-title");
@@ -535,7 +535,7 @@ pub async fn group_ics(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     let sessions = app.store.group_sessions(place.group.id).await?;
     Ok(calendar_response(service::ics(&place.group.name, &sessions)))

@@ -331,7 +331,7 @@ pub async fn show(
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::See)?;
     let (threads, following) = if place.may(Action::Read) {
         let cursor = parse_cursor(&q.after)?;
@@ -417,7 +417,7 @@ pub async fn follow(
     Path(slug): Path<String>,
     Form(f): Form<FollowForm>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     app.store.follow(Followed::Group(place.group.id), user.id, f.on != "no").await?;
     Ok(see_other(&format!("/groups/{}", place.group.slug)))
@@ -453,7 +453,7 @@ pub async fn topics_form(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::ManageRoles)?;
     let chosen: Vec<String> = place.group.tags.iter().map(|t| t.as_str().to_owned()).collect();
     Ok(topics_page(&viewer, &place, &chosen, None))
@@ -465,9 +465,9 @@ pub async fn set_topics(
     Path(slug): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     let names = values(&pairs, "tags");
-    match community::set_topics(&app, &place, &names).await {
+    match community::set_topics(&app, &place, &names).await.map_err(AppError::from) {
         Ok(_) => Ok(see_other(&format!("/groups/{}?done=topics", place.group.slug))),
         Err(e @ AppError::Invalid(_)) => {
             let chosen: Vec<String> = names.into_iter().map(str::to_owned).collect();
@@ -483,7 +483,7 @@ pub async fn join(
     Path(slug): Path<String>,
     Form(f): Form<JoinForm>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     let standing = community::join(&app, &user, &place, f.accept_rules == "yes").await?;
     let done = if standing == Standing::Pending { "asked" } else { "joined" };
     Ok(see_other(&format!("/groups/{}?done={done}", place.group.slug)))
@@ -494,7 +494,7 @@ pub async fn leave(
     Member { user, viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Leave)?;
     app.store.set_membership(place.group.id, user.id, None).await?;
     Ok(see_other(&format!("/groups/{}?done=left", place.group.slug)))
@@ -562,7 +562,7 @@ pub async fn new_thread_form(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Post)?;
     thread_form_page(&viewer, &place, &ThreadForm::default(), None)
 }
@@ -573,7 +573,7 @@ pub async fn create_thread(
     Path(slug): Path<String>,
     Form(f): Form<ThreadForm>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Post)?;
     let new = match parse_thread(&f.title, &f.body) {
         Ok(new) => new,
@@ -584,6 +584,7 @@ pub async fn create_thread(
     }
     match community::write(&app, &user, &place, &f.nonce, Draft::Thread(&new), f.content_warning == "yes")
         .await
+        .map_err(AppError::from)
     {
         Ok(w) => Ok(super::safety::after_posting(
             &w,

@@ -193,7 +193,7 @@ pub async fn queue(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Moderate)?;
     let reports = app.store.open_reports(Some(place.group.id)).await?;
     let people = app.store.group_staff_and_requests(place.group.id).await?;
@@ -251,7 +251,7 @@ pub async fn act(
     Path(slug): Path<String>,
     Form(f): Form<ActionForm>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     let id: i64 = f.id.trim().parse().map_err(|_| AppError::BadRequest)?;
     let m = Moderation {
         action: &f.action,
@@ -302,7 +302,7 @@ pub async fn log(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::place(&app, &viewer, &slug).await?;
+    let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
     let entries = app.store.moderation_log(place.group.id, 100).await?;
     let tr = &viewer.tr;

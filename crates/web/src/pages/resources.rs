@@ -24,7 +24,7 @@ pub async fn list(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Read).await?;
     let resources = app.store.group_resources(place.group.id).await?;
     let tr = &viewer.tr;
     let g = &place.group;
@@ -61,7 +61,7 @@ pub async fn move_up(
     Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     let mut ids: Vec<i64> = app.store.group_resources(place.group.id).await?.iter().map(|r| r.id).collect();
     let at = ids.iter().position(|r| *r == id).ok_or(AppError::NotFound)?;
     if at > 0 {
@@ -76,7 +76,7 @@ pub async fn show(
     Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Read).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Read).await?;
     let r = app.store.group_resource(place.group.id, id).await?;
     let tr = &viewer.tr;
     let g = &place.group;
@@ -144,7 +144,7 @@ pub async fn new_form(
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     Ok(form_page(&viewer, &place, None, &ResourceForm::default(), None))
 }
 
@@ -154,13 +154,13 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(f): Form<ResourceForm>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     let checked = parse_thread(&f.title, &f.body);
     let new = match checked {
         Ok(new) if f.action != "preview" => new,
         other => return Ok(form_page(&viewer, &place, None, &f, other.err().map(AppError::from).as_ref())),
     };
-    match community::add_resource(&app, &user, &place, &new).await {
+    match community::add_resource(&app, &user, &place, &new).await.map_err(AppError::from) {
         Ok(id) => Ok(see_other(&format!("/groups/{slug}/resources/{id}"))),
         Err(e @ AppError::Invalid(_)) => Ok(form_page(&viewer, &place, None, &f, Some(&e))),
         Err(e) => Err(e),
@@ -172,7 +172,7 @@ pub async fn edit_form(
     Member { viewer, .. }: Member,
     Path((slug, id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     let r = app.store.group_resource(place.group.id, id).await?;
     let typed = ResourceForm { title: r.title, body: r.body, action: String::new() };
     Ok(form_page(&viewer, &place, Some(id), &typed, None))
@@ -184,7 +184,7 @@ pub async fn edit(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<ResourceForm>,
 ) -> AppResult<Response> {
-    let place = community::shelf(&app, &viewer, &slug, Action::Moderate).await?;
+    let place = community::shelf(&app, viewer.user(), &slug, Action::Moderate).await?;
     if f.action == "remove" {
         app.store.change_group_resource(place.group.id, id, None).await?;
         return Ok(see_other(&format!("/groups/{slug}/resources")));

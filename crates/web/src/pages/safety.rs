@@ -110,7 +110,7 @@ pub async fn edit_form(
     Member { user, viewer, .. }: Member,
     Path(post): Path<i64>,
 ) -> AppResult<Response> {
-    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     let who = community::editor(&user, &place, &at)?;
     let typed = EditForm { body: app.store.post_body(at.post).await?, ..EditForm::default() };
     Ok(edit_page(&viewer, &at, who, &typed, None))
@@ -122,13 +122,13 @@ pub async fn edit(
     Path(post): Path<i64>,
     Form(f): Form<EditForm>,
 ) -> AppResult<Response> {
-    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     let who = community::editor(&user, &place, &at)?;
     if f.action == "preview" {
         let checked = foothold_core::community::parse_post(&f.body).err().map(AppError::from);
         return Ok(edit_page(&viewer, &at, who, &f, checked.as_ref()));
     }
-    match community::edit(&app, &user, &place, &at, &f.body, &f.reason).await {
+    match community::edit(&app, &user, &place, &at, &f.body, &f.reason).await.map_err(AppError::from) {
         Ok(community::Edited { held: true, .. }) => Ok(see_other(&format!("/posts/{}/held", at.post))),
         // The thread page reads the author's post again and shows the support panel if needed.
         Ok(community::Edited { support: Some(_), .. }) => {
@@ -148,7 +148,7 @@ pub async fn history(
     Member { viewer, .. }: Member,
     Path(post): Path<i64>,
 ) -> AppResult<Response> {
-    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     place.require(Action::Moderate)?;
     let (now, edits) = tokio::try_join!(app.store.post_body(at.post), app.store.post_history(at.post))?;
     let tr = &viewer.tr;

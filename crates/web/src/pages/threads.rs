@@ -252,7 +252,7 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<ThreadQuery>,
 ) -> AppResult<Response> {
-    let (thread, place) = community::open_thread(&app, &viewer, id).await?;
+    let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
     let (posts, following) = load(&app, user.id, &thread, &place, q.after.unwrap_or(0)).await?;
     let hack = is_hack(&app, &place, &thread).await?;
     // The level is never stored: the author's own post is read again when the page opens.
@@ -335,7 +335,7 @@ pub async fn reply(
     Path(id): Path<i64>,
     Form(f): Form<ReplyForm>,
 ) -> AppResult<Response> {
-    let (thread, place) = community::open_thread(&app, &viewer, id).await?;
+    let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
     let written = async {
         let body = community::parse_reply(&f.body)?;
         if f.action == "preview" {
@@ -344,7 +344,7 @@ pub async fn reply(
         let draft = Draft::Reply { thread: id, body: &body };
         community::write(&app, &user, &place, &f.nonce, draft, f.content_warning == "yes").await.map(Some)
     };
-    let error = match written.await {
+    let error = match written.await.map_err(AppError::from) {
         Ok(Some(w)) => {
             let shown_at = format!("/threads/{id}?posted={}#post-{}", w.posted.post, w.posted.post);
             return Ok(super::safety::after_posting(&w, &shown_at));
@@ -381,7 +381,7 @@ pub async fn follow(
     Path(id): Path<i64>,
     Form(f): Form<FollowForm>,
 ) -> AppResult<Response> {
-    let (thread, _) = community::open_thread(&app, &viewer, id).await?;
+    let (thread, _) = community::open_thread(&app, viewer.user(), id).await?;
     app.store.follow(foothold_store::Followed::Thread(thread.id), user.id, f.on != "no").await?;
     Ok(see_other(&format!("/threads/{}", thread.id)))
 }
@@ -399,7 +399,7 @@ pub async fn react(
     Path(post): Path<i64>,
     Form(f): Form<ReactForm>,
 ) -> AppResult<Response> {
-    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     place.require(Action::Post)?;
     let kind = Reaction::parse(&f.kind).ok_or(AppError::BadRequest)?;
     app.store.react(at.post, user.id, kind, f.on != "no").await?;
@@ -455,7 +455,7 @@ pub async fn report_form(
     Member { viewer, .. }: Member,
     Path(post): Path<i64>,
 ) -> AppResult<Response> {
-    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     place.require(Action::Report)?;
     Ok(report_page(&viewer, &format!("/posts/{}/report", at.post), false, &ReportForm::default(), None))
 }
@@ -466,7 +466,7 @@ pub async fn report(
     Path(post): Path<i64>,
     Form(f): Form<ReportForm>,
 ) -> AppResult<Response> {
-    let (at, place) = community::open_post(&app, &viewer, post).await?;
+    let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     place.require(Action::Report)?;
     let (reason, note) = match parse_report(&f.reason, &f.note) {
         Ok(r) => r,

@@ -1,10 +1,9 @@
 //! Group sessions as pages, the API and the calendar feeds use them: who may plan, come to,
 //! rate and cancel a session (asked of the group's access table), and the iCalendar text.
 
-use crate::auth::Viewer;
 use crate::community::{self, Place};
-use crate::error::{AppError, AppResult};
-use crate::AppState;
+use crate::error::{ServiceError, ServiceResult};
+use crate::Services;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{calendar, Event, NewGroupSession, RATE_WITHIN_DAYS};
@@ -13,55 +12,48 @@ use foothold_store::{GroupSession, Rsvp, User};
 
 /// A session the viewer may see, their place in its group and whether they are coming.
 pub async fn open(
-    app: &AppState,
-    viewer: &Viewer,
+    app: &Services,
+    user: &User,
     id: i64,
-) -> AppResult<(GroupSession, Place, Option<Rsvp>)> {
-    let user = viewer.require_user()?;
+) -> ServiceResult<(GroupSession, Place, Option<Rsvp>)> {
     let (session, rsvp) = app.store.group_session(id, user.id).await?;
-    let place = community::place_by_id(app, viewer, session.group_id).await?;
+    let place = community::place_by_id(app, Some(user), session.group_id).await?;
     place.require(Action::Read)?;
     Ok((session, place, rsvp))
 }
 
 /// Plans a session: the group's hosts and moderators may.
 pub async fn plan(
-    app: &AppState,
+    app: &Services,
     user: &User,
     place: &Place,
     nonce: &str,
     new: &NewGroupSession,
-) -> AppResult<i64> {
+) -> ServiceResult<i64> {
     place.require(Action::Moderate)?;
     Ok(app.store.create_group_session(place.group.id, user.id, nonce, new).await?)
 }
 
 /// Changes a session's plan: the group's hosts and moderators may, while it is not cancelled.
 pub async fn change(
-    app: &AppState,
-    viewer: &Viewer,
+    app: &Services,
+    user: &User,
     id: i64,
     seen: u32,
     new: &NewGroupSession,
-) -> AppResult<()> {
-    let (_, place, _) = open(app, viewer, id).await?;
+) -> ServiceResult<()> {
+    let (_, place, _) = open(app, user, id).await?;
     place.require(Action::Moderate)?;
     Ok(app.store.update_group_session(id, seen, new).await?)
 }
 
 /// Says the member is coming (a place, or the waiting list), or not coming after all.
-pub async fn rsvp(
-    app: &AppState,
-    viewer: &Viewer,
-    user: &User,
-    id: i64,
-    coming: bool,
-) -> AppResult<Option<Rsvp>> {
-    let (session, place, _) = open(app, viewer, id).await?;
+pub async fn rsvp(app: &Services, user: &User, id: i64, coming: bool) -> ServiceResult<Option<Rsvp>> {
+    let (session, place, _) = open(app, user, id).await?;
     place.require(Action::Post)?;
     if coming {
         if session.cancelled {
-            return Err(AppError::NotFound);
+            return Err(ServiceError::NotFound);
         }
         Ok(Some(app.store.rsvp(id, user.id).await?))
     } else {
@@ -86,15 +78,14 @@ pub fn rateable_days(session: &GroupSession, now: DateTime<Utc>) -> Vec<NaiveDat
 /// Pain before and after one occurrence, from an attendee; the day's check-in gets "group
 /// exercise".
 pub async fn rate(
-    app: &AppState,
-    viewer: &Viewer,
+    app: &Services,
     user: &User,
     id: i64,
     day: &str,
     before: &str,
     after: &str,
-) -> AppResult<()> {
-    let (session, _, rsvp) = open(app, viewer, id).await?;
+) -> ServiceResult<()> {
+    let (session, _, rsvp) = open(app, user, id).await?;
     if rsvp != Some(Rsvp::Going) {
         return Err(Invalid::one("day", "session-not-attending").into());
     }
@@ -113,15 +104,15 @@ pub async fn rate(
 }
 
 /// Cancels every occurrence; hosts and moderators may.
-pub async fn cancel(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<()> {
-    let (_, place, _) = open(app, viewer, id).await?;
+pub async fn cancel(app: &Services, user: &User, id: i64) -> ServiceResult<()> {
+    let (_, place, _) = open(app, user, id).await?;
     place.require(Action::Moderate)?;
     Ok(app.store.cancel_group_session(id).await?)
 }
 
 /// Cancels one upcoming occurrence (its local date); for a one-off, the session.
-pub async fn skip(app: &AppState, viewer: &Viewer, id: i64, day: &str) -> AppResult<()> {
-    let (session, place, _) = open(app, viewer, id).await?;
+pub async fn skip(app: &Services, user: &User, id: i64, day: &str) -> ServiceResult<()> {
+    let (session, place, _) = open(app, user, id).await?;
     place.require(Action::Moderate)?;
     let s = &session.plan.schedule;
     let now = Utc::now();

@@ -2,9 +2,8 @@
 //! `foothold_core::community::access`), and writing a post — trust limits, the support
 //! service, and the urgent report moderators get when a post reads like a crisis.
 
-use crate::auth::Viewer;
-use crate::error::{AppError, AppResult};
-use crate::AppState;
+use crate::error::{ServiceError, ServiceResult};
+use crate::Services;
 use chrono::Duration;
 use foothold_core::community::access::{allowed, Action, Relation};
 use foothold_core::community::{self, ModAction, NewThread, ReportReason, Role, Standing, Trust, Visibility};
@@ -31,15 +30,15 @@ impl Place {
 
     /// `Ok` when the viewer may; otherwise the refusal that tells no more than they may know:
     /// log in first, "not found" for a group they may not see, 403 for the rest.
-    pub fn require(&self, action: Action) -> AppResult<()> {
+    pub fn require(&self, action: Action) -> ServiceResult<()> {
         if self.may(action) {
             Ok(())
         } else if self.relation == Relation::Anonymous {
-            Err(AppError::LoginRequired)
+            Err(ServiceError::LoginRequired)
         } else if !self.may(Action::See) || (action != Action::Join && !self.may(Action::Read)) {
-            Err(AppError::NotFound)
+            Err(ServiceError::NotFound)
         } else {
-            Err(AppError::Forbidden)
+            Err(ServiceError::Forbidden)
         }
     }
 }
@@ -51,34 +50,39 @@ fn relation(user: Option<&User>, membership: Option<Membership>) -> Relation {
 }
 
 /// The group at `slug` as the viewer stands to it.
-pub async fn place(app: &AppState, viewer: &Viewer, slug: &str) -> AppResult<Place> {
-    let (group, membership) = app.store.group(slug, viewer.user().map(|u| u.id)).await?;
-    Ok(Place { relation: relation(viewer.user(), membership), group, membership })
+pub async fn place(app: &Services, viewer: Option<&User>, slug: &str) -> ServiceResult<Place> {
+    let (group, membership) = app.store.group(slug, viewer.map(|u| u.id)).await?;
+    Ok(Place { relation: relation(viewer, membership), group, membership })
 }
 
 /// The group with id `group` as the viewer stands to it.
-pub async fn place_by_id(app: &AppState, viewer: &Viewer, group: i64) -> AppResult<Place> {
+pub async fn place_by_id(app: &Services, viewer: Option<&User>, group: i64) -> ServiceResult<Place> {
     let group = app.store.group_by_id(group).await?;
-    let membership = match viewer.user() {
+    let membership = match viewer {
         Some(u) => app.store.membership(group.id, u.id).await?,
         None => None,
     };
-    Ok(Place { relation: relation(viewer.user(), membership), group, membership })
+    Ok(Place { relation: relation(viewer, membership), group, membership })
 }
 
 /// The group at `slug` when it keeps pinned resources (an advocacy group) and the viewer may
 /// `action` there.
-pub async fn shelf(app: &AppState, viewer: &Viewer, slug: &str, action: Action) -> AppResult<Place> {
+pub async fn shelf(
+    app: &Services,
+    viewer: Option<&User>,
+    slug: &str,
+    action: Action,
+) -> ServiceResult<Place> {
     let place = place(app, viewer, slug).await?;
     place.require(action)?;
     if place.group.kind != foothold_core::community::GroupKind::Advocacy {
-        return Err(AppError::NotFound);
+        return Err(ServiceError::NotFound);
     }
     Ok(place)
 }
 
 /// Adds a resource to the shelf of `place`; a full shelf is the request's problem (422).
-pub async fn add_resource(app: &AppState, user: &User, place: &Place, new: &NewThread) -> AppResult<i64> {
+pub async fn add_resource(app: &Services, user: &User, place: &Place, new: &NewThread) -> ServiceResult<i64> {
     app.store.add_group_resource(place.group.id, user.id, new).await.map_err(|e| match e {
         foothold_store::StoreError::Unsupported(_) => Invalid::one("title", "resources-full").into(),
         other => other.into(),
@@ -88,17 +92,17 @@ pub async fn add_resource(app: &AppState, user: &User, place: &Place, new: &NewT
 /// The directory: every group with the member's place in it, their own first; with `about`,
 /// only the groups about that topic.
 pub async fn directory(
-    app: &AppState,
+    app: &Services,
     user: &User,
     about: Option<Tag>,
-) -> AppResult<Vec<(Group, Option<Membership>)>> {
+) -> ServiceResult<Vec<(Group, Option<Membership>)>> {
     let mut groups = app.store.groups(user.id).await?;
     groups.retain(|(g, _)| about.is_none_or(|t| g.tags.contains(&t)));
     Ok(groups)
 }
 
 /// Replaces the topics of the group at `place` (its hosts, and site staff).
-pub async fn set_topics(app: &AppState, place: &Place, names: &[&str]) -> AppResult<Vec<Tag>> {
+pub async fn set_topics(app: &Services, place: &Place, names: &[&str]) -> ServiceResult<Vec<Tag>> {
     place.require(Action::ManageRoles)?;
     let tags = community::parse_group_tags(names.iter().copied())?;
     app.store.set_group_tags(place.group.id, &tags).await?;
@@ -107,7 +111,7 @@ pub async fn set_topics(app: &AppState, place: &Place, names: &[&str]) -> AppRes
 
 /// Puts the resources of `place` in the order of `ids`: each of them once, no other
 /// (422 `resources-order` otherwise, and nothing changes).
-pub async fn order_resources(app: &AppState, place: &Place, ids: &[i64]) -> AppResult<()> {
+pub async fn order_resources(app: &Services, place: &Place, ids: &[i64]) -> ServiceResult<()> {
     let mut now: Vec<i64> = app.store.group_resources(place.group.id).await?.iter().map(|r| r.id).collect();
     let mut asked = ids.to_vec();
     now.sort_unstable();
@@ -148,13 +152,13 @@ impl Draft<'_> {
 /// unless the operator chose to hold such posts for the group's moderators to read first
 /// (`hold_crisis_posts`); either way the moderators get an urgent report filed by Foothold.
 pub async fn write(
-    app: &AppState,
+    app: &Services,
     user: &User,
     place: &Place,
     nonce: &str,
     draft: Draft<'_>,
     content_warning: bool,
-) -> AppResult<Written> {
+) -> ServiceResult<Written> {
     place.require(Action::Post)?;
     let now = foothold_store::now();
     let (created_at, today, kept) = app.store.posting_record(user.id, now - Duration::days(1)).await?;
@@ -176,7 +180,7 @@ pub async fn write(
     // hidden: nobody can see it, or hear of it, before a moderator has. Otherwise it is read
     // after: posts then reach the database writer as they come and are committed together,
     // where reading first spaced them out (283-305 instead of 372 posts/s, docs/BENCHMARKS.md).
-    let hold = app.config.hold_crisis_posts;
+    let hold = app.hold_crisis_posts;
     let read_first = if hold { app.support.read(&draft.texts()).await } else { None };
     let posting = Posting { content_warning, held: read_first.is_some() };
     let posted = match &draft {
@@ -193,12 +197,17 @@ pub async fn write(
 }
 
 /// A reply's body, checked.
-pub fn parse_reply(body: &str) -> AppResult<String> {
+pub fn parse_reply(body: &str) -> ServiceResult<String> {
     Ok(community::parse_post(body)?)
 }
 
 /// Joins the group (or asks to, for a private group). A group with rules needs them accepted.
-pub async fn join(app: &AppState, user: &User, place: &Place, accepted_rules: bool) -> AppResult<Standing> {
+pub async fn join(
+    app: &Services,
+    user: &User,
+    place: &Place,
+    accepted_rules: bool,
+) -> ServiceResult<Standing> {
     place.require(Action::Join)?;
     if !place.group.rules.is_empty() && !accepted_rules {
         return Err(Invalid::one("accept_rules", "accept-rules").into());
@@ -211,23 +220,27 @@ pub async fn join(app: &AppState, user: &User, place: &Place, accepted_rules: bo
 
 /// The post `id` and the viewer's place in its group, when they may read it. Hidden posts
 /// are seen by moderators only.
-pub async fn open_post(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<(PostPlace, Place)> {
+pub async fn open_post(app: &Services, viewer: Option<&User>, id: i64) -> ServiceResult<(PostPlace, Place)> {
     let at = app.store.post_place(id).await?;
     let place = place_by_id(app, viewer, at.group).await?;
     place.require(Action::Read)?;
     if (at.hidden || at.thread_hidden) && !place.may(Action::Moderate) {
-        return Err(AppError::NotFound);
+        return Err(ServiceError::NotFound);
     }
     Ok((at, place))
 }
 
 /// The thread `id` and the viewer's place in its group, when they may read it.
-pub async fn open_thread(app: &AppState, viewer: &Viewer, id: i64) -> AppResult<(ThreadSummary, Place)> {
+pub async fn open_thread(
+    app: &Services,
+    viewer: Option<&User>,
+    id: i64,
+) -> ServiceResult<(ThreadSummary, Place)> {
     let thread = app.store.thread(id).await?;
     let place = place_by_id(app, viewer, thread.group_id).await?;
     place.require(Action::Read)?;
     if thread.hidden && !place.may(Action::Moderate) {
-        return Err(AppError::NotFound);
+        return Err(ServiceError::NotFound);
     }
     Ok((thread, place))
 }
@@ -248,7 +261,7 @@ pub struct Moderation<'a> {
 }
 
 /// A moderator's action, checked and logged.
-pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation<'_>) -> AppResult<()> {
+pub async fn moderate(app: &Services, user: &User, place: &Place, m: &Moderation<'_>) -> ServiceResult<()> {
     place.require(Action::Moderate)?;
     let action = ModAction::parse(m.action).ok_or_else(|| Invalid::one("action", "choose-one"))?;
     let target = match m.target {
@@ -263,7 +276,7 @@ pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation
         return Err(Invalid::one("reason", "text-too-long").into());
     }
     let reason = (!reason.is_empty()).then_some(reason);
-    let unsupported = || AppError::from(Invalid::one("action", "action-target"));
+    let unsupported = || ServiceError::from(Invalid::one("action", "action-target"));
     if action == ModAction::Move {
         let Target::Thread(thread) = target else { return Err(unsupported()) };
         return move_thread(app, user, place, thread, m.to, reason).await;
@@ -294,7 +307,7 @@ pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation
     match app.store.membership(place.group.id, member).await? {
         Some(them) if them.role == Role::Member => {}
         Some(_) => return Err(unsupported()),
-        None => return Err(AppError::NotFound),
+        None => return Err(ServiceError::NotFound),
     }
     app.store.note_member(place.group.id, user.id, member, note, reason, m.post).await?;
     Ok(())
@@ -302,14 +315,14 @@ pub async fn moderate(app: &AppState, user: &User, place: &Place, m: &Moderation
 
 /// Moves a conversation to the group at `to`, which the moderator must look after too.
 async fn move_thread(
-    app: &AppState,
+    app: &Services,
     user: &User,
     place: &Place,
     thread: i64,
     to: &str,
     reason: Option<&str>,
-) -> AppResult<()> {
-    let nowhere = || AppError::from(Invalid::one("to", "move-where"));
+) -> ServiceResult<()> {
+    let nowhere = || ServiceError::from(Invalid::one("to", "move-where"));
     let (group, membership) = match app.store.group(to.trim(), Some(user.id)).await {
         Ok(found) => found,
         Err(foothold_store::StoreError::NotFound) => return Err(nowhere()),
@@ -336,14 +349,14 @@ pub enum Editor {
 
 /// Whether the viewer may edit post `at`, and as whom: an author who may still post here, or
 /// a moderator for anyone else's post. `Forbidden` otherwise.
-pub fn editor(user: &User, place: &Place, at: &PostPlace) -> AppResult<Editor> {
+pub fn editor(user: &User, place: &Place, at: &PostPlace) -> ServiceResult<Editor> {
     if at.author == user.id {
         place.require(Action::Post)?;
         Ok(Editor::Author)
     } else if place.may(Action::Moderate) {
         Ok(Editor::Moderator)
     } else {
-        Err(AppError::Forbidden)
+        Err(ServiceError::Forbidden)
     }
 }
 
@@ -360,13 +373,13 @@ pub struct Edited {
 /// urgent report and, where the operator holds such posts, is held like a new post would be,
 /// so an edit is no way around the hold. A moderator's edit is logged with `reason`.
 pub async fn edit(
-    app: &AppState,
+    app: &Services,
     user: &User,
     place: &Place,
     at: &PostPlace,
     body: &str,
     reason: &str,
-) -> AppResult<Edited> {
+) -> ServiceResult<Edited> {
     let who = editor(user, place, at)?;
     let body = community::parse_post(body)?;
     let moderator = match who {
@@ -387,7 +400,7 @@ pub async fn edit(
         Editor::Author => app.support.read(&[&body]).await,
         Editor::Moderator => None,
     };
-    let held = support.is_some() && app.config.hold_crisis_posts;
+    let held = support.is_some() && app.hold_crisis_posts;
     let changed = app.store.edit_post(at.post, user.id, &body, moderator, held).await?;
     if !changed {
         return Ok(Edited::default());
@@ -400,8 +413,8 @@ pub async fn edit(
 
 /// `user` blocks (`on`) or unblocks the member with `handle`. Nobody blocks themselves, and
 /// site moderators cannot be blocked, so their notes always arrive.
-pub async fn block(app: &AppState, user: &User, handle: &str, on: bool) -> AppResult<User> {
-    let handle = foothold_core::account::Handle::parse(handle).map_err(|_| AppError::NotFound)?;
+pub async fn block(app: &Services, user: &User, handle: &str, on: bool) -> ServiceResult<User> {
+    let handle = foothold_core::account::Handle::parse(handle).map_err(|_| ServiceError::NotFound)?;
     let them = app.store.user_by_handle(&handle).await?;
     if them.id == user.id {
         return Err(Invalid::one("handle", "block-self").into());
