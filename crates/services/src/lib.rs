@@ -1,6 +1,6 @@
 //! Foothold's use-cases: what a member can do with their account, diary, experiments,
-//! insights, thought records, goals, questionnaires, the community and its group
-//! sessions, direct messages, profiles, and the support service that reads every text a
+//! insights, thought records, goals, questionnaires, the community, its group sessions
+//! and hacks, sharing with clinicians, direct messages, profiles, and the support service that reads every text a
 //! member writes for crisis language. The pages, the JSON API, the command line and
 //! background jobs all call these, so each rule is checked in one place. They take the store
 //! and what else they need (a clock, a translator for names in the member's language) and
@@ -14,6 +14,7 @@ pub mod error;
 pub mod experiments;
 pub mod goals;
 pub mod group_sessions;
+pub mod hacks;
 pub mod i18n;
 pub mod insights;
 pub mod kept;
@@ -22,6 +23,7 @@ pub mod onboarding;
 pub mod profiles;
 pub mod questionnaires;
 pub mod secret;
+pub mod shares;
 pub mod support;
 pub mod thoughts;
 
@@ -47,6 +49,8 @@ pub struct Services {
     pub jobs: Arc<tokio::sync::Notify>,
     /// Hold a post that reads like a crisis until a moderator has seen it.
     pub hold_crisis_posts: bool,
+    /// Attempts allowed per window (logins, registrations, share codes).
+    pub limits: accounts::RateLimits,
 }
 
 impl Services {

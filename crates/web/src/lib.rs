@@ -14,7 +14,6 @@ pub mod config;
 pub mod email;
 pub mod error;
 pub mod export;
-pub mod hacks;
 pub mod library;
 pub mod mail;
 pub mod markdown;
@@ -24,7 +23,6 @@ pub mod reminders;
 pub mod report;
 mod respond;
 mod security;
-mod shares;
 pub mod support;
 
 use axum::extract::{DefaultBodyLimit, State};
@@ -37,8 +35,8 @@ use foothold_services::Services;
 /// The use-cases live in `foothold-services`; under their old paths here, so pages and the
 /// API name them as before.
 pub use foothold_services::{
-    accounts, clock, community, diary, experiments, goals, group_sessions, i18n, insights, kept, messages,
-    onboarding, profiles, questionnaires, secret, thoughts,
+    accounts, clock, community, diary, experiments, goals, group_sessions, hacks, i18n, insights, kept,
+    messages, onboarding, profiles, questionnaires, secret, shares, thoughts,
 };
 use foothold_store::Store;
 use i18n::Catalog;
@@ -95,6 +93,7 @@ impl AppState {
             questionnaires: Arc::new(questionnaires),
             jobs: Arc::default(),
             hold_crisis_posts: config.hold_crisis_posts,
+            limits: config.limits.clone(),
         };
         Ok(Self {
             services,

@@ -39,6 +39,17 @@ pub struct Library {
 }
 
 impl Library {
+    /// Reads a clinician's coaching form, its skill checked against this library.
+    pub fn parse_suggestion(
+        &self,
+        kind: &str,
+        body: &str,
+        skill: &str,
+        target: (&str, &str, &str),
+    ) -> Result<foothold_core::share::Suggestion, foothold_core::Invalid> {
+        foothold_core::share::parse_suggestion(kind, body, skill, target, |slug| self.skill(slug).is_some())
+    }
+
     /// Parses and renders everything; an error names the file (it fails start-up, and tests).
     pub fn load() -> Result<Self, String> {
         let skills = SKILL_FILES

@@ -119,7 +119,7 @@ pub async fn list(
     Member { user, viewer, .. }: Member,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Json<HackPage>> {
-    hacks::place(&app, &viewer).await?.require(Action::Read)?;
+    hacks::place(&app, viewer.user()).await?.require(Action::Read)?;
     let tag = match q.tag.as_deref() {
         None | Some("") => None,
         Some(t) => Tag::parse_all([t])?.first().copied(),
@@ -168,7 +168,7 @@ pub async fn create(
     let tags: Vec<&str> = req.tags.iter().map(String::as_str).collect();
     let new = parse_hack(&req.title, &req.body, &req.cost, &req.effort, &req.minutes.to_string(), &tags)?;
     let nonce = api_nonce(req.nonce)?;
-    let w = hacks::create(&app, &viewer, &user, &nonce, &new, req.accept_rules).await?;
+    let w = hacks::create(&app, &user, &nonce, &new, req.accept_rules).await?;
     Ok(created(&app, &viewer, w))
 }
 
@@ -255,7 +255,7 @@ pub struct HackDetail {
 }
 
 async fn detail(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<HackDetail> {
-    let (hack, place, tried) = hacks::open(app, viewer, id).await?;
+    let (hack, place, tried) = hacks::open(app, viewer.user(), id).await?;
     let how = app.store.posts(hack.id, user.id, 0, 1, place.may(Action::Moderate)).await?.into_iter().next();
     let mine = match tried {
         Some(t) => Some(tried_view(&t, &hacks::my_result(app, user, &viewer.tr, &t).await?)),
@@ -294,7 +294,7 @@ pub async fn try_it(
     Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<HackDetail>> {
-    hacks::try_it(&app, &viewer, &user, id).await?;
+    hacks::try_it(&app, &user, id).await?;
     Ok(Json(detail(&app, &viewer, &user, id).await?))
 }
 
@@ -308,7 +308,7 @@ pub async fn share(
     Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Json<HackDetail>> {
-    hacks::share(&app, &viewer, &user, id).await?;
+    hacks::share(&app, &viewer.tr, &user, id).await?;
     Ok(Json(detail(&app, &viewer, &user, id).await?))
 }
 
@@ -318,10 +318,10 @@ pub async fn share(
     security(("token" = []), ("session" = [])))]
 pub async fn withdraw(
     State(app): State<AppState>,
-    Member { user, viewer, .. }: Member,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    hacks::withdraw(&app, &viewer, &user, id).await?;
+    hacks::withdraw(&app, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -379,8 +379,7 @@ pub async fn coach(
     Path(id): Path<i64>,
     Json(req): Json<CoachingRequest>,
 ) -> AppResult<StatusCode> {
-    let s = shares::parse_suggestion(
-        &app,
+    let s = app.library.parse_suggestion(
         &req.kind,
         &req.body,
         &req.skill,

@@ -73,7 +73,7 @@ pub async fn redeem(
     Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    match shares::redeem(&app, &user, value(&pairs, "code")).await {
+    match shares::redeem(&app, &user, value(&pairs, "code")).await.map_err(AppError::from) {
         Ok(s) => Ok(see_other(&format!("/clinician/shares/{}", s.id))),
         Err(e @ AppError::Invalid(_)) => {
             clinician_page(&app, &viewer, &user, Some(&e), StatusCode::UNPROCESSABLE_ENTITY).await
@@ -238,8 +238,7 @@ pub async fn coach(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let get = |k| value(&pairs, k);
-    match shares::parse_suggestion(
-        &app,
+    match app.library.parse_suggestion(
         get("kind"),
         get("body"),
         get("skill"),

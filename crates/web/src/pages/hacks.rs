@@ -97,7 +97,7 @@ pub async fn list(
     Member { user, viewer, .. }: Member,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    hacks::place(&app, &viewer).await?.require(Action::Read)?;
+    hacks::place(&app, viewer.user()).await?.require(Action::Read)?;
     let tag = Tag::parse(&q.tag);
     let order = order_of(&q.sort);
     let (page, mine, tried) = tokio::join!(
@@ -252,7 +252,7 @@ fn form_page(
 }
 
 pub async fn new_form(State(app): State<AppState>, Member { viewer, .. }: Member) -> AppResult<Response> {
-    let place = hacks::place(&app, &viewer).await?;
+    let place = hacks::place(&app, viewer.user()).await?;
     place.require(Action::Read)?;
     form_page(&viewer, place.relation != Relation::Outsider, &place.group.rules, &[], None)
 }
@@ -262,7 +262,7 @@ pub async fn create(
     Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let place = hacks::place(&app, &viewer).await?;
+    let place = hacks::place(&app, viewer.user()).await?;
     let get = |k: &str| value(&pairs, k);
     let joined = place.relation != Relation::Outsider;
     let parsed = parse_hack(
@@ -280,7 +280,10 @@ pub async fn create(
     if get("action") == "preview" {
         return form_page(&viewer, joined, &place.group.rules, &pairs, None);
     }
-    match hacks::create(&app, &viewer, &user, get("nonce"), &new, get("accept_rules") == "yes").await {
+    match hacks::create(&app, &user, get("nonce"), &new, get("accept_rules") == "yes")
+        .await
+        .map_err(AppError::from)
+    {
         Ok(w) => Ok(super::safety::after_posting(&w, &format!("/hacks/{}?posted=1", w.posted.thread))),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             form_page(&viewer, joined, &place.group.rules, &pairs, Some(&e))
@@ -375,7 +378,7 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<HackQuery>,
 ) -> AppResult<Response> {
-    let (hack, place, tried) = hacks::open(&app, &viewer, id).await?;
+    let (hack, place, tried) = hacks::open(&app, viewer.user(), id).await?;
     let opening = app.store.posts(hack.id, user.id, 0, 1, place.may(Action::Moderate)).await?;
     let opening = opening.first();
     let mine = match &tried {
@@ -430,10 +433,10 @@ pub async fn show(
 
 pub async fn try_it(
     State(app): State<AppState>,
-    Member { user, viewer, .. }: Member,
+    Member { user, .. }: Member,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    hacks::try_it(&app, &viewer, &user, id).await?;
+    hacks::try_it(&app, &user, id).await?;
     Ok(see_other(&format!("/hacks/{id}?done=trying#mine")))
 }
 
@@ -452,11 +455,11 @@ pub async fn result(
 ) -> AppResult<Response> {
     let done = match f.action.as_str() {
         "share" => {
-            hacks::share(&app, &viewer, &user, id).await?;
+            hacks::share(&app, &viewer.tr, &user, id).await?;
             "shared"
         }
         "withdraw" => {
-            hacks::withdraw(&app, &viewer, &user, id).await?;
+            hacks::withdraw(&app, &user, id).await?;
             "withdrawn"
         }
         "look" | "no" => {

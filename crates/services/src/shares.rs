@@ -4,9 +4,9 @@
 //! member's access log before it is returned.
 
 use crate::accounts::limit;
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use crate::questionnaires::Point;
-use crate::AppState;
+use crate::Services;
 use foothold_core::questionnaire::Questionnaire;
 use foothold_core::share::{self, NewShare, Scope};
 use foothold_core::{hex, Invalid};
@@ -18,29 +18,29 @@ fn hash(code: &str) -> String {
 }
 
 /// Makes a share; the code is returned once and stored only as its hash.
-pub async fn create(app: &AppState, member: &User, new: &NewShare) -> AppResult<(Share, String)> {
+pub async fn create(app: &Services, member: &User, new: &NewShare) -> ServiceResult<(Share, String)> {
     let code = share::code(crate::secret::random_bytes()?);
-    let normal = share::normalize_code(&code).ok_or(AppError::Internal)?;
+    let normal = share::normalize_code(&code).ok_or(ServiceError::Internal)?;
     let made = app.store.create_share(member.id, &hash(&normal), new).await?;
     Ok((made, code))
 }
 
-pub async fn require_clinician(app: &AppState, user: &User) -> AppResult<()> {
+pub async fn require_clinician(app: &Services, user: &User) -> ServiceResult<()> {
     if app.store.is_clinician(user.id).await? {
         Ok(())
     } else {
-        Err(AppError::Forbidden)
+        Err(ServiceError::Forbidden)
     }
 }
 
 /// A clinician redeems a code. Attempts are limited like logins, so codes cannot be guessed.
-pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<Share> {
+pub async fn redeem(app: &Services, clinician: &User, typed: &str) -> ServiceResult<Share> {
     require_clinician(app, clinician).await?;
     limit(
         &app.store,
-        &app.config.limits,
+        &app.limits,
         &format!("share-code:{}", clinician.id.0),
-        app.config.limits.login_failures_per_account,
+        app.limits.login_failures_per_account,
     )
     .await?;
     let code = share::normalize_code(typed).ok_or_else(|| Invalid::one("code", "share-code"))?;
@@ -53,9 +53,9 @@ pub async fn redeem(app: &AppState, clinician: &User, typed: &str) -> AppResult<
 }
 
 /// A share the clinician may open now; anything else is `NotFound`.
-pub async fn open(app: &AppState, clinician: &User, id: i64) -> AppResult<Share> {
+pub async fn open(app: &Services, clinician: &User, id: i64) -> ServiceResult<Share> {
     let today = app.today(clinician);
-    app.store.clinician_share(clinician.id, id, today).await?.ok_or(AppError::NotFound)
+    app.store.clinician_share(clinician.id, id, today).await?.ok_or(ServiceError::NotFound)
 }
 
 /// What a clinician sees of a share, each part only when the member chose it.
@@ -67,7 +67,7 @@ pub struct Shown<'a> {
 }
 
 /// Reads what the share shows and logs the view, part by part, before returning it.
-pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> AppResult<Shown<'a>> {
+pub async fn shown<'a>(app: &'a Services, clinician: &User, share: &Share) -> ServiceResult<Shown<'a>> {
     let mut shown = Shown { diary: None, questionnaires: None, thoughts: None };
     for scope in &share.scopes {
         app.store.log_share_view(share, clinician.id, &clinician.handle, scope.as_str()).await?;
@@ -94,26 +94,15 @@ pub async fn shown<'a>(app: &'a AppState, clinician: &User, share: &Share) -> Ap
 
 /// A clinician leaves a note or suggestion, where the member allowed coaching.
 pub async fn coach(
-    app: &AppState,
+    app: &Services,
     clinician: &User,
     id: i64,
     suggestion: &share::Suggestion,
-) -> AppResult<()> {
+) -> ServiceResult<()> {
     let share = open(app, clinician, id).await?;
     if !share.coaching {
-        return Err(AppError::Forbidden);
+        return Err(ServiceError::Forbidden);
     }
     app.store.add_coaching(&share, clinician.id, &clinician.handle, suggestion).await?;
     Ok(())
-}
-
-/// Reads the coaching form's fields against the skills library.
-pub fn parse_suggestion(
-    app: &AppState,
-    kind: &str,
-    body: &str,
-    skill: &str,
-    target: (&str, &str, &str),
-) -> Result<share::Suggestion, Invalid> {
-    share::parse_suggestion(kind, body, skill, target, |slug| app.library.skill(slug).is_some())
 }

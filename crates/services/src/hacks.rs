@@ -2,11 +2,10 @@
 //! the same trust limits and support service as every post), trying one, and sharing what
 //! the member's own diary showed after trying it.
 
-use crate::auth::Viewer;
 use crate::community::{self, Draft, Place, Written};
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use crate::i18n::Tr;
-use crate::AppState;
+use crate::Services;
 use foothold_core::agency::{Effect, Label, Outcome};
 use foothold_core::community::access::{Action, Relation};
 use foothold_core::hacks::pooling::{Shared, Source};
@@ -15,22 +14,22 @@ use foothold_core::Invalid;
 use foothold_store::{HackSummary, Tried, User};
 
 /// The hacks group as the viewer stands to it.
-pub async fn place(app: &AppState, viewer: &Viewer) -> AppResult<Place> {
-    Ok(community::place(app, viewer.user(), GROUP_SLUG).await?)
+pub async fn place(app: &Services, viewer: Option<&User>) -> ServiceResult<Place> {
+    community::place(app, viewer, GROUP_SLUG).await
 }
 
 /// A hack the viewer may read (hidden ones for moderators only), their place in the hacks
 /// group and their try of it.
 pub async fn open(
-    app: &AppState,
-    viewer: &Viewer,
+    app: &Services,
+    viewer: Option<&User>,
     id: i64,
-) -> AppResult<(HackSummary, Place, Option<Tried>)> {
+) -> ServiceResult<(HackSummary, Place, Option<Tried>)> {
     let place = place(app, viewer).await?;
     place.require(Action::Read)?;
-    let (hack, tried) = app.store.hack(id, viewer.user().map(|u| u.id)).await?;
+    let (hack, tried) = app.store.hack(id, viewer.map(|u| u.id)).await?;
     if hack.hidden && !place.may(Action::Moderate) {
-        return Err(AppError::NotFound);
+        return Err(ServiceError::NotFound);
     }
     Ok((hack, place, tried))
 }
@@ -38,24 +37,23 @@ pub async fn open(
 /// Shares a hack. A member who has not joined the hacks group joins it here, which needs its
 /// rules accepted, as joining any group does.
 pub async fn create(
-    app: &AppState,
-    viewer: &Viewer,
+    app: &Services,
     user: &User,
     nonce: &str,
     hack: &NewHack,
     accepted_rules: bool,
-) -> AppResult<Written> {
-    let mut place = place(app, viewer).await?;
+) -> ServiceResult<Written> {
+    let mut place = place(app, Some(user)).await?;
     if place.relation == Relation::Outsider {
         community::join(app, user, &place, accepted_rules).await?;
-        place = self::place(app, viewer).await?;
+        place = self::place(app, Some(user)).await?;
     }
-    Ok(community::write(app, user, &place, nonce, Draft::Hack(hack), false).await?)
+    community::write(app, user, &place, nonce, Draft::Hack(hack), false).await
 }
 
 /// "I'll try it": the hack becomes one of the member's strategies from their today.
-pub async fn try_it(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<Tried> {
-    let (hack, ..) = open(app, viewer, id).await?;
+pub async fn try_it(app: &Services, user: &User, id: i64) -> ServiceResult<Tried> {
+    let (hack, ..) = open(app, Some(user), id).await?;
     let today = app.today(user);
     Ok(app.store.try_hack(hack.id, user.id, today).await?)
 }
@@ -91,7 +89,7 @@ impl MyResult {
 }
 
 /// The member's own result for a hack they try, from their insights.
-pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> AppResult<MyResult> {
+pub async fn my_result(app: &Services, user: &User, tr: &Tr, tried: &Tried) -> ServiceResult<MyResult> {
     let Some(strategy) = tried.strategy else { return Ok(MyResult::NotInDiary) };
     let today = app.today(user);
     let days = (today - tried.tried_on).num_days();
@@ -122,10 +120,10 @@ pub async fn my_result(app: &AppState, user: &User, tr: &Tr, tried: &Tried) -> A
 }
 
 /// Shares the member's current result for a hack they try.
-pub async fn share(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<()> {
-    let (hack, _, tried) = open(app, viewer, id).await?;
-    let tried = tried.ok_or(AppError::NotFound)?;
-    let results = my_result(app, user, &viewer.tr, &tried)
+pub async fn share(app: &Services, tr: &Tr, user: &User, id: i64) -> ServiceResult<()> {
+    let (hack, _, tried) = open(app, Some(user), id).await?;
+    let tried = tried.ok_or(ServiceError::NotFound)?;
+    let results = my_result(app, user, tr, &tried)
         .await?
         .shared()
         .ok_or_else(|| Invalid::one("share", "hack-result-not-ready"))?;
@@ -134,8 +132,8 @@ pub async fn share(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> App
 }
 
 /// Withdraws the member's shared result; `false` if none was shared.
-pub async fn withdraw(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<bool> {
-    let (hack, ..) = open(app, viewer, id).await?;
+pub async fn withdraw(app: &Services, user: &User, id: i64) -> ServiceResult<bool> {
+    let (hack, ..) = open(app, Some(user), id).await?;
     Ok(app.store.withdraw_hack_result(hack.id, user.id).await?)
 }
 
@@ -151,7 +149,7 @@ pub async fn import(
     store: &foothold_store::Store,
     author: foothold_store::UserId,
     records: &[foothold_core::hacks::HackRecord],
-) -> AppResult<Result<usize, ImportProblems>> {
+) -> ServiceResult<Result<usize, ImportProblems>> {
     let mut hacks = Vec::with_capacity(records.len());
     let mut problems = Vec::new();
     for (i, record) in records.iter().enumerate() {
@@ -185,6 +183,6 @@ pub async fn import(
 }
 
 /// Every visible hack, as the file `import` reads.
-pub async fn export(store: &foothold_store::Store) -> AppResult<Vec<foothold_core::hacks::HackRecord>> {
+pub async fn export(store: &foothold_store::Store) -> ServiceResult<Vec<foothold_core::hacks::HackRecord>> {
     Ok(store.export_hacks().await?.iter().map(foothold_core::hacks::HackRecord::of).collect())
 }
