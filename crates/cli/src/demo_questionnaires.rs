@@ -5,8 +5,8 @@
 use anyhow::Result;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use foothold_core::questionnaire::{Answer, Questionnaire};
+use foothold_services::questionnaires::Instruments;
 use foothold_store::{Store, UserId};
-use foothold_web::questionnaires::Instruments;
 
 /// PHQ-9 totals, one per four weeks: a hard start, easing, with a bump in the middle.
 const PHQ9_TOTALS: [u8; 13] = [13, 12, 12, 10, 11, 9, 10, 8, 8, 7, 7, 6, 6];

@@ -234,8 +234,8 @@ pub async fn export_fhir(
     handle: &str,
     path: &Path,
 ) -> Result<()> {
-    let instruments =
-        foothold_web::questionnaires::Instruments::load(questionnaires_dir).map_err(anyhow::Error::msg)?;
+    let instruments = foothold_services::questionnaires::Instruments::load(questionnaires_dir)
+        .map_err(anyhow::Error::msg)?;
     let store = open(db, 2).await?;
     let user = find(&store, handle).await?;
     let bundle = foothold_web::export::fhir_bundle(&store, &instruments, &user, chrono::Utc::now()).await?;
@@ -541,7 +541,7 @@ pub async fn demo(db: &Database) -> Result<()> {
 /// Writes every visible hack as a JSON array of [`HackRecord`]s ("-" for standard output).
 pub async fn hacks_export(db: &Database, path: &Path) -> Result<()> {
     let store = open(db, 2).await?;
-    let records = foothold_web::hacks::export(&store).await.map_err(|e| anyhow!("{e}"))?;
+    let records = foothold_services::hacks::export(&store).await.map_err(|e| anyhow!("{e}"))?;
     let json = serde_json::to_string_pretty(&records)?;
     if path.as_os_str() == "-" {
         println!("{json}");
@@ -554,7 +554,7 @@ pub async fn hacks_export(db: &Database, path: &Path) -> Result<()> {
 }
 
 /// Reads hacks from a file written by `hacks export` (or by hand), all or none, as `author`
-/// (`foothold_web::hacks::import`, which the administrators' page uses too).
+/// (`foothold_services::hacks::import`, which the administrators' page uses too).
 pub async fn hacks_import(db: &Database, path: &Path, author: &str) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let records: Vec<HackRecord> = serde_json::from_slice(&bytes)
@@ -562,7 +562,7 @@ pub async fn hacks_import(db: &Database, path: &Path, author: &str) -> Result<()
     let store = open(db, 2).await?;
     let user = find(&store, author).await?;
     let imported =
-        foothold_web::hacks::import(&store, user.id, &records).await.map_err(|e| anyhow!("{e}"))?;
+        foothold_services::hacks::import(&store, user.id, &records).await.map_err(|e| anyhow!("{e}"))?;
     store.close().await;
     match imported {
         Ok(created) => {
@@ -573,7 +573,7 @@ pub async fn hacks_import(db: &Database, path: &Path, author: &str) -> Result<()
             );
             Ok(())
         }
-        Err(foothold_web::hacks::ImportProblems(problems)) => {
+        Err(foothold_services::hacks::ImportProblems(problems)) => {
             let lines: Vec<String> =
                 problems.iter().map(|(i, title, e)| format!("hack {i} (\"{title}\"): {e}")).collect();
             bail!("nothing was imported:\n  {}", lines.join("\n  "))

@@ -2,7 +2,7 @@
 //! it. The plan's arithmetic lives in `foothold_core::goal`; the store keeps what it needs.
 //! A goal's activity is the member's strategy `goal:<id>`, tagged on every day with a step
 //! above zero, so the agency engine weighs it like any other strategy; a check-in that
-//! untags it takes that day's step back (`foothold_web::goals`).
+//! untags it takes that day's step back (`foothold_services::goals`).
 
 use crate::practice::set_day_tag;
 use crate::{on_db, Result, Store, StoreError, UserId};

@@ -14,7 +14,7 @@ pub struct TestApp {
     pub store: Store,
     pub db: TestDb,
     /// The members' clock: tests move it forward to live through an experiment.
-    pub clock: std::sync::Arc<foothold_web::clock::Clock>,
+    pub clock: std::sync::Arc<foothold_services::clock::Clock>,
     /// The server's own state, for tests that drive its background work (the reminder queue).
     pub state: AppState,
     stop: Option<oneshot::Sender<()>>,

@@ -309,7 +309,7 @@ async fn an_active_session_slides_forward_and_renews_its_cookie() {
         // A login from three weeks ago: ten days left.
         let raw = "ab".repeat(32);
         let old = foothold_store::Session {
-            token_hash: foothold_web::secret::token_hash(&raw),
+            token_hash: foothold_services::secret::token_hash(&raw),
             csrf_token: "c".repeat(64),
             expires_at: foothold_store::now() + chrono::Duration::days(10),
         };
