@@ -387,7 +387,7 @@ fn plan_design(plan: &ExperimentPlan) -> Result<Design> {
 /// concurrent app servers with a counting sender; prints the time and fails on any reminder
 /// sent twice or left unsent.
 pub async fn bench_reminders(db: &Database, members: i64, servers: u32) -> Result<()> {
-    use foothold_web::mail::Mail;
+    use foothold_services::mail::Mail;
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
     let store = open(db, 2).await?;
@@ -396,13 +396,15 @@ pub async fn bench_reminders(db: &Database, members: i64, servers: u32) -> Resul
     let seeding = Instant::now();
     store.seed_reminders(members, "Europe/London", "08:00", due).await?;
     eprintln!("Seeded {members} reminders in {:.1} s.", seeding.elapsed().as_secs_f64());
-    let mut config = foothold_web::config::WebConfig::default();
-    config.public_url = Some("https://foothold.example.org".into());
-    // Built, never connected to: the sender below counts instead of mailing.
-    config.mail = Some(foothold_web::config::MailConfig {
-        smtp_url: "smtp://127.0.0.1:9".into(),
-        from: "Foothold <reminders@foothold.example.org>".into(),
-    });
+    let config = foothold_web::config::WebConfig {
+        public_url: Some("https://foothold.example.org".into()),
+        // Built, never connected to: the sender below counts instead of mailing.
+        mail: Some(foothold_services::mail::MailConfig {
+            smtp_url: "smtp://127.0.0.1:9".into(),
+            from: "Foothold <reminders@foothold.example.org>".into(),
+        }),
+        ..foothold_web::config::WebConfig::default()
+    };
     let sent: Arc<Mutex<HashMap<String, u32>>> = Arc::default();
     let now = due + chrono::Duration::minutes(1);
     let started = Instant::now();
@@ -419,7 +421,8 @@ pub async fn bench_reminders(db: &Database, members: i64, servers: u32) -> Resul
                     }
                     std::future::ready(true)
                 };
-                let ran = foothold_web::reminders::run_batch(&app, &format!("bench-{n}"), now, count).await?;
+                let ran =
+                    foothold_services::reminders::run_batch(&app, &format!("bench-{n}"), now, count).await?;
                 if ran.claimed == 0 {
                     return Ok::<_, foothold_web::error::AppError>(());
                 }

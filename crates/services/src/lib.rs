@@ -1,6 +1,6 @@
 //! Foothold's use-cases: what a member can do with their account, diary, experiments,
 //! insights, thought records, goals, questionnaires, the community, its group sessions
-//! and hacks, sharing with clinicians, direct messages, profiles, and the support service that reads every text a
+//! and hacks, sharing with clinicians, direct messages, profiles, reminders and e-mail, and the support service that reads every text a
 //! member writes for crisis language. The pages, the JSON API, the command line and
 //! background jobs all call these, so each rule is checked in one place. They take the store
 //! and what else they need (a clock, a translator for names in the member's language) and
@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod clock;
 pub mod community;
 pub mod diary;
+pub mod email;
 pub mod error;
 pub mod experiments;
 pub mod goals;
@@ -18,10 +19,13 @@ pub mod hacks;
 pub mod i18n;
 pub mod insights;
 pub mod kept;
+pub mod mail;
 pub mod messages;
 pub mod onboarding;
 pub mod profiles;
+pub mod push;
 pub mod questionnaires;
+pub mod reminders;
 pub mod secret;
 pub mod shares;
 pub mod support;
@@ -51,9 +55,38 @@ pub struct Services {
     pub hold_crisis_posts: bool,
     /// Attempts allowed per window (logins, registrations, share codes).
     pub limits: accounts::RateLimits,
+    /// The interface text in every language (e-mails and reminders are written in the
+    /// member's).
+    pub catalog: Arc<i18n::Catalog>,
+    /// Sends e-mail, when the operator configured it.
+    pub mailer: Option<Arc<mail::Mailer>>,
+    /// Where members reach this Foothold (the Web Push contact when set).
+    pub public_url: Option<String>,
+    /// Sends Web Push messages; made on first use, as its key lives in the database.
+    pub pushing: Arc<tokio::sync::OnceCell<Arc<push::Pusher>>>,
 }
 
 impl Services {
+    /// The Web Push sender, with this Foothold's VAPID key (made and kept on first use).
+    pub async fn pusher(&self) -> ServiceResult<Arc<push::Pusher>> {
+        self.pushing
+            .get_or_try_init(|| async {
+                let secret = self.store.ensure_server_key("vapid", &push::Vapid::generate()?).await?;
+                let contact = self.public_url.clone().unwrap_or_else(|| "mailto:foothold@localhost".into());
+                let vapid = push::Vapid::from_stored(&secret, contact).map_err(|e| {
+                    tracing::error!(error = %e, "the Web Push key");
+                    ServiceError::Internal
+                })?;
+                let pusher = push::Pusher::new(vapid).map_err(|e| {
+                    tracing::error!(error = %e, "the Web Push client");
+                    ServiceError::Internal
+                })?;
+                Ok(Arc::new(pusher))
+            })
+            .await
+            .cloned()
+    }
+
     /// The member's today, in their time zone (and on the members' clock, which tests move).
     /// The zone comes with the signed-in account, so this asks the database nothing.
     pub fn today(&self, user: &foothold_store::User) -> chrono::NaiveDate {

@@ -2,6 +2,7 @@
 //! variables and flags; tests build them directly.
 
 use foothold_services::accounts::RateLimits;
+use foothold_services::mail::MailConfig;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -32,23 +33,6 @@ pub struct WebConfig {
     /// it. Off by default: the post is published at once (routing, not blocking); either way
     /// its author sees the crisis resources and the moderators get an urgent report.
     pub hold_crisis_posts: bool,
-}
-
-#[derive(Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MailConfig {
-    /// `smtps://user:pass@host` (TLS), `smtp://user:pass@host:587?tls=required` (STARTTLS), or
-    /// `smtp://localhost:25` for a relay on the same machine.
-    pub smtp_url: String,
-    /// The sender, e.g. `Foothold <reminders@foothold.example.org>`.
-    pub from: String,
-}
-
-/// The SMTP address may hold a password: never printed.
-impl std::fmt::Debug for MailConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MailConfig").field("smtp_url", &"<redacted>").field("from", &self.from).finish()
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -11,15 +11,11 @@ pub use api::archive::archive as data_archive;
 mod assets;
 pub mod auth;
 pub mod config;
-pub mod email;
 pub mod error;
 pub mod export;
 pub mod library;
-pub mod mail;
 pub mod markdown;
 mod pages;
-pub mod push;
-pub mod reminders;
 pub mod report;
 mod respond;
 mod security;
@@ -35,8 +31,8 @@ use foothold_services::Services;
 /// The use-cases live in `foothold-services`; under their old paths here, so pages and the
 /// API name them as before.
 pub use foothold_services::{
-    accounts, clock, community, diary, experiments, goals, group_sessions, hacks, i18n, insights, kept,
-    messages, onboarding, profiles, questionnaires, secret, shares, thoughts,
+    accounts, clock, community, diary, email, experiments, goals, group_sessions, hacks, i18n, insights,
+    kept, mail, messages, onboarding, profiles, push, questionnaires, reminders, secret, shares, thoughts,
 };
 use foothold_store::Store;
 use i18n::Catalog;
@@ -61,16 +57,11 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct AppState {
     pub services: Services,
     pub config: Arc<WebConfig>,
-    pub catalog: Arc<Catalog>,
     pub library: Arc<library::Library>,
     /// Loaded history ranges (`pages/history.rs`).
     pub history: Arc<kept::Kept<pages::HistoryKey, pages::HistoryLoaded>>,
     /// Members' posts as HTML (`markdown.rs`).
     pub rendered: Arc<markdown::Rendered>,
-    /// Sends e-mail, when the operator configured it (`mail.rs`).
-    pub mailer: Option<Arc<mail::Mailer>>,
-    /// Sends Web Push messages; made on first use, as its key lives in the database.
-    pushing: Arc<tokio::sync::OnceCell<Arc<push::Pusher>>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -84,7 +75,8 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Result<Self, String> {
         let questionnaires = questionnaires::Instruments::load(config.questionnaires_dir.as_deref())?;
-        let mailer = mail::Mailer::from_config(&config)?.map(Arc::new);
+        let mailer =
+            mail::Mailer::from_config(config.mail.as_ref(), config.public_url.as_deref())?.map(Arc::new);
         let services = Services {
             store,
             clock: Arc::default(),
@@ -94,40 +86,18 @@ impl AppState {
             jobs: Arc::default(),
             hold_crisis_posts: config.hold_crisis_posts,
             limits: config.limits.clone(),
+            catalog: Catalog::load()?,
+            mailer,
+            public_url: config.public_url.clone(),
+            pushing: Arc::default(),
         };
         Ok(Self {
             services,
             config: Arc::new(config),
-            catalog: Catalog::load()?,
             library: Arc::new(library::Library::load()?),
             history: Arc::new(kept::Kept::new(1_024)),
             rendered: Arc::default(),
-            mailer,
-            pushing: Arc::default(),
         })
-    }
-}
-
-impl AppState {
-    /// The Web Push sender, with this Foothold's VAPID key (made and kept on first use).
-    pub async fn pusher(&self) -> error::AppResult<Arc<push::Pusher>> {
-        self.pushing
-            .get_or_try_init(|| async {
-                let secret = self.store.ensure_server_key("vapid", &push::Vapid::generate()?).await?;
-                let contact =
-                    self.config.public_url.clone().unwrap_or_else(|| "mailto:foothold@localhost".into());
-                let vapid = push::Vapid::from_stored(&secret, contact).map_err(|e| {
-                    tracing::error!(error = %e, "the Web Push key");
-                    error::AppError::Internal
-                })?;
-                let pusher = push::Pusher::new(vapid).map_err(|e| {
-                    tracing::error!(error = %e, "the Web Push client");
-                    error::AppError::Internal
-                })?;
-                Ok(Arc::new(pusher))
-            })
-            .await
-            .cloned()
     }
 }
 
@@ -184,7 +154,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let runner = tokio::spawn(run_jobs(state.store.clone(), state.jobs.clone()));
-    let reminders = tokio::spawn(reminders::run(state.clone()));
+    let reminders = tokio::spawn(reminders::run(state.services.clone()));
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     runner.abort();

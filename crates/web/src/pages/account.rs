@@ -312,7 +312,7 @@ pub async fn set_time_zone(
     Form(input): Form<TimeZoneForm>,
 ) -> Response {
     match accounts::set_time_zone(&app.store, &user, &input.time_zone).await.map_err(AppError::from) {
-        Ok(()) => match crate::reminders::reschedule(&app, user.id).await {
+        Ok(()) => match crate::reminders::reschedule(&app, user.id).await.map_err(AppError::from) {
             Ok(()) => see_other("/account#time-zone"),
             Err(e) => e.into_response(),
         },

@@ -183,7 +183,7 @@ pub async fn change_email(
     Member { user, viewer, .. }: Member,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    match email::change(&app, &viewer.tr, user.id, value(&pairs, "email")).await {
+    match email::change(&app, &viewer.tr, user.id, value(&pairs, "email")).await.map_err(AppError::from) {
         Ok(true) => Ok(see_other("/account/reminders?done=sent")),
         Ok(false) => Ok(see_other("/account/reminders?done=address")),
         Err(e @ AppError::Invalid(_)) => {
@@ -209,7 +209,7 @@ pub async fn confirm(
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
     let title = tr.t("email-confirmed-title");
-    let body = match email::confirm(&app, &token).await {
+    let body = match email::confirm(&app, &token).await.map_err(AppError::from) {
         Ok(_) => {
             html! { h1 { (title) } p { (tr.t("email-confirmed")) } p { a href="/account/reminders" { (tr.t("reminders-title")) } } }
         }
@@ -297,7 +297,7 @@ pub async fn forgot(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let typed = value(&pairs, "email");
-    match email::forgot(&app, &viewer.tr, viewer.client_ip, typed).await {
+    match email::forgot(&app, &viewer.tr, viewer.client_ip, typed).await.map_err(AppError::from) {
         Ok(()) => forgot_page(&viewer, "", None, true),
         Err(e @ AppError::Invalid(_)) => forgot_page(&viewer, typed, Some(&e), false),
         Err(e) => Err(e),
@@ -336,7 +336,7 @@ pub async fn reset(
     Path(token): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    match email::reset(&app, &token, value(&pairs, "password")).await {
+    match email::reset(&app, &token, value(&pairs, "password")).await.map_err(AppError::from) {
         Ok(()) => {
             let tr = &viewer.tr;
             let title = tr.t("reset-done-title");

@@ -7,9 +7,9 @@
 use crate::common::{browser, checker_python, config, hidden_value, spawn_app, TestApp};
 use chrono::{Duration, NaiveTime, Utc};
 use foothold_core::reminder::Kind;
+use foothold_services::mail::MailConfig;
+use foothold_services::reminders::{by_mail, run_batch};
 use foothold_store::testing::TestDb;
-use foothold_web::config::MailConfig;
-use foothold_web::reminders::{by_mail, run_batch};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Child, Command};

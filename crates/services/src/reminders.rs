@@ -3,12 +3,12 @@
 //! check-in already in: no reminder), writing it, and the background runner that sends due
 //! ones. Timing rules live in `foothold_core::reminder`, the queue in the store.
 
-use crate::error::AppResult;
+use crate::error::ServiceResult;
 use crate::experiments;
 use crate::goals;
 use crate::i18n::Tr;
 use crate::mail::{Mail, Mailer};
-use crate::AppState;
+use crate::Services;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use foothold_core::experiment::Status;
 use foothold_core::reminder::{next_due, Kind};
@@ -27,7 +27,7 @@ const WITHIN_LEASE: std::time::Duration = std::time::Duration::from_secs(150);
 const GIVE_UP: Duration = Duration::hours(2);
 
 /// Sets (or with `None` removes) the member's reminder of `kind` at local `at`.
-pub async fn set(app: &AppState, user: UserId, kind: Kind, at: Option<NaiveTime>) -> AppResult<()> {
+pub async fn set(app: &Services, user: UserId, kind: Kind, at: Option<NaiveTime>) -> ServiceResult<()> {
     // The zone from the database, not the session's copy: this runs right after a change.
     let tz = app.store.time_zone(user).await?;
     let quiet = app.store.quiet_hours(user).await?;
@@ -39,7 +39,7 @@ pub async fn set(app: &AppState, user: UserId, kind: Kind, at: Option<NaiveTime>
 
 /// Works every reminder's next occurrence out again, after the member changed their time zone
 /// or quiet hours.
-pub async fn reschedule(app: &AppState, user: UserId) -> AppResult<()> {
+pub async fn reschedule(app: &Services, user: UserId) -> ServiceResult<()> {
     for (kind, at) in app.store.reminders(user).await? {
         set(app, user, kind, Some(at)).await?;
     }
@@ -55,7 +55,7 @@ struct Nudge {
 
 /// What there is to remind of, as the member's own data says, or `None` when there is
 /// nothing (today's check-in is in, no session later today, nothing new since yesterday …).
-async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<Option<Nudge>> {
+async fn needed(app: &Services, c: &Claimed, today: NaiveDate, tr: &Tr) -> ServiceResult<Option<Nudge>> {
     if c.kind == Kind::Digest {
         // What arrived since the day before's digest and is still unread: told as a count
         // only, since e-mail is not private and posts may speak of health.
@@ -70,7 +70,12 @@ async fn needed(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppRe
 }
 
 /// The page of a reminder about the member's own diary, when there is something to do.
-async fn needed_page(app: &AppState, c: &Claimed, today: NaiveDate, tr: &Tr) -> AppResult<Option<String>> {
+async fn needed_page(
+    app: &Services,
+    c: &Claimed,
+    today: NaiveDate,
+    tr: &Tr,
+) -> ServiceResult<Option<String>> {
     let yes = |needed: bool, path: &str| needed.then(|| path.to_owned());
     Ok(match c.kind {
         // Told apart above: it is about the community, not the diary.
@@ -138,12 +143,12 @@ fn message<'a>(tr: &Tr, mailer: &Mailer, c: &'a Claimed, to: &'a str, nudge: &Nu
 /// there is none, else whether one took it. Subscriptions the push service says are gone are
 /// forgotten. The notification says what and links to it; nothing about health.
 async fn notify(
-    app: &AppState,
+    app: &Services,
     c: &Claimed,
     tr: &Tr,
     nudge: &Nudge,
     now: DateTime<Utc>,
-) -> AppResult<Option<bool>> {
+) -> ServiceResult<Option<bool>> {
     let subscriptions = app.store.push_subscriptions(c.user).await?;
     if subscriptions.is_empty() {
         return Ok(None);
@@ -183,11 +188,11 @@ pub struct Ran {
 /// and moves each on to its next occurrence. `send` is the mailer in the server; the queue's
 /// benchmark passes one that only counts.
 pub async fn run_batch<F, Fut>(
-    app: &AppState,
+    app: &Services,
     server: &str,
     now: DateTime<Utc>,
     mut send: F,
-) -> AppResult<Ran>
+) -> ServiceResult<Ran>
 where
     F: FnMut(Mail<'_>) -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -261,7 +266,7 @@ pub fn by_mail(mailer: Arc<Mailer>) -> impl FnMut(Mail<'_>) -> Pin<Box<dyn Futur
 
 /// Sends due reminders in the background: every half minute, batch after batch while they
 /// come full. Without e-mail configured, Web Push still goes out.
-pub async fn run(app: AppState) {
+pub async fn run(app: Services) {
     let Ok(server) = crate::secret::random_token() else { return };
     loop {
         let sent = match app.mailer.clone() {

@@ -2,10 +2,27 @@
 //! no health data in it — e-mail is not private — and, for reminders, a one-click way to
 //! turn them off (RFC 8058).
 
-use crate::config::{MailConfig, WebConfig};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+/// Where mail goes out: the `[mail]` section of the configuration.
+#[derive(Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailConfig {
+    /// `smtps://user:pass@host` (TLS), `smtp://user:pass@host:587?tls=required` (STARTTLS), or
+    /// `smtp://localhost:25` for a relay on the same machine.
+    pub smtp_url: String,
+    /// The sender, e.g. `Foothold <reminders@foothold.example.org>`.
+    pub from: String,
+}
+
+/// The SMTP address may hold a password: never printed.
+impl std::fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig").field("smtp_url", &"<redacted>").field("from", &self.from).finish()
+    }
+}
 
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
@@ -36,11 +53,9 @@ pub enum MailError {
 impl Mailer {
     /// From the configuration; `None` when no mail is configured. A configuration that cannot
     /// work (a bad URL or sender, no public address for links) stops the start.
-    pub fn from_config(config: &WebConfig) -> Result<Option<Self>, String> {
-        let Some(MailConfig { smtp_url, from }) = &config.mail else { return Ok(None) };
-        let base = config
-            .public_url
-            .as_deref()
+    pub fn from_config(mail: Option<&MailConfig>, public_url: Option<&str>) -> Result<Option<Self>, String> {
+        let Some(MailConfig { smtp_url, from }) = mail else { return Ok(None) };
+        let base = public_url
             .map(|u| u.trim_end_matches('/').to_owned())
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
             .ok_or("mail needs public_url (https://…): links in e-mails point there")?;

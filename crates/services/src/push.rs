@@ -7,7 +7,7 @@
 //!   push service and a contact. The key is made once and kept in the database, so every app
 //!   server signs as the same sender.
 
-use crate::error::{AppError, AppResult};
+use crate::error::{ServiceError, ServiceResult};
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes128Gcm, Nonce};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -63,11 +63,12 @@ pub fn encrypt(
     plaintext: &[u8],
     ephemeral: &SecretKey,
     salt: [u8; 16],
-) -> AppResult<Vec<u8>> {
+) -> ServiceResult<Vec<u8>> {
     let ua_public_bytes =
-        URL_SAFE_NO_PAD.decode(sub.p256dh.trim_end_matches('=')).map_err(|_| AppError::BadRequest)?;
-    let ua_public = PublicKey::from_sec1_bytes(&ua_public_bytes).map_err(|_| AppError::BadRequest)?;
-    let auth = URL_SAFE_NO_PAD.decode(sub.auth.trim_end_matches('=')).map_err(|_| AppError::BadRequest)?;
+        URL_SAFE_NO_PAD.decode(sub.p256dh.trim_end_matches('=')).map_err(|_| ServiceError::BadRequest)?;
+    let ua_public = PublicKey::from_sec1_bytes(&ua_public_bytes).map_err(|_| ServiceError::BadRequest)?;
+    let auth =
+        URL_SAFE_NO_PAD.decode(sub.auth.trim_end_matches('=')).map_err(|_| ServiceError::BadRequest)?;
     let as_public = ephemeral.public_key().to_encoded_point(false);
     let shared = p256::ecdh::diffie_hellman(ephemeral.to_nonzero_scalar(), ua_public.as_affine());
     // RFC 8291 §3.4: the input keying material from the shared secret and both public keys.
@@ -77,19 +78,19 @@ pub fn encrypt(
     let mut ikm = [0u8; 32];
     Hkdf::<Sha256>::new(Some(&auth), shared.raw_secret_bytes())
         .expand(&key_info, &mut ikm)
-        .map_err(|_| AppError::Internal)?;
+        .map_err(|_| ServiceError::Internal)?;
     // RFC 8188 §2.2: the content-encryption key and nonce.
     let prk = Hkdf::<Sha256>::new(Some(&salt), &ikm);
     let mut cek = [0u8; 16];
     let mut nonce = [0u8; 12];
-    prk.expand(b"Content-Encoding: aes128gcm\0", &mut cek).map_err(|_| AppError::Internal)?;
-    prk.expand(b"Content-Encoding: nonce\0", &mut nonce).map_err(|_| AppError::Internal)?;
+    prk.expand(b"Content-Encoding: aes128gcm\0", &mut cek).map_err(|_| ServiceError::Internal)?;
+    prk.expand(b"Content-Encoding: nonce\0", &mut nonce).map_err(|_| ServiceError::Internal)?;
     // One record: the message, then the last-record delimiter.
     let mut record = plaintext.to_vec();
     record.push(2);
-    let cipher = Aes128Gcm::new_from_slice(&cek).map_err(|_| AppError::Internal)?;
+    let cipher = Aes128Gcm::new_from_slice(&cek).map_err(|_| ServiceError::Internal)?;
     let sealed =
-        cipher.encrypt(Nonce::from_slice(&nonce), record.as_slice()).map_err(|_| AppError::Internal)?;
+        cipher.encrypt(Nonce::from_slice(&nonce), record.as_slice()).map_err(|_| ServiceError::Internal)?;
     let mut body = Vec::with_capacity(16 + 4 + 1 + 65 + sealed.len());
     body.extend_from_slice(&salt);
     body.extend_from_slice(&4096u32.to_be_bytes());
@@ -117,7 +118,7 @@ impl Vapid {
     }
 
     /// A new key's secret bytes, base64url, to keep.
-    pub fn generate() -> AppResult<String> {
+    pub fn generate() -> ServiceResult<String> {
         loop {
             let bytes = crate::secret::random_bytes::<32>()?;
             if SigningKey::from_slice(&bytes).is_ok() {
@@ -132,8 +133,8 @@ impl Vapid {
     }
 
     /// The `Authorization` header for a request to `endpoint`, valid for 12 hours from `now`.
-    pub fn authorization(&self, endpoint: &str, now: i64) -> AppResult<String> {
-        let audience = origin(endpoint).ok_or(AppError::BadRequest)?;
+    pub fn authorization(&self, endpoint: &str, now: i64) -> ServiceResult<String> {
+        let audience = origin(endpoint).ok_or(ServiceError::BadRequest)?;
         let header = URL_SAFE_NO_PAD.encode(br#"{"typ":"JWT","alg":"ES256"}"#);
         let claims = serde_json::json!({ "aud": audience, "exp": now + 12 * 3600, "sub": self.contact });
         let claims = URL_SAFE_NO_PAD.encode(claims.to_string());
