@@ -184,7 +184,7 @@ pub struct FieldProblem {
         reminders::unsubscribe
     ),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem)),
-    modifiers(&Security),
+    modifiers(&Security, &CommonErrors),
     tags((name = "account", description = "Accounts, sessions and API tokens"),
          (name = "diary", description = "Daily check-ins and strategies"),
          (name = "insights", description = "What goes with better days, from your own diary"),
@@ -215,6 +215,52 @@ impl Modify for Security {
                 "Login cookie from POST /api/v1/sessions; state-changing requests also need the X-CSRF-Token header.",
             ))),
         );
+    }
+}
+
+/// The error answers every operation can give for the same reasons, added where an operation
+/// does not state them itself: 400 for a path, query or body that cannot be read, 401 without
+/// a valid login where one is required, 415 and 422 for a body that is not JSON or fails its
+/// checks. Every one has the one error body (`ErrorBody`).
+struct CommonErrors;
+
+impl Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let error = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/json",
+                        ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build(),
+                    )
+                    .build(),
+            )
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations =
+                [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            for operation in operations.into_iter().flatten() {
+                let has_body = operation.request_body.is_some();
+                let has_parameters = operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                let signed_in = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+                let responses = &mut operation.responses.responses;
+                let mut add = |status: &str, description: &str| {
+                    responses.entry(status.to_owned()).or_insert_with(|| error(description));
+                };
+                if has_body || has_parameters {
+                    add("400", "The path, query or body could not be read");
+                }
+                if signed_in {
+                    add("401", "No valid login: sign in, or send a valid API token");
+                }
+                if has_body {
+                    add("415", "The body is not JSON (`Content-Type: application/json`)");
+                    add("422", "The input failed its checks; `fields` says which");
+                }
+            }
+        }
     }
 }
 
