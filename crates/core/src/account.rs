@@ -81,7 +81,8 @@ pub struct NewPassword(String);
 
 impl NewPassword {
     pub const MIN: usize = 10;
-    pub const MAX_BYTES: usize = 1024;
+    /// In characters, as the API document's `maxLength` counts (at most 4 KiB to hash).
+    pub const MAX: usize = 1024;
 
     /// `handle` is passed so the password cannot simply repeat it.
     pub fn parse(input: &str, handle: Option<&str>) -> Result<Self, Invalid> {
@@ -89,7 +90,7 @@ impl NewPassword {
         if input.chars().count() < Self::MIN {
             return problem("password-too-short");
         }
-        if input.len() > Self::MAX_BYTES {
+        if input.chars().count() > Self::MAX {
             return problem("password-too-long");
         }
         if handle.is_some_and(|h| input.trim().eq_ignore_ascii_case(h.trim())) {

@@ -110,13 +110,14 @@ pub fn check_day(day: NaiveDate, today: NaiveDate) -> Result<(), Invalid> {
     Ok(())
 }
 
-/// A strategy's name as the member writes it: 1–60 characters, any script.
+/// A strategy's name as the member writes it: 1–60 characters, any script, counted as written
+/// (the form's `maxlength` and the API document's `maxLength` count the same way).
 pub fn parse_strategy_name(input: &str) -> Result<String, Invalid> {
     let s = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.is_empty() {
         return Err(Invalid::one("name", "strategy-name-missing"));
     }
-    if s.chars().count() > 60 {
+    if input.chars().count() > 60 {
         return Err(Invalid::one("name", "strategy-name-too-long"));
     }
     if s.contains(';') {

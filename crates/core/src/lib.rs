@@ -17,7 +17,7 @@ pub mod hacks;
 pub mod hex;
 mod id;
 pub mod library;
-mod named;
+pub mod named;
 pub mod questionnaire;
 pub mod reminder;
 pub mod share;

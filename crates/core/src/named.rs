@@ -20,6 +20,28 @@ macro_rules! named {
                 Self::ALL.iter().copied().find(|v| v.as_str() == s)
             }
         }
+
+        impl $crate::named::Named for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
     };
 }
 pub(crate) use named;
+
+/// What every [`named!`] enum offers, for code that lists the names of any of them (the API
+/// document's `enum`s, for one).
+pub trait Named: Copy + 'static {
+    fn all() -> &'static [Self];
+    fn name(self) -> &'static str;
+
+    /// Every name, in declaration order.
+    fn names() -> impl Iterator<Item = &'static str> {
+        Self::all().iter().map(|v| v.name())
+    }
+}

@@ -260,6 +260,9 @@ pub struct Moderation<'a> {
     pub to: &'a str,
 }
 
+/// What a moderator's action can be about.
+pub const TARGETS: [&str; 4] = ["post", "thread", "report", "member"];
+
 /// A moderator's action, checked and logged.
 pub async fn moderate(app: &Services, user: &User, place: &Place, m: &Moderation<'_>) -> ServiceResult<()> {
     place.require(Action::Moderate)?;

@@ -36,6 +36,11 @@ const SOURCES: &[(&str, &[&str])] = &[(
     ],
 )];
 
+/// The tags of every language Foothold speaks, English first.
+pub fn language_tags() -> impl Iterator<Item = &'static str> {
+    SOURCES.iter().map(|(tag, _)| *tag)
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// All languages, loaded once at start-up.

@@ -256,6 +256,14 @@ impl Store {
                 if action == ModAction::Approve && before.as_deref() != Some("pending") {
                     return Err(StoreError::NotFound);
                 }
+                // A ban may come before someone joins, but only of someone who is there.
+                if before.is_none() {
+                    sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE id = $1")
+                        .bind(user.0)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or(StoreError::NotFound)?;
+                }
                 // A ban takes away any role: a banned host is no host.
                 sqlx::query(
                     "INSERT INTO group_members (group_id, user_id, role, standing, joined_at) VALUES ($1, $2, $3, $4, $5)

@@ -19,7 +19,7 @@ fn foothold(data: &Path) -> Command {
 
 /// Starts `foothold serve` on a free port and waits for its "listening" line. The
 /// configuration file lifts the rate limits, which these tests are not about.
-fn serve(data: &Path) -> (Child, String) {
+pub(crate) fn serve(data: &Path) -> (Child, String) {
     let config = data.join("test.toml");
     std::fs::write(&config, "[web.limits]\nregister_per_ip = 100000\nlogin_per_ip = 100000\n").unwrap();
     let mut child = foothold(data)

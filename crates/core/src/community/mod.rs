@@ -41,10 +41,12 @@ pub struct NewGroup {
 /// A group names at most this many topics, so that each one still says something.
 pub const GROUP_TAGS_MAX: usize = 5;
 
-/// A group's topics from their names: known ones, each once, at most [`GROUP_TAGS_MAX`].
+/// A group's topics from their names: known ones, at most [`GROUP_TAGS_MAX`] names given
+/// (a repeated one counts, as the API document's `maxItems` says), each kept once.
 pub fn parse_group_tags<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<Tag>, Invalid> {
-    let tags = Tag::parse_all(names)?;
-    if tags.len() > GROUP_TAGS_MAX {
+    let names: Vec<&str> = names.into_iter().collect();
+    let tags = Tag::parse_all(names.iter().copied())?;
+    if names.len() > GROUP_TAGS_MAX {
         return Err(Invalid::one("tags", "group-tags-many"));
     }
     Ok(tags)

@@ -45,32 +45,10 @@ impl Status {
     }
 }
 
-/// A change the member made while the experiment ran. Stored, in order, as the audit trail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Pause,
-    Resume,
-    Extend,
-    Stop,
-}
-
-impl Action {
-    pub const ALL: [Action; 4] = [Action::Pause, Action::Resume, Action::Extend, Action::Stop];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Pause => "pause",
-            Action::Resume => "resume",
-            Action::Extend => "extend",
-            Action::Stop => "stop",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-}
+crate::named::named!(
+    /// A change the member made while the experiment ran. Stored, in order, as the audit trail.
+    Action { Pause = "pause", Resume = "resume", Extend = "extend", Stop = "stop" }
+);
 
 /// One recorded change: what, and on which of the member's days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

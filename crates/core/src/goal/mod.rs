@@ -54,6 +54,16 @@ impl Unit {
     }
 }
 
+impl crate::named::Named for Unit {
+    fn all() -> &'static [Self] {
+        &Self::ALL
+    }
+
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 /// What a member writes to set up a goal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewGoal {

@@ -45,6 +45,9 @@ async fn groups_count_their_active_members_through_every_change() {
         // Approving someone who never asked is refused.
         let again = store.moderate(g.id, host.id, ModAction::Approve, Target::Member(bob.id), None).await;
         assert!(matches!(again, Err(StoreError::NotFound)), "{again:?}");
+        // Banning an account that does not exist finds no one, rather than failing inside.
+        let nobody = store.moderate(g.id, host.id, ModAction::Ban, Target::Member(UserId(0)), None).await;
+        assert!(matches!(nobody, Err(StoreError::NotFound)), "{nobody:?}");
         store.moderate(g.id, host.id, ModAction::Ban, Target::Member(bob.id), Some("spam")).await.unwrap();
         assert_eq!(store.membership(g.id, bob.id).await.unwrap(), member(Role::Member, Standing::Banned));
         assert_eq!(store.group_by_id(g.id).await.unwrap().members, 2);

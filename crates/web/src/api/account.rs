@@ -1,4 +1,5 @@
 use super::ErrorBody;
+use super::Json;
 use crate::accounts;
 use crate::auth::{Member, Viewer};
 use crate::error::{AppError, AppResult};
@@ -7,7 +8,6 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::{DateTime, Utc};
 use foothold_store::User;
 use serde::{Deserialize, Serialize};
@@ -16,11 +16,14 @@ use utoipa::ToSchema;
 #[derive(Deserialize, ToSchema)]
 pub struct RegisterRequest {
     /// 3–30 letters, digits, `_`, `-` or `.`; shown to others, so not your real name.
+    #[schema(pattern = r"^[A-Za-z0-9][A-Za-z0-9_.-]{2,29}$")]
     handle: String,
-    /// At least 10 characters.
+    /// At least 10 characters, not all the same one, not your handle.
+    #[schema(min_length = 10, max_length = 1024)]
     password: String,
     /// Optional, for account recovery.
     #[serde(default)]
+    #[schema(max_length = 254)]
     email: Option<String>,
 }
 
@@ -63,6 +66,7 @@ pub struct LoginResponse {
 #[derive(Deserialize, ToSchema)]
 pub struct PasswordChange {
     current_password: String,
+    #[schema(min_length = 10, max_length = 1024)]
     new_password: String,
 }
 
@@ -75,7 +79,12 @@ pub struct AccountDeletion {
 #[derive(Deserialize, ToSchema)]
 pub struct MeUpdate {
     /// A supported language tag, or null to follow the browser.
+    #[schema(schema_with = locales)]
     locale: Option<String>,
+}
+
+fn locales() -> utoipa::openapi::schema::Object {
+    super::schema::or_null(super::schema::choice(crate::i18n::language_tags()))
 }
 
 /// Create an account.
@@ -148,7 +157,7 @@ pub async fn update_me(
     Member { user, .. }: Member,
     Json(req): Json<MeUpdate>,
 ) -> AppResult<Json<UserView>> {
-    let locale = req.locale.as_deref().map(str::trim).filter(|l| !l.is_empty());
+    let locale = req.locale.as_deref();
     if let Some(tag) = locale {
         accounts::set_locale_allowed(&app.catalog, tag)?;
     }

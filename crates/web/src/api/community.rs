@@ -1,7 +1,8 @@
 //! The community in the JSON API: every action a member can take in the pages, with the same
 //! rules (`crate::community`), so apps and moderation tools can use it.
 
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::{Member, Viewer};
 use crate::community::{self, Draft, Written};
 use crate::error::{AppError, AppResult};
@@ -12,16 +13,17 @@ use crate::thoughts::nonce;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::community::{
-    parse_group, parse_report, parse_thread, Reaction, POSTS_PER_PAGE, THREADS_PER_PAGE,
+    parse_group, parse_report, parse_thread, GroupKind, ModAction, Reaction, ReportReason, Visibility,
+    PAUSE_DAYS, POSTS_PER_PAGE, THREADS_PER_PAGE,
 };
 use foothold_core::hacks::Tag;
 use foothold_core::Invalid;
 use foothold_store::{Group, LogEntry, Membership, Post, Report, ThreadSummary};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
 
 #[derive(Serialize, ToSchema)]
@@ -72,6 +74,7 @@ fn group_view(g: Group, m: Option<Membership>) -> GroupView {
 #[into_params(parameter_in = Query)]
 pub struct GroupsQuery {
     /// Only the groups about this topic (`migraine`, `back`, …).
+    #[param(schema_with = schema::one_of::<Tag>)]
     about: Option<String>,
 }
 
@@ -95,6 +98,7 @@ pub async fn list(
 #[derive(Deserialize, ToSchema)]
 pub struct TopicsRequest {
     /// At most five topics, in the words hacks use.
+    #[schema(schema_with = schema::group_topics)]
     tags: Vec<String>,
 }
 
@@ -116,15 +120,21 @@ pub async fn set_tags(
 
 #[derive(Deserialize, ToSchema)]
 pub struct GroupRequest {
+    #[schema(pattern = r"\S[\s\S]+\S", max_length = 80)]
     name: String,
+    #[schema(schema_with = schema::one_of::<GroupKind>)]
     kind: String,
+    #[schema(schema_with = schema::one_of::<Visibility>)]
     visibility: String,
     #[serde(default)]
+    #[schema(max_length = 2000)]
     about: String,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     rules: String,
     /// At most five topics (`back_pain`, `migraine`, `hips`, …).
     #[serde(default)]
+    #[schema(schema_with = schema::group_topics)]
     tags: Vec<String>,
 }
 
@@ -232,7 +242,16 @@ pub struct ThreadPage {
 pub struct AfterQuery {
     /// Where the previous page ended (its `next`).
     #[serde(default)]
+    #[param(pattern = r"^[0-9]{1,12}\.[0-9]{1,18}$")]
     after: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AfterPost {
+    /// The last post of the previous page (its `next`).
+    #[serde(default)]
+    after: Option<i64>,
 }
 
 /// The group's conversations, most recent activity first, 30 a page.
@@ -247,7 +266,11 @@ pub async fn threads(
 ) -> AppResult<Json<ThreadPage>> {
     let place = community::place(&app, viewer.user(), &slug).await?;
     place.require(Action::Read)?;
-    let cursor = parse_cursor(q.after.as_deref().unwrap_or_default())?;
+    let cursor = match q.after.as_deref() {
+        None => None,
+        // Pages write an empty cursor for the first page; the API leaves it out.
+        Some(after) => Some(parse_cursor(after)?.ok_or(AppError::BadRequest)?),
+    };
     let list = app.store.threads(place.group.id, user.id, cursor, THREADS_PER_PAGE).await?;
     let next = (list.len() == THREADS_PER_PAGE as usize).then(|| list.last().map(cursor_text)).flatten();
     Ok(Json(ThreadPage { threads: list.into_iter().map(thread_view).collect(), next }))
@@ -276,7 +299,9 @@ pub struct ThreadRequest {
     /// Any unique string per post: sending the same one again returns the first post.
     #[serde(default)]
     nonce: Option<String>,
+    #[schema(pattern = r"\S[\s\S]+\S", max_length = 150)]
     title: String,
+    #[schema(pattern = r"\S", max_length = 20000)]
     body: String,
     #[serde(default)]
     content_warning: bool,
@@ -352,20 +377,17 @@ pub struct ThreadWithPosts {
 }
 
 /// A conversation and its posts, 50 a page.
-#[utoipa::path(get, path = "/api/v1/threads/{id}", tag = "community", operation_id = "get_thread", params(("id" = i64, Path), AfterQuery),
+#[utoipa::path(get, path = "/api/v1/threads/{id}", tag = "community", operation_id = "get_thread", params(("id" = i64, Path), AfterPost),
     responses((status = 200, body = ThreadWithPosts), (status = 404, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn thread(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
     Path(id): Path<i64>,
-    Query(q): Query<AfterQuery>,
+    Query(q): Query<AfterPost>,
 ) -> AppResult<Json<ThreadWithPosts>> {
     let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
-    let after = match q.after.as_deref() {
-        None | Some("") => 0,
-        Some(a) => a.parse().map_err(|_| AppError::BadRequest)?,
-    };
+    let after = q.after.unwrap_or(0);
     let posts =
         app.store.posts(thread.id, user.id, after, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
     let next =
@@ -381,6 +403,7 @@ pub async fn thread(
 pub struct ReplyRequest {
     #[serde(default)]
     nonce: Option<String>,
+    #[schema(pattern = r"\S", max_length = 20000)]
     body: String,
     #[serde(default)]
     content_warning: bool,
@@ -515,9 +538,10 @@ async fn set_reaction(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ReportRequest {
-    /// `at_risk`, `harassment`, `spam`, `misinformation`, `personal_details` or `other`.
+    #[schema(schema_with = schema::one_of::<ReportReason>)]
     reason: String,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     note: String,
 }
 
@@ -596,18 +620,19 @@ pub(crate) fn report_view(r: Report) -> ReportView {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ModerationRequest {
-    /// `hide`, `unhide`, `lock`, `unlock`, `dismiss`, `approve` or `ban`; for a member also
-    /// `warn`, `suspend` (pause their posting for `days`) or `unsuspend`.
+    /// For a member also `warn`, `suspend` (pause their posting for `days`) or `unsuspend`.
+    #[schema(schema_with = schema::one_of::<ModAction>)]
     action: String,
-    /// `post`, `thread`, `report` or `member`.
+    #[schema(schema_with = moderation_targets)]
     target: String,
     id: i64,
     /// Shown in the public log; no personal details, please. For `warn` and `suspend`, the
     /// words sent to the member privately instead (a warning needs them).
     #[serde(default)]
     reason: String,
-    /// A pause's length: 1, 3, 7 or 30 days.
+    /// A pause's length in days.
     #[serde(default)]
+    #[schema(schema_with = pause_days)]
     days: Option<i64>,
     /// The member's post a warning or pause is about; its reports are closed.
     #[serde(default)]
@@ -615,6 +640,14 @@ pub struct ModerationRequest {
     /// For `move` (target `thread`): the slug of the group it moves to, which you moderate too.
     #[serde(default)]
     to: String,
+}
+
+fn moderation_targets() -> Object {
+    schema::choice(community::TARGETS)
+}
+
+fn pause_days() -> Object {
+    schema::or_null(ObjectBuilder::new().schema_type(Type::Integer).enum_values(Some(PAUSE_DAYS)).build())
 }
 
 /// A moderator's action; written to the group's moderation log.
@@ -796,7 +829,7 @@ pub async fn read_notifications(
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ResourceView {
+pub struct GroupResourceView {
     id: i64,
     title: String,
     /// Markdown.
@@ -806,26 +839,28 @@ pub struct ResourceView {
 
 /// An advocacy group's pinned resources, in their order (404 for other kinds of group).
 #[utoipa::path(get, path = "/api/v1/groups/{slug}/resources", tag = "community", operation_id = "list_resources", params(("slug" = String, Path)),
-    responses((status = 200, body = Vec<ResourceView>), (status = 404, body = ErrorBody)),
+    responses((status = 200, body = Vec<GroupResourceView>), (status = 404, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn resources(
     State(app): State<AppState>,
     Member { viewer, .. }: Member,
     Path(slug): Path<String>,
-) -> AppResult<Json<Vec<ResourceView>>> {
+) -> AppResult<Json<Vec<GroupResourceView>>> {
     let place = community::shelf(&app, viewer.user(), &slug, Action::Read).await?;
     let all = app.store.group_resources(place.group.id).await?;
     Ok(Json(
         all.into_iter()
-            .map(|r| ResourceView { id: r.id, title: r.title, body: r.body, updated_at: r.updated_at })
+            .map(|r| GroupResourceView { id: r.id, title: r.title, body: r.body, updated_at: r.updated_at })
             .collect(),
     ))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResourceRequest {
+    #[schema(pattern = r"\S[\s\S]+\S", max_length = 150)]
     title: String,
     /// Markdown; links are allowed.
+    #[schema(pattern = r"\S", max_length = 20000)]
     body: String,
 }
 

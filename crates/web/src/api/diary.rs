@@ -2,6 +2,7 @@
 //! `diary::save` as the HTML form, so both validate identically.
 
 use super::ErrorBody;
+use super::Json;
 use crate::auth::{Member, Viewer};
 use crate::diary::{self, strategy_name, Submitted, SCORE_FIELDS};
 use crate::error::{AppError, AppResult};
@@ -9,7 +10,6 @@ use crate::support::SupportView;
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::checkin::{self, Ratings, Score};
 use foothold_core::Invalid;
@@ -104,21 +104,22 @@ impl DayView {
 /// A day's check-in as sent. Every rating is optional (null or absent = skipped).
 #[derive(Deserialize, ToSchema)]
 pub struct CheckInRequest {
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     pain: Option<serde_json::Number>,
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     peg_pain: Option<serde_json::Number>,
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     peg_enjoyment: Option<serde_json::Number>,
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     peg_activity: Option<serde_json::Number>,
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     mood: Option<serde_json::Number>,
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     sleep: Option<serde_json::Number>,
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 0, maximum = 10)]
     control: Option<serde_json::Number>,
     #[serde(default)]
+    #[schema(max_length = 5000)]
     note: Option<String>,
     /// "Today is a flare"; absent is false, as an unticked box is.
     #[serde(default)]
@@ -158,6 +159,8 @@ pub(super) fn strategy_view(tr: &crate::i18n::Tr, s: Strategy) -> StrategyView {
 
 #[derive(Deserialize, ToSchema)]
 pub struct StrategyRequest {
+    /// 1–60 characters, no `;`.
+    #[schema(pattern = r"^[^;]*\S[^;]*$", max_length = 60)]
     name: String,
 }
 
@@ -224,7 +227,7 @@ pub async fn get_day(
 }
 
 /// Create or replace one day's check-in.
-#[utoipa::path(put, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = String, Path)), request_body = CheckInRequest,
+#[utoipa::path(put, path = "/api/v1/checkins/{day}", tag = "diary", params(("day" = NaiveDate, Path)), request_body = CheckInRequest,
     responses((status = 200, body = DayView), (status = 409, body = ErrorBody, description = "Saved elsewhere since you read it"),
               (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn put_day(

@@ -1,14 +1,14 @@
 //! Personal experiments in the JSON API: plan one, follow it day by day, change its course,
 //! and read the result with the same analysis the pages show.
 
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::experiments::{self, DesignInput, Loaded};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::NaiveDate;
 use foothold_core::experiment::{Action, Event, ExperimentId, ExperimentResult, NotAnalysable, PlanDay};
 use serde::{Deserialize, Serialize};
@@ -26,8 +26,10 @@ pub struct PlanRequest {
     /// `pain` (default), `peg`, `mood` or `sleep`.
     outcome: Option<String>,
     /// Days per period, 3–28 (default 7).
+    #[schema(minimum = 3, maximum = 28)]
     period_days: Option<u32>,
     /// Pairs of periods, 2–8 (default 3).
+    #[schema(minimum = 2, maximum = 8)]
     pairs: Option<u32>,
     /// Days at the start of each period left out of the analysis (default 0).
     washout_days: Option<u32>,
@@ -202,6 +204,7 @@ pub async fn get(
 #[derive(Deserialize, ToSchema)]
 pub struct ActionRequest {
     /// `pause`, `resume`, `extend` (one more pair) or `stop`.
+    #[schema(schema_with = schema::one_of::<Action>)]
     action: String,
     /// The version you saw.
     version: i64,

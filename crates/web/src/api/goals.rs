@@ -1,7 +1,8 @@
 //! Goals in the JSON API: the same rules as the pages (`crate::goals`, `foothold_core::goal`).
 
 use super::community::api_nonce;
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::goals::{self, GoalOnDay};
@@ -9,10 +10,9 @@ use crate::support::{Audience, SupportView};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::NaiveDate;
 use foothold_core::checkin::parse_day;
-use foothold_core::goal::{self, days_of_plan, parse_new_goal};
+use foothold_core::goal::{self, days_of_plan, parse_new_goal, Unit};
 use foothold_store::{User, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -93,18 +93,23 @@ pub struct NewGoalRequest {
     /// Any unique string per goal: sending the same one again returns the first.
     #[serde(default)]
     nonce: Option<String>,
+    #[schema(pattern = r"\S", max_length = 60)]
     activity: String,
-    /// `minutes`, `pages`, `times`, `repetitions` or `metres`.
+    #[schema(schema_with = schema::one_of::<Unit>)]
     unit: String,
-    /// 50–100; 80 when left out.
+    /// 80 when left out.
     #[serde(default)]
+    #[schema(minimum = 50, maximum = 100)]
     start_percent: Option<u8>,
-    /// 5–20; 10 when left out.
+    /// 10 when left out.
     #[serde(default)]
+    #[schema(minimum = 5, maximum = 20)]
     rise_percent: Option<u8>,
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 10000)]
     ceiling: Option<u32>,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     flare_plan: Option<String>,
 }
 
@@ -145,7 +150,7 @@ pub async fn create(
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct DayView {
+pub struct GoalDayView {
     day: NaiveDate,
     /// The day's step; `null` for baseline days, before the plan started.
     step: Option<u32>,
@@ -157,7 +162,7 @@ pub struct DayView {
 pub struct GoalDetail {
     goal: GoalView,
     /// Every day with something recorded before the plan, then every day of the plan.
-    days: Vec<DayView>,
+    days: Vec<GoalDayView>,
 }
 
 /// One goal with its baseline days and every day of its plan.
@@ -178,13 +183,13 @@ pub async fn get(
 async fn detail(app: &AppState, user: UserId, g: &GoalOnDay, today: NaiveDate) -> AppResult<GoalDetail> {
     let stored = &g.goal;
     let steps = app.store.goal_steps(user, stored.id).await?;
-    let mut days: Vec<DayView> = steps
+    let mut days: Vec<GoalDayView> = steps
         .iter()
         .filter(|(d, _)| stored.started_on.is_none_or(|s| *d < s))
-        .map(|(day, a)| DayView { day: *day, step: None, done: Some(*a), paused: false })
+        .map(|(day, a)| GoalDayView { day: *day, step: None, done: Some(*a), paused: false })
         .collect();
     if let Some(plan) = stored.plan() {
-        days.extend(days_of_plan(&plan, &steps, today).into_iter().map(|d| DayView {
+        days.extend(days_of_plan(&plan, &steps, today).into_iter().map(|d| GoalDayView {
             day: d.day,
             step: Some(d.target),
             done: d.done,
@@ -207,13 +212,14 @@ pub(super) async fn all(app: &AppState, user: &foothold_store::User) -> AppResul
 
 #[derive(Deserialize, ToSchema)]
 pub struct DayRequest {
-    /// How much was done (0–10,000); `null` takes the day back.
+    /// How much was done; `null` takes the day back.
+    #[schema(maximum = 10000)]
     amount: Option<u32>,
 }
 
 /// Records what you did of a goal on a day (today or earlier), and tags its strategy that day.
 #[utoipa::path(put, path = "/api/v1/goals/{id}/days/{day}", tag = "goals", operation_id = "record_goal_day",
-    params(("id" = i64, Path), ("day" = String, Path, description = "YYYY-MM-DD")), request_body = DayRequest,
+    params(("id" = i64, Path), ("day" = NaiveDate, Path)), request_body = DayRequest,
     responses((status = 200, body = GoalView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn record(
@@ -235,7 +241,12 @@ pub async fn record(
 pub struct GoalAction {
     /// `start` (from the recorded days), `pause` (a flare), `resume`, `resume-back` (a week
     /// back) or `end`.
+    #[schema(schema_with = goal_actions)]
     action: String,
+}
+
+fn goal_actions() -> utoipa::openapi::schema::Object {
+    schema::choice(["start", "pause", "resume", "resume-back", "end"])
 }
 
 /// Starts, pauses, resumes or ends a goal's plan, today.

@@ -2,6 +2,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::community;
 use crate::error::AppResult;
@@ -9,7 +10,6 @@ use crate::group_sessions as service;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{parse_session, weekday_name, SessionForm};
@@ -219,9 +219,11 @@ pub async fn unrsvp(
 
 #[derive(Deserialize, ToSchema)]
 pub struct RatingRequest {
-    /// Pain just before, 0–10.
+    /// Pain just before.
+    #[schema(maximum = 10)]
     before: u8,
-    /// Pain just after, 0–10.
+    /// Pain just after.
+    #[schema(maximum = 10)]
     after: u8,
 }
 

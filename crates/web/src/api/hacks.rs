@@ -2,18 +2,19 @@
 //! only ever returned pooled, from five members up; a member sees their own result alone.
 
 use super::community::{api_nonce, created, post_view, Created, PostView};
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::{Member, Viewer};
 use crate::error::AppResult;
 use crate::hacks::{self, MyResult};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::hacks::pooling::Evidence;
-use foothold_core::hacks::{parse_hack, Tag, PER_PAGE};
+use foothold_core::hacks::{parse_hack, Cost, Effort, Tag, PER_PAGE};
+use foothold_core::Invalid;
 use foothold_store::{HackOrder, HackSummary, Tried, User};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -94,13 +95,16 @@ fn hack_view(h: HackSummary) -> HackView {
 pub struct ListQuery {
     /// Only hacks with this tag.
     #[serde(default)]
+    #[param(schema_with = schema::one_of::<Tag>)]
     tag: Option<String>,
     /// `fit` (your tags first, then newest; the default), `newest` or `evidence`.
     #[serde(default)]
+    #[param(schema_with = orders)]
     sort: Option<String>,
     /// Page number from 0.
     #[serde(default)]
-    page: Option<u32>,
+    #[param(maximum = 65535)]
+    page: Option<u16>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -108,6 +112,10 @@ pub struct HackPage {
     hacks: Vec<HackView>,
     /// The next page's number; `null` on the last.
     next: Option<u32>,
+}
+
+fn orders() -> utoipa::openapi::schema::Object {
+    schema::choice(["fit", "newest", "evidence"])
 }
 
 /// The hacks, 30 a page, by fit to your tags (or newest, or evidence when asked).
@@ -120,17 +128,14 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> AppResult<Json<HackPage>> {
     hacks::place(&app, viewer.user()).await?.require(Action::Read)?;
-    let tag = match q.tag.as_deref() {
-        None | Some("") => None,
-        Some(t) => Tag::parse_all([t])?.first().copied(),
-    };
+    let tag = q.tag.map(|t| Tag::parse(&t).ok_or_else(|| Invalid::one("tag", "choose-one"))).transpose()?;
     let order = match q.sort.as_deref() {
-        None | Some("" | "fit") => HackOrder::Fit,
+        None | Some("fit") => HackOrder::Fit,
         Some("newest") => HackOrder::Newest,
         Some("evidence") => HackOrder::Evidence,
-        Some(_) => return Err(foothold_core::Invalid::one("sort", "choose-one").into()),
+        Some(_) => return Err(Invalid::one("sort", "choose-one").into()),
     };
-    let page = q.page.unwrap_or(0);
+    let page = u32::from(q.page.unwrap_or(0));
     let mut list = app.store.hacks(Some(user.id), tag, order, page).await?;
     let next = (list.len() > PER_PAGE as usize).then_some(page + 1);
     list.truncate(PER_PAGE as usize);
@@ -143,13 +148,19 @@ pub struct HackRequest {
     #[serde(default)]
     nonce: Option<String>,
     /// Also the strategy name members who try it see: at most 60 characters, no `;`.
+    #[schema(pattern = r"^[^;]*\S[^;]+\S[^;]*$", max_length = 60)]
     title: String,
     /// How to do it, Markdown.
+    #[schema(pattern = r"\S", max_length = 20000)]
     body: String,
+    #[schema(schema_with = schema::one_of::<Cost>)]
     cost: String,
+    #[schema(schema_with = schema::one_of::<Effort>)]
     effort: String,
+    #[schema(minimum = 1, maximum = 600)]
     minutes: u16,
     #[serde(default)]
+    #[schema(schema_with = schema::some_of::<Tag>)]
     tags: Vec<String>,
     /// Needed the first time: you join the hacks group and accept its rules.
     #[serde(default)]
@@ -328,6 +339,7 @@ pub async fn withdraw(
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct TagsBody {
     /// Your pains, which order the list by fit. Seen only by you.
+    #[schema(schema_with = schema::some_of::<Tag>)]
     tags: Vec<String>,
 }
 

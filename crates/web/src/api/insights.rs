@@ -1,11 +1,11 @@
 //! "What helps me" in the JSON API: the same analysis the insights page shows.
 
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::State;
-use axum::Json;
 use foothold_core::agency::Report;
 use foothold_core::strategy::StrategyId;
 use serde::Serialize;

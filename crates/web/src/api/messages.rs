@@ -1,7 +1,8 @@
 //! Direct messages through the API, with the pages' rules (`crate::messages`).
 
 use super::community::api_nonce;
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::messages;
@@ -9,9 +10,8 @@ use crate::support::{Audience, SupportView};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
-use foothold_core::community::parse_report;
+use foothold_core::community::{parse_report, ReportReason};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -131,7 +131,8 @@ pub async fn conversation(
 
 #[derive(Deserialize, ToSchema)]
 pub struct MessageRequest {
-    /// Plain text, at most 5,000 characters.
+    /// Plain text.
+    #[schema(pattern = r"\S", max_length = 5000)]
     body: String,
     /// A one-time value: sending the same one again returns the first message (200).
     nonce: Option<String>,
@@ -169,9 +170,10 @@ pub async fn send(
 pub struct MessageReportRequest {
     /// The message's id; it must be one you received.
     message: i64,
-    /// `at_risk`, `harassment`, `spam`, `misinformation`, `personal_details` or `other`.
+    #[schema(schema_with = schema::one_of::<ReportReason>)]
     reason: String,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     note: String,
 }
 

@@ -13,11 +13,13 @@ mod goals;
 mod group_sessions;
 mod hacks;
 mod insights;
+mod json;
 mod messages;
 mod profiles;
 mod questionnaires;
 mod reminders;
 mod safety;
+mod schema;
 mod shares;
 mod strategies;
 mod thoughts;
@@ -25,7 +27,8 @@ mod tokens;
 
 use crate::AppState;
 use axum::routing::{delete, get, patch, post, put};
-use axum::{Json, Router};
+use axum::Router;
+pub use json::Json;
 use serde::Serialize;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -219,13 +222,16 @@ impl Modify for Security {
 }
 
 /// The error answers every operation can give for the same reasons, added where an operation
-/// does not state them itself: 400 for a path, query or body that cannot be read, 401 without
-/// a valid login where one is required, 415 and 422 for a body that is not JSON or fails its
-/// checks. Every one has the one error body (`ErrorBody`).
+/// does not state them itself: 400 for a path, query or body that cannot be read; 401 without
+/// a valid login where one is required, and on every operation for an `Authorization` header
+/// that is not a valid token; 404 where the path names something that is not there (or not
+/// yours to see); 415 and 422 for a body that is not JSON or fails its checks. Every one has
+/// the one error body (`ErrorBody`).
 struct CommonErrors;
 
 impl Modify for CommonErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
         use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
         let error = |description: &str| {
             RefOr::T(
@@ -243,17 +249,18 @@ impl Modify for CommonErrors {
                 [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
             for operation in operations.into_iter().flatten() {
                 let has_body = operation.request_body.is_some();
-                let has_parameters = operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
-                let signed_in = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+                let parameters = operation.parameters.as_deref().unwrap_or_default();
+                let in_path = parameters.iter().any(|p| p.parameter_in == ParameterIn::Path);
                 let responses = &mut operation.responses.responses;
                 let mut add = |status: &str, description: &str| {
                     responses.entry(status.to_owned()).or_insert_with(|| error(description));
                 };
-                if has_body || has_parameters {
+                if has_body || !parameters.is_empty() {
                     add("400", "The path, query or body could not be read");
                 }
-                if signed_in {
-                    add("401", "No valid login: sign in, or send a valid API token");
+                add("401", "No valid login: sign in, or send a valid API token");
+                if in_path {
+                    add("404", "Nothing of that id here, or nothing you may see");
                 }
                 if has_body {
                     add("415", "The body is not JSON (`Content-Type: application/json`)");

@@ -1,13 +1,13 @@
 //! Profiles through the API, with the pages' rules (`crate::profiles`).
 
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::{messages, profiles, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
-use foothold_core::community::profile::{parse_profile, Profile, ProfileForm};
+use foothold_core::community::profile::{parse_profile, Audience, Profile, ProfileForm};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -53,12 +53,18 @@ pub async fn get(
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct OwnProfile {
     #[serde(default)]
+    #[schema(max_length = 500)]
     about: String,
+    #[schema(schema_with = schema::one_of::<Audience>)]
     about_to: String,
     #[serde(default)]
+    #[schema(max_length = 200)]
     living_with: String,
+    #[schema(schema_with = schema::one_of::<Audience>)]
     living_with_to: String,
+    #[schema(schema_with = schema::one_of::<Audience>)]
     groups_to: String,
+    #[schema(schema_with = schema::one_of::<Audience>)]
     since_to: String,
 }
 

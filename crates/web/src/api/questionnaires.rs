@@ -3,6 +3,7 @@
 
 use super::community::api_nonce;
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::questionnaires::{self, Point};
@@ -11,7 +12,6 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::{DateTime, Utc};
 use foothold_core::questionnaire::{Answer, Trend};
 use serde::{Deserialize, Serialize};
@@ -182,7 +182,8 @@ pub async fn answer(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ScheduleRequest {
-    /// Offer it every this many days (1–366); `null` to stop offering it.
+    /// Offer it every this many days; `null` to stop offering it.
+    #[schema(minimum = 1, maximum = 366)]
     every_days: Option<u16>,
 }
 

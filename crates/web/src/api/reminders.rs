@@ -3,12 +3,12 @@
 //! address names the reminder.
 
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::error::{AppError, AppResult};
 use crate::{reminders, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use foothold_core::reminder::{parse_time, Kind};
 use foothold_store::UserId;
@@ -122,6 +122,8 @@ pub struct SubscriptionKeys {
 /// A browser's `PushSubscription.toJSON()`.
 #[derive(Deserialize, ToSchema)]
 pub struct SubscriptionRequest {
+    /// The push service's address for this browser.
+    #[schema(pattern = "^https://", max_length = 1000)]
     endpoint: String,
     keys: SubscriptionKeys,
 }

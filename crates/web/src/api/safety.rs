@@ -4,6 +4,7 @@
 
 use super::community::{report_view, ReportView};
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::community;
 use crate::error::{AppError, AppResult};
@@ -11,7 +12,6 @@ use crate::support::SupportView;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use foothold_core::community::access::Action;
 use serde::{Deserialize, Serialize};
@@ -51,7 +51,7 @@ pub async fn block(
 
 /// Unblocks a member.
 #[utoipa::path(delete, path = "/api/v1/members/{handle}/block", tag = "community", operation_id = "unblock_member", params(("handle" = String, Path)),
-    responses((status = 204), (status = 404, body = ErrorBody)),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn unblock(
     State(app): State<AppState>,
@@ -65,6 +65,7 @@ pub async fn unblock(
 #[derive(Deserialize, ToSchema)]
 pub struct EditRequest {
     /// The post's new text (Markdown).
+    #[schema(pattern = r"\S", max_length = 20000)]
     body: String,
     /// A moderator editing someone else's post: what was taken out, in general words, for
     /// the public log.

@@ -1,16 +1,16 @@
 //! Sharing in the JSON API: the member's shares and access log, and the clinician's side
 //! (`/api/v1/clinician/…`). The same rules as the pages (`crate::shares`).
 
-use super::ErrorBody;
+use super::Json;
+use super::{schema, ErrorBody};
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::shares;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
-use foothold_core::share::parse_share;
+use foothold_core::share::{parse_share, Scope};
 use foothold_store::Share;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -64,12 +64,15 @@ pub async fn list(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ShareRequest {
-    /// Any of `diary`, `questionnaires`, `thoughts`.
+    #[schema(schema_with = schema::some_of::<Scope>)]
     scopes: Vec<String>,
     /// The days shown (at most three years, ending no later than today).
+    #[schema(value_type = NaiveDate)]
     from: String,
+    #[schema(value_type = NaiveDate)]
     to: String,
     /// The last day the clinician can see it (today to a year ahead).
+    #[schema(value_type = NaiveDate)]
     until: String,
     /// Let the clinician leave notes and suggest a skill or an experiment.
     #[serde(default)]
@@ -161,7 +164,7 @@ pub async fn shared_with_me(
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct DayView {
+pub struct SharedDayView {
     day: NaiveDate,
     pain: Option<u8>,
     peg: Option<f64>,
@@ -192,7 +195,7 @@ pub struct ThoughtView {
 pub struct SharedView {
     share: ShareView,
     /// Present when the member shared their diary ratings.
-    diary: Option<Vec<DayView>>,
+    diary: Option<Vec<SharedDayView>>,
     questionnaires: Option<Vec<ScoreView>>,
     thoughts: Option<Vec<ThoughtView>>,
 }
@@ -214,7 +217,7 @@ pub async fn shared(
         share: share_view(&share),
         diary: shown.diary.map(|days| {
             days.iter()
-                .map(|d| DayView {
+                .map(|d| SharedDayView {
                     day: d.day,
                     pain: score(d.ratings.pain),
                     peg: d.ratings.peg(),
@@ -286,6 +289,11 @@ pub struct CoachingView {
     created_at: DateTime<Utc>,
 }
 
+/// The kinds of suggestion a clinician can make (`Suggestion`'s, by name).
+fn coaching_kinds() -> utoipa::openapi::schema::Object {
+    schema::choice(["note", "skill", "experiment", "goal"])
+}
+
 fn coaching_view(c: &foothold_store::Coaching) -> CoachingView {
     use foothold_core::share::Suggestion;
     let (kind, body, skill, strategy, outcome, unit) = match &c.suggestion {
@@ -348,7 +356,7 @@ pub async fn answer_coaching(
 
 #[derive(Deserialize, ToSchema)]
 pub struct CoachingRequest {
-    /// `note`, `skill`, `experiment` or `goal`.
+    #[schema(schema_with = coaching_kinds)]
     kind: String,
     /// The note, or why you suggest it (at most 2,000 characters).
     #[serde(default)]

@@ -2,11 +2,11 @@
 
 use super::diary::{strategy_view, StrategyView};
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::Json;
 use foothold_core::checkin;
 use foothold_core::strategy::StrategyId;
 use serde::Deserialize;
@@ -15,6 +15,8 @@ use utoipa::ToSchema;
 /// What to change; absent fields stay as they are.
 #[derive(Deserialize, ToSchema)]
 pub struct StrategyChange {
+    /// 1–60 characters, no `;`.
+    #[schema(pattern = r"^[^;]*\S[^;]*$", max_length = 60)]
     name: Option<String>,
     archived: Option<bool>,
     /// Mark one of your own strategies as a medicine (or not): it is then never suggested

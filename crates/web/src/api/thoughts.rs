@@ -1,12 +1,12 @@
 //! Thought records and predictions in the JSON API: the member's own export.
 
 use super::ErrorBody;
+use super::Json;
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::NaiveDate;
 use foothold_core::thought::Feeling;
 use serde::Serialize;

@@ -1,11 +1,11 @@
 use super::ErrorBody;
+use super::Json;
 use crate::accounts;
 use crate::auth::Member;
 use crate::error::AppResult;
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use foothold_store::ApiToken;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,7 @@ impl From<ApiToken> for TokenView {
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
     /// What the token is for, e.g. "my export script".
+    #[schema(pattern = r"\S", max_length = 60)]
     name: String,
 }
 

@@ -282,14 +282,19 @@ pub struct ListQuery {
     done: String,
 }
 
+/// A page's cursor, `<seconds>.<thread id>` as [`cursor_text`] writes it: digits only, at most
+/// 12 and 18 of them (the API document states the same pattern). Empty is the first page.
 pub fn parse_cursor(s: &str) -> AppResult<Option<ThreadCursor>> {
     if s.is_empty() {
         return Ok(None);
     }
+    let number = |digits: &str, most: usize| {
+        let plain = (1..=most).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        plain.then(|| digits.parse::<i64>().ok()).flatten().ok_or(AppError::BadRequest)
+    };
     let (secs, id) = s.split_once('.').ok_or(AppError::BadRequest)?;
-    let secs: i64 = secs.parse().map_err(|_| AppError::BadRequest)?;
-    let last_post_at = DateTime::from_timestamp(secs, 0).ok_or(AppError::BadRequest)?;
-    Ok(Some(ThreadCursor { last_post_at, id: id.parse().map_err(|_| AppError::BadRequest)? }))
+    let last_post_at = DateTime::from_timestamp(number(secs, 12)?, 0).ok_or(AppError::BadRequest)?;
+    Ok(Some(ThreadCursor { last_post_at, id: number(id, 18)? }))
 }
 
 pub fn cursor_text(t: &ThreadSummary) -> String {

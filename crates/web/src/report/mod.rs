@@ -131,9 +131,11 @@ async fn goal_lines(
 #[serde(default)]
 #[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
-    /// First day, YYYY-MM-DD.
+    /// First day.
+    #[param(value_type = NaiveDate, required = true)]
     pub from: String,
-    /// Last day, YYYY-MM-DD (no later than today; at most three years after `from`).
+    /// Last day (no later than today; at most three years after `from`).
+    #[param(value_type = NaiveDate, required = true)]
     pub to: String,
 }
 
