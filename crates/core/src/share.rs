@@ -6,6 +6,11 @@ use crate::named::named;
 use crate::Invalid;
 use chrono::{Duration, NaiveDate};
 
+crate::id::id_type!(
+    /// A share's id.
+    ShareId
+);
+
 named!(
     /// What a share shows. Thought records are the most private and are never chosen for the
     /// member: the form leaves them off.

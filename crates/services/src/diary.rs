@@ -9,7 +9,7 @@ use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use foothold_core::checkin::{self, Ratings, Score};
 use foothold_core::experiment::ExperimentId;
-use foothold_core::goal;
+use foothold_core::goal::{self, GoalId};
 use foothold_core::strategy::StrategyId;
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, CheckInWrite, Store, StoreError, Strategy, User, UserId};
@@ -48,7 +48,7 @@ pub struct Submitted {
     pub followed: Vec<(ExperimentId, String)>,
     /// Amounts typed for goals still gathering their baseline, by goal id (empty takes the
     /// day's amount back).
-    pub goal_amounts: Vec<(i64, String)>,
+    pub goal_amounts: Vec<(GoalId, String)>,
 }
 
 pub const SCORE_FIELDS: [&str; 7] =
@@ -68,7 +68,7 @@ impl Submitted {
                 "version" => s.version = v,
                 other if other.starts_with("goal-amount-") => {
                     if let Ok(id) = other.trim_start_matches("goal-amount-").parse() {
-                        s.goal_amounts.push((id, v));
+                        s.goal_amounts.push((GoalId(id), v));
                     }
                 }
                 other if other.starts_with("followed-") => {
@@ -139,7 +139,7 @@ pub async fn save(store: &Store, clock: &Clock, user: &User, form: &Submitted) -
         "" => Ok(None),
         v => v.parse::<i64>().map(Some).map_err(|_| Invalid::one("version", "bad-request")),
     };
-    let goal_amounts: Result<Vec<(i64, Option<u32>)>, Invalid> =
+    let goal_amounts: Result<Vec<(GoalId, Option<u32>)>, Invalid> =
         if form.goal_amounts.len() > GOALS_PER_FORM_MAX {
             Err(Invalid::one("goal_amount", "bad-request"))
         } else {

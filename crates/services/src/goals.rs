@@ -5,8 +5,7 @@
 use crate::error::{ServiceError, ServiceResult};
 use crate::i18n::Tr;
 use chrono::NaiveDate;
-use foothold_core::goal::{self, Plan, Unit};
-use foothold_core::strategy::StrategyId;
+use foothold_core::goal::{self, GoalId, Plan, Unit};
 use foothold_core::Invalid;
 use foothold_store::{CheckIn, Goal, Store, UserId};
 
@@ -91,7 +90,7 @@ pub async fn follow_checkin(
     store: &Store,
     user: UserId,
     saved: &CheckIn,
-    typed: &[(i64, Option<u32>)],
+    typed: &[(GoalId, Option<u32>)],
 ) -> ServiceResult<()> {
     for g in on_day(store, user, saved.day).await? {
         if !g.current() {
@@ -100,7 +99,7 @@ pub async fn follow_checkin(
         let want = match typed.iter().find(|(id, _)| *id == g.goal.id) {
             Some((_, amount)) => *amount,
             None => {
-                let ticked = g.goal.strategy_id.is_some_and(|s| saved.strategies.contains(&StrategyId(s)));
+                let ticked = g.goal.strategy_id.is_some_and(|s| saved.strategies.contains(&s));
                 match (ticked, g.done) {
                     (true, None) => g.target,
                     (false, Some(a)) if a > 0 => None,

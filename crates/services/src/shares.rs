@@ -8,7 +8,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::questionnaires::Point;
 use crate::Services;
 use foothold_core::questionnaire::Questionnaire;
-use foothold_core::share::{self, NewShare, Scope};
+use foothold_core::share::{self, NewShare, Scope, ShareId};
 use foothold_core::{hex, Invalid};
 use foothold_store::{CheckIn, Share, ThoughtRecord, User};
 use sha2::{Digest, Sha256};
@@ -53,7 +53,7 @@ pub async fn redeem(app: &Services, clinician: &User, typed: &str) -> ServiceRes
 }
 
 /// A share the clinician may open now; anything else is `NotFound`.
-pub async fn open(app: &Services, clinician: &User, id: i64) -> ServiceResult<Share> {
+pub async fn open(app: &Services, clinician: &User, id: ShareId) -> ServiceResult<Share> {
     let today = app.today(clinician);
     app.store.clinician_share(clinician.id, id, today).await?.ok_or(ServiceError::NotFound)
 }
@@ -96,7 +96,7 @@ pub async fn shown<'a>(app: &'a Services, clinician: &User, share: &Share) -> Se
 pub async fn coach(
     app: &Services,
     clinician: &User,
-    id: i64,
+    id: ShareId,
     suggestion: &share::Suggestion,
 ) -> ServiceResult<()> {
     let share = open(app, clinician, id).await?;

@@ -6,12 +6,12 @@ use crate::{on_db, Result, Share, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::agency::Outcome;
 use foothold_core::goal::Unit;
-use foothold_core::share::Suggestion;
+use foothold_core::share::{ShareId, Suggestion};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coaching {
     pub id: i64,
-    pub share_id: i64,
+    pub share_id: ShareId,
     pub clinician: String,
     pub suggestion: Suggestion,
     /// `open`, `accepted` or `declined`.
@@ -54,7 +54,7 @@ fn coaching_from(row: CoachingRow) -> Result<Coaching> {
         },
         _ => return Err(corrupt()),
     };
-    Ok(Coaching { id, share_id, clinician, suggestion, status, created_at })
+    Ok(Coaching { id, share_id: ShareId(share_id), clinician, suggestion, status, created_at })
 }
 
 impl Store {
@@ -82,7 +82,7 @@ impl Store {
                                        created_at, unit)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             )
-            .bind(share.id)
+            .bind(share.id.0)
             .bind(share.member_id.0)
             .bind(clinician.0)
             .bind(handle)
@@ -107,10 +107,10 @@ impl Store {
     }
 
     /// What was left on one share, newest first (for the clinician's page).
-    pub async fn share_coaching(&self, share: i64) -> Result<Vec<Coaching>> {
+    pub async fn share_coaching(&self, share: ShareId) -> Result<Vec<Coaching>> {
         let sql = format!("SELECT {COLUMNS} FROM coaching WHERE share_id = $1 ORDER BY id DESC");
         let rows: Vec<CoachingRow> =
-            on_db!(self, |pool| sqlx::query_as(&sql).bind(share).fetch_all(pool).await)?;
+            on_db!(self, |pool| sqlx::query_as(&sql).bind(share.0).fetch_all(pool).await)?;
         rows.into_iter().map(coaching_from).collect()
     }
 

@@ -7,11 +7,12 @@
 use crate::practice::set_day_tag;
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::NaiveDate;
-use foothold_core::goal::{NewGoal, Pause, Plan, Unit};
+use foothold_core::goal::{GoalId, NewGoal, Pause, Plan, Unit};
+use foothold_core::strategy::StrategyId;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Goal {
-    pub id: i64,
+    pub id: GoalId,
     pub activity: String,
     pub unit: Unit,
     pub start_percent: u8,
@@ -26,7 +27,7 @@ pub struct Goal {
     pub ended_on: Option<NaiveDate>,
     pub pauses: Vec<Pause>,
     /// The goal's strategy (`None` only if the member deleted it; the next step recreates it).
-    pub strategy_id: Option<i64>,
+    pub strategy_id: Option<StrategyId>,
 }
 
 impl Goal {
@@ -54,7 +55,7 @@ impl Goal {
     }
 }
 
-fn strategy_key(goal: i64) -> String {
+fn strategy_key(goal: GoalId) -> String {
     format!("goal:{goal}")
 }
 
@@ -96,7 +97,7 @@ fn goal_from(row: GoalRow, pauses: Vec<Pause>) -> Result<Goal> {
     ) = row;
     let corrupt = || StoreError::Corrupt("goals");
     Ok(Goal {
-        id,
+        id: GoalId(id),
         activity,
         unit: Unit::parse(&unit).ok_or_else(corrupt)?,
         start_percent: u8::try_from(start).map_err(|_| corrupt())?,
@@ -109,7 +110,7 @@ fn goal_from(row: GoalRow, pauses: Vec<Pause>) -> Result<Goal> {
         reached_on,
         ended_on,
         pauses,
-        strategy_id,
+        strategy_id: strategy_id.map(StrategyId),
     })
 }
 
@@ -161,7 +162,7 @@ impl Store {
             )
             .bind(user.0)
             .bind(&goal.activity)
-            .bind(strategy_key(id))
+            .bind(strategy_key(GoalId(id)))
             .bind(today)
             .bind(now)
             .execute(&mut *tx)
@@ -170,7 +171,7 @@ impl Store {
             Ok::<_, sqlx::Error>(id)
         })?;
         drop(turn);
-        self.goal(user, id).await
+        self.goal(user, GoalId(id)).await
     }
 
     /// Every goal of the member, oldest first.
@@ -204,19 +205,19 @@ impl Store {
     }
 
     /// One of the member's goals; `NotFound` if it is not theirs.
-    pub async fn goal(&self, user: UserId, id: i64) -> Result<Goal> {
+    pub async fn goal(&self, user: UserId, id: GoalId) -> Result<Goal> {
         self.goals(user).await?.into_iter().find(|g| g.id == id).ok_or(StoreError::NotFound)
     }
 
     /// What was recorded of one goal, by day (oldest first).
-    pub async fn goal_steps(&self, user: UserId, goal: i64) -> Result<Vec<(NaiveDate, u32)>> {
+    pub async fn goal_steps(&self, user: UserId, goal: GoalId) -> Result<Vec<(NaiveDate, u32)>> {
         let rows: Vec<(NaiveDate, i32)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT s.day, s.amount FROM goal_steps s JOIN goals g ON g.id = s.goal_id
                  WHERE g.user_id = $1 AND s.goal_id = $2 ORDER BY s.day",
             )
             .bind(user.0)
-            .bind(goal)
+            .bind(goal.0)
             .fetch_all(pool)
             .await
         })?;
@@ -224,7 +225,7 @@ impl Store {
     }
 
     /// What was recorded of each of the member's goals on `day`: goal id and amount.
-    pub async fn goal_steps_on(&self, user: UserId, day: NaiveDate) -> Result<Vec<(i64, u32)>> {
+    pub async fn goal_steps_on(&self, user: UserId, day: NaiveDate) -> Result<Vec<(GoalId, u32)>> {
         let rows: Vec<(i64, i32)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT s.goal_id, s.amount FROM goal_steps s JOIN goals g ON g.id = s.goal_id
@@ -235,7 +236,7 @@ impl Store {
             .fetch_all(pool)
             .await
         })?;
-        Ok(rows.into_iter().map(|(g, a)| (g, u32::try_from(a).unwrap_or(0))).collect())
+        Ok(rows.into_iter().map(|(g, a)| (GoalId(g), u32::try_from(a).unwrap_or(0))).collect())
     }
 
     /// Records `amount` of the goal's activity on `day` (`None` takes the day's record back),
@@ -244,7 +245,7 @@ impl Store {
     pub async fn record_goal_step(
         &self,
         user: UserId,
-        goal: i64,
+        goal: GoalId,
         day: NaiveDate,
         amount: Option<u32>,
     ) -> Result<()> {
@@ -261,7 +262,7 @@ impl Store {
                      ON CONFLICT (goal_id, day) DO UPDATE SET amount = excluded.amount,
                                                               recorded_at = excluded.recorded_at",
                 )
-                .bind(goal)
+                .bind(goal.0)
                 .bind(day)
                 .bind(i64::from(a))
                 .bind(now)
@@ -269,7 +270,7 @@ impl Store {
                 .await
                 .map(|_| ())?,
                 None => sqlx::query("DELETE FROM goal_steps WHERE goal_id = $1 AND day = $2")
-                    .bind(goal)
+                    .bind(goal.0)
                     .bind(day)
                     .execute(&mut *tx)
                     .await
@@ -284,7 +285,13 @@ impl Store {
     }
 
     /// Starts the plan on `day` from `baseline`. A plan starts once: `Stale` if it had.
-    pub async fn start_goal(&self, user: UserId, goal: i64, baseline: f64, day: NaiveDate) -> Result<Goal> {
+    pub async fn start_goal(
+        &self,
+        user: UserId,
+        goal: GoalId,
+        baseline: f64,
+        day: NaiveDate,
+    ) -> Result<Goal> {
         self.goal(user, goal).await?;
         let changed = on_db!(self, |pool| {
             sqlx::query(
@@ -292,7 +299,7 @@ impl Store {
                  WHERE user_id = $1 AND id = $2 AND started_on IS NULL",
             )
             .bind(user.0)
-            .bind(goal)
+            .bind(goal.0)
             .bind(baseline)
             .bind(day)
             .execute(pool)
@@ -306,7 +313,7 @@ impl Store {
     }
 
     /// Marks the goal reached on `day` (once).
-    pub async fn goal_reached(&self, user: UserId, goal: i64, day: NaiveDate) -> Result<Goal> {
+    pub async fn goal_reached(&self, user: UserId, goal: GoalId, day: NaiveDate) -> Result<Goal> {
         self.update_goal(
             user,
             goal,
@@ -318,7 +325,7 @@ impl Store {
 
     /// Ends the goal on `day`: it stays in the member's history and wins, and asks for no more
     /// steps.
-    pub async fn end_goal(&self, user: UserId, goal: i64, day: NaiveDate) -> Result<Goal> {
+    pub async fn end_goal(&self, user: UserId, goal: GoalId, day: NaiveDate) -> Result<Goal> {
         let ended = self
             .update_goal(
                 user,
@@ -341,7 +348,7 @@ impl Store {
     }
 
     /// Pauses a running plan for a flare from `day`; `Stale` if it is paused already.
-    pub async fn pause_goal(&self, user: UserId, goal: i64, day: NaiveDate) -> Result<Goal> {
+    pub async fn pause_goal(&self, user: UserId, goal: GoalId, day: NaiveDate) -> Result<Goal> {
         let g = self.goal(user, goal).await?;
         if g.paused() || g.started_on.is_none() {
             return Err(StoreError::Stale);
@@ -351,7 +358,7 @@ impl Store {
                 "INSERT INTO goal_pauses (goal_id, from_day) VALUES ($1, $2) ON CONFLICT (goal_id, from_day)
                  DO UPDATE SET until_day = NULL",
             )
-            .bind(goal)
+            .bind(goal.0)
             .bind(day)
             .execute(pool)
             .await
@@ -364,7 +371,7 @@ impl Store {
     pub async fn resume_goal(
         &self,
         user: UserId,
-        goal: i64,
+        goal: GoalId,
         day: NaiveDate,
         step_back: bool,
     ) -> Result<Goal> {
@@ -376,14 +383,14 @@ impl Store {
             let mut tx = pool.begin_with(begin).await?;
             // Resuming on the day the pause began leaves an empty pause, which holds nothing.
             sqlx::query("UPDATE goal_pauses SET until_day = $3 WHERE goal_id = $1 AND from_day = $2")
-                .bind(goal)
+                .bind(goal.0)
                 .bind(open.from)
                 .bind(day.max(open.from))
                 .execute(&mut *tx)
                 .await?;
             if step_back {
                 sqlx::query("UPDATE goals SET steps_back = steps_back + 1 WHERE id = $1")
-                    .bind(goal)
+                    .bind(goal.0)
                     .execute(&mut *tx)
                     .await?;
             }
@@ -395,10 +402,16 @@ impl Store {
 
     /// Sets the date column of a goal's `sql` (`$1` user, `$2` goal, `$3` the day), guarded so
     /// it happens once: `NotFound` if the goal is not theirs, `Stale` if it had happened.
-    async fn update_goal(&self, user: UserId, goal: i64, sql: &str, day: NaiveDate) -> Result<Goal> {
+    async fn update_goal(&self, user: UserId, goal: GoalId, sql: &str, day: NaiveDate) -> Result<Goal> {
         self.goal(user, goal).await?;
         let changed = on_db!(self, |pool| {
-            sqlx::query(sql).bind(user.0).bind(goal).bind(day).execute(pool).await.map(|r| r.rows_affected())
+            sqlx::query(sql)
+                .bind(user.0)
+                .bind(goal.0)
+                .bind(day)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
         })?;
         if changed == 0 {
             return Err(StoreError::Stale);

@@ -4,11 +4,11 @@
 
 use crate::{on_db, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
-use foothold_core::share::{NewShare, Scope};
+use foothold_core::share::{NewShare, Scope, ShareId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Share {
-    pub id: i64,
+    pub id: ShareId,
     pub member_id: UserId,
     pub member: String,
     /// The clinician who redeemed the code; `None` before that (or after they left).
@@ -67,7 +67,7 @@ fn share_from(row: ShareRow) -> Share {
     let (id, member_id, member, clinician, scopes, from, to, until, coaching, created_at, redeemed, revoked) =
         row;
     Share {
-        id,
+        id: ShareId(id),
         member_id: UserId(member_id),
         member,
         clinician,
@@ -149,7 +149,7 @@ impl Store {
             .fetch_one(pool)
             .await
         })?;
-        self.member_share(member, id).await?.ok_or(StoreError::NotFound)
+        self.member_share(member, ShareId(id)).await?.ok_or(StoreError::NotFound)
     }
 
     /// Hands the share with this code to `clinician`, once: a used, revoked or ended code,
@@ -171,14 +171,14 @@ impl Store {
             .await
         })?;
         let id = id.ok_or(StoreError::NotFound)?;
-        self.clinician_share(clinician, id, today).await?.ok_or(StoreError::NotFound)
+        self.clinician_share(clinician, ShareId(id), today).await?.ok_or(StoreError::NotFound)
     }
 
     /// One of the member's own shares.
-    pub async fn member_share(&self, member: UserId, id: i64) -> Result<Option<Share>> {
+    pub async fn member_share(&self, member: UserId, id: ShareId) -> Result<Option<Share>> {
         let sql = format!("{SHARE_SELECT} WHERE s.member_id = $1 AND s.id = $2");
         let row: Option<ShareRow> =
-            on_db!(self, |pool| sqlx::query_as(&sql).bind(member.0).bind(id).fetch_optional(pool).await)?;
+            on_db!(self, |pool| sqlx::query_as(&sql).bind(member.0).bind(id.0).fetch_optional(pool).await)?;
         Ok(row.map(share_from))
     }
 
@@ -191,13 +191,13 @@ impl Store {
     }
 
     /// Stops a share at once. `NotFound` if it is not the member's.
-    pub async fn revoke_share(&self, member: UserId, id: i64) -> Result<()> {
+    pub async fn revoke_share(&self, member: UserId, id: ShareId) -> Result<()> {
         let done = on_db!(self, |pool| {
             sqlx::query(
                 "UPDATE shares SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND member_id = $3",
             )
             .bind(crate::now())
-            .bind(id)
+            .bind(id.0)
             .bind(member.0)
             .execute(pool)
             .await
@@ -213,7 +213,7 @@ impl Store {
     pub async fn clinician_share(
         &self,
         clinician: UserId,
-        id: i64,
+        id: ShareId,
         today: NaiveDate,
     ) -> Result<Option<Share>> {
         let sql = format!(
@@ -221,7 +221,7 @@ impl Store {
                AND EXISTS (SELECT 1 FROM clinicians WHERE user_id = $2)"
         );
         let row: Option<ShareRow> = on_db!(self, |pool| sqlx::query_as(&sql)
-            .bind(id)
+            .bind(id.0)
             .bind(clinician.0)
             .bind(today)
             .fetch_optional(pool)
@@ -254,7 +254,7 @@ impl Store {
                  VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(share.member_id.0)
-            .bind(share.id)
+            .bind(share.id.0)
             .bind(clinician.0)
             .bind(handle)
             .bind(what)

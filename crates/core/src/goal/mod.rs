@@ -13,6 +13,11 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 mod tests;
 
+crate::id::id_type!(
+    /// A goal's id.
+    GoalId
+);
+
 /// A baseline needs at least this many recorded days: one good or bad day says little.
 pub const BASELINE_DAYS_MIN: usize = 3;
 /// The longest activity name, in characters.

@@ -12,14 +12,16 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use foothold_core::checkin::parse_day;
-use foothold_core::goal::{self, days_of_plan, parse_new_goal, Unit};
+use foothold_core::goal::{self, days_of_plan, parse_new_goal, GoalId, Unit};
+use foothold_core::strategy::StrategyId;
 use foothold_store::{User, UserId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
 pub struct GoalView {
-    id: i64,
+    #[schema(value_type = i64)]
+    id: GoalId,
     activity: String,
     /// `minutes`, `pages`, `times`, `repetitions` or `metres`.
     unit: &'static str,
@@ -44,7 +46,8 @@ pub struct GoalView {
     /// What was recorded today.
     today_done: Option<u32>,
     /// The diary strategy the goal's steps tag (tagging it in a check-in records the step).
-    strategy_id: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    strategy_id: Option<StrategyId>,
 }
 
 impl GoalView {
@@ -71,7 +74,7 @@ impl GoalView {
     }
 }
 
-async fn view(app: &AppState, user: &User, id: i64) -> AppResult<GoalView> {
+async fn view(app: &AppState, user: &User, id: GoalId) -> AppResult<GoalView> {
     let today = app.today(user);
     let all = goals::on_day(&app.store, user.id, today).await?;
     all.iter().find(|g| g.goal.id == id).map(GoalView::of).ok_or(AppError::NotFound)
@@ -173,7 +176,7 @@ pub struct GoalDetail {
 pub async fn get(
     State(app): State<AppState>,
     Member { user, today, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
 ) -> AppResult<Json<GoalDetail>> {
     let all = goals::on_day(&app.store, user.id, today).await?;
     let g = all.iter().find(|g| g.goal.id == id).ok_or(AppError::NotFound)?;
@@ -225,7 +228,7 @@ pub struct DayRequest {
 pub async fn record(
     State(app): State<AppState>,
     Member { user, today, .. }: Member,
-    Path((id, day)): Path<(i64, String)>,
+    Path((id, day)): Path<(GoalId, String)>,
     Json(req): Json<DayRequest>,
 ) -> AppResult<Json<GoalView>> {
     let goal = app.store.goal(user.id, id).await?;
@@ -258,7 +261,7 @@ fn goal_actions() -> utoipa::openapi::schema::Object {
 pub async fn act(
     State(app): State<AppState>,
     Member { user, today, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
     Json(req): Json<GoalAction>,
 ) -> AppResult<Json<GoalView>> {
     let goal = app.store.goal(user.id, id).await?;

@@ -10,14 +10,15 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
-use foothold_core::share::{parse_share, Scope};
+use foothold_core::share::{parse_share, Scope, ShareId};
 use foothold_store::Share;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
 pub struct ShareView {
-    id: i64,
+    #[schema(value_type = i64)]
+    id: ShareId,
     /// The member who shared.
     member: String,
     /// Who redeemed the code; `null` before that.
@@ -109,7 +110,7 @@ pub async fn create(
 pub async fn stop(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ShareId>,
 ) -> AppResult<StatusCode> {
     app.store.revoke_share(user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -208,7 +209,7 @@ pub struct SharedView {
 pub async fn shared(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ShareId>,
 ) -> AppResult<Json<SharedView>> {
     let share = shares::open(&app, &user, id).await?;
     let shown = shares::shown(&app, &user, &share).await?;
@@ -272,7 +273,8 @@ pub async fn report(
 #[derive(Serialize, ToSchema)]
 pub struct CoachingView {
     id: i64,
-    share: i64,
+    #[schema(value_type = i64)]
+    share: ShareId,
     clinician: String,
     /// `note`, `skill`, `experiment` or `goal`.
     kind: &'static str,
@@ -384,7 +386,7 @@ pub struct CoachingRequest {
 pub async fn coach(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ShareId>,
     Json(req): Json<CoachingRequest>,
 ) -> AppResult<StatusCode> {
     let s = app.library.parse_suggestion(

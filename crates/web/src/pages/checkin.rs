@@ -282,7 +282,7 @@ fn render(viewer: &Viewer, v: &View) -> Response {
     let chosen: Vec<&str> = v.form.strategies.iter().map(String::as_str).collect();
     // Current goals' strategies are asked about in their own group, not among the chips.
     let asked: Vec<Option<StrategyId>> =
-        v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id.map(StrategyId)).collect();
+        v.goals.iter().filter(|g| g.current()).map(|g| g.goal.strategy_id).collect();
     let body = html! {
         @if v.first {
             p class="step" { (tr.ta("welcome-step", &[("step", "3"), ("of", "3")])) " · " (tr.t("checkin-first")) }

@@ -14,6 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
+use foothold_core::share::ShareId;
 use foothold_store::{Coaching, Share, User};
 use maud::{html, Markup};
 
@@ -85,7 +86,7 @@ pub async fn redeem(
 pub async fn shared(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ShareId>,
 ) -> AppResult<Response> {
     shared_page(&app, &viewer, &user, id, None, StatusCode::OK).await
 }
@@ -94,7 +95,7 @@ async fn shared_page(
     app: &AppState,
     viewer: &Viewer,
     user: &User,
-    id: i64,
+    id: ShareId,
     error: Option<&AppError>,
     status: StatusCode,
 ) -> AppResult<Response> {
@@ -234,7 +235,7 @@ fn coach_form(app: &AppState, viewer: &Viewer, share: &Share, items: &[Coaching]
 pub async fn coach(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ShareId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let get = |k| value(&pairs, k);

@@ -16,7 +16,7 @@ use axum::response::Response;
 use axum::Form;
 use chrono::NaiveDate;
 use foothold_core::checkin::parse_day;
-use foothold_core::goal::{self, days_of_plan, parse_new_goal, DayOfPlan, Unit, BASELINE_DAYS_MIN};
+use foothold_core::goal::{self, days_of_plan, parse_new_goal, DayOfPlan, GoalId, Unit, BASELINE_DAYS_MIN};
 use foothold_core::Invalid;
 use foothold_store::{Goal, User};
 use maud::{html, Markup};
@@ -232,7 +232,7 @@ pub async fn create(
 pub async fn show(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
 ) -> AppResult<Response> {
     let goal = app.store.goal(user.id, id).await?;
     show_page(&app, &viewer, &user, &goal, None, None).await
@@ -482,7 +482,7 @@ fn flare_section(viewer: &Viewer, goal: &Goal, base: &str) -> Markup {
 pub async fn record(
     State(app): State<AppState>,
     Member { user, viewer, today }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let goal = app.store.goal(user.id, id).await?;
@@ -503,7 +503,7 @@ pub async fn record(
 pub async fn start(
     State(app): State<AppState>,
     Member { user, viewer, today }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
 ) -> AppResult<Response> {
     let goal = app.store.goal(user.id, id).await?;
     match goals::start(&app.store, user.id, &goal, today).await.map_err(AppError::from) {
@@ -516,7 +516,7 @@ pub async fn start(
 pub async fn pause(
     State(app): State<AppState>,
     Member { user, today, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
 ) -> AppResult<Response> {
     app.store.pause_goal(user.id, id, today).await?;
     Ok(see_other(&format!("/goals/{id}#flare-title")))
@@ -525,7 +525,7 @@ pub async fn pause(
 pub async fn resume(
     State(app): State<AppState>,
     Member { user, today, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let back = value(&pairs, "step_back") == "yes";
@@ -536,7 +536,7 @@ pub async fn resume(
 pub async fn end(
     State(app): State<AppState>,
     Member { user, today, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GoalId>,
 ) -> AppResult<Response> {
     app.store.end_goal(user.id, id, today).await?;
     Ok(see_other("/goals"))

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use chrono::Duration;
-use foothold_core::share::{parse_share, Scope, Suggestion};
+use foothold_core::share::{parse_share, Scope, ShareId, Suggestion};
 use foothold_store::{Coaching, Share, User};
 use maud::{html, Markup};
 
@@ -192,7 +192,7 @@ pub async fn create(
 pub async fn stop(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ShareId>,
 ) -> AppResult<Response> {
     app.store.revoke_share(user.id, id).await?;
     Ok(see_other("/sharing#shares-title"))

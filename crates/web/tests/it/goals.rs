@@ -5,6 +5,7 @@
 
 use crate::common::{apps, browser, config, hidden_value, TestApp};
 use chrono::{Duration, NaiveDate};
+use foothold_core::goal::GoalId;
 use reqwest::Client;
 
 const PW: &str = "a calm long passphrase";
@@ -26,7 +27,7 @@ async fn post(
 }
 
 /// Sets up a goal through the form; returns its id.
-async fn set_goal(app: &TestApp, c: &Client, activity: &str, unit: &str) -> i64 {
+async fn set_goal(app: &TestApp, c: &Client, activity: &str, unit: &str) -> GoalId {
     let fields = [
         ("activity", activity),
         ("unit", unit),
@@ -38,7 +39,7 @@ async fn set_goal(app: &TestApp, c: &Client, activity: &str, unit: &str) -> i64 
     let r = post(app, c, "/goals/new", "/goals", &fields).await;
     assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
     let to = r.headers()["location"].to_str().unwrap().to_owned();
-    to.trim_start_matches("/goals/").parse().unwrap()
+    GoalId(to.trim_start_matches("/goals/").parse().unwrap())
 }
 
 fn strategy_of_goal_step(checkin: &str) -> String {
