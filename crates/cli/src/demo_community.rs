@@ -168,7 +168,12 @@ pub async fn create(store: &Store, demo: UserId) -> Result<()> {
 
 /// The exercise group's weekly session (Tuesdays and Thursdays from the coming Tuesday, twelve weeks),
 /// with the demo member coming.
-async fn demo_session(store: &Store, group: i64, host: UserId, demo: UserId) -> Result<()> {
+async fn demo_session(
+    store: &Store,
+    group: foothold_store::GroupId,
+    host: UserId,
+    demo: UserId,
+) -> Result<()> {
     use chrono::Datelike;
     use foothold_core::group_sessions::{parse_session, SessionForm};
     let today = foothold_services::diary::today(chrono_tz::Europe::London);

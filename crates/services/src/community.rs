@@ -11,8 +11,8 @@ use foothold_core::hacks::{NewHack, Tag};
 use foothold_core::Invalid;
 use foothold_readers::crisis::Level;
 use foothold_store::{
-    AsModerator, Group, MemberNote, Membership, PostPlace, Posted, Posting, Target, ThreadSummary, User,
-    UserId,
+    AsModerator, Group, GroupId, MemberNote, Membership, PostId, PostPlace, Posted, Posting, Target,
+    ThreadId, ThreadSummary, User, UserId,
 };
 
 /// A group and what the viewer is to it.
@@ -56,7 +56,7 @@ pub async fn place(app: &Services, viewer: Option<&User>, slug: &str) -> Service
 }
 
 /// The group with id `group` as the viewer stands to it.
-pub async fn place_by_id(app: &Services, viewer: Option<&User>, group: i64) -> ServiceResult<Place> {
+pub async fn place_by_id(app: &Services, viewer: Option<&User>, group: GroupId) -> ServiceResult<Place> {
     let group = app.store.group_by_id(group).await?;
     let membership = match viewer {
         Some(u) => app.store.membership(group.id, u.id).await?,
@@ -134,7 +134,7 @@ pub struct Written {
 pub enum Draft<'a> {
     Thread(&'a NewThread),
     Hack(&'a NewHack),
-    Reply { thread: i64, body: &'a str },
+    Reply { thread: ThreadId, body: &'a str },
 }
 
 impl Draft<'_> {
@@ -220,7 +220,11 @@ pub async fn join(
 
 /// The post `id` and the viewer's place in its group, when they may read it. Hidden posts
 /// are seen by moderators only.
-pub async fn open_post(app: &Services, viewer: Option<&User>, id: i64) -> ServiceResult<(PostPlace, Place)> {
+pub async fn open_post(
+    app: &Services,
+    viewer: Option<&User>,
+    id: PostId,
+) -> ServiceResult<(PostPlace, Place)> {
     let at = app.store.post_place(id).await?;
     let place = place_by_id(app, viewer, at.group).await?;
     place.require(Action::Read)?;
@@ -234,7 +238,7 @@ pub async fn open_post(app: &Services, viewer: Option<&User>, id: i64) -> Servic
 pub async fn open_thread(
     app: &Services,
     viewer: Option<&User>,
-    id: i64,
+    id: ThreadId,
 ) -> ServiceResult<(ThreadSummary, Place)> {
     let thread = app.store.thread(id).await?;
     let place = place_by_id(app, viewer, thread.group_id).await?;
@@ -268,8 +272,8 @@ pub async fn moderate(app: &Services, user: &User, place: &Place, m: &Moderation
     place.require(Action::Moderate)?;
     let action = ModAction::parse(m.action).ok_or_else(|| Invalid::one("action", "choose-one"))?;
     let target = match m.target {
-        "post" => Target::Post(m.id),
-        "thread" => Target::Thread(m.id),
+        "post" => Target::Post(PostId(m.id)),
+        "thread" => Target::Thread(ThreadId(m.id)),
         "report" => Target::Report(m.id),
         "member" => Target::Member(UserId(m.id)),
         _ => return Err(Invalid::one("target", "choose-one").into()),
@@ -312,7 +316,7 @@ pub async fn moderate(app: &Services, user: &User, place: &Place, m: &Moderation
         Some(_) => return Err(unsupported()),
         None => return Err(ServiceError::NotFound),
     }
-    app.store.note_member(place.group.id, user.id, member, note, reason, m.post).await?;
+    app.store.note_member(place.group.id, user.id, member, note, reason, m.post.map(PostId)).await?;
     Ok(())
 }
 
@@ -321,7 +325,7 @@ async fn move_thread(
     app: &Services,
     user: &User,
     place: &Place,
-    thread: i64,
+    thread: ThreadId,
     to: &str,
     reason: Option<&str>,
 ) -> ServiceResult<()> {

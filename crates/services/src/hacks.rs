@@ -11,7 +11,7 @@ use foothold_core::community::access::{Action, Relation};
 use foothold_core::hacks::pooling::{Shared, Source};
 use foothold_core::hacks::{NewHack, GROUP_SLUG, TRY_DAYS};
 use foothold_core::Invalid;
-use foothold_store::{HackSummary, Tried, User};
+use foothold_store::{HackSummary, ThreadId, Tried, User};
 
 /// The hacks group as the viewer stands to it.
 pub async fn place(app: &Services, viewer: Option<&User>) -> ServiceResult<Place> {
@@ -23,7 +23,7 @@ pub async fn place(app: &Services, viewer: Option<&User>) -> ServiceResult<Place
 pub async fn open(
     app: &Services,
     viewer: Option<&User>,
-    id: i64,
+    id: ThreadId,
 ) -> ServiceResult<(HackSummary, Place, Option<Tried>)> {
     let place = place(app, viewer).await?;
     place.require(Action::Read)?;
@@ -52,7 +52,7 @@ pub async fn create(
 }
 
 /// "I'll try it": the hack becomes one of the member's strategies from their today.
-pub async fn try_it(app: &Services, user: &User, id: i64) -> ServiceResult<Tried> {
+pub async fn try_it(app: &Services, user: &User, id: ThreadId) -> ServiceResult<Tried> {
     let (hack, ..) = open(app, Some(user), id).await?;
     let today = app.today(user);
     Ok(app.store.try_hack(hack.id, user.id, today).await?)
@@ -120,7 +120,7 @@ pub async fn my_result(app: &Services, user: &User, tr: &Tr, tried: &Tried) -> S
 }
 
 /// Shares the member's current result for a hack they try.
-pub async fn share(app: &Services, tr: &Tr, user: &User, id: i64) -> ServiceResult<()> {
+pub async fn share(app: &Services, tr: &Tr, user: &User, id: ThreadId) -> ServiceResult<()> {
     let (hack, _, tried) = open(app, Some(user), id).await?;
     let tried = tried.ok_or(ServiceError::NotFound)?;
     let results = my_result(app, user, tr, &tried)
@@ -132,7 +132,7 @@ pub async fn share(app: &Services, tr: &Tr, user: &User, id: i64) -> ServiceResu
 }
 
 /// Withdraws the member's shared result; `false` if none was shared.
-pub async fn withdraw(app: &Services, user: &User, id: i64) -> ServiceResult<bool> {
+pub async fn withdraw(app: &Services, user: &User, id: ThreadId) -> ServiceResult<bool> {
     let (hack, ..) = open(app, Some(user), id).await?;
     Ok(app.store.withdraw_hack_result(hack.id, user.id).await?)
 }

@@ -3,7 +3,7 @@
 //! moderation log and closes the post's reports, all in one transaction.
 
 use crate::moderation::{CLOSE_REPORTS, LOG_LINE};
-use crate::{on_db, Conflict, Result, Store, StoreError, UserId};
+use crate::{on_db, Conflict, GroupId, PostId, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::ModAction;
 
@@ -21,7 +21,7 @@ pub struct PostEdit {
 /// A moderator's edit: the group it is logged in and the reason for the log.
 #[derive(Debug, Clone, Copy)]
 pub struct AsModerator<'a> {
-    pub group: i64,
+    pub group: GroupId,
     pub reason: Option<&'a str>,
 }
 
@@ -34,7 +34,7 @@ impl Store {
     /// counted (an opening post hides its thread), until a moderator shows it.
     pub async fn edit_post(
         &self,
-        post: i64,
+        post: PostId,
         editor: UserId,
         body: &str,
         moderator: Option<AsModerator<'_>>,
@@ -117,7 +117,7 @@ impl Store {
     }
 
     /// A post's earlier texts, newest first.
-    pub async fn post_history(&self, post: i64) -> Result<Vec<PostEdit>> {
+    pub async fn post_history(&self, post: PostId) -> Result<Vec<PostEdit>> {
         let rows: Vec<(String, DateTime<Utc>, bool, Option<String>)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT e.body, e.edited_at, e.by_moderator, u.handle FROM post_edits e

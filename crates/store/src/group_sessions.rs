@@ -1,7 +1,7 @@
 //! Group sessions: a group's planned sessions, who is coming (and who waits for a place),
 //! pain before and after as attendees rated it, and members' calendar feed secrets.
 
-use crate::{on_db, packed, Result, Store, StoreError, UserId};
+use crate::{on_db, packed, GroupId, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use foothold_core::group_sessions::{parse_recurrence, weekday_name, NewGroupSession, Schedule};
 
@@ -16,7 +16,7 @@ pub(crate) const PROMOTE_FIRST_WAITING: &str = "UPDATE session_rsvps SET status 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupSession {
     pub id: i64,
-    pub group_id: i64,
+    pub group_id: GroupId,
     /// `None` when the host's account was deleted.
     pub host: Option<String>,
     pub plan: NewGroupSession,
@@ -69,7 +69,7 @@ fn session(c: &packed::Cells) -> Result<GroupSession> {
         parse_recurrence(start.date(), &names, &until, &count, &c.text(13)?).map_err(|_| corrupt())?;
     Ok(GroupSession {
         id: c.int(0)?,
-        group_id: c.int(1)?,
+        group_id: GroupId(c.int(1)?),
         host: c.opt_text(2)?,
         plan: NewGroupSession {
             title: c.text(3)?,
@@ -160,7 +160,7 @@ impl Store {
     /// Plans a session in a group. The same form sent twice gives the first session back.
     pub async fn create_group_session(
         &self,
-        group: i64,
+        group: GroupId,
         host: UserId,
         nonce: &str,
         new: &NewGroupSession,
@@ -193,8 +193,8 @@ impl Store {
     }
 
     /// A group's sessions, cancelled ones included (calendar apps must hear of them).
-    pub async fn group_sessions(&self, group: i64) -> Result<Vec<GroupSession>> {
-        self.sessions_where("s.group_id = $1", group).await
+    pub async fn group_sessions(&self, group: GroupId) -> Result<Vec<GroupSession>> {
+        self.sessions_where("s.group_id = $1", group.0).await
     }
 
     /// Sessions matching `condition` on `$1`, by id.

@@ -2,14 +2,14 @@
 //! directory shows it for thousands of groups) and changed in the same transaction as every
 //! join, leave, approval and ban, and when an account is deleted.
 
-use crate::{on_db, Result, Store, StoreError, UserId};
+use crate::{on_db, GroupId, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{GroupKind, NewGroup, Role, Standing, Visibility};
 use foothold_core::hacks::Tag;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
-    pub id: i64,
+    pub id: GroupId,
     pub slug: String,
     pub name: String,
     pub kind: GroupKind,
@@ -56,7 +56,7 @@ pub struct Member {
     pub joined_at: DateTime<Utc>,
 }
 
-type GroupRow = (i64, String, String, String, String, String, String, i64, DateTime<Utc>, String);
+type GroupRow = (GroupId, String, String, String, String, String, String, i64, DateTime<Utc>, String);
 const GROUP_COLUMNS: &str =
     "g.id, g.slug, g.name, g.kind, g.visibility, g.about, g.rules, g.members, g.created_at, g.tags";
 
@@ -91,7 +91,7 @@ fn membership_from(role: &str, standing: &str) -> Result<Membership> {
 
 /// A group row followed by the viewer's membership role, standing and pause (LEFT JOIN).
 type ListedRow = (
-    i64,
+    GroupId,
     String,
     String,
     String,
@@ -140,7 +140,7 @@ impl Store {
                 .map(|n: usize| if n == 1 { new.slug.clone() } else { format!("{}-{n}", new.slug) })
                 .find(|s| !taken.contains(s))
                 .unwrap_or_else(|| new.slug.clone());
-            let id: i64 = sqlx::query_scalar(
+            let id: GroupId = sqlx::query_scalar(
                 "INSERT INTO groups (slug, name, kind, visibility, about, rules, created_at, members, tags)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) RETURNING id",
             )
@@ -170,7 +170,7 @@ impl Store {
     }
 
     /// Replaces a group's topics.
-    pub async fn set_group_tags(&self, group: i64, tags: &[Tag]) -> Result<()> {
+    pub async fn set_group_tags(&self, group: GroupId, tags: &[Tag]) -> Result<()> {
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             sqlx::query("UPDATE groups SET tags = $1 WHERE id = $2")
@@ -183,7 +183,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn group_by_id(&self, id: i64) -> Result<Group> {
+    pub async fn group_by_id(&self, id: GroupId) -> Result<Group> {
         let row: GroupRow = on_db!(self, |pool| {
             sqlx::query_as(&format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.id = $1"))
                 .bind(id)
@@ -229,7 +229,7 @@ impl Store {
     /// Returns the membership as it was before.
     pub async fn set_membership(
         &self,
-        group: i64,
+        group: GroupId,
         user: UserId,
         to: Option<Membership>,
     ) -> Result<Option<Membership>> {
@@ -289,7 +289,7 @@ impl Store {
     }
 
     /// A member's place in a group, if any.
-    pub async fn membership(&self, group: i64, user: UserId) -> Result<Option<Membership>> {
+    pub async fn membership(&self, group: GroupId, user: UserId) -> Result<Option<Membership>> {
         let row: Option<(String, String, Option<DateTime<Utc>>)> = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT m.role, m.standing, {PAUSE} FROM group_members m WHERE m.group_id = $1 AND m.user_id = $2"
@@ -306,7 +306,7 @@ impl Store {
     /// The group's hosts, moderators, people waiting to join, banned or with their posting
     /// paused — the list a host works with. Ordinary members are many and need no decision,
     /// so they are not listed.
-    pub async fn group_staff_and_requests(&self, group: i64) -> Result<Vec<Member>> {
+    pub async fn group_staff_and_requests(&self, group: GroupId) -> Result<Vec<Member>> {
         type Row = (i64, String, String, String, Option<DateTime<Utc>>, DateTime<Utc>);
         let now = crate::now();
         let rows: Vec<Row> = on_db!(self, |pool| {

@@ -4,7 +4,7 @@
 //! reads one row however many members shared.
 
 use crate::batch::{on_conn, Conn};
-use crate::{on_db, packed, Backend, Result, Store, StoreError, UserId};
+use crate::{on_db, packed, Backend, GroupId, Result, Store, StoreError, ThreadId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use foothold_core::agency::Outcome;
 use foothold_core::hacks::pooling::{Evidence, Shared, Source};
@@ -14,7 +14,7 @@ use foothold_core::hacks::{Cost, Effort, Needs, NewHack, Tag, PER_PAGE};
 #[derive(Debug, Clone, PartialEq)]
 pub struct HackSummary {
     /// The id of its thread.
-    pub id: i64,
+    pub id: ThreadId,
     pub title: String,
     /// `None` when the author's account was deleted.
     pub author: Option<String>,
@@ -47,7 +47,7 @@ pub enum HackOrder {
 /// A member's try of a hack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tried {
-    pub hack: i64,
+    pub hack: ThreadId,
     pub title: String,
     /// The strategy it added to their diary; `None` if they deleted or merged it since.
     pub strategy: Option<foothold_core::strategy::StrategyId>,
@@ -84,7 +84,7 @@ fn summary(c: &packed::Cells) -> Result<HackSummary> {
     let minutes = u16::try_from(c.int(8)?).map_err(|_| corrupt())?;
     let tags = c.opt_text(13)?.unwrap_or_default();
     Ok(HackSummary {
-        id: c.int(0)?,
+        id: ThreadId(c.int(0)?),
         title: c.text(1)?,
         author: c.opt_text(2)?,
         created_at: c.time(3)?,
@@ -122,7 +122,7 @@ fn ordering(order: HackOrder, a: &HackSummary, b: &HackSummary) -> std::cmp::Ord
 
 /// Rewrites a hack's pooled results, diaries and experiments apart, from its shared results.
 /// Runs inside the transaction that changed them, after the hack's row was locked.
-async fn repool(conn: &mut Conn<'_>, hack: i64) -> Result<()> {
+async fn repool(conn: &mut Conn<'_>, hack: ThreadId) -> Result<()> {
     let rows: Vec<(String, String, f64, f64, f64, bool)> = on_conn!(conn, |c| {
         sqlx::query_as(
             "SELECT source, outcome, estimate, low, high, helps FROM hack_results WHERE hack_id = $1",
@@ -165,7 +165,7 @@ async fn repool(conn: &mut Conn<'_>, hack: i64) -> Result<()> {
 
 /// Takes the hack's row lock (PostgreSQL; SQLite's write transaction holds the database), so
 /// two members sharing at once pool each other's results. `NotFound` for no such hack.
-async fn lock_hack(conn: &mut Conn<'_>, hack: i64) -> Result<()> {
+async fn lock_hack(conn: &mut Conn<'_>, hack: ThreadId) -> Result<()> {
     let n = on_conn!(conn, |c| {
         sqlx::query("UPDATE hacks SET pooled = pooled WHERE thread_id = $1")
             .bind(hack)
@@ -182,7 +182,7 @@ async fn lock_hack(conn: &mut Conn<'_>, hack: i64) -> Result<()> {
 
 /// After an account's deletion removed its shared results: pools the hacks it had shared
 /// for again, in the deleting transaction.
-pub(crate) async fn repool_all(conn: &mut Conn<'_>, hacks: &[i64]) -> Result<()> {
+pub(crate) async fn repool_all(conn: &mut Conn<'_>, hacks: &[ThreadId]) -> Result<()> {
     for &hack in hacks {
         repool(conn, hack).await?;
     }
@@ -230,7 +230,7 @@ impl Store {
 
     /// One hack, hidden or not (the caller decides who may see a hidden one), and the
     /// viewer's try of it.
-    pub async fn hack(&self, id: i64, viewer: Option<UserId>) -> Result<(HackSummary, Option<Tried>)> {
+    pub async fn hack(&self, id: ThreadId, viewer: Option<UserId>) -> Result<(HackSummary, Option<Tried>)> {
         let inner = format!(
             "SELECT {HACK_COLUMNS}, {tags} FROM hacks h JOIN threads t ON t.id = h.thread_id
              LEFT JOIN users u ON u.id = t.author_id WHERE h.thread_id = $2",
@@ -249,7 +249,7 @@ impl Store {
     }
 
     /// Whether a thread is a hack's discussion.
-    pub async fn is_hack(&self, thread: i64) -> Result<bool> {
+    pub async fn is_hack(&self, thread: ThreadId) -> Result<bool> {
         Ok(on_db!(self, |pool| {
             sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM hacks WHERE thread_id = $1)")
                 .bind(thread)
@@ -260,7 +260,7 @@ impl Store {
 
     /// Every hack the member chose to try, most recent first.
     pub async fn tried(&self, user: UserId) -> Result<Vec<Tried>> {
-        let rows: Vec<(i64, String, Option<i64>, NaiveDate, bool, bool)> = on_db!(self, |pool| {
+        let rows: Vec<(ThreadId, String, Option<i64>, NaiveDate, bool, bool)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT r.hack_id, t.title, r.strategy_id, r.tried_on, r.asked,
                         EXISTS (SELECT 1 FROM hack_results s WHERE s.hack_id = r.hack_id AND s.user_id = r.user_id)
@@ -286,7 +286,7 @@ impl Store {
 
     /// Hacks the member tried on or before `day` and was never asked about: the home page
     /// asks once whether to share the result. (id, title).
-    pub async fn hacks_to_ask_about(&self, user: UserId, day: NaiveDate) -> Result<Vec<(i64, String)>> {
+    pub async fn hacks_to_ask_about(&self, user: UserId, day: NaiveDate) -> Result<Vec<(ThreadId, String)>> {
         Ok(on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT r.hack_id, t.title FROM hack_tries r JOIN threads t ON t.id = r.hack_id
@@ -305,7 +305,7 @@ impl Store {
     /// transaction. The same form sent twice gives the first hack back.
     pub async fn start_hack(
         &self,
-        group: i64,
+        group: GroupId,
         author: UserId,
         nonce: &str,
         hack: &NewHack,
@@ -316,7 +316,7 @@ impl Store {
 
     /// "I'll try it": adds the hack to the member's strategies (tracked from `today`; an
     /// archived one comes back) and remembers the day. Trying again keeps the first day.
-    pub async fn try_hack(&self, hack: i64, user: UserId, today: NaiveDate) -> Result<Tried> {
+    pub async fn try_hack(&self, hack: ThreadId, user: UserId, today: NaiveDate) -> Result<Tried> {
         let key = format!("hack:{hack}");
         let now = crate::now();
         let begin = self.begin_write();
@@ -370,7 +370,7 @@ impl Store {
     /// pools the hack's results again, diaries and experiments apart, in one transaction.
     pub async fn share_hack_result(
         &self,
-        hack: i64,
+        hack: ThreadId,
         user: UserId,
         results: &[(Source, Outcome, Shared)],
     ) -> Result<()> {
@@ -419,7 +419,7 @@ impl Store {
 
     /// Withdraws the member's shared result from the hack's evidence. `false` if there was
     /// none.
-    pub async fn withdraw_hack_result(&self, hack: i64, user: UserId) -> Result<bool> {
+    pub async fn withdraw_hack_result(&self, hack: ThreadId, user: UserId) -> Result<bool> {
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
@@ -439,7 +439,7 @@ impl Store {
 
     /// The member answered "not now" to sharing: they are not asked again (the hack's page
     /// still offers it).
-    pub async fn decline_hack_share(&self, hack: i64, user: UserId) -> Result<()> {
+    pub async fn decline_hack_share(&self, hack: ThreadId, user: UserId) -> Result<()> {
         on_db!(self, |pool| {
             sqlx::query("UPDATE hack_tries SET asked = TRUE WHERE hack_id = $1 AND user_id = $2")
                 .bind(hack)
@@ -482,7 +482,7 @@ impl Store {
 
     /// Every visible hack with its opening post, oldest first, for `foothold hacks export`.
     pub async fn export_hacks(&self) -> Result<Vec<NewHack>> {
-        let rows: Vec<(i64, String, String)> = on_db!(self, |pool| {
+        let rows: Vec<(ThreadId, String, String)> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT t.id, t.title, p.body FROM hacks h JOIN threads t ON t.id = h.thread_id
                  JOIN posts p ON p.id = (SELECT MIN(id) FROM posts WHERE thread_id = t.id)

@@ -1,7 +1,7 @@
 //! Reports, moderators' actions and the group's public moderation log. An action and its log
 //! entry are written in one transaction, so the log never misses what was done.
 
-use crate::{on_db, Result, Store, StoreError, UserId};
+use crate::{on_db, GroupId, PostId, Result, Store, StoreError, ThreadId, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{ModAction, ReportReason, Role, Standing};
 
@@ -11,8 +11,8 @@ pub struct Report {
     pub id: i64,
     pub group_slug: String,
     pub group_name: String,
-    pub post: i64,
-    pub thread: i64,
+    pub post: PostId,
+    pub thread: ThreadId,
     /// Who wrote the post, for a moderator's note to them.
     pub author_id: UserId,
     /// The author is an ordinary member of the group (hosts and moderators get no notes).
@@ -36,8 +36,8 @@ pub struct Report {
 pub struct LogEntry {
     pub id: i64,
     pub action: ModAction,
-    pub thread: Option<i64>,
-    pub post: Option<i64>,
+    pub thread: Option<ThreadId>,
+    pub post: Option<PostId>,
     pub reason: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -59,13 +59,13 @@ pub(crate) const LOG_LINE: &str =
     "INSERT INTO moderation_log (group_id, moderator_id, action, thread_id, post_id, reason, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
-type LogRow = (i64, String, Option<i64>, Option<i64>, Option<String>, DateTime<Utc>);
+type LogRow = (i64, String, Option<ThreadId>, Option<PostId>, Option<String>, DateTime<Utc>);
 
 /// What a moderator's action is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    Post(i64),
-    Thread(i64),
+    Post(PostId),
+    Thread(ThreadId),
     Report(i64),
     Member(UserId),
 }
@@ -74,8 +74,8 @@ impl Store {
     /// Files a report. A member reports a post once; reporting again changes nothing.
     pub async fn report(
         &self,
-        group: i64,
-        post: i64,
+        group: GroupId,
+        post: PostId,
         reporter: Option<UserId>,
         reason: ReportReason,
         note: Option<&str>,
@@ -101,13 +101,13 @@ impl Store {
 
     /// A group's open reports — or, with `None`, every group's (the site-wide queue for
     /// staff): a member at risk first, then oldest first.
-    pub async fn open_reports(&self, group: Option<i64>) -> Result<Vec<Report>> {
+    pub async fn open_reports(&self, group: Option<GroupId>) -> Result<Vec<Report>> {
         type Row = (
             i64,
             String,
             String,
-            i64,
-            i64,
+            PostId,
+            ThreadId,
             i64,
             String,
             String,
@@ -131,8 +131,9 @@ impl Store {
              WHERE {which} AND r.closed_at IS NULL
              ORDER BY CASE WHEN r.reason = 'at_risk' THEN 0 ELSE 1 END, r.id LIMIT 200"
         );
-        let rows: Vec<Row> =
-            on_db!(self, |pool| { sqlx::query_as(&sql).bind(group.unwrap_or(0)).fetch_all(pool).await })?;
+        let rows: Vec<Row> = on_db!(self, |pool| {
+            sqlx::query_as(&sql).bind(group.unwrap_or(GroupId(0))).fetch_all(pool).await
+        })?;
         rows.into_iter()
             .map(
                 |(
@@ -180,7 +181,7 @@ impl Store {
     /// it concerns are closed. `NotFound` if the target is not in the group.
     pub async fn moderate(
         &self,
-        group: i64,
+        group: GroupId,
         moderator: UserId,
         action: ModAction,
         target: Target,
@@ -192,9 +193,9 @@ impl Store {
         let told = on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
             // Resolve the target to (thread, post) inside this group.
-            let (thread, post): (Option<i64>, Option<i64>) = match target {
+            let (thread, post): (Option<ThreadId>, Option<PostId>) = match target {
                 Target::Post(p) => {
-                    let t: i64 = sqlx::query_scalar(
+                    let t: ThreadId = sqlx::query_scalar(
                         "SELECT t.id FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1 AND t.group_id = $2",
                     )
                     .bind(p)
@@ -204,15 +205,16 @@ impl Store {
                     (Some(t), Some(p))
                 }
                 Target::Thread(t) => {
-                    let t: i64 = sqlx::query_scalar("SELECT id FROM threads WHERE id = $1 AND group_id = $2")
-                        .bind(t)
-                        .bind(group)
-                        .fetch_one(&mut *tx)
-                        .await?;
+                    let t: ThreadId =
+                        sqlx::query_scalar("SELECT id FROM threads WHERE id = $1 AND group_id = $2")
+                            .bind(t)
+                            .bind(group)
+                            .fetch_one(&mut *tx)
+                            .await?;
                     (Some(t), None)
                 }
                 Target::Report(r) => {
-                    let p: i64 =
+                    let p: PostId =
                         sqlx::query_scalar("SELECT post_id FROM reports WHERE id = $1 AND group_id = $2")
                             .bind(r)
                             .bind(group)
@@ -238,11 +240,12 @@ impl Store {
             };
             if !statement.is_empty() {
                 let on = matches!(action, ModAction::Hide | ModAction::Lock);
-                sqlx::query(statement)
-                    .bind(on)
-                    .bind(post.or(thread).unwrap_or_default())
-                    .execute(&mut *tx)
-                    .await?;
+                // The statement names its table: the post's id for a post, the thread's for a thread.
+                let subject = match target {
+                    Target::Thread(_) => thread.map(|t| t.0),
+                    _ => post.map(|p| p.0),
+                };
+                sqlx::query(statement).bind(on).bind(subject.unwrap_or_default()).execute(&mut *tx).await?;
             }
             if let Target::Member(user) = target {
                 let standing = if action == ModAction::Ban { Standing::Banned } else { Standing::Active };
@@ -375,10 +378,10 @@ impl Store {
     /// (`Unsupported`); `NotFound` when the thread is not in `from`.
     pub async fn move_thread(
         &self,
-        from: i64,
-        to: i64,
+        from: GroupId,
+        to: GroupId,
         moderator: UserId,
-        thread: i64,
+        thread: ThreadId,
         reason: Option<&str>,
     ) -> Result<()> {
         let now = crate::now();
@@ -438,7 +441,7 @@ impl Store {
     }
 
     /// The newest entries of a group's moderation log.
-    pub async fn moderation_log(&self, group: i64, limit: u32) -> Result<Vec<LogEntry>> {
+    pub async fn moderation_log(&self, group: GroupId, limit: u32) -> Result<Vec<LogEntry>> {
         let rows: Vec<LogRow> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT id, action, thread_id, post_id, reason, created_at FROM moderation_log
@@ -482,12 +485,12 @@ impl Store {
     /// the member is not in the group.
     pub async fn note_member(
         &self,
-        group: i64,
+        group: GroupId,
         moderator: UserId,
         member: UserId,
         note: MemberNote,
         words: Option<&str>,
-        post: Option<i64>,
+        post: Option<PostId>,
     ) -> Result<()> {
         let now = crate::now();
         let (action, kind, until) = match note {
@@ -506,7 +509,7 @@ impl Store {
                     .fetch_one(&mut *tx)
                     .await?;
             // The post must be the member's, in this group.
-            let thread: Option<i64> = match post {
+            let thread: Option<ThreadId> = match post {
                 Some(p) => Some(
                     sqlx::query_scalar(
                         "SELECT t.id FROM posts p JOIN threads t ON t.id = p.thread_id

@@ -4,7 +4,7 @@
 //! lock in SQLite — so a job runs once, and again only if it failed.
 
 use crate::blocks::unblocked;
-use crate::{on_db, Result, Store, StoreError, UserId};
+use crate::{on_db, GroupId, PostId, Result, Store, StoreError, ThreadId, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::mentions;
 
@@ -66,16 +66,16 @@ impl NotificationKind {
 /// hear of every new conversation in it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Followed {
-    Thread(i64),
-    Group(i64),
+    Thread(ThreadId),
+    Group(GroupId),
 }
 
 impl Followed {
     /// Its table, the column naming what is followed, and the id.
     fn row(self) -> (&'static str, &'static str, i64) {
         match self {
-            Followed::Thread(t) => ("thread_follows", "thread_id", t),
-            Followed::Group(g) => ("group_follows", "group_id", g),
+            Followed::Thread(t) => ("thread_follows", "thread_id", t.0),
+            Followed::Group(g) => ("group_follows", "group_id", g.0),
         }
     }
 }
@@ -88,9 +88,9 @@ pub struct Notification {
     pub actor: Option<String>,
     pub group_slug: Option<String>,
     pub group_name: Option<String>,
-    pub thread: Option<i64>,
+    pub thread: Option<ThreadId>,
     pub thread_title: Option<String>,
-    pub post: Option<i64>,
+    pub post: Option<PostId>,
     /// A moderator's words to the member.
     pub message: Option<String>,
     /// When a pause in posting ends.
@@ -290,9 +290,9 @@ impl Store {
             Option<String>,
             Option<String>,
             Option<String>,
-            Option<i64>,
+            Option<ThreadId>,
             Option<String>,
-            Option<i64>,
+            Option<PostId>,
             Option<String>,
             Option<DateTime<Utc>>,
             DateTime<Utc>,

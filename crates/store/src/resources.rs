@@ -1,7 +1,7 @@
 //! A group's pinned resources: links and short Markdown documents its hosts and moderators
 //! keep at the top of an advocacy group, in the order they were added.
 
-use crate::{on_db, Result, Store, StoreError, UserId};
+use crate::{on_db, GroupId, Result, Store, StoreError, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::NewThread;
 
@@ -24,7 +24,7 @@ fn resource((id, title, body, updated_at): Row) -> GroupResource {
 }
 
 impl Store {
-    pub async fn group_resources(&self, group: i64) -> Result<Vec<GroupResource>> {
+    pub async fn group_resources(&self, group: GroupId) -> Result<Vec<GroupResource>> {
         let rows: Vec<Row> = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT id, title, body, updated_at FROM group_resources WHERE group_id = $1
@@ -39,7 +39,7 @@ impl Store {
     }
 
     /// Resource `id` of `group`; `NotFound` if it belongs to another group.
-    pub async fn group_resource(&self, group: i64, id: i64) -> Result<GroupResource> {
+    pub async fn group_resource(&self, group: GroupId, id: i64) -> Result<GroupResource> {
         let row: Row = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT id, title, body, updated_at FROM group_resources WHERE id = $1 AND group_id = $2",
@@ -54,7 +54,7 @@ impl Store {
 
     /// Adds a resource at the end of the group's list; `Unsupported` once it holds
     /// [`RESOURCES_MAX`].
-    pub async fn add_group_resource(&self, group: i64, author: UserId, new: &NewThread) -> Result<i64> {
+    pub async fn add_group_resource(&self, group: GroupId, author: UserId, new: &NewThread) -> Result<i64> {
         let now = crate::now();
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
@@ -87,7 +87,7 @@ impl Store {
 
     /// Puts the group's resources in the order of `ids` (the caller checks they are the
     /// group's, each once); one transaction, so readers never see a half-made order.
-    pub async fn order_group_resources(&self, group: i64, ids: &[i64]) -> Result<()> {
+    pub async fn order_group_resources(&self, group: GroupId, ids: &[i64]) -> Result<()> {
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
@@ -106,7 +106,7 @@ impl Store {
     }
 
     /// Replaces a resource's title and text, or with `None` removes it.
-    pub async fn change_group_resource(&self, group: i64, id: i64, to: Option<&NewThread>) -> Result<()> {
+    pub async fn change_group_resource(&self, group: GroupId, id: i64, to: Option<&NewThread>) -> Result<()> {
         let now = crate::now();
         let done = on_db!(self, |pool| {
             match to {

@@ -5,7 +5,7 @@
 //! (`foothold_core::community::snippet::relevance`, then newest first): the engines' own
 //! rankings (bm25, ts_rank) would read a common word's whole list of posts on every search.
 
-use crate::{Db, Result, Store, UserId};
+use crate::{Db, PostId, Result, Store, ThreadId, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::snippet::{relevance, snippet};
 
@@ -17,8 +17,8 @@ const RANKED: i64 = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
-    pub post: i64,
-    pub thread: i64,
+    pub post: PostId,
+    pub thread: ThreadId,
     pub thread_title: String,
     pub group_slug: String,
     pub group_name: String,
@@ -39,7 +39,7 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-type HitRow = (i64, i64, String, String, String, String, DateTime<Utc>, String);
+type HitRow = (PostId, ThreadId, String, String, String, String, DateTime<Utc>, String);
 
 impl Store {
     /// Posts matching every word of `query` that `reader` may read (public groups they are

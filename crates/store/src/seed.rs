@@ -2,7 +2,7 @@
 //! many members, groups, threads and posts written in large multi-row inserts, so a million
 //! posts take a minute, not an hour. Nothing here runs in a normal installation.
 
-use crate::{on_db, Result, Store, StoreError};
+use crate::{on_db, Result, Store, StoreError, ThreadId};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::QueryBuilder;
 
@@ -31,7 +31,7 @@ pub struct Seeded {
     pub long_thread: i64,
     pub posts: i64,
     /// The hack with `hack_results` shared results.
-    pub hack: i64,
+    pub hack: ThreadId,
 }
 
 const ROWS: usize = 500;
@@ -263,7 +263,7 @@ impl Store {
 
     /// One hack (by member 1) tried by members 1..=`results`, each of whom shared a pain
     /// result, then pooled as a share would.
-    async fn seed_hack(&self, results: i64) -> Result<i64> {
+    async fn seed_hack(&self, results: i64) -> Result<ThreadId> {
         let (group, _) = self.group(foothold_core::hacks::GROUP_SLUG, None).await?;
         let new =
             foothold_core::hacks::parse_hack("Seeded hack", "How to do it.", "free", "low", "10", &["back"])

@@ -5,7 +5,7 @@
 
 use crate::batch::{on_conn, Conn};
 use crate::blocks::unblocked;
-use crate::{on_db, packed, Result, Store, StoreError, UserId};
+use crate::{on_db, packed, GroupId, PostId, Result, Store, StoreError, ThreadId, UserId};
 use chrono::{DateTime, Utc};
 use foothold_core::community::{NewThread, Reaction};
 use foothold_core::hacks::{Needs, Tag};
@@ -13,8 +13,8 @@ use foothold_core::hacks::{Needs, Tag};
 /// A thread as a group's list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThreadSummary {
-    pub id: i64,
-    pub group_id: i64,
+    pub id: ThreadId,
+    pub group_id: GroupId,
     pub title: String,
     /// `None` when the author's account was deleted.
     pub author: Option<String>,
@@ -29,7 +29,7 @@ pub struct ThreadSummary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThreadCursor {
     pub last_post_at: DateTime<Utc>,
-    pub id: i64,
+    pub id: ThreadId,
 }
 
 impl ThreadSummary {
@@ -41,8 +41,8 @@ impl ThreadSummary {
 /// A post with its reactions as the reader sees them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Post {
-    pub id: i64,
-    pub thread_id: i64,
+    pub id: PostId,
+    pub thread_id: ThreadId,
     pub author_id: UserId,
     pub author: String,
     pub body: String,
@@ -61,9 +61,9 @@ pub struct Post {
 /// Where a post lives, for permission checks before acting on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PostPlace {
-    pub post: i64,
-    pub thread: i64,
-    pub group: i64,
+    pub post: PostId,
+    pub thread: ThreadId,
+    pub group: GroupId,
     pub author: UserId,
     pub hidden: bool,
     /// The thread is hidden (a hidden thread hides all its posts).
@@ -72,7 +72,7 @@ pub struct PostPlace {
     pub held: bool,
 }
 
-type ThreadRow = (i64, i64, String, Option<String>, DateTime<Utc>, DateTime<Utc>, i64, bool, bool);
+type ThreadRow = (ThreadId, GroupId, String, Option<String>, DateTime<Utc>, DateTime<Utc>, i64, bool, bool);
 const THREAD_COLUMNS: &str =
     "t.id, t.group_id, t.title, u.handle, t.created_at, t.last_post_at, t.posts, t.locked, t.hidden";
 
@@ -86,8 +86,8 @@ fn thread_from(
 /// was sent twice and the first post is returned).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posted {
-    pub thread: i64,
-    pub post: i64,
+    pub thread: ThreadId,
+    pub post: PostId,
     pub created: bool,
 }
 
@@ -108,7 +108,7 @@ pub(crate) const QUEUE_POST_JOB: &str =
 /// A reply on its way to the writer task, owned so that it can travel there.
 #[derive(Debug, Clone)]
 pub(crate) struct NewReply {
-    pub thread: i64,
+    pub thread: ThreadId,
     pub author: i64,
     pub nonce: String,
     pub body: String,
@@ -138,7 +138,7 @@ pub(crate) async fn add_reply(
         let Some(locked) = locked else { return Ok(Replied::NoThread) };
         // ON CONFLICT rather than look-then-insert: the same form sent to two app servers at
         // once must give one post and the other answer, not a unique-key error.
-        let post: Option<i64> = sqlx::query_scalar(
+        let post: Option<PostId> = sqlx::query_scalar(
             "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at, hidden, held)
              SELECT $1, $2, $3, $4, $5, $6, $8, $8 WHERE $7 = FALSE
              ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
@@ -154,7 +154,7 @@ pub(crate) async fn add_reply(
         .fetch_optional(&mut **c)
         .await?;
         let Some(post) = post else {
-            let existing: Option<(i64, i64)> =
+            let existing: Option<(ThreadId, PostId)> =
                 sqlx::query_as("SELECT thread_id, id FROM posts WHERE author_id = $1 AND nonce = $2")
                     .bind(r.author)
                     .bind(&r.nonce)
@@ -182,7 +182,7 @@ impl Store {
     /// Starts a thread in a group with its opening post.
     pub async fn start_thread(
         &self,
-        group: i64,
+        group: GroupId,
         author: UserId,
         nonce: &str,
         new: &NewThread,
@@ -195,7 +195,7 @@ impl Store {
     /// its row in the same transaction.
     pub(crate) async fn open_thread(
         &self,
-        group: i64,
+        group: GroupId,
         author: UserId,
         nonce: &str,
         new: &NewThread,
@@ -207,7 +207,7 @@ impl Store {
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
             let mut tx = pool.begin_with(begin).await?;
-            let thread: Option<i64> = sqlx::query_scalar(
+            let thread: Option<ThreadId> = sqlx::query_scalar(
                 "INSERT INTO threads (group_id, author_id, nonce, title, created_at, last_post_at, posts, hidden)
                  VALUES ($1, $2, $3, $4, $5, $5, 1, $6)
                  ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id",
@@ -221,7 +221,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             let Some(thread) = thread else {
-                let (thread, post): (i64, i64) = sqlx::query_as(
+                let (thread, post): (ThreadId, PostId) = sqlx::query_as(
                     "SELECT t.id, p.id FROM threads t JOIN posts p ON p.thread_id = t.id
                      WHERE t.author_id = $1 AND t.nonce = $2 ORDER BY p.id LIMIT 1",
                 )
@@ -233,7 +233,7 @@ impl Store {
             };
             // The opening post's nonce is kept apart from replies' (a client reusing one nonce
             // for a thread and a reply gets two posts, not a clash).
-            let post: i64 = sqlx::query_scalar(
+            let post: PostId = sqlx::query_scalar(
                 "INSERT INTO posts (thread_id, author_id, nonce, body, content_warning, created_at, hidden, held)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
             )
@@ -276,7 +276,7 @@ impl Store {
     /// are committed together with other writes queued at the same moment (`writer.rs`).
     pub async fn reply(
         &self,
-        thread: i64,
+        thread: ThreadId,
         author: UserId,
         nonce: &str,
         body: &str,
@@ -291,7 +291,7 @@ impl Store {
     /// either of them blocked), most recent activity first, after `cursor`.
     pub async fn threads(
         &self,
-        group: i64,
+        group: GroupId,
         reader: UserId,
         after: Option<ThreadCursor>,
         limit: u32,
@@ -309,7 +309,7 @@ impl Store {
             &inner,
             "page.id, page.group_id, page.title, page.handle, page.created_at, page.last_post_at, page.posts, page.locked, page.hidden",
         );
-        let cursor = after.unwrap_or(ThreadCursor { last_post_at: crate::now(), id: 0 });
+        let cursor = after.unwrap_or(ThreadCursor { last_post_at: crate::now(), id: ThreadId(0) });
         let json: String = on_db!(self, |pool| {
             let q = sqlx::query_scalar(&sql).bind(group).bind(i64::from(limit)).bind(reader.0);
             let q = if after.is_some() { q.bind(cursor.last_post_at).bind(cursor.id) } else { q };
@@ -317,8 +317,8 @@ impl Store {
         })?;
         let mut page = packed::rows(&json, "threads", |c| {
             Ok(ThreadSummary {
-                id: c.int(0)?,
-                group_id: c.int(1)?,
+                id: ThreadId(c.int(0)?),
+                group_id: GroupId(c.int(1)?),
                 title: c.text(2)?,
                 author: c.opt_text(3)?,
                 created_at: c.time(4)?,
@@ -332,7 +332,7 @@ impl Store {
         Ok(page)
     }
 
-    pub async fn thread(&self, id: i64) -> Result<ThreadSummary> {
+    pub async fn thread(&self, id: ThreadId) -> Result<ThreadSummary> {
         let row: ThreadRow = on_db!(self, |pool| {
             sqlx::query_as(&format!(
                 "SELECT {THREAD_COLUMNS} FROM threads t LEFT JOIN users u ON u.id = t.author_id WHERE t.id = $1"
@@ -349,9 +349,9 @@ impl Store {
     /// reader blocked (or who blocked them) — a moderator sees their whole group.
     pub async fn posts(
         &self,
-        thread: i64,
+        thread: ThreadId,
         reader: UserId,
-        after: i64,
+        after: PostId,
         limit: u32,
         moderating: bool,
     ) -> Result<Vec<Post>> {
@@ -392,8 +392,8 @@ impl Store {
         })?;
         let mut page = packed::rows(&json, "posts", |c| {
             Ok(Post {
-                id: c.int(0)?,
-                thread_id: c.int(1)?,
+                id: PostId(c.int(0)?),
+                thread_id: ThreadId(c.int(1)?),
                 author_id: UserId(c.int(2)?),
                 author: c.text(3)?,
                 body: c.text(4)?,
@@ -415,8 +415,8 @@ impl Store {
     }
 
     /// Where a post lives and who wrote it.
-    pub async fn post_place(&self, post: i64) -> Result<PostPlace> {
-        type Row = (i64, i64, i64, i64, bool, bool, bool);
+    pub async fn post_place(&self, post: PostId) -> Result<PostPlace> {
+        type Row = (PostId, ThreadId, GroupId, i64, bool, bool, bool);
         let (post, thread, group, author, hidden, thread_hidden, held): Row = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT p.id, t.id, t.group_id, p.author_id, p.hidden, t.hidden, p.held
@@ -430,14 +430,14 @@ impl Store {
     }
 
     /// One post's text (for the author's own crisis reading after posting).
-    pub async fn post_body(&self, post: i64) -> Result<String> {
+    pub async fn post_body(&self, post: PostId) -> Result<String> {
         Ok(on_db!(self, |pool| {
             sqlx::query_scalar("SELECT body FROM posts WHERE id = $1").bind(post).fetch_one(pool).await
         })?)
     }
 
     /// Gives (`on`) or takes back a reaction; giving twice is the same as once.
-    pub async fn react(&self, post: i64, user: UserId, kind: Reaction, on: bool) -> Result<()> {
+    pub async fn react(&self, post: PostId, user: UserId, kind: Reaction, on: bool) -> Result<()> {
         let now = crate::now();
         on_db!(self, |pool| {
             if on {
@@ -490,14 +490,14 @@ impl Store {
 }
 
 /// (group slug, thread title, thread id, body, created, edited, hidden).
-type OwnPostRow = (String, String, i64, String, DateTime<Utc>, Option<DateTime<Utc>>, bool);
+type OwnPostRow = (String, String, ThreadId, String, DateTime<Utc>, Option<DateTime<Utc>>, bool);
 
 /// One of the member's own posts, for their data archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnPost {
     pub group: String,
     pub thread: String,
-    pub thread_id: i64,
+    pub thread_id: ThreadId,
     pub body: String,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,

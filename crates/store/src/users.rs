@@ -181,7 +181,7 @@ impl Store {
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
-            let shared: Vec<i64> =
+            let shared: Vec<crate::ThreadId> =
                 sqlx::query_scalar("SELECT DISTINCT hack_id FROM hack_results WHERE user_id = $1")
                     .bind(id.0)
                     .fetch_all(&mut *tx)

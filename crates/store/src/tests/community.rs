@@ -135,7 +135,10 @@ async fn thread_lists_page_by_keyset_and_replies_bring_a_thread_up() {
         );
         // A thread's nonce and a reply's nonce live apart.
         assert!(
-            store.reply(ids[1] + 100, host.id, "n0", "x", crate::Posting::default()).await.is_err(),
+            store
+                .reply(crate::ThreadId(ids[1].0 + 100), host.id, "n0", "x", crate::Posting::default())
+                .await
+                .is_err(),
             "no such thread"
         );
         assert!(
@@ -184,7 +187,7 @@ async fn reactions_count_once_per_member_and_reports_reach_the_queue() {
         }
         store.react(p.post, bob.id, Reaction::ThankYou, true).await.unwrap();
         store.react(p.post, bob.id, Reaction::ThankYou, false).await.unwrap();
-        let posts = store.posts(p.thread, bob.id, 0, 50, false).await.unwrap();
+        let posts = store.posts(p.thread, bob.id, crate::PostId(0), 50, false).await.unwrap();
         assert_eq!(
             (posts[0].me_too, posts[0].thank_you, posts[0].mine.clone()),
             (2, 0, vec![Reaction::MeToo])
@@ -201,8 +204,8 @@ async fn reactions_count_once_per_member_and_reports_reach_the_queue() {
 
         store.moderate(g.id, host.id, ModAction::Hide, Target::Post(p.post), Some("spam")).await.unwrap();
         assert!(store.open_reports(Some(g.id)).await.unwrap().is_empty(), "hiding closes the post's reports");
-        assert!(store.posts(p.thread, bob.id, 0, 50, false).await.unwrap().is_empty());
-        assert_eq!(store.posts(p.thread, host.id, 0, 50, true).await.unwrap().len(), 1);
+        assert!(store.posts(p.thread, bob.id, crate::PostId(0), 50, false).await.unwrap().is_empty());
+        assert_eq!(store.posts(p.thread, host.id, crate::PostId(0), 50, true).await.unwrap().len(), 1);
         let (_, today, kept) =
             store.posting_record(ann.id, crate::now() - chrono::Duration::days(1)).await.unwrap();
         assert_eq!((today, kept), (1, 0));

@@ -229,7 +229,7 @@ async fn replies_share_a_batch_with_check_ins_and_each_gets_its_own_answer() {
         }
         let (open_thread, locked) = (threads[0], threads[1]);
         store.moderate(g.id, host.id, ModAction::Lock, Target::Thread(locked), None).await.unwrap();
-        let reply = |thread: i64, author: UserId, nonce: &str| NewReply {
+        let reply = |thread: crate::ThreadId, author: UserId, nonce: &str| NewReply {
             thread,
             author: author.0,
             nonce: nonce.to_owned(),
@@ -241,7 +241,7 @@ async fn replies_share_a_batch_with_check_ins_and_each_gets_its_own_answer() {
             reply(open_thread, host.id, "a"),
             reply(locked, host.id, "b"),
             reply(open_thread, host.id, "a"), // the same form twice in one batch
-            reply(open_thread + 1000, host.id, "c"),
+            reply(crate::ThreadId(open_thread.0 + 1000), host.id, "c"),
             // No such member: the foreign key fails the batch, then this reply alone.
             reply(open_thread, nobody, "d"),
             reply(open_thread, host.id, "e"),

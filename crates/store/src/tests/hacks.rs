@@ -13,7 +13,7 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-async fn hack(store: &Store, author: UserId, title: &str, tags: &[&str]) -> i64 {
+async fn hack(store: &Store, author: UserId, title: &str, tags: &[&str]) -> crate::ThreadId {
     let group = store.group(GROUP_SLUG, None).await.unwrap().0.id;
     let new = parse_hack(title, "How to do it.", "free", "low", "10", tags).unwrap();
     store

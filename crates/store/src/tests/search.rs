@@ -69,7 +69,7 @@ async fn both_backends_find_the_same_posts_and_only_readable_ones() {
         for q in queries {
             // Both databases number the posts alike, so the same posts have the same ids, and
             // both are ranked by the same code: the same order too.
-            let posts: Vec<i64> =
+            let posts: Vec<crate::PostId> =
                 store.search(reader.id, false, q, 30).await.unwrap().iter().map(|h| h.post).collect();
             found.push((q, posts));
         }

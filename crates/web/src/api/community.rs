@@ -21,7 +21,7 @@ use foothold_core::community::{
 };
 use foothold_core::hacks::Tag;
 use foothold_core::Invalid;
-use foothold_store::{Group, LogEntry, Membership, Post, Report, ThreadSummary};
+use foothold_store::{Group, LogEntry, Membership, Post, PostId, Report, ThreadId, ThreadSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
@@ -220,7 +220,7 @@ pub struct ThreadView {
 
 fn thread_view(t: ThreadSummary) -> ThreadView {
     ThreadView {
-        id: t.id,
+        id: t.id.0,
         title: t.title,
         author: t.author,
         created_at: t.created_at,
@@ -291,7 +291,7 @@ pub(super) fn created(app: &AppState, viewer: &Viewer, w: Written) -> (StatusCod
     let status = if w.posted.created { StatusCode::CREATED } else { StatusCode::OK };
     let audience = if w.held { crate::support::Audience::Held } else { crate::support::Audience::Group };
     let support = w.support.map(|l| SupportView::new(&app.config, &viewer.tr, l, audience));
-    (status, Json(Created { thread: w.posted.thread, post: w.posted.post, support, held: w.held }))
+    (status, Json(Created { thread: w.posted.thread.0, post: w.posted.post.0, support, held: w.held }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -353,9 +353,9 @@ pub struct PostView {
 
 pub(super) fn post_view(rendered: &markdown::Rendered, p: Post) -> PostView {
     PostView {
-        id: p.id,
+        id: p.id.0,
         html: rendered
-            .get(markdown::Source::Post, p.id, p.edited_at.map_or(0, |t| t.timestamp()), &p.body)
+            .get(markdown::Source::Post, p.id.0, p.edited_at.map_or(0, |t| t.timestamp()), &p.body)
             .to_string(),
         author: p.author,
         body: p.body,
@@ -383,11 +383,11 @@ pub struct ThreadWithPosts {
 pub async fn thread(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Query(q): Query<AfterPost>,
 ) -> AppResult<Json<ThreadWithPosts>> {
     let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
-    let after = q.after.unwrap_or(0);
+    let after = PostId(q.after.unwrap_or(0));
     let posts =
         app.store.posts(thread.id, user.id, after, POSTS_PER_PAGE, place.may(Action::Moderate)).await?;
     let next =
@@ -416,7 +416,7 @@ pub struct ReplyRequest {
 pub async fn reply(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Json(req): Json<ReplyRequest>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
     let (_, place) = community::open_thread(&app, viewer.user(), id).await?;
@@ -434,7 +434,7 @@ pub async fn reply(
 pub async fn follow(
     State(app): State<AppState>,
     member: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<StatusCode> {
     set_follow(app, member, id, true).await
 }
@@ -446,7 +446,7 @@ pub async fn follow(
 pub async fn unfollow(
     State(app): State<AppState>,
     member: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<StatusCode> {
     set_follow(app, member, id, false).await
 }
@@ -454,7 +454,7 @@ pub async fn unfollow(
 async fn set_follow(
     app: AppState,
     Member { user, viewer, .. }: Member,
-    id: i64,
+    id: ThreadId,
     on: bool,
 ) -> AppResult<StatusCode> {
     let (thread, _) = community::open_thread(&app, viewer.user(), id).await?;
@@ -505,7 +505,7 @@ async fn set_group_follow(
 pub async fn react(
     State(app): State<AppState>,
     member: Member,
-    Path((id, kind)): Path<(i64, String)>,
+    Path((id, kind)): Path<(PostId, String)>,
 ) -> AppResult<StatusCode> {
     set_reaction(app, member, id, &kind, true).await
 }
@@ -517,7 +517,7 @@ pub async fn react(
 pub async fn unreact(
     State(app): State<AppState>,
     member: Member,
-    Path((id, kind)): Path<(i64, String)>,
+    Path((id, kind)): Path<(PostId, String)>,
 ) -> AppResult<StatusCode> {
     set_reaction(app, member, id, &kind, false).await
 }
@@ -525,7 +525,7 @@ pub async fn unreact(
 async fn set_reaction(
     app: AppState,
     Member { user, viewer, .. }: Member,
-    id: i64,
+    id: PostId,
     kind: &str,
     on: bool,
 ) -> AppResult<StatusCode> {
@@ -552,7 +552,7 @@ pub struct ReportRequest {
 pub async fn report(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     Json(req): Json<ReportRequest>,
 ) -> AppResult<StatusCode> {
     let (at, place) = community::open_post(&app, viewer.user(), id).await?;
@@ -603,9 +603,9 @@ pub(crate) fn report_view(r: Report) -> ReportView {
     ReportView {
         id: r.id,
         group: r.group_slug,
-        post: r.post,
+        post: r.post.0,
         author_id: r.author_id.0,
-        thread: r.thread,
+        thread: r.thread.0,
         thread_title: r.thread_title,
         author: r.author,
         body: r.body,
@@ -701,8 +701,8 @@ pub async fn log(
             .into_iter()
             .map(|e: LogEntry| LogEntryView {
                 action: e.action.as_str(),
-                thread: e.thread,
-                post: e.post,
+                thread: e.thread.map(|t| t.0),
+                post: e.post.map(|p| p.0),
                 reason: e.reason,
                 created_at: e.created_at,
             })
@@ -745,8 +745,8 @@ pub async fn search(
             .into_iter()
             .map(|h| SearchHitView {
                 snippet_html: crate::pages::search::snippet_html(&h.snippet),
-                post: h.post,
-                thread: h.thread,
+                post: h.post.0,
+                thread: h.thread.0,
                 thread_title: h.thread_title,
                 group: h.group_slug,
                 group_name: h.group_name,
@@ -804,9 +804,9 @@ pub async fn notifications(
                 kind: n.kind.as_str(),
                 actor: n.actor,
                 group: n.group_slug,
-                thread: n.thread,
+                thread: n.thread.map(|t| t.0),
                 thread_title: n.thread_title,
-                post: n.post,
+                post: n.post.map(|p| p.0),
                 message: n.message,
                 until: n.until,
                 created_at: n.created_at,

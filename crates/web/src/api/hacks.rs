@@ -15,7 +15,7 @@ use foothold_core::community::access::Action;
 use foothold_core::hacks::pooling::Evidence;
 use foothold_core::hacks::{parse_hack, Cost, Effort, Tag, PER_PAGE};
 use foothold_core::Invalid;
-use foothold_store::{HackOrder, HackSummary, Tried, User};
+use foothold_store::{HackOrder, HackSummary, PostId, ThreadId, Tried, User};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -75,7 +75,7 @@ pub struct HackView {
 
 fn hack_view(h: HackSummary) -> HackView {
     HackView {
-        id: h.id,
+        id: h.id.0,
         evidence: pooled_views(&h.evidence),
         experiment_evidence: pooled_views(&h.experiments),
         title: h.title,
@@ -265,9 +265,14 @@ pub struct HackDetail {
     mine: Option<TriedView>,
 }
 
-async fn detail(app: &AppState, viewer: &Viewer, user: &User, id: i64) -> AppResult<HackDetail> {
+async fn detail(app: &AppState, viewer: &Viewer, user: &User, id: ThreadId) -> AppResult<HackDetail> {
     let (hack, place, tried) = hacks::open(app, viewer.user(), id).await?;
-    let how = app.store.posts(hack.id, user.id, 0, 1, place.may(Action::Moderate)).await?.into_iter().next();
+    let how = app
+        .store
+        .posts(hack.id, user.id, PostId(0), 1, place.may(Action::Moderate))
+        .await?
+        .into_iter()
+        .next();
     let mine = match tried {
         Some(t) => Some(tried_view(&t, &hacks::my_result(app, user, &viewer.tr, &t).await?)),
         None => None,
@@ -291,7 +296,7 @@ fn tried_view(t: &Tried, r: &MyResult) -> TriedView {
 pub async fn get(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<Json<HackDetail>> {
     Ok(Json(detail(&app, &viewer, &user, id).await?))
 }
@@ -303,7 +308,7 @@ pub async fn get(
 pub async fn try_it(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<Json<HackDetail>> {
     hacks::try_it(&app, &user, id).await?;
     Ok(Json(detail(&app, &viewer, &user, id).await?))
@@ -317,7 +322,7 @@ pub async fn try_it(
 pub async fn share(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<Json<HackDetail>> {
     hacks::share(&app, &viewer.tr, &user, id).await?;
     Ok(Json(detail(&app, &viewer, &user, id).await?))
@@ -330,7 +335,7 @@ pub async fn share(
 pub async fn withdraw(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<StatusCode> {
     hacks::withdraw(&app, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -14,6 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use foothold_core::community::access::Action;
+use foothold_store::PostId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -90,7 +91,7 @@ pub struct Edited {
 pub async fn edit(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     Json(req): Json<EditRequest>,
 ) -> AppResult<Json<Edited>> {
     let (at, place) = community::open_post(&app, viewer.user(), id).await?;
@@ -116,7 +117,7 @@ pub struct PostEditView {
 pub async fn history(
     State(app): State<AppState>,
     Member { viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
 ) -> AppResult<Json<Vec<PostEditView>>> {
     let (at, place) = community::open_post(&app, viewer.user(), id).await?;
     place.require(Action::Moderate)?;

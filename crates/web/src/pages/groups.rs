@@ -22,7 +22,7 @@ use foothold_core::community::{
 };
 use foothold_core::hacks::Tag;
 use foothold_core::Invalid;
-use foothold_store::{Followed, Group, Membership, ThreadCursor, ThreadSummary};
+use foothold_store::{Followed, Group, Membership, ThreadCursor, ThreadId, ThreadSummary};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
@@ -294,7 +294,7 @@ pub fn parse_cursor(s: &str) -> AppResult<Option<ThreadCursor>> {
     };
     let (secs, id) = s.split_once('.').ok_or(AppError::BadRequest)?;
     let last_post_at = DateTime::from_timestamp(number(secs, 12)?, 0).ok_or(AppError::BadRequest)?;
-    Ok(Some(ThreadCursor { last_post_at, id: number(id, 18)? }))
+    Ok(Some(ThreadCursor { last_post_at, id: ThreadId(number(id, 18)?) }))
 }
 
 pub fn cursor_text(t: &ThreadSummary) -> String {
@@ -359,11 +359,11 @@ pub async fn show(
             }
         }
         @if tr.has(&format!("group-done-{}", q.done)) { p class="notice" role="status" { (tr.t(&format!("group-done-{}", q.done))) } }
-        @if !g.about.is_empty() { div class="about" { (PreEscaped(app.rendered.get(Source::GroupAbout, g.id, 0, &g.about).as_str())) } }
+        @if !g.about.is_empty() { div class="about" { (PreEscaped(app.rendered.get(Source::GroupAbout, g.id.0, 0, &g.about).as_str())) } }
         @if !g.rules.is_empty() {
             details open[place.may(Action::Join)] {
                 summary { (tr.t("group-rules")) }
-                (PreEscaped(app.rendered.get(Source::GroupRules, g.id, 0, &g.rules).as_str()))
+                (PreEscaped(app.rendered.get(Source::GroupRules, g.id.0, 0, &g.rules).as_str()))
             }
         }
         @if place.may(Action::Join) { (join_form(tr, &viewer, &place)) }

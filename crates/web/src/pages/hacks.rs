@@ -22,7 +22,7 @@ use foothold_core::agency::{Label, Outcome};
 use foothold_core::community::access::{Action, Relation};
 use foothold_core::hacks::pooling::{Evidence, MIN_SHARED};
 use foothold_core::hacks::{parse_hack, Cost, Effort, Needs, Tag, MINUTES_MAX, PER_PAGE};
-use foothold_store::{HackOrder, HackSummary, Tried};
+use foothold_store::{HackOrder, HackSummary, PostId, ThreadId, Tried};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
@@ -375,11 +375,11 @@ fn label_key(l: Label) -> &'static str {
 pub async fn show(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Query(q): Query<HackQuery>,
 ) -> AppResult<Response> {
     let (hack, place, tried) = hacks::open(&app, viewer.user(), id).await?;
-    let opening = app.store.posts(hack.id, user.id, 0, 1, place.may(Action::Moderate)).await?;
+    let opening = app.store.posts(hack.id, user.id, PostId(0), 1, place.may(Action::Moderate)).await?;
     let opening = opening.first();
     let mine = match &tried {
         Some(t) => Some(hacks::my_result(&app, &user, &viewer.tr, t).await?),
@@ -409,7 +409,7 @@ pub async fn show(
         }
         @if let Some(post) = opening {
             div class="post-body" {
-                (PreEscaped(app.rendered.get(markdown::Source::Post, post.id, post.edited_at.map_or(0, |t| t.timestamp()), &post.body).as_str()))
+                (PreEscaped(app.rendered.get(markdown::Source::Post, post.id.0, post.edited_at.map_or(0, |t| t.timestamp()), &post.body).as_str()))
             }
             p class="meta" { a href={ "/posts/" (post.id) "/report" } { (tr.t("post-report")) } }
         }
@@ -434,7 +434,7 @@ pub async fn show(
 pub async fn try_it(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
 ) -> AppResult<Response> {
     hacks::try_it(&app, &user, id).await?;
     Ok(see_other(&format!("/hacks/{id}?done=trying#mine")))
@@ -450,7 +450,7 @@ pub struct ResultForm {
 pub async fn result(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Form(f): Form<ResultForm>,
 ) -> AppResult<Response> {
     let done = match f.action.as_str() {
@@ -475,7 +475,7 @@ pub async fn result(
 }
 
 /// The home page's one question per hack tried for three weeks: would they share?
-pub fn ask_to_share(tr: &Tr, viewer: &Viewer, asks: &[(i64, String)]) -> Markup {
+pub fn ask_to_share(tr: &Tr, viewer: &Viewer, asks: &[(ThreadId, String)]) -> Markup {
     html! {
         @for (id, title) in asks {
             div class="notice" {

@@ -79,13 +79,13 @@ fn report_item(tr: &Tr, viewer: &Viewer, from: Queue, r: &Report) -> Markup {
             @if r.held { p class="notice" { (tr.t("report-held")) } }
             div class="post-actions" {
                 @if r.held {
-                    (labelled_button(viewer, from, slug, (ModAction::Unhide, "post", r.post), &tr.t("mod-show-held")))
+                    (labelled_button(viewer, from, slug, (ModAction::Unhide, "post", r.post.0), &tr.t("mod-show-held")))
                 } @else if r.post_hidden {
-                    (action_button(tr, viewer, from, slug, ModAction::Unhide, "post", r.post))
+                    (action_button(tr, viewer, from, slug, ModAction::Unhide, "post", r.post.0))
                 } @else {
-                    (action_button(tr, viewer, from, slug, ModAction::Hide, "post", r.post))
+                    (action_button(tr, viewer, from, slug, ModAction::Hide, "post", r.post.0))
                 }
-                (action_button(tr, viewer, from, slug, ModAction::Lock, "thread", r.thread))
+                (action_button(tr, viewer, from, slug, ModAction::Lock, "thread", r.thread.0))
                 (action_button(tr, viewer, from, slug, ModAction::Dismiss, "report", r.id))
                 a href={ "/posts/" (r.post) "/edit" } { (tr.t("edit-title-moderator")) }
             }

@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use foothold_core::community::access::Action;
-use foothold_store::PostPlace;
+use foothold_store::{PostId, PostPlace};
 use maud::html;
 use serde::Deserialize;
 
@@ -34,7 +34,7 @@ pub(super) fn after_posting(w: &community::Written, shown_at: &str) -> Response 
 pub async fn held(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
 ) -> AppResult<Response> {
     let at = app.store.post_place(id).await?;
     if at.author != user.id {
@@ -108,7 +108,7 @@ fn edit_page(
 pub async fn edit_form(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(post): Path<i64>,
+    Path(post): Path<PostId>,
 ) -> AppResult<Response> {
     let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     let who = community::editor(&user, &place, &at)?;
@@ -119,7 +119,7 @@ pub async fn edit_form(
 pub async fn edit(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(post): Path<i64>,
+    Path(post): Path<PostId>,
     Form(f): Form<EditForm>,
 ) -> AppResult<Response> {
     let (at, place) = community::open_post(&app, viewer.user(), post).await?;
@@ -146,7 +146,7 @@ pub async fn edit(
 pub async fn history(
     State(app): State<AppState>,
     Member { viewer, .. }: Member,
-    Path(post): Path<i64>,
+    Path(post): Path<PostId>,
 ) -> AppResult<Response> {
     let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     place.require(Action::Moderate)?;

@@ -20,7 +20,7 @@ use axum::Form;
 use foothold_core::community::access::Action;
 use foothold_core::community::{parse_report, Reaction, ReportReason, Role, Standing, POSTS_PER_PAGE};
 use foothold_core::hacks::GROUP_SLUG;
-use foothold_store::{Post, ThreadSummary};
+use foothold_store::{Post, PostId, ThreadId, ThreadSummary};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
@@ -28,11 +28,11 @@ use serde::Deserialize;
 #[serde(default)]
 pub struct ThreadQuery {
     /// The post the viewer just wrote.
-    posted: Option<i64>,
+    posted: Option<PostId>,
     /// A post to quote in the reply form.
-    quote: Option<i64>,
+    quote: Option<PostId>,
     /// Continue after this post id.
-    after: Option<i64>,
+    after: Option<PostId>,
     done: String,
 }
 
@@ -196,7 +196,7 @@ fn thread_page(
         @if tr.has(&format!("thread-done-{}", s.done)) { p class="notice" role="status" { (tr.t(&format!("thread-done-{}", s.done))) } }
         @let words = Words::new(tr, viewer.zone());
         @for post in s.posts {
-            (post_view(&words, viewer, place, thread, post, &s.rendered.get(markdown::Source::Post, post.id, post.edited_at.map_or(0, |t| t.timestamp()), &post.body)))
+            (post_view(&words, viewer, place, thread, post, &s.rendered.get(markdown::Source::Post, post.id.0, post.edited_at.map_or(0, |t| t.timestamp()), &post.body)))
         }
         @if s.posts.len() == POSTS_PER_PAGE as usize {
             @if let Some(last) = s.posts.last() { p { a href={ "/threads/" (thread.id) "?after=" (last.id) } { (tr.t("thread-more")) } } }
@@ -249,11 +249,11 @@ fn thread_page(
 pub async fn show(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Query(q): Query<ThreadQuery>,
 ) -> AppResult<Response> {
     let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
-    let (posts, following) = load(&app, user.id, &thread, &place, q.after.unwrap_or(0)).await?;
+    let (posts, following) = load(&app, user.id, &thread, &place, q.after.unwrap_or(PostId(0))).await?;
     let hack = is_hack(&app, &place, &thread).await?;
     // The level is never stored: the author's own post is read again when the page opens.
     let support = match q.posted.and_then(|p| posts.iter().find(|x| x.id == p && x.author_id == user.id)) {
@@ -320,7 +320,7 @@ async fn load(
     reader: foothold_store::UserId,
     thread: &ThreadSummary,
     place: &Place,
-    after: i64,
+    after: PostId,
 ) -> AppResult<(Vec<Post>, bool)> {
     let (posts, following) = tokio::join!(
         app.store.posts(thread.id, reader, after, POSTS_PER_PAGE, place.may(Action::Moderate)),
@@ -332,7 +332,7 @@ async fn load(
 pub async fn reply(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Form(f): Form<ReplyForm>,
 ) -> AppResult<Response> {
     let (thread, place) = community::open_thread(&app, viewer.user(), id).await?;
@@ -354,7 +354,7 @@ pub async fn reply(
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => Some(e),
         Err(e) => return Err(e),
     };
-    let (posts, following) = load(&app, user.id, &thread, &place, 0).await?;
+    let (posts, following) = load(&app, user.id, &thread, &place, PostId(0)).await?;
     let shown = Shown {
         rendered: &app.rendered,
         hack: is_hack(&app, &place, &thread).await?,
@@ -378,7 +378,7 @@ pub struct FollowForm {
 pub async fn follow(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<ThreadId>,
     Form(f): Form<FollowForm>,
 ) -> AppResult<Response> {
     let (thread, _) = community::open_thread(&app, viewer.user(), id).await?;
@@ -396,7 +396,7 @@ pub struct ReactForm {
 pub async fn react(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(post): Path<i64>,
+    Path(post): Path<PostId>,
     Form(f): Form<ReactForm>,
 ) -> AppResult<Response> {
     let (at, place) = community::open_post(&app, viewer.user(), post).await?;
@@ -453,7 +453,7 @@ pub(super) fn report_page(
 pub async fn report_form(
     State(app): State<AppState>,
     Member { viewer, .. }: Member,
-    Path(post): Path<i64>,
+    Path(post): Path<PostId>,
 ) -> AppResult<Response> {
     let (at, place) = community::open_post(&app, viewer.user(), post).await?;
     place.require(Action::Report)?;
@@ -463,7 +463,7 @@ pub async fn report_form(
 pub async fn report(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(post): Path<i64>,
+    Path(post): Path<PostId>,
     Form(f): Form<ReportForm>,
 ) -> AppResult<Response> {
     let (at, place) = community::open_post(&app, viewer.user(), post).await?;

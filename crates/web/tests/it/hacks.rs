@@ -226,7 +226,14 @@ async fn a_kept_personal_experiment_of_a_hack_is_shared_apart_as_stronger_eviden
             let who = Who::new_registered(&app, &format!("earlier{m}")).await;
             who.json(&app, Method::PUT, &format!("/api/v1/hacks/{id}/try"), None).await;
             let r = Shared { estimate: -1.5, interval: [-2.5, -0.5], helps: true };
-            app.store.share_hack_result(id, who.id, &[(Source::Experiment, Outcome::Pain, r)]).await.unwrap();
+            app.store
+                .share_hack_result(
+                    foothold_store::ThreadId(id),
+                    who.id,
+                    &[(Source::Experiment, Outcome::Pain, r)],
+                )
+                .await
+                .unwrap();
         }
         // The fifth tests it for real: the hack against doing without it, then keeps the result.
         let me = Who::new_registered(&app, "tester").await;
