@@ -2,7 +2,8 @@
 //! for another (a strategy's for an experiment's, say). Each is the database's plain
 //! number: it serialises, deserialises and prints as that number.
 
-/// Declares an id type.
+/// Declares an id type (the store declares its own ids with it too).
+#[macro_export]
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -19,5 +20,3 @@ macro_rules! id_type {
         }
     };
 }
-
-pub(crate) use id_type;

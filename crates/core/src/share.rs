@@ -6,7 +6,7 @@ use crate::named::named;
 use crate::Invalid;
 use chrono::{Duration, NaiveDate};
 
-crate::id::id_type!(
+crate::id_type!(
     /// A share's id.
     ShareId
 );

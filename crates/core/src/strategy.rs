@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-crate::id::id_type!(
+crate::id_type!(
     /// Which strategy, whatever it is called: a member's own "Walk" and the built-in one are
     /// two strategies, in any language. The analysis keys everything by it; names are for
     /// display.

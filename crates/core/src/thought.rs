@@ -11,12 +11,12 @@ use crate::validation::{Invalid, Problem};
 use foothold_readers::style::{self, Dimension};
 use serde::Serialize;
 
-crate::id::id_type!(
+crate::id_type!(
     /// Which of a member's thought records.
     ThoughtId
 );
 
-crate::id::id_type!(
+crate::id_type!(
     /// Which of a member's predictions (behavioural experiments on a thought).
     PredictionId
 );

@@ -2,15 +2,9 @@
 //! be passed where a thread's is meant (a hack is a thread; a report is about a post). Each is
 //! the database's plain number: it binds, decodes, serialises and prints as that number.
 
-macro_rules! store_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-        )]
-        #[serde(transparent)]
-        pub struct $name(pub i64);
-
+/// Lets an id type bind to SQL and decode from it as the plain number it is.
+macro_rules! sql_number {
+    ($name:ident) => {
         impl<DB: sqlx::Database> sqlx::Type<DB> for $name
         where
             i64: sqlx::Type<DB>,
@@ -44,24 +38,21 @@ macro_rules! store_id {
                 <i64 as sqlx::Decode<'r, DB>>::decode(value).map(Self)
             }
         }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
     };
 }
 
-store_id!(
+foothold_core::id_type!(
     /// A group's id.
     GroupId
 );
-store_id!(
+foothold_core::id_type!(
     /// A thread's id; a hack is a thread, so it is also a hack's.
     ThreadId
 );
-store_id!(
+foothold_core::id_type!(
     /// A post's id.
     PostId
 );
+sql_number!(GroupId);
+sql_number!(ThreadId);
+sql_number!(PostId);

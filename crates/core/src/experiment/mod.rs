@@ -31,7 +31,7 @@ pub use design::{Comparison, Condition, Design, DesignForm, PlanDay};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-crate::id::id_type!(
+crate::id_type!(
     /// Which of a member's experiments.
     ExperimentId
 );

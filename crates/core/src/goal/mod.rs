@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 mod tests;
 
-crate::id::id_type!(
+crate::id_type!(
     /// A goal's id.
     GoalId
 );
