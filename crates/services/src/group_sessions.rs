@@ -8,13 +8,13 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{calendar, Event, NewGroupSession, RATE_WITHIN_DAYS};
 use foothold_core::Invalid;
-use foothold_store::{GroupSession, Rsvp, User};
+use foothold_store::{GroupSession, GroupSessionId, Rsvp, User};
 
 /// A session the viewer may see, their place in its group and whether they are coming.
 pub async fn open(
     app: &Services,
     user: &User,
-    id: i64,
+    id: GroupSessionId,
 ) -> ServiceResult<(GroupSession, Place, Option<Rsvp>)> {
     let (session, rsvp) = app.store.group_session(id, user.id).await?;
     let place = community::place_by_id(app, Some(user), session.group_id).await?;
@@ -29,7 +29,7 @@ pub async fn plan(
     place: &Place,
     nonce: &str,
     new: &NewGroupSession,
-) -> ServiceResult<i64> {
+) -> ServiceResult<GroupSessionId> {
     place.require(Action::Moderate)?;
     Ok(app.store.create_group_session(place.group.id, user.id, nonce, new).await?)
 }
@@ -38,7 +38,7 @@ pub async fn plan(
 pub async fn change(
     app: &Services,
     user: &User,
-    id: i64,
+    id: GroupSessionId,
     seen: u32,
     new: &NewGroupSession,
 ) -> ServiceResult<()> {
@@ -48,7 +48,12 @@ pub async fn change(
 }
 
 /// Says the member is coming (a place, or the waiting list), or not coming after all.
-pub async fn rsvp(app: &Services, user: &User, id: i64, coming: bool) -> ServiceResult<Option<Rsvp>> {
+pub async fn rsvp(
+    app: &Services,
+    user: &User,
+    id: GroupSessionId,
+    coming: bool,
+) -> ServiceResult<Option<Rsvp>> {
     let (session, place, _) = open(app, user, id).await?;
     place.require(Action::Post)?;
     if coming {
@@ -80,7 +85,7 @@ pub fn rateable_days(session: &GroupSession, now: DateTime<Utc>) -> Vec<NaiveDat
 pub async fn rate(
     app: &Services,
     user: &User,
-    id: i64,
+    id: GroupSessionId,
     day: &str,
     before: &str,
     after: &str,
@@ -104,14 +109,14 @@ pub async fn rate(
 }
 
 /// Cancels every occurrence; hosts and moderators may.
-pub async fn cancel(app: &Services, user: &User, id: i64) -> ServiceResult<()> {
+pub async fn cancel(app: &Services, user: &User, id: GroupSessionId) -> ServiceResult<()> {
     let (_, place, _) = open(app, user, id).await?;
     place.require(Action::Moderate)?;
     Ok(app.store.cancel_group_session(id).await?)
 }
 
 /// Cancels one upcoming occurrence (its local date); for a one-off, the session.
-pub async fn skip(app: &Services, user: &User, id: i64, day: &str) -> ServiceResult<()> {
+pub async fn skip(app: &Services, user: &User, id: GroupSessionId, day: &str) -> ServiceResult<()> {
     let (session, place, _) = open(app, user, id).await?;
     place.require(Action::Moderate)?;
     let s = &session.plan.schedule;

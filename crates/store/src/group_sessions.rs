@@ -1,7 +1,7 @@
 //! Group sessions: a group's planned sessions, who is coming (and who waits for a place),
 //! pain before and after as attendees rated it, and members' calendar feed secrets.
 
-use crate::{on_db, packed, GroupId, Result, Store, StoreError, UserId};
+use crate::{on_db, packed, GroupId, GroupSessionId, Result, Store, StoreError, UserId};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use foothold_core::group_sessions::{parse_recurrence, weekday_name, NewGroupSession, Schedule};
 
@@ -15,7 +15,7 @@ pub(crate) const PROMOTE_FIRST_WAITING: &str = "UPDATE session_rsvps SET status 
 /// A planned session with how many are coming.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupSession {
-    pub id: i64,
+    pub id: GroupSessionId,
     pub group_id: GroupId,
     /// `None` when the host's account was deleted.
     pub host: Option<String>,
@@ -68,7 +68,7 @@ fn session(c: &packed::Cells) -> Result<GroupSession> {
     let repeat =
         parse_recurrence(start.date(), &names, &until, &count, &c.text(13)?).map_err(|_| corrupt())?;
     Ok(GroupSession {
-        id: c.int(0)?,
+        id: GroupSessionId(c.int(0)?),
         group_id: GroupId(c.int(1)?),
         host: c.opt_text(2)?,
         plan: NewGroupSession {
@@ -164,7 +164,7 @@ impl Store {
         host: UserId,
         nonce: &str,
         new: &NewGroupSession,
-    ) -> Result<i64> {
+    ) -> Result<GroupSessionId> {
         let now = crate::now();
         let plan = PlanColumns::of(new);
         on_db!(self, |pool| {
@@ -210,9 +210,13 @@ impl Store {
     }
 
     /// One session and the viewer's place in it.
-    pub async fn group_session(&self, id: i64, viewer: UserId) -> Result<(GroupSession, Option<Rsvp>)> {
+    pub async fn group_session(
+        &self,
+        id: GroupSessionId,
+        viewer: UserId,
+    ) -> Result<(GroupSession, Option<Rsvp>)> {
         let session =
-            self.sessions_where("s.id = $1", id).await?.into_iter().next().ok_or(StoreError::NotFound)?;
+            self.sessions_where("s.id = $1", id.0).await?.into_iter().next().ok_or(StoreError::NotFound)?;
         let status: Option<String> = on_db!(self, |pool| {
             sqlx::query_scalar("SELECT status FROM session_rsvps WHERE session_id = $1 AND user_id = $2")
                 .bind(id)
@@ -230,7 +234,7 @@ impl Store {
 
     /// Says the member is coming: a place if there is one, else the end of the waiting list.
     /// Saying it again changes nothing. `Conflict` is not possible: a full session waits.
-    pub async fn rsvp(&self, id: i64, user: UserId) -> Result<Rsvp> {
+    pub async fn rsvp(&self, id: GroupSessionId, user: UserId) -> Result<Rsvp> {
         let now = crate::now();
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
@@ -275,7 +279,7 @@ impl Store {
 
     /// The member is not coming after all. A freed place goes to the first who waits, in the
     /// same transaction; their id is returned.
-    pub async fn cancel_rsvp(&self, id: i64, user: UserId) -> Result<Option<UserId>> {
+    pub async fn cancel_rsvp(&self, id: GroupSessionId, user: UserId) -> Result<Option<UserId>> {
         let begin = self.begin_write();
         let _turn = self.write_turn().await;
         on_db!(self, |pool| {
@@ -305,7 +309,7 @@ impl Store {
     }
 
     /// Cancels every occurrence of a session: calendar apps show it cancelled.
-    pub async fn cancel_group_session(&self, id: i64) -> Result<()> {
+    pub async fn cancel_group_session(&self, id: GroupSessionId) -> Result<()> {
         let done = on_db!(self, |pool| {
             sqlx::query(
                 "UPDATE group_sessions SET cancelled = TRUE, sequence = sequence + 1, updated_at = $1
@@ -327,7 +331,12 @@ impl Store {
     /// Changes a session's plan (what, when, how often, where, how many). The sequence rises,
     /// so calendar apps replace what they had; who is coming stays. `seen` is the sequence the
     /// host's form was made from: `Stale` if the session changed since (or was cancelled).
-    pub async fn update_group_session(&self, id: i64, seen: u32, new: &NewGroupSession) -> Result<()> {
+    pub async fn update_group_session(
+        &self,
+        id: GroupSessionId,
+        seen: u32,
+        new: &NewGroupSession,
+    ) -> Result<()> {
         let plan = PlanColumns::of(new);
         let done = on_db!(self, |pool| {
             sqlx::query(
@@ -353,9 +362,9 @@ impl Store {
     /// Cancels one occurrence (its local `day`): the day joins the excluded days (an EXDATE
     /// in calendars) and the sequence rises, so calendar apps drop it. `NotFound` for a
     /// cancelled session.
-    pub async fn skip_occurrence(&self, id: i64, day: NaiveDate) -> Result<()> {
+    pub async fn skip_occurrence(&self, id: GroupSessionId, day: NaiveDate) -> Result<()> {
         let session =
-            self.sessions_where("s.id = $1", id).await?.into_iter().next().ok_or(StoreError::NotFound)?;
+            self.sessions_where("s.id = $1", id.0).await?.into_iter().next().ok_or(StoreError::NotFound)?;
         let mut except: Vec<NaiveDate> = session.plan.schedule.repeat.map(|r| r.except).unwrap_or_default();
         if except.contains(&day) {
             return Ok(());
@@ -389,7 +398,7 @@ impl Store {
     /// it), so the agency engine can weigh it. Rating the same day again replaces the figures.
     pub async fn rate_session(
         &self,
-        id: i64,
+        id: GroupSessionId,
         user: UserId,
         day: NaiveDate,
         before: u8,
@@ -418,7 +427,11 @@ impl Store {
     }
 
     /// The days the member rated a session, with their own figures.
-    pub async fn my_session_ratings(&self, id: i64, user: UserId) -> Result<Vec<(NaiveDate, i32, i32)>> {
+    pub async fn my_session_ratings(
+        &self,
+        id: GroupSessionId,
+        user: UserId,
+    ) -> Result<Vec<(NaiveDate, i32, i32)>> {
         Ok(on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT day, pain_before, pain_after FROM session_ratings
@@ -432,7 +445,7 @@ impl Store {
     }
 
     /// Every rating of a session pooled, for its hosts (never one member's figures).
-    pub async fn session_ratings(&self, id: i64) -> Result<Ratings> {
+    pub async fn session_ratings(&self, id: GroupSessionId) -> Result<Ratings> {
         let (count, before, after): (i64, Option<f64>, Option<f64>) = on_db!(self, |pool| {
             sqlx::query_as(
                 "SELECT COUNT(*), AVG(CAST(pain_before AS DOUBLE PRECISION)), AVG(CAST(pain_after AS DOUBLE PRECISION))

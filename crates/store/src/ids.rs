@@ -53,6 +53,12 @@ foothold_core::id_type!(
     /// A post's id.
     PostId
 );
+foothold_core::id_type!(
+    /// A group session's id (one session, however often it repeats).
+    GroupSessionId
+);
+
 sql_number!(GroupId);
+sql_number!(GroupSessionId);
 sql_number!(ThreadId);
 sql_number!(PostId);

@@ -69,7 +69,7 @@ pub use goals::Goal;
 pub use group_sessions::{GroupSession, Ratings as SessionRatings, Rsvp};
 pub use groups::{Group, Member, Membership};
 pub use hacks::{HackOrder, HackSummary, Tried};
-pub use ids::{GroupId, PostId, ThreadId};
+pub use ids::{GroupId, GroupSessionId, PostId, ThreadId};
 pub use import::ImportSummary;
 pub use messages::{ArchivedMessage, Conversation, Message, MessageReport, MessageSettings};
 pub use moderation::{LogEntry, MemberNote, Report, Target};

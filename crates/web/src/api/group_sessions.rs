@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{parse_session, weekday_name, SessionForm};
-use foothold_store::{GroupSession, Rsvp};
+use foothold_store::{GroupSession, GroupSessionId, Rsvp};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -59,7 +59,7 @@ fn view(s: GroupSession, mine: Option<Rsvp>) -> SessionView {
     let next = schedule.occurrences(now, now + Duration::days(400)).into_iter().take(5).collect();
     let repeat = schedule.repeat.clone();
     SessionView {
-        id: s.id,
+        id: s.id.0,
         rrule: schedule.rrule(),
         start: schedule.start,
         time_zone: schedule.time_zone.name().to_owned(),
@@ -169,7 +169,7 @@ pub async fn create(
     let weekdays: Vec<&str> = r.weekdays.iter().map(String::as_str).collect();
     let new = parse_session(&form, &weekdays)?;
     let id = service::plan(&app, &user, &place, &api_nonce(r.nonce.clone())?, &new).await?;
-    Ok((StatusCode::CREATED, Json(Planned { id })))
+    Ok((StatusCode::CREATED, Json(Planned { id: id.0 })))
 }
 
 /// One session, with whether you are coming.
@@ -179,7 +179,7 @@ pub async fn create(
 pub async fn get(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
 ) -> AppResult<Json<SessionView>> {
     let (s, _, mine) = service::open(&app, &user, id).await?;
     Ok(Json(view(s, mine)))
@@ -198,7 +198,7 @@ pub struct RsvpView {
 pub async fn rsvp(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
 ) -> AppResult<Json<RsvpView>> {
     let answer = service::rsvp(&app, &user, id, true).await?;
     Ok(Json(RsvpView { status: answer.map_or("going", status) }))
@@ -211,7 +211,7 @@ pub async fn rsvp(
 pub async fn unrsvp(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
 ) -> AppResult<StatusCode> {
     service::rsvp(&app, &user, id, false).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -235,7 +235,7 @@ pub struct RatingRequest {
 pub async fn rate(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path((id, day)): Path<(i64, String)>,
+    Path((id, day)): Path<(GroupSessionId, String)>,
     Json(r): Json<RatingRequest>,
 ) -> AppResult<StatusCode> {
     service::rate(&app, &user, id, &day, &r.before.to_string(), &r.after.to_string()).await?;
@@ -249,7 +249,7 @@ pub async fn rate(
 pub async fn cancel(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
 ) -> AppResult<StatusCode> {
     service::cancel(&app, &user, id).await?;
     Ok(StatusCode::NO_CONTENT)

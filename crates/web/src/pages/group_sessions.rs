@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use foothold_core::community::access::Action;
 use foothold_core::group_sessions::{parse_session, weekday_name, SessionForm};
-use foothold_store::{GroupSession, Rsvp, User};
+use foothold_store::{GroupSession, GroupSessionId, Rsvp, User};
 use maud::html;
 use serde::Deserialize;
 
@@ -112,7 +112,7 @@ fn plan_page(
     place: &Place,
     pairs: &[(String, String)],
     error: Option<&AppError>,
-    editing: Option<i64>,
+    editing: Option<GroupSessionId>,
 ) -> AppResult<Response> {
     let tr = &viewer.tr;
     let errors = Errors { tr, error };
@@ -218,7 +218,7 @@ fn typed(s: &GroupSession) -> Vec<(String, String)> {
 pub async fn edit_form(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
 ) -> AppResult<Response> {
     let (s, place, _) = service::open(&app, &user, id).await?;
     place.require(Action::Moderate)?;
@@ -231,7 +231,7 @@ pub async fn edit_form(
 pub async fn edit(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let (_, place, _) = service::open(&app, &user, id).await?;
@@ -416,7 +416,7 @@ async fn show_with(
     app: &AppState,
     viewer: &Viewer,
     user: &User,
-    id: i64,
+    id: GroupSessionId,
     done: &str,
     error: Option<&AppError>,
 ) -> AppResult<Response> {
@@ -433,7 +433,7 @@ async fn show_with(
 pub async fn show(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult<Response> {
     show_with(&app, &viewer, &user, id, &q.done, None).await
@@ -448,7 +448,7 @@ pub struct RsvpForm {
 pub async fn rsvp(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
     Form(f): Form<RsvpForm>,
 ) -> AppResult<Response> {
     let done = match service::rsvp(&app, &user, id, f.coming == "yes").await? {
@@ -470,7 +470,7 @@ pub struct RateForm {
 pub async fn rate(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
     Form(f): Form<RateForm>,
 ) -> AppResult<Response> {
     match service::rate(&app, &user, id, &f.day, &f.before, &f.after).await.map_err(AppError::from) {
@@ -489,7 +489,7 @@ pub struct SkipForm {
 pub async fn skip(
     State(app): State<AppState>,
     Member { user, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
     Form(f): Form<SkipForm>,
 ) -> AppResult<Response> {
     service::skip(&app, &user, id, &f.day).await?;
@@ -501,7 +501,7 @@ pub async fn skip(
 pub async fn cancel(
     State(app): State<AppState>,
     Member { user, viewer, .. }: Member,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupSessionId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     if value(&pairs, "confirm") == "yes" {
